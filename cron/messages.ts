@@ -1,0 +1,25 @@
+// Messages on the ingest queue, validated on the way in: a run starts with a `start` message and then
+// moves one page per `page` message. The dead-letter queue receives the same shapes.
+import { z } from "zod";
+
+export const StartMessage = z.object({
+  type: z.literal("start"),
+  runId: z.uuid(),
+  accountId: z.uuid(),
+  kind: z.enum(["full", "incremental"]),
+});
+
+export const PageMessage = z.object({
+  type: z.literal("page"),
+  runId: z.uuid(),
+  accountId: z.uuid(),
+  kind: z.enum(["full", "incremental"]),
+  /** Adapter id, e.g. "ozon.v2.stock_on_warehouses". */
+  endpoint: z.string().min(1),
+  /** The adapter's paging position (offset, cursor, dateFrom...), opaque to the queue. */
+  cursor: z.record(z.string(), z.unknown()),
+  page: z.number().int().nonnegative(),
+});
+
+export const IngestMessage = z.discriminatedUnion("type", [StartMessage, PageMessage]);
+export type IngestMessage = z.infer<typeof IngestMessage>;

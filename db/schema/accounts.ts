@@ -1,0 +1,36 @@
+// Marketplace accounts: one seller cabinet on Ozon or Wildberries, with encrypted credentials and the
+// endpoint adapters chosen for it. One SyncCoordinator Durable Object exists per account.
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { marketplaceEnum } from "./enums";
+import { organizations } from "./organizations";
+
+/** Which adapter (endpoint version) each data kind uses; validated by cron/ before use. */
+export interface AccountEndpoints {
+  stock?: string[];
+  sales?: string[];
+}
+
+export const marketplaceAccounts = pgTable(
+  "marketplace_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    name: text("name").notNull(),
+    // AES-GCM with the CREDENTIALS_KEY secret: "v1.<iv b64>.<ciphertext b64>".
+    credentialsEncrypted: text("credentials_encrypted").notNull(),
+    endpoints: jsonb("endpoints").$type<AccountEndpoints>().notNull().default(sql`'{}'::jsonb`),
+    // Overrides the vendor host; used by local dev and tests to reach the simulator.
+    baseUrl: text("base_url"),
+    enabled: boolean("enabled").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("marketplace_accounts_org_name_key").on(t.orgId, t.marketplace, t.name),
+    index("marketplace_accounts_enabled_idx").on(t.enabled),
+  ],
+);

@@ -1,0 +1,99 @@
+// The run log: one etl_runs row per sync run with its counts and timings, etl_pages as the idempotency
+// ledger (one row per run × page, committed with the page's data), and etl_rejects for rejected rows.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { marketplaceAccounts } from "./accounts";
+import { runKindEnum, runStatusEnum, runTriggerEnum } from "./enums";
+import { organizations } from "./organizations";
+
+/** One problem seen during a run (an endpoint switched off, a page sent to the DLQ, an anomaly). */
+export interface RunIssue {
+  code: string;
+  message: string;
+  endpoint?: string;
+  at: string;
+}
+
+export const etlRuns = pgTable(
+  "etl_runs",
+  {
+    id: uuid("id").primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => marketplaceAccounts.id, { onDelete: "cascade" }),
+    kind: runKindEnum("kind").notNull(),
+    trigger: runTriggerEnum("trigger").notNull(),
+    status: runStatusEnum("status").notNull().default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    extracted: integer("extracted").notNull().default(0),
+    validated: integer("validated").notNull().default(0),
+    normalized: integer("normalized").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    apiRequests: integer("api_requests").notNull().default(0),
+    apiFailed: integer("api_failed").notNull().default(0),
+    apiMs: integer("api_ms").notNull().default(0),
+    runMs: integer("run_ms"),
+    pagesDone: integer("pages_done").notNull().default(0),
+    issues: jsonb("issues").$type<RunIssue[]>().notNull().default(sql`'[]'::jsonb`),
+    error: text("error"),
+  },
+  (t) => [
+    index("etl_runs_account_started_idx").on(t.accountId, t.startedAt),
+    index("etl_runs_org_started_idx").on(t.orgId, t.startedAt),
+  ],
+);
+
+export const etlPages = pgTable(
+  "etl_pages",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => etlRuns.id, { onDelete: "cascade" }),
+    // Endpoint plus its paging position, e.g. "ozon.v2.stock_on_warehouses:offset=2000".
+    pageKey: text("page_key").notNull(),
+    rows: integer("rows").notNull(),
+    processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.pageKey] })],
+);
+
+export const etlRejects = pgTable(
+  "etl_rejects",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => etlRuns.id, { onDelete: "cascade" }),
+    pageKey: text("page_key").notNull(),
+    // Position of the row within its page: with pageKey, makes a redelivered page's rejects idempotent.
+    rowIndex: integer("row_index").notNull(),
+    endpoint: text("endpoint").notNull(),
+    row: jsonb("row").notNull(),
+    reasons: text("reasons").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("etl_rejects_run_idx").on(t.runId),
+    uniqueIndex("etl_rejects_page_row_key").on(t.runId, t.pageKey, t.rowIndex),
+  ],
+);

@@ -1,0 +1,10 @@
+// The complete data model; drizzle-kit reads this file to generate migrations.
+export * from "./accounts";
+export * from "./catalog";
+export * from "./enums";
+export * from "./etl";
+export * from "./inventory";
+export * from "./organizations";
+export * from "./sales";
+export * from "./summaries";
+export * from "./warehouses";

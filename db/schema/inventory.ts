@@ -1,0 +1,99 @@
+// Stock facts: current stock per listing × warehouse, every change to it (audit), and one snapshot per
+// day, since the marketplaces keep no stock history of their own.
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { listings, products } from "./catalog";
+import { marketplaceEnum, stockChangeTypeEnum } from "./enums";
+import { organizations, users } from "./organizations";
+import { warehouses } from "./warehouses";
+
+export const inventory = pgTable(
+  "inventory",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    listingId: bigint("listing_id", { mode: "number" })
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id, { onDelete: "cascade" }),
+    // Denormalised from listings so dashboard aggregates need no join.
+    productId: bigint("product_id", { mode: "number" })
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    available: integer("available").notNull().default(0),
+    reserved: integer("reserved").notNull().default(0),
+    inTransit: integer("in_transit").notNull().default(0),
+    sourceEndpoint: text("source_endpoint").notNull(),
+    qualityScore: real("quality_score").notNull().default(1),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }).notNull().defaultNow(),
+    runId: uuid("run_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listingId, t.warehouseId] }),
+    index("inventory_org_product_idx").on(t.orgId, t.productId),
+    index("inventory_org_warehouse_idx").on(t.orgId, t.warehouseId),
+  ],
+);
+
+export const inventoryAudit = pgTable(
+  "inventory_audit",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    listingId: bigint("listing_id", { mode: "number" }).notNull(),
+    warehouseId: integer("warehouse_id").notNull(),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    changeType: stockChangeTypeEnum("change_type").notNull(),
+    oldAvailable: integer("old_available"),
+    newAvailable: integer("new_available").notNull(),
+    oldReserved: integer("old_reserved"),
+    newReserved: integer("new_reserved").notNull(),
+    oldInTransit: integer("old_in_transit"),
+    newInTransit: integer("new_in_transit").notNull(),
+    runId: uuid("run_id"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("inventory_audit_product_idx").on(t.orgId, t.productId, t.changedAt),
+    index("inventory_audit_run_idx").on(t.runId),
+  ],
+);
+
+export const inventoryDaily = pgTable(
+  "inventory_daily",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    listingId: bigint("listing_id", { mode: "number" }).notNull(),
+    warehouseId: integer("warehouse_id").notNull(),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    available: integer("available").notNull(),
+    reserved: integer("reserved").notNull(),
+    inTransit: integer("in_transit").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listingId, t.warehouseId, t.day] }),
+    index("inventory_daily_product_idx").on(t.orgId, t.productId, t.day),
+  ],
+);

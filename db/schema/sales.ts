@@ -1,0 +1,58 @@
+// Sales facts: orders, sales, returns and cancellations per listing, keyed by the marketplace's own id
+// (WB srid, Ozon posting number + sku) so a redelivered page upserts instead of duplicating.
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { marketplaceAccounts } from "./accounts";
+import { listings, products } from "./catalog";
+import { marketplaceEnum, saleKindEnum } from "./enums";
+import { organizations } from "./organizations";
+import { warehouses } from "./warehouses";
+
+export const sales = pgTable(
+  "sales",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => marketplaceAccounts.id, { onDelete: "cascade" }),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    kind: saleKindEnum("kind").notNull(),
+    // WB srid (plus saleID for sales/returns); Ozon "<posting_number>:<sku>".
+    externalId: text("external_id").notNull(),
+    listingId: bigint("listing_id", { mode: "number" })
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    productId: bigint("product_id", { mode: "number" })
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    warehouseId: integer("warehouse_id").references(() => warehouses.id, { onDelete: "set null" }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    // Calendar day of occurredAt in the organization's time zone: the grain of every trend.
+    day: date("day").notNull(),
+    quantity: integer("quantity").notNull(),
+    revenue: numeric("revenue", { precision: 14, scale: 2 }).notNull(),
+    region: text("region"),
+    status: text("status"),
+    lastChangeAt: timestamp("last_change_at", { withTimezone: true }),
+    runId: uuid("run_id"),
+  },
+  (t) => [
+    uniqueIndex("sales_account_kind_external_key").on(t.accountId, t.kind, t.externalId),
+    index("sales_org_day_idx").on(t.orgId, t.day),
+    index("sales_org_product_day_idx").on(t.orgId, t.productId, t.day),
+  ],
+);

@@ -1,0 +1,69 @@
+// Read models the dashboard reads instead of raw facts, refreshed at the end of each run: stock and
+// velocity per product, and sales per product × day × region.
+import {
+  bigint,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { products } from "./catalog";
+import { marketplaceEnum } from "./enums";
+import { organizations } from "./organizations";
+
+/** Stock and velocity per product over all warehouses, one row per product. */
+export const productSummary = pgTable(
+  "product_summary",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    productId: bigint("product_id", { mode: "number" })
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    available: integer("available").notNull(),
+    reserved: integer("reserved").notNull(),
+    inTransit: integer("in_transit").notNull(),
+    ozonAvailable: integer("ozon_available").notNull(),
+    wbAvailable: integer("wb_available").notNull(),
+    warehouseCount: integer("warehouse_count").notNull(),
+    // Units sold over the organization's velocity window, and their average per day.
+    unitsSold: integer("units_sold").notNull(),
+    revenue: numeric("revenue", { precision: 16, scale: 2 }).notNull(),
+    velocity: doublePrecision("velocity").notNull(),
+    refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.productId] }),
+    index("product_summary_org_available_idx").on(t.orgId, t.available),
+  ],
+);
+
+/** Sales per product × marketplace × day × region: the fact table analytics reads. */
+export const salesDaily = pgTable(
+  "sales_daily",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    region: text("region").notNull().default(""),
+    orders: integer("orders").notNull(),
+    units: integer("units").notNull(),
+    revenue: numeric("revenue", { precision: 16, scale: 2 }).notNull(),
+    returns: integer("returns").notNull(),
+    cancellations: integer("cancellations").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.day, t.productId, t.marketplace, t.region] }),
+    index("sales_daily_org_product_idx").on(t.orgId, t.productId, t.day),
+  ],
+);

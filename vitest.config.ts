@@ -1,0 +1,45 @@
+// Test projects: `unit` runs pure logic and Node-side tooling in Node; `worker` runs inside workerd
+// through @cloudflare/vitest-pool-workers with the real KV, Queues, Durable Objects and rate limiters.
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["test/unit/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: "./worker/index.ts",
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                NEON_HTTP_ENDPOINT: inject("neonSqlUrl"),
+                NEON_CONTROL_URL: inject("neonUrl"),
+                DATABASE_URL: inject("databaseUrl"),
+                SIMULATOR_URL: inject("simulatorUrl"),
+                CREDENTIALS_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                SESSION_SECRET: "test-session-secret",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          globalSetup: ["./test/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,55 @@
+// The Hono application: middleware in the order every request meets it, then the routes, the OpenAPI
+// document and the error contract. Thin by design: routes call db/ queries and cron/ services.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./context";
+import { ApiError, handleError, handleNotFound } from "./errors";
+import { rateLimitByIp } from "./middleware/rate-limit";
+import { requestId } from "./middleware/request-id";
+import { registerHealth } from "./routes/health";
+
+/** Turns a zod issue path into the field name a client sent, e.g. "filters.status[1]". */
+function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), "");
+}
+
+export function createApp(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook(result) {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue ? fieldName(issue.path) || result.target : result.target;
+        throw new ApiError("BAD_REQUEST", `${field}: ${issue?.message ?? "invalid"}`);
+      }
+    },
+  });
+
+  app.use("*", requestId());
+  app.use("/api/*", secureHeaders({ crossOriginResourcePolicy: "same-site" }));
+  app.use(
+    "/api/*",
+    cors({
+      origin: (origin, c) => {
+        const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((entry: string) => entry.trim());
+        return allowed.includes(origin) ? origin : null;
+      },
+      credentials: true,
+      allowHeaders: ["Content-Type", "Authorization", "X-Request-Id"],
+      exposeHeaders: ["X-Request-Id", "X-Cache", "Retry-After", "RateLimit", "RateLimit-Policy"],
+      maxAge: 600,
+    }),
+  );
+  app.use("/api/*", rateLimitByIp());
+
+  registerHealth(app);
+
+  app.doc31("/api/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: { title: "MI Core Edge API", version: c.env.APP_VERSION },
+  }));
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

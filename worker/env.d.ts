@@ -1,0 +1,11 @@
+// Secrets and local-only settings that `wrangler types` cannot see in wrangler.toml.
+declare namespace Cloudflare {
+  interface Env {
+    /** Neon connection string (secret). */
+    DATABASE_URL: string;
+    /** base64 of 32 bytes: AES-GCM key for marketplace credentials (secret). */
+    CREDENTIALS_KEY: string;
+    /** Signs dashboard session cookies (secret). */
+    SESSION_SECRET: string;
+  }
+}

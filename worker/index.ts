@@ -1,0 +1,14 @@
+// The Worker entry: HTTP (API + dashboard assets), Cron Triggers, and the ingest and dead-letter queues.
+import { createApp } from "./app";
+import { handleQueueBatch } from "./queue";
+import { handleScheduled } from "./scheduled";
+
+export { SyncCoordinator } from "./sync-coordinator";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  scheduled: handleScheduled,
+  queue: handleQueueBatch,
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,161 @@
+// SyncCoordinator: one Durable Object per marketplace account (addressed by account id) that lets at
+// most one sync run be active at a time. A run holds a lease; the alarm releases a lease whose holder
+// stopped renewing it (a crashed consumer), so the next trigger can start a new run.
+import { DurableObject } from "cloudflare:workers";
+
+export const DEFAULT_LEASE_MS = 10 * 60_000;
+
+export interface RunRequest {
+  kind: "full" | "incremental";
+  trigger: "cron" | "api" | "cli" | "dashboard";
+  /** Lease length; each heartbeat extends the lease by this much. */
+  leaseMs?: number;
+}
+
+export type RunGrant =
+  | { started: true; runId: string }
+  | { started: false; reason: "busy"; activeRunId: string };
+
+export interface CoordinatorRun {
+  runId: string;
+  kind: RunRequest["kind"];
+  trigger: RunRequest["trigger"];
+  state: "active" | "finished" | "expired";
+  startedAt: number;
+  leaseUntil: number;
+  leaseMs: number;
+  finishedAt: number | null;
+  outcome: string | null;
+}
+
+export interface CoordinatorStatus {
+  active: CoordinatorRun | null;
+  recent: CoordinatorRun[];
+  refusals: number;
+}
+
+interface RunRow extends Record<string, SqlStorageValue> {
+  run_id: string;
+  kind: string;
+  trigger: string;
+  state: string;
+  started_at: number;
+  lease_until: number;
+  lease_ms: number;
+  finished_at: number | null;
+  outcome: string | null;
+}
+
+function toRun(row: RunRow): CoordinatorRun {
+  return {
+    runId: row.run_id,
+    kind: row.kind as CoordinatorRun["kind"],
+    trigger: row.trigger as CoordinatorRun["trigger"],
+    state: row.state as CoordinatorRun["state"],
+    startedAt: row.started_at,
+    leaseUntil: row.lease_until,
+    leaseMs: row.lease_ms,
+    finishedAt: row.finished_at,
+    outcome: row.outcome,
+  };
+}
+
+export class SyncCoordinator extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.blockConcurrencyWhile(async () => {
+      this.ctx.storage.sql.exec(`
+        CREATE TABLE IF NOT EXISTS runs (
+          run_id TEXT PRIMARY KEY, kind TEXT NOT NULL, trigger TEXT NOT NULL, state TEXT NOT NULL,
+          started_at INTEGER NOT NULL, lease_until INTEGER NOT NULL, lease_ms INTEGER NOT NULL,
+          finished_at INTEGER, outcome TEXT);
+        CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`);
+    });
+  }
+
+  private activeRun(): CoordinatorRun | null {
+    const row = this.ctx.storage.sql.exec<RunRow>("SELECT * FROM runs WHERE state = 'active' LIMIT 1").toArray()[0];
+    return row ? toRun(row) : null;
+  }
+
+  /** Starts a run unless one is active. RPC calls to one object run one at a time, so this is atomic. */
+  async requestRun(request: RunRequest): Promise<RunGrant> {
+    const now = Date.now();
+    const active = this.activeRun();
+    if (active && active.leaseUntil > now) {
+      this.ctx.storage.sql.exec(
+        "INSERT INTO counters (name, value) VALUES ('refusals', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1",
+      );
+      return { started: false, reason: "busy", activeRunId: active.runId };
+    }
+    if (active) this.expire(active.runId, now);
+    const runId = crypto.randomUUID();
+    const leaseMs = request.leaseMs ?? DEFAULT_LEASE_MS;
+    this.ctx.storage.sql.exec(
+      "INSERT INTO runs (run_id, kind, trigger, state, started_at, lease_until, lease_ms) VALUES (?, ?, ?, 'active', ?, ?, ?)",
+      runId,
+      request.kind,
+      request.trigger,
+      now,
+      now + leaseMs,
+      leaseMs,
+    );
+    await this.ctx.storage.setAlarm(now + leaseMs);
+    return { started: true, runId };
+  }
+
+  /** Extends the lease of the active run; false when the run is no longer the active one. */
+  async heartbeat(runId: string): Promise<boolean> {
+    const active = this.activeRun();
+    if (!active || active.runId !== runId) return false;
+    const leaseUntil = Date.now() + active.leaseMs;
+    this.ctx.storage.sql.exec("UPDATE runs SET lease_until = ? WHERE run_id = ?", leaseUntil, runId);
+    await this.ctx.storage.setAlarm(leaseUntil);
+    return true;
+  }
+
+  /** Ends the active run with an outcome (succeeded, partial, failed); repeating it changes nothing. */
+  async finishRun(runId: string, outcome: string): Promise<boolean> {
+    const active = this.activeRun();
+    if (!active || active.runId !== runId) return false;
+    this.ctx.storage.sql.exec(
+      "UPDATE runs SET state = 'finished', finished_at = ?, outcome = ? WHERE run_id = ?",
+      Date.now(),
+      outcome,
+      runId,
+    );
+    await this.ctx.storage.deleteAlarm();
+    return true;
+  }
+
+  async status(): Promise<CoordinatorStatus> {
+    const recent = this.ctx.storage.sql
+      .exec<RunRow>("SELECT * FROM runs ORDER BY started_at DESC LIMIT 20")
+      .toArray()
+      .map(toRun);
+    const refusals = this.ctx.storage.sql
+      .exec<{ value: number }>("SELECT value FROM counters WHERE name = 'refusals'")
+      .toArray()[0];
+    return { active: this.activeRun(), recent, refusals: refusals?.value ?? 0 };
+  }
+
+  /** Fires when a lease may have run out: expires the run if nobody renewed it. */
+  override async alarm(): Promise<void> {
+    const active = this.activeRun();
+    if (!active) return;
+    const now = Date.now();
+    if (active.leaseUntil <= now) {
+      this.expire(active.runId, now);
+    } else {
+      await this.ctx.storage.setAlarm(active.leaseUntil);
+    }
+  }
+
+  private expire(runId: string, now: number): void {
+    this.ctx.storage.sql.exec(
+      "UPDATE runs SET state = 'expired', finished_at = ?, outcome = 'lease expired' WHERE run_id = ?",
+      now,
+      runId,
+    );
+  }
+}
