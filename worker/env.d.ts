@@ -7,5 +7,9 @@ declare namespace Cloudflare {
     CREDENTIALS_KEY: string;
     /** Signs dashboard session cookies (secret). */
     SESSION_SECRET: string;
+    /** Tests only: base URL of dev/neon-endpoint's control API. */
+    NEON_CONTROL_URL?: string;
+    /** Tests only: base URL of the marketplace simulator. */
+    SIMULATOR_URL?: string;
   }
 }

@@ -1,0 +1,27 @@
+// Inside workerd tests: gives the calling test file a database of its own, cloned from the migrated
+// template that global-setup prepared, and points env.DATABASE_URL (seen by SELF, queues and Durable
+// Objects in this isolate) at it.
+import { env } from "cloudflare:test";
+import { beforeAll } from "vitest";
+
+export const TEMPLATE_DATABASE = "template_test";
+
+export async function createTestDatabase(prefix = "t"): Promise<string> {
+  const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const response = await fetch(`${env.NEON_CONTROL_URL}/_dev/databases`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name, template: TEMPLATE_DATABASE }),
+  });
+  if (!response.ok) throw new Error(`Could not create test database ${name}: ${response.status} ${await response.text()}`);
+  const url = new URL(env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Call at the top of a test file: the file's tests run against a fresh migrated database. */
+export function useTestDatabase(): void {
+  beforeAll(async () => {
+    env.DATABASE_URL = await createTestDatabase();
+  });
+}
