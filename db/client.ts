@@ -23,7 +23,9 @@ export function createDatabase(config: DatabaseConfig): Database {
     throw new DatabaseConfigError("DATABASE_URL is not set: add it with `wrangler secret put DATABASE_URL`");
   }
   if (!/^postgres(ql)?:\/\//.test(config.url)) {
-    throw new DatabaseConfigError("DATABASE_URL must start with postgresql:// (copy it from the Neon console)");
+    throw new DatabaseConfigError(
+      "DATABASE_URL must start with postgresql:// (copy it from the Neon console)",
+    );
   }
   if (config.httpEndpoint) {
     // Global in the driver: one Worker (or Node process) talks to one kind of endpoint.

@@ -11,7 +11,11 @@ import { registerHealth } from "./routes/health";
 
 /** Turns a zod issue path into the field name a client sent, e.g. "filters.status[1]". */
 function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), "");
+  return path.reduce<string>(
+    (name, key) =>
+      typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
+    "",
+  );
 }
 
 export function createApp(): OpenAPIHono<AppEnv> {

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { IngestMessage } from "../cron/messages";
 import { etlRuns } from "../db/schema";
 import { databaseFromEnv } from "./db";
-import { processIngestMessage } from "./sync/ingest-step";
 import { coordinatorFor } from "./sync/coordinator";
+import { processIngestMessage } from "./sync/ingest-step";
 
 export const INGEST_QUEUE_NAME = "mi-core-ingest";
 export const DEAD_LETTER_QUEUE_NAME = "mi-core-ingest-dlq";
@@ -16,7 +16,15 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
     const parsed = IngestMessage.safeParse(message.body);
     if (!parsed.success) {
       // Retrying cannot fix a malformed message: log it and drop it.
-      console.error(JSON.stringify({ level: "error", queue: batch.queue, id: message.id, error: "malformed message", issues: parsed.error.issues }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          queue: batch.queue,
+          id: message.id,
+          error: "malformed message",
+          issues: parsed.error.issues,
+        }),
+      );
       message.ack();
       continue;
     }
@@ -25,7 +33,15 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       else await processIngestMessage(env, parsed.data);
       message.ack();
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", queue: batch.queue, id: message.id, attempts: message.attempts, error: String(error) }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          queue: batch.queue,
+          id: message.id,
+          attempts: message.attempts,
+          error: String(error),
+        }),
+      );
       message.retry();
     }
   }
@@ -35,11 +51,17 @@ async function markRunDeadLettered(env: Env, message: IngestMessage, attempts: n
   const db = databaseFromEnv(env);
   const where = message.type === "page" ? `page ${message.page} of ${message.endpoint}` : "the run's start";
   const reason = `Gave up on ${where} after every retry (dead-letter delivery ${attempts})`;
-  const [run] = await db.select({ pagesDone: etlRuns.pagesDone, status: etlRuns.status }).from(etlRuns).where(eq(etlRuns.id, message.runId));
+  const [run] = await db
+    .select({ pagesDone: etlRuns.pagesDone, status: etlRuns.status })
+    .from(etlRuns)
+    .where(eq(etlRuns.id, message.runId));
   if (!run) return;
   const status = run.pagesDone > 0 ? "partial" : "failed";
   if (run.status === "running") {
-    await db.update(etlRuns).set({ status, error: reason, finishedAt: new Date() }).where(eq(etlRuns.id, message.runId));
+    await db
+      .update(etlRuns)
+      .set({ status, error: reason, finishedAt: new Date() })
+      .where(eq(etlRuns.id, message.runId));
   }
   await coordinatorFor(env, message.accountId).finishRun(message.runId, status);
 }

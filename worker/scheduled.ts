@@ -6,11 +6,18 @@ import { startRunsForEnabledAccounts } from "./sync/start-run";
 
 export const LAST_HEALTH_KEY = "health:last";
 
-export async function handleScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+export async function handleScheduled(
+  controller: ScheduledController,
+  env: Env,
+  _ctx: ExecutionContext,
+): Promise<void> {
   const job = jobForCron(controller.cron);
   if (job === "health-check") {
     const report = await checkHealth(env);
-    await env.API_CACHE.put(LAST_HEALTH_KEY, JSON.stringify({ ...report, at: new Date(controller.scheduledTime).toISOString() }));
+    await env.API_CACHE.put(
+      LAST_HEALTH_KEY,
+      JSON.stringify({ ...report, at: new Date(controller.scheduledTime).toISOString() }),
+    );
     console.log(JSON.stringify({ level: report.status === "ok" ? "info" : "error", job, ...report }));
     return;
   }

@@ -74,7 +74,9 @@ export class SyncCoordinator extends DurableObject<Env> {
   }
 
   private activeRun(): CoordinatorRun | null {
-    const row = this.ctx.storage.sql.exec<RunRow>("SELECT * FROM runs WHERE state = 'active' LIMIT 1").toArray()[0];
+    const row = this.ctx.storage.sql
+      .exec<RunRow>("SELECT * FROM runs WHERE state = 'active' LIMIT 1")
+      .toArray()[0];
     return row ? toRun(row) : null;
   }
 

@@ -1,10 +1,38 @@
+// Runs once in Node before the workerd tests: starts the local Neon endpoint (PGlite, in memory) and the
+// marketplace simulator on random 127.0.0.1 ports, migrates the template database that every test
+// file clones, and hands the URLs to the workerd project. Stops both afterwards.
 import type { TestProject } from "vitest/node";
-export default function setup(project: TestProject) {
-  project.provide("neonSqlUrl", "http://127.0.0.1:1/sql");
-  project.provide("neonUrl", "http://127.0.0.1:1");
-  project.provide("databaseUrl", "postgresql://local:local@127.0.0.1:1/main");
-  project.provide("simulatorUrl", "http://127.0.0.1:2");
-}
+import { migrateDatabase } from "../../db/migrate";
+import { startNeonEndpoint } from "../../dev/neon-endpoint/server";
+import { startSimulator } from "../../dev/sim/server";
+import { TEMPLATE_DATABASE } from "./template";
+
 declare module "vitest" {
-  export interface ProvidedContext { neonSqlUrl: string; neonUrl: string; databaseUrl: string; simulatorUrl: string }
+  export interface ProvidedContext {
+    neonSqlUrl: string;
+    neonUrl: string;
+    databaseUrl: string;
+    simulatorUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const postgresUrl = process.env.TEST_POSTGRES_URL;
+  const endpoint = await startNeonEndpoint({
+    port: 0,
+    backend: postgresUrl ? { kind: "postgres", url: postgresUrl } : { kind: "pglite" },
+  });
+  await endpoint.createDatabase(TEMPLATE_DATABASE);
+  await migrateDatabase({ url: endpoint.connectionString(TEMPLATE_DATABASE), httpEndpoint: endpoint.sqlUrl });
+  const simulator = await startSimulator({ port: 0, seed: 42, size: 200, timeScale: 600 });
+
+  project.provide("neonSqlUrl", endpoint.sqlUrl);
+  project.provide("neonUrl", endpoint.url);
+  project.provide("databaseUrl", endpoint.connectionString("main"));
+  project.provide("simulatorUrl", simulator.url);
+
+  return async () => {
+    await simulator.close();
+    await endpoint.close();
+  };
 }

@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll } from "vitest";
 
-export const TEMPLATE_DATABASE = "template_test";
+import { TEMPLATE_DATABASE } from "./template";
 
 export async function createTestDatabase(prefix = "t"): Promise<string> {
   const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
@@ -13,7 +13,8 @@ export async function createTestDatabase(prefix = "t"): Promise<string> {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ name, template: TEMPLATE_DATABASE }),
   });
-  if (!response.ok) throw new Error(`Could not create test database ${name}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`Could not create test database ${name}: ${response.status} ${await response.text()}`);
   const url = new URL(env.DATABASE_URL);
   url.pathname = `/${name}`;
   return url.toString();

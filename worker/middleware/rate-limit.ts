@@ -12,7 +12,9 @@ export interface RateLimitOptions {
 }
 
 export function clientIp(headers: Headers): string {
-  return headers.get("CF-Connecting-IP") ?? headers.get("X-Forwarded-For")?.split(",")[0]?.trim() ?? "unknown";
+  return (
+    headers.get("CF-Connecting-IP") ?? headers.get("X-Forwarded-For")?.split(",")[0]?.trim() ?? "unknown"
+  );
 }
 
 export function rateLimitByIp(options: RateLimitOptions = {}): MiddlewareHandler<AppEnv> {

@@ -28,7 +28,10 @@ const route = createRoute({
   summary: "Service health: database, KV and version",
   responses: {
     200: { description: "Every check passed", content: { "application/json": { schema: HealthSchema } } },
-    503: { description: "A check failed; `failing` names it", content: { "application/json": { schema: HealthSchema } } },
+    503: {
+      description: "A check failed; `failing` names it",
+      content: { "application/json": { schema: HealthSchema } },
+    },
   },
 });
 
@@ -38,7 +41,11 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
     await probe();
     return { ok: true, ms: Date.now() - started };
   } catch (error) {
-    return { ok: false, ms: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      ms: Date.now() - started,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -52,7 +59,8 @@ export async function checkHealth(env: Env): Promise<HealthReport> {
       const probe = crypto.randomUUID();
       await env.API_CACHE.put("health:probe", probe, { expirationTtl: 60 });
       // KV is eventually consistent across locations but read-your-writes within one.
-      if ((await env.API_CACHE.get("health:probe")) !== probe) throw new Error("KV read did not return the write");
+      if ((await env.API_CACHE.get("health:probe")) !== probe)
+        throw new Error("KV read did not return the write");
     }),
   ]);
   const checks = { database, kv };

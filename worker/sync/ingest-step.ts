@@ -10,7 +10,11 @@ export async function processIngestMessage(env: Env, message: IngestMessage): Pr
   const db = databaseFromEnv(env);
   await db
     .update(etlRuns)
-    .set({ status: "failed", finishedAt: new Date(), error: "The ingestion pipeline is not available in this build" })
+    .set({
+      status: "failed",
+      finishedAt: new Date(),
+      error: "The ingestion pipeline is not available in this build",
+    })
     .where(eq(etlRuns.id, message.runId));
   await coordinatorFor(env, message.accountId).finishRun(message.runId, "failed");
 }

@@ -1,10 +1,10 @@
 // Starting sync runs: asks each account's coordinator for a run, records the run (or the refusal) in
 // etl_runs, and enqueues the run's first message. Used by Cron Triggers, the API and the CLI.
 import { and, eq } from "drizzle-orm";
+import type { IngestMessage } from "../../cron/messages";
 import type { Database } from "../../db/client";
 import { etlRuns, marketplaceAccounts } from "../../db/schema";
 import type { RunKind, RunTrigger } from "../../db/schema/enums";
-import type { IngestMessage } from "../../cron/messages";
 import { coordinatorFor } from "./coordinator";
 
 export type StartOutcome =
@@ -19,7 +19,10 @@ export interface StartRunInput {
 }
 
 export async function startRun(env: Env, db: Database, input: StartRunInput): Promise<StartOutcome> {
-  const grant = await coordinatorFor(env, input.accountId).requestRun({ kind: input.kind, trigger: input.trigger });
+  const grant = await coordinatorFor(env, input.accountId).requestRun({
+    kind: input.kind,
+    trigger: input.trigger,
+  });
   if (!grant.started) {
     const runId = crypto.randomUUID();
     await db.insert(etlRuns).values({
@@ -36,9 +39,20 @@ export async function startRun(env: Env, db: Database, input: StartRunInput): Pr
   }
   await db
     .insert(etlRuns)
-    .values({ id: grant.runId, orgId: input.orgId, accountId: input.accountId, kind: input.kind, trigger: input.trigger })
+    .values({
+      id: grant.runId,
+      orgId: input.orgId,
+      accountId: input.accountId,
+      kind: input.kind,
+      trigger: input.trigger,
+    })
     .onConflictDoNothing();
-  const message: IngestMessage = { type: "start", runId: grant.runId, accountId: input.accountId, kind: input.kind };
+  const message: IngestMessage = {
+    type: "start",
+    runId: grant.runId,
+    accountId: input.accountId,
+    kind: input.kind,
+  };
   await env.INGEST_QUEUE.send(message);
   return { accountId: input.accountId, started: true, runId: grant.runId };
 }

@@ -1,0 +1,60 @@
+// Reading and changing an organization's settings (stock thresholds, replenishment inputs) and the
+// data version that every cached API answer is keyed by.
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { organizations } from "../schema";
+
+export const organizationSettingsColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  criticalMax: organizations.criticalMax,
+  lowMax: organizations.lowMax,
+  overstockMin: organizations.overstockMin,
+  leadTimeDays: organizations.leadTimeDays,
+  safetyStockDays: organizations.safetyStockDays,
+  targetCoverDays: organizations.targetCoverDays,
+  velocityWindowDays: organizations.velocityWindowDays,
+  timeZone: organizations.timeZone,
+  ipAllowlist: organizations.ipAllowlist,
+  dataVersion: organizations.dataVersion,
+};
+
+export type OrganizationSettingsRow = {
+  [K in keyof typeof organizationSettingsColumns]: (typeof organizationSettingsColumns)[K]["_"]["data"];
+};
+
+export interface SettingsChange {
+  name?: string | undefined;
+  criticalMax?: number | undefined;
+  lowMax?: number | undefined;
+  overstockMin?: number | undefined;
+  leadTimeDays?: number | undefined;
+  safetyStockDays?: number | undefined;
+  targetCoverDays?: number | undefined;
+  velocityWindowDays?: number | undefined;
+  timeZone?: string | undefined;
+  ipAllowlist?: string[] | undefined;
+}
+
+/** Applies a settings change and bumps the data version, since statuses and figures depend on it. */
+export async function updateOrganizationSettings(
+  db: Database,
+  orgId: string,
+  change: SettingsChange,
+): Promise<OrganizationSettingsRow | undefined> {
+  const values = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  const [row] = await db
+    .update(organizations)
+    .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
+    .where(eq(organizations.id, orgId))
+    .returning(organizationSettingsColumns);
+  return row;
+}
+
+/** Marks the organization's data as changed: every cached answer for it stops matching. */
+export async function bumpDataVersion(db: Database, orgId: string): Promise<void> {
+  await db
+    .update(organizations)
+    .set({ dataVersion: sql`${organizations.dataVersion} + 1` })
+    .where(eq(organizations.id, orgId));
+}

@@ -1,0 +1,68 @@
+// The HTTP contract every route shares: request ids, the error shape, security headers, CORS, the
+// OpenAPI document, and the dashboard assets served beside the API.
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../support/worker-database";
+
+useTestDatabase();
+
+const ip = { "CF-Connecting-IP": "10.0.1.1" };
+
+describe("HTTP contract", () => {
+  it("answers an unknown API route with the error shape and a request id", async () => {
+    const response = await SELF.fetch("http://edge.test/api/nope", { headers: ip });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error.code).toBe("NOT_FOUND");
+    expect(body.error.message).toContain("/api/nope");
+    expect(body.error.requestId).toBe(response.headers.get("X-Request-Id"));
+  });
+
+  it("keeps a sane caller request id and replaces an unsafe one", async () => {
+    const kept = await SELF.fetch("http://edge.test/api/health", {
+      headers: { ...ip, "X-Request-Id": "trace-12345678" },
+    });
+    expect(kept.headers.get("X-Request-Id")).toBe("trace-12345678");
+    const replaced = await SELF.fetch("http://edge.test/api/health", {
+      headers: { ...ip, "X-Request-Id": "<script>" },
+    });
+    expect(replaced.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("sets security headers on API answers", async () => {
+    const response = await SELF.fetch("http://edge.test/api/health", { headers: ip });
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(response.headers.get("Strict-Transport-Security")).toContain("max-age=");
+  });
+
+  it("allows CORS only for configured origins", async () => {
+    const allowed = await SELF.fetch("http://edge.test/api/health", {
+      method: "OPTIONS",
+      headers: { ...ip, Origin: "http://localhost:8787", "Access-Control-Request-Method": "GET" },
+    });
+    expect(allowed.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:8787");
+    const denied = await SELF.fetch("http://edge.test/api/health", {
+      method: "OPTIONS",
+      headers: { ...ip, Origin: "https://evil.example", "Access-Control-Request-Method": "GET" },
+    });
+    expect(denied.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("publishes an OpenAPI 3.1 document that lists the health route", async () => {
+    const response = await SELF.fetch("http://edge.test/api/openapi.json", { headers: ip });
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toContain("/api/health");
+  });
+
+  it("serves the dashboard page from the static assets, with the SPA fallback", async () => {
+    for (const path of ["/", "/inventory/some-deep-link"]) {
+      const response = await SELF.fetch(`http://edge.test${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toContain("text/html");
+      expect(await response.text()).toContain('<div id="app">');
+    }
+  });
+});

@@ -1,0 +1,96 @@
+// Resolves the caller of a protected /api route: a Bearer API key (rate-limited per key) or the signed
+// session cookie. Sets `principal` and `organization`, enforces the organization's IP allowlist, and
+// answers 401 when neither credential is valid. Public paths (login, health, docs) pass through.
+import type { MiddlewareHandler } from "hono";
+import { findActiveApiKey, touchApiKey } from "../../db/queries/api-keys";
+import { findSession } from "../../db/queries/sessions";
+import { looksLikeApiKey } from "../auth/api-key-format";
+import { sha256Hex } from "../auth/encoding";
+import type { OrganizationSettings, Principal } from "../auth/principal";
+import { readSessionToken } from "../auth/session-cookie";
+import type { AppEnv } from "../context";
+import { databaseFromEnv } from "../db";
+import { ApiError } from "../errors";
+import { clientIp } from "./rate-limit";
+
+export interface AuthenticateOptions {
+  /** Paths answered without credentials. */
+  publicPaths?: string[];
+  /** Seconds between last_used_at updates of one API key. */
+  touchEverySeconds?: number;
+}
+
+const DEFAULT_PUBLIC_PATHS = [
+  "/api/health",
+  "/api/openapi.json",
+  "/api/docs",
+  "/api/auth/login",
+  "/api/auth/logout",
+];
+
+export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
+  const publicPaths = new Set(options.publicPaths ?? DEFAULT_PUBLIC_PATHS);
+  const touchEvery = (options.touchEverySeconds ?? 60) * 1000;
+  return async function authenticateMiddleware(c, next) {
+    if (publicPaths.has(c.req.path) || c.req.method === "OPTIONS") return next();
+    const db = databaseFromEnv(c.env);
+    const authorization = c.req.header("Authorization");
+    let principal: Principal;
+    let organization: OrganizationSettings;
+    if (authorization) {
+      const key = authorization.replace(/^Bearer\s+/i, "").trim();
+      if (!looksLikeApiKey(key))
+        throw new ApiError("UNAUTHORIZED", "Authorization: expected 'Bearer mic_…' API key");
+      const keyHash = await sha256Hex(key);
+      const found = await findActiveApiKey(db, keyHash);
+      if (!found) throw new ApiError("UNAUTHORIZED", "API key is unknown or revoked");
+      const { success } = await c.env.API_KEY_RATE_LIMITER.limit({ key: `key:${found.id}` });
+      if (!success) {
+        throw new ApiError("TOO_MANY_REQUESTS", "This API key made too many requests in 60 s; retry later", {
+          "Retry-After": "60",
+          RateLimit: "limit=600, remaining=0, reset=60",
+          "RateLimit-Policy": "600;w=60",
+        });
+      }
+      if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > touchEvery) {
+        c.executionCtx.waitUntil(touchApiKey(db, found.id).catch(() => undefined));
+      }
+      organization = found.organization;
+      principal = {
+        orgId: organization.id,
+        role: found.role,
+        via: "api_key",
+        userId: null,
+        apiKeyId: found.id,
+        email: null,
+        sessionTokenHash: null,
+      };
+    } else {
+      const token = await readSessionToken(c);
+      if (!token) throw new ApiError("UNAUTHORIZED", "Sign in (session cookie) or send an API key");
+      const tokenHash = await sha256Hex(token);
+      const found = await findSession(db, tokenHash);
+      if (!found) throw new ApiError("UNAUTHORIZED", "Session expired or signed out; sign in again");
+      organization = found.organization;
+      principal = {
+        orgId: organization.id,
+        role: found.role,
+        via: "session",
+        userId: found.userId,
+        apiKeyId: null,
+        email: found.email,
+        sessionTokenHash: tokenHash,
+      };
+    }
+    if (
+      organization.ipAllowlist.length > 0 &&
+      !organization.ipAllowlist.includes(clientIp(c.req.raw.headers))
+    ) {
+      throw new ApiError("FORBIDDEN", "This address is not on the organization's IP allowlist");
+    }
+    c.set("principal", principal);
+    c.set("organization", organization);
+    c.set("db", db);
+    await next();
+  };
+}

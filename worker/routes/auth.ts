@@ -1,0 +1,118 @@
+// Sign-in for the dashboard: POST /api/auth/login sets the session cookie, POST /api/auth/logout ends
+// the session, GET /api/auth/me says who is signed in and for which organization.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createSession, deleteSession } from "../../db/queries/sessions";
+import { findUserForLogin } from "../../db/queries/users";
+import { ROLES } from "../../db/schema/enums";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { randomToken, sha256Hex } from "../auth/encoding";
+import { hashPassword, verifyPassword } from "../auth/password";
+import {
+  clearSessionCookie,
+  readSessionToken,
+  SESSION_TTL_SECONDS,
+  writeSessionCookie,
+} from "../auth/session-cookie";
+import type { AppEnv } from "../context";
+import { databaseFromEnv } from "../db";
+import { ApiError } from "../errors";
+import { clientIp } from "../middleware/rate-limit";
+
+const LoginBody = z
+  .object({ email: z.email().max(320), password: z.string().min(1).max(1000) })
+  .openapi("LoginRequest");
+
+const MeSchema = z
+  .object({
+    via: z.enum(["session", "api_key"]),
+    role: z.enum(ROLES),
+    user: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+    apiKeyId: z.uuid().nullable(),
+    organization: z.object({ id: z.uuid(), name: z.string(), dataVersion: z.number().int() }),
+  })
+  .openapi("Me");
+
+const LoginResult = z
+  .object({
+    user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+    orgId: z.uuid(),
+  })
+  .openapi("LoginResult");
+
+// Compared against when the email is unknown, so both paths cost one PBKDF2 and take the same time.
+let decoyHash: Promise<string> | undefined;
+
+const loginRoute = createRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["auth"],
+  summary: "Sign in with email and password; sets the HttpOnly session cookie",
+  request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
+  responses: { 200: jsonContent(LoginResult, "Signed in"), ...errorResponses(400) },
+});
+
+const logoutRoute = createRoute({
+  method: "post",
+  path: "/api/auth/logout",
+  tags: ["auth"],
+  summary: "End the current session and clear its cookie",
+  responses: { 204: { description: "Signed out (also when no session was open)" }, ...errorResponses() },
+});
+
+const meRoute = createRoute({
+  method: "get",
+  path: "/api/auth/me",
+  tags: ["auth"],
+  summary: "The signed-in user or API key, its role and organization",
+  security: AUTHENTICATED,
+  responses: { 200: jsonContent(MeSchema, "The caller"), ...errorResponses() },
+});
+
+export function registerAuth(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(loginRoute, async (c) => {
+    const { email, password } = c.req.valid("json");
+    const db = databaseFromEnv(c.env);
+    const user = await findUserForLogin(db, email);
+    decoyHash ??= hashPassword("decoy-password");
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+    if (!user || !valid || user.disabledAt) throw new ApiError("UNAUTHORIZED", "Email or password is wrong");
+    const token = randomToken(32);
+    await createSession(db, {
+      tokenHash: await sha256Hex(token),
+      userId: user.id,
+      orgId: user.orgId,
+      expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+      ip: clientIp(c.req.raw.headers),
+      userAgent: c.req.header("User-Agent")?.slice(0, 500) ?? null,
+    });
+    await writeSessionCookie(c, token);
+    c.header("Cache-Control", "no-store");
+    return c.json(
+      { user: { id: user.id, email: user.email, name: user.name, role: user.role }, orgId: user.orgId },
+      200,
+    );
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    const token = await readSessionToken(c);
+    if (token) await deleteSession(databaseFromEnv(c.env), await sha256Hex(token));
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  app.openapi(meRoute, (c) => {
+    const principal = c.get("principal");
+    const organization = c.get("organization");
+    c.header("Cache-Control", "no-store");
+    return c.json(
+      {
+        via: principal.via,
+        role: principal.role,
+        user: principal.userId ? { id: principal.userId, email: principal.email ?? "" } : null,
+        apiKeyId: principal.apiKeyId,
+        organization: { id: organization.id, name: organization.name, dataVersion: organization.dataVersion },
+      },
+      200,
+    );
+  });
+}
