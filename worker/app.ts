@@ -5,8 +5,10 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
+import { authenticate } from "./middleware/authenticate";
 import { rateLimitByIp } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
+import { registerApiRoutes } from "./routes";
 import { registerHealth } from "./routes/health";
 
 /** Turns a zod issue path into the field name a client sent, e.g. "filters.status[1]". */
@@ -45,8 +47,10 @@ export function createApp(): OpenAPIHono<AppEnv> {
     }),
   );
   app.use("/api/*", rateLimitByIp());
+  app.use("/api/*", authenticate());
 
   registerHealth(app);
+  registerApiRoutes(app);
 
   app.doc31("/api/openapi.json", (c) => ({
     openapi: "3.1.0",

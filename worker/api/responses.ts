@@ -37,7 +37,7 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
   >;
 }
 
-export const AUTHENTICATED = [{ sessionCookie: [] }, { apiKey: [] }];
+export const AUTHENTICATED: Array<Record<string, string[]>> = [{ sessionCookie: [] }, { apiKey: [] }];
 
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };

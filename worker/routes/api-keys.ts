@@ -37,7 +37,7 @@ const toJson = (row: KeyRow) => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-const admin = [requireRole("admin")] as const;
+const admin = [requireRole("admin")];
 
 const createKeyRoute = createRoute({
   method: "post",

@@ -1,0 +1,20 @@
+// Registers every /api route (besides health) and the OpenAPI security schemes they declare.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context";
+import { registerApiKeys } from "./api-keys";
+import { registerAuth } from "./auth";
+import { registerSettings } from "./settings";
+import { registerUsers } from "./users";
+
+export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "mi_session",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  registerAuth(app);
+  registerApiKeys(app);
+  registerUsers(app);
+  registerSettings(app);
+}

@@ -1,0 +1,100 @@
+// Organization settings: GET for everyone signed in, PATCH (admin) for stock thresholds, replenishment
+// inputs, time zone and IP allowlist. A change bumps the data version, so cached answers refresh.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { updateOrganizationSettings } from "../../db/queries/organizations";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import type { OrganizationSettings } from "../auth/principal";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { requireRole } from "../middleware/require-role";
+
+const Days = z.number().int().min(0).max(365);
+
+export const SettingsSchema = z
+  .object({
+    name: z.string(),
+    criticalMax: z.number().int(),
+    lowMax: z.number().int(),
+    overstockMin: z.number().int(),
+    leadTimeDays: z.number().int(),
+    safetyStockDays: z.number().int(),
+    targetCoverDays: z.number().int(),
+    velocityWindowDays: z.number().int(),
+    timeZone: z.string(),
+    ipAllowlist: z.array(z.string()),
+    dataVersion: z.number().int(),
+  })
+  .openapi("Settings");
+
+const SettingsChange = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    criticalMax: z.number().int().min(0).max(1_000_000).optional(),
+    lowMax: z.number().int().min(1).max(1_000_000).optional(),
+    overstockMin: z.number().int().min(2).max(10_000_000).optional(),
+    leadTimeDays: Days.optional(),
+    safetyStockDays: Days.optional(),
+    targetCoverDays: Days.min(1).optional(),
+    velocityWindowDays: z.number().int().min(1).max(365).optional(),
+    timeZone: z
+      .string()
+      .refine((zone) => isTimeZone(zone), "unknown IANA time zone")
+      .optional(),
+    ipAllowlist: z
+      .array(z.union([z.ipv4(), z.ipv6()]))
+      .max(100)
+      .optional(),
+  })
+  .openapi("SettingsChange");
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const toJson = ({ id: _id, ...settings }: OrganizationSettings) => settings;
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/settings",
+  tags: ["settings"],
+  summary: "The organization's settings",
+  security: AUTHENTICATED,
+  responses: { 200: jsonContent(SettingsSchema, "Settings"), ...errorResponses() },
+});
+
+const patchRoute = createRoute({
+  method: "patch",
+  path: "/api/settings",
+  tags: ["settings"],
+  summary: "Change thresholds, replenishment inputs, time zone or IP allowlist (admin)",
+  security: AUTHENTICATED,
+  middleware: [requireRole("admin")],
+  request: { body: { content: { "application/json": { schema: SettingsChange } }, required: true } },
+  responses: { 200: jsonContent(SettingsSchema, "Updated settings"), ...errorResponses(400, 403) },
+});
+
+export function registerSettings(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(getRoute, (c) => {
+    c.header("Cache-Control", "no-store");
+    return c.json(toJson(c.get("organization")), 200);
+  });
+
+  app.openapi(patchRoute, async (c) => {
+    const change = c.req.valid("json");
+    const merged = { ...c.get("organization"), ...change };
+    if (!(merged.criticalMax < merged.lowMax && merged.lowMax < merged.overstockMin)) {
+      throw new ApiError(
+        "BAD_REQUEST",
+        "lowMax: thresholds must satisfy criticalMax < lowMax < overstockMin",
+      );
+    }
+    const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
+    if (!row) throw new ApiError("NOT_FOUND", "organization not found");
+    return c.json(toJson(row), 200);
+  });
+}

@@ -1,0 +1,119 @@
+// Users of the organization (admin): list, invite with a password, change name / role / password or
+// disable. An admin cannot demote or disable themselves, so an organization keeps an admin.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { createUser, listUsers, updateUser } from "../../db/queries/users";
+import { ROLES } from "../../db/schema/enums";
+import { UuidParam } from "../api/common";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { hashPassword } from "../auth/password";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { requireRole } from "../middleware/require-role";
+
+const UserSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    createdAt: z.string(),
+    disabledAt: z.string().nullable(),
+  })
+  .openapi("User");
+
+const Password = z.string().min(10, "at least 10 characters").max(200);
+
+const CreateUserBody = z
+  .object({
+    email: z.email().max(320),
+    name: z.string().trim().max(200).default(""),
+    role: z.enum(ROLES),
+    password: Password,
+  })
+  .openapi("CreateUserRequest");
+
+const UpdateUserBody = z
+  .object({
+    name: z.string().trim().max(200).optional(),
+    role: z.enum(ROLES).optional(),
+    password: Password.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .openapi("UpdateUserRequest");
+
+type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
+const toJson = (row: UserRow) => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  disabledAt: row.disabledAt?.toISOString() ?? null,
+});
+
+const admin = [requireRole("admin")];
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/users",
+  tags: ["users"],
+  summary: "List the organization's users (admin)",
+  security: AUTHENTICATED,
+  middleware: admin,
+  responses: {
+    200: jsonContent(z.object({ items: z.array(UserSchema) }), "Users by email"),
+    ...errorResponses(403),
+  },
+});
+
+const createUserRoute = createRoute({
+  method: "post",
+  path: "/api/users",
+  tags: ["users"],
+  summary: "Add a user to the organization (admin)",
+  security: AUTHENTICATED,
+  middleware: admin,
+  request: { body: { content: { "application/json": { schema: CreateUserBody } }, required: true } },
+  responses: { 201: jsonContent(UserSchema, "Created"), ...errorResponses(400, 403, 409) },
+});
+
+const updateRoute = createRoute({
+  method: "patch",
+  path: "/api/users/{id}",
+  tags: ["users"],
+  summary: "Change a user's name, role or password, or disable them (admin)",
+  security: AUTHENTICATED,
+  middleware: admin,
+  request: {
+    params: UuidParam,
+    body: { content: { "application/json": { schema: UpdateUserBody } }, required: true },
+  },
+  responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses(400, 403, 404) },
+});
+
+export function registerUsers(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const rows = await listUsers(c.var.db, c.get("principal").orgId);
+    return c.json({ items: rows.map(toJson) }, 200);
+  });
+
+  app.openapi(createUserRoute, async (c) => {
+    const { password, ...user } = c.req.valid("json");
+    const row = await createUser(c.var.db, c.get("principal").orgId, {
+      ...user,
+      passwordHash: await hashPassword(password),
+    });
+    if (!row) throw new ApiError("CONFLICT", "email: a user with this email already exists");
+    return c.json(toJson(row), 201);
+  });
+
+  app.openapi(updateRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { password, ...change } = c.req.valid("json");
+    const principal = c.get("principal");
+    if (id === principal.userId && ((change.role && change.role !== "admin") || change.disabled)) {
+      throw new ApiError("BAD_REQUEST", "role: you cannot demote or disable yourself");
+    }
+    const passwordHash = password ? await hashPassword(password) : undefined;
+    const row = await updateUser(c.var.db, principal.orgId, id, { ...change, passwordHash });
+    if (!row) throw new ApiError("NOT_FOUND", "id: no user with this id in your organization");
+    return c.json(toJson(row), 200);
+  });
+}
