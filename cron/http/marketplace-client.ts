@@ -1,0 +1,168 @@
+// Sends one logical vendor request: waits for the endpoint's budget, applies a timeout, retries 429, 5xx,
+// timeouts and network errors with backoff (honouring the vendor's retry headers), feeds the circuit breaker,
+// and maps failures to MarketplaceError. A wait longer than `maxInlineWaitMs` is not slept through: it is
+// thrown as retryable with `retryAfterMs`, so the queue can redeliver the page later instead.
+import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF, vendorRetryDelayMs } from "./backoff";
+import { MarketplaceError } from "./marketplace-error";
+import type { BudgetRule } from "./request-budget";
+import type { RequestGate } from "./request-gate";
+
+export interface VendorRequest {
+  method: "GET" | "POST";
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** Turns a non-2xx answer into an error; adapters supply the vendor's own rules. */
+export type ErrorMapper = (
+  endpoint: string,
+  status: number,
+  bodyText: string,
+  headers: Headers,
+) => MarketplaceError;
+
+export interface ClientOptions {
+  fetch?: typeof fetch;
+  gate: RequestGate;
+  timeoutMs?: number;
+  maxAttempts?: number;
+  backoff?: BackoffOptions;
+  maxInlineWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** What calls cost, for the run log. */
+export interface CallStats {
+  requests: number;
+  failed: number;
+  ms: number;
+}
+
+export const emptyCallStats = (): CallStats => ({ requests: 0, failed: 0, ms: 0 });
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class MarketplaceClient {
+  readonly stats: CallStats = emptyCallStats();
+  private readonly options: Required<ClientOptions>;
+
+  constructor(options: ClientOptions) {
+    this.options = {
+      fetch: (input, init) => fetch(input, init),
+      timeoutMs: 30_000,
+      maxAttempts: 5,
+      backoff: DEFAULT_BACKOFF,
+      maxInlineWaitMs: 15_000,
+      sleep: defaultSleep,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  /** Returns the parsed JSON body of a 2xx answer. */
+  async call(
+    endpoint: string,
+    budget: BudgetRule,
+    request: VendorRequest,
+    mapError: ErrorMapper,
+  ): Promise<unknown> {
+    const { maxAttempts } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      await this.waitForSlot(endpoint, budget);
+      let error: MarketplaceError;
+      try {
+        const body = await this.attempt(endpoint, request, mapError);
+        await this.options.gate.report(endpoint, true);
+        return body;
+      } catch (failure) {
+        error = this.asMarketplaceError(endpoint, failure);
+      }
+      this.stats.failed++;
+      await this.options.gate.report(endpoint, !error.retryable);
+      if (!error.retryable || attempt >= maxAttempts) throw error;
+      const delay = backoffDelayMs(attempt, error.retryAfterMs, this.options.backoff, this.options.random);
+      if (delay > this.options.maxInlineWaitMs) {
+        throw new MarketplaceError(error.code, error.message, endpoint, error.status, delay);
+      }
+      await this.options.sleep(delay);
+    }
+  }
+
+  private async waitForSlot(endpoint: string, budget: BudgetRule): Promise<void> {
+    const answer = await this.options.gate.acquire(endpoint, budget);
+    if (!answer.go) {
+      const waitMs = Math.max(0, answer.retryAtMs - Date.now());
+      throw new MarketplaceError(
+        "CIRCUIT_OPEN",
+        `Circuit open for ${endpoint} after repeated failures`,
+        endpoint,
+        null,
+        waitMs,
+      );
+    }
+    if (answer.waitMs > this.options.maxInlineWaitMs) {
+      throw new MarketplaceError(
+        "RATE_LIMITED",
+        `Request budget of ${endpoint} is spent`,
+        endpoint,
+        null,
+        answer.waitMs,
+      );
+    }
+    if (answer.waitMs > 0) await this.options.sleep(answer.waitMs);
+  }
+
+  private async attempt(endpoint: string, request: VendorRequest, mapError: ErrorMapper): Promise<unknown> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    const started = Date.now();
+    this.stats.requests++;
+    try {
+      const response = await this.options.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: controller.signal,
+      });
+      const text = await response.text();
+      if (!response.ok) {
+        const mapped = mapError(endpoint, response.status, text, response.headers);
+        const asked = vendorRetryDelayMs(response.headers);
+        throw asked === null || mapped.retryAfterMs !== null
+          ? mapped
+          : new MarketplaceError(mapped.code, mapped.message, endpoint, mapped.status, asked);
+      }
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new MarketplaceError(
+          "MALFORMED_RESPONSE",
+          `${endpoint} answered ${response.status} with a body that is not JSON: ${text.slice(0, 120)}`,
+          endpoint,
+          response.status,
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+      this.stats.ms += Date.now() - started;
+    }
+  }
+
+  private asMarketplaceError(endpoint: string, failure: unknown): MarketplaceError {
+    if (failure instanceof MarketplaceError) return failure;
+    if (failure instanceof Error && failure.name === "AbortError") {
+      return new MarketplaceError(
+        "TIMEOUT",
+        `${endpoint} did not answer within ${this.options.timeoutMs} ms`,
+        endpoint,
+      );
+    }
+    return new MarketplaceError(
+      "NETWORK",
+      `${endpoint}: ${failure instanceof Error ? failure.message : String(failure)}`,
+      endpoint,
+    );
+  }
+}
