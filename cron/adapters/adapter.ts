@@ -1,0 +1,51 @@
+// The contract of one endpoint version: how to ask for a page, the zod schema of its rows, its paging rule
+// and its error mapping. Runs move through adapters one page per queue message; the cursor is plain JSON.
+import type { Marketplace } from "../../db/schema/enums";
+import type { ErrorMapper, MarketplaceClient } from "../http/marketplace-client";
+import type { BudgetRule } from "../http/request-budget";
+import type { StockRecord } from "./stock-record";
+
+export type Cursor = Record<string, unknown>;
+
+export interface AccountCredentials {
+  ozon?: { clientId: string; apiKey: string };
+  wb?: { token: string };
+}
+
+export interface PageContext {
+  client: MarketplaceClient;
+  credentials: AccountCredentials;
+  /** Vendor host, or the simulator's URL (the account's base URL override). */
+  baseUrl: string;
+  /** Divides every budget window: the simulator's timeScale compresses the vendors' minutes. */
+  rateScale: number;
+  runKind: "full" | "incremental";
+}
+
+/** One row the adapter could read, or could not (with its reasons). */
+export type RowOutcome<R> = { ok: true; record: R } | { ok: false; raw: unknown; reasons: string[] };
+
+export interface Page<R> {
+  rows: RowOutcome<R>[];
+  /** Where the next page starts; null when this was the last page. */
+  next: Cursor | null;
+  /** Paging oddities worth recording in the run (a cursor returned twice...). */
+  notes: string[];
+}
+
+export interface StockAdapter {
+  id: string;
+  marketplace: Marketplace;
+  kind: "stock";
+  /** Whether one pass lists all stock (so stock not seen may be zeroed at the end of a full run). */
+  listsAllStock: boolean;
+  firstCursor(): Cursor;
+  fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>>;
+}
+
+/** Budget rules scaled for the simulator's compressed clock. */
+export function scaledBudget(rule: BudgetRule, rateScale: number): BudgetRule {
+  return { requests: rule.requests, perMs: Math.max(1, Math.ceil(rule.perMs / Math.max(1, rateScale))) };
+}
+
+export type { ErrorMapper };

@@ -1,0 +1,44 @@
+// Ozon's error body {"code","message","details"} mapped to MarketplaceError codes. Ozon answers 404 both for
+// a wrong Api-Key and for a method that was switched off; the message tells them apart.
+import { MarketplaceError, type MarketplaceErrorCode } from "../../http/marketplace-error";
+
+function parse(text: string): { code?: number; message?: string } {
+  try {
+    const body = JSON.parse(text) as unknown;
+    return body && typeof body === "object" ? (body as { code?: number; message?: string }) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function mapOzonError(endpoint: string, status: number, text: string): MarketplaceError {
+  const body = parse(text);
+  const message = body.message ?? text.slice(0, 200);
+  let code: MarketplaceErrorCode;
+  if (status === 429 || /circle is open/i.test(message)) code = "RATE_LIMITED";
+  else if (status >= 500) code = "SERVER_ERROR";
+  else if (status === 401 || status === 403 || (status === 404 && /api-key|client-id/i.test(message)))
+    code = "UNAUTHORIZED";
+  else if (status === 404) code = "ENDPOINT_SWITCHED_OFF";
+  else code = "BAD_REQUEST";
+  const what =
+    code === "ENDPOINT_SWITCHED_OFF"
+      ? `Ozon endpoint ${endpoint} is switched off (404)`
+      : `Ozon ${endpoint} answered ${status}: ${message}`;
+  return new MarketplaceError(code, what, endpoint, status);
+}
+
+export function ozonHeaders(
+  credentials: { clientId: string; apiKey: string } | undefined,
+): Record<string, string> {
+  if (!credentials)
+    throw new MarketplaceError("UNAUTHORIZED", "The account has no Ozon Client-Id / Api-Key", "ozon");
+  return {
+    "Client-Id": credentials.clientId,
+    "Api-Key": credentials.apiKey,
+    "Content-Type": "application/json",
+  };
+}
+
+/** Ozon's 50 requests/s per Client-Id, shared with the seller's other tools: stay well under it. */
+export const OZON_DEFAULT_BUDGET = { requests: 20, perMs: 1000 };

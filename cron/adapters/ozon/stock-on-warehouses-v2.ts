@@ -1,0 +1,85 @@
+// Ozon POST /v2/analytics/stock_on_warehouses (being switched off in favour of /v1/analytics/stocks): FBO
+// stock per sku × warehouse, offset paging. Pages overlap by a few rows, so rows that shift between pages
+// while the data changes underneath are read twice (deduplicated by the loader) rather than skipped.
+import { z } from "zod";
+import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
+import { scaledBudget } from "../adapter";
+import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
+import { ozonListingKey, type StockRecord } from "../stock-record";
+import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders } from "./ozon-errors";
+
+export const OZON_STOCK_V2_ID = "ozon.v2.stock_on_warehouses";
+const PATH = "/v2/analytics/stock_on_warehouses";
+export const PAGE_LIMIT = 1000;
+export const PAGE_OVERLAP = 50;
+
+const Row = z.object({
+  sku: lenientId,
+  item_code: optionalText,
+  item_name: optionalText,
+  free_to_sell_amount: lenientCount,
+  promised_amount: lenientCount,
+  reserved_amount: lenientCount,
+  warehouse_name: z.string().min(1, "warehouse name is empty"),
+});
+const NUMERIC = ["sku", "free_to_sell_amount", "promised_amount", "reserved_amount"] as const;
+
+const Response = z.object({ result: z.object({ rows: z.array(z.unknown()).nullish() }) });
+
+export function readStockOnWarehousesRow(raw: unknown): RowOutcome<StockRecord> {
+  const parsed = Row.safeParse(raw);
+  if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
+  const row = parsed.data;
+  return {
+    ok: true,
+    record: {
+      listing: {
+        externalKey: ozonListingKey(row.sku),
+        article: row.item_code,
+        name: row.item_name,
+        ozonSku: row.sku,
+        offerId: row.item_code,
+      },
+      warehouseName: row.warehouse_name,
+      available: row.free_to_sell_amount,
+      reserved: row.reserved_amount,
+      inTransit: row.promised_amount,
+      total: null,
+      drift: driftedFields(raw, NUMERIC),
+    },
+  };
+}
+
+export const ozonStockOnWarehousesV2: StockAdapter = {
+  id: OZON_STOCK_V2_ID,
+  marketplace: "ozon",
+  kind: "stock",
+  listsAllStock: true,
+  firstCursor: () => ({ offset: 0 }),
+  async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
+    const offset = typeof cursor.offset === "number" ? cursor.offset : 0;
+    const body = await context.client.call(
+      OZON_STOCK_V2_ID,
+      scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
+      {
+        method: "POST",
+        url: `${context.baseUrl}${PATH}`,
+        headers: ozonHeaders(context.credentials.ozon),
+        body: { limit: PAGE_LIMIT, offset, warehouse_type: "ALL" },
+      },
+      mapOzonError,
+    );
+    const parsed = Response.safeParse(body);
+    if (!parsed.success) throw malformed(body);
+    const rawRows = parsed.data.result.rows ?? [];
+    // A short page is the last one; a full page continues, stepping back by the overlap.
+    const next = rawRows.length < PAGE_LIMIT ? null : { offset: offset + rawRows.length - PAGE_OVERLAP };
+    return { rows: rawRows.map(readStockOnWarehousesRow), next, notes: [] };
+  },
+};
+
+function malformed(body: unknown): Error {
+  return new Error(
+    `${OZON_STOCK_V2_ID}: the response has no result.rows: ${JSON.stringify(body).slice(0, 200)}`,
+  );
+}

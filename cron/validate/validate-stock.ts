@@ -1,0 +1,119 @@
+// Validates one page of stock rows: the adapter's zod schema has already read each row; here the business
+// rules (counts non-negative, reserved and available within the vendor's total, known identifiers), the
+// warehouse resolution (pseudo-rows dropped, unknown names kept as provisional) and a quality score per row.
+// Rejected rows carry their reasons and never stop the page.
+import type { Marketplace } from "../../db/schema/enums";
+import type { RowOutcome } from "../adapters/adapter";
+import type { StockRecord } from "../adapters/stock-record";
+import type { CanonicalWarehouse } from "../warehouses/known-warehouses";
+import { matchWarehouse, type WarehouseMatch } from "../warehouses/match-warehouse";
+
+/** Where a valid row's stock is loaded: a canonical warehouse or a provisional one awaiting review. */
+export interface ResolvedWarehouse {
+  /** The feed's own spelling (the alias). */
+  alias: string;
+  name: string;
+  cluster: string | null;
+  region: string | null;
+  type: CanonicalWarehouse["type"];
+  provisional: boolean;
+  confidence: number;
+}
+
+export interface ValidStock extends StockRecord {
+  warehouse: ResolvedWarehouse;
+  quality: number;
+}
+
+export interface RejectedRow {
+  /** Position of the row in the page, for idempotent reject records. */
+  index: number;
+  raw: unknown;
+  reasons: string[];
+}
+
+export interface ValidatedPage {
+  valid: ValidStock[];
+  rejected: RejectedRow[];
+  pseudoRows: number;
+}
+
+export function businessRuleViolations(record: StockRecord): string[] {
+  const reasons: string[] = [];
+  for (const field of ["available", "reserved", "inTransit"] as const) {
+    if (record[field] < 0) reasons.push(`${field}: must not be negative (got ${record[field]})`);
+  }
+  if (record.total !== null) {
+    if (record.total < 0) reasons.push(`total: must not be negative (got ${record.total})`);
+    if (record.reserved > record.total)
+      reasons.push(`reserved (${record.reserved}) exceeds the vendor's total (${record.total})`);
+    if (record.available > record.total)
+      reasons.push(`available (${record.available}) exceeds the vendor's total (${record.total})`);
+  }
+  if (!record.listing.article.trim())
+    reasons.push("article: the seller's article is missing, the product is unknown");
+  return reasons;
+}
+
+/** 1 for a clean row; drifted types, a guessed warehouse and a missing name each lower it. */
+export function qualityScore(record: StockRecord, warehouseConfidence: number): number {
+  let score = 1 - 0.1 * record.drift.length - 0.5 * (1 - warehouseConfidence);
+  if (!record.listing.name.trim()) score -= 0.1;
+  return Math.max(0, Math.round(score * 100) / 100);
+}
+
+function resolve(match: Exclude<WarehouseMatch, { kind: "pseudo" }>): ResolvedWarehouse {
+  if (match.kind === "matched") {
+    const { warehouse } = match;
+    return {
+      alias: match.raw,
+      name: warehouse.name,
+      cluster: warehouse.cluster,
+      region: warehouse.region,
+      type: warehouse.type,
+      provisional: false,
+      confidence: match.confidence,
+    };
+  }
+  return {
+    alias: match.raw,
+    name: match.provisionalName,
+    cluster: null,
+    region: null,
+    type: "unknown",
+    provisional: true,
+    confidence: match.confidence,
+  };
+}
+
+export function validateStockPage(
+  marketplace: Marketplace,
+  rows: readonly RowOutcome<StockRecord>[],
+): ValidatedPage {
+  const page: ValidatedPage = { valid: [], rejected: [], pseudoRows: 0 };
+  const matches = new Map<string, WarehouseMatch>();
+  rows.forEach((row, index) => {
+    if (!row.ok) {
+      page.rejected.push({ index, raw: row.raw, reasons: row.reasons });
+      return;
+    }
+    const name = row.record.warehouseName;
+    let match = matches.get(name);
+    if (!match) {
+      match = matchWarehouse(marketplace, name);
+      matches.set(name, match);
+    }
+    if (match.kind === "pseudo") {
+      page.pseudoRows++;
+      return;
+    }
+    const violations = businessRuleViolations(row.record);
+    if (violations.length > 0) {
+      page.rejected.push({ index, raw: row.record, reasons: violations });
+      return;
+    }
+    const warehouse = resolve(match);
+    page.valid.push({ ...row.record, warehouse, quality: qualityScore(row.record, warehouse.confidence) });
+  });
+  return page;
+}
