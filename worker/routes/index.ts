@@ -3,6 +3,9 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
 import { registerApiKeys } from "./api-keys";
 import { registerAuth } from "./auth";
+import { registerDashboard } from "./dashboard";
+import { registerInventory } from "./inventory";
+import { registerProducts } from "./products";
 import { registerSettings } from "./settings";
 import { registerUsers } from "./users";
 
@@ -17,4 +20,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerApiKeys(app);
   registerUsers(app);
   registerSettings(app);
+  registerDashboard(app);
+  registerInventory(app);
+  registerProducts(app);
 }

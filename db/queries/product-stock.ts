@@ -1,0 +1,81 @@
+// Per-product stock in a scope (all warehouses, one marketplace, one warehouse) classified by the
+// organization's thresholds. The dashboard and the inventory list both read from this one query shape:
+// unscoped it reads the product_summary read model; scoped it sums the inventory rows in scope.
+import { type SQL, sql } from "drizzle-orm";
+import type { Marketplace } from "../schema/enums";
+
+export interface StockScope {
+  orgId: string;
+  marketplace?: Marketplace | undefined;
+  warehouseId?: number | undefined;
+  category?: string | undefined;
+  search?: string | undefined;
+}
+
+export interface StockThresholds {
+  criticalMax: number;
+  lowMax: number;
+  overstockMin: number;
+}
+
+/** SQL CASE mapping available units to a stock status with the given thresholds. */
+export function stockStatusSql(available: SQL, thresholds: StockThresholds): SQL {
+  return sql`case when ${available} <= ${thresholds.criticalMax} then 'critical'
+    when ${available} <= ${thresholds.lowMax} then 'low'
+    when ${available} > ${thresholds.overstockMin} then 'overstock'
+    else 'normal' end`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Stock per product in scope: product_id, available, reserved, in_transit, warehouse_count. */
+function scopedStockSql(scope: StockScope): SQL {
+  if (scope.marketplace === undefined && scope.warehouseId === undefined) {
+    return sql`select product_id, available, reserved, in_transit, warehouse_count
+      from product_summary where org_id = ${scope.orgId}`;
+  }
+  const conditions = [sql`org_id = ${scope.orgId}`];
+  if (scope.marketplace !== undefined) conditions.push(sql`marketplace = ${scope.marketplace}`);
+  if (scope.warehouseId !== undefined) conditions.push(sql`warehouse_id = ${scope.warehouseId}`);
+  return sql`select product_id, sum(available)::int as available, sum(reserved)::int as reserved,
+      sum(in_transit)::int as in_transit, count(distinct warehouse_id)::int as warehouse_count
+    from inventory where ${sql.join(conditions, sql` and `)} group by product_id`;
+}
+
+/**
+ * Rows: product_id, article, name, category, available, reserved, in_transit, warehouse_count,
+ * velocity, days_of_cover (null without sales), status. Use as a CTE body.
+ */
+export function classifiedStockSql(scope: StockScope, thresholds: StockThresholds): SQL {
+  const filters = [sql`p.org_id = ${scope.orgId}`];
+  if (scope.category !== undefined) filters.push(sql`p.category = ${scope.category}`);
+  if (scope.search !== undefined) {
+    const pattern = `%${escapeLike(scope.search)}%`;
+    filters.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
+  }
+  return sql`select p.id as product_id, p.article, p.name, p.category,
+      s.available, s.reserved, s.in_transit, s.warehouse_count,
+      coalesce(ps.velocity, 0)::float8 as velocity,
+      case when coalesce(ps.velocity, 0) > 0 then round((s.available / ps.velocity)::numeric, 1)::float8 end as days_of_cover,
+      ${stockStatusSql(sql`s.available`, thresholds)} as status
+    from (${scopedStockSql(scope)}) s
+    join products p on p.id = s.product_id
+    left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = s.product_id
+    where ${sql.join(filters, sql` and `)}`;
+}
+
+export interface ClassifiedStockRow {
+  product_id: number | string;
+  article: string;
+  name: string;
+  category: string | null;
+  available: number;
+  reserved: number;
+  in_transit: number;
+  warehouse_count: number;
+  velocity: number;
+  days_of_cover: number | null;
+  status: "critical" | "low" | "normal" | "overstock";
+}

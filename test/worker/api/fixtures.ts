@@ -1,0 +1,210 @@
+// Seeds tenants for the API tests straight through drizzle: an organization with one user per role,
+// and a small catalogue (products, listings, warehouses, stock, summaries, sales) per organization.
+import { env, SELF } from "cloudflare:test";
+import {
+  inventory,
+  listings,
+  marketplaceAccounts,
+  organizations,
+  productSummary,
+  products,
+  users,
+  warehouses,
+} from "../../../db/schema";
+import type { Marketplace, Role } from "../../../db/schema/enums";
+import { hashPassword } from "../../../worker/auth/password";
+import { databaseFromEnv } from "../../../worker/db";
+
+export const PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | undefined;
+
+export interface Tenant {
+  orgId: string;
+  slug: string;
+  users: Record<Role, { id: string; email: string }>;
+}
+
+export function db() {
+  return databaseFromEnv(env);
+}
+
+export async function seedTenant(
+  label: string,
+  settings: Partial<typeof organizations.$inferInsert> = {},
+): Promise<Tenant> {
+  passwordHash ??= hashPassword(PASSWORD);
+  const orgId = crypto.randomUUID();
+  const slug = `${label}-${orgId.slice(0, 8)}`;
+  await db()
+    .insert(organizations)
+    .values({ id: orgId, name: `Org ${label}`, slug, ...settings });
+  const roles: Role[] = ["viewer", "operator", "admin"];
+  const hash = await passwordHash;
+  const created = await db()
+    .insert(users)
+    .values(
+      roles.map((role) => ({ orgId, role, email: `${role}@${slug}.test`, passwordHash: hash, name: role })),
+    )
+    .returning({ id: users.id, email: users.email, role: users.role });
+  const byRole = Object.fromEntries(created.map((user) => [user.role, { id: user.id, email: user.email }]));
+  return { orgId, slug, users: byRole as Tenant["users"] };
+}
+
+/** Signs in and returns the Cookie header value for later requests. */
+export async function signIn(email: string, ip: string): Promise<string> {
+  const response = await SELF.fetch("http://edge.test/api/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get("Set-Cookie") ?? "";
+  return cookie.split(";")[0] ?? "";
+}
+
+export interface StockSpec {
+  article: string;
+  name?: string;
+  category?: string;
+  /** Units available per warehouse name; the marketplace comes from the warehouse. */
+  stock: Record<string, number>;
+  velocity?: number;
+}
+
+export interface CatalogSpec {
+  warehouses: Array<{ name: string; marketplace: Marketplace; region?: string }>;
+  products: StockSpec[];
+}
+
+export interface Catalog {
+  accounts: Record<Marketplace, string>;
+  warehouses: Record<string, number>;
+  products: Record<string, number>;
+  listings: Record<string, number>;
+}
+
+/** Inserts a catalogue with one listing per product and marketplace it is stocked on, plus product_summary. */
+export async function seedCatalog(orgId: string, spec: CatalogSpec): Promise<Catalog> {
+  const database = db();
+  const accountRows = await database
+    .insert(marketplaceAccounts)
+    .values([
+      { orgId, marketplace: "ozon", name: "Ozon main", credentialsEncrypted: "v1.x.y" },
+      { orgId, marketplace: "wb", name: "WB main", credentialsEncrypted: "v1.x.y" },
+    ])
+    .returning({ id: marketplaceAccounts.id, marketplace: marketplaceAccounts.marketplace });
+  const accounts = Object.fromEntries(accountRows.map((row) => [row.marketplace, row.id])) as Record<
+    Marketplace,
+    string
+  >;
+  const warehouseRows = await database
+    .insert(warehouses)
+    .values(
+      spec.warehouses.map((w) => ({
+        orgId,
+        marketplace: w.marketplace,
+        name: w.name,
+        region: w.region ?? null,
+      })),
+    )
+    .returning({ id: warehouses.id, name: warehouses.name, marketplace: warehouses.marketplace });
+  const warehouseIds = Object.fromEntries(warehouseRows.map((row) => [row.name, row.id]));
+  const marketplaceOf = Object.fromEntries(warehouseRows.map((row) => [row.name, row.marketplace]));
+  const productRows = await database
+    .insert(products)
+    .values(
+      spec.products.map((p) => ({
+        orgId,
+        article: p.article,
+        name: p.name ?? p.article,
+        category: p.category ?? null,
+      })),
+    )
+    .returning({ id: products.id, article: products.article });
+  const productIds = Object.fromEntries(productRows.map((row) => [row.article, row.id]));
+  const listingIds: Record<string, number> = {};
+  for (const product of spec.products) {
+    const productId = productIds[product.article] as number;
+    const marketplaces = new Set(
+      Object.keys(product.stock).map((name) => marketplaceOf[name] as Marketplace),
+    );
+    for (const marketplace of marketplaces) {
+      const [listing] = await database
+        .insert(listings)
+        .values({
+          orgId,
+          productId,
+          accountId: accounts[marketplace],
+          marketplace,
+          externalKey: `${marketplace}:${product.article}`,
+          name: product.article,
+        })
+        .returning({ id: listings.id });
+      listingIds[`${product.article}:${marketplace}`] = listing?.id as number;
+    }
+    const stockRows = Object.entries(product.stock).map(([warehouse, available]) => {
+      const marketplace = marketplaceOf[warehouse] as Marketplace;
+      return {
+        orgId,
+        listingId: listingIds[`${product.article}:${marketplace}`] as number,
+        warehouseId: warehouseIds[warehouse] as number,
+        productId,
+        marketplace,
+        available,
+        sourceEndpoint: "test",
+      };
+    });
+    if (stockRows.length) await database.insert(inventory).values(stockRows);
+    const total = (marketplace?: Marketplace) =>
+      Object.entries(product.stock)
+        .filter(([warehouse]) => !marketplace || marketplaceOf[warehouse] === marketplace)
+        .reduce((sum, [, units]) => sum + units, 0);
+    const velocity = product.velocity ?? 0;
+    await database.insert(productSummary).values({
+      orgId,
+      productId,
+      available: total(),
+      reserved: 0,
+      inTransit: 0,
+      ozonAvailable: total("ozon"),
+      wbAvailable: total("wb"),
+      warehouseCount: Object.keys(product.stock).length,
+      unitsSold: Math.round(velocity * 30),
+      revenue: "0",
+      velocity,
+    });
+  }
+  return { accounts, warehouses: warehouseIds, products: productIds, listings: listingIds };
+}
+
+export function get(
+  path: string,
+  ip: string,
+  auth: { cookie?: string; apiKey?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { "CF-Connecting-IP": ip };
+  if (auth.cookie) headers.Cookie = auth.cookie;
+  if (auth.apiKey) headers.Authorization = `Bearer ${auth.apiKey}`;
+  return SELF.fetch(`http://edge.test${path}`, { headers });
+}
+
+export function send(
+  method: string,
+  path: string,
+  body: unknown,
+  ip: string,
+  auth: { cookie?: string; apiKey?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { "CF-Connecting-IP": ip, "Content-Type": "application/json" };
+  if (auth.cookie) headers.Cookie = auth.cookie;
+  if (auth.apiKey) headers.Authorization = `Bearer ${auth.apiKey}`;
+  return SELF.fetch(`http://edge.test${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string };
+}

@@ -1,0 +1,58 @@
+// KV cache-aside for read routes: answers from KV when the same organization asked the same question
+// at the same data version, else runs the route and stores a 200 answer for `ttlSeconds` (default
+// CACHE_TTL_SECONDS, 5 min). The key carries the org id and organizations.data_version, which every
+// finished run bumps, so a sync shows on the next request; `X-Cache: HIT|MISS` says which happened.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../context";
+
+export interface CacheAsideOptions {
+  ttlSeconds?: number;
+  /** Response headers kept with the cached body besides Content-Type. */
+  keepHeaders?: string[];
+}
+
+interface CachedAnswer {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** The cache key: organization, data version, path and the query with its parameters sorted. */
+export function cacheKey(orgId: string, dataVersion: number, url: URL): string {
+  const params = [...url.searchParams.entries()].sort(([a, x], [b, y]) =>
+    a === b ? x.localeCompare(y) : a.localeCompare(b),
+  );
+  const query = new URLSearchParams(params).toString();
+  return `api:v1:${orgId}:${dataVersion}:${url.pathname}${query ? `?${query}` : ""}`;
+}
+
+export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<AppEnv> {
+  const keep = ["Content-Type", "Content-Disposition", ...(options.keepHeaders ?? [])];
+  return async function cacheAsideMiddleware(c, next) {
+    const organization = c.get("organization");
+    if (!organization || c.req.method !== "GET") return next();
+    const key = cacheKey(organization.id, organization.dataVersion, new URL(c.req.url));
+    const cached = await c.env.API_CACHE.get<CachedAnswer>(key, "json");
+    if (cached) {
+      c.res = new Response(cached.body, { status: 200, headers: { ...cached.headers, "X-Cache": "HIT" } });
+      c.header("Cache-Control", "private, no-cache");
+      c.header("Vary", "Cookie, Authorization");
+      return;
+    }
+    await next();
+    c.header("X-Cache", "MISS");
+    c.header("Cache-Control", "private, no-cache");
+    c.header("Vary", "Cookie, Authorization");
+    if (c.res.status !== 200) return;
+    const body = await c.res.clone().text();
+    const headers: Record<string, string> = {};
+    for (const name of keep) {
+      const value = c.res.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    const ttl = options.ttlSeconds ?? (Number(c.env.CACHE_TTL_SECONDS) || 300);
+    // Awaited rather than deferred: the next identical request must find it (and tests rely on that).
+    await c.env.API_CACHE.put(key, JSON.stringify({ body, headers } satisfies CachedAnswer), {
+      expirationTtl: Math.max(60, ttl),
+    });
+  };
+}

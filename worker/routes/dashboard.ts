@@ -1,0 +1,78 @@
+// GET /api/dashboard: product counts per stock status (critical / low / normal / overstock) with the
+// organization's thresholds, and the Top-N (or all) products of each, in a scope and with filters.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { dashboardRows } from "../../db/queries/dashboard";
+import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
+import { ScopeQuery } from "../api/common";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { type StockLine, StockLineSchema, toStockLine } from "../api/stock";
+import type { AppEnv } from "../context";
+import { cacheAside } from "../middleware/cache";
+
+const DashboardQuery = ScopeQuery.extend({
+  limit: z.coerce.number().int().min(1).max(1000).default(10).openapi({ description: "Top-N per status" }),
+  all: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "true: every product of each status instead of the Top-N" }),
+});
+
+const StatusCounts = z.object(
+  Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.number().int()])) as Record<StockStatus, z.ZodNumber>,
+);
+
+const DashboardSchema = z
+  .object({
+    thresholds: z.object({
+      criticalMax: z.number().int(),
+      lowMax: z.number().int(),
+      overstockMin: z.number().int(),
+    }),
+    dataVersion: z.number().int(),
+    total: z.number().int(),
+    counts: StatusCounts,
+    items: z.object(
+      Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.array(StockLineSchema)])) as Record<
+        StockStatus,
+        z.ZodArray<typeof StockLineSchema>
+      >,
+    ),
+  })
+  .openapi("Dashboard");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/dashboard",
+  tags: ["dashboard"],
+  summary: "Counts and Top-N products per stock status",
+  security: AUTHENTICATED,
+  middleware: [cacheAside()],
+  request: { query: DashboardQuery },
+  responses: { 200: jsonContent(DashboardSchema, "The dashboard"), ...errorResponses(400) },
+});
+
+export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { limit, all, ...filters } = c.req.valid("query");
+    const organization = c.get("organization");
+    const rows = await dashboardRows(
+      c.var.db,
+      { orgId: organization.id, ...filters },
+      organization,
+      all === "true" ? null : limit,
+    );
+    const counts = { critical: 0, low: 0, normal: 0, overstock: 0 };
+    const items: Record<StockStatus, StockLine[]> = { critical: [], low: [], normal: [], overstock: [] };
+    const today = new Date();
+    for (const row of rows) {
+      counts[row.status] = Number(row.status_count);
+      items[row.status].push(toStockLine(row, today));
+    }
+    const { criticalMax, lowMax, overstockMin, dataVersion } = organization;
+    const total = counts.critical + counts.low + counts.normal + counts.overstock;
+    return c.json(
+      { thresholds: { criticalMax, lowMax, overstockMin }, dataVersion, total, counts, items },
+      200,
+    );
+  });
+}

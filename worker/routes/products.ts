@@ -1,0 +1,120 @@
+// GET /api/products/{id}: one product with its stock per warehouse, its listings on both marketplaces,
+// daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90).
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { productDetail } from "../../db/queries/product-detail";
+import { MARKETPLACES, STOCK_CHANGE_TYPES, STOCK_STATUSES } from "../../db/schema/enums";
+import { IntIdParam } from "../api/common";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { addDays, stockStatus } from "../api/stock";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { cacheAside } from "../middleware/cache";
+
+const Iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+const ProductDetailSchema = z
+  .object({
+    product: z.object({
+      id: z.number().int(),
+      article: z.string(),
+      name: z.string(),
+      brand: z.string().nullable(),
+      category: z.string().nullable(),
+    }),
+    status: z.enum(STOCK_STATUSES),
+    available: z.number().int(),
+    velocity: z.number(),
+    daysOfCover: z.number().nullable(),
+    stockoutDate: z.string().nullable(),
+    stock: z.array(
+      z.object({
+        warehouseId: z.number().int(),
+        warehouse: z.string(),
+        region: z.string().nullable(),
+        marketplace: z.enum(MARKETPLACES),
+        listingId: z.number().int(),
+        available: z.number().int(),
+        reserved: z.number().int(),
+        inTransit: z.number().int(),
+        qualityScore: z.number(),
+        lastSyncedAt: z.string(),
+      }),
+    ),
+    listings: z.array(z.record(z.string(), z.unknown())),
+    stockHistory: z.array(
+      z.object({ day: z.string(), available: z.number(), reserved: z.number(), inTransit: z.number() }),
+    ),
+    audit: z.array(
+      z.object({
+        changedAt: z.string(),
+        warehouse: z.string().nullable(),
+        changeType: z.enum(STOCK_CHANGE_TYPES),
+        oldAvailable: z.number().nullable(),
+        newAvailable: z.number(),
+        runId: z.string().nullable(),
+        userId: z.string().nullable(),
+      }),
+    ),
+    salesHistory: z.array(
+      z.object({
+        day: z.string(),
+        orders: z.number(),
+        units: z.number(),
+        revenue: z.number(),
+        returns: z.number(),
+      }),
+    ),
+  })
+  .openapi("ProductDetail");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/products/{id}",
+  tags: ["inventory"],
+  summary: "One product: stock per warehouse, listings, stock and sales history",
+  security: AUTHENTICATED,
+  middleware: [cacheAside()],
+  request: {
+    params: IntIdParam,
+    query: z.object({ days: z.coerce.number().int().min(1).max(730).default(90) }),
+  },
+  responses: { 200: jsonContent(ProductDetailSchema, "The product"), ...errorResponses(400, 404) },
+});
+
+export function registerProducts(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { id } = c.req.valid("param");
+    const { days } = c.req.valid("query");
+    const organization = c.get("organization");
+    const detail = await productDetail(c.var.db, organization.id, id, days);
+    if (!detail) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
+    const available = detail.stock.reduce((sum, line) => sum + line.available, 0);
+    const velocity = detail.summary?.velocity ?? 0;
+    const daysOfCover = velocity > 0 ? Math.round((available / velocity) * 10) / 10 : null;
+    const status = stockStatus(available, organization);
+    return c.json(
+      {
+        product: { ...detail.product, id: Number(detail.product.id) },
+        status,
+        available,
+        velocity: Math.round(velocity * 100) / 100,
+        daysOfCover,
+        stockoutDate: daysOfCover === null ? null : addDays(new Date(), Math.floor(daysOfCover)),
+        stock: detail.stock.map((line) => ({
+          ...line,
+          listingId: Number(line.listingId),
+          lastSyncedAt: Iso(line.lastSyncedAt) ?? "",
+        })),
+        listings: detail.listings.map((listing) => ({ ...listing, id: Number(listing.id) })),
+        stockHistory: detail.stockHistory.map((day) => ({ ...day, day: String(day.day) })),
+        audit: detail.audit.map((change) => ({ ...change, changedAt: Iso(change.changedAt) ?? "" })),
+        salesHistory: detail.salesHistory.map((day) => ({
+          ...day,
+          day: String(day.day),
+          revenue: Number(day.revenue),
+        })),
+      },
+      200,
+    );
+  });
+}
