@@ -1,0 +1,53 @@
+// The Hono app: vendor endpoints under /ozon, /wb/statistics and /wb/seller-analytics, control under /_sim.
+
+import { Hono } from "hono";
+import { controlRoutes } from "./control.js";
+import { ENDPOINTS, type EndpointId } from "./endpoints.js";
+import { analyticsData } from "./ozon/analytics-data.js";
+import { analyticsStocks } from "./ozon/analytics-stocks.js";
+import { postingFboList } from "./ozon/posting-fbo-list.js";
+import { productInfoStocks } from "./ozon/product-info-stocks.js";
+import { productList } from "./ozon/product-list.js";
+import { stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
+import { endpointRoute, type Handler } from "./pipeline.js";
+import type { SimState } from "./state.js";
+import { supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
+import { stocksReport } from "./wb/stocks-report.js";
+import { remainsCreate, remainsDownload, remainsStatus } from "./wb/warehouse-remains.js";
+
+export const HANDLERS: Record<EndpointId, Handler> = {
+  "ozon.stock_on_warehouses": stockOnWarehouses,
+  "ozon.analytics_stocks": analyticsStocks,
+  "ozon.product_list": productList,
+  "ozon.product_info_stocks": productInfoStocks,
+  "ozon.analytics_data": analyticsData,
+  "ozon.posting_fbo_list": postingFboList,
+  "wb.stocks": supplierStocks,
+  "wb.orders": supplierOrders,
+  "wb.sales": supplierSales,
+  "wb.stocks_report": stocksReport,
+  "wb.remains_create": remainsCreate,
+  "wb.remains_status": remainsStatus,
+  "wb.remains_download": remainsDownload,
+};
+
+export function createApp(getState: () => SimState): Hono {
+  const app = new Hono();
+  app.route("/_sim", controlRoutes(getState));
+  for (const [id, info] of Object.entries(ENDPOINTS) as [EndpointId, (typeof ENDPOINTS)[EndpointId]][]) {
+    app.on(info.method, info.path, endpointRoute(getState, id, HANDLERS[id]));
+  }
+  app.get("/", (c) =>
+    c.json({
+      simulator: "MI Core Edge marketplace simulator",
+      bases: { ozon: "/ozon", wbStatistics: "/wb/statistics", wbSellerAnalytics: "/wb/seller-analytics" },
+      endpoints: Object.fromEntries(
+        Object.entries(ENDPOINTS).map(([id, e]) => [id, `${e.method} ${e.path}`]),
+      ),
+      control: "/_sim (see dev/sim/README.md)",
+    }),
+  );
+  app.notFound((c) => c.json({ code: 5, message: "Not Found", details: [] }, 404));
+  app.onError((error, c) => c.json({ error: { message: `simulator error: ${error.message}` } }, 500));
+  return app;
+}

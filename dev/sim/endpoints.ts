@@ -1,0 +1,110 @@
+// The simulated vendor endpoints: ids used by faults, limits, stats and config, with their paths and documented limits.
+
+import type { LimitSpec } from "./rate-limit.js";
+
+export const ENDPOINT_IDS = [
+  "ozon.stock_on_warehouses",
+  "ozon.analytics_stocks",
+  "ozon.product_list",
+  "ozon.product_info_stocks",
+  "ozon.analytics_data",
+  "ozon.posting_fbo_list",
+  "wb.stocks",
+  "wb.orders",
+  "wb.sales",
+  "wb.stocks_report",
+  "wb.remains_create",
+  "wb.remains_status",
+  "wb.remains_download",
+] as const;
+
+export type EndpointId = (typeof ENDPOINT_IDS)[number];
+
+export interface EndpointInfo {
+  vendor: "ozon" | "wb";
+  method: "GET" | "POST";
+  /** Path on the simulator (vendor prefix included); `:id` marks a path parameter. */
+  path: string;
+  /** WB token category the endpoint needs. */
+  category?: "statistics" | "analytics";
+  /** Documented per-method limit (Ozon's 50 rps per Client-Id applies on top to every Ozon method). */
+  limit: LimitSpec | null;
+}
+
+const perMinute = (requests: number, burst = 1): LimitSpec => ({ requests, periodSeconds: 60, burst });
+
+export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
+  "ozon.stock_on_warehouses": {
+    vendor: "ozon",
+    method: "POST",
+    path: "/ozon/v2/analytics/stock_on_warehouses",
+    limit: null,
+  },
+  "ozon.analytics_stocks": { vendor: "ozon", method: "POST", path: "/ozon/v1/analytics/stocks", limit: null },
+  "ozon.product_list": { vendor: "ozon", method: "POST", path: "/ozon/v3/product/list", limit: null },
+  "ozon.product_info_stocks": {
+    vendor: "ozon",
+    method: "POST",
+    path: "/ozon/v4/product/info/stocks",
+    limit: null,
+  },
+  "ozon.analytics_data": {
+    vendor: "ozon",
+    method: "POST",
+    path: "/ozon/v1/analytics/data",
+    limit: perMinute(1),
+  },
+  "ozon.posting_fbo_list": { vendor: "ozon", method: "POST", path: "/ozon/v3/posting/fbo/list", limit: null },
+  "wb.stocks": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/statistics/api/v1/supplier/stocks",
+    category: "statistics",
+    limit: perMinute(1),
+  },
+  "wb.orders": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/statistics/api/v1/supplier/orders",
+    category: "statistics",
+    limit: perMinute(1),
+  },
+  "wb.sales": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/statistics/api/v1/supplier/sales",
+    category: "statistics",
+    limit: perMinute(1),
+  },
+  "wb.stocks_report": {
+    vendor: "wb",
+    method: "POST",
+    path: "/wb/seller-analytics/api/analytics/v1/stocks-report/wb-warehouses",
+    category: "analytics",
+    limit: perMinute(3),
+  },
+  "wb.remains_create": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/seller-analytics/api/v1/warehouse_remains",
+    category: "analytics",
+    limit: perMinute(1),
+  },
+  "wb.remains_status": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/seller-analytics/api/v1/warehouse_remains/tasks/:id/status",
+    category: "analytics",
+    limit: { requests: 1, periodSeconds: 5, burst: 5 },
+  },
+  "wb.remains_download": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/seller-analytics/api/v1/warehouse_remains/tasks/:id/download",
+    category: "analytics",
+    limit: perMinute(1),
+  },
+};
+
+/** Ozon's shared quota: 50 requests per second per Client-Id across all methods. */
+export const OZON_GLOBAL_LIMIT: LimitSpec = { requests: 50, periodSeconds: 1, burst: 50 };
