@@ -5,7 +5,7 @@ import { INVENTORY_SORTS, inventoryList } from "../../db/queries/inventory-list"
 import { STOCK_STATUSES } from "../../db/schema/enums";
 import { PageQuery, ScopeQuery } from "../api/common";
 import { toCsv } from "../api/csv";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, errorResponses } from "../api/responses";
 import { type StockLine, StockLineSchema, toStockLine } from "../api/stock";
 import type { AppEnv } from "../context";
 import { cacheAside } from "../middleware/cache";

@@ -1,0 +1,125 @@
+// Sales analytics over the sales_daily fact table: KPIs for a period, the trend by day / week / month,
+// and revenue grouped by product, category or region. Every query is bounded by org and day range.
+import { type SQL, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import type { Marketplace } from "../schema/enums";
+
+export interface SalesPeriod {
+  orgId: string;
+  /** Inclusive calendar days, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  marketplace?: Marketplace | undefined;
+}
+
+export interface SalesTotals {
+  revenue: number;
+  orders: number;
+  units: number;
+  returns: number;
+  cancellations: number;
+}
+
+function periodFilter(period: SalesPeriod, alias = "sd"): SQL {
+  const table = sql.raw(alias);
+  const conditions = [
+    sql`${table}.org_id = ${period.orgId}`,
+    sql`${table}.day between ${period.from}::date and ${period.to}::date`,
+  ];
+  if (period.marketplace) conditions.push(sql`${table}.marketplace = ${period.marketplace}`);
+  return sql.join(conditions, sql` and `);
+}
+
+const TOTALS = sql`coalesce(sum(sd.revenue), 0)::float8 as revenue, coalesce(sum(sd.orders), 0)::int as orders,
+  coalesce(sum(sd.units), 0)::int as units, coalesce(sum(sd.returns), 0)::int as returns,
+  coalesce(sum(sd.cancellations), 0)::int as cancellations`;
+
+export async function salesTotals(db: Database, period: SalesPeriod): Promise<SalesTotals> {
+  const result = await db.execute(sql`select ${TOTALS} from sales_daily sd where ${periodFilter(period)}`);
+  return result.rows[0] as unknown as SalesTotals;
+}
+
+export type TrendGrain = "day" | "week" | "month";
+
+export async function salesTrend(
+  db: Database,
+  period: SalesPeriod,
+  grain: TrendGrain,
+): Promise<Array<SalesTotals & { period: string }>> {
+  const bucket = sql.raw(`'${grain}'`);
+  const result =
+    await db.execute(sql`select to_char(date_trunc(${bucket}, sd.day), 'YYYY-MM-DD') as period, ${TOTALS}
+    from sales_daily sd where ${periodFilter(period)} group by 1 order by 1`);
+  return result.rows as unknown as Array<SalesTotals & { period: string }>;
+}
+
+export async function revenueByProduct(
+  db: Database,
+  period: SalesPeriod,
+  limit: number | null,
+): Promise<
+  Array<SalesTotals & { product_id: number; article: string; name: string; category: string | null }>
+> {
+  const result = await db.execute(sql`select sd.product_id, p.article, p.name, p.category, ${TOTALS}
+    from sales_daily sd join products p on p.id = sd.product_id and p.org_id = ${period.orgId}
+    where ${periodFilter(period)}
+    group by sd.product_id, p.article, p.name, p.category
+    order by revenue desc, units desc, p.article
+    ${limit === null ? sql`` : sql`limit ${limit}`}`);
+  return result.rows as never;
+}
+
+export async function revenueByCategory(
+  db: Database,
+  period: SalesPeriod,
+): Promise<Array<SalesTotals & { category: string | null; products: number }>> {
+  const result =
+    await db.execute(sql`select p.category, count(distinct sd.product_id)::int as products, ${TOTALS}
+    from sales_daily sd join products p on p.id = sd.product_id and p.org_id = ${period.orgId}
+    where ${periodFilter(period)} group by p.category order by revenue desc`);
+  return result.rows as never;
+}
+
+export async function revenueByRegion(
+  db: Database,
+  period: SalesPeriod,
+): Promise<Array<SalesTotals & { region: string }>> {
+  const result = await db.execute(sql`select sd.region, ${TOTALS}
+    from sales_daily sd where ${periodFilter(period)} group by sd.region order by revenue desc`);
+  return result.rows as never;
+}
+
+/** Per product: units sold in the period, average daily stock from snapshots, current stock and velocity. */
+export async function turnoverRows(
+  db: Database,
+  period: SalesPeriod,
+  limit: number,
+): Promise<
+  Array<{
+    product_id: number;
+    article: string;
+    name: string;
+    units: number;
+    average_stock: number | null;
+    available: number;
+    in_transit: number;
+    velocity: number;
+  }>
+> {
+  const marketplace = period.marketplace ? sql` and marketplace = ${period.marketplace}` : sql``;
+  const result = await db.execute(sql`with sold as (
+      select product_id, sum(units)::int as units from sales_daily sd where ${periodFilter(period)} group by product_id),
+    stocked as (
+      select product_id, (sum(available)::float8 / nullif(count(distinct day), 0)) as average_stock
+      from inventory_daily where org_id = ${period.orgId} and day between ${period.from}::date and ${period.to}::date${marketplace}
+      group by product_id)
+    select ps.product_id, p.article, p.name, coalesce(sold.units, 0) as units, stocked.average_stock,
+      ps.available, ps.in_transit, ps.velocity
+    from product_summary ps join products p on p.id = ps.product_id
+    left join sold on sold.product_id = ps.product_id
+    left join stocked on stocked.product_id = ps.product_id
+    where ps.org_id = ${period.orgId}
+    order by case when ps.velocity > 0 then ps.available / ps.velocity end asc nulls last, p.article
+    limit ${limit}`);
+  return result.rows as never;
+}
