@@ -1,0 +1,118 @@
+// The end of a run, in one round trip: after a full stock listing, stock not seen in this run goes to 0
+// (audited); today's inventory snapshot is written; the dashboard's summaries are rebuilt; the run is
+// closed; and the organization's data version moves so cached API answers change. Repeating it is harmless:
+// zeroing finds nothing left, the snapshot and summaries are upserts, and the version only moves while the
+// run is still open.
+import { type SQL, sql } from "drizzle-orm";
+import type { RunStatus } from "../../db/schema/enums";
+import type { StatementRunner } from "./statement-runner";
+
+export interface FinalizeInput {
+  orgId: string;
+  accountId: string;
+  runId: string;
+  /** Zero stock not seen in this run (full runs over an adapter that lists all stock, with no failed page). */
+  zeroUnseen: boolean;
+  status: Extract<RunStatus, "succeeded" | "partial" | "failed">;
+  error: string | null;
+}
+
+function zeroUnseenStock(input: FinalizeInput): SQL {
+  return sql`with stale as (
+      select i.listing_id, i.warehouse_id, i.product_id, i.available, i.reserved, i.in_transit
+      from inventory i join listings l on l.id = i.listing_id
+      where l.account_id = ${input.accountId} and i.run_id is distinct from ${input.runId}
+        and (i.available <> 0 or i.reserved <> 0 or i.in_transit <> 0)
+        and exists (select 1 from etl_runs r where r.id = ${input.runId} and r.status = 'running')
+      for update of i
+    ),
+    zeroed as (
+      update inventory i set available = 0, reserved = 0, in_transit = 0, run_id = ${input.runId}, last_synced_at = now()
+      from stale s where i.listing_id = s.listing_id and i.warehouse_id = s.warehouse_id
+      returning 1
+    ),
+    audited as (
+      insert into inventory_audit (org_id, listing_id, warehouse_id, product_id, change_type, old_available, new_available,
+        old_reserved, new_reserved, old_in_transit, new_in_transit, run_id)
+      select ${input.orgId}, listing_id, warehouse_id, product_id, 'zeroed', available, 0, reserved, 0, in_transit, 0, ${input.runId}
+      from stale
+      returning 1
+    )
+    update etl_runs set updated = updated + (select count(*) from audited) where id = ${input.runId}`;
+}
+
+function snapshotToday(input: FinalizeInput): SQL {
+  return sql`insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit)
+    select i.org_id, (now() at time zone o.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id, i.marketplace,
+      i.available, i.reserved, i.in_transit
+    from inventory i join listings l on l.id = i.listing_id join organizations o on o.id = i.org_id
+    where l.account_id = ${input.accountId}
+    on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
+      reserved = excluded.reserved, in_transit = excluded.in_transit`;
+}
+
+function refreshProductSummary(input: FinalizeInput): SQL {
+  return sql`insert into product_summary (org_id, product_id, available, reserved, in_transit, ozon_available, wb_available,
+      warehouse_count, units_sold, revenue, velocity, refreshed_at)
+    select p.org_id, p.id,
+      coalesce(st.available, 0), coalesce(st.reserved, 0), coalesce(st.in_transit, 0),
+      coalesce(st.ozon_available, 0), coalesce(st.wb_available, 0), coalesce(st.warehouse_count, 0),
+      coalesce(sa.units, 0), coalesce(sa.revenue, 0), coalesce(sa.units, 0)::float8 / o.velocity_window_days, now()
+    from products p
+    join organizations o on o.id = p.org_id
+    left join lateral (
+      select sum(i.available)::int as available, sum(i.reserved)::int as reserved, sum(i.in_transit)::int as in_transit,
+        (sum(i.available) filter (where i.marketplace = 'ozon'))::int as ozon_available,
+        (sum(i.available) filter (where i.marketplace = 'wb'))::int as wb_available,
+        (count(distinct i.warehouse_id) filter (where i.available > 0))::int as warehouse_count
+      from inventory i where i.org_id = p.org_id and i.product_id = p.id
+    ) st on true
+    left join lateral (
+      select sum(s.quantity)::int as units, sum(s.revenue) as revenue
+      from sales s where s.org_id = p.org_id and s.product_id = p.id and s.kind = 'order'
+        and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
+    ) sa on true
+    where p.org_id = ${input.orgId}
+    on conflict (org_id, product_id) do update set available = excluded.available, reserved = excluded.reserved,
+      in_transit = excluded.in_transit, ozon_available = excluded.ozon_available, wb_available = excluded.wb_available,
+      warehouse_count = excluded.warehouse_count, units_sold = excluded.units_sold, revenue = excluded.revenue,
+      velocity = excluded.velocity, refreshed_at = excluded.refreshed_at`;
+}
+
+/** Sales per product × marketplace × day × region over the last 120 days, rebuilt from the sales facts. */
+function refreshSalesDaily(input: FinalizeInput): SQL[] {
+  return [
+    sql`delete from sales_daily where org_id = ${input.orgId} and day > current_date - 120`,
+    sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue, returns, cancellations)
+      select org_id, day, product_id, marketplace, coalesce(region, ''),
+        (count(*) filter (where kind = 'order'))::int, (coalesce(sum(quantity) filter (where kind = 'order'), 0))::int,
+        coalesce(sum(revenue) filter (where kind = 'order'), 0),
+        (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
+      from sales where org_id = ${input.orgId} and day > current_date - 120
+      group by org_id, day, product_id, marketplace, coalesce(region, '')`,
+  ];
+}
+
+function closeRun(input: FinalizeInput): SQL[] {
+  return [
+    sql`update organizations set data_version = data_version + 1
+      where id = ${input.orgId} and exists (select 1 from etl_runs where id = ${input.runId} and status = 'running')`,
+    sql`update etl_runs set status = ${input.status}::run_status, finished_at = now(), error = ${input.error}::text,
+        run_ms = (extract(epoch from now() - started_at) * 1000)::int
+      where id = ${input.runId} and status = 'running'`,
+  ];
+}
+
+export function finalizeStatements(input: FinalizeInput): SQL[] {
+  return [
+    ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
+    snapshotToday(input),
+    refreshProductSummary(input),
+    ...refreshSalesDaily(input),
+    ...closeRun(input),
+  ];
+}
+
+export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
+  await run(finalizeStatements(input));
+}

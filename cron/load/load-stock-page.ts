@@ -1,0 +1,35 @@
+// Loads one validated stock page in one round trip and reports what happened to it.
+import type { ValidatedPage } from "../validate/validate-stock";
+import type { PageScope } from "./page-scope";
+import type { StatementRunner } from "./statement-runner";
+import {
+  type AnomalyRule,
+  DEFAULT_ANOMALY_RULE,
+  type PageCounts,
+  stockPageStatements,
+} from "./stock-page-statements";
+
+export interface PageLoadResult {
+  /** False when the page had been loaded before (a redelivery): nothing changed. */
+  claimed: boolean;
+  loaded: number;
+  changed: number;
+  jumps: number;
+}
+
+export async function loadStockPage(
+  run: StatementRunner,
+  scope: PageScope,
+  page: ValidatedPage,
+  counts: PageCounts,
+  anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
+): Promise<PageLoadResult> {
+  const results = await run(stockPageStatements(scope, page, counts, anomaly));
+  const summary = results.at(-1)?.[0] ?? {};
+  return {
+    claimed: summary.claimed === true || summary.claimed === "t",
+    loaded: Number(summary.loaded ?? 0),
+    changed: Number(summary.changed ?? 0),
+    jumps: Number(summary.jumps ?? 0),
+  };
+}

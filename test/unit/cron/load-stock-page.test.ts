@@ -1,0 +1,155 @@
+// Loading stock pages into PostgreSQL: rows land per listing × canonical warehouse, duplicates inside a page
+// collapse to the last row, only changed values are audited, a redelivered page changes nothing, and the end
+// of a full run zeroes stock that disappeared from the listing.
+import { beforeEach, describe, expect, it } from "vitest";
+import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
+import { finalizeRun } from "../../../cron/load/finalize-run";
+import { loadStockPage } from "../../../cron/load/load-stock-page";
+import type { PageScope } from "../../../cron/load/page-scope";
+import { validateStockPage } from "../../../cron/validate/validate-stock";
+import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+
+const row = (sku: number, warehouse: string, available: number, extra: Record<string, unknown> = {}) => ({
+  sku,
+  item_code: `ART-${sku}`,
+  item_name: `Товар ${sku}`,
+  free_to_sell_amount: available,
+  promised_amount: 0,
+  reserved_amount: 1,
+  warehouse_name: warehouse,
+  ...extra,
+});
+
+let db: TestDatabase;
+let ids: { orgId: string; accountId: string };
+
+async function loadPage(runId: string, page: number, rows: unknown[]) {
+  const scope: PageScope = {
+    ...ids,
+    marketplace: "ozon",
+    runId,
+    pageKey: `ozon.v2#${page}`,
+    endpoint: "ozon.v2.stock_on_warehouses",
+  };
+  const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
+  return loadStockPage(db.run, scope, validated, {
+    extracted: rows.length,
+    pseudoRows: validated.pseudoRows,
+  });
+}
+
+async function stock() {
+  return db.query<{ sku: string; warehouse: string; available: number }>(
+    `select l.ozon_sku::text as sku, w.name as warehouse, i.available from inventory i
+     join listings l on l.id = i.listing_id join warehouses w on w.id = i.warehouse_id order by 1, 2`,
+  );
+}
+
+beforeEach(async () => {
+  db ??= await migratedDatabase();
+  ids = await seedAccount(db, "ozon");
+});
+
+describe("loading a stock page", () => {
+  it("upserts listings, products and stock under canonical warehouses, last duplicate wins", async () => {
+    const runId = await startTestRun(db, ids.orgId, ids.accountId);
+    const result = await loadPage(runId, 0, [
+      row(11, "Хоругвино", 5),
+      row(11, "ХОРУГВИНО_РФЦ", 7),
+      row(12, "Kазань", 3),
+      row(13, "Казань", -1),
+    ]);
+    expect(result).toMatchObject({ claimed: true, loaded: 2, changed: 2 });
+    const rows = (await stock()).filter((r) => ["11", "12"].includes(r.sku));
+    expect(rows).toEqual([
+      { sku: "11", warehouse: "Хоругвино", available: 7 },
+      { sku: "12", warehouse: "Казань", available: 3 },
+    ]);
+    const [run] = await db.query<Record<string, number>>(
+      "select extracted, validated, failed, inserted, pages_done from etl_runs where id = $1",
+      [runId],
+    );
+    expect(run).toEqual({ extracted: 4, validated: 3, failed: 1, inserted: 2, pages_done: 1 });
+    const rejects = await db.query<{ reasons: string[] }>(
+      "select reasons from etl_rejects where run_id = $1",
+      [runId],
+    );
+    expect(rejects[0]?.reasons.join()).toMatch(/available: must not be negative/);
+  });
+
+  it("changes nothing when the same page is delivered again", async () => {
+    const runId = await startTestRun(db, ids.orgId, ids.accountId);
+    const page = [row(21, "Тверь", 4), row(22, "Тверь", 9)];
+    await loadPage(runId, 0, page);
+    const audits = await db.query("select * from inventory_audit where run_id = $1", [runId]);
+    const again = await loadPage(runId, 0, [row(21, "Тверь", 400)]);
+    expect(again.claimed).toBe(false);
+    expect((await stock()).filter((r) => r.sku === "21")).toEqual([
+      { sku: "21", warehouse: "Тверь", available: 4 },
+    ]);
+    expect(await db.query("select * from inventory_audit where run_id = $1", [runId])).toEqual(audits);
+    const [run] = await db.query<{ pages_done: number; extracted: number }>(
+      "select pages_done, extracted from etl_runs where id = $1",
+      [runId],
+    );
+    expect(run).toEqual({ pages_done: 1, extracted: 2 });
+  });
+
+  it("audits only values that changed and flags a jump beyond the anomaly factor", async () => {
+    const first = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(first, 0, [row(31, "Самара", 10), row(32, "Самара", 10)]);
+    const second = await startTestRun(db, ids.orgId, ids.accountId);
+    const result = await loadPage(second, 0, [row(31, "Самара", 10), row(32, "Самара", 900)]);
+    expect(result.changed).toBe(1);
+    expect(result.jumps).toBe(1);
+    const audit = await db.query(
+      "select change_type, old_available, new_available from inventory_audit where run_id = $1",
+      [second],
+    );
+    expect(audit).toEqual([{ change_type: "updated", old_available: 10, new_available: 900 }]);
+    const [run] = await db.query<{ issues: { code: string }[] }>(
+      "select issues from etl_runs where id = $1",
+      [second],
+    );
+    expect(run?.issues.map((i) => i.code)).toEqual(["STOCK_JUMP"]);
+  });
+});
+
+describe("finishing a full run", () => {
+  it("zeroes stock not seen (audited), snapshots the day, refreshes summaries and bumps the data version once", async () => {
+    const first = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(first, 0, [row(41, "Тверь", 6), row(42, "Тверь", 8)]);
+    await finalizeRun(db.run, { ...ids, runId: first, zeroUnseen: true, status: "succeeded", error: null });
+    const second = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(second, 0, [row(41, "Тверь", 5)]);
+    const finish = { ...ids, runId: second, zeroUnseen: true, status: "succeeded" as const, error: null };
+    await finalizeRun(db.run, finish);
+    await finalizeRun(db.run, finish);
+    expect((await stock()).filter((r) => ["41", "42"].includes(r.sku))).toEqual([
+      { sku: "41", warehouse: "Тверь", available: 5 },
+      { sku: "42", warehouse: "Тверь", available: 0 },
+    ]);
+    const zeroed = await db.query(
+      "select old_available from inventory_audit where run_id = $1 and change_type = 'zeroed'",
+      [second],
+    );
+    expect(zeroed).toEqual([{ old_available: 8 }]);
+    const [org] = await db.query<{ data_version: number }>(
+      "select data_version from organizations where id = $1",
+      [ids.orgId],
+    );
+    expect(org?.data_version).toBe(3);
+    const summary = await db.query<{ available: number }>(
+      "select available from product_summary where org_id = $1 order by available",
+      [ids.orgId],
+    );
+    expect(summary.map((s) => s.available)).toEqual([0, 5]);
+    const [daily] = await db.query<{ n: number }>(
+      "select count(*)::int as n from inventory_daily where org_id = $1",
+      [ids.orgId],
+    );
+    expect(daily?.n).toBe(2);
+    const [run] = await db.query<{ status: string }>("select status from etl_runs where id = $1", [second]);
+    expect(run?.status).toBe("succeeded");
+  });
+});
