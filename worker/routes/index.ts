@@ -1,13 +1,18 @@
 // Registers every /api route (besides health) and the OpenAPI security schemes they declare.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerAnalytics } from "./analytics";
 import { registerApiKeys } from "./api-keys";
 import { registerAuth } from "./auth";
 import { registerDashboard } from "./dashboard";
+import { registerDocs } from "./docs";
 import { registerInventory } from "./inventory";
 import { registerProducts } from "./products";
+import { registerRecommendations } from "./recommendations";
+import { registerRuns } from "./runs";
 import { registerSettings } from "./settings";
 import { registerUsers } from "./users";
+import { registerWarehouses } from "./warehouses";
 
 export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
@@ -23,4 +28,9 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerDashboard(app);
   registerInventory(app);
   registerProducts(app);
+  registerAnalytics(app);
+  registerRecommendations(app);
+  registerWarehouses(app);
+  registerRuns(app);
+  registerDocs(app);
 }

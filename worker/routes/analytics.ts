@@ -1,0 +1,378 @@
+// GET /api/analytics/*: KPIs beside the previous period, the sales trend, top products, categories,
+// regions, ABC classes and turnover with days of cover. Periods default to the velocity window up to
+// today in the organization's time zone; every answer is cached per org and data version.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import {
+  revenueByCategory,
+  revenueByProduct,
+  revenueByRegion,
+  type SalesPeriod,
+  type SalesTotals,
+  salesTotals,
+  salesTrend,
+  turnoverRows,
+} from "../../db/queries/sales-analytics";
+import { MARKETPLACES } from "../../db/schema/enums";
+import { classifyAbc } from "../api/abc";
+import { IsoDate } from "../api/common";
+import { dayInTimeZone, type Period, periodLength, previousPeriod, resolvePeriod } from "../api/period";
+import { stockoutDate } from "../api/replenishment";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { cacheAside } from "../middleware/cache";
+
+const PeriodQuery = z.object({
+  from: IsoDate.optional().openapi({
+    description: "First day, YYYY-MM-DD (default: velocity window before `to`)",
+  }),
+  to: IsoDate.optional().openapi({
+    description: "Last day, YYYY-MM-DD (default: today in the org's time zone)",
+  }),
+  marketplace: z.enum(MARKETPLACES).optional(),
+});
+
+const Totals = z.object({
+  revenue: z.number(),
+  orders: z.number().int(),
+  units: z.number().int(),
+  returns: z.number().int(),
+  cancellations: z.number().int(),
+});
+const PeriodSchema = z.object({ from: z.string(), to: z.string() });
+
+const Kpis = Totals.extend({ averageOrderValue: z.number().nullable() });
+const KpiSchema = z
+  .object({
+    period: PeriodSchema,
+    previousPeriod: PeriodSchema,
+    current: Kpis,
+    previous: Kpis,
+    change: z
+      .object({
+        revenue: z.number().nullable(),
+        orders: z.number().nullable(),
+        units: z.number().nullable(),
+        averageOrderValue: z.number().nullable(),
+      })
+      .openapi({
+        description: "Relative change vs the previous period (0.1 = +10%); null when the previous is 0",
+      }),
+  })
+  .openapi("AnalyticsKpis");
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function kpis(totals: SalesTotals) {
+  const revenue = round(Number(totals.revenue));
+  return { ...totals, revenue, averageOrderValue: totals.orders > 0 ? round(revenue / totals.orders) : null };
+}
+
+function change(current: number | null, previous: number | null): number | null {
+  if (current === null || previous === null || previous === 0) return null;
+  return round((current - previous) / previous, 4);
+}
+
+function salesPeriod(c: Context<AppEnv>, query: z.infer<typeof PeriodQuery>): SalesPeriod & Period {
+  const organization = c.get("organization");
+  const period = resolvePeriod(
+    query,
+    dayInTimeZone(new Date(), organization.timeZone),
+    organization.velocityWindowDays,
+  );
+  if (period.from > period.to) throw new ApiError("BAD_REQUEST", "from: must not be after to");
+  if (periodLength(period) > 731) throw new ApiError("BAD_REQUEST", "from: a period spans at most 731 days");
+  return { orgId: organization.id, marketplace: query.marketplace, ...period };
+}
+
+const common = { tags: ["analytics"], security: AUTHENTICATED, middleware: [cacheAside()] };
+const bad = errorResponses(400);
+
+const kpiRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/kpis",
+  summary: "Revenue, orders, units and average order value beside the previous period",
+  request: { query: PeriodQuery },
+  responses: { 200: jsonContent(KpiSchema, "KPIs"), ...bad },
+});
+
+const trendRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/trend",
+  summary: "Sales by day, week (ISO, Monday) or month",
+  request: { query: PeriodQuery.extend({ grain: z.enum(["day", "week", "month"]).default("day") }) },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          period: PeriodSchema,
+          grain: z.string(),
+          points: z.array(Totals.extend({ period: z.string() })),
+        })
+        .openapi("SalesTrend"),
+      "Trend",
+    ),
+    ...bad,
+  },
+});
+
+const ProductRevenue = Totals.extend({
+  productId: z.number().int(),
+  article: z.string(),
+  name: z.string(),
+  category: z.string().nullable(),
+});
+
+const topRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/top-products",
+  summary: "Products with the most revenue in the period",
+  request: { query: PeriodQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(10) }) },
+  responses: {
+    200: jsonContent(
+      z.object({ period: PeriodSchema, items: z.array(ProductRevenue) }).openapi("TopProducts"),
+      "Top products",
+    ),
+    ...bad,
+  },
+});
+
+const categoriesRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/categories",
+  summary: "Revenue per category",
+  request: { query: PeriodQuery },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          period: PeriodSchema,
+          items: z.array(Totals.extend({ category: z.string().nullable(), products: z.number().int() })),
+        })
+        .openapi("CategorySales"),
+      "Categories",
+    ),
+    ...bad,
+  },
+});
+
+const regionsRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/regions",
+  summary: "Revenue per region",
+  request: { query: PeriodQuery },
+  responses: {
+    200: jsonContent(
+      z
+        .object({ period: PeriodSchema, items: z.array(Totals.extend({ region: z.string() })) })
+        .openapi("RegionSales"),
+      "Regions",
+    ),
+    ...bad,
+  },
+});
+
+const abcRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/abc",
+  summary: "ABC classes by revenue (A to 80%, B to 95%, C the rest)",
+  request: { query: PeriodQuery },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          period: PeriodSchema,
+          totals: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int() }),
+          items: z.array(
+            ProductRevenue.extend({
+              share: z.number(),
+              cumulativeShare: z.number(),
+              abcClass: z.enum(["A", "B", "C"]),
+            }),
+          ),
+        })
+        .openapi("AbcAnalysis"),
+      "ABC classes",
+    ),
+    ...bad,
+  },
+});
+
+const turnoverRoute = createRoute({
+  ...common,
+  method: "get",
+  path: "/api/analytics/turnover",
+  summary: "Turnover, days of cover and projected stock-out dates, soonest first",
+  request: { query: PeriodQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(50) }) },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          period: PeriodSchema,
+          items: z.array(
+            z.object({
+              productId: z.number().int(),
+              article: z.string(),
+              name: z.string(),
+              unitsSold: z.number().int(),
+              averageStock: z.number(),
+              turnover: z
+                .number()
+                .nullable()
+                .openapi({ description: "units sold ÷ average stock in the period" }),
+              turnoverDays: z
+                .number()
+                .nullable()
+                .openapi({ description: "average stock ÷ units sold per day" }),
+              available: z.number().int(),
+              velocity: z.number(),
+              daysOfCover: z.number().nullable(),
+              stockoutDate: z.string().nullable(),
+            }),
+          ),
+        })
+        .openapi("Turnover"),
+      "Turnover",
+    ),
+    ...bad,
+  },
+});
+
+const productLine = (row: Awaited<ReturnType<typeof revenueByProduct>>[number]) => ({
+  productId: Number(row.product_id),
+  article: row.article,
+  name: row.name,
+  category: row.category,
+  revenue: round(Number(row.revenue)),
+  orders: row.orders,
+  units: row.units,
+  returns: row.returns,
+  cancellations: row.cancellations,
+});
+
+export function registerAnalytics(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(kpiRoute, async (c) => {
+    const period = salesPeriod(c, c.req.valid("query"));
+    const before = { ...period, ...previousPeriod(period) };
+    const [current, previous] = await Promise.all([
+      salesTotals(c.var.db, period),
+      salesTotals(c.var.db, before),
+    ]);
+    const now = kpis(current);
+    const then = kpis(previous);
+    return c.json(
+      {
+        period: { from: period.from, to: period.to },
+        previousPeriod: { from: before.from, to: before.to },
+        current: now,
+        previous: then,
+        change: {
+          revenue: change(now.revenue, then.revenue),
+          orders: change(now.orders, then.orders),
+          units: change(now.units, then.units),
+          averageOrderValue: change(now.averageOrderValue, then.averageOrderValue),
+        },
+      },
+      200,
+    );
+  });
+
+  app.openapi(trendRoute, async (c) => {
+    const query = c.req.valid("query");
+    const period = salesPeriod(c, query);
+    const points = await salesTrend(c.var.db, period, query.grain);
+    return c.json(
+      {
+        period: { from: period.from, to: period.to },
+        grain: query.grain,
+        points: points.map((p) => ({ ...p, revenue: round(Number(p.revenue)) })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(topRoute, async (c) => {
+    const query = c.req.valid("query");
+    const period = salesPeriod(c, query);
+    const rows = await revenueByProduct(c.var.db, period, query.limit);
+    return c.json({ period: { from: period.from, to: period.to }, items: rows.map(productLine) }, 200);
+  });
+
+  app.openapi(categoriesRoute, async (c) => {
+    const period = salesPeriod(c, c.req.valid("query"));
+    const rows = await revenueByCategory(c.var.db, period);
+    return c.json(
+      {
+        period: { from: period.from, to: period.to },
+        items: rows.map((r) => ({ ...r, revenue: round(Number(r.revenue)) })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(regionsRoute, async (c) => {
+    const period = salesPeriod(c, c.req.valid("query"));
+    const rows = await revenueByRegion(c.var.db, period);
+    return c.json(
+      {
+        period: { from: period.from, to: period.to },
+        items: rows.map((r) => ({ ...r, revenue: round(Number(r.revenue)) })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(abcRoute, async (c) => {
+    const period = salesPeriod(c, c.req.valid("query"));
+    const lines = (await revenueByProduct(c.var.db, period, null)).map(productLine);
+    const byId = new Map(lines.map((line) => [line.productId, line]));
+    const classified = classifyAbc(
+      lines.map((line) => ({ productId: line.productId, revenue: line.revenue })),
+    );
+    const items = classified.map((abc) => ({
+      ...(byId.get(abc.productId) as (typeof lines)[number]),
+      ...abc,
+    }));
+    const totals = { A: 0, B: 0, C: 0 };
+    for (const item of items) totals[item.abcClass]++;
+    return c.json({ period: { from: period.from, to: period.to }, totals, items }, 200);
+  });
+
+  app.openapi(turnoverRoute, async (c) => {
+    const query = c.req.valid("query");
+    const period = salesPeriod(c, query);
+    const days = periodLength(period);
+    const rows = await turnoverRows(c.var.db, period, query.limit);
+    const today = new Date();
+    const items = rows.map((row) => {
+      const units = Number(row.units);
+      const velocity = Number(row.velocity);
+      const averageStock = row.average_stock === null ? Number(row.available) : Number(row.average_stock);
+      const daysOfCover = velocity > 0 ? round(Number(row.available) / velocity, 1) : null;
+      return {
+        productId: Number(row.product_id),
+        article: row.article,
+        name: row.name,
+        unitsSold: units,
+        averageStock: round(averageStock),
+        turnover: averageStock > 0 ? round(units / averageStock) : null,
+        turnoverDays: units > 0 ? round(averageStock / (units / days), 1) : null,
+        available: Number(row.available),
+        velocity: round(velocity),
+        daysOfCover,
+        stockoutDate: stockoutDate(today, daysOfCover),
+      };
+    });
+    return c.json({ period: { from: period.from, to: period.to }, items }, 200);
+  });
+}

@@ -1,0 +1,130 @@
+// GET /api/recommendations: what to reorder, per product or per product × warehouse, with the reorder
+// point, suggested quantity, stock-out date and the inputs that produced them (velocity, lead time,
+// safety stock, target cover), most urgent first.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { productRecommendationInputs, warehouseRecommendationInputs } from "../../db/queries/recommendations";
+import { MARKETPLACES } from "../../db/schema/enums";
+import { PageQuery } from "../api/common";
+import { replenish, stockoutDate } from "../api/replenishment";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { cacheAside } from "../middleware/cache";
+
+const RecommendationQuery = PageQuery.extend({
+  per: z.enum(["product", "warehouse"]).default("product"),
+  marketplace: z.enum(MARKETPLACES).optional(),
+  warehouseId: z.coerce.number().int().positive().optional(),
+  onlyReorder: z
+    .enum(["true", "false"])
+    .default("true")
+    .openapi({ description: "false: every line, not only those to reorder" }),
+});
+
+const RecommendationSchema = z
+  .object({
+    productId: z.number().int(),
+    article: z.string(),
+    name: z.string(),
+    warehouseId: z.number().int().nullable(),
+    warehouse: z.string().nullable(),
+    marketplace: z.enum(MARKETPLACES).nullable(),
+    inputs: z.object({
+      available: z.number().int(),
+      inTransit: z.number().int(),
+      velocity: z.number(),
+      leadTimeDays: z.number().int(),
+      safetyStockDays: z.number().int(),
+      targetCoverDays: z.number().int(),
+      velocityWindowDays: z.number().int(),
+    }),
+    safetyStock: z.number().int(),
+    reorderPoint: z.number().int(),
+    targetStock: z.number().int(),
+    stockPosition: z.number().int(),
+    needsReorder: z.boolean(),
+    suggestedQuantity: z.number().int(),
+    daysOfCover: z.number().nullable(),
+    stockoutDate: z.string().nullable(),
+    reorderInDays: z.number().int().nullable(),
+    explanation: z.string(),
+  })
+  .openapi("Recommendation");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/recommendations",
+  tags: ["recommendations"],
+  summary: "Reorder point, suggested quantity and stock-out date per product or per warehouse",
+  security: AUTHENTICATED,
+  middleware: [cacheAside()],
+  request: { query: RecommendationQuery },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          items: z.array(RecommendationSchema),
+          page: z.number().int(),
+          pageSize: z.number().int(),
+          total: z.number().int(),
+        })
+        .openapi("Recommendations"),
+      "Recommendations, most urgent first",
+    ),
+    ...errorResponses(400),
+  },
+});
+
+export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const query = c.req.valid("query");
+    if (query.per === "product" && query.warehouseId !== undefined) {
+      throw new ApiError("BAD_REQUEST", "warehouseId: only with per=warehouse");
+    }
+    const org = c.get("organization");
+    const settings = {
+      leadTimeDays: org.leadTimeDays,
+      safetyStockDays: org.safetyStockDays,
+      targetCoverDays: org.targetCoverDays,
+      velocityWindowDays: org.velocityWindowDays,
+    };
+    const input = {
+      orgId: org.id,
+      ...settings,
+      marketplace: query.marketplace,
+      warehouseId: query.warehouseId,
+      onlyReorder: query.onlyReorder === "true",
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    };
+    const rows =
+      query.per === "product"
+        ? await productRecommendationInputs(c.var.db, input)
+        : await warehouseRecommendationInputs(c.var.db, input);
+    const today = new Date();
+    const items = rows.map((row) => {
+      const inputs = {
+        available: Number(row.available),
+        inTransit: Number(row.in_transit),
+        velocity: Number(row.velocity),
+        ...settings,
+      };
+      const result = replenish(inputs);
+      return {
+        productId: Number(row.product_id),
+        article: row.article,
+        name: row.name,
+        warehouseId: row.warehouse_id === null ? null : Number(row.warehouse_id),
+        warehouse: row.warehouse,
+        marketplace: row.marketplace,
+        inputs: { ...inputs, velocity: Math.round(inputs.velocity * 1000) / 1000 },
+        ...result,
+        stockoutDate: stockoutDate(today, result.daysOfCover),
+      };
+    });
+    return c.json(
+      { items, page: query.page, pageSize: query.pageSize, total: Number(rows[0]?.total_count ?? 0) },
+      200,
+    );
+  });
+}

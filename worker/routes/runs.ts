@@ -1,0 +1,124 @@
+// Sync runs: GET /api/runs lists the organization's runs newest first (filter by status or account);
+// GET /api/runs/{id} shows one run with its counts, issues, pages done and first rejected rows.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { listRuns, runDetail } from "../../db/queries/runs";
+import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../db/schema/enums";
+import { PageQuery, UuidParam } from "../api/common";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+
+const RunSchema = z
+  .object({
+    id: z.uuid(),
+    accountId: z.uuid(),
+    account: z.string(),
+    marketplace: z.enum(MARKETPLACES),
+    kind: z.enum(RUN_KINDS),
+    trigger: z.enum(RUN_TRIGGERS),
+    status: z.enum(RUN_STATUSES),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    extracted: z.number().int(),
+    validated: z.number().int(),
+    normalized: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    failed: z.number().int(),
+    apiRequests: z.number().int(),
+    apiFailed: z.number().int(),
+    apiMs: z.number().int(),
+    runMs: z.number().int().nullable(),
+    pagesDone: z.number().int(),
+    error: z.string().nullable(),
+  })
+  .openapi("Run");
+
+const RunDetailSchema = z
+  .object({
+    run: RunSchema.extend({
+      issues: z.array(
+        z.object({ code: z.string(), message: z.string(), endpoint: z.string().optional(), at: z.string() }),
+      ),
+    }),
+    pages: z.number().int(),
+    rejectCount: z.number().int(),
+    rejects: z.array(
+      z.object({
+        pageKey: z.string(),
+        rowIndex: z.number().int(),
+        endpoint: z.string(),
+        reasons: z.array(z.string()),
+        row: z.unknown(),
+      }),
+    ),
+  })
+  .openapi("RunDetail");
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/runs",
+  tags: ["runs"],
+  summary: "Sync runs, newest first",
+  security: AUTHENTICATED,
+  request: {
+    query: PageQuery.extend({ status: z.enum(RUN_STATUSES).optional(), accountId: z.uuid().optional() }),
+  },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          items: z.array(RunSchema),
+          page: z.number().int(),
+          pageSize: z.number().int(),
+          total: z.number().int(),
+        })
+        .openapi("RunPage"),
+      "Runs",
+    ),
+    ...errorResponses(400),
+  },
+});
+
+const detailRoute = createRoute({
+  method: "get",
+  path: "/api/runs/{id}",
+  tags: ["runs"],
+  summary: "One run: counts, issues, pages and rejected rows",
+  security: AUTHENTICATED,
+  request: { params: UuidParam },
+  responses: { 200: jsonContent(RunDetailSchema, "The run"), ...errorResponses(400, 404) },
+});
+
+export function registerRuns(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const query = c.req.valid("query");
+    const { rows, total } = await listRuns(c.var.db, c.get("principal").orgId, {
+      status: query.status,
+      accountId: query.accountId,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    });
+    c.header("Cache-Control", "no-store");
+    const items = rows.map((run) => ({
+      ...run,
+      startedAt: iso(run.startedAt) ?? "",
+      finishedAt: iso(run.finishedAt),
+    }));
+    return c.json({ items, page: query.page, pageSize: query.pageSize, total }, 200);
+  });
+
+  app.openapi(detailRoute, async (c) => {
+    const detail = await runDetail(c.var.db, c.get("principal").orgId, c.req.valid("param").id);
+    if (!detail) throw new ApiError("NOT_FOUND", "id: no run with this id in your organization");
+    c.header("Cache-Control", "no-store");
+    const run = {
+      ...detail.run,
+      startedAt: iso(detail.run.startedAt) ?? "",
+      finishedAt: iso(detail.run.finishedAt),
+    };
+    return c.json({ ...detail, run }, 200);
+  });
+}

@@ -1,0 +1,156 @@
+// Warehouses: canonical warehouses with stock totals, aliases awaiting review, and mapping an alias to
+// a canonical warehouse (operator). A mapping bumps the data version so cached answers refresh.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { bumpDataVersion } from "../../db/queries/organizations";
+import { aliasesAwaitingReview, mapWarehouseAlias, warehousesWithTotals } from "../../db/queries/warehouses";
+import { ALIAS_SOURCES, MARKETPLACES, WAREHOUSE_TYPES } from "../../db/schema/enums";
+import { IntIdParam } from "../api/common";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import type { AppEnv } from "../context";
+import { ApiError } from "../errors";
+import { cacheAside } from "../middleware/cache";
+import { requireRole } from "../middleware/require-role";
+
+const WarehouseSchema = z
+  .object({
+    id: z.number().int(),
+    marketplace: z.enum(MARKETPLACES),
+    name: z.string(),
+    cluster: z.string().nullable(),
+    region: z.string().nullable(),
+    type: z.enum(WAREHOUSE_TYPES),
+    provisional: z.boolean(),
+    available: z.number().int(),
+    reserved: z.number().int(),
+    inTransit: z.number().int(),
+    products: z.number().int(),
+  })
+  .openapi("Warehouse");
+
+const AliasSchema = z
+  .object({
+    id: z.number().int(),
+    marketplace: z.enum(MARKETPLACES),
+    alias: z.string(),
+    warehouseId: z.number().int(),
+    warehouse: z.string(),
+    provisional: z.boolean(),
+    confidence: z.number(),
+    source: z.enum(ALIAS_SOURCES),
+    createdAt: z.string(),
+  })
+  .openapi("WarehouseAlias");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/warehouses",
+  tags: ["warehouses"],
+  summary: "Canonical warehouses with stock totals",
+  security: AUTHENTICATED,
+  middleware: [cacheAside()],
+  request: { query: z.object({ marketplace: z.enum(MARKETPLACES).optional() }) },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(WarehouseSchema) }), "Warehouses"),
+    ...errorResponses(400),
+  },
+});
+
+const aliasesRoute = createRoute({
+  method: "get",
+  path: "/api/warehouses/aliases",
+  tags: ["warehouses"],
+  summary: "Warehouse names awaiting review (low confidence or provisional)",
+  security: AUTHENTICATED,
+  middleware: [cacheAside()],
+  responses: {
+    200: jsonContent(z.object({ items: z.array(AliasSchema) }), "Aliases, least confident first"),
+    ...errorResponses(),
+  },
+});
+
+const mapRoute = createRoute({
+  method: "put",
+  path: "/api/warehouses/aliases/{id}",
+  tags: ["warehouses"],
+  summary: "Map an alias to a canonical warehouse of the same marketplace (operator)",
+  security: AUTHENTICATED,
+  middleware: [requireRole("operator")],
+  request: {
+    params: IntIdParam,
+    body: {
+      content: { "application/json": { schema: z.object({ warehouseId: z.number().int().positive() }) } },
+      required: true,
+    },
+  },
+  responses: {
+    200: jsonContent(
+      z.object({
+        id: z.number().int(),
+        alias: z.string(),
+        marketplace: z.enum(MARKETPLACES),
+        warehouseId: z.number().int(),
+        warehouse: z.string(),
+        source: z.string(),
+        confidence: z.number(),
+      }),
+      "Mapped",
+    ),
+    ...errorResponses(400, 403, 404),
+  },
+});
+
+export function registerWarehouses(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const rows = await warehousesWithTotals(
+      c.var.db,
+      c.get("principal").orgId,
+      c.req.valid("query").marketplace,
+    );
+    return c.json(
+      {
+        items: rows.map((row) => ({
+          ...row,
+          available: Number(row.available),
+          reserved: Number(row.reserved),
+          inTransit: Number(row.inTransit),
+          products: Number(row.products),
+        })),
+      },
+      200,
+    );
+  });
+
+  app.openapi(aliasesRoute, async (c) => {
+    const rows = await aliasesAwaitingReview(c.var.db, c.get("principal").orgId);
+    return c.json(
+      { items: rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() })) },
+      200,
+    );
+  });
+
+  app.openapi(mapRoute, async (c) => {
+    const principal = c.get("principal");
+    const { id } = c.req.valid("param");
+    const { warehouseId } = c.req.valid("json");
+    const row = await mapWarehouseAlias(c.var.db, principal.orgId, id, warehouseId, principal.userId);
+    if (!row) {
+      throw new ApiError(
+        "NOT_FOUND",
+        "warehouseId: no such alias, or no canonical warehouse of the alias's marketplace with this id, in your organization",
+      );
+    }
+    await bumpDataVersion(c.var.db, principal.orgId);
+    return c.json(
+      {
+        id: Number(row.id),
+        alias: row.alias,
+        marketplace: row.marketplace,
+        warehouseId: Number(row.warehouse_id),
+        warehouse: row.warehouse,
+        source: row.source,
+        confidence: Number(row.confidence),
+      },
+      200,
+    );
+  });
+}
