@@ -19,7 +19,17 @@ export const PageMessage = z.object({
   /** The adapter's paging position (offset, cursor, dateFrom...), opaque to the queue. */
   cursor: z.record(z.string(), z.unknown()),
   page: z.number().int().nonnegative(),
+  /** Times this page was put back because the vendor's budget asked us to wait (not failures). */
+  deferrals: z.number().int().nonnegative().default(0),
 });
 
-export const IngestMessage = z.discriminatedUnion("type", [StartMessage, PageMessage]);
+/** Sent after the last page of the last endpoint: closes the run (zeroing, snapshot, summaries). */
+export const FinalizeMessage = z.object({
+  type: z.literal("finalize"),
+  runId: z.uuid(),
+  accountId: z.uuid(),
+  kind: z.enum(["full", "incremental"]),
+});
+
+export const IngestMessage = z.discriminatedUnion("type", [StartMessage, PageMessage, FinalizeMessage]);
 export type IngestMessage = z.infer<typeof IngestMessage>;

@@ -49,7 +49,12 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
 
 async function markRunDeadLettered(env: Env, message: IngestMessage, attempts: number): Promise<void> {
   const db = databaseFromEnv(env);
-  const where = message.type === "page" ? `page ${message.page} of ${message.endpoint}` : "the run's start";
+  const where =
+    message.type === "page"
+      ? `page ${message.page} of ${message.endpoint}`
+      : message.type === "start"
+        ? "the run's start"
+        : "the run's finish";
   const reason = `Gave up on ${where} after every retry (dead-letter delivery ${attempts})`;
   const [run] = await db
     .select({ pagesDone: etlRuns.pagesDone, status: etlRuns.status })

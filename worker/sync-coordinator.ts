@@ -2,6 +2,17 @@
 // most one sync run be active at a time. A run holds a lease; the alarm releases a lease whose holder
 // stopped renewing it (a crashed consumer), so the next trigger can start a new run.
 import { DurableObject } from "cloudflare:workers";
+import { and, eq } from "drizzle-orm";
+import type { BudgetRule } from "../cron/http/request-budget";
+import {
+  EMPTY_GATE_STATE,
+  type EndpointGateState,
+  type GateAnswer,
+  gateAcquire,
+  gateReport,
+} from "../cron/http/request-gate";
+import { etlRuns } from "../db/schema";
+import { databaseFromEnv } from "./db";
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
 
@@ -69,7 +80,8 @@ export class SyncCoordinator extends DurableObject<Env> {
           run_id TEXT PRIMARY KEY, kind TEXT NOT NULL, trigger TEXT NOT NULL, state TEXT NOT NULL,
           started_at INTEGER NOT NULL, lease_until INTEGER NOT NULL, lease_ms INTEGER NOT NULL,
           finished_at INTEGER, outcome TEXT);
-        CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`);
+        CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS gates (endpoint TEXT PRIMARY KEY, state TEXT NOT NULL);`);
     });
   }
 
@@ -90,7 +102,7 @@ export class SyncCoordinator extends DurableObject<Env> {
       );
       return { started: false, reason: "busy", activeRunId: active.runId };
     }
-    if (active) this.expire(active.runId, now);
+    if (active) await this.expire(active.runId, now);
     const runId = crypto.randomUUID();
     const leaseMs = request.leaseMs ?? DEFAULT_LEASE_MS;
     this.ctx.storage.sql.exec(
@@ -147,17 +159,64 @@ export class SyncCoordinator extends DurableObject<Env> {
     if (!active) return;
     const now = Date.now();
     if (active.leaseUntil <= now) {
-      this.expire(active.runId, now);
+      await this.expire(active.runId, now);
     } else {
       await this.ctx.storage.setAlarm(active.leaseUntil);
     }
   }
 
-  private expire(runId: string, now: number): void {
+  /** Books a slot in the endpoint's request budget (shared by every consumer of this account's runs). */
+  async acquireRequest(endpoint: string, rule: BudgetRule): Promise<GateAnswer> {
+    const { answer, state } = gateAcquire(this.gateState(endpoint), rule, Date.now());
+    this.saveGate(endpoint, state);
+    return answer;
+  }
+
+  /** Feeds the endpoint's circuit breaker with the outcome of a call. */
+  async reportRequest(endpoint: string, succeeded: boolean): Promise<void> {
+    this.saveGate(endpoint, gateReport(this.gateState(endpoint), succeeded, Date.now()));
+  }
+
+  private gateState(endpoint: string): EndpointGateState {
+    const row = this.ctx.storage.sql
+      .exec<{ state: string }>("SELECT state FROM gates WHERE endpoint = ?", endpoint)
+      .toArray()[0];
+    return row ? (JSON.parse(row.state) as EndpointGateState) : EMPTY_GATE_STATE;
+  }
+
+  private saveGate(endpoint: string, state: EndpointGateState): void {
+    this.ctx.storage.sql.exec(
+      "INSERT INTO gates (endpoint, state) VALUES (?, ?) ON CONFLICT(endpoint) DO UPDATE SET state = excluded.state",
+      endpoint,
+      JSON.stringify(state),
+    );
+  }
+
+  /** Ends a run whose holder stopped renewing its lease, here and in the run log. */
+  private async expire(runId: string, now: number): Promise<void> {
     this.ctx.storage.sql.exec(
       "UPDATE runs SET state = 'expired', finished_at = ?, outcome = 'lease expired' WHERE run_id = ?",
       now,
       runId,
     );
+    try {
+      await databaseFromEnv(this.env)
+        .update(etlRuns)
+        .set({
+          status: "failed",
+          finishedAt: new Date(now),
+          error: "The run stopped renewing its lease (a consumer died); recovered by the coordinator's alarm",
+        })
+        .where(and(eq(etlRuns.id, runId), eq(etlRuns.status, "running")));
+    } catch (error) {
+      // The coordinator's own state is already right; the run log catches up on the next expiry or finalize.
+      console.error(
+        JSON.stringify({
+          level: "error",
+          runId,
+          error: `could not mark the expired run failed: ${String(error)}`,
+        }),
+      );
+    }
   }
 }

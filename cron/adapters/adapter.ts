@@ -15,8 +15,8 @@ export interface AccountCredentials {
 export interface PageContext {
   client: MarketplaceClient;
   credentials: AccountCredentials;
-  /** Vendor host, or the simulator's URL (the account's base URL override). */
-  baseUrl: string;
+  /** The account's base URL override (the simulator: ".../ozon", ".../wb"); null means the vendor's hosts. */
+  baseUrl: string | null;
   /** Divides every budget window: the simulator's timeScale compresses the vendors' minutes. */
   rateScale: number;
   runKind: "full" | "incremental";

@@ -1,4 +1,5 @@
 // Loads one validated stock page in one round trip and reports what happened to it.
+import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
@@ -23,8 +24,11 @@ export async function loadStockPage(
   page: ValidatedPage,
   counts: PageCounts,
   anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
+  /** Unguarded run-log statements sent in the same round trip (API call counts). */
+  alongside: readonly SQL[] = [],
 ): Promise<PageLoadResult> {
-  const results = await run(stockPageStatements(scope, page, counts, anomaly));
+  const [claim, ...rest] = stockPageStatements(scope, page, counts, anomaly);
+  const results = await run(claim ? [claim, ...alongside, ...rest] : rest);
   const summary = results.at(-1)?.[0] ?? {};
   return {
     claimed: summary.claimed === true || summary.claimed === "t",

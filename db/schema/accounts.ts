@@ -7,8 +7,11 @@ import { organizations } from "./organizations";
 
 /** Which adapter (endpoint version) each data kind uses; validated by cron/ before use. */
 export interface AccountEndpoints {
+  /** Stock adapter ids in order of preference; later ones replace an earlier one that was switched off. */
   stock?: string[];
   sales?: string[];
+  /** Divides the vendors' rate windows (the simulator's timeScale); 1 or absent in production. */
+  rateScale?: number;
 }
 
 export const marketplaceAccounts = pgTable(

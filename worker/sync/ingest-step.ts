@@ -1,20 +1,26 @@
-// One step of a run on the ingest queue. The extract → validate → normalize → load pipeline lands here
-// (issue #4); until then a started run is closed as failed with a reason an operator can read.
-import { eq } from "drizzle-orm";
+// One step of a run on the ingest queue: `start` plans the run and sends its first page, each `page` fetches,
+// validates, normalizes and loads one vendor page and sends the next, `finalize` closes the run. Every step
+// renews the run's lease; a step for a run that is no longer active does nothing.
 import type { IngestMessage } from "../../cron/messages";
-import { etlRuns } from "../../db/schema";
 import { databaseFromEnv } from "../db";
 import { coordinatorFor } from "./coordinator";
+import { finalizeStep } from "./finalize-step";
+import { pageStep } from "./page-step";
+import { loadRunContext } from "./run-context";
+import { startStep } from "./start-step";
 
 export async function processIngestMessage(env: Env, message: IngestMessage): Promise<void> {
   const db = databaseFromEnv(env);
-  await db
-    .update(etlRuns)
-    .set({
-      status: "failed",
-      finishedAt: new Date(),
-      error: "The ingestion pipeline is not available in this build",
-    })
-    .where(eq(etlRuns.id, message.runId));
-  await coordinatorFor(env, message.accountId).finishRun(message.runId, "failed");
+  const run = await loadRunContext(db, env, message.runId);
+  if (!run || run.status !== "running") return;
+  const stillActive = await coordinatorFor(env, message.accountId).heartbeat(message.runId);
+  if (!stillActive) return;
+  switch (message.type) {
+    case "start":
+      return startStep(env, run, message);
+    case "page":
+      return pageStep(env, db, run, message);
+    case "finalize":
+      return finalizeStep(env, db, run, message);
+  }
 }

@@ -42,3 +42,9 @@ export function ozonHeaders(
 
 /** Ozon's 50 requests/s per Client-Id, shared with the seller's other tools: stay well under it. */
 export const OZON_DEFAULT_BUDGET = { requests: 20, perMs: 1000 };
+
+export const OZON_HOST = "https://api-seller.ozon.ru";
+
+export function ozonUrl(baseUrl: string | null, path: string): string {
+  return `${baseUrl ?? OZON_HOST}${path}`;
+}

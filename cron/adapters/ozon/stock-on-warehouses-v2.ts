@@ -6,7 +6,7 @@ import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../ada
 import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { ozonListingKey, type StockRecord } from "../stock-record";
-import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders } from "./ozon-errors";
+import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders, ozonUrl } from "./ozon-errors";
 
 export const OZON_STOCK_V2_ID = "ozon.v2.stock_on_warehouses";
 const PATH = "/v2/analytics/stock_on_warehouses";
@@ -63,7 +63,7 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
       scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
       {
         method: "POST",
-        url: `${context.baseUrl}${PATH}`,
+        url: ozonUrl(context.baseUrl, PATH),
         headers: ozonHeaders(context.credentials.ozon),
         body: { limit: PAGE_LIMIT, offset, warehouse_type: "ALL" },
       },

@@ -6,7 +6,7 @@ import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../ada
 import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { type StockRecord, wbListingKey } from "../stock-record";
-import { mapWbError, wbHeaders } from "./wb-errors";
+import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
 export const WB_SUPPLIER_STOCKS_ID = "wb.v1.supplier_stocks";
 const PATH = "/api/v1/supplier/stocks";
@@ -82,7 +82,7 @@ export const wbSupplierStocksV1: StockAdapter = {
       scaledBudget(BUDGET, context.rateScale),
       {
         method: "GET",
-        url: `${context.baseUrl}${PATH}?dateFrom=${encodeURIComponent(dateFrom)}`,
+        url: `${wbUrl(context.baseUrl, "statistics", PATH)}?dateFrom=${encodeURIComponent(dateFrom)}`,
         headers: wbHeaders(context.credentials.wb),
       },
       mapWbError,

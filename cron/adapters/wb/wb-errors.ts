@@ -32,3 +32,14 @@ export function wbHeaders(credentials: { token: string } | undefined): Record<st
   if (!credentials) throw new MarketplaceError("UNAUTHORIZED", "The account has no WB API token", "wb");
   return { Authorization: credentials.token, "Content-Type": "application/json" };
 }
+
+const WB_HOSTS = {
+  statistics: "https://statistics-api.wildberries.ru",
+  analytics: "https://seller-analytics-api.wildberries.ru",
+};
+const WB_OVERRIDE_PREFIX = { statistics: "/statistics", analytics: "/seller-analytics" };
+
+/** WB splits its APIs over hosts; an account's base URL override serves them under one prefix each. */
+export function wbUrl(baseUrl: string | null, host: keyof typeof WB_HOSTS, path: string): string {
+  return baseUrl ? `${baseUrl}${WB_OVERRIDE_PREFIX[host]}${path}` : `${WB_HOSTS[host]}${path}`;
+}

@@ -1,0 +1,42 @@
+// The last step of a run: decides its outcome from the problems recorded on it, finalizes the data (zeroing
+// unseen stock only after a complete full listing) and releases the account's coordinator.
+import { eq } from "drizzle-orm";
+import { finalizeRun } from "../../cron/load/finalize-run";
+import { batchRunner } from "../../cron/load/statement-runner";
+import type { IngestMessage } from "../../cron/messages";
+import type { Database } from "../../db/client";
+import { etlRuns } from "../../db/schema";
+import { coordinatorFor } from "./coordinator";
+import type { RunContext } from "./run-context";
+
+/** Problems after which the stock listing is incomplete: never zero what we did not see. */
+const INCOMPLETE_LISTING = new Set([
+  "ENDPOINT_SWITCHED_OFF",
+  "UNAUTHORIZED",
+  "BAD_REQUEST",
+  "MALFORMED_RESPONSE",
+  "CIRCUIT_OPEN",
+]);
+
+export async function finalizeStep(
+  env: Env,
+  db: Database,
+  run: RunContext,
+  message: Extract<IngestMessage, { type: "finalize" }>,
+): Promise<void> {
+  const [state] = await db
+    .select({ issues: etlRuns.issues, pagesDone: etlRuns.pagesDone })
+    .from(etlRuns)
+    .where(eq(etlRuns.id, run.runId));
+  const blocking = (state?.issues ?? []).filter((issue) => INCOMPLETE_LISTING.has(issue.code));
+  const status = blocking.length === 0 ? "succeeded" : (state?.pagesDone ?? 0) > 0 ? "partial" : "failed";
+  await finalizeRun(batchRunner(db), {
+    orgId: run.orgId,
+    accountId: run.accountId,
+    runId: run.runId,
+    zeroUnseen: message.kind === "full" && status === "succeeded",
+    status,
+    error: blocking.length > 0 ? blocking.map((issue) => issue.message).join("; ") : null,
+  });
+  await coordinatorFor(env, run.accountId).finishRun(run.runId, status);
+}
