@@ -98,6 +98,42 @@ describe("Ozon stock sync against the simulator", () => {
   });
 });
 
+describe("malformed rows", () => {
+  it("rejects damaged rows with their reasons and loads every valid row as the truth has it", async () => {
+    const ids = await seedAccount(db, "ozon");
+    sim.faults.set([
+      {
+        endpoint: "ozon.stock_on_warehouses",
+        kind: "malformed_rows",
+        rate: 1,
+        fraction: 0.05,
+        mode: "negative",
+      },
+    ]);
+    const { runId, status } = await sync(ids, "ozon");
+    sim.faults.clear();
+    expect(status).toBe("succeeded");
+    const rejects = await db.query<{
+      row: { listing?: { externalKey: string }; sku?: number };
+      reasons: string[];
+    }>("select row, reasons from etl_rejects where run_id = $1", [runId]);
+    expect(rejects.length).toBeGreaterThan(0);
+    for (const reject of rejects)
+      expect(reject.reasons.join()).toMatch(/must not be negative|expected a positive id/);
+    // The fault makes a number negative as -(n) - 1: a rejected sku is recovered from it.
+    const rejectedKeys = new Set(
+      rejects.map((r) => r.row.listing?.externalKey ?? `sku:${Math.abs(r.row.sku ?? 0) - 1}`),
+    );
+    const expected = new Map(
+      [...truthStock("ozon", true)].filter(([key]) => !rejectedKeys.has(key.split("|")[0] ?? "")),
+    );
+    const loaded = new Map(
+      [...(await loadedStock(ids.accountId))].filter(([key]) => !rejectedKeys.has(key.split("|")[0] ?? "")),
+    );
+    expect(loaded).toEqual(expected);
+  });
+});
+
 describe("Wildberries stock sync against the simulator", () => {
   it("a full sync through keyset paging with repeated boundary rows equals the truth", async () => {
     const ids = await seedAccount(db, "wb");
