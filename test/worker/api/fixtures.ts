@@ -208,3 +208,39 @@ export function send(
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string };
 }
+
+/**
+ * The shop most tests use. Koledino (wb) and Tver (ozon); stock per product in units:
+ *   A-001 Red coat   outerwear    Koledino 2, Tver 1     =   3 critical  velocity 1
+ *   A-002 Blue coat  outerwear    Koledino 10            =  10 low       velocity 2
+ *   A-003 Scarf      accessories  Tver 50                =  50 normal    velocity 0
+ *   A-004 Hat        accessories  Koledino 150, Tver 30  = 180 overstock velocity 3
+ *   A-005 Gloves     accessories  Tver 0                 =   0 critical  velocity 0.5
+ */
+export function seedShop(orgId: string): Promise<Catalog> {
+  return seedCatalog(orgId, {
+    warehouses: [
+      { name: "Koledino", marketplace: "wb", region: "Moscow" },
+      { name: "Tver", marketplace: "ozon", region: "Tver" },
+    ],
+    products: [
+      {
+        article: "A-001",
+        name: "Red coat",
+        category: "outerwear",
+        stock: { Koledino: 2, Tver: 1 },
+        velocity: 1,
+      },
+      { article: "A-002", name: "Blue coat", category: "outerwear", stock: { Koledino: 10 }, velocity: 2 },
+      { article: "A-003", name: "Scarf", category: "accessories", stock: { Tver: 50 }, velocity: 0 },
+      {
+        article: "A-004",
+        name: "Hat",
+        category: "accessories",
+        stock: { Koledino: 150, Tver: 30 },
+        velocity: 3,
+      },
+      { article: "A-005", name: "Gloves", category: "accessories", stock: { Tver: 0 }, velocity: 0.5 },
+    ],
+  });
+}

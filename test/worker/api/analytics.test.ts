@@ -1,0 +1,254 @@
+// Analytics and recommendations through the Worker, checked against figures computed by hand from a
+// small fixture (comments show the arithmetic), plus validation, auth and tenant isolation.
+import { beforeAll, describe, expect, it } from "vitest";
+import { sales, salesDaily } from "../../../db/schema";
+import { useTestDatabase } from "../../support/worker-database";
+import { type Catalog, db, type ErrorBody, get, seedShop, seedTenant, signIn, type Tenant } from "./fixtures";
+
+useTestDatabase();
+
+let acme: Tenant;
+let globex: Tenant;
+let shop: Catalog;
+let cookie: string;
+const period = "from=2026-03-01&to=2026-03-10";
+
+beforeAll(async () => {
+  acme = await seedTenant("acme");
+  globex = await seedTenant("globex");
+  shop = await seedShop(acme.orgId);
+  const globexShop = await seedShop(globex.orgId);
+  const row = (
+    orgId: string,
+    catalog: Catalog,
+    day: string,
+    article: string,
+    marketplace: "ozon" | "wb",
+    region: string,
+    orders: number,
+    units: number,
+    revenue: number,
+  ) => ({
+    orgId,
+    day,
+    productId: catalog.products[article] as number,
+    marketplace,
+    region,
+    orders,
+    units,
+    revenue: revenue.toFixed(2),
+    returns: 0,
+    cancellations: 0,
+  });
+  await db()
+    .insert(salesDaily)
+    .values([
+      row(acme.orgId, shop, "2026-03-01", "A-001", "ozon", "Moscow", 2, 3, 3000),
+      row(acme.orgId, shop, "2026-03-02", "A-002", "wb", "Kazan", 1, 1, 1500),
+      row(acme.orgId, shop, "2026-03-09", "A-004", "wb", "Moscow", 4, 5, 500),
+      row(acme.orgId, shop, "2026-03-10", "A-001", "wb", "Kazan", 1, 1, 1000),
+      row(acme.orgId, shop, "2026-02-20", "A-001", "ozon", "Moscow", 2, 2, 2000),
+      row(acme.orgId, shop, "2026-03-11", "A-002", "wb", "Kazan", 9, 9, 9999),
+      row(globex.orgId, globexShop, "2026-03-05", "A-003", "wb", "Omsk", 50, 50, 77777),
+    ]);
+  cookie = await signIn(acme.users.viewer.email, "10.8.0.1");
+});
+
+async function read<T>(path: string, ip: string): Promise<T> {
+  const response = await get(path, ip, { cookie });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe("GET /api/analytics/*", () => {
+  it("KPIs: 1–10 March beside 19–28 February", async () => {
+    // Current: revenue 3000 + 1500 + 500 + 1000 = 6000, orders 8, units 10, AOV 750.
+    // Previous: revenue 2000, orders 2, units 2, AOV 1000. 11 March is outside the period.
+    const body = await read<Record<string, unknown>>(`/api/analytics/kpis?${period}`, "10.8.1.1");
+    expect(body.previousPeriod).toEqual({ from: "2026-02-19", to: "2026-02-28" });
+    expect(body.current).toMatchObject({ revenue: 6000, orders: 8, units: 10, averageOrderValue: 750 });
+    expect(body.previous).toMatchObject({ revenue: 2000, orders: 2, units: 2, averageOrderValue: 1000 });
+    expect(body.change).toEqual({ revenue: 2, orders: 3, units: 4, averageOrderValue: -0.25 });
+    const ozon = await read<{ current: { revenue: number; orders: number } }>(
+      `/api/analytics/kpis?${period}&marketplace=ozon`,
+      "10.8.1.1",
+    );
+    expect(ozon.current).toMatchObject({ revenue: 3000, orders: 2 });
+  });
+
+  it("trend by ISO week and by month", async () => {
+    // 1 March 2026 is a Sunday: it belongs to the week of Monday 23 February.
+    const weekly = await read<{ points: Array<{ period: string; revenue: number }> }>(
+      `/api/analytics/trend?${period}&grain=week`,
+      "10.8.1.2",
+    );
+    expect(weekly.points.map((p) => [p.period, p.revenue])).toEqual([
+      ["2026-02-23", 3000],
+      ["2026-03-02", 1500],
+      ["2026-03-09", 1500],
+    ]);
+    const monthly = await read<{ points: Array<{ period: string; revenue: number }> }>(
+      `/api/analytics/trend?${period}&grain=month`,
+      "10.8.1.2",
+    );
+    expect(monthly.points.map((p) => [p.period, p.revenue])).toEqual([["2026-03-01", 6000]]);
+  });
+
+  it("top products, categories and regions", async () => {
+    const top = await read<{ items: Array<{ article: string; revenue: number; units: number }> }>(
+      `/api/analytics/top-products?${period}&limit=2`,
+      "10.8.1.3",
+    );
+    expect(top.items.map((i) => [i.article, i.revenue, i.units])).toEqual([
+      ["A-001", 4000, 4],
+      ["A-002", 1500, 1],
+    ]);
+    const categories = await read<{ items: Array<{ category: string; revenue: number; products: number }> }>(
+      `/api/analytics/categories?${period}`,
+      "10.8.1.3",
+    );
+    expect(categories.items.map((i) => [i.category, i.revenue, i.products])).toEqual([
+      ["outerwear", 5500, 2],
+      ["accessories", 500, 1],
+    ]);
+    const regions = await read<{ items: Array<{ region: string; revenue: number }> }>(
+      `/api/analytics/regions?${period}`,
+      "10.8.1.3",
+    );
+    expect(regions.items.map((i) => [i.region, i.revenue])).toEqual([
+      ["Moscow", 3500],
+      ["Kazan", 2500],
+    ]);
+  });
+
+  it("ABC classes: 4000 (0% before) A, 1500 (66.7% before) A, 500 (91.7% before) B", async () => {
+    const abc = await read<{
+      totals: Record<string, number>;
+      items: Array<{ article: string; abcClass: string }>;
+    }>(`/api/analytics/abc?${period}`, "10.8.1.4");
+    expect(abc.items.map((i) => [i.article, i.abcClass])).toEqual([
+      ["A-001", "A"],
+      ["A-002", "A"],
+      ["A-004", "B"],
+    ]);
+    expect(abc.totals).toEqual({ A: 2, B: 1, C: 0 });
+  });
+
+  it("turnover and days of cover, soonest stock-out first", async () => {
+    // Without daily snapshots the average stock is the current stock. A-004: 5 units ÷ 180 = 0.03;
+    // 180 ÷ (5 ÷ 10 days) = 360 days. Cover: A-005 0 ÷ 0.5 = 0, A-001 3 ÷ 1 = 3, A-002 10 ÷ 2 = 5, A-004 60.
+    const body = await read<{ items: Array<Record<string, unknown>> }>(
+      `/api/analytics/turnover?${period}`,
+      "10.8.1.5",
+    );
+    expect(body.items.map((i) => [i.article, i.daysOfCover])).toEqual([
+      ["A-005", 0],
+      ["A-001", 3],
+      ["A-002", 5],
+      ["A-004", 60],
+      ["A-003", null],
+    ]);
+    expect(body.items.find((i) => i.article === "A-004")).toMatchObject({
+      unitsSold: 5,
+      turnover: 0.03,
+      turnoverDays: 360,
+    });
+  });
+
+  it("validates dates naming the field, keeps tenants apart, and requires auth", async () => {
+    const bad = await get("/api/analytics/kpis?from=2026-13-01x", "10.8.1.6", { cookie });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.message).toMatch(/^from:/);
+    const reversed = await get("/api/analytics/kpis?from=2026-03-10&to=2026-03-01", "10.8.1.6", { cookie });
+    expect(reversed.status).toBe(400);
+    const regions = await read<{ items: Array<{ region: string }> }>(
+      `/api/analytics/regions?${period}`,
+      "10.8.1.6",
+    );
+    expect(regions.items.map((i) => i.region)).not.toContain("Omsk");
+    expect((await get(`/api/analytics/kpis?${period}`, "10.8.1.6")).status).toBe(401);
+  });
+});
+
+interface Recommendations {
+  total: number;
+  items: Array<{
+    article: string;
+    warehouse: string | null;
+    reorderPoint: number;
+    safetyStock: number;
+    targetStock: number;
+    suggestedQuantity: number;
+    needsReorder: boolean;
+    daysOfCover: number | null;
+    inputs: { velocity: number; leadTimeDays: number; safetyStockDays: number; targetCoverDays: number };
+    explanation: string;
+  }>;
+}
+
+describe("GET /api/recommendations", () => {
+  it("per product with lead time 14, safety 7 and target cover 45 days", async () => {
+    // A-005: v 0.5 → safety ⌈3.5⌉ = 4, reorder point ⌈7⌉ + 4 = 11, target ⌈22.5⌉ + 4 = 27, order 27 − 0 = 27.
+    // A-001: v 1 → safety 7, reorder point 21, target 52, order 52 − 3 = 49.
+    // A-002: v 2 → safety 14, reorder point 42, target 104, order 104 − 10 = 94.
+    // A-004: 180 > reorder point 63 → nothing; A-003: no sales → nothing.
+    const body = await read<Recommendations>("/api/recommendations", "10.8.2.1");
+    expect(body.total).toBe(3);
+    expect(body.items.map((i) => [i.article, i.reorderPoint, i.targetStock, i.suggestedQuantity])).toEqual([
+      ["A-005", 11, 27, 27],
+      ["A-001", 21, 52, 49],
+      ["A-002", 42, 104, 94],
+    ]);
+    expect(body.items[1]?.inputs).toMatchObject({
+      velocity: 1,
+      leadTimeDays: 14,
+      safetyStockDays: 7,
+      targetCoverDays: 45,
+    });
+    expect(body.items[1]?.explanation).toContain("order 49");
+    const all = await read<Recommendations>("/api/recommendations?onlyReorder=false", "10.8.2.1");
+    expect(all.total).toBe(5);
+    expect(all.items.find((i) => i.article === "A-004")).toMatchObject({
+      needsReorder: false,
+      suggestedQuantity: 0,
+      reorderPoint: 63,
+    });
+  });
+
+  it("per warehouse, with velocity from that warehouse's orders over the window", async () => {
+    // 30 units of A-001 ordered from Koledino yesterday over a 30-day window: 1/day there.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await db()
+      .insert(sales)
+      .values({
+        orgId: acme.orgId,
+        accountId: shop.accounts.wb,
+        marketplace: "wb",
+        kind: "order",
+        externalId: "srid-1",
+        listingId: shop.listings["A-001:wb"] as number,
+        productId: shop.products["A-001"] as number,
+        warehouseId: shop.warehouses.Koledino,
+        occurredAt: yesterday,
+        day: yesterday.toISOString().slice(0, 10),
+        quantity: 30,
+        revenue: "30000",
+      });
+    const body = await read<Recommendations>(
+      `/api/recommendations?per=warehouse&warehouseId=${shop.warehouses.Koledino}`,
+      "10.8.2.2",
+    );
+    // Koledino holds 2 of A-001: reorder point 21, target 52, order 50.
+    expect(body.items.map((i) => [i.article, i.warehouse, i.suggestedQuantity])).toEqual([
+      ["A-001", "Koledino", 50],
+    ]);
+  });
+
+  it("validates its input", async () => {
+    const response = await get("/api/recommendations?per=region", "10.8.2.3", { cookie });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.message).toMatch(/^per:/);
+    const mixed = await get("/api/recommendations?warehouseId=1", "10.8.2.3", { cookie });
+    expect(((await mixed.json()) as ErrorBody).error.message).toMatch(/^warehouseId:/);
+  });
+});
