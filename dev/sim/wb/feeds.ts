@@ -70,13 +70,42 @@ export function wbStockRows(state: SimState): FeedRow<ReturnType<typeof stockRow
   );
 }
 
-function common(order: WbOrder, at: number) {
+interface Money {
+  totalPrice: number;
+  finishedPrice: number;
+  priceWithDisc: number;
+}
+
+const slotText = new Map<number, string>();
+/** lastChangeDate values are refresh slots, so few distinct texts: memoise them. */
+function slotMoscow(ms: number): string {
+  let text = slotText.get(ms);
+  if (text === undefined) {
+    text = formatMoscow(ms);
+    if (slotText.size > 100_000) slotText.clear();
+    slotText.set(ms, text);
+  }
+  return text;
+}
+
+const spelled = new WeakMap<WbOrder, string>();
+function orderWarehouseName(order: WbOrder): string {
+  let name = spelled.get(order);
+  if (name === undefined) {
+    name = spellWarehouse(order.warehouse, hashString(order.srid), SALT_ORDERS);
+    spelled.set(order, name);
+  }
+  return name;
+}
+
+/** The fields orders and sales share, built as one literal (object spread over 200k rows is slow). */
+function common(order: WbOrder, at: number, changed: number, money: Money) {
   const l = order.listing;
   const p = l.product;
   return {
     date: formatMoscow(at),
-    lastChangeDate: "",
-    warehouseName: spellWarehouse(order.warehouse, hashString(order.srid), SALT_ORDERS),
+    lastChangeDate: slotMoscow(changed),
+    warehouseName: orderWarehouseName(order),
     warehouseType: "Склад WB",
     countryName: order.region.country,
     oblastOkrugName: order.region.okrug,
@@ -91,39 +120,51 @@ function common(order: WbOrder, at: number) {
     incomeID: 0,
     isSupply: false,
     isRealization: true,
-    totalPrice: order.totalPrice,
+    totalPrice: money.totalPrice,
     discountPercent: order.discountPercent,
     spp: order.spp,
-    finishedPrice: order.finishedPrice,
-    priceWithDisc: order.priceWithDisc,
+    finishedPrice: money.finishedPrice,
+    priceWithDisc: money.priceWithDisc,
   };
 }
+
+type CommonRow = ReturnType<typeof common>;
+type OrderRow = CommonRow & {
+  isCancel: boolean;
+  cancelDate: string;
+  sticker: string;
+  gNumber: string;
+  srid: string;
+};
+type SaleRow = CommonRow & {
+  paymentSaleAmount: number;
+  forPay: number;
+  isCancel: boolean;
+  cancelDate: string;
+  saleID: string;
+  sticker: string;
+  gNumber: string;
+  srid: string;
+};
 
 /** Order rows visible now: an order shows at its next refresh; a cancellation re-stamps it. */
 export function wbOrderRows(state: SimState) {
   return state.cached("wb.orderRows", () => {
     const now = state.world.now();
-    const rows = [];
+    const rows: (FeedRow<OrderRow> & { order: WbOrder })[] = [];
     for (const order of state.world.wbOrders) {
       const shown = refreshAfter(order.date);
       if (shown > now) continue;
       const cancelShown = order.cancelAt !== null ? refreshAfter(order.cancelAt) : null;
       const cancelled = cancelShown !== null && cancelShown <= now;
       const changed = cancelled ? cancelShown : shown;
-      rows.push({
-        changed,
-        key: order.srid,
-        order,
-        row: {
-          ...common(order, order.date),
-          lastChangeDate: formatMoscow(changed),
-          isCancel: cancelled,
-          cancelDate: cancelled && order.cancelAt !== null ? formatMoscow(order.cancelAt) : NOT_CANCELLED,
-          sticker: "",
-          gNumber: order.gNumber,
-          srid: order.srid,
-        },
-      });
+      const row = common(order, order.date, changed, order) as OrderRow;
+      row.isCancel = cancelled;
+      row.cancelDate = cancelled && order.cancelAt !== null ? formatMoscow(order.cancelAt) : NOT_CANCELLED;
+      row.sticker = "";
+      row.gNumber = order.gNumber;
+      row.srid = order.srid;
+      rows.push({ changed, key: order.srid, order, row });
     }
     return rows.sort(byChanged);
   });
@@ -133,7 +174,7 @@ export function wbOrderRows(state: SimState) {
 export function wbSaleRows(state: SimState) {
   return state.cached("wb.saleRows", () => {
     const now = state.world.now();
-    const rows = [];
+    const rows: (FeedRow<SaleRow> & { order: WbOrder; kind: "S" | "R" })[] = [];
     for (const order of state.world.wbOrders) {
       const events: ["S" | "R", number | null][] = [
         ["S", order.saleAt],
@@ -142,29 +183,22 @@ export function wbSaleRows(state: SimState) {
       for (const [kind, at] of events) {
         if (at === null || refreshAfter(at) > now) continue;
         const sign = kind === "S" ? 1 : -1;
-        const base = common(order, at);
         const saleId = kind === "S" ? order.saleId : order.returnId;
-        rows.push({
-          changed: refreshAfter(at),
-          key: saleId,
-          order,
-          kind,
-          row: {
-            ...base,
-            lastChangeDate: formatMoscow(refreshAfter(at)),
-            totalPrice: sign * base.totalPrice,
-            finishedPrice: sign * base.finishedPrice,
-            priceWithDisc: sign * base.priceWithDisc,
-            paymentSaleAmount: sign * Math.round(order.finishedPrice * 0.97),
-            forPay: sign * order.forPay,
-            isCancel: false,
-            cancelDate: NOT_CANCELLED,
-            saleID: saleId,
-            sticker: "",
-            gNumber: order.gNumber,
-            srid: order.srid,
-          },
-        });
+        const changed = refreshAfter(at);
+        const row = common(order, at, changed, {
+          totalPrice: sign * order.totalPrice,
+          finishedPrice: sign * order.finishedPrice,
+          priceWithDisc: sign * order.priceWithDisc,
+        }) as SaleRow;
+        row.paymentSaleAmount = sign * Math.round(order.finishedPrice * 0.97);
+        row.forPay = sign * order.forPay;
+        row.isCancel = false;
+        row.cancelDate = NOT_CANCELLED;
+        row.saleID = saleId;
+        row.sticker = "";
+        row.gNumber = order.gNumber;
+        row.srid = order.srid;
+        rows.push({ changed, key: saleId, order, kind, row });
       }
     }
     return rows.sort(byChanged);
