@@ -1,0 +1,57 @@
+// Seeds the API benchmark's data set straight into PostgreSQL with set-based SQL: one organization,
+// 40 warehouses, N products with a listing per marketplace, products × 40 inventory rows, M sales rows
+// over a year, then the read models (sales_daily, product_summary) the API reads.
+import type pg from "pg";
+
+export interface BenchSize {
+  products: number;
+  warehouses: number;
+  sales: number;
+}
+
+export async function seedBenchData(
+  client: pg.Client,
+  orgId: string,
+  passwordHash: string,
+  size: BenchSize,
+): Promise<void> {
+  const half = size.warehouses / 2;
+  const statements = [
+    `insert into organizations (id, name, slug) values ('${orgId}', 'Bench seller', 'bench')`,
+    `insert into users (org_id, email, role, password_hash) values ('${orgId}', 'bench@example.test', 'admin', '${passwordHash}')`,
+    `insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values
+       ('${orgId}', 'ozon', 'Ozon', 'v1.x.y'), ('${orgId}', 'wb', 'WB', 'v1.x.y')`,
+    `insert into warehouses (org_id, marketplace, name, region)
+       select '${orgId}', case when g <= ${half} then 'ozon' else 'wb' end::marketplace, 'WH-' || g, 'Region ' || (g % 8)
+       from generate_series(1, ${size.warehouses}) g`,
+    `insert into products (org_id, article, name, category)
+       select '${orgId}', 'ART-' || lpad(g::text, 6, '0'), 'Product ' || g, 'Category ' || (g % 25)
+       from generate_series(1, ${size.products}) g`,
+    `insert into listings (org_id, product_id, account_id, marketplace, external_key, name)
+       select p.org_id, p.id, a.id, a.marketplace, a.marketplace || ':' || p.article, p.name
+       from products p join marketplace_accounts a on a.org_id = p.org_id where p.org_id = '${orgId}'`,
+    `insert into inventory (org_id, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit, source_endpoint)
+       select l.org_id, l.id, w.id, l.product_id, l.marketplace, ((l.product_id * 7 + w.id * 13) % 9), (w.id % 3), 0, 'bench'
+       from listings l join warehouses w on w.org_id = l.org_id and w.marketplace = l.marketplace
+       where l.org_id = '${orgId}'`,
+    `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, warehouse_id, occurred_at, day, quantity, revenue, region)
+       select l.org_id, l.account_id, l.marketplace, 'order', 'S' || g, l.id, l.product_id,
+         (select min(id) from warehouses) + (g % ${size.warehouses}),
+         now() - ((g % 365) || ' days')::interval, (current_date - (g % 365)), 1 + (g % 3), (100 + (g % 900))::numeric, 'Region ' || (g % 8)
+       from generate_series(1, ${size.sales}) g
+       join listings l on l.id = (select min(id) from listings) + ((g * 7919) % ${size.products * 2})`,
+    `insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue, returns, cancellations)
+       select org_id, day, product_id, marketplace, coalesce(region, ''), count(*), sum(quantity), sum(revenue), 0, 0
+       from sales where org_id = '${orgId}' group by 1, 2, 3, 4, 5`,
+    `insert into product_summary (org_id, product_id, available, reserved, in_transit, ozon_available, wb_available, warehouse_count, units_sold, revenue, velocity)
+       select i.org_id, i.product_id, sum(available), sum(reserved), sum(in_transit),
+         sum(available) filter (where marketplace = 'ozon'), sum(available) filter (where marketplace = 'wb'), count(*),
+         coalesce(max(s.units), 0), coalesce(max(s.revenue), 0), coalesce(max(s.units), 0) / 30.0
+       from inventory i
+       left join (select product_id, sum(quantity) as units, sum(revenue) as revenue from sales
+                  where org_id = '${orgId}' and day > current_date - 30 group by product_id) s on s.product_id = i.product_id
+       where i.org_id = '${orgId}' group by i.org_id, i.product_id`,
+    "analyze",
+  ];
+  for (const statement of statements) await client.query(statement);
+}
