@@ -2,6 +2,7 @@
 // session cookie. Sets `principal` and `organization`, enforces the organization's IP allowlist, and
 // answers 401 when neither credential is valid. Public paths (login, health, docs) pass through.
 import type { MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
 import { findActiveApiKey, touchApiKey } from "../../db/queries/api-keys";
 import { findSession } from "../../db/queries/sessions";
 import { looksLikeApiKey } from "../auth/api-key-format";
@@ -33,6 +34,8 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
   const touchEvery = (options.touchEverySeconds ?? 60) * 1000;
   return async function authenticateMiddleware(c, next) {
     if (publicPaths.has(c.req.path) || c.req.method === "OPTIONS") return next();
+    // No route for this path (only `app.use` middleware matched): let it fall through to the 404.
+    if (!matchedRoutes(c).some((route) => route.method !== "ALL")) return next();
     const db = databaseFromEnv(c.env);
     const authorization = c.req.header("Authorization");
     let principal: Principal;
