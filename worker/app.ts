@@ -57,6 +57,14 @@ export function createApp(): OpenAPIHono<AppEnv> {
     info: { title: "MI Core Edge API", version: c.env.APP_VERSION },
   }));
 
+  // Requests outside /api normally never reach the Worker (the asset router answers them first); any that
+  // do get the same static dashboard, including the SPA fallback for deep links.
+  app.get("*", async (c) => {
+    if (c.req.path.startsWith("/api/")) return handleNotFound(c);
+    const asset = await c.env.ASSETS.fetch(c.req.raw);
+    return new Response(asset.body, asset); // a mutable copy, so middleware can add headers
+  });
+
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -35,6 +35,13 @@ const route = createRoute({
   },
 });
 
+/** The root cause's message: drizzle wraps driver errors in "Failed query: …". */
+function describeError(error: unknown): string {
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
+
 async function timed(probe: () => Promise<void>): Promise<Check> {
   const started = Date.now();
   try {
@@ -44,7 +51,7 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
     return {
       ok: false,
       ms: Date.now() - started,
-      error: error instanceof Error ? error.message : String(error),
+      error: describeError(error),
     };
   }
 }

@@ -9,12 +9,12 @@ useTestDatabase();
 const ip = { "CF-Connecting-IP": "10.0.1.1" };
 
 describe("HTTP contract", () => {
-  it("answers an unknown API route with the error shape and a request id", async () => {
+  it("answers an unauthenticated API call with the error shape and a request id", async () => {
     const response = await SELF.fetch("http://edge.test/api/nope", { headers: ip });
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(401);
     const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
-    expect(body.error.code).toBe("NOT_FOUND");
-    expect(body.error.message).toContain("/api/nope");
+    expect(body.error.code).toBe("UNAUTHORIZED");
+    expect(body.error.message.length).toBeGreaterThan(0);
     expect(body.error.requestId).toBe(response.headers.get("X-Request-Id"));
   });
 
@@ -59,6 +59,8 @@ describe("HTTP contract", () => {
 
   it("serves the dashboard page from the static assets, with the SPA fallback", async () => {
     for (const path of ["/", "/inventory/some-deep-link"]) {
+      // In production the asset router answers these before the Worker; a request that does reach the
+      // Worker is handed to the same assets.
       const response = await SELF.fetch(`http://edge.test${path}`);
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toContain("text/html");

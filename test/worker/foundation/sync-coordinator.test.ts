@@ -3,6 +3,9 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { SyncCoordinator } from "../../../worker/sync-coordinator";
+import { useTestDatabase } from "../../support/worker-database";
+
+useTestDatabase();
 
 function coordinator(name: string) {
   return env.SYNC_COORDINATOR.get(env.SYNC_COORDINATOR.idFromName(name));
@@ -43,9 +46,16 @@ describe("SyncCoordinator", () => {
 
   it("expires a run whose lease ran out when the alarm fires, then starts the next", async () => {
     const stub = coordinator("account-d");
-    const crashed = await stub.requestRun({ kind: "full", trigger: "cron", leaseMs: 1 });
+    const crashed = await stub.requestRun({ kind: "full", trigger: "cron", leaseMs: 60_000 });
     if (!crashed.started) throw new Error("run refused");
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The holder never heartbeats; let the lease's time pass, then fire the alarm it scheduled.
+    await runInDurableObject(stub, (_instance: SyncCoordinator, state) => {
+      state.storage.sql.exec(
+        "UPDATE runs SET lease_until = ? WHERE run_id = ?",
+        Date.now() - 1,
+        crashed.runId,
+      );
+    });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const status = await stub.status();
     expect(status.active).toBeNull();
