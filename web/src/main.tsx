@@ -1,6 +1,9 @@
-// Dashboard entry point. Until the dashboard lands (issue #6) it shows the service's health.
+// Dashboard entry point: styles, theme and language first (no flash of the wrong ones), then the app.
+import "./styles.css";
+import "./lib/theme";
+import "./i18n/locale";
 import { render } from "preact";
-import { HealthPanel } from "./health-panel";
+import { App } from "./app";
 
 const root = document.getElementById("app");
-if (root) render(<HealthPanel />, root);
+if (root) render(<App />, root);

@@ -1,0 +1,53 @@
+// How old each marketplace account's data is, and any sync running now with its progress.
+import type { ComponentChildren } from "preact";
+import type { Run } from "../api/types";
+import { t } from "../i18n/locale";
+import { formatAge, formatNumber } from "../lib/format";
+import { isStale } from "../lib/freshness";
+import { syncModel } from "../models/sync";
+import { EmptyState, ErrorState, Skeleton } from "./states";
+
+export function RunProgress({ run }: { run: Run }) {
+  return (
+    <div class="progress" data-testid="sync-progress" data-run-id={run.id}>
+      <div class="progress-bar indeterminate" role="progressbar" aria-label={t("sync.running")} />
+      <span class="small">
+        {t("sync.progress", { pages: formatNumber(run.pagesDone), rows: formatNumber(run.extracted) })}
+      </span>
+    </div>
+  );
+}
+
+export function FreshnessPanel() {
+  const { runs, accounts } = syncModel;
+  const list = accounts.value;
+  let body: ComponentChildren;
+  if (runs.error.value && !runs.data.value)
+    body = <ErrorState error={runs.error.value} onRetry={() => void syncModel.refresh()} />;
+  else if (!runs.data.value) body = <Skeleton rows={2} height={48} />;
+  else if (list.length === 0) body = <EmptyState>{t("overview.noAccounts")}</EmptyState>;
+  else
+    body = (
+      <ul class="freshness">
+        {list.map((account) => (
+          <li key={account.accountId} class="freshness-item" data-testid="freshness">
+            <span class={`mp mp-${account.marketplace}`}>{t(`mp.${account.marketplace}`)}</span>
+            <span class="ellipsis">{account.account}</span>
+            <span class={isStale(account.lastSuccessAt) ? "muted stale" : "muted"}>
+              {account.lastSuccessAt
+                ? t("overview.lastSync", { age: formatAge(account.lastSuccessAt) })
+                : t("overview.neverSynced")}
+              {account.lastSuccessAt && isStale(account.lastSuccessAt) ? ` · ${t("overview.stale")}` : ""}
+            </span>
+            {account.running && <RunProgress run={account.running} />}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <section class="card" aria-labelledby="freshness-title">
+      <h2 id="freshness-title">{t("overview.freshness")}</h2>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+// Data freshness per marketplace account, derived from the newest runs: when the last successful sync
+// finished, and the sync running now (with its progress), if any.
+import type { Marketplace, Run } from "../api/types";
+
+export interface AccountFreshness {
+  accountId: string;
+  account: string;
+  marketplace: Marketplace;
+  lastSuccessAt: string | null;
+  running: Run | null;
+  lastRun: Run;
+}
+
+/** Hours after which an account's data counts as stale (two missed incremental syncs). */
+export const STALE_AFTER_HOURS = 6;
+
+export function accountFreshness(runs: readonly Run[]): AccountFreshness[] {
+  const byAccount = new Map<string, AccountFreshness>();
+  const newestFirst = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  for (const run of newestFirst) {
+    let entry = byAccount.get(run.accountId);
+    if (!entry) {
+      entry = {
+        accountId: run.accountId,
+        account: run.account,
+        marketplace: run.marketplace,
+        lastSuccessAt: null,
+        running: null,
+        lastRun: run,
+      };
+      byAccount.set(run.accountId, entry);
+    }
+    if (run.status === "running" && !entry.running) entry.running = run;
+    if ((run.status === "succeeded" || run.status === "partial") && run.finishedAt) {
+      if (!entry.lastSuccessAt || run.finishedAt > entry.lastSuccessAt) entry.lastSuccessAt = run.finishedAt;
+    }
+  }
+  return [...byAccount.values()].sort(
+    (a, b) => a.marketplace.localeCompare(b.marketplace) || a.account.localeCompare(b.account),
+  );
+}
+
+export function isStale(lastSuccessAt: string | null, now = Date.now()): boolean {
+  if (!lastSuccessAt) return true;
+  return now - new Date(lastSuccessAt).getTime() > STALE_AFTER_HOURS * 3_600_000;
+}
+
+/** The oldest of the accounts' last successful syncs: how old the dashboard's data is at worst. */
+export function oldestSuccess(accounts: readonly AccountFreshness[]): string | null {
+  let oldest: string | null = null;
+  for (const account of accounts) {
+    if (!account.lastSuccessAt) continue;
+    if (!oldest || account.lastSuccessAt < oldest) oldest = account.lastSuccessAt;
+  }
+  return oldest;
+}

@@ -1,0 +1,73 @@
+// The Inventory page's filters, sort and page, and how they become the /api/inventory query (JSON page
+// or CSV export). Pure, so that the mapping is unit-tested.
+import type { Marketplace, StockStatus } from "../api/types";
+
+export const INVENTORY_SORTS = [
+  "available",
+  "article",
+  "name",
+  "category",
+  "velocity",
+  "daysOfCover",
+  "status",
+] as const;
+export type InventorySort = (typeof INVENTORY_SORTS)[number];
+
+export interface InventoryFilters {
+  search: string;
+  marketplace: Marketplace | "";
+  warehouseId: number | null;
+  category: string;
+  status: StockStatus | "";
+  sort: InventorySort;
+  order: "asc" | "desc";
+  page: number;
+}
+
+export const DEFAULT_FILTERS: InventoryFilters = {
+  search: "",
+  marketplace: "",
+  warehouseId: null,
+  category: "",
+  status: "",
+  sort: "available",
+  order: "asc",
+  page: 1,
+};
+
+export const PAGE_SIZE = 50;
+
+export function inventoryParams(filters: InventoryFilters): Record<string, string> {
+  const params: Record<string, string> = {};
+  const search = filters.search.trim();
+  if (search) params.search = search.slice(0, 200);
+  if (filters.marketplace) params.marketplace = filters.marketplace;
+  if (filters.warehouseId !== null) params.warehouseId = String(filters.warehouseId);
+  if (filters.category) params.category = filters.category;
+  if (filters.status) params.status = filters.status;
+  params.sort = filters.sort;
+  params.order = filters.order;
+  return params;
+}
+
+export function inventoryPagePath(filters: InventoryFilters): string {
+  const params = new URLSearchParams({
+    ...inventoryParams(filters),
+    page: String(Math.max(1, filters.page)),
+    pageSize: String(PAGE_SIZE),
+  });
+  return `/api/inventory?${params}`;
+}
+
+export function inventoryCsvPath(filters: InventoryFilters): string {
+  return `/api/inventory?${new URLSearchParams({ ...inventoryParams(filters), format: "csv" })}`;
+}
+
+/** Changing anything but the page starts again from page 1. */
+export function withFilter<K extends keyof InventoryFilters>(
+  filters: InventoryFilters,
+  name: K,
+  value: InventoryFilters[K],
+): InventoryFilters {
+  return name === "page" ? { ...filters, page: value as number } : { ...filters, [name]: value, page: 1 };
+}

@@ -1,0 +1,86 @@
+// What to reorder, most urgent first, per product or per product × warehouse, paged; exported as CSV.
+import { signal } from "@preact/signals";
+import { apiGet, apiPath } from "../api/client";
+import type { Recommendation, Recommendations } from "../api/types";
+import { type CsvCell, toCsv } from "../lib/csv";
+import { createResource } from "./resource";
+import { session } from "./session";
+
+export const RECOMMENDATION_PAGE_SIZE = 100;
+
+export function recommendationsCsv(items: readonly Recommendation[]): string {
+  const header = [
+    "article",
+    "name",
+    "marketplace",
+    "warehouse",
+    "available",
+    "in_transit",
+    "velocity_per_day",
+    "reorder_point",
+    "suggested_quantity",
+    "days_of_cover",
+    "stockout_date",
+    "reorder_in_days",
+    "explanation",
+  ];
+  const rows: CsvCell[][] = items.map((r) => [
+    r.article,
+    r.name,
+    r.marketplace,
+    r.warehouse,
+    r.inputs.available,
+    r.inputs.inTransit,
+    r.inputs.velocity,
+    r.reorderPoint,
+    r.suggestedQuantity,
+    r.daysOfCover,
+    r.stockoutDate,
+    r.reorderInDays,
+    r.explanation,
+  ]);
+  return toCsv(header, rows);
+}
+
+export function createRecommendationsModel() {
+  const per = signal<"product" | "warehouse">("product");
+  const onlyReorder = signal(true);
+  const page = signal(1);
+  const list = createResource<Recommendations>();
+
+  function path(pageNumber: number, pageSize = RECOMMENDATION_PAGE_SIZE): string {
+    return apiPath("/api/recommendations", {
+      per: per.value,
+      onlyReorder: String(onlyReorder.value),
+      page: pageNumber,
+      pageSize,
+    });
+  }
+
+  function load(): void {
+    const p = path(page.value);
+    void list.ensure(`${p}#${session.dataVersion.value}`, (abort) => apiGet<Recommendations>(p, abort));
+  }
+
+  function set(change: { per?: "product" | "warehouse"; onlyReorder?: boolean; page?: number }): void {
+    if (change.per !== undefined) per.value = change.per;
+    if (change.onlyReorder !== undefined) onlyReorder.value = change.onlyReorder;
+    page.value = change.page ?? 1;
+    load();
+  }
+
+  /** Every line (up to 5 pages of 500) for the CSV file. */
+  async function exportAll(): Promise<string> {
+    const items: Recommendation[] = [];
+    for (let p = 1; p <= 5; p++) {
+      const answer = await apiGet<Recommendations>(path(p, 500));
+      items.push(...answer.items);
+      if (items.length >= answer.total || answer.items.length === 0) break;
+    }
+    return recommendationsCsv(items);
+  }
+
+  return { per, onlyReorder, page, list, load, set, exportAll };
+}
+
+export const recommendationsModel = createRecommendationsModel();

@@ -1,0 +1,105 @@
+// Who is signed in (from /api/auth/me), with sign-in and sign-out beside it. The organization's data
+// version comes along with `me`; watchDataVersion() re-reads it so open pages refresh after a sync.
+import { batch, computed, signal } from "@preact/signals";
+import { ApiFailure, apiGet, apiRequest, whenUnauthorized } from "../api/client";
+import type { Me, Role } from "../api/types";
+
+export type SessionState = "checking" | "signedIn" | "signedOut";
+
+const ROLE_RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+export function roleAtLeast(role: Role | undefined, needed: Role): boolean {
+  return role !== undefined && ROLE_RANK[role] >= ROLE_RANK[needed];
+}
+
+export function createSession() {
+  const me = signal<Me | null>(null);
+  const state = signal<SessionState>("checking");
+  const signInError = signal<ApiFailure | null>(null);
+  const signingIn = signal(false);
+  const dataVersion = signal(0);
+  /** When the data version was last confirmed (ms): "data as of". */
+  const checkedAt = signal(0);
+  const role = computed(() => me.value?.role);
+  let watcher: ReturnType<typeof setInterval> | undefined;
+
+  function accept(next: Me): void {
+    batch(() => {
+      me.value = next;
+      state.value = "signedIn";
+      checkedAt.value = Date.now();
+      if (next.organization.dataVersion !== dataVersion.value)
+        dataVersion.value = next.organization.dataVersion;
+    });
+  }
+
+  function forget(): void {
+    batch(() => {
+      me.value = null;
+      state.value = "signedOut";
+    });
+  }
+
+  async function check(): Promise<void> {
+    try {
+      accept(await apiGet<Me>("/api/auth/me"));
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 401) forget();
+      else if (state.value === "checking") forget();
+    }
+  }
+
+  async function signIn(email: string, password: string): Promise<boolean> {
+    batch(() => {
+      signingIn.value = true;
+      signInError.value = null;
+    });
+    try {
+      await apiRequest("POST", "/api/auth/login", { body: { email, password } });
+      accept(await apiGet<Me>("/api/auth/me"));
+      return true;
+    } catch (error) {
+      signInError.value = error instanceof ApiFailure ? error : new ApiFailure(0, "NETWORK", String(error));
+      return false;
+    } finally {
+      signingIn.value = false;
+    }
+  }
+
+  async function signOut(): Promise<void> {
+    try {
+      await apiRequest("POST", "/api/auth/logout");
+    } finally {
+      forget();
+    }
+  }
+
+  /** Re-reads `me` every `intervalMs` while signed in; a new data version makes pages reload. */
+  function watchDataVersion(intervalMs = 30_000): () => void {
+    clearInterval(watcher);
+    watcher = setInterval(() => {
+      if (state.value === "signedIn" && document.visibilityState !== "hidden") void check();
+    }, intervalMs);
+    return () => clearInterval(watcher);
+  }
+
+  return {
+    me,
+    state,
+    role,
+    signInError,
+    signingIn,
+    dataVersion,
+    checkedAt,
+    check,
+    signIn,
+    signOut,
+    accept,
+    forget,
+    watchDataVersion,
+  };
+}
+
+export const session = createSession();
+// Any 401 (an expired or revoked session) brings the sign-in page back.
+whenUnauthorized(() => session.forget());

@@ -1,0 +1,102 @@
+// Organization settings (thresholds, lead time, target cover) with saving for admins, and API keys
+// (admin): list, create (the secret shown once), revoke.
+import { signal } from "@preact/signals";
+import { type ApiFailure, apiGet, apiRequest } from "../api/client";
+import type { ApiKey, Role, Settings } from "../api/types";
+import { createResource, toFailure } from "./resource";
+import { session } from "./session";
+
+export type SettingsChange = Partial<
+  Pick<
+    Settings,
+    | "criticalMax"
+    | "lowMax"
+    | "overstockMin"
+    | "leadTimeDays"
+    | "safetyStockDays"
+    | "targetCoverDays"
+    | "velocityWindowDays"
+  >
+>;
+
+/** The client-side check the API makes too: thresholds must rise from critical to overstock. */
+export function thresholdsValid(s: Pick<Settings, "criticalMax" | "lowMax" | "overstockMin">): boolean {
+  return s.criticalMax >= 0 && s.criticalMax < s.lowMax && s.lowMax < s.overstockMin;
+}
+
+export function createSettingsModel() {
+  const settings = createResource<Settings>();
+  const keys = createResource<{ items: ApiKey[] }>();
+  const saving = signal(false);
+  const saveError = signal<ApiFailure | null>(null);
+  const savedAt = signal<number | null>(null);
+  const createdKey = signal<string | null>(null);
+  const keyError = signal<ApiFailure | null>(null);
+
+  function load(): void {
+    void settings.ensure(`settings#${session.dataVersion.value}`, (abort) =>
+      apiGet<Settings>("/api/settings", abort),
+    );
+  }
+
+  function loadKeys(): void {
+    void keys.load("keys", (abort) => apiGet<{ items: ApiKey[] }>("/api/api-keys", abort));
+  }
+
+  async function save(change: SettingsChange): Promise<boolean> {
+    saving.value = true;
+    saveError.value = null;
+    try {
+      const next = await apiRequest<Settings>("PATCH", "/api/settings", { body: change });
+      settings.data.value = next;
+      savedAt.value = Date.now();
+      void session.check();
+      return true;
+    } catch (error) {
+      saveError.value = toFailure(error);
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  async function createKey(name: string, role: Role): Promise<void> {
+    keyError.value = null;
+    try {
+      const created = await apiRequest<ApiKey & { key: string }>("POST", "/api/api-keys", {
+        body: { name, role },
+      });
+      createdKey.value = created.key;
+      loadKeys();
+    } catch (error) {
+      keyError.value = toFailure(error);
+    }
+  }
+
+  async function revokeKey(id: string): Promise<void> {
+    keyError.value = null;
+    try {
+      await apiRequest("DELETE", `/api/api-keys/${id}`);
+      loadKeys();
+    } catch (error) {
+      keyError.value = toFailure(error);
+    }
+  }
+
+  return {
+    settings,
+    keys,
+    saving,
+    saveError,
+    savedAt,
+    createdKey,
+    keyError,
+    load,
+    loadKeys,
+    save,
+    createKey,
+    revokeKey,
+  };
+}
+
+export const settingsModel = createSettingsModel();

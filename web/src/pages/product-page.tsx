@@ -1,0 +1,181 @@
+// One product: headline numbers, reorder advice with its arithmetic, stock per warehouse, and the
+// stock-history and sales charts.
+import { useEffect, useMemo } from "preact/hooks";
+import type { ProductDetail, Settings } from "../api/types";
+import { Chart, type ChartSeries } from "../components/chart";
+import { KpiCard } from "../components/kpi-card";
+import { ErrorState, Skeleton } from "../components/states";
+import { StatusBadge } from "../components/status-badge";
+import { locale, t } from "../i18n/locale";
+import { formatDate, formatDateTime, formatNumber } from "../lib/format";
+import { explainReorder, reorderAdvice } from "../lib/reorder-advice";
+import { route } from "../lib/router";
+import { productModel } from "../models/product";
+import { session } from "../models/session";
+
+function Advice({ detail, settings }: { detail: ProductDetail; settings: Settings | undefined }) {
+  if (!settings) return <Skeleton rows={3} />;
+  const inputs = {
+    available: detail.available,
+    inTransit: detail.stock.reduce((sum, line) => sum + line.inTransit, 0),
+    velocity: detail.velocity,
+    leadTimeDays: settings.leadTimeDays,
+    safetyStockDays: settings.safetyStockDays,
+    targetCoverDays: settings.targetCoverDays,
+  };
+  const advice = reorderAdvice(inputs);
+  return (
+    <div class="advice" data-testid="reorder-advice">
+      <strong>
+        {advice.needsReorder
+          ? t("product.reorderNow", { qty: formatNumber(advice.suggestedQuantity) })
+          : t("product.noReorder")}
+      </strong>
+      <ol>
+        {explainReorder(inputs, advice, locale.value).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Charts({ detail }: { detail: ProductDetail }) {
+  const stock = useMemo(() => {
+    const series: ChartSeries[] = [
+      { label: t("chart.available"), values: detail.stockHistory.map((d) => d.available), color: "#2f6fed" },
+    ];
+    return { days: detail.stockHistory.map((d) => d.day), series };
+  }, [detail, locale.value]);
+  const sales = useMemo(() => {
+    const series: ChartSeries[] = [
+      {
+        label: t("chart.units"),
+        values: detail.salesHistory.map((d) => d.units),
+        color: "#2e9d5a",
+        kind: "bars",
+      },
+    ];
+    return { days: detail.salesHistory.map((d) => d.day), series };
+  }, [detail, locale.value]);
+  return (
+    <div class="grid-2">
+      <section class="card">
+        <h2>{t("product.stockHistory")}</h2>
+        <Chart days={stock.days} series={stock.series} testId="stock-chart" />
+      </section>
+      <section class="card">
+        <h2>{t("product.salesHistory")}</h2>
+        <Chart days={sales.days} series={sales.series} testId="sales-chart" />
+      </section>
+    </div>
+  );
+}
+
+export default function ProductPage() {
+  const current = route.value;
+  const id = current.page === "product" ? current.id : 0;
+  const version = session.dataVersion.value;
+  useEffect(() => productModel.load(id), [id, version]);
+  const { detail, settings } = productModel;
+  const data = detail.data.value?.product.id === id ? detail.data.value : undefined;
+
+  return (
+    <section class="page">
+      <a href="/inventory" class="small">
+        ← {t("nav.inventory")}
+      </a>
+      {detail.error.value && !data ? (
+        <ErrorState error={detail.error.value} onRetry={() => productModel.load(id)} />
+      ) : !data ? (
+        <>
+          <h1>{t("product.title")}</h1>
+          <Skeleton rows={10} />
+        </>
+      ) : (
+        <>
+          <h1 data-testid="product-name">
+            {data.product.name} <StatusBadge status={data.status} />
+          </h1>
+          <p class="muted">
+            <span class="mono">{data.product.article}</span>
+            {data.product.brand ? ` · ${data.product.brand}` : ""}
+            {data.product.category ? ` · ${data.product.category}` : ""}
+          </p>
+          <div class="stats">
+            <KpiCard label={t("product.available")} value={formatNumber(data.available)} />
+            <KpiCard label={t("product.velocity")} value={formatNumber(data.velocity, 2)} />
+            <KpiCard
+              label={t("product.cover")}
+              value={data.daysOfCover === null ? "—" : formatNumber(data.daysOfCover, 1)}
+              note={data.daysOfCover === null ? t("product.noSales") : undefined}
+            />
+            <KpiCard label={t("product.stockout")} value={formatDate(data.stockoutDate)} />
+          </div>
+          <section class="card">
+            <h2>{t("product.advice")}</h2>
+            <Advice detail={data} settings={settings.data.value} />
+          </section>
+          <Charts detail={data} />
+          <section class="card">
+            <h2>{t("product.stockByWarehouse")}</h2>
+            <div class="table-wrap">
+              <table data-testid="product-stock">
+                <thead>
+                  <tr>
+                    <th>{t("col.marketplace")}</th>
+                    <th>{t("col.warehouse")}</th>
+                    <th>{t("col.region")}</th>
+                    <th class="num">{t("col.available")}</th>
+                    <th class="num">{t("col.reserved")}</th>
+                    <th class="num">{t("col.inTransit")}</th>
+                    <th class="num">{t("col.quality")}</th>
+                    <th>{t("col.synced")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.stock.map((line) => (
+                    <tr key={`${line.listingId}-${line.warehouseId}`}>
+                      <td>
+                        <span class={`mp mp-${line.marketplace}`}>{t(`mp.${line.marketplace}`)}</span>
+                      </td>
+                      <td>{line.warehouse}</td>
+                      <td>{line.region ?? "—"}</td>
+                      <td class="num">{formatNumber(line.available)}</td>
+                      <td class="num">{formatNumber(line.reserved)}</td>
+                      <td class="num">{formatNumber(line.inTransit)}</td>
+                      <td class="num">{formatNumber(line.qualityScore, 2)}</td>
+                      <td>{formatDateTime(line.lastSyncedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          {data.audit.length > 0 && (
+            <section class="card">
+              <h2>{t("product.changes")}</h2>
+              <div class="table-wrap">
+                <table>
+                  <tbody>
+                    {data.audit.slice(0, 20).map((change, index) => (
+                      <tr key={index}>
+                        <td>{formatDateTime(change.changedAt)}</td>
+                        <td>{change.warehouse ?? "—"}</td>
+                        <td>{change.changeType}</td>
+                        <td class="num">
+                          {change.oldAvailable === null ? "—" : formatNumber(change.oldAvailable)} →{" "}
+                          {formatNumber(change.newAvailable)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// Sign in with email and password; a wrong password says so without saying which of the two was wrong.
+import { useSignal } from "@preact/signals";
+import { errorText } from "../components/states";
+import { t } from "../i18n/locale";
+import { session } from "../models/session";
+
+export function SignInPage() {
+  const email = useSignal("");
+  const password = useSignal("");
+  const error = session.signInError.value;
+  return (
+    <main class="signin">
+      <form
+        class="card signin-card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void session.signIn(email.value.trim(), password.value);
+        }}
+      >
+        <h1>{t("auth.title")}</h1>
+        <label class="field">
+          <span>{t("auth.email")}</span>
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email.value}
+            onInput={(event) => (email.value = event.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>{t("auth.password")}</span>
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password.value}
+            onInput={(event) => (password.value = event.currentTarget.value)}
+          />
+        </label>
+        <p class="form-error" role="alert">
+          {error ? (error.status === 401 ? t("auth.wrong") : errorText(error)) : "\u00a0"}
+        </p>
+        <button type="submit" class="button primary" disabled={session.signingIn.value} data-testid="sign-in">
+          {session.signingIn.value ? t("auth.signingIn") : t("auth.submit")}
+        </button>
+      </form>
+    </main>
+  );
+}

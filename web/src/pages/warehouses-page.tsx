@@ -1,0 +1,4 @@
+// Placeholder until this page lands.
+export default function Page() {
+  return <section class="page">warehouses</section>;
+}
