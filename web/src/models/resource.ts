@@ -1,14 +1,14 @@
 // One piece of remote data as signals (data, error, loading) with a load action that cancels the
 // previous request, keeps the last good data on screen while reloading, and ignores stale answers.
-import { batch, signal } from "@preact/signals";
+import { batch, type Signal, signal } from "@preact/signals";
 import { ApiFailure } from "../api/client";
 
 export interface Resource<T> {
-  readonly data: ReturnType<typeof signal<T | undefined>>;
-  readonly error: ReturnType<typeof signal<ApiFailure | null>>;
-  readonly loading: ReturnType<typeof signal<boolean>>;
+  readonly data: Signal<T | undefined>;
+  readonly error: Signal<ApiFailure | null>;
+  readonly loading: Signal<boolean>;
   /** The key of the answer now in `data` (e.g. its URL and data version). */
-  readonly key: ReturnType<typeof signal<string | null>>;
+  readonly key: Signal<string | null>;
   load(key: string, fetcher: (abort: AbortSignal) => Promise<T>): Promise<void>;
   /** Loads only when `key` differs from the data already held. */
   ensure(key: string, fetcher: (abort: AbortSignal) => Promise<T>): Promise<void>;

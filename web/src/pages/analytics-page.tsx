@@ -1,4 +1,219 @@
-// Placeholder until this page lands.
-export default function Page() {
-  return <section class="page">analytics</section>;
+// Analytics for the last 30 days: KPIs beside the previous period, the sales trend by day / week /
+// month, top products, categories, regions and ABC classes.
+import type { ComponentChildren } from "preact";
+import { useEffect, useMemo } from "preact/hooks";
+import type { Grain } from "../api/types";
+import { Chart } from "../components/chart";
+import { KpiCard } from "../components/kpi-card";
+import { LoadState } from "../components/states";
+import { locale, t } from "../i18n/locale";
+import { formatMoney, formatNumber, formatPercent } from "../lib/format";
+import { analyticsModel } from "../models/analytics";
+import { session } from "../models/session";
+
+const GRAINS: Grain[] = ["day", "week", "month"];
+
+function Change({ value }: { value: number | null | undefined }) {
+  if (value === null || value === undefined) return null;
+  return <span class={value >= 0 ? "up" : "down"}>{formatPercent(value, true)}</span>;
+}
+
+function Kpis() {
+  const data = analyticsModel.kpis.data.value;
+  return (
+    <div class="stats">
+      <KpiCard
+        label={t("col.revenue")}
+        value={data && formatMoney(data.current.revenue)}
+        note={data && <Change value={data.change.revenue} />}
+      />
+      <KpiCard
+        label={t("kpi.orders")}
+        value={data && formatNumber(data.current.orders)}
+        note={data && <Change value={data.change.orders} />}
+      />
+      <KpiCard
+        label={t("kpi.unitsSold")}
+        value={data && formatNumber(data.current.units)}
+        note={data && <Change value={data.change.units} />}
+      />
+      <KpiCard
+        label={t("kpi.aov")}
+        value={data && formatMoney(data.current.averageOrderValue)}
+        note={data && <Change value={data.change.averageOrderValue} />}
+      />
+    </div>
+  );
+}
+
+function Trend() {
+  const { trend, grain } = analyticsModel;
+  const data = trend.data.value;
+  const chart = useMemo(
+    () => ({
+      days: data?.points.map((p) => p.period) ?? [],
+      series: [
+        {
+          label: t("chart.revenue"),
+          values: data?.points.map((p) => p.revenue) ?? [],
+          color: "#2f6fed",
+          kind: "bars" as const,
+        },
+      ],
+    }),
+    [data, locale.value],
+  );
+  return (
+    <section class="card">
+      <header class="card-head">
+        <h2>{t("analytics.trend")}</h2>
+        <fieldset class="segmented" aria-label={t("analytics.trend")}>
+          {GRAINS.map((g) => (
+            <button
+              key={g}
+              type="button"
+              aria-pressed={grain.value === g}
+              onClick={() => analyticsModel.setGrain(g)}
+              data-testid={`grain-${g}`}
+            >
+              {t(`analytics.${g}`)}
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      <LoadState data={data} error={trend.error.value} onRetry={analyticsModel.load} rows={6}>
+        {() => <Chart days={chart.days} series={chart.series} testId="trend-chart" />}
+      </LoadState>
+    </section>
+  );
+}
+
+function Table({ head, rows }: { head: string[]; rows: ComponentChildren[][] }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={h} class={i > 0 ? "num" : undefined}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <td key={c} class={c > 0 ? "num" : "name"}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function AnalyticsPage() {
+  const version = session.dataVersion.value;
+  useEffect(() => analyticsModel.load(), [version]);
+  const { top, categories, regions, abc, kpis } = analyticsModel;
+  const period = kpis.data.value?.period;
+  return (
+    <section class="page">
+      <h1>
+        {t("analytics.title")}{" "}
+        <span class="muted small">
+          {period ? t("analytics.period", { from: period.from, to: period.to }) : ""}
+        </span>
+      </h1>
+      <Kpis />
+      <Trend />
+      <div class="grid-2">
+        <section class="card" data-testid="top-products">
+          <h2>{t("analytics.top")}</h2>
+          <LoadState
+            data={top.data.value}
+            error={top.error.value}
+            onRetry={analyticsModel.load}
+            isEmpty={(d) => d.items.length === 0}
+          >
+            {(d) => (
+              <Table
+                head={[t("col.name"), t("col.units"), t("col.revenue")]}
+                rows={d.items.map((p) => [
+                  <a href={`/inventory/${p.productId}`}>{p.name}</a>,
+                  formatNumber(p.units),
+                  formatMoney(p.revenue),
+                ])}
+              />
+            )}
+          </LoadState>
+        </section>
+        <section class="card">
+          <h2>{t("analytics.categories")}</h2>
+          <LoadState
+            data={categories.data.value}
+            error={categories.error.value}
+            onRetry={analyticsModel.load}
+            isEmpty={(d) => d.items.length === 0}
+          >
+            {(d) => (
+              <Table
+                head={[t("col.category"), t("col.products"), t("col.units"), t("col.revenue")]}
+                rows={d.items.map((c) => [
+                  c.category ?? "—",
+                  formatNumber(c.products),
+                  formatNumber(c.units),
+                  formatMoney(c.revenue),
+                ])}
+              />
+            )}
+          </LoadState>
+        </section>
+        <section class="card">
+          <h2>{t("analytics.regions")}</h2>
+          <LoadState
+            data={regions.data.value}
+            error={regions.error.value}
+            onRetry={analyticsModel.load}
+            isEmpty={(d) => d.items.length === 0}
+          >
+            {(d) => (
+              <Table
+                head={[t("col.region"), t("col.orders"), t("col.revenue")]}
+                rows={d.items.map((r) => [r.region, formatNumber(r.orders), formatMoney(r.revenue)])}
+              />
+            )}
+          </LoadState>
+        </section>
+        <section class="card" data-testid="abc">
+          <h2>{t("analytics.abc")}</h2>
+          <LoadState
+            data={abc.data.value}
+            error={abc.error.value}
+            onRetry={analyticsModel.load}
+            isEmpty={(d) => d.items.length === 0}
+          >
+            {(d) => (
+              <>
+                <p class="muted">
+                  {t("analytics.abcSummary", { a: d.totals.A, b: d.totals.B, c: d.totals.C })}
+                </p>
+                <Table
+                  head={[t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
+                  rows={d.items
+                    .slice(0, 15)
+                    .map((p) => [p.name, p.abcClass, formatPercent(p.share), formatMoney(p.revenue)])}
+                />
+              </>
+            )}
+          </LoadState>
+        </section>
+      </div>
+    </section>
+  );
 }

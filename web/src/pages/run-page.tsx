@@ -1,4 +1,104 @@
-// Placeholder until this page lands.
-export default function Page() {
-  return <section class="page">run</section>;
+// One sync run: its counts, errors and the rows validation rejected, with the reasons.
+import { useEffect } from "preact/hooks";
+import { RunStatusBadge } from "../components/run-status";
+import { LoadState } from "../components/states";
+import { t } from "../i18n/locale";
+import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
+import { route } from "../lib/router";
+import { syncModel } from "../models/sync";
+
+export default function RunPage() {
+  const current = route.value;
+  const id = current.page === "run" ? current.id : "";
+  useEffect(() => {
+    void syncModel.loadDetail(id);
+  }, [id]);
+  const { detail } = syncModel;
+  const data = detail.data.value?.run.id === id ? detail.data.value : undefined;
+  return (
+    <section class="page">
+      <a href="/sync" class="small">
+        ← {t("nav.sync")}
+      </a>
+      <LoadState
+        data={data}
+        error={detail.error.value}
+        onRetry={() => void syncModel.loadDetail(id)}
+        rows={10}
+      >
+        {(d) => (
+          <>
+            <h1>
+              {t(`mp.${d.run.marketplace}`)} · {d.run.account} <RunStatusBadge status={d.run.status} />
+            </h1>
+            <div class="card">
+              <dl class="form-grid">
+                <div>
+                  <dt class="muted small">{t("sync.started_at")}</dt>
+                  <dd>{formatDateTime(d.run.startedAt)}</dd>
+                </div>
+                <div>
+                  <dt class="muted small">{t("sync.duration")}</dt>
+                  <dd>{formatDuration(d.run.runMs)}</dd>
+                </div>
+                <div>
+                  <dt class="muted small">{t("sync.counts")}</dt>
+                  <dd>
+                    {formatNumber(d.run.extracted)} / {formatNumber(d.run.inserted)} /{" "}
+                    {formatNumber(d.run.updated)} / {formatNumber(d.run.failed)}
+                  </dd>
+                </div>
+                <div>
+                  <dt class="muted small">{t("sync.pages")}</dt>
+                  <dd>{formatNumber(d.pages)}</dd>
+                </div>
+                <div>
+                  <dt class="muted small">{t("sync.requests")}</dt>
+                  <dd>
+                    {formatNumber(d.run.apiRequests)} ({formatNumber(d.run.apiFailed)})
+                  </dd>
+                </div>
+              </dl>
+            </div>
+            {d.run.issues.length > 0 && (
+              <section class="card">
+                <h2>{t("sync.issues")}</h2>
+                <ul>
+                  {d.run.issues.map((issue, index) => (
+                    <li key={index}>
+                      <span class="mono">{issue.code}</span> {issue.message}{" "}
+                      <span class="muted small">{issue.endpoint}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            <section class="card" data-testid="rejects">
+              <h2>{t("sync.rejects", { n: formatNumber(d.rejectCount) })}</h2>
+              {d.rejects.length === 0 ? (
+                <p class="muted">{t("sync.noRejects")}</p>
+              ) : (
+                <div class="table-wrap">
+                  <table>
+                    <tbody>
+                      {d.rejects.map((reject) => (
+                        <tr key={`${reject.pageKey}-${reject.rowIndex}`}>
+                          <td class="mono small">{reject.endpoint}</td>
+                          <td class="small">
+                            {reject.pageKey} #{reject.rowIndex}
+                          </td>
+                          <td class="explain">{reject.reasons.join("; ")}</td>
+                          <td class="mono small explain">{JSON.stringify(reject.row).slice(0, 200)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </>
+        )}
+      </LoadState>
+    </section>
+  );
 }

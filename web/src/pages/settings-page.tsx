@@ -1,4 +1,210 @@
-// Placeholder until this page lands.
-export default function Page() {
-  return <section class="page">settings</section>;
+// Settings: stock thresholds and replenishment inputs (admins change them), and API keys (admin).
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type { Role, Settings } from "../api/types";
+import { errorText, LoadState } from "../components/states";
+import { t } from "../i18n/locale";
+import type { MessageKey } from "../i18n/messages-en";
+import { formatDateTime } from "../lib/format";
+import { roleAtLeast, session } from "../models/session";
+import { type SettingsChange, settingsModel, thresholdsValid } from "../models/settings";
+
+type Field = keyof SettingsChange;
+const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> = [
+  {
+    title: "settings.thresholds",
+    fields: [
+      ["criticalMax", "settings.criticalMax"],
+      ["lowMax", "settings.lowMax"],
+      ["overstockMin", "settings.overstockMin"],
+    ],
+  },
+  {
+    title: "settings.replenishment",
+    fields: [
+      ["leadTimeDays", "settings.leadTime"],
+      ["safetyStockDays", "settings.safetyStock"],
+      ["targetCoverDays", "settings.targetCover"],
+      ["velocityWindowDays", "settings.velocityWindow"],
+    ],
+  },
+];
+
+function SettingsForm({ settings, editable }: { settings: Settings; editable: boolean }) {
+  const draft = useSignal<Record<Field, number>>({ ...settings });
+  const valid = thresholdsValid(draft.value);
+  const { saving, saveError, savedAt } = settingsModel;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (valid) void settingsModel.save(draft.value);
+      }}
+    >
+      {GROUPS.map((group) => (
+        <section class="card" key={group.title}>
+          <h2>{t(group.title)}</h2>
+          <div class="form-grid">
+            {group.fields.map(([field, label]) => (
+              <label class="field" key={field}>
+                <span>{t(label)}</span>
+                <input
+                  type="number"
+                  min={0}
+                  name={field}
+                  disabled={!editable}
+                  value={draft.value[field]}
+                  onInput={(event) =>
+                    (draft.value = { ...draft.value, [field]: Number(event.currentTarget.value) })
+                  }
+                />
+              </label>
+            ))}
+          </div>
+        </section>
+      ))}
+      {editable && (
+        <div class="toolbar" style={{ marginTop: "12px" }}>
+          <button
+            type="submit"
+            class="button primary"
+            disabled={saving.value || !valid}
+            data-testid="settings-save"
+          >
+            {t("common.save")}
+          </button>
+          {savedAt.value && !saveError.value && (
+            <span class="muted" role="status">
+              {t("common.saved")}
+            </span>
+          )}
+          {saveError.value && (
+            <span class="form-error" role="alert">
+              {errorText(saveError.value)}
+            </span>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
+
+function ApiKeys() {
+  const { keys, createdKey, keyError } = settingsModel;
+  const name = useSignal("");
+  const role = useSignal<Role>("viewer");
+  useEffect(() => settingsModel.loadKeys(), []);
+  return (
+    <section class="card" data-testid="api-keys">
+      <h2>{t("settings.apiKeys")}</h2>
+      <form
+        class="toolbar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (name.value.trim()) void settingsModel.createKey(name.value.trim(), role.value);
+        }}
+      >
+        <input
+          aria-label={t("settings.keyName")}
+          placeholder={t("settings.keyName")}
+          value={name.value}
+          onInput={(e) => (name.value = e.currentTarget.value)}
+          maxLength={100}
+        />
+        <select
+          aria-label={t("settings.keyRole")}
+          value={role.value}
+          onChange={(e) => (role.value = e.currentTarget.value as Role)}
+        >
+          {(["viewer", "operator", "admin"] as const).map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="button">
+          {t("settings.createKey")}
+        </button>
+      </form>
+      {createdKey.value && (
+        <p class="notice" role="status">
+          {t("settings.keyShownOnce")} <code class="secret">{createdKey.value}</code>
+        </p>
+      )}
+      {keyError.value && (
+        <p class="form-error" role="alert">
+          {errorText(keyError.value)}
+        </p>
+      )}
+      <LoadState
+        data={keys.data.value}
+        error={keys.error.value}
+        onRetry={settingsModel.loadKeys}
+        isEmpty={(d) => d.items.length === 0}
+        empty={t("settings.noKeys")}
+        rows={3}
+      >
+        {(d) => (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("settings.keyName")}</th>
+                  <th>{t("settings.keyRole")}</th>
+                  <th>{t("settings.lastUsed")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {d.items.map((key) => (
+                  <tr key={key.id}>
+                    <td>
+                      {key.name} <span class="mono muted small">{key.prefix}…</span>
+                    </td>
+                    <td>{t(`role.${key.role}`)}</td>
+                    <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("settings.never")}</td>
+                    <td>
+                      {key.revokedAt ? (
+                        <span class="muted">{t("settings.revoked")}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          class="button small"
+                          onClick={() => void settingsModel.revokeKey(key.id)}
+                        >
+                          {t("settings.revoke")}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+export default function SettingsPage() {
+  const version = session.dataVersion.value;
+  useEffect(() => settingsModel.load(), [version]);
+  const admin = roleAtLeast(session.role.value, "admin");
+  const { settings } = settingsModel;
+  return (
+    <section class="page">
+      <h1>{t("settings.title")}</h1>
+      {!admin && <p class="muted">{t("settings.adminOnly")}</p>}
+      <LoadState
+        data={settings.data.value}
+        error={settings.error.value}
+        onRetry={settingsModel.load}
+        rows={6}
+      >
+        {(s) => <SettingsForm key={s.dataVersion} settings={s} editable={admin} />}
+      </LoadState>
+      {admin && <ApiKeys />}
+    </section>
+  );
 }

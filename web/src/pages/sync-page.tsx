@@ -1,4 +1,111 @@
-// Placeholder until this page lands.
-export default function Page() {
-  return <section class="page">sync</section>;
+// Sync: "Sync now" (operator) with live progress, freshness per account, and the runs with their counts.
+import { useEffect } from "preact/hooks";
+import { FreshnessPanel, RunProgress } from "../components/freshness-panel";
+import { Pager } from "../components/pager";
+import { RunStatusBadge } from "../components/run-status";
+import { LoadState } from "../components/states";
+import { t } from "../i18n/locale";
+import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
+import { roleAtLeast, session } from "../models/session";
+import { syncModel } from "../models/sync";
+
+export default function SyncPage() {
+  useEffect(() => {
+    void syncModel.refresh();
+  }, []);
+  const { runs, active, starting, startError, page } = syncModel;
+  const canSync = roleAtLeast(session.role.value, "operator");
+  const data = runs.data.value;
+  return (
+    <section class="page">
+      <h1>{t("sync.title")}</h1>
+      <div class="card toolbar">
+        <button
+          type="button"
+          class="button primary"
+          disabled={!canSync || starting.value || active.value.length > 0}
+          onClick={() => void syncModel.startSync()}
+          data-testid="sync-now"
+        >
+          {starting.value ? t("sync.starting") : t("sync.now")}
+        </button>
+        {!canSync && <span class="muted small">{t("sync.operatorOnly")}</span>}
+        {startError.value && (
+          <span class="form-error" role="alert">
+            {t("sync.unavailable", { message: startError.value.message })}
+          </span>
+        )}
+        {active.value.length > 0 && <span class="muted small">{t("sync.started")}</span>}
+      </div>
+      <FreshnessPanel />
+      <section class="card">
+        <h2>{t("sync.runs")}</h2>
+        <LoadState
+          data={data}
+          error={runs.error.value}
+          onRetry={() => void syncModel.refresh()}
+          isEmpty={(d) => d.items.length === 0}
+          empty={t("sync.empty")}
+        >
+          {(d) => (
+            <>
+              <div class="table-wrap">
+                <table data-testid="runs">
+                  <thead>
+                    <tr>
+                      <th>{t("sync.started_at")}</th>
+                      <th>{t("sync.account")}</th>
+                      <th>{t("sync.kind")}</th>
+                      <th>{t("sync.statusCol")}</th>
+                      <th class="num">{t("sync.counts")}</th>
+                      <th class="num">{t("sync.pages")}</th>
+                      <th class="num">{t("sync.requests")}</th>
+                      <th class="num">{t("sync.duration")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.items.map((run) => (
+                      <tr key={run.id} data-testid="run-row">
+                        <td>
+                          <a href={`/sync/runs/${run.id}`}>{formatDateTime(run.startedAt)}</a>
+                        </td>
+                        <td>
+                          <span class={`mp mp-${run.marketplace}`}>{t(`mp.${run.marketplace}`)}</span>{" "}
+                          {run.account}
+                        </td>
+                        <td>
+                          {t(`sync.${run.kind}`)} · {run.trigger}
+                        </td>
+                        <td>
+                          <RunStatusBadge status={run.status} />
+                          {run.status === "running" && <RunProgress run={run} />}
+                          {run.error && <div class="explain">{run.error}</div>}
+                        </td>
+                        <td class="num">
+                          {formatNumber(run.extracted)} / {formatNumber(run.inserted)} /{" "}
+                          {formatNumber(run.updated)} /{" "}
+                          <span class={run.failed > 0 ? "down" : undefined}>{formatNumber(run.failed)}</span>
+                        </td>
+                        <td class="num">{formatNumber(run.pagesDone)}</td>
+                        <td class="num">
+                          {formatNumber(run.apiRequests)}
+                          {run.apiFailed > 0 && <span class="down"> ({formatNumber(run.apiFailed)})</span>}
+                        </td>
+                        <td class="num">{formatDuration(run.runMs)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager
+                page={page.value}
+                pages={Math.ceil(d.total / d.pageSize)}
+                onPage={(p) => void syncModel.goToPage(p)}
+              />
+            </>
+          )}
+        </LoadState>
+      </section>
+    </section>
+  );
 }

@@ -1,0 +1,53 @@
+// The Inventory filters become the API's query: empty filters are left out, and the CSV link carries
+// the same filters without paging.
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_FILTERS,
+  inventoryCsvPath,
+  inventoryPagePath,
+  withFilter,
+} from "../../../web/src/models/inventory-query";
+
+describe("inventory query", () => {
+  it("asks for the first page sorted by available stock by default", () => {
+    expect(inventoryPagePath(DEFAULT_FILTERS)).toBe(
+      "/api/inventory?sort=available&order=asc&page=1&pageSize=50",
+    );
+  });
+
+  it("passes every filter that is set, trimmed", () => {
+    const filters = {
+      ...DEFAULT_FILTERS,
+      search: "  кружка ",
+      marketplace: "wb" as const,
+      warehouseId: 12,
+      category: "Дом",
+      status: "critical" as const,
+      sort: "daysOfCover" as const,
+      order: "desc" as const,
+      page: 3,
+    };
+    const params = new URL(inventoryPagePath(filters), "http://x").searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      search: "кружка",
+      marketplace: "wb",
+      warehouseId: "12",
+      category: "Дом",
+      status: "critical",
+      sort: "daysOfCover",
+      order: "desc",
+      page: "3",
+      pageSize: "50",
+    });
+    const csv = new URL(inventoryCsvPath(filters), "http://x").searchParams;
+    expect(csv.get("format")).toBe("csv");
+    expect(csv.get("status")).toBe("critical");
+    expect(csv.has("page")).toBe(false);
+  });
+
+  it("goes back to page 1 when a filter changes, but not when the page does", () => {
+    const onPage4 = withFilter(DEFAULT_FILTERS, "page", 4);
+    expect(onPage4.page).toBe(4);
+    expect(withFilter(onPage4, "status", "low").page).toBe(1);
+  });
+});
