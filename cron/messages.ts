@@ -21,6 +21,8 @@ export const PageMessage = z.object({
   page: z.number().int().nonnegative(),
   /** Times this page was put back because the vendor's budget asked us to wait (not failures). */
   deferrals: z.number().int().nonnegative().default(0),
+  /** Set once the stock pass has read the whole listing: finalize may zero stock not seen. */
+  stockComplete: z.boolean().default(false),
 });
 
 /** Sent after the last page of the last endpoint: closes the run (zeroing, snapshot, summaries). */
@@ -29,6 +31,7 @@ export const FinalizeMessage = z.object({
   runId: z.uuid(),
   accountId: z.uuid(),
   kind: z.enum(["full", "incremental"]),
+  stockComplete: z.boolean().default(false),
 });
 
 export const IngestMessage = z.discriminatedUnion("type", [StartMessage, PageMessage, FinalizeMessage]);

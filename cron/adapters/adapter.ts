@@ -3,6 +3,7 @@
 import type { Marketplace } from "../../db/schema/enums";
 import type { ErrorMapper, MarketplaceClient } from "../http/marketplace-client";
 import type { BudgetRule } from "../http/request-budget";
+import type { SalesRecord } from "./sales-record";
 import type { StockRecord } from "./stock-record";
 
 export type Cursor = Record<string, unknown>;
@@ -31,6 +32,16 @@ export interface Page<R> {
   next: Cursor | null;
   /** Paging oddities worth recording in the run (a cursor returned twice...). */
   notes: string[];
+  /** The newest vendor change stamp on this page: where the next incremental run of this feed may start. */
+  watermark?: string | null;
+}
+
+/** Where a run starts a feed: a full run from the beginning, an incremental one from its watermark. */
+export interface CursorStart {
+  kind: "full" | "incremental";
+  /** The feed's watermark from earlier runs (null: never loaded, so start from the beginning). */
+  watermark: string | null;
+  nowMs: number;
 }
 
 export interface StockAdapter {
@@ -39,9 +50,21 @@ export interface StockAdapter {
   kind: "stock";
   /** Whether one pass lists all stock (so stock not seen may be zeroed at the end of a full run). */
   listsAllStock: boolean;
-  firstCursor(): Cursor;
+  /** Whether an incremental run still reads the whole listing (offset feeds) rather than only changes. */
+  incrementalListsAll: boolean;
+  firstCursor(start?: CursorStart): Cursor;
   fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>>;
 }
+
+export interface SalesAdapter {
+  id: string;
+  marketplace: Marketplace;
+  kind: "sales";
+  firstCursor(start: CursorStart): Cursor;
+  fetchPage(context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>>;
+}
+
+export type AnyAdapter = StockAdapter | SalesAdapter;
 
 /** Budget rules scaled for the simulator's compressed clock. */
 export function scaledBudget(rule: BudgetRule, rateScale: number): BudgetRule {

@@ -3,7 +3,8 @@
 // duplicate keys removed (last row wins), audit only values that changed, flag jumps against the previous
 // snapshot, store rejects, and add the page's counts to the run.
 import { type SQL, sql } from "drizzle-orm";
-import type { RejectedRow, ValidatedPage, ValidStock } from "../validate/validate-stock";
+import type { ListingIdentity } from "../adapters/stock-record";
+import type { RejectedRow, ResolvedWarehouse, ValidatedPage, ValidStock } from "../validate/validate-stock";
 import { claimPage, ownsPage, type PageScope } from "./page-scope";
 
 export interface AnomalyRule {
@@ -25,7 +26,11 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
-function warehouseStatements(scope: PageScope, rows: readonly ValidStock[]): SQL[] {
+/** Registers the page's warehouses and aliases (stock and sales pages alike). */
+export function warehouseStatements(
+  scope: PageScope,
+  rows: readonly { warehouse: ResolvedWarehouse }[],
+): SQL[] {
   const warehouses = uniqueBy(
     rows.map((r) => r.warehouse),
     (w) => w.name,
@@ -54,7 +59,8 @@ function warehouseStatements(scope: PageScope, rows: readonly ValidStock[]): SQL
   ];
 }
 
-function catalogStatements(scope: PageScope, rows: readonly ValidStock[]): SQL[] {
+/** Upserts the page's products (by article) and listings (by external key). */
+export function catalogStatements(scope: PageScope, rows: readonly { listing: ListingIdentity }[]): SQL[] {
   const products = uniqueBy(
     rows.map((r) => r.listing),
     (l) => l.article,
@@ -164,7 +170,8 @@ function inventoryStatement(
       (select count(*) from audited)::int as changed, (select jump_count from jumps)::int as jumps`;
 }
 
-function rejectStatement(scope: PageScope, rejected: readonly RejectedRow[]): SQL {
+/** Stores the page's rejected rows with their reasons. */
+export function rejectStatement(scope: PageScope, rejected: readonly RejectedRow[]): SQL {
   const payload = JSON.stringify(
     rejected.map((r) => ({ row_index: r.index, row: r.raw ?? null, reasons: r.reasons })),
   );
@@ -173,6 +180,26 @@ function rejectStatement(scope: PageScope, rejected: readonly RejectedRow[]): SQ
     from jsonb_to_recordset(${payload}::jsonb) as t(row_index int, row jsonb, reasons text[])
     where ${ownsPage(scope)}
     on conflict (run_id, page_key, row_index) do nothing`;
+}
+
+/** A rejected row's listing and warehouse, when the rules (not the schema) rejected it. */
+function identified(row: RejectedRow): { key: string; alias: string } | null {
+  const record = row.raw as { listing?: { externalKey?: unknown }; warehouseName?: unknown } | null;
+  const key = record?.listing?.externalKey;
+  const alias = record?.warehouseName;
+  return typeof key === "string" && typeof alias === "string" ? { key, alias } : null;
+}
+
+/** Marks the stock of rule-rejected rows as seen in this run, unchanged, so finalize does not zero it. */
+function keepRejectedSeen(scope: PageScope, rejected: readonly RejectedRow[]): SQL | null {
+  const cells = rejected.flatMap((row) => identified(row) ?? []);
+  if (cells.length === 0) return null;
+  return sql`update inventory i set run_id = ${scope.runId}
+    from unnest(${arr(cells.map((c) => c.key))}::text[], ${arr(cells.map((c) => c.alias))}::text[]) as t(key, alias)
+    join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
+    join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
+      and a.alias = t.alias and a.active
+    where i.listing_id = l.id and i.warehouse_id = a.warehouse_id and ${ownsPage(scope)}`;
 }
 
 /** The page's statements in order; the last one answers {claimed, loaded, changed, jumps}. */
@@ -186,6 +213,8 @@ export function stockPageStatements(
   if (page.valid.length > 0)
     statements.push(...warehouseStatements(scope, page.valid), ...catalogStatements(scope, page.valid));
   if (page.rejected.length > 0) statements.push(rejectStatement(scope, page.rejected));
+  const keep = keepRejectedSeen(scope, page.rejected);
+  if (keep) statements.push(keep);
   statements.push(inventoryStatement(scope, page.valid, counts, page.rejected.length, anomaly));
   return statements;
 }

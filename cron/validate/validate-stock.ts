@@ -62,7 +62,8 @@ export function qualityScore(record: StockRecord, warehouseConfidence: number): 
   return Math.max(0, Math.round(score * 100) / 100);
 }
 
-function resolve(match: Exclude<WarehouseMatch, { kind: "pseudo" }>): ResolvedWarehouse {
+/** A warehouse match as the loader registers it: canonical, or provisional awaiting review. */
+export function resolve(match: Exclude<WarehouseMatch, { kind: "pseudo" }>): ResolvedWarehouse {
   if (match.kind === "matched") {
     const { warehouse } = match;
     return {

@@ -8,3 +8,4 @@ export * from "./organizations";
 export * from "./sales";
 export * from "./summaries";
 export * from "./warehouses";
+export * from "./watermarks";

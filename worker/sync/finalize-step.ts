@@ -1,5 +1,5 @@
 // The last step of a run: decides its outcome from the problems recorded on it, finalizes the data (zeroing
-// unseen stock only after a complete full listing) and releases the account's coordinator.
+// unseen stock only after a complete stock listing) and releases the account's coordinator.
 import { eq } from "drizzle-orm";
 import { finalizeRun } from "../../cron/load/finalize-run";
 import { batchRunner } from "../../cron/load/statement-runner";
@@ -34,7 +34,8 @@ export async function finalizeStep(
     orgId: run.orgId,
     accountId: run.accountId,
     runId: run.runId,
-    zeroUnseen: message.kind === "full" && status === "succeeded",
+    // The page step sets stockComplete only when the stock pass read the whole listing without failing.
+    zeroUnseen: message.stockComplete,
     status,
     error: blocking.length > 0 ? blocking.map((issue) => issue.message).join("; ") : null,
   });

@@ -17,7 +17,7 @@ export async function processIngestMessage(env: Env, message: IngestMessage): Pr
   if (!stillActive) return;
   switch (message.type) {
     case "start":
-      return startStep(env, run, message);
+      return startStep(env, db, run, message);
     case "page":
       return pageStep(env, db, run, message);
     case "finalize":

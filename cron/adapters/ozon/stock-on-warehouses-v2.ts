@@ -55,6 +55,7 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
   marketplace: "ozon",
   kind: "stock",
   listsAllStock: true,
+  incrementalListsAll: true,
   firstCursor: () => ({ offset: 0 }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const offset = typeof cursor.offset === "number" ? cursor.offset : 0;

@@ -6,12 +6,13 @@ import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../ada
 import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { type StockRecord, wbListingKey } from "../stock-record";
+import { keysetStart, keysetStep, WB_EPOCH } from "./keyset";
 import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+
+export { moscowDateTime, WB_EPOCH } from "./keyset";
 
 export const WB_SUPPLIER_STOCKS_ID = "wb.v1.supplier_stocks";
 const PATH = "/api/v1/supplier/stocks";
-/** The earliest dateFrom the API accepts: a full listing. */
-export const WB_EPOCH = "2019-06-20T00:00:00";
 const BUDGET = { requests: 1, perMs: 60_000 };
 
 const Row = z.object({
@@ -59,22 +60,13 @@ export function readSupplierStocksRow(raw: unknown): RowOutcome<StockRecord> {
   };
 }
 
-/** Moscow wall time without offset, as the statistics API reads dateFrom. */
-export function moscowDateTime(ms: number): string {
-  return new Date(ms + 3 * 3_600_000).toISOString().slice(0, 19);
-}
-
-function lastChangeOf(raw: unknown): string | null {
-  const value = raw && typeof raw === "object" ? (raw as { lastChangeDate?: unknown }).lastChangeDate : null;
-  return typeof value === "string" ? value : null;
-}
-
 export const wbSupplierStocksV1: StockAdapter = {
   id: WB_SUPPLIER_STOCKS_ID,
   marketplace: "wb",
   kind: "stock",
   listsAllStock: true,
-  firstCursor: () => ({ dateFrom: WB_EPOCH }),
+  incrementalListsAll: false,
+  firstCursor: (start) => keysetStart(start, WB_EPOCH),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const dateFrom = typeof cursor.dateFrom === "string" ? cursor.dateFrom : WB_EPOCH;
     const body = await context.client.call(
@@ -91,25 +83,12 @@ export const wbSupplierStocksV1: StockAdapter = {
       throw new Error(
         `${WB_SUPPLIER_STOCKS_ID}: expected an array, got ${JSON.stringify(body).slice(0, 200)}`,
       );
-    const notes: string[] = [];
-    // Rows strictly after the boundary move the cursor; a page holding only boundary rows is the end.
-    const stamps = body.map(lastChangeOf).filter((stamp): stamp is string => stamp !== null);
-    const newest = stamps.reduce<string | null>(
-      (max, stamp) => (max === null || stamp > max ? stamp : max),
-      null,
-    );
-    const next = newest !== null && newest > dateFrom ? { dateFrom: newest } : null;
-    if (
-      body.length > 0 &&
-      next === null &&
-      stamps.length === body.length &&
-      stamps.every((s) => s === dateFrom) &&
-      body.length > 1000
-    ) {
-      notes.push(
-        `${body.length} rows share lastChangeDate ${dateFrom}; rows past the vendor's cut cannot be reached`,
-      );
-    }
-    return { rows: body.map(readSupplierStocksRow), next, notes };
+    const step = keysetStep(body, dateFrom);
+    return {
+      rows: body.map(readSupplierStocksRow),
+      next: step.next,
+      notes: step.notes,
+      watermark: step.newest,
+    };
   },
 };

@@ -153,3 +153,23 @@ describe("finishing a full run", () => {
     expect(run?.status).toBe("succeeded");
   });
 });
+
+describe("a cell rejected by the rules", () => {
+  it("keeps its last good stock through the end of a full run instead of being zeroed", async () => {
+    const first = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(first, 0, [row(51, "Тверь", 9), row(52, "Тверь", 4)]);
+    await finalizeRun(db.run, { ...ids, runId: first, zeroUnseen: true, status: "succeeded", error: null });
+    const second = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(second, 0, [row(51, "Тверь", -3), row(52, "Тверь", 4)]);
+    await finalizeRun(db.run, { ...ids, runId: second, zeroUnseen: true, status: "succeeded", error: null });
+    expect((await stock()).filter((r) => ["51", "52"].includes(r.sku))).toEqual([
+      { sku: "51", warehouse: "Тверь", available: 9 },
+      { sku: "52", warehouse: "Тверь", available: 4 },
+    ]);
+    const [rejects] = await db.query<{ n: number }>(
+      "select count(*)::int as n from etl_rejects where run_id = $1",
+      [second],
+    );
+    expect(rejects?.n).toBe(1);
+  });
+});

@@ -1,0 +1,142 @@
+// Ozon POST /v3/posting/fbo/list: FBO postings by created_at with cursor paging. One record per posting ×
+// product (key "<posting_number>:<sku>"). A cursor that repeats or comes back empty while has_next is true
+// is replaced by restarting at the last created_at (boundary rows repeat; the loader deduplicates).
+import { z } from "zod";
+import type { Cursor, CursorStart, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
+import { scaledBudget } from "../adapter";
+import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
+import { eventTime, lenientMoney } from "../money";
+import type { SalesRecord } from "../sales-record";
+import { ozonListingKey } from "../stock-record";
+import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders, ozonUrl } from "./ozon-errors";
+
+export const OZON_POSTING_FBO_V3_ID = "ozon.v3.posting_fbo_list";
+const PATH = "/v3/posting/fbo/list";
+const LIMIT = 1000;
+const DAY_MS = 86_400_000;
+/** A full run reads this far back; an incremental one re-reads this much before its watermark (status changes). */
+export const OZON_FULL_DAYS = 90;
+export const OZON_RECHECK_DAYS = 14;
+
+const Product = z.object({
+  sku: lenientId,
+  offer_id: optionalText,
+  name: optionalText,
+  quantity: lenientCount.pipe(z.number().int().positive("expected a positive quantity")),
+  price: lenientMoney,
+});
+const Posting = z.object({
+  posting_number: z.string().min(1, "posting_number is empty"),
+  status: optionalText,
+  created_at: eventTime,
+  products: z.array(z.unknown()).min(1, "a posting without products"),
+  analytics_data: z
+    .object({ region: optionalText, warehouse_name: optionalText })
+    .nullish()
+    .transform((a) => a ?? { region: "", warehouse_name: "" }),
+});
+const Response = z.object({
+  cursor: z.string().nullish(),
+  has_next: z.boolean().nullish(),
+  postings: z.array(z.unknown()).nullish(),
+});
+
+export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
+  const posting = Posting.safeParse(raw);
+  if (!posting.success) return [{ ok: false, raw, reasons: issueReasons(posting.error) }];
+  const p = posting.data;
+  const occurredAt = new Date(Date.parse(p.created_at)).toISOString();
+  const cancelled = p.status === "cancelled";
+  return p.products.map((rawProduct): RowOutcome<SalesRecord> => {
+    const product = Product.safeParse(rawProduct);
+    if (!product.success) return { ok: false, raw, reasons: issueReasons(product.error) };
+    const item = product.data;
+    return {
+      ok: true,
+      record: {
+        listing: {
+          externalKey: ozonListingKey(item.sku),
+          article: item.offer_id,
+          name: item.name,
+          ozonSku: item.sku,
+          offerId: item.offer_id,
+        },
+        kind: "order",
+        externalId: `${p.posting_number}:${item.sku}`,
+        occurredAt,
+        quantity: item.quantity,
+        revenue: Math.round(item.price * item.quantity * 100) / 100,
+        warehouseName: p.analytics_data.warehouse_name || null,
+        region: p.analytics_data.region || null,
+        status: p.status || null,
+        lastChangeAt: null,
+        cancelledAt: cancelled ? occurredAt : null,
+        drift: driftedFields(rawProduct, ["sku", "quantity"]),
+      },
+    };
+  });
+}
+
+function firstCursor(start: CursorStart): Cursor {
+  const watermarkMs = start.watermark ? Date.parse(start.watermark) : Number.NaN;
+  const sinceMs =
+    start.kind === "incremental" && !Number.isNaN(watermarkMs)
+      ? watermarkMs - OZON_RECHECK_DAYS * DAY_MS
+      : start.nowMs - OZON_FULL_DAYS * DAY_MS;
+  return {
+    since: new Date(sinceMs).toISOString(),
+    to: new Date(Math.min(start.nowMs + DAY_MS, sinceMs + 364 * DAY_MS)).toISOString(),
+    cursor: "",
+  };
+}
+
+export const ozonPostingFboListV3: SalesAdapter = {
+  id: OZON_POSTING_FBO_V3_ID,
+  marketplace: "ozon",
+  kind: "sales",
+  firstCursor,
+  async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>> {
+    const since = String(cursor.since);
+    const to = String(cursor.to);
+    const sent = typeof cursor.cursor === "string" ? cursor.cursor : "";
+    const body = await context.client.call(
+      OZON_POSTING_FBO_V3_ID,
+      scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
+      {
+        method: "POST",
+        url: ozonUrl(context.baseUrl, PATH),
+        headers: ozonHeaders(context.credentials.ozon),
+        body: {
+          dir: "ASC",
+          filter: { since, to, status: "" },
+          limit: LIMIT,
+          cursor: sent,
+          with: { analytics_data: true, financial_data: false },
+        },
+      },
+      mapOzonError,
+    );
+    const parsed = Response.safeParse(body);
+    if (!parsed.success)
+      throw new Error(`${OZON_POSTING_FBO_V3_ID}: unexpected response ${JSON.stringify(body).slice(0, 200)}`);
+    const postings = parsed.data.postings ?? [];
+    const rows = postings.flatMap(readPostingRows);
+    const stamps = postings
+      .map((p) => (p && typeof p === "object" ? (p as { created_at?: unknown }).created_at : null))
+      .filter((s): s is string => typeof s === "string" && s < "2100");
+    const newest = stamps.reduce<string | null>((max, s) => (max === null || s > max ? s : max), null);
+    const notes: string[] = [];
+    let next: Cursor | null = null;
+    const returned = parsed.data.cursor ?? "";
+    if (parsed.data.has_next === true && postings.length > 0) {
+      if (returned !== "" && returned !== sent) next = { since, to, cursor: returned };
+      else if (newest !== null && newest > since) {
+        notes.push(
+          `the cursor came back ${returned === "" ? "empty" : "unchanged"}; restarting at ${newest}`,
+        );
+        next = { since: newest, to, cursor: "" };
+      } else notes.push("paging stopped: the cursor cannot move and no newer posting was seen");
+    }
+    return { rows, next, notes, watermark: newest };
+  },
+};

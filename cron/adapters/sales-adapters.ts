@@ -1,0 +1,41 @@
+// Which sales adapters an account uses: the account's configured list, else the marketplace default. Each
+// runs after the stock pass, one after another; a switched-off one is recorded and skipped.
+import type { Marketplace } from "../../db/schema/enums";
+import type { SalesAdapter } from "./adapter";
+import { ozonPostingFboListV3 } from "./ozon/posting-fbo-list-v3";
+import { UnknownAdapterError } from "./stock-adapters";
+import { wbSupplierOrdersV1 } from "./wb/supplier-orders-v1";
+import { wbSupplierSalesV1 } from "./wb/supplier-sales-v1";
+
+export const SALES_ADAPTERS: Record<string, SalesAdapter> = {
+  [ozonPostingFboListV3.id]: ozonPostingFboListV3,
+  [wbSupplierOrdersV1.id]: wbSupplierOrdersV1,
+  [wbSupplierSalesV1.id]: wbSupplierSalesV1,
+};
+
+const DEFAULT_SALES: Record<Marketplace, string[]> = {
+  ozon: [ozonPostingFboListV3.id],
+  wb: [wbSupplierOrdersV1.id, wbSupplierSalesV1.id],
+};
+
+export function salesAdapter(id: string): SalesAdapter {
+  const adapter = SALES_ADAPTERS[id];
+  if (!adapter)
+    throw new UnknownAdapterError(
+      `No sales adapter "${id}"; known: ${Object.keys(SALES_ADAPTERS).join(", ")}`,
+    );
+  return adapter;
+}
+
+/** The account's sales adapters in the order they run; `[]` configured means no sales sync. */
+export function salesAdapterList(
+  marketplace: Marketplace,
+  configured: readonly string[] | undefined,
+): string[] {
+  const list = configured ? [...configured] : DEFAULT_SALES[marketplace];
+  for (const id of list) {
+    if (salesAdapter(id).marketplace !== marketplace)
+      throw new UnknownAdapterError(`Adapter ${id} is not a ${marketplace} adapter`);
+  }
+  return list;
+}

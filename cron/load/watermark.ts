@@ -1,0 +1,24 @@
+// Moves a feed's incremental watermark forward (never back) within the page's transaction, and reads it
+// back when a run starts the feed.
+import { type SQL, sql } from "drizzle-orm";
+import { ownsPage, type PageScope } from "./page-scope";
+import type { StatementRunner } from "./statement-runner";
+
+export function watermarkStatement(scope: PageScope, watermark: string): SQL {
+  return sql`insert into sync_watermarks (account_id, endpoint, watermark, run_id)
+    select ${scope.accountId}, ${scope.endpoint}, ${watermark}, ${scope.runId} where ${ownsPage(scope)}
+    on conflict (account_id, endpoint) do update set watermark = greatest(sync_watermarks.watermark, excluded.watermark),
+      run_id = excluded.run_id, updated_at = now()`;
+}
+
+export async function readWatermark(
+  run: StatementRunner,
+  accountId: string,
+  endpoint: string,
+): Promise<string | null> {
+  const [rows] = await run([
+    sql`select watermark from sync_watermarks where account_id = ${accountId} and endpoint = ${endpoint}`,
+  ]);
+  const value = rows?.[0]?.watermark;
+  return typeof value === "string" ? value : null;
+}
