@@ -1,6 +1,7 @@
 // Starts the local Neon-compatible SQL-over-HTTP endpoint (Hono on Node) over PGlite or a real
 // PostgreSQL server; this module's exports are what dev tooling and test setups depend on.
 
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
@@ -61,7 +62,12 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
   app.route("/_dev", controlRoutes(backend, log));
   app.onError((error) => errorResponse(error));
 
-  const server = createAdaptorServer({ fetch: app.fetch });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // PGlite runs on this thread, so creating a database can block the loop for seconds; idle
+  // keep-alive sockets must outlive that (and the client's own idle timeout) or a reused socket
+  // is closed under a request in flight.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -98,7 +104,7 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          if ("closeAllConnections" in server) server.closeAllConnections();
+          server.closeAllConnections();
         });
         await backend.close();
       })();
