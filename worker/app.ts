@@ -9,6 +9,7 @@ import { authenticate } from "./middleware/authenticate";
 import { rateLimitByIp } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { registerApiRoutes } from "./routes";
+import { registerEtlSync } from "./routes/etl-sync";
 import { registerHealth } from "./routes/health";
 
 /** Turns a zod issue path into the field name a client sent, e.g. "filters.status[1]". */
@@ -51,6 +52,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
 
   registerHealth(app);
   registerApiRoutes(app);
+  registerEtlSync(app);
 
   app.doc31("/api/openapi.json", (c) => ({
     openapi: "3.1.0",
