@@ -39,7 +39,7 @@ export async function seedBenchData(
          (select min(id) from warehouses) + (g % ${size.warehouses}),
          now() - ((g % 365) || ' days')::interval, (current_date - (g % 365)), 1 + (g % 3), (100 + (g % 900))::numeric, 'Region ' || (g % 8)
        from generate_series(1, ${size.sales}) g
-       join listings l on l.id = (select min(id) from listings) + ((g * 7919) % ${size.products * 2})`,
+       join listings l on l.id = (select min(id) from listings) + ((g::bigint * 7919) % ${size.products * 2})`,
     `insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue, returns, cancellations)
        select org_id, day, product_id, marketplace, coalesce(region, ''), count(*), sum(quantity), sum(revenue), 0, 0
        from sales where org_id = '${orgId}' group by 1, 2, 3, 4, 5`,
