@@ -6,7 +6,7 @@ import { POSTGRES_URL } from "./fixture.js";
 import { defineEndpointSuite } from "./suite.js";
 
 describe.skipIf(POSTGRES_URL === undefined)(
-  "postgres backend (skipped: set NEON_ENDPOINT_TEST_POSTGRES_URL=postgres://... to run)",
+  "postgres backend (runs only when NEON_ENDPOINT_TEST_POSTGRES_URL=postgres://... is set)",
   () => {
     defineEndpointSuite({ kind: "postgres", url: POSTGRES_URL ?? "" });
   },
