@@ -1,10 +1,13 @@
 // `npm run dev`: the whole product on one machine with no accounts and no network. Starts the local
 // Neon endpoint (PGlite, data under .data/), applies migrations, starts the marketplace simulator,
-// builds the dashboard and runs `wrangler dev` on http://127.0.0.1:8787. Ctrl-C stops everything.
+// seeds the demo seller, builds the dashboard, runs `wrangler dev` on http://127.0.0.1:8787 and fires a
+// first full sync. Ctrl-C stops everything.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { DEMO_LOGIN, seedDemo } from "./demo-seed";
 import { startNeonEndpoint } from "./neon-endpoint/server";
 import { startSimulator } from "./sim/server";
 
@@ -70,9 +73,17 @@ async function main(): Promise<void> {
   console.log("2/5 Applying migrations…");
   await migrateDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl });
 
-  console.log("3/5 Starting the marketplace simulator…");
-  const simulator = await startSimulator({ port: simPort });
+  console.log("3/5 Starting the marketplace simulator and seeding the demo seller…");
+  // Minute-long vendor rate windows pass 60× faster, so the demo's first sync takes seconds, not minutes.
+  const timeScale = 60;
+  const simulator = await startSimulator({ port: simPort, timeScale });
   console.log(`    ${simulator.url}`);
+  const credentialsKey = "ZGV2LW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=";
+  await seedDemo(createDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl }), {
+    simulatorUrl: simulator.url,
+    credentialsKey,
+    rateScale: timeScale,
+  });
 
   console.log("4/5 Building the dashboard…");
   const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
@@ -84,7 +95,7 @@ async function main(): Promise<void> {
   const vars: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     NEON_HTTP_ENDPOINT: endpoint.sqlUrl,
-    CREDENTIALS_KEY: "ZGV2LW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=",
+    CREDENTIALS_KEY: credentialsKey,
     SESSION_SECRET: "dev-only-session-secret",
     SIMULATOR_URL: simulator.url,
   };
@@ -104,6 +115,12 @@ async function main(): Promise<void> {
     { stdio: "inherit" },
   );
 
+  void firstSync(port).catch((error: unknown) => {
+    console.error(
+      `The first sync could not be started: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -116,6 +133,24 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   wrangler.on("exit", (code) => void stop(code ?? 0));
+}
+
+/** Waits for the Worker to answer, then fires the full-sync cron once and says how to sign in. */
+async function firstSync(port: number): Promise<void> {
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const health = await fetch(`${base}/api/health`).catch(() => null);
+    if (health?.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const fired = await fetch(`${base}/__scheduled?cron=${encodeURIComponent("0 3,15 * * *")}`);
+  if (!fired.ok) throw new Error(`/__scheduled answered ${fired.status}`);
+  console.log(
+    `\nMI Core Edge is running on ${base}: sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`,
+  );
+  console.log(
+    "A first full sync of the demo seller has started (see Sync in the dashboard, or `npm run cli -- runs`).\n",
+  );
 }
 
 main().catch((error: unknown) => {
