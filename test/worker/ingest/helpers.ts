@@ -1,0 +1,99 @@
+// Shared pieces of the ingestion tests in workerd: an organization with a marketplace account pointed at the
+// simulator, waiting for a run to close, and the simulator's truth next to what the database holds.
+import { env } from "cloudflare:test";
+import { sql } from "drizzle-orm";
+import { encryptCredentials } from "../../../cron/credentials";
+import { marketplaceAccounts, organizations } from "../../../db/schema";
+import { databaseFromEnv } from "../../../worker/db";
+
+export const db = () => databaseFromEnv(env);
+
+export async function seedSimAccount(marketplace: "ozon" | "wb") {
+  const slug = `ingest-${crypto.randomUUID().slice(0, 8)}`;
+  const [org] = await db()
+    .insert(organizations)
+    .values({ name: slug, slug })
+    .returning({ id: organizations.id });
+  if (!org) throw new Error("organization not created");
+  const credentials = await encryptCredentials(
+    { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } },
+    env.CREDENTIALS_KEY,
+  );
+  const [account] = await db()
+    .insert(marketplaceAccounts)
+    .values({
+      orgId: org.id,
+      marketplace,
+      name: `${slug} ${marketplace}`,
+      credentialsEncrypted: credentials,
+      baseUrl: `${env.SIMULATOR_URL}/${marketplace}`,
+      endpoints: { rateScale: 600 },
+    })
+    .returning({ id: marketplaceAccounts.id });
+  if (!account) throw new Error("account not created");
+  return { orgId: org.id, accountId: account.id };
+}
+
+/** Polls the run log until the run is no longer running; returns its row. */
+export async function waitForRun(runId: string, timeoutMs = 50_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await db().execute(
+      sql`select status, error, pages_done, extracted, failed from etl_runs where id = ${runId}`,
+    );
+    const run = result.rows[0] as { status: string; error: string | null; pages_done: number } | undefined;
+    if (run && run.status !== "running") return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export async function simulator<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${env.SIMULATOR_URL}${path}`, init);
+  if (!response.ok) throw new Error(`simulator ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** "sku:<sku>|canonical warehouse" → "available/reserved/inTransit" of the Ozon truth's FBO cells with stock. */
+export async function ozonStockTruth(): Promise<Map<string, string>> {
+  const cells = await simulator<
+    {
+      sku: number;
+      warehouse: string;
+      warehouseType: string;
+      available: number;
+      reserved: number;
+      inTransit: number;
+      inFeed: boolean;
+    }[]
+  >("/_sim/truth/stock?marketplace=ozon");
+  return new Map(
+    cells
+      .filter((c) => c.warehouseType === "fbo" && c.inFeed && c.available + c.reserved + c.inTransit > 0)
+      .map((c) => [`sku:${c.sku}|${c.warehouse}`, `${c.available}/${c.reserved}/${c.inTransit}`]),
+  );
+}
+
+export async function loadedStock(accountId: string): Promise<Map<string, string>> {
+  const result = await db().execute(sql`select l.external_key as key, w.name as warehouse,
+      i.available as a, i.reserved as r, i.in_transit as t
+    from inventory i join listings l on l.id = i.listing_id join warehouses w on w.id = i.warehouse_id
+    where l.account_id = ${accountId} and (i.available + i.reserved + i.in_transit) > 0`);
+  const rows = result.rows as { key: string; warehouse: string; a: number; r: number; t: number }[];
+  return new Map(rows.map((row) => [`${row.key}|${row.warehouse}`, `${row.a}/${row.r}/${row.t}`]));
+}
+
+/** "posting:sku" → "quantity/revenue" of the Ozon sales truth, and of the loaded orders. */
+export async function ozonOrdersTruth(): Promise<Map<string, string>> {
+  const rows = await simulator<{ postingNumber: string; sku: number; quantity: number; price: number }[]>(
+    "/_sim/truth/sales?marketplace=ozon",
+  );
+  return new Map(rows.map((r) => [`${r.postingNumber}:${r.sku}`, `${r.quantity}/${r.price * r.quantity}`]));
+}
+
+export async function loadedOrders(accountId: string): Promise<Map<string, string>> {
+  const result = await db().execute(sql`select external_id as id, quantity as q, revenue::float8 as r
+    from sales where account_id = ${accountId} and kind = 'order'`);
+  const rows = result.rows as { id: string; q: number; r: number }[];
+  return new Map(rows.map((row) => [row.id, `${row.q}/${Number(row.r)}`]));
+}
