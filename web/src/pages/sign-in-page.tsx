@@ -40,7 +40,7 @@ export function SignInPage() {
             onInput={(event) => (password.value = event.currentTarget.value)}
           />
         </label>
-        <p class="form-error" role="alert">
+        <p class="form-error" role="alert" data-testid={error ? "sign-in-error" : undefined}>
           {error ? (error.status === 401 ? t("auth.wrong") : errorText(error)) : "\u00a0"}
         </p>
         <button type="submit" class="button primary" disabled={session.signingIn.value} data-testid="sign-in">

@@ -1,0 +1,75 @@
+// End-to-end run (`tsx test/e2e/run.ts`): starts `npm run dev` on free ports, drives Debian's Chromium
+// through the scenarios, saves screenshots to test-results/screens, stops everything, and exits
+// non-zero when a scenario fails. The last line reads "N passed, M failed".
+import { mkdirSync, rmSync } from "node:fs";
+import { launchBrowser } from "./browser";
+import { ensureDemoUser } from "./demo-user";
+import { startDevServer } from "./dev-server";
+import { screenshot } from "./pages";
+import { scenarios } from "./scenarios";
+
+async function main(): Promise<number> {
+  rmSync("test-results/screens", { recursive: true, force: true });
+  mkdirSync("test-results", { recursive: true });
+  const only = process.argv[2];
+  console.log("Starting npm run dev (log: test-results/e2e-dev.log)…");
+  const dev = await startDevServer("test-results/e2e-dev.log");
+  let passed = 0;
+  let failed = 0;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  try {
+    console.log(`Dev server on ${dev.url}`);
+    await ensureDemoUser(dev.dbPort);
+    browser = await launchBrowser();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    page.setDefaultTimeout(60_000);
+    const consoleErrors: string[] = [];
+    page.on("pageerror", (error) => consoleErrors.push(error.message));
+    await page.goto(dev.url);
+    let stopRest = false;
+    for (const [index, scenario] of scenarios.entries()) {
+      if (only && !scenario.name.includes(only) && index > 0) continue;
+      if (stopRest) {
+        console.log(`- skipped: ${scenario.name}`);
+        failed++;
+        continue;
+      }
+      const started = Date.now();
+      try {
+        await scenario.run(page, dev.url);
+        passed++;
+        console.log(`✓ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed++;
+        console.log(`✗ ${scenario.name}\n    ${error instanceof Error ? error.message : String(error)}`);
+        await screenshot(page, `failure-${index + 1}`).catch(() => undefined);
+        // Without a session nothing after sign-in can run.
+        if (index === 0) stopRest = true;
+      }
+    }
+    if (consoleErrors.length > 0) {
+      failed++;
+      console.log(`✗ no uncaught errors in the page\n    ${consoleErrors.slice(0, 5).join("\n    ")}`);
+    } else {
+      passed++;
+      console.log("✓ no uncaught errors in the page");
+    }
+  } catch (error) {
+    failed++;
+    console.log(`✗ setup: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await dev.stop();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  },
+);

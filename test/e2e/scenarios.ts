@@ -1,0 +1,227 @@
+// The end-to-end scenarios of issue 6, in order, sharing one signed-in page: sign in; the three
+// categories show the demo seller's counts; Show all scrolls; search opens a product; the language
+// switches and is remembered; a sync runs with progress shown; an alias is mapped; screenshots of every
+// page in both languages and at a phone-sized viewport.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo-user";
+import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
+
+export interface Scenario {
+  name: string;
+  run(page: Page, baseUrl: string): Promise<void>;
+}
+
+interface DashboardAnswer {
+  counts: Record<"critical" | "low" | "normal" | "overstock", number>;
+  items: Record<string, Array<{ article: string; name: string; productId: number }>>;
+}
+
+async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(new URL(path, page.url()).href);
+  assert.equal(response.status(), 200, `${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const SCREEN_PAGES = [
+  "/",
+  "/inventory",
+  "/analytics",
+  "/recommendations",
+  "/warehouses",
+  "/sync",
+  "/settings",
+];
+
+export const scenarios: Scenario[] = [
+  {
+    name: "sign-in refuses a wrong password, then signs in to the Overview",
+    async run(page, baseUrl) {
+      await page.goto(`${baseUrl}/inventory`);
+      await page.waitForURL(/\/signin/);
+      await screenshot(page, "signin-ru-desktop");
+      await page.fill('input[name="email"]', DEMO_EMAIL);
+      await page.fill('input[name="password"]', "wrong-password");
+      await page.click('[data-testid="sign-in"]');
+      await page.waitForSelector('[data-testid="sign-in-error"]');
+      assert.match((await page.textContent('[data-testid="sign-in-error"]')) ?? "", /Неверная|wrong/);
+      await page.fill('input[name="password"]', DEMO_PASSWORD);
+      await page.click('[data-testid="sign-in"]');
+      await page.waitForURL(`${baseUrl}/inventory`);
+      await visit(page, "/");
+      await page.waitForSelector('[data-testid="category-critical"]');
+    },
+  },
+  {
+    name: "the three categories show the organization's counts",
+    async run(page) {
+      await settled(page);
+      const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=10");
+      for (const status of ["critical", "low", "overstock"] as const) {
+        const shown = (await page.textContent(`[data-testid="count-${status}"]`))?.replace(/\s/g, "") ?? "";
+        assert.equal(shown, String(dashboard.counts[status]), `${status} count on screen`);
+        const rows = await page.locator(`[data-testid="top-${status}"] li`).count();
+        assert.equal(rows, Math.min(10, dashboard.counts[status]), `${status} Top-10 rows`);
+      }
+      const total =
+        dashboard.counts.critical +
+        dashboard.counts.low +
+        dashboard.counts.normal +
+        dashboard.counts.overstock;
+      assert.ok(total > 0, "the demo seller has products (was the first sync run?)");
+    },
+  },
+  {
+    name: "Show all lists every product of a category and scrolls to the last one",
+    async run(page) {
+      const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=1");
+      const status = (["critical", "low", "overstock"] as const).reduce((a, b) =>
+        dashboard.counts[b] > dashboard.counts[a] ? b : a,
+      );
+      const count = dashboard.counts[status];
+      assert.ok(count > 10, `a category with more than 10 products to scroll (largest: ${status}, ${count})`);
+      await page.click(`[data-testid="toggle-${status}"]`);
+      const list = page.locator(`[data-testid="all-${status}"]`);
+      await list.waitFor({ timeout: 60_000 });
+      assert.equal(await list.getAttribute("data-count"), String(count));
+      const rendered = await list.locator("li").count();
+      assert.ok(rendered < 60, `only the visible rows are in the page (${rendered})`);
+      await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+      await page.waitForSelector(`[data-testid="all-${status}"] li[aria-posinset="${count}"]`);
+      await screenshot(page, "overview-show-all-ru-desktop");
+      await page.click(`[data-testid="toggle-${status}"]`);
+    },
+  },
+  {
+    name: "searching the inventory opens a product with its charts and reorder advice",
+    async run(page) {
+      const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=1");
+      const product = Object.values(dashboard.items).flat()[0];
+      assert.ok(product, "a product to search for");
+      await visit(page, "/inventory");
+      await page.fill('[data-testid="inventory-search"]', product.article);
+      await page.waitForFunction(
+        (article) =>
+          Array.from(document.querySelectorAll('[data-testid="inventory-table"] td.mono')).some(
+            (td) => td.textContent === article,
+          ),
+        product.article,
+      );
+      await page.click(`[data-testid="inventory-table"] a[href="/inventory/${product.productId}"]`);
+      await page.waitForSelector('[data-testid="product-name"]');
+      await settled(page);
+      assert.match(
+        (await page.textContent('[data-testid="product-name"]')) ?? "",
+        new RegExp(product.name.slice(0, 10).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+      );
+      await page.waitForSelector('[data-testid="reorder-advice"]');
+      await page.waitForSelector(
+        '[data-testid="stock-chart"] canvas, [data-testid="stock-chart"] .chart-empty',
+      );
+      await screenshot(page, "product-ru-desktop");
+      const csv = await page.getAttribute('[data-testid="inventory-csv"]', "href").catch(() => null);
+      assert.equal(csv, null, "left the inventory page");
+    },
+  },
+  {
+    name: "the language switches to English and back, and is remembered after a reload",
+    async run(page) {
+      await visit(page, "/");
+      await setLanguage(page, "en");
+      assert.equal(await page.textContent("h1"), "Overview");
+      await page.reload();
+      await settled(page);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+      assert.equal(await page.textContent("h1"), "Overview");
+      await setLanguage(page, "ru");
+      assert.equal(await page.textContent("h1"), "Обзор");
+    },
+  },
+  {
+    name: "Sync now starts a run, shows its progress and it completes",
+    async run(page) {
+      await visit(page, "/sync");
+      const before = await apiJson<{ total: number }>(page, "/api/runs?pageSize=1");
+      await page.click('[data-testid="sync-now"]');
+      const progressOrError = await page.waitForSelector(
+        '[data-testid="sync-progress"], .form-error[role="alert"]',
+        { timeout: 30_000 },
+      );
+      assert.notEqual(
+        await progressOrError.getAttribute("role"),
+        "alert",
+        (await progressOrError.textContent()) ?? "",
+      );
+      await screenshot(page, "sync-running-ru-desktop");
+      await page.waitForSelector('[data-testid="sync-progress"]', { state: "detached", timeout: 300_000 });
+      const after = await apiJson<{ total: number; items: Array<{ status: string }> }>(
+        page,
+        "/api/runs?pageSize=5",
+      );
+      assert.ok(after.total > before.total, "a new run was recorded");
+      assert.ok(
+        after.items.some((run) => run.status === "succeeded" || run.status === "partial"),
+        "the run completed",
+      );
+    },
+  },
+  {
+    name: "a warehouse name awaiting review is mapped to a canonical warehouse",
+    async run(page) {
+      await visit(page, "/warehouses");
+      const aliases = await apiJson<{ items: Array<{ id: number }> }>(page, "/api/warehouses/aliases");
+      assert.ok(aliases.items.length > 0, "the demo seller has warehouse names to review");
+      const row = page.locator('[data-testid="alias-row"]').first();
+      const select = row.locator('[data-testid="alias-target"]');
+      const value = await select.locator("option").nth(1).getAttribute("value");
+      assert.ok(value, "a canonical warehouse to map to");
+      await select.selectOption(value);
+      await row.locator('[data-testid="alias-map"]').click();
+      await page.waitForSelector('[data-testid="alias-mapped"]');
+      const left = await apiJson<{ items: Array<{ id: number }> }>(page, "/api/warehouses/aliases");
+      assert.equal(left.items.length, aliases.items.length - 1);
+    },
+  },
+  {
+    name: "screenshots of every page in Russian and English, on a desktop and a phone",
+    async run(page) {
+      const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=1");
+      const product = Object.values(dashboard.items).flat()[0];
+      const paths = product ? [...SCREEN_PAGES, `/inventory/${product.productId}`] : SCREEN_PAGES;
+      const runs = await apiJson<{ items: Array<{ id: string }> }>(page, "/api/runs?pageSize=1");
+      if (runs.items[0]) paths.push(`/sync/runs/${runs.items[0].id}`);
+      for (const [device, viewport] of [
+        ["desktop", DESKTOP],
+        ["phone", PHONE],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        for (const language of ["ru", "en"] as const) {
+          await setLanguage(page, language);
+          for (const path of paths) {
+            await visit(page, path);
+            const name =
+              path === "/"
+                ? "overview"
+                : path
+                    .slice(1)
+                    .replace(/\/[0-9a-f-]{36}$/, "")
+                    .replace(/\/\d+$/, "")
+                    .replace(/\//g, "-");
+            await screenshot(page, `${name}-${language}-${device}`);
+          }
+        }
+      }
+      await page.setViewportSize(DESKTOP);
+      await setLanguage(page, "ru");
+    },
+  },
+  {
+    name: "signing out returns to the sign-in page",
+    async run(page) {
+      await page.click('[data-testid="sign-out"]');
+      await page.waitForURL(/\/signin/);
+      const me = await page.request.get(new URL("/api/auth/me", page.url()).href);
+      assert.equal(me.status(), 401);
+    },
+  },
+];
