@@ -53,7 +53,7 @@ describe("accountFreshness", () => {
     expect(ozon?.lastRun.status).toBe("running");
     expect(wb?.lastSuccessAt).toBeNull();
     expect(wb?.running).toBeNull();
-    expect(oldestSuccess([ozon!, wb!])).toBe("2026-04-01T10:04:00.000Z");
+    expect(oldestSuccess(accountFreshness(runs))).toBe("2026-04-01T10:04:00.000Z");
   });
 
   it("counts data older than six hours, or never synced, as stale", () => {
