@@ -93,8 +93,7 @@ async function main(): Promise<void> {
     const cookie = (login.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
     const call = async (path: string) => {
       const response = await worker?.fetch(path, { headers: { Cookie: cookie } });
-      if (!response || response.status !== 200)
-        throw new Error(`${path}: ${response?.status} ${await response?.text()}`);
+      if (response?.status !== 200) throw new Error(`${path}: ${response?.status} ${await response?.text()}`);
       await response.arrayBuffer();
       return response.headers.get("X-Cache");
     };

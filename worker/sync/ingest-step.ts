@@ -12,7 +12,7 @@ import { startStep } from "./start-step";
 export async function processIngestMessage(env: Env, message: IngestMessage): Promise<void> {
   const db = databaseFromEnv(env);
   const run = await loadRunContext(db, env, message.runId);
-  if (!run || run.status !== "running") return;
+  if (run?.status !== "running") return;
   const stillActive = await coordinatorFor(env, message.accountId).heartbeat(message.runId);
   if (!stillActive) return;
   switch (message.type) {
