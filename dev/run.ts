@@ -3,7 +3,7 @@
 // seeds the demo seller, builds the dashboard, runs `wrangler dev` on http://127.0.0.1:8787 and fires a
 // first full sync. Ctrl-C stops everything.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -19,16 +19,18 @@ Options:
   --sim-port <n>    marketplace simulator port (default 8790)
   --data-dir <dir>  PGlite data folder (default .data/pglite); "memory" keeps nothing
   --postgres <url>  use a real PostgreSQL server instead of PGlite
+  --ip-rate-limit <n>  requests per minute per IP on /api (default 60, as in production;
+                    end-to-end runs raise it because every browser request comes from 127.0.0.1)
   --help            show this help`;
 
-function portOption(name: string, value: string | undefined, fallback: number): number {
+function integerOption(name: string, value: string | undefined, fallback: number, max = 65_535): number {
   if (value === undefined) return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    console.error(`--${name} must be a port number between 1 and 65535, got "${value}"`);
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > max) {
+    console.error(`--${name} must be a whole number between 1 and ${max}, got "${value}"`);
     process.exit(2);
   }
-  return port;
+  return number;
 }
 
 async function main(): Promise<void> {
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
         "sim-port": { type: "string" },
         "data-dir": { type: "string" },
         postgres: { type: "string" },
+        "ip-rate-limit": { type: "string" },
         help: { type: "boolean" },
       },
     });
@@ -53,11 +56,17 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const port = portOption("port", values.port as string | undefined, 8787);
-  const dbPort = portOption("db-port", values["db-port"] as string | undefined, 8791);
-  const simPort = portOption("sim-port", values["sim-port"] as string | undefined, 8790);
+  const port = integerOption("port", values.port as string | undefined, 8787);
+  const dbPort = integerOption("db-port", values["db-port"] as string | undefined, 8791);
+  const simPort = integerOption("sim-port", values["sim-port"] as string | undefined, 8790);
   const dataDir = (values["data-dir"] as string | undefined) ?? ".data/pglite";
   const postgres = values.postgres as string | undefined;
+  const ipRateLimit = integerOption(
+    "ip-rate-limit",
+    values["ip-rate-limit"] as string | undefined,
+    60,
+    1_000_000,
+  );
 
   if (!postgres && dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   console.log("1/5 Starting the local Neon endpoint…");
@@ -110,6 +119,7 @@ async function main(): Promise<void> {
       String(port),
       "--test-scheduled",
       "--show-interactive-dev-session=false",
+      ...(ipRateLimit === 60 ? [] : ["--config", devConfigWithRateLimit(ipRateLimit)]),
       ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
     { stdio: "inherit" },
@@ -133,6 +143,17 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   wrangler.on("exit", (code) => void stop(code ?? 0));
+}
+
+/** wrangler.toml with another per-IP limit, written beside it (git-ignored) so relative paths still hold. */
+function devConfigWithRateLimit(limit: number): string {
+  const original = readFileSync("wrangler.toml", "utf8");
+  const changed = original
+    .replace(/(name = "IP_RATE_LIMITER"[^[]*?simple = \{ limit = )\d+/, `$1${limit}`)
+    .replace(/RATE_LIMIT_PER_MINUTE = "\d+"/, `RATE_LIMIT_PER_MINUTE = "${limit}"`);
+  if (changed === original) throw new Error("could not find the IP rate limiter in wrangler.toml");
+  writeFileSync("wrangler.dev.toml", changed);
+  return "wrangler.dev.toml";
 }
 
 /** Waits for the Worker to answer, then fires the full-sync cron once and says how to sign in. */
