@@ -20,6 +20,8 @@ export interface PageContext {
   baseUrl: string | null;
   /** Divides every budget window: the simulator's timeScale compresses the vendors' minutes. */
   rateScale: number;
+  /** The account's cap on rows per page of offset-paged endpoints; undefined = the adapter's own maximum. */
+  pageLimit?: number | undefined;
   runKind: "full" | "incremental";
 }
 

@@ -12,6 +12,8 @@ export interface AccountEndpoints {
   sales?: string[];
   /** Divides the vendors' rate windows (the simulator's timeScale); 1 or absent in production. */
   rateScale?: number;
+  /** Caps the rows asked per page of offset-paged endpoints (small pages in tests); absent = the vendor's max. */
+  pageLimit?: number;
 }
 
 export const marketplaceAccounts = pgTable(

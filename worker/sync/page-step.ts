@@ -31,6 +31,7 @@ export async function pageStep(env: Env, db: Database, run: RunContext, message:
     credentials: run.credentials,
     baseUrl: run.baseUrl,
     rateScale: run.endpoints.rateScale ?? 1,
+    pageLimit: run.endpoints.pageLimit,
     runKind: message.kind,
   };
   const runner = batchRunner(db);

@@ -59,6 +59,8 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
   firstCursor: () => ({ offset: 0 }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const offset = typeof cursor.offset === "number" ? cursor.offset : 0;
+    const limit = Math.min(PAGE_LIMIT, Math.max(20, context.pageLimit ?? PAGE_LIMIT));
+    const overlap = Math.min(PAGE_OVERLAP, Math.floor(limit / 4));
     const body = await context.client.call(
       OZON_STOCK_V2_ID,
       scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
@@ -66,7 +68,7 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
         method: "POST",
         url: ozonUrl(context.baseUrl, PATH),
         headers: ozonHeaders(context.credentials.ozon),
-        body: { limit: PAGE_LIMIT, offset, warehouse_type: "ALL" },
+        body: { limit, offset, warehouse_type: "ALL" },
       },
       mapOzonError,
     );
@@ -74,7 +76,7 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
     if (!parsed.success) throw malformed(body);
     const rawRows = parsed.data.result.rows ?? [];
     // A short page is the last one; a full page continues, stepping back by the overlap.
-    const next = rawRows.length < PAGE_LIMIT ? null : { offset: offset + rawRows.length - PAGE_OVERLAP };
+    const next = rawRows.length < limit ? null : { offset: offset + rawRows.length - overlap };
     return { rows: rawRows.map(readStockOnWarehousesRow), next, notes: [] };
   },
 };

@@ -14,8 +14,10 @@ import {
   seedSimAccount,
   waitForRun,
 } from "./helpers";
+import { useExclusiveSimulator } from "./sim-lease";
 
 useTestDatabase();
+useExclusiveSimulator();
 
 describe("a full sync through the queue", () => {
   it("ten concurrent triggers start one run, which ends equal to the simulator's truth", async () => {

@@ -3,12 +3,12 @@
 import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { encryptCredentials } from "../../../cron/credentials";
-import { marketplaceAccounts, organizations } from "../../../db/schema";
+import { type AccountEndpoints, marketplaceAccounts, organizations } from "../../../db/schema";
 import { databaseFromEnv } from "../../../worker/db";
 
 export const db = () => databaseFromEnv(env);
 
-export async function seedSimAccount(marketplace: "ozon" | "wb") {
+export async function seedSimAccount(marketplace: "ozon" | "wb", endpoints: AccountEndpoints = {}) {
   const slug = `ingest-${crypto.randomUUID().slice(0, 8)}`;
   const [org] = await db()
     .insert(organizations)
@@ -27,7 +27,7 @@ export async function seedSimAccount(marketplace: "ozon" | "wb") {
       name: `${slug} ${marketplace}`,
       credentialsEncrypted: credentials,
       baseUrl: `${env.SIMULATOR_URL}/${marketplace}`,
-      endpoints: { rateScale: 600 },
+      endpoints: { rateScale: 600, ...endpoints },
     })
     .returning({ id: marketplaceAccounts.id });
   if (!account) throw new Error("account not created");
@@ -96,4 +96,77 @@ export async function loadedOrders(accountId: string): Promise<Map<string, strin
     from sales where account_id = ${accountId} and kind = 'order'`);
   const rows = result.rows as { id: string; q: number; r: number }[];
   return new Map(rows.map((row) => [row.id, `${row.q}/${Number(row.r)}`]));
+}
+
+/** "nm:<nmId>:<size>|canonical warehouse" → "available/reserved/inTransit" of the WB truth's cells with stock. */
+export async function wbStockTruth(): Promise<Map<string, string>> {
+  const cells = await simulator<
+    {
+      nmId: number;
+      techSize: string;
+      warehouse: string;
+      available: number;
+      reserved: number;
+      inTransit: number;
+      inFeed: boolean;
+    }[]
+  >("/_sim/truth/stock?marketplace=wb");
+  return new Map(
+    cells
+      .filter((c) => c.inFeed && c.available + c.reserved + c.inTransit > 0)
+      .map((c) => [
+        `nm:${c.nmId}:${c.techSize || "0"}|${c.warehouse}`,
+        `${c.available}/${c.reserved}/${c.inTransit}`,
+      ]),
+  );
+}
+
+/** "kind|vendor id" → "quantity/revenue" of every WB order, sale, return and cancellation in the feeds. */
+export async function wbSalesTruth(): Promise<Map<string, string>> {
+  const rows = await simulator<
+    {
+      kind: "order" | "sale" | "return";
+      srid: string;
+      saleId: string | null;
+      priceWithDisc: number;
+      isCancel: boolean;
+      inFeed: boolean;
+    }[]
+  >("/_sim/truth/sales?marketplace=wb");
+  const truth = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.inFeed) continue;
+    const id = row.kind === "order" ? row.srid : (row.saleId ?? row.srid);
+    truth.set(`${row.kind}|${id}`, `1/${row.priceWithDisc}`);
+    if (row.kind === "order" && row.isCancel) truth.set(`cancellation|${row.srid}`, `1/${row.priceWithDisc}`);
+  }
+  return truth;
+}
+
+/** "kind|external id" → "quantity/revenue" of the loaded sales facts; throws on a duplicated key. */
+export async function loadedSales(accountId: string): Promise<Map<string, string>> {
+  const result = await db().execute(sql`select kind, external_id as id, quantity as q, revenue::float8 as r
+    from sales where account_id = ${accountId}`);
+  const rows = result.rows as { kind: string; id: string; q: number; r: number }[];
+  const map = new Map(rows.map((row) => [`${row.kind}|${row.id}`, `${row.q}/${Number(row.r)}`]));
+  if (map.size !== rows.length) throw new Error(`${rows.length - map.size} duplicated sales rows`);
+  return map;
+}
+
+export interface RunRow {
+  status: string;
+  error: string | null;
+  extracted: number;
+  failed: number;
+  pages_done: number;
+  api_requests: number;
+  api_failed: number;
+}
+
+export async function runRow(runId: string): Promise<RunRow> {
+  const result = await db().execute(sql`select status, error, extracted, failed, pages_done, api_requests,
+    api_failed from etl_runs where id = ${runId}`);
+  const row = result.rows[0] as RunRow | undefined;
+  if (!row) throw new Error(`no run ${runId}`);
+  return row;
 }
