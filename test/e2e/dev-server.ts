@@ -1,14 +1,45 @@
 // Starts `npm run dev` (dev/run.ts) on free ports with an in-memory database for one end-to-end run,
-// waits until the Worker answers /api/health, and stops the whole process group afterwards.
-import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+// with the per-IP rate limit raised, waits until the Worker answers /api/health, and stops the whole process group afterwards.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 
 export interface DevServer {
   url: string;
   dbPort: number;
   simPort: number;
+  /** The marketplace simulator, whose control API (`/_sim`) tells the truth about its stock. */
+  simUrl: string;
   stop(): Promise<void>;
+}
+
+/**
+ * A frozen copy of the working tree (tracked and untracked files, .gitignore respected; node_modules
+ * linked). `wrangler dev` reloads the Worker whenever a source file changes, and a reload drops the
+ * local queue's in-flight messages, leaving a sync "running" for ever; other people editing worker/**
+ * or cron/** during a run must not do that to it. E2E_IN_PLACE=1 runs in the working tree instead.
+ */
+function snapshotTree(): string {
+  const root = resolve(".");
+  const folder = mkdtempSync(join(tmpdir(), "mi-e2e-tree-"));
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  })
+    .split("\0")
+    .filter((path) => path !== "");
+  for (const path of files) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    try {
+      copyFileSync(join(root, path), join(folder, path));
+    } catch {
+      // deleted in the working tree but still in the index
+    }
+  }
+  symlinkSync(join(root, "node_modules"), join(folder, "node_modules"), "dir");
+  return folder;
 }
 
 export function freePort(): Promise<number> {
@@ -42,6 +73,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 export async function startDevServer(logFile: string, timeoutMs = 180_000): Promise<DevServer> {
   const [port, dbPort, simPort] = [await freePort(), await freePort(), await freePort()];
   const log = createWriteStream(logFile);
+  const cwd = process.env.E2E_IN_PLACE === "1" ? resolve(".") : snapshotTree();
   const child = spawn(
     "npx",
     [
@@ -55,14 +87,25 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
       String(simPort),
       "--data-dir",
       "memory",
+      // Every browser request comes from 127.0.0.1; the production limit (60/min per IP) would throttle it.
+      "--ip-rate-limit",
+      "100000",
     ],
-    { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } },
+    {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, FORCE_COLOR: "0" },
+    },
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const url = `http://127.0.0.1:${port}`;
+  const removeSnapshot = () => {
+    if (cwd !== resolve(".")) rmSync(cwd, { recursive: true, force: true });
+  };
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
+    if (child.exitCode !== null || child.pid === undefined) return removeSnapshot();
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       process.kill(-child.pid, "SIGTERM");
@@ -78,6 +121,7 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
     }, 10_000);
     await exited;
     clearTimeout(timer);
+    removeSnapshot();
   };
   try {
     await waitForHealth(url, child, timeoutMs);
@@ -85,5 +129,5 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
     await stop();
     throw error;
   }
-  return { url, dbPort, simPort, stop };
+  return { url, dbPort, simPort, simUrl: `http://127.0.0.1:${simPort}`, stop };
 }

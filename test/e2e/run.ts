@@ -2,11 +2,11 @@
 // through the scenarios, saves screenshots to test-results/screens, stops everything, and exits
 // non-zero when a scenario fails. The last line reads "N passed, M failed".
 import { mkdirSync, rmSync } from "node:fs";
+import { ApiSession, waitForFirstSync } from "./api";
 import { launchBrowser } from "./browser";
-import { ensureDemoUser } from "./demo-user";
 import { startDevServer } from "./dev-server";
 import { screenshot } from "./pages";
-import { scenarios } from "./scenarios";
+import { DEMO_EMAIL, DEMO_PASSWORD, scenarios } from "./scenarios";
 
 async function main(): Promise<number> {
   rmSync("test-results/screens", { recursive: true, force: true });
@@ -18,8 +18,16 @@ async function main(): Promise<number> {
   let failed = 0;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   try {
-    console.log(`Dev server on ${dev.url}`);
-    await ensureDemoUser(dev.dbPort);
+    console.log(`Dev server on ${dev.url}, simulator on ${dev.simUrl}`);
+    const api = new ApiSession(dev.url);
+    await api.signIn(DEMO_EMAIL, DEMO_PASSWORD);
+    const syncStarted = Date.now();
+    const firstRuns = await waitForFirstSync(api, 2);
+    console.log(
+      `First sync finished (${((Date.now() - syncStarted) / 1000).toFixed(1)} s after the Worker answered): ${firstRuns
+        .map((run) => `${run.account} ${run.kind} ${run.status}`)
+        .join(", ")}`,
+    );
     browser = await launchBrowser();
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.setDefaultTimeout(60_000);
@@ -36,7 +44,7 @@ async function main(): Promise<number> {
       }
       const started = Date.now();
       try {
-        await scenario.run(page, dev.url);
+        await scenario.run(page, { baseUrl: dev.url, simUrl: dev.simUrl, api });
         passed++;
         console.log(`✓ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {

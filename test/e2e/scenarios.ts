@@ -4,20 +4,28 @@
 // page in both languages and at a phone-sized viewport.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "./demo-user";
+import { DEMO_LOGIN } from "../../dev/demo-seed";
+import type { ApiSession, DashboardAnswer } from "./api";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
+import { availableByMarketplace, classifyTruth, stockTruth } from "./truth";
+
+/** `npm run dev` seeds this seller; E2E_EMAIL / E2E_PASSWORD point the run at another account. */
+export const DEMO_EMAIL = process.env.E2E_EMAIL ?? DEMO_LOGIN.email;
+export const DEMO_PASSWORD = process.env.E2E_PASSWORD ?? DEMO_LOGIN.password;
+
+export interface ScenarioContext {
+  baseUrl: string;
+  simUrl: string;
+  /** Signed in as the demo seller outside the browser. */
+  api: ApiSession;
+}
 
 export interface Scenario {
   name: string;
-  run(page: Page, baseUrl: string): Promise<void>;
+  run(page: Page, context: ScenarioContext): Promise<void>;
 }
 
-interface DashboardAnswer {
-  counts: Record<"critical" | "low" | "normal" | "overstock", number>;
-  items: Record<string, Array<{ article: string; name: string; productId: number }>>;
-}
-
-async function apiJson<T>(page: Page, path: string): Promise<T> {
+export async function apiJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(new URL(path, page.url()).href);
   assert.equal(response.status(), 200, `${path} answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -36,7 +44,7 @@ const SCREEN_PAGES = [
 export const scenarios: Scenario[] = [
   {
     name: "sign-in refuses a wrong password, then signs in to the Overview",
-    async run(page, baseUrl) {
+    async run(page, { baseUrl }) {
       await page.goto(`${baseUrl}/inventory`);
       await page.waitForURL(/\/signin/);
       await screenshot(page, "signin-ru-desktop");
@@ -53,22 +61,74 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: "the three categories show the organization's counts",
-    async run(page) {
+    name: "the three categories show the demo seller's counts (API and simulator truth)",
+    async run(page, { simUrl }) {
       await settled(page);
       const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=10");
-      for (const status of ["critical", "low", "overstock"] as const) {
-        const shown = (await page.textContent(`[data-testid="count-${status}"]`))?.replace(/\s/g, "") ?? "";
-        assert.equal(shown, String(dashboard.counts[status]), `${status} count on screen`);
-        const rows = await page.locator(`[data-testid="top-${status}"] li`).count();
-        assert.equal(rows, Math.min(10, dashboard.counts[status]), `${status} Top-10 rows`);
-      }
       const total =
         dashboard.counts.critical +
         dashboard.counts.low +
         dashboard.counts.normal +
         dashboard.counts.overstock;
-      assert.ok(total > 0, "the demo seller has products (was the first sync run?)");
+      assert.ok(total > 0, "the demo seller has products (did the first sync run?)");
+      for (const status of ["critical", "low", "overstock"] as const) {
+        const shown = (await page.textContent(`[data-testid="count-${status}"]`))?.replace(/\s/g, "") ?? "";
+        assert.equal(
+          shown,
+          String(dashboard.counts[status]),
+          `${status} count on screen vs GET /api/dashboard`,
+        );
+        const kpi = (await page.textContent(`[data-testid="kpi-${status}"] .kpi-value`))?.replace(/\s/g, "");
+        if (kpi !== undefined) assert.equal(kpi, String(dashboard.counts[status]), `${status} KPI card`);
+        const rows = await page.locator(`[data-testid="top-${status}"] li`).count();
+        assert.equal(rows, Math.min(10, dashboard.counts[status]), `${status} Top-10 rows`);
+      }
+      // The simulator's truth: units per marketplace, and products per category by article.
+      const truth = await stockTruth(simUrl);
+      const units = availableByMarketplace(truth);
+      const warehouses = await apiJson<{ items: Array<{ marketplace: "ozon" | "wb"; available: number }> }>(
+        page,
+        "/api/warehouses",
+      );
+      for (const marketplace of ["ozon", "wb"] as const) {
+        const stored = warehouses.items
+          .filter((w) => w.marketplace === marketplace)
+          .reduce((sum, w) => sum + w.available, 0);
+        assert.equal(stored, units[marketplace], `${marketplace} units available: API vs simulator truth`);
+      }
+      const expected = classifyTruth(truth, dashboard.thresholds);
+      assert.deepEqual(dashboard.counts, expected, "products per category: API vs simulator truth");
+      console.log(
+        `    critical ${dashboard.counts.critical}, low ${dashboard.counts.low}, normal ${dashboard.counts.normal}, overstock ${dashboard.counts.overstock}; units Ozon ${units.ozon}, WB ${units.wb}`,
+      );
+    },
+  },
+  {
+    name: "the overview's first meaningful paint (measured, not a pass/fail budget)",
+    async run(page) {
+      await page.reload();
+      const paintMs = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            // The counts are numbers and the critical category's rows (not its skeleton) are shown.
+            const done = () =>
+              /\d/.test(document.querySelector('[data-testid="count-critical"]')?.textContent ?? "") &&
+              !document.querySelector('[data-testid="category-critical"] [aria-busy="true"]');
+            const check = () => (done() ? resolve(performance.now()) : requestAnimationFrame(check));
+            check();
+          }),
+      );
+      const navigation = await page.evaluate(() => {
+        const entry = performance.getEntriesByType("navigation")[0] as
+          | PerformanceNavigationTiming
+          | undefined;
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+        return { dcl: entry?.domContentLoadedEventEnd ?? 0, fcp: fcp?.startTime ?? 0 };
+      });
+      console.log(
+        `    overview first meaningful paint (counts rendered): ${Math.round(paintMs)} ms after navigation start (budget 1000 ms); first contentful paint ${Math.round(navigation.fcp)} ms, DOMContentLoaded ${Math.round(navigation.dcl)} ms`,
+      );
+      await settled(page);
     },
   },
   {

@@ -163,6 +163,7 @@ export const en = {
   "sync.now": "Sync now",
   "sync.starting": "Starting…",
   "sync.started": "Sync started",
+  "sync.alreadyRunning": "{n} account(s) already had a sync running; it continues.",
   "sync.unavailable": "Could not start a sync: {message}",
   "sync.runs": "Runs",
   "sync.empty": "No runs yet.",

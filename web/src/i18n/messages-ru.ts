@@ -165,6 +165,7 @@ export const ru: Record<MessageKey, string> = {
   "sync.now": "Синхронизировать",
   "sync.starting": "Запускаем…",
   "sync.started": "Синхронизация запущена",
+  "sync.alreadyRunning": "Синхронизация уже шла для аккаунтов: {n}; она продолжается.",
   "sync.unavailable": "Не удалось запустить синхронизацию: {message}",
   "sync.runs": "Запуски",
   "sync.empty": "Запусков ещё не было.",

@@ -5,11 +5,12 @@ import { computed, signal } from "@preact/signals";
 import { type ApiFailure, apiGet, apiPath, apiRequest } from "../api/client";
 import type { Run, RunDetail, RunPage } from "../api/types";
 import { accountFreshness } from "../lib/freshness";
+import { SYNC_START_PATH, type SyncKind, type SyncOutcome, syncRequestBody } from "../lib/sync-request";
 import { createResource, toFailure } from "./resource";
 import { session } from "./session";
 
-/** The Worker's manual-sync route (issue 5 / ingestion): starts a run for every enabled account. */
-export const SYNC_START_PATH = "/api/sync";
+export { SYNC_START_PATH } from "../lib/sync-request";
+
 const POLL_RUNNING_MS = 3_000;
 
 export function createSyncModel() {
@@ -49,11 +50,16 @@ export function createSyncModel() {
     if (active.value.length > 0) follow();
   }
 
-  async function startSync(): Promise<boolean> {
+  const lastOutcomes = signal<SyncOutcome[]>([]);
+
+  async function startSync(kind: SyncKind = "full", accountId?: string): Promise<boolean> {
     starting.value = true;
     startError.value = null;
     try {
-      await apiRequest("POST", SYNC_START_PATH, { body: { kind: "full" } });
+      const answer = await apiRequest<{ runs: SyncOutcome[] }>("POST", SYNC_START_PATH, {
+        body: syncRequestBody(kind, accountId),
+      });
+      lastOutcomes.value = answer?.runs ?? [];
       await load();
       follow();
       return true;
@@ -87,6 +93,7 @@ export function createSyncModel() {
     active,
     starting,
     startError,
+    lastOutcomes,
     page,
     ensure,
     refresh,

@@ -6,6 +6,7 @@ import { RunStatusBadge } from "../components/run-status";
 import { LoadState } from "../components/states";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
+import { refusedCount } from "../lib/sync-request";
 import { roleAtLeast, session } from "../models/session";
 import { syncModel } from "../models/sync";
 
@@ -13,7 +14,8 @@ export default function SyncPage() {
   useEffect(() => {
     void syncModel.refresh();
   }, []);
-  const { runs, active, starting, startError, page } = syncModel;
+  const { runs, active, starting, startError, lastOutcomes, page } = syncModel;
+  const refused = refusedCount(lastOutcomes.value);
   const canSync = roleAtLeast(session.role.value, "operator");
   const data = runs.data.value;
   return (
@@ -36,6 +38,11 @@ export default function SyncPage() {
           </span>
         )}
         {active.value.length > 0 && <span class="muted small">{t("sync.started")}</span>}
+        {refused > 0 && (
+          <span class="muted small" data-testid="sync-refused">
+            {t("sync.alreadyRunning", { n: refused })}
+          </span>
+        )}
       </div>
       <FreshnessPanel />
       <section class="card">
