@@ -1,25 +1,128 @@
-// The dashboard's one query: how many products are critical, low, normal and overstocked in a scope,
-// and the Top-N (or all) of each, most urgent first. One round trip, ranked inside PostgreSQL.
-import { sql } from "drizzle-orm";
+// The dashboard: how many products are critical, low, normal and overstocked in a scope, and the
+// Top-N (or all) of each, most urgent first.
+//
+// Unscoped (all warehouses; category and search allowed) it reads the product_summary read model with
+// five small statements sent in ONE round trip (`db.batch`, one HTTP request on neon-http): one
+// `count(*) filter (where …)` pass for the four counts, and one Top-N per status, each a range on
+// product_summary(org_id, available) ordered by `available` so PostgreSQL can walk the index and stop
+// after N rows instead of ranking every product. Scoped to a marketplace or a warehouse, the stock has
+// to be summed from the inventory rows in scope, so one statement classifies and ranks them.
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
+import type { StockStatus } from "../schema/enums";
 import {
   type ClassifiedStockRow,
   classifiedStockSql,
+  escapeLike,
   type StockScope,
   type StockThresholds,
 } from "./product-stock";
 
-export interface DashboardRow extends ClassifiedStockRow {
-  status_count: number;
+export interface DashboardData {
+  counts: Record<StockStatus, number>;
+  /** Per status, most urgent first: critical, low, normal fewest units first, overstock most units first. */
+  rows: Record<StockStatus, ClassifiedStockRow[]>;
+}
+
+const STATUS_ORDER: readonly StockStatus[] = ["critical", "low", "normal", "overstock"];
+
+/** The `available` range of each status; thresholds are ordered (critical < low < overstock) by a check. */
+function statusRange(status: StockStatus, available: SQL, t: StockThresholds): SQL {
+  switch (status) {
+    case "critical":
+      return sql`${available} <= ${t.criticalMax}`;
+    case "low":
+      return sql`${available} > ${t.criticalMax} and ${available} <= ${t.lowMax}`;
+    case "normal":
+      return sql`${available} > ${t.lowMax} and ${available} <= ${t.overstockMin}`;
+    case "overstock":
+      return sql`${available} > ${t.overstockMin}`;
+  }
+}
+
+function emptyData(): DashboardData {
+  return {
+    counts: { critical: 0, low: 0, normal: 0, overstock: 0 },
+    rows: { critical: [], low: [], normal: [], overstock: [] },
+  };
 }
 
 /** `limit` null means every product of each status. */
-export async function dashboardRows(
+export async function dashboardData(
   db: Database,
   scope: StockScope,
   thresholds: StockThresholds,
   limit: number | null,
-): Promise<DashboardRow[]> {
+): Promise<DashboardData> {
+  if (scope.marketplace !== undefined || scope.warehouseId !== undefined) {
+    return scopedDashboard(db, scope, thresholds, limit);
+  }
+  return summaryDashboard(db, scope, thresholds, limit);
+}
+
+/** All warehouses: four indexed Top-N statements and one counting pass over product_summary, one round trip. */
+async function summaryDashboard(
+  db: Database,
+  scope: StockScope,
+  thresholds: StockThresholds,
+  limit: number | null,
+): Promise<DashboardData> {
+  const filters = [sql`ps.org_id = ${scope.orgId}`];
+  // Products are only joined when a filter needs their columns (the counts), or to name the Top-N.
+  const productFilters: SQL[] = [];
+  if (scope.category !== undefined) productFilters.push(sql`p.category = ${scope.category}`);
+  if (scope.search !== undefined) {
+    const pattern = `%${escapeLike(scope.search)}%`;
+    productFilters.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
+  }
+  const available = sql`ps.available`;
+  const countFrom =
+    productFilters.length === 0
+      ? sql`product_summary ps where ${sql.join(filters, sql` and `)}`
+      : sql`product_summary ps join products p on p.id = ps.product_id
+          where ${sql.join([...filters, sql`p.org_id = ${scope.orgId}`, ...productFilters], sql` and `)}`;
+  const counts = db.execute(sql`select
+      count(*) filter (where ${statusRange("critical", available, thresholds)})::int as critical,
+      count(*) filter (where ${statusRange("low", available, thresholds)})::int as low,
+      count(*) filter (where ${statusRange("normal", available, thresholds)})::int as normal,
+      count(*) filter (where ${statusRange("overstock", available, thresholds)})::int as overstock
+    from ${countFrom}`);
+  const topN = (status: StockStatus) => {
+    const direction = sql.raw(status === "overstock" ? "desc" : "asc");
+    const where = [...filters, statusRange(status, available, thresholds), sql`p.org_id = ${scope.orgId}`];
+    return db.execute(sql`select p.id as product_id, p.article, p.name, p.category,
+        ps.available, ps.reserved, ps.in_transit, ps.warehouse_count, ps.velocity::float8 as velocity,
+        case when ps.velocity > 0 then round((ps.available / ps.velocity)::numeric, 1)::float8 end as days_of_cover,
+        ${status}::text as status
+      from product_summary ps join products p on p.id = ps.product_id
+      where ${sql.join([...where, ...productFilters], sql` and `)}
+      order by ps.available ${direction}, ps.velocity desc, p.article
+      ${limit === null ? sql`` : sql`limit ${limit}`}`);
+  };
+  const [countResult, critical, low, normal, overstock] = await db.batch([
+    counts,
+    topN("critical"),
+    topN("low"),
+    topN("normal"),
+    topN("overstock"),
+  ]);
+  const data = emptyData();
+  const countRow = (countResult.rows[0] ?? {}) as Partial<Record<StockStatus, number>>;
+  for (const status of STATUS_ORDER) data.counts[status] = Number(countRow[status] ?? 0);
+  data.rows.critical = critical.rows as unknown as ClassifiedStockRow[];
+  data.rows.low = low.rows as unknown as ClassifiedStockRow[];
+  data.rows.normal = normal.rows as unknown as ClassifiedStockRow[];
+  data.rows.overstock = overstock.rows as unknown as ClassifiedStockRow[];
+  return data;
+}
+
+/** One marketplace or one warehouse: stock summed from the inventory rows in scope, ranked in one statement. */
+async function scopedDashboard(
+  db: Database,
+  scope: StockScope,
+  thresholds: StockThresholds,
+  limit: number | null,
+): Promise<DashboardData> {
   // Critical, low and normal: fewest units first; overstock: most units first. Ties: fastest sellers.
   const result = await db.execute(sql`with classified as (${classifiedStockSql(scope, thresholds)}),
     ranked as (
@@ -28,5 +131,10 @@ export async function dashboardRows(
         count(*) over (partition by status)::int as status_count
       from classified)
     select * from ranked ${limit === null ? sql`` : sql`where rank <= ${limit}`} order by status, rank`);
-  return result.rows as unknown as DashboardRow[];
+  const data = emptyData();
+  for (const row of result.rows as unknown as Array<ClassifiedStockRow & { status_count: number }>) {
+    data.counts[row.status] = Number(row.status_count);
+    data.rows[row.status].push(row);
+  }
+  return data;
 }

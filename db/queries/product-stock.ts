@@ -26,7 +26,7 @@ export function stockStatusSql(available: SQL, thresholds: StockThresholds): SQL
     else 'normal' end`;
 }
 
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 

@@ -29,6 +29,7 @@ export async function findSession(db: Database, tokenHash: string, now = new Dat
       userId: users.id,
       email: users.email,
       role: users.role,
+      expiresAt: sessions.expiresAt,
       organization: organizationSettingsColumns,
     })
     .from(sessions)

@@ -45,18 +45,31 @@ async function main(): Promise<void> {
   const endpoint = await startNeonEndpoint({ port: 0, backend: { kind: "postgres", url: postgres.url } });
   let worker: Awaited<ReturnType<typeof unstable_dev>> | undefined;
   try {
-    await endpoint.createDatabase("bench");
+    // BENCH_POSTGRES_URL + BENCH_REUSE=1: measure again on a database an earlier run seeded (kept by
+    // BENCH_KEEP=1), e.g. to compare two versions of the Worker on identical data.
+    const reuse = process.env.BENCH_REUSE === "1" && process.env.BENCH_POSTGRES_URL !== undefined;
+    await endpoint.createDatabase("bench").catch((error: unknown) => {
+      if (!reuse) throw error; // reusing: it exists already
+    });
     const databaseUrl: string = endpoint.connectionString("bench");
     await migrateDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl });
     const direct = new pg.Client({ connectionString: postgres.url.replace(/\/[^/]*$/, "/bench") });
     await direct.connect();
-    const orgId = crypto.randomUUID();
-    console.log(`seeding ${PRODUCTS} products × ${WAREHOUSES} warehouses, ${SALES} sales…`);
-    await seedBenchData(direct, orgId, await hashPassword("bench-password"), {
-      products: PRODUCTS,
-      warehouses: WAREHOUSES,
-      sales: SALES,
-    });
+    let orgId: string = crypto.randomUUID();
+    const seeded = reuse
+      ? await direct.query("select id from organizations where slug = 'bench'")
+      : undefined;
+    if (seeded?.rows[0]) {
+      orgId = seeded.rows[0].id;
+      console.log(`reusing the seeded database (organization ${orgId})`);
+    } else {
+      console.log(`seeding ${PRODUCTS} products × ${WAREHOUSES} warehouses, ${SALES} sales…`);
+      await seedBenchData(direct, orgId, await hashPassword("bench-password"), {
+        products: PRODUCTS,
+        warehouses: WAREHOUSES,
+        sales: SALES,
+      });
+    }
     const counts = await direct.query(
       "select (select count(*) from inventory)::int as inventory, (select count(*) from sales)::int as sales",
     );

@@ -1,6 +1,8 @@
 // Resolves the caller of a protected /api route: a Bearer API key (rate-limited per key) or the signed
 // session cookie. Sets `principal` and `organization`, enforces the organization's IP allowlist, and
 // answers 401 when neither credential is valid. Public paths (login, health, docs) pass through.
+// Resolved callers are kept in the isolate's principal cache for up to 30 s (staleness bound and
+// invalidation: worker/auth/principal-cache.ts), so a KV cache hit costs no database round trip.
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import { findActiveApiKey, touchApiKey } from "../../db/queries/api-keys";
@@ -8,6 +10,7 @@ import { findSession } from "../../db/queries/sessions";
 import { looksLikeApiKey } from "../auth/api-key-format";
 import { sha256Hex } from "../auth/encoding";
 import type { OrganizationSettings, Principal } from "../auth/principal";
+import { apiKeyCacheKey, principalCache, sessionCacheKey } from "../auth/principal-cache";
 import { readSessionToken } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
 import { databaseFromEnv } from "../db";
@@ -45,9 +48,28 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
       if (!looksLikeApiKey(key))
         throw new ApiError("UNAUTHORIZED", "Authorization: expected 'Bearer mic_…' API key");
       const keyHash = await sha256Hex(key);
-      const found = await findActiveApiKey(db, keyHash);
-      if (!found) throw new ApiError("UNAUTHORIZED", "API key is unknown or revoked");
-      const { success } = await c.env.API_KEY_RATE_LIMITER.limit({ key: `key:${found.id}` });
+      const cacheKey = apiKeyCacheKey(keyHash);
+      let caller = principalCache.get(cacheKey);
+      if (!caller) {
+        const found = await findActiveApiKey(db, keyHash);
+        if (!found) throw new ApiError("UNAUTHORIZED", "API key is unknown or revoked");
+        caller = {
+          organization: found.organization,
+          principal: {
+            orgId: found.organization.id,
+            role: found.role,
+            via: "api_key",
+            userId: null,
+            apiKeyId: found.id,
+            email: null,
+            sessionTokenHash: null,
+          },
+          lastUsedAt: found.lastUsedAt?.getTime() ?? null,
+        };
+        principalCache.set(cacheKey, caller);
+      }
+      const apiKeyId = caller.principal.apiKeyId as string;
+      const { success } = await c.env.API_KEY_RATE_LIMITER.limit({ key: `key:${apiKeyId}` });
       if (!success) {
         throw new ApiError("TOO_MANY_REQUESTS", "This API key made too many requests in 60 s; retry later", {
           "Retry-After": "60",
@@ -55,35 +77,38 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
           "RateLimit-Policy": "600;w=60",
         });
       }
-      if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > touchEvery) {
-        c.executionCtx.waitUntil(touchApiKey(db, found.id).catch(() => undefined));
+      if (caller.lastUsedAt === null || Date.now() - caller.lastUsedAt > touchEvery) {
+        principalCache.touched(cacheKey);
+        c.executionCtx.waitUntil(touchApiKey(db, apiKeyId).catch(() => undefined));
       }
-      organization = found.organization;
-      principal = {
-        orgId: organization.id,
-        role: found.role,
-        via: "api_key",
-        userId: null,
-        apiKeyId: found.id,
-        email: null,
-        sessionTokenHash: null,
-      };
+      organization = caller.organization;
+      principal = caller.principal;
     } else {
       const token = await readSessionToken(c);
       if (!token) throw new ApiError("UNAUTHORIZED", "Sign in (session cookie) or send an API key");
       const tokenHash = await sha256Hex(token);
-      const found = await findSession(db, tokenHash);
-      if (!found) throw new ApiError("UNAUTHORIZED", "Session expired or signed out; sign in again");
-      organization = found.organization;
-      principal = {
-        orgId: organization.id,
-        role: found.role,
-        via: "session",
-        userId: found.userId,
-        apiKeyId: null,
-        email: found.email,
-        sessionTokenHash: tokenHash,
-      };
+      const cacheKey = sessionCacheKey(tokenHash);
+      let caller = principalCache.get(cacheKey);
+      if (!caller) {
+        const found = await findSession(db, tokenHash);
+        if (!found) throw new ApiError("UNAUTHORIZED", "Session expired or signed out; sign in again");
+        caller = {
+          organization: found.organization,
+          principal: {
+            orgId: found.organization.id,
+            role: found.role,
+            via: "session",
+            userId: found.userId,
+            apiKeyId: null,
+            email: found.email,
+            sessionTokenHash: tokenHash,
+          },
+          lastUsedAt: null,
+        };
+        principalCache.set(cacheKey, caller, Date.now(), found.expiresAt.getTime());
+      }
+      organization = caller.organization;
+      principal = caller.principal;
     }
     if (
       organization.ipAllowlist.length > 0 &&

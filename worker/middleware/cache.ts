@@ -2,6 +2,8 @@
 // at the same data version, else runs the route and stores a 200 answer for `ttlSeconds` (default
 // CACHE_TTL_SECONDS, 5 min). The key carries the org id and organizations.data_version, which every
 // finished run bumps, so a sync shows on the next request; `X-Cache: HIT|MISS` says which happened.
+// The KV write happens after the answer is sent (`executionCtx.waitUntil`); until it lands, this isolate
+// answers the same key from the pending write, so the next identical request here is a HIT at once.
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context";
 
@@ -25,19 +27,25 @@ export function cacheKey(orgId: string, dataVersion: number, url: URL): string {
   return `api:v1:${orgId}:${dataVersion}:${url.pathname}${query ? `?${query}` : ""}`;
 }
 
+/** Answers being written to KV by this isolate, by key: read-your-writes before KV has them. */
+const pendingWrites = new Map<string, CachedAnswer>();
+
+function hit(c: Parameters<MiddlewareHandler<AppEnv>>[0], cached: CachedAnswer): void {
+  c.res = new Response(cached.body, { status: 200, headers: { ...cached.headers, "X-Cache": "HIT" } });
+  c.header("Cache-Control", "private, no-cache");
+  c.header("Vary", "Cookie, Authorization");
+}
+
 export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<AppEnv> {
   const keep = ["Content-Type", "Content-Disposition", ...(options.keepHeaders ?? [])];
   return async function cacheAsideMiddleware(c, next) {
     const organization = c.get("organization");
     if (!organization || c.req.method !== "GET") return next();
     const key = cacheKey(organization.id, organization.dataVersion, new URL(c.req.url));
+    const pending = pendingWrites.get(key);
+    if (pending) return hit(c, pending);
     const cached = await c.env.API_CACHE.get<CachedAnswer>(key, "json");
-    if (cached) {
-      c.res = new Response(cached.body, { status: 200, headers: { ...cached.headers, "X-Cache": "HIT" } });
-      c.header("Cache-Control", "private, no-cache");
-      c.header("Vary", "Cookie, Authorization");
-      return;
-    }
+    if (cached) return hit(c, cached);
     await next();
     c.header("X-Cache", "MISS");
     c.header("Cache-Control", "private, no-cache");
@@ -50,9 +58,17 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
       if (value) headers[name] = value;
     }
     const ttl = options.ttlSeconds ?? (Number(c.env.CACHE_TTL_SECONDS) || 300);
-    // Awaited rather than deferred: the next identical request must find it (and tests rely on that).
-    await c.env.API_CACHE.put(key, JSON.stringify({ body, headers } satisfies CachedAnswer), {
-      expirationTtl: Math.max(60, ttl),
-    });
+    const answer: CachedAnswer = { body, headers };
+    pendingWrites.set(key, answer);
+    const write = c.env.API_CACHE.put(key, JSON.stringify(answer), { expirationTtl: Math.max(60, ttl) })
+      .catch((error: unknown) => {
+        console.log(
+          JSON.stringify({ level: "warn", message: "KV cache write failed", key, error: String(error) }),
+        );
+      })
+      .finally(() => {
+        if (pendingWrites.get(key) === answer) pendingWrites.delete(key);
+      });
+    c.executionCtx.waitUntil(write);
   };
 }

@@ -5,6 +5,7 @@ import { ROLES } from "../../db/schema/enums";
 import { UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { issueApiKey } from "../auth/api-key-format";
+import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
@@ -101,6 +102,7 @@ export function registerApiKeys(app: OpenAPIHono<AppEnv>): void {
   app.openapi(revokeKeyRoute, async (c) => {
     const row = await revokeApiKey(c.var.db, c.get("principal").orgId, c.req.valid("param").id);
     if (!row) throw new ApiError("NOT_FOUND", "id: no active API key with this id in your organization");
+    principalCache.forgetApiKey(row.id);
     return c.json(toJson(row), 200);
   });
 }

@@ -7,6 +7,7 @@ import { ROLES } from "../../db/schema/enums";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { randomToken, sha256Hex } from "../auth/encoding";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { principalCache, sessionCacheKey } from "../auth/principal-cache";
 import {
   clearSessionCookie,
   readSessionToken,
@@ -95,7 +96,11 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(logoutRoute, async (c) => {
     const token = await readSessionToken(c);
-    if (token) await deleteSession(databaseFromEnv(c.env), await sha256Hex(token));
+    if (token) {
+      const tokenHash = await sha256Hex(token);
+      principalCache.forget(sessionCacheKey(tokenHash));
+      await deleteSession(databaseFromEnv(c.env), tokenHash);
+    }
     clearSessionCookie(c);
     return c.body(null, 204);
   });

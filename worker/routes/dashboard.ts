@@ -1,7 +1,7 @@
 // GET /api/dashboard: product counts per stock status (critical / low / normal / overstock) with the
 // organization's thresholds, and the Top-N (or all) products of each, in a scope and with filters.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { dashboardRows } from "../../db/queries/dashboard";
+import { dashboardData } from "../../db/queries/dashboard";
 import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
 import { ScopeQuery } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
@@ -55,19 +55,17 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { limit, all, ...filters } = c.req.valid("query");
     const organization = c.get("organization");
-    const rows = await dashboardRows(
+    const data = await dashboardData(
       c.var.db,
       { orgId: organization.id, ...filters },
       organization,
       all === "true" ? null : limit,
     );
-    const counts = { critical: 0, low: 0, normal: 0, overstock: 0 };
-    const items: Record<StockStatus, StockLine[]> = { critical: [], low: [], normal: [], overstock: [] };
+    const counts = data.counts;
     const today = new Date();
-    for (const row of rows) {
-      counts[row.status] = Number(row.status_count);
-      items[row.status].push(toStockLine(row, today));
-    }
+    const items = Object.fromEntries(
+      STOCK_STATUSES.map((status) => [status, data.rows[status].map((row) => toStockLine(row, today))]),
+    ) as Record<StockStatus, StockLine[]>;
     const { criticalMax, lowMax, overstockMin, dataVersion } = organization;
     const total = counts.critical + counts.low + counts.normal + counts.overstock;
     return c.json(

@@ -4,6 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import type { OrganizationSettings } from "../auth/principal";
+import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
@@ -95,6 +96,8 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
     }
     const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
+    // Cached callers carry the settings and data version: re-read them on this isolate's next request.
+    principalCache.forgetOrganization(row.id);
     return c.json(toJson(row), 200);
   });
 }

@@ -6,6 +6,7 @@ import { ROLES } from "../../db/schema/enums";
 import { UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { hashPassword } from "../auth/password";
+import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
@@ -114,6 +115,8 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
     const passwordHash = password ? await hashPassword(password) : undefined;
     const row = await updateUser(c.var.db, principal.orgId, id, { ...change, passwordHash });
     if (!row) throw new ApiError("NOT_FOUND", "id: no user with this id in your organization");
+    // A disabled user, a new role or a new password takes effect on this isolate's next request.
+    principalCache.forgetUser(id);
     return c.json(toJson(row), 200);
   });
 }

@@ -6,6 +6,7 @@ import { aliasesAwaitingReview, mapWarehouseAlias, warehousesWithTotals } from "
 import { ALIAS_SOURCES, MARKETPLACES, WAREHOUSE_TYPES } from "../../db/schema/enums";
 import { IntIdParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
@@ -140,6 +141,7 @@ export function registerWarehouses(app: OpenAPIHono<AppEnv>): void {
       );
     }
     await bumpDataVersion(c.var.db, principal.orgId);
+    principalCache.forgetOrganization(principal.orgId);
     return c.json(
       {
         id: Number(row.id),

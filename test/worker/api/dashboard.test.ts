@@ -127,7 +127,10 @@ describe("dashboard cache", () => {
       .update(organizations)
       .set({ dataVersion: sql`${organizations.dataVersion} + 1` })
       .where(sql`${organizations.id} = ${acme.orgId}`);
-    const after = await dashboard("?limit=4", "10.6.2.2");
+    // A caller this isolate already resolved keeps its data version for up to 30 s (the principal
+    // cache's staleness bound, worker/auth/principal-cache.ts); a caller resolved now reads the new one.
+    const fresh = await signIn(acme.users.viewer.email, "10.6.2.2");
+    const after = await dashboard("?limit=4", "10.6.2.2", fresh);
     expect(after.response.headers.get("X-Cache")).toBe("MISS");
     expect(after.body.counts).toEqual({ critical: 2, low: 0, normal: 1, overstock: 2 });
   });
