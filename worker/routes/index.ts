@@ -1,6 +1,7 @@
 // Registers every /api route (besides health) and the OpenAPI security schemes they declare.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerAccounts } from "./accounts";
 import { registerAnalytics } from "./analytics";
 import { registerApiKeys } from "./api-keys";
 import { registerAuth } from "./auth";
@@ -32,5 +33,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRecommendations(app);
   registerWarehouses(app);
   registerRuns(app);
+  registerAccounts(app);
   registerDocs(app);
 }

@@ -235,6 +235,7 @@ describe("OpenAPI", () => {
     "put /api/warehouses/aliases/{id}",
     "get /api/runs",
     "get /api/runs/{id}",
+    "get /api/accounts",
   ];
 
   it("lists every route, each with responses, and every $ref resolves", async () => {

@@ -1,0 +1,131 @@
+// GET /api/accounts (viewer): the organization's marketplace accounts with their data freshness: when
+// the last successful run finished and how old that is, how the last finished run ended, and the run in
+// progress with its pages and counts. Not KV-cached: a run in progress changes it without bumping the
+// data version, and it is one small indexed statement.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type AccountFreshnessRow, accountsWithFreshness } from "../../db/queries/accounts";
+import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../db/schema/enums";
+import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import type { AppEnv } from "../context";
+
+const AccountSchema = z
+  .object({
+    id: z.uuid(),
+    marketplace: z.enum(MARKETPLACES),
+    name: z.string(),
+    enabled: z.boolean(),
+    createdAt: z.string(),
+    disabledAt: z.string().nullable(),
+    lastSuccess: z
+      .object({
+        runId: z.uuid(),
+        kind: z.enum(RUN_KINDS),
+        startedAt: z.string(),
+        finishedAt: z.string(),
+        ageSeconds: z.number().int().openapi({ description: "Seconds since that run finished" }),
+      })
+      .nullable()
+      .openapi({ description: "The newest succeeded run; null before the first one" }),
+    lastRun: z
+      .object({
+        runId: z.uuid(),
+        status: z.enum(RUN_STATUSES),
+        finishedAt: z.string().nullable(),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({ description: "The newest finished run, whatever its outcome (failed, partial, …)" }),
+    activeRun: z
+      .object({
+        runId: z.uuid(),
+        kind: z.enum(RUN_KINDS),
+        trigger: z.enum(RUN_TRIGGERS),
+        status: z.enum(RUN_STATUSES),
+        startedAt: z.string(),
+        pagesDone: z.number().int(),
+        extracted: z.number().int(),
+        validated: z.number().int(),
+        normalized: z.number().int(),
+        inserted: z.number().int(),
+        updated: z.number().int(),
+        failed: z.number().int(),
+      })
+      .nullable()
+      .openapi({ description: "The run in progress; null when none" }),
+  })
+  .openapi("Account");
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/accounts",
+  tags: ["accounts"],
+  summary: "Marketplace accounts with the last successful run, its age and the run in progress",
+  security: AUTHENTICATED,
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(AccountSchema), now: z.string() }).openapi("Accounts"),
+      "Accounts by marketplace and name",
+    ),
+    ...errorResponses(),
+  },
+});
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+
+export function toAccount(row: AccountFreshnessRow, now: Date): z.infer<typeof AccountSchema> {
+  const successAt = row.success_finished_at === null ? null : new Date(row.success_finished_at);
+  return {
+    id: row.id,
+    marketplace: row.marketplace,
+    name: row.name,
+    enabled: row.enabled,
+    createdAt: iso(row.created_at),
+    disabledAt: isoOrNull(row.disabled_at),
+    lastSuccess:
+      row.success_id === null || successAt === null
+        ? null
+        : {
+            runId: row.success_id,
+            kind: row.success_kind as NonNullable<AccountFreshnessRow["success_kind"]>,
+            startedAt: iso(row.success_started_at as string),
+            finishedAt: successAt.toISOString(),
+            ageSeconds: Math.max(0, Math.floor((now.getTime() - successAt.getTime()) / 1000)),
+          },
+    lastRun:
+      row.last_id === null
+        ? null
+        : {
+            runId: row.last_id,
+            status: row.last_status as NonNullable<AccountFreshnessRow["last_status"]>,
+            finishedAt: isoOrNull(row.last_finished_at),
+            error: row.last_error,
+          },
+    activeRun:
+      row.active_id === null
+        ? null
+        : {
+            runId: row.active_id,
+            kind: row.active_kind as NonNullable<AccountFreshnessRow["active_kind"]>,
+            trigger: row.active_trigger as NonNullable<AccountFreshnessRow["active_trigger"]>,
+            status: row.active_status as NonNullable<AccountFreshnessRow["active_status"]>,
+            startedAt: iso(row.active_started_at as string),
+            pagesDone: Number(row.active_pages_done ?? 0),
+            extracted: Number(row.active_extracted ?? 0),
+            validated: Number(row.active_validated ?? 0),
+            normalized: Number(row.active_normalized ?? 0),
+            inserted: Number(row.active_inserted ?? 0),
+            updated: Number(row.active_updated ?? 0),
+            failed: Number(row.active_failed ?? 0),
+          },
+  };
+}
+
+export function registerAccounts(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const rows = await accountsWithFreshness(c.var.db, c.get("principal").orgId);
+    const now = new Date();
+    c.header("Cache-Control", "private, no-cache");
+    return c.json({ items: rows.map((row) => toAccount(row, now)), now: now.toISOString() }, 200);
+  });
+}
