@@ -1,10 +1,15 @@
 // What the simulator really holds, classified the way the dashboard classifies products: units available
-// per product article over every warehouse of both marketplaces, against the organization's thresholds.
+// per product over every warehouse of both marketplaces, against the organization's thresholds. A product
+// is the seller's article as the feeds write it: Ozon `offer_id`, Wildberries `supplierArticle`.
 export type DashboardCounts = Record<"critical" | "low" | "normal" | "overstock", number>;
 
 export interface StockTruthRow {
   marketplace: "ozon" | "wb";
   article: string;
+  offerId?: string;
+  supplierArticle?: string;
+  warehouse: string;
+  warehouseType?: string;
   available: number;
   inFeed: boolean;
 }
@@ -19,29 +24,43 @@ export async function stockTruth(simUrl: string): Promise<StockTruthRow[]> {
   return rows;
 }
 
-/** Units available per marketplace, counting only cells the feeds report. */
-export function availableByMarketplace(rows: StockTruthRow[]): Record<"ozon" | "wb", number> {
-  const totals = { ozon: 0, wb: 0 };
-  for (const row of rows) if (row.inFeed) totals[row.marketplace] += row.available;
+/** Units available per marketplace and canonical warehouse name, counting only cells the feeds report. */
+export function availableByWarehouse(rows: StockTruthRow[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    if (!row.inFeed) continue;
+    const key = `${row.marketplace}:${row.warehouse}`;
+    totals.set(key, (totals.get(key) ?? 0) + row.available);
+  }
   return totals;
 }
 
-/** Products (by article) with at least one cell in a feed, classified by their available units. */
+function productKey(row: StockTruthRow): string {
+  return (row.marketplace === "ozon" ? row.offerId : row.supplierArticle) ?? row.article;
+}
+
+/**
+ * Products with at least one cell in a feed, classified by their available units; cells in `skip`
+ * (marketplace:warehouse keys the API does not hold) are left out of the sums.
+ */
 export function classifyTruth(
   rows: StockTruthRow[],
   thresholds: { criticalMax: number; lowMax: number; overstockMin: number },
-): DashboardCounts {
-  const perArticle = new Map<string, number>();
+  skip: ReadonlySet<string> = new Set(),
+): { counts: DashboardCounts; products: number } {
+  const perProduct = new Map<string, number>();
   for (const row of rows) {
     if (!row.inFeed) continue;
-    perArticle.set(row.article, (perArticle.get(row.article) ?? 0) + row.available);
+    const key = productKey(row);
+    const units = skip.has(`${row.marketplace}:${row.warehouse}`) ? 0 : row.available;
+    perProduct.set(key, (perProduct.get(key) ?? 0) + units);
   }
   const counts: DashboardCounts = { critical: 0, low: 0, normal: 0, overstock: 0 };
-  for (const available of perArticle.values()) {
+  for (const available of perProduct.values()) {
     if (available <= thresholds.criticalMax) counts.critical++;
     else if (available <= thresholds.lowMax) counts.low++;
     else if (available > thresholds.overstockMin) counts.overstock++;
     else counts.normal++;
   }
-  return counts;
+  return { counts, products: perProduct.size };
 }

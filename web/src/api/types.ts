@@ -43,6 +43,24 @@ export interface InventoryPage {
   pages: number;
 }
 
+/** One marketplace listing of a product (GET /api/products/{id}); the Ozon or WB ids are null on the other. */
+export interface ProductListing {
+  id: number;
+  marketplace: Marketplace;
+  externalKey: string;
+  ozonSku?: number | string | null;
+  ozonProductId?: number | string | null;
+  offerId?: string | null;
+  wbNmId?: number | string | null;
+  wbChrtId?: number | string | null;
+  barcode?: string | null;
+  size?: string | null;
+  name?: string | null;
+  /** numeric(14,2): a string or a number depending on the driver. */
+  price?: number | string | null;
+  active?: boolean;
+}
+
 export interface ProductDetail {
   product: { id: number; article: string; name: string; brand: string | null; category: string | null };
   status: StockStatus;
@@ -62,7 +80,7 @@ export interface ProductDetail {
     qualityScore: number;
     lastSyncedAt: string;
   }>;
-  listings: Array<Record<string, unknown>>;
+  listings: ProductListing[];
   stockHistory: Array<{ day: string; available: number; reserved: number; inTransit: number }>;
   audit: Array<{
     changedAt: string;

@@ -1,13 +1,13 @@
 // One product: headline numbers, reorder advice with its arithmetic, stock per warehouse, and the
-// stock-history and sales charts.
+// stock-history and sales charts, and its listings on both marketplaces.
 import { useEffect, useMemo } from "preact/hooks";
-import type { ProductDetail, Settings } from "../api/types";
+import type { ProductDetail, ProductListing, Settings } from "../api/types";
 import { Chart, type ChartSeries } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
-import { ErrorState, Skeleton } from "../components/states";
+import { EmptyState, ErrorState, Skeleton } from "../components/states";
 import { StatusBadge } from "../components/status-badge";
 import { locale, t } from "../i18n/locale";
-import { formatDate, formatDateTime, formatNumber } from "../lib/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "../lib/format";
 import { explainReorder, reorderAdvice } from "../lib/reorder-advice";
 import { route } from "../lib/router";
 import { productModel } from "../models/product";
@@ -37,6 +37,58 @@ function Advice({ detail, settings }: { detail: ProductDetail; settings: Setting
         ))}
       </ol>
     </div>
+  );
+}
+
+function Listings({ listings }: { listings: ProductListing[] }) {
+  return (
+    <section class="card">
+      <h2>
+        {t("product.listings")} <span class="muted small">{formatNumber(listings.length)}</span>
+      </h2>
+      {listings.length === 0 ? (
+        <EmptyState>{t("product.noListings")}</EmptyState>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="product-listings">
+            <thead>
+              <tr>
+                <th>{t("col.marketplace")}</th>
+                <th>{t("col.marketplaceId")}</th>
+                <th>{t("col.offer")}</th>
+                <th>{t("col.size")}</th>
+                <th>{t("col.barcode")}</th>
+                <th class="num">{t("col.price")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {listings.map((listing) => {
+                const id = listing.marketplace === "ozon" ? listing.ozonSku : listing.wbNmId;
+                const price =
+                  listing.price === null || listing.price === undefined ? null : Number(listing.price);
+                return (
+                  <tr
+                    key={listing.id}
+                    data-testid="listing-row"
+                    class={listing.active === false ? "muted" : undefined}
+                  >
+                    <td>
+                      <span class={`mp mp-${listing.marketplace}`}>{t(`mp.${listing.marketplace}`)}</span>
+                      {listing.active === false && <span class="small"> · {t("product.inactive")}</span>}
+                    </td>
+                    <td class="mono">{id ?? listing.externalKey}</td>
+                    <td class="mono">{listing.offerId ?? "—"}</td>
+                    <td>{listing.size ?? "—"}</td>
+                    <td class="mono">{listing.barcode ?? "—"}</td>
+                    <td class="num">{price === null || Number.isNaN(price) ? "—" : formatMoney(price)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -152,6 +204,7 @@ export default function ProductPage() {
               </table>
             </div>
           </section>
+          <Listings listings={data.listings} />
           {data.audit.length > 0 && (
             <section class="card">
               <h2>{t("product.changes")}</h2>
