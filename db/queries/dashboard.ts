@@ -87,17 +87,27 @@ async function summaryDashboard(
       count(*) filter (where ${statusRange("normal", available, thresholds)})::int as normal,
       count(*) filter (where ${statusRange("overstock", available, thresholds)})::int as overstock
     from ${countFrom}`);
+  const columns = sql`p.id as product_id, p.article, p.name, p.category,
+      ps.available, ps.reserved, ps.in_transit, ps.warehouse_count, ps.velocity::float8 as velocity,
+      case when ps.velocity > 0 then round((ps.available / ps.velocity)::numeric, 1)::float8 end as days_of_cover`;
   const topN = (status: StockStatus) => {
     const direction = sql.raw(status === "overstock" ? "desc" : "asc");
-    const where = [...filters, statusRange(status, available, thresholds), sql`p.org_id = ${scope.orgId}`];
-    return db.execute(sql`select p.id as product_id, p.article, p.name, p.category,
-        ps.available, ps.reserved, ps.in_transit, ps.warehouse_count, ps.velocity::float8 as velocity,
-        case when ps.velocity > 0 then round((ps.available / ps.velocity)::numeric, 1)::float8 end as days_of_cover,
-        ${status}::text as status
+    const order = sql`ps.available ${direction}, ps.velocity desc`;
+    const where = [...filters, statusRange(status, available, thresholds)];
+    const cap = limit === null ? sql`` : sql`limit ${limit}`;
+    if (productFilters.length === 0 && limit !== null) {
+      // Walk product_summary(org_id, available) alone and keep the first N plus their ties on
+      // (available, velocity); only those few rows are joined to products for the article tie-break.
+      return db.execute(sql`select ${columns}, ${status}::text as status
+        from (select * from product_summary ps where ${sql.join(where, sql` and `)}
+              order by ${order} fetch first (${limit}) rows with ties) ps
+        join products p on p.id = ps.product_id and p.org_id = ${scope.orgId}
+        order by ${order}, p.article ${cap}`);
+    }
+    return db.execute(sql`select ${columns}, ${status}::text as status
       from product_summary ps join products p on p.id = ps.product_id
-      where ${sql.join([...where, ...productFilters], sql` and `)}
-      order by ps.available ${direction}, ps.velocity desc, p.article
-      ${limit === null ? sql`` : sql`limit ${limit}`}`);
+      where ${sql.join([...where, sql`p.org_id = ${scope.orgId}`, ...productFilters], sql` and `)}
+      order by ${order}, p.article ${cap}`);
   };
   const [countResult, critical, low, normal, overstock] = await db.batch([
     counts,

@@ -91,6 +91,28 @@ describe("GET /api/dashboard", () => {
     expect((await get("/api/dashboard", "10.6.1.4")).status).toBe(401);
   });
 
+  it("breaks ties in the Top-N by velocity, then article", async () => {
+    const tenant = await seedTenant("ties");
+    const stock = (units: number) => ({ Podolsk: units });
+    await seedCatalog(tenant.orgId, {
+      warehouses: [{ name: "Podolsk", marketplace: "wb" }],
+      products: [
+        { article: "T-Z", stock: stock(500), velocity: 1 },
+        { article: "T-B", stock: stock(500), velocity: 1 },
+        { article: "T-A", stock: stock(500), velocity: 1 },
+        { article: "T-F", stock: stock(500), velocity: 4 },
+        { article: "T-TOP", stock: stock(900), velocity: 0 },
+        { article: "T-LOW", stock: stock(200), velocity: 9 },
+      ],
+    });
+    const cookie = await signIn(tenant.users.viewer.email, "10.6.1.6");
+    const { body } = await dashboard("?limit=4", "10.6.1.6", cookie);
+    expect(body.counts.overstock).toBe(6);
+    expect(articles(body.items.overstock)).toEqual(["T-TOP", "T-F", "T-A", "T-B"]);
+    const all = await dashboard("?all=true", "10.6.1.6", cookie);
+    expect(articles(all.body.items.overstock)).toEqual(["T-TOP", "T-F", "T-A", "T-B", "T-Z", "T-LOW"]);
+  });
+
   it("never shows one organization's products to another, even from the cache", async () => {
     const first = await dashboard("?limit=7", "10.6.1.5");
     expect(first.response.headers.get("X-Cache")).toBe("MISS");
