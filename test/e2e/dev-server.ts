@@ -105,12 +105,13 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
     if (cwd !== resolve(".")) rmSync(cwd, { recursive: true, force: true });
   };
   const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return removeSnapshot();
+    const gone = child.exitCode !== null || child.signalCode !== null || child.pid === undefined;
+    if (gone) return removeSnapshot();
     const exited = new Promise((resolve) => child.once("exit", resolve));
     try {
       process.kill(-child.pid, "SIGTERM");
     } catch {
-      return;
+      return removeSnapshot();
     }
     const timer = setTimeout(() => {
       try {

@@ -41,6 +41,14 @@ const SCREEN_PAGES = [
   "/settings",
 ];
 
+/** The screenshot's name for a page: "overview", "inventory", "product", "sync-run", … */
+function screenName(path: string): string {
+  if (path === "/") return "overview";
+  if (/^\/inventory\/\d+$/.test(path)) return "product";
+  if (/^\/sync\/runs\//.test(path)) return "sync-run";
+  return path.slice(1).replace(/\//g, "-");
+}
+
 export const scenarios: Scenario[] = [
   {
     name: "sign-in refuses a wrong password, then signs in to the Overview",
@@ -252,16 +260,28 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: "a warehouse name awaiting review is mapped to a canonical warehouse",
-    async run(page) {
+    name: "a warehouse name awaiting review is mapped to its canonical warehouse",
+    async run(page, { simUrl }) {
       await visit(page, "/warehouses");
-      const aliases = await apiJson<{ items: Array<{ id: number }> }>(page, "/api/warehouses/aliases");
-      assert.ok(aliases.items.length > 0, "the demo seller has warehouse names to review");
-      const row = page.locator('[data-testid="alias-row"]').first();
-      const select = row.locator('[data-testid="alias-target"]');
-      const value = await select.locator("option").nth(1).getAttribute("value");
-      assert.ok(value, "a canonical warehouse to map to");
-      await select.selectOption(value);
+      const aliases = await apiJson<{ items: Array<{ id: number; alias: string; marketplace: string }> }>(
+        page,
+        "/api/warehouses/aliases",
+      );
+      assert.ok(
+        aliases.items.length > 0,
+        "the demo seller has warehouse names to review (GET /api/warehouses/aliases is empty)",
+      );
+      // Map it where the simulator says the name belongs, not just to the first warehouse offered.
+      const alias = aliases.items[0] as (typeof aliases.items)[number];
+      const truth = (await (await fetch(`${simUrl}/_sim/truth/warehouses`)).json()) as {
+        aliases: Array<{ marketplace: string; name: string; canonicalName: string }>;
+      };
+      const canonical = truth.aliases.find(
+        (entry) => entry.marketplace === alias.marketplace && entry.name === alias.alias,
+      )?.canonicalName;
+      assert.ok(canonical, `the simulator knows where "${alias.alias}" belongs`);
+      const row = page.locator(`[data-testid="alias-row"][data-alias-id="${alias.id}"]`);
+      await row.locator('[data-testid="alias-target"]').selectOption({ label: canonical });
       await row.locator('[data-testid="alias-map"]').click();
       await page.waitForSelector('[data-testid="alias-mapped"]');
       const left = await apiJson<{ items: Array<{ id: number }> }>(page, "/api/warehouses/aliases");
@@ -285,14 +305,7 @@ export const scenarios: Scenario[] = [
           await setLanguage(page, language);
           for (const path of paths) {
             await visit(page, path);
-            const name =
-              path === "/"
-                ? "overview"
-                : path
-                    .slice(1)
-                    .replace(/\/[0-9a-f-]{36}$/, "")
-                    .replace(/\/\d+$/, "")
-                    .replace(/\//g, "-");
+            const name = screenName(path);
             await screenshot(page, `${name}-${language}-${device}`);
           }
         }
@@ -308,6 +321,18 @@ export const scenarios: Scenario[] = [
       await page.waitForURL(/\/signin/);
       const me = await page.request.get(new URL("/api/auth/me", page.url()).href);
       assert.equal(me.status(), 401);
+      // The sign-in page in both languages, on a desktop and a phone.
+      for (const [device, viewport] of [
+        ["desktop", DESKTOP],
+        ["phone", PHONE],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        for (const language of ["ru", "en"] as const) {
+          await setLanguage(page, language);
+          await screenshot(page, `signin-${language}-${device}`);
+        }
+      }
+      await page.setViewportSize(DESKTOP);
     },
   },
 ];
