@@ -17,7 +17,13 @@ import {
 useTestDatabase();
 
 interface InventoryPage {
-  items: Array<{ article: string; available: number; status: string; stockoutDate: string | null }>;
+  items: Array<{
+    article: string;
+    available: number;
+    status: string;
+    stockoutDate: string | null;
+    daysOfCover: number | null;
+  }>;
   total: number;
   pages: number;
 }
@@ -53,6 +59,31 @@ describe("GET /api/inventory", () => {
       await get("/api/inventory?sort=available&order=desc&pageSize=2&page=3", "10.7.1.1", { cookie })
     ).json()) as InventoryPage;
     expect(last.items.map((item) => item.article)).toEqual(["A-005"]);
+  });
+
+  it("keeps the total past the last page, and sorts by status, days of cover and category", async () => {
+    const past = (await (
+      await get("/api/inventory?sort=available&pageSize=2&page=9", "10.7.1.5", { cookie })
+    ).json()) as InventoryPage;
+    expect(past).toMatchObject({ items: [], total: 5, pages: 3 });
+    const byStatus = (await (
+      await get("/api/inventory?sort=status&order=desc", "10.7.1.5", { cookie })
+    ).json()) as InventoryPage;
+    // overstock, normal, low, then the two critical ones by article.
+    expect(byStatus.items.map((item) => item.article)).toEqual(["A-004", "A-003", "A-002", "A-001", "A-005"]);
+    const byCover = (await (
+      await get("/api/inventory?sort=daysOfCover&status=critical", "10.7.1.5", { cookie })
+    ).json()) as InventoryPage;
+    // 0 units at 0.5/day = 0 days; A-001: 3 units at 1/day = 3 days.
+    expect(byCover.items.map((item) => [item.article, item.daysOfCover])).toEqual([
+      ["A-005", 0],
+      ["A-001", 3],
+    ]);
+    const coats = (await (
+      await get("/api/inventory?category=outerwear&sort=available&order=desc", "10.7.1.5", { cookie })
+    ).json()) as InventoryPage;
+    expect(coats.items.map((item) => item.article)).toEqual(["A-002", "A-001"]);
+    expect(coats.total).toBe(2);
   });
 
   it("filters by status and search", async () => {
