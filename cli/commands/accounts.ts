@@ -1,0 +1,172 @@
+// `accounts list|add|enable|disable`: the organization's marketplace accounts. The API has no route for
+// them, so this command works on the database (DATABASE_URL; automatic for local dev) and encrypts new
+// credentials with the Worker's CREDENTIALS_KEY.
+import type { AccountCredentials } from "../../cron/adapters/adapter";
+import {
+  type AccountRow,
+  addAccount,
+  listAccounts,
+  openDatabase,
+  resolveOrganization,
+  setAccountEnabled,
+} from "../accounts-store";
+import {
+  ArgumentError,
+  isUuid,
+  noExtraPositionals,
+  oneOf,
+  positiveInt,
+  requireString,
+  stringValue,
+  type Values,
+} from "../args";
+import type { CliContext } from "../context";
+import { age, table } from "../format";
+import type { Command, CommandInput } from "./command";
+import { matchAccount } from "./resolve-account";
+
+const HELP = `Usage: npm run cli -- accounts <list|add|enable|disable> [options]
+
+  accounts list                              the organization's marketplace accounts
+  accounts add --marketplace ozon --name <name> --ozon-client-id <n> --ozon-api-key <key> [--base-url <url>]
+  accounts add --marketplace wb --name <name> --wb-token <token> [--base-url <url>]
+  accounts disable <id|name>                 no more scheduled or manual runs for it
+  accounts enable <id|name>
+
+Options:
+  --org <slug|id>      the organization (needed when the database holds several)
+  --marketplace <m>    ozon or wb
+  --name <name>        a name unique per organization and marketplace
+  --ozon-client-id <n> --ozon-api-key <key>   Ozon Seller API credentials (or OZON_CLIENT_ID, OZON_API_KEY)
+  --wb-token <token>   Wildberries API token (or WB_TOKEN)
+  --base-url <url>     send this account's API calls here instead of the vendor (the simulator in dev)
+  --rate-scale <n>     divide the vendor's rate windows (the simulator's --time-scale; dev only)
+
+The API has no route for accounts yet, so this command works on the database: DATABASE_URL or
+--database-url (local dev: the npm run dev database, no flag needed). \`add\` encrypts the credentials
+with the Worker's CREDENTIALS_KEY (env; local dev: the development key).`;
+
+function credentialsFrom(
+  values: Values,
+  marketplace: "ozon" | "wb",
+  env: NodeJS.ProcessEnv,
+): AccountCredentials {
+  if (marketplace === "ozon") {
+    const clientId = stringValue(values, "ozon-client-id") ?? env.OZON_CLIENT_ID;
+    const apiKey = stringValue(values, "ozon-api-key") ?? env.OZON_API_KEY;
+    if (!clientId)
+      throw new ArgumentError("--ozon-client-id: required for an Ozon account (or set OZON_CLIENT_ID)");
+    if (!/^\d+$/.test(clientId))
+      throw new ArgumentError(`--ozon-client-id: expected a number, got "${clientId}"`);
+    if (!apiKey)
+      throw new ArgumentError("--ozon-api-key: required for an Ozon account (or set OZON_API_KEY)");
+    return { ozon: { clientId, apiKey } };
+  }
+  const token = stringValue(values, "wb-token") ?? env.WB_TOKEN;
+  if (!token) throw new ArgumentError("--wb-token: required for a Wildberries account (or set WB_TOKEN)");
+  return { wb: { token } };
+}
+
+function baseUrlFrom(values: Values): string | null {
+  const text = stringValue(values, "base-url");
+  if (text === undefined) return null;
+  try {
+    const url = new URL(text);
+    if (url.protocol === "http:" || url.protocol === "https:") return text.replace(/\/+$/, "");
+  } catch {
+    // reported below
+  }
+  throw new ArgumentError(`--base-url: expected an http(s) URL, got "${text}"`);
+}
+
+export function accountsTable(rows: readonly AccountRow[], nowMs: number): string {
+  if (rows.length === 0) return "No marketplace accounts yet (add one with `accounts add`).";
+  return table(
+    ["ID", "MARKETPLACE", "NAME", "ENABLED", "BASE URL", "CREATED"],
+    rows.map((row) => [
+      row.id,
+      row.marketplace,
+      row.name,
+      row.enabled ? "yes" : `no (${age(row.disabledAt?.toISOString() ?? null, nowMs)})`,
+      row.baseUrl ?? "(vendor)",
+      age(row.createdAt.toISOString(), nowMs),
+    ]),
+  );
+}
+
+async function run(ctx: CliContext, { values, positionals }: CommandInput, env: NodeJS.ProcessEnv) {
+  const action = positionals[0];
+  if (!action) throw new ArgumentError("<list|add|enable|disable>: required");
+  if (!["list", "add", "enable", "disable"].includes(action)) {
+    throw new ArgumentError(`"${action}": unknown accounts command (list, add, enable, disable)`);
+  }
+  const target = ctx.connection.database;
+  if (!target) {
+    throw new ArgumentError(
+      "--database-url: required (or DATABASE_URL): the API has no route for marketplace accounts yet",
+    );
+  }
+  const db = openDatabase(target);
+  const org = await resolveOrganization(db, stringValue(values, "org"));
+  if (action === "list") {
+    noExtraPositionals(positionals, 1);
+    const rows = await listAccounts(db, org.id);
+    ctx.out(ctx.json ? JSON.stringify(rows, null, 2) : accountsTable(rows, ctx.now()));
+    return 0;
+  }
+  if (action === "add") {
+    noExtraPositionals(positionals, 1);
+    const marketplace = oneOf(values, "marketplace", ["ozon", "wb"] as const);
+    if (!marketplace) throw new ArgumentError("--marketplace: required (ozon or wb)");
+    const name = requireString(values, "name").trim();
+    if (name.length > 100) throw new ArgumentError("--name: at most 100 characters");
+    const credentials = credentialsFrom(values, marketplace, env);
+    const baseUrl = baseUrlFrom(values);
+    const rateScale =
+      values["rate-scale"] === undefined ? undefined : positiveInt(values, "rate-scale", 1, 100_000);
+    const key = ctx.connection.credentialsKey;
+    if (!key)
+      throw new ArgumentError("CREDENTIALS_KEY: required in the environment to encrypt the credentials");
+    const added = await addAccount(
+      db,
+      { orgId: org.id, marketplace, name, credentials, baseUrl, rateScale },
+      key,
+    );
+    if (!added)
+      throw new ArgumentError(`--name: ${org.slug} already has a ${marketplace} account named "${name}"`);
+    ctx.out(`Added ${marketplace} account "${name}" (${added.id}) to ${org.slug}.`);
+    ctx.out(`First sync: npm run cli -- sync --account "${name}" --full --wait`);
+    return 0;
+  }
+  const which = positionals[1];
+  if (!which) throw new ArgumentError("<id|name>: required");
+  noExtraPositionals(positionals, 2);
+  const rows = await listAccounts(db, org.id);
+  const account = isUuid(which)
+    ? rows.find((row) => row.id === which)
+    : matchAccount(which, rows, "<id|name>");
+  if (!account) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
+  const updated = await setAccountEnabled(db, org.id, account.id, action === "enable");
+  if (!updated) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
+  ctx.out(
+    `${updated.name} (${account.marketplace}, ${updated.id}) is now ${updated.enabled ? "enabled" : "disabled"}.`,
+  );
+  return 0;
+}
+
+export const accountsCommand: Command = {
+  name: "accounts",
+  summary: "marketplace accounts: list, add, enable, disable",
+  help: HELP,
+  options: {
+    org: { type: "string" },
+    marketplace: { type: "string" },
+    name: { type: "string" },
+    "ozon-client-id": { type: "string" },
+    "ozon-api-key": { type: "string" },
+    "wb-token": { type: "string" },
+    "base-url": { type: "string" },
+    "rate-scale": { type: "string" },
+  },
+  run: (ctx, input) => run(ctx, input, process.env),
+};

@@ -1,0 +1,85 @@
+// The ingest benchmark's printed table: each method's rows, seconds and rows/s, where the pipeline's time
+// went, and the issue's two targets (≥ 50,000 rows/s end to end, ≥ 0.4× the bare upsert).
+import type { BaselineFigure } from "./ingest-baselines";
+import type { PipelineFigures } from "./ingest-pipeline";
+
+export const perSecond = (rows: number, ms: number) => (ms > 0 ? Math.round((rows * 1000) / ms) : 0);
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+export interface ReportInput {
+  first: PipelineFigures;
+  second: PipelineFigures;
+  bare: BaselineFigure;
+  perRow: BaselineFigure;
+  copy: BaselineFigure;
+  loaded: number;
+  figures: { pipeline_rows_per_s: number; bare_upsert_rows_per_s: number };
+}
+
+function split(p: PipelineFigures): string[][] {
+  const other = p.ms - p.apiMs - p.pageLoadMs - p.otherDbMs - p.finalizeMs;
+  const share = (ms: number) => `${seconds(ms)} s (${Math.round((100 * ms) / p.ms)}%)`;
+  return [
+    ["  vendor API (simulator, HTTP + body)", "", share(p.apiMs), ""],
+    ["  page loads (DB round trips)", "", share(p.pageLoadMs), ""],
+    ["  finalize (zero unseen, snapshot, summaries)", "", share(p.finalizeMs), ""],
+    ["  watermark reads", "", share(p.otherDbMs), ""],
+    ["  the rest (parse, validate, normalize, SQL)", "", share(other), ""],
+  ];
+}
+
+export function formatTable(input: ReportInput): string {
+  const { first, second, bare, perRow, copy } = input;
+  const rows: string[][] = [
+    ["method", "rows", "seconds", "rows/s"],
+    [
+      `pipeline, full sync (${first.pages} pages; ${first.status.join(", ")})`,
+      int(first.extracted),
+      seconds(first.ms),
+      int(perSecond(first.extracted, first.ms)),
+    ],
+    ...split(first),
+    [
+      "pipeline, same full sync again (nothing changed)",
+      int(second.extracted),
+      seconds(second.ms),
+      int(perSecond(second.extracted, second.ms)),
+    ],
+    ...split(second),
+    [
+      "(a) bare unnest upsert, one statement per page",
+      int(bare.rows),
+      seconds(bare.ms),
+      int(perSecond(bare.rows, bare.ms)),
+    ],
+    [
+      "(b) one INSERT per row (sample)",
+      int(perRow.rows),
+      seconds(perRow.ms),
+      int(perSecond(perRow.rows, perRow.ms)),
+    ],
+    [
+      "(c) COPY FROM STDIN, direct connection",
+      int(copy.rows),
+      seconds(copy.ms),
+      int(perSecond(copy.rows, copy.ms)),
+    ],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const lines = rows.map((r) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "),
+  );
+  const ratio = input.figures.bare_upsert_rows_per_s
+    ? input.figures.pipeline_rows_per_s / input.figures.bare_upsert_rows_per_s
+    : 0;
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  lines.push(
+    "",
+    `pipeline ≥ 50,000 rows/s: ${verdict(input.figures.pipeline_rows_per_s >= 50_000)} (${int(input.figures.pipeline_rows_per_s)})`,
+    `pipeline ≥ 0.4 × bare upsert: ${verdict(ratio >= 0.4)} (${ratio.toFixed(2)}×)`,
+    `rows: ${int(first.extracted)} delivered by the feeds, ${int(input.loaded)} distinct listing × warehouse cells loaded`,
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,127 @@
+// `npm run bench:ingest`: ≥ 100,000 simulator stock rows through the real pipeline into a throwaway
+// PostgreSQL 15 (via the local Neon endpoint), against a bare unnest upsert, per-row INSERTs and COPY in the
+// same run. Prints a table and writes bench-results/ingest.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { bareUpsert, copyDirect, emptyInventory, perRowInsert, takeLoadedRows } from "./ingest-baselines";
+import { runPipeline } from "./ingest-pipeline";
+import { PostgresMissingError } from "./ingest-postgres";
+import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
+import { formatTable, perSecond } from "./ingest-report";
+import { feedStockRows, type IngestWorld, startIngestWorld } from "./ingest-setup";
+
+const HELP = `Usage: npm run bench:ingest -- [options]
+
+  --rows <n>     stock rows the simulator's feeds must hold (default 100000)
+  --sample <n>   rows for the one-INSERT-per-row comparison (default 2000)
+  --seed <n>     simulator seed (default 20261101)
+  --profile      also list the database statements by execution time (pg_stat_statements)
+  --help         this text
+
+Needs PostgreSQL 15 server binaries in /usr/lib/postgresql/15/bin (PG_BIN overrides);
+install with: apt-get update && apt-get install -y postgresql`;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`bench:ingest: --${name}: expected a positive integer, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Page size for the bare upsert of one feed's rows: the pipeline's largest page of that feed. */
+const pageSizeOf = (pageRows: number[]) => Math.max(1, ...pageRows);
+
+async function main(): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      options: {
+        rows: { type: "string" },
+        sample: { type: "string" },
+        seed: { type: "string" },
+        profile: { type: "boolean" },
+        help: { type: "boolean" },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`bench:ingest: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    process.exit(2);
+  }
+  if (values.help) return console.log(HELP);
+  const minRows = positive("rows", values.rows as string | undefined, 100_000);
+  const sample = positive("sample", values.sample as string | undefined, 2_000);
+  const seed = positive("seed", values.seed as string | undefined, 20261101);
+
+  if (values.profile) {
+    process.env.INGEST_PG_OPTIONS = `${process.env.INGEST_PG_OPTIONS ?? ""} ${PROFILE_PG_OPTIONS}`;
+  }
+  console.log("Starting PostgreSQL 15, the local Neon endpoint and the simulator…");
+  let world: IngestWorld;
+  try {
+    world = await startIngestWorld({ minRows, seed });
+  } catch (error) {
+    if (error instanceof PostgresMissingError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const stopOnSignal = () => void world.close().finally(() => process.exit(130));
+  process.once("SIGINT", stopOnSignal);
+  process.once("SIGTERM", stopOnSignal);
+  try {
+    const size = world.sim.state.world.options.size;
+    console.log(
+      `Simulator: ${size} listings, ${feedStockRows(world.sim)} stock rows in the feeds; PostgreSQL on port ${world.pg.port}`,
+    );
+
+    if (values.profile) await resetStatementStats(world);
+    console.log("Pipeline: full stock sync of the Ozon and the Wildberries account…");
+    const first = await runPipeline(world);
+    const profile = values.profile ? await statementReport(world) : "";
+    console.log("Pipeline: the same full sync again (every row unchanged)…");
+    const second = await runPipeline(world);
+
+    const loaded = await takeLoadedRows(world);
+    const byMarketplace = (mp: "ozon" | "wb") => loaded.filter((r) => r.marketplace === mp);
+    console.log(`(a) bare unnest upsert of the ${loaded.length} loaded rows, page by page…`);
+    await emptyInventory(world);
+    let bare = { rows: 0, ms: 0 };
+    for (const mp of ["ozon", "wb"] as const) {
+      const rows = byMarketplace(mp);
+      const part = await bareUpsert(world, rows, pageSizeOf(first.pageRows[mp]));
+      bare = { rows: bare.rows + part.rows, ms: bare.ms + part.ms };
+    }
+    console.log(`(b) one INSERT per row, ${sample} rows…`);
+    await emptyInventory(world);
+    const perRow = await perRowInsert(world, loaded.slice(0, sample));
+    console.log("(c) COPY FROM STDIN straight into PostgreSQL…");
+    await emptyInventory(world);
+    const copy = await copyDirect(world, loaded);
+
+    const figures = {
+      rows: first.extracted,
+      pipeline_rows_per_s: perSecond(first.extracted, first.ms),
+      bare_upsert_rows_per_s: perSecond(bare.rows, bare.ms),
+      per_row_rows_per_s: perSecond(perRow.rows, perRow.ms),
+      copy_rows_per_s: perSecond(copy.rows, copy.ms),
+    };
+    console.log(`\n${formatTable({ first, second, bare, perRow, copy, loaded: loaded.length, figures })}`);
+    if (profile) console.log(`\nFirst full sync, database side:\n${profile}`);
+    mkdirSync("bench-results", { recursive: true });
+    writeFileSync("bench-results/ingest.json", `${JSON.stringify(figures, null, 2)}\n`);
+    console.log("Wrote bench-results/ingest.json");
+  } finally {
+    await world.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `bench:ingest failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+});
