@@ -68,9 +68,16 @@ export interface SalesAdapter {
 
 export type AnyAdapter = StockAdapter | SalesAdapter;
 
-/** Budget rules scaled for the simulator's compressed clock. */
+/**
+ * Slack added to every budget window: the vendor measures the rate when requests arrive, and the time from
+ * booking a slot to arriving varies by the network's jitter, which can squeeze two booked slots closer.
+ */
+export const ARRIVAL_JITTER_MS = 100;
+
+/** Budget rules scaled for the simulator's compressed clock, widened by the arrival jitter. */
 export function scaledBudget(rule: BudgetRule, rateScale: number): BudgetRule {
-  return { requests: rule.requests, perMs: Math.max(1, Math.ceil(rule.perMs / Math.max(1, rateScale))) };
+  const perMs = Math.max(1, Math.ceil(rule.perMs / Math.max(1, rateScale)));
+  return { requests: rule.requests, perMs: perMs + ARRIVAL_JITTER_MS };
 }
 
 export type { ErrorMapper };

@@ -8,12 +8,16 @@ import { databaseFromEnv } from "../../../worker/db";
 
 export const db = () => databaseFromEnv(env);
 
-export async function seedSimAccount(marketplace: "ozon" | "wb", endpoints: AccountEndpoints = {}) {
+/** A marketplace account on the simulator, in a new organization unless `orgId` names one. */
+export async function seedSimAccount(
+  marketplace: "ozon" | "wb",
+  endpoints: AccountEndpoints = {},
+  orgId?: string,
+) {
   const slug = `ingest-${crypto.randomUUID().slice(0, 8)}`;
-  const [org] = await db()
-    .insert(organizations)
-    .values({ name: slug, slug })
-    .returning({ id: organizations.id });
+  const [org] = orgId
+    ? [{ id: orgId }]
+    : await db().insert(organizations).values({ name: slug, slug }).returning({ id: organizations.id });
   if (!org) throw new Error("organization not created");
   const credentials = await encryptCredentials(
     { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } },
