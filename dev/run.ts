@@ -3,7 +3,9 @@
 // seeds the demo seller, builds the dashboard, runs `wrangler dev` on http://127.0.0.1:8787 and fires a
 // first full sync. Ctrl-C stops everything.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -108,6 +110,12 @@ async function main(): Promise<void> {
     SESSION_SECRET: "dev-only-session-secret",
     SIMULATOR_URL: simulator.url,
   };
+  // Local KV, queue and Durable Object state lives beside the database's data (or in a throwaway folder),
+  // so two dev servers never share one .wrangler/state.
+  const persistTo =
+    postgres || dataDir === "memory"
+      ? mkdtempSync(join(tmpdir(), "mi-core-wrangler-"))
+      : `${dataDir}-wrangler`;
   const wrangler: ChildProcess = spawn(
     "npx",
     [
@@ -119,10 +127,13 @@ async function main(): Promise<void> {
       String(port),
       "--test-scheduled",
       "--show-interactive-dev-session=false",
+      "--persist-to",
+      persistTo,
       ...(ipRateLimit === 60 ? [] : ["--config", devConfigWithRateLimit(ipRateLimit)]),
       ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
-    { stdio: "inherit" },
+    // Its own process group, so stopping reaches npx, wrangler and workerd alike.
+    { stdio: "inherit", detached: true },
   );
 
   void firstSync(port).catch((error: unknown) => {
@@ -135,7 +146,13 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    wrangler.kill("SIGTERM");
+    if (wrangler.pid !== undefined && wrangler.exitCode === null) {
+      try {
+        process.kill(-wrangler.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+    }
     await simulator.close();
     await endpoint.close();
     process.exit(code);
