@@ -104,11 +104,16 @@ async function main(): Promise<void> {
     });
     if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const cookie = (login.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
-    const call = async (path: string) => {
+    // KV persists between runs (and a reused database keeps its organization and data version), so
+    // every run asks with its own nonce, and every sample checks it was the miss or hit it claims to be.
+    const nonce = Date.now().toString(36);
+    const call = async (path: string, expected?: "HIT" | "MISS") => {
       const response = await worker?.fetch(path, { headers: { Cookie: cookie } });
       if (response?.status !== 200) throw new Error(`${path}: ${response?.status} ${await response?.text()}`);
       await response.arrayBuffer();
-      return response.headers.get("X-Cache");
+      const cache = response.headers.get("X-Cache");
+      if (expected && cache !== expected) throw new Error(`${path}: X-Cache ${cache}, expected ${expected}`);
+      return cache;
     };
     neonConfig.fetchEndpoint = endpoint.sqlUrl;
     const naiveSql = neon(databaseUrl);
@@ -116,12 +121,14 @@ async function main(): Promise<void> {
     const endpoints: Record<string, Record<string, number>> = {};
     for (const [name, path] of Object.entries(ENDPOINTS)) {
       const separator = path.includes("?") ? "&" : "?";
-      await call(`${path}${separator}warmup=1`);
+      await call(`${path}${separator}warmup=${nonce}`, "MISS");
       const miss: number[] = [];
       // An unknown parameter makes a new cache key (the route ignores it): every request is a miss.
-      for (let i = 0; i < SAMPLES; i++) miss.push(await timed(() => call(`${path}${separator}bench=${i}`)));
+      for (let i = 0; i < SAMPLES; i++)
+        miss.push(await timed(() => call(`${path}${separator}bench=${nonce}-${i}`, "MISS")));
       const hit: number[] = [];
-      for (let i = 0; i < SAMPLES; i++) hit.push(await timed(() => call(`${path}${separator}bench=0`)));
+      for (let i = 0; i < SAMPLES; i++)
+        hit.push(await timed(() => call(`${path}${separator}bench=${nonce}-0`, "HIT")));
       const baseline: number[] = [];
       for (let i = 0; i < Math.max(5, Math.floor(SAMPLES / 6)); i++)
         baseline.push(await timed(() => naiveSql.query(naive[name] as string)));
