@@ -1,10 +1,11 @@
 // The end of a run, in one round trip: after a full stock listing, stock not seen in this run goes to 0
-// (audited); today's inventory snapshot is written; the dashboard's summaries are rebuilt; the run is
-// closed; and the organization's data version moves so cached API answers change. Repeating it is harmless:
+// (audited); Ozon and WB listings of one product are joined (link-products.ts); today's inventory snapshot
+// is written; the dashboard's summaries are rebuilt; the run is closed; and the organization's data version moves so cached API answers change. Repeating it is harmless:
 // zeroing finds nothing left, the snapshot and summaries are upserts, and the version only moves while the
 // run is still open.
 import { type SQL, sql } from "drizzle-orm";
 import type { RunStatus } from "../../db/schema/enums";
+import { linkProductStatements } from "./link-products";
 import type { StatementRunner } from "./statement-runner";
 
 export interface FinalizeInput {
@@ -106,6 +107,7 @@ function closeRun(input: FinalizeInput): SQL[] {
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   return [
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
+    ...linkProductStatements(input.orgId),
     snapshotToday(input),
     refreshProductSummary(input),
     ...refreshSalesDaily(input),

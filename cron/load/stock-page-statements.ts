@@ -61,10 +61,6 @@ export function warehouseStatements(
 
 /** Upserts the page's products (by article) and listings (by external key). */
 export function catalogStatements(scope: PageScope, rows: readonly { listing: ListingIdentity }[]): SQL[] {
-  const products = uniqueBy(
-    rows.map((r) => r.listing),
-    (l) => l.article,
-  );
   const listings = uniqueBy(
     rows.map((r) => r.listing),
     (l) => l.externalKey,
@@ -72,23 +68,29 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
   const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
   const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));
   return [
+    // Only new listings need a product: a known one keeps its own (maybe joined to another article: link-products.ts).
     sql`insert into products (org_id, article, name, brand, category)
-      select ${scope.orgId}, t.article, t.name, t.brand, t.category
-      from unnest(${arr(products.map((p) => p.article))}::text[], ${arr(products.map((p) => p.name))}::text[],
-        ${text(products.map((p) => p.brand))}::text[], ${text(products.map((p) => p.category))}::text[]) as t(article, name, brand, category)
-      where ${ownsPage(scope)}
+      select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
+      from unnest(${arr(listings.map((p) => p.article))}::text[], ${arr(listings.map((p) => p.name))}::text[],
+        ${text(listings.map((p) => p.brand))}::text[], ${text(listings.map((p) => p.category))}::text[],
+        ${arr(listings.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
+      where ${ownsPage(scope)} and not exists (select 1 from listings l
+        where l.account_id = ${scope.accountId} and l.external_key = t.key)
+      order by t.article, t.name desc
       on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
       where products.name = '' and excluded.name <> ''`,
     sql`insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
         wb_chrt_id, barcode, size, name)
-      select ${scope.orgId}, p.id, ${scope.accountId}, ${scope.marketplace}::marketplace, t.key, t.sku, t.offer_id, t.nm_id,
+      select ${scope.orgId}, coalesce(p.id, (select k.product_id from listings k
+          where k.account_id = ${scope.accountId} and k.external_key = t.key)),
+        ${scope.accountId}, ${scope.marketplace}::marketplace, t.key, t.sku, t.offer_id, t.nm_id,
         t.chrt_id, t.barcode, t.size, t.name
       from unnest(${arr(listings.map((l) => l.externalKey))}::text[], ${arr(listings.map((l) => l.article))}::text[],
         ${num(listings.map((l) => l.ozonSku))}::bigint[], ${text(listings.map((l) => l.offerId))}::text[],
         ${num(listings.map((l) => l.wbNmId))}::bigint[], ${num(listings.map((l) => l.wbChrtId))}::bigint[],
         ${text(listings.map((l) => l.barcode))}::text[], ${text(listings.map((l) => l.size))}::text[],
         ${arr(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
-      join products p on p.org_id = ${scope.orgId} and p.article = t.article
+      left join products p on p.org_id = ${scope.orgId} and p.article = t.article
       where ${ownsPage(scope)}
       on conflict (account_id, external_key) do update set
         name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
