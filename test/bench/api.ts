@@ -45,8 +45,8 @@ async function main(): Promise<void> {
   const endpoint = await startNeonEndpoint({ port: 0, backend: { kind: "postgres", url: postgres.url } });
   let worker: Awaited<ReturnType<typeof unstable_dev>> | undefined;
   try {
-    // BENCH_POSTGRES_URL + BENCH_REUSE=1: measure again on a database an earlier run seeded (kept by
-    // BENCH_KEEP=1), e.g. to compare two versions of the Worker on identical data.
+    // BENCH_POSTGRES_URL + BENCH_REUSE=1: measure again on the "bench" database an earlier run seeded on
+    // that server (a server given by URL is never stopped), e.g. to compare two versions of the Worker.
     const reuse = process.env.BENCH_REUSE === "1" && process.env.BENCH_POSTGRES_URL !== undefined;
     await endpoint.createDatabase("bench").catch((error: unknown) => {
       if (!reuse) throw error; // reusing: it exists already
