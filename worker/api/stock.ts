@@ -1,26 +1,7 @@
 // Shared stock response pieces: a product's stock line as the dashboard and inventory list show it.
-import { z } from "@hono/zod-openapi";
 import type { ClassifiedStockRow } from "../../db/queries/product-stock";
-import { STOCK_STATUSES } from "../../db/schema/enums";
-
-export const StockLineSchema = z
-  .object({
-    productId: z.number().int(),
-    article: z.string(),
-    name: z.string(),
-    category: z.string().nullable(),
-    status: z.enum(STOCK_STATUSES),
-    available: z.number().int(),
-    reserved: z.number().int(),
-    inTransit: z.number().int(),
-    warehouseCount: z.number().int(),
-    velocity: z.number().openapi({ description: "Average units sold per day over the velocity window" }),
-    daysOfCover: z.number().nullable().openapi({ description: "available ÷ velocity; null without sales" }),
-    stockoutDate: z.string().nullable().openapi({ description: "Projected day stock runs out (UTC date)" }),
-  })
-  .openapi("StockLine");
-
-export type StockLine = z.infer<typeof StockLineSchema>;
+import type { STOCK_STATUSES } from "../../db/schema/enums";
+import type { StockLine } from "./schemas/stock";
 
 export function addDays(day: Date, days: number): string {
   return new Date(day.getTime() + days * 86_400_000).toISOString().slice(0, 10);

@@ -2,21 +2,10 @@
 // authenticate middleware on every protected /api request; every query is scoped by `orgId`.
 import type { Role } from "../../db/schema/enums";
 import { ROLES } from "../../db/schema/enums";
+import type { Settings } from "../api/schemas/organization";
 
-export interface OrganizationSettings {
-  id: string;
-  name: string;
-  criticalMax: number;
-  lowMax: number;
-  overstockMin: number;
-  leadTimeDays: number;
-  safetyStockDays: number;
-  targetCoverDays: number;
-  velocityWindowDays: number;
-  timeZone: string;
-  ipAllowlist: string[];
-  dataVersion: number;
-}
+/** The organization's settings as GET /api/settings answers them, and its id. */
+export type OrganizationSettings = Settings & { id: string };
 
 export interface Principal {
   orgId: string;

@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { type AccountFreshnessRow, accountsWithFreshness } from "../../db/queries/accounts";
 import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../db/schema/enums";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { RUN_COUNTS } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
 
 const AccountSchema = z
@@ -43,12 +44,7 @@ const AccountSchema = z
         status: z.enum(RUN_STATUSES),
         startedAt: z.string(),
         pagesDone: z.number().int(),
-        extracted: z.number().int(),
-        validated: z.number().int(),
-        normalized: z.number().int(),
-        inserted: z.number().int(),
-        updated: z.number().int(),
-        failed: z.number().int(),
+        ...RUN_COUNTS,
       })
       .nullable()
       .openapi({ description: "The run in progress; null when none" }),

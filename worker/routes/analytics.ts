@@ -19,6 +19,16 @@ import { IsoDate } from "../api/common";
 import { dayInTimeZone, type Period, periodLength, previousPeriod, resolvePeriod } from "../api/period";
 import { stockoutDate } from "../api/replenishment";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import {
+  AbcAnalysisSchema,
+  CategorySalesSchema,
+  GRAINS,
+  KpiSchema,
+  RegionSalesSchema,
+  SalesTrendSchema,
+  TopProductsSchema,
+  TurnoverSchema,
+} from "../api/schemas/analytics";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
@@ -32,35 +42,6 @@ const PeriodQuery = z.object({
   }),
   marketplace: z.enum(MARKETPLACES).optional(),
 });
-
-const Totals = z.object({
-  revenue: z.number(),
-  orders: z.number().int(),
-  units: z.number().int(),
-  returns: z.number().int(),
-  cancellations: z.number().int(),
-});
-const PeriodSchema = z.object({ from: z.string(), to: z.string() });
-
-const Kpis = Totals.extend({ averageOrderValue: z.number().nullable() });
-const KpiSchema = z
-  .object({
-    period: PeriodSchema,
-    previousPeriod: PeriodSchema,
-    current: Kpis,
-    previous: Kpis,
-    change: z
-      .object({
-        revenue: z.number().nullable(),
-        orders: z.number().nullable(),
-        units: z.number().nullable(),
-        averageOrderValue: z.number().nullable(),
-      })
-      .openapi({
-        description: "Relative change vs the previous period (0.1 = +10%); null when the previous is 0",
-      }),
-  })
-  .openapi("AnalyticsKpis");
 
 function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
@@ -106,27 +87,11 @@ const trendRoute = createRoute({
   method: "get",
   path: "/api/analytics/trend",
   summary: "Sales by day, week (ISO, Monday) or month",
-  request: { query: PeriodQuery.extend({ grain: z.enum(["day", "week", "month"]).default("day") }) },
+  request: { query: PeriodQuery.extend({ grain: z.enum(GRAINS).default("day") }) },
   responses: {
-    200: jsonContent(
-      z
-        .object({
-          period: PeriodSchema,
-          grain: z.string(),
-          points: z.array(Totals.extend({ period: z.string() })),
-        })
-        .openapi("SalesTrend"),
-      "Trend",
-    ),
+    200: jsonContent(SalesTrendSchema, "Trend"),
     ...bad,
   },
-});
-
-const ProductRevenue = Totals.extend({
-  productId: z.number().int(),
-  article: z.string(),
-  name: z.string(),
-  category: z.string().nullable(),
 });
 
 const topRoute = createRoute({
@@ -136,10 +101,7 @@ const topRoute = createRoute({
   summary: "Products with the most revenue in the period",
   request: { query: PeriodQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(10) }) },
   responses: {
-    200: jsonContent(
-      z.object({ period: PeriodSchema, items: z.array(ProductRevenue) }).openapi("TopProducts"),
-      "Top products",
-    ),
+    200: jsonContent(TopProductsSchema, "Top products"),
     ...bad,
   },
 });
@@ -151,15 +113,7 @@ const categoriesRoute = createRoute({
   summary: "Revenue per category",
   request: { query: PeriodQuery },
   responses: {
-    200: jsonContent(
-      z
-        .object({
-          period: PeriodSchema,
-          items: z.array(Totals.extend({ category: z.string().nullable(), products: z.number().int() })),
-        })
-        .openapi("CategorySales"),
-      "Categories",
-    ),
+    200: jsonContent(CategorySalesSchema, "Categories"),
     ...bad,
   },
 });
@@ -171,12 +125,7 @@ const regionsRoute = createRoute({
   summary: "Revenue per region",
   request: { query: PeriodQuery },
   responses: {
-    200: jsonContent(
-      z
-        .object({ period: PeriodSchema, items: z.array(Totals.extend({ region: z.string() })) })
-        .openapi("RegionSales"),
-      "Regions",
-    ),
+    200: jsonContent(RegionSalesSchema, "Regions"),
     ...bad,
   },
 });
@@ -188,22 +137,7 @@ const abcRoute = createRoute({
   summary: "ABC classes by revenue (A to 80%, B to 95%, C the rest)",
   request: { query: PeriodQuery },
   responses: {
-    200: jsonContent(
-      z
-        .object({
-          period: PeriodSchema,
-          totals: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int() }),
-          items: z.array(
-            ProductRevenue.extend({
-              share: z.number(),
-              cumulativeShare: z.number(),
-              abcClass: z.enum(["A", "B", "C"]),
-            }),
-          ),
-        })
-        .openapi("AbcAnalysis"),
-      "ABC classes",
-    ),
+    200: jsonContent(AbcAnalysisSchema, "ABC classes"),
     ...bad,
   },
 });
@@ -215,35 +149,7 @@ const turnoverRoute = createRoute({
   summary: "Turnover, days of cover and projected stock-out dates, soonest first",
   request: { query: PeriodQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(50) }) },
   responses: {
-    200: jsonContent(
-      z
-        .object({
-          period: PeriodSchema,
-          items: z.array(
-            z.object({
-              productId: z.number().int(),
-              article: z.string(),
-              name: z.string(),
-              unitsSold: z.number().int(),
-              averageStock: z.number(),
-              turnover: z
-                .number()
-                .nullable()
-                .openapi({ description: "units sold ÷ average stock in the period" }),
-              turnoverDays: z
-                .number()
-                .nullable()
-                .openapi({ description: "average stock ÷ units sold per day" }),
-              available: z.number().int(),
-              velocity: z.number(),
-              daysOfCover: z.number().nullable(),
-              stockoutDate: z.string().nullable(),
-            }),
-          ),
-        })
-        .openapi("Turnover"),
-      "Turnover",
-    ),
+    200: jsonContent(TurnoverSchema, "Turnover"),
     ...bad,
   },
 });

@@ -4,23 +4,12 @@ import { createApiKey, listApiKeys, revokeApiKey } from "../../db/queries/api-ke
 import { ROLES } from "../../db/schema/enums";
 import { UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { ApiKeySchema } from "../api/schemas/organization";
 import { issueApiKey } from "../auth/api-key-format";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
-
-const ApiKeySchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    role: z.enum(ROLES),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi("ApiKey");
 
 const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z.string().openapi({ description: "The secret; shown only in this answer" }),

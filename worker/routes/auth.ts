@@ -5,6 +5,7 @@ import { createSession, deleteSession } from "../../db/queries/sessions";
 import { findUserForLogin } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { MeSchema } from "../api/schemas/organization";
 import { randomToken, sha256Hex } from "../auth/encoding";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { principalCache, sessionCacheKey } from "../auth/principal-cache";
@@ -22,16 +23,6 @@ import { clientIp } from "../middleware/rate-limit";
 const LoginBody = z
   .object({ email: z.email().max(320), password: z.string().min(1).max(1000) })
   .openapi("LoginRequest");
-
-const MeSchema = z
-  .object({
-    via: z.enum(["session", "api_key"]),
-    role: z.enum(ROLES),
-    user: z.object({ id: z.uuid(), email: z.string() }).nullable(),
-    apiKeyId: z.uuid().nullable(),
-    organization: z.object({ id: z.uuid(), name: z.string(), dataVersion: z.number().int() }),
-  })
-  .openapi("Me");
 
 const LoginResult = z
   .object({

@@ -5,7 +5,8 @@ import { dashboardData } from "../../db/queries/dashboard";
 import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
 import { ScopeQuery } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
-import { type StockLine, StockLineSchema, toStockLine } from "../api/stock";
+import { DashboardSchema, type StockLine } from "../api/schemas/stock";
+import { toStockLine } from "../api/stock";
 import type { AppEnv } from "../context";
 import { cacheAside } from "../middleware/cache";
 
@@ -16,29 +17,6 @@ const DashboardQuery = ScopeQuery.extend({
     .optional()
     .openapi({ description: "true: every product of each status instead of the Top-N" }),
 });
-
-const StatusCounts = z.object(
-  Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.number().int()])) as Record<StockStatus, z.ZodNumber>,
-);
-
-const DashboardSchema = z
-  .object({
-    thresholds: z.object({
-      criticalMax: z.number().int(),
-      lowMax: z.number().int(),
-      overstockMin: z.number().int(),
-    }),
-    dataVersion: z.number().int(),
-    total: z.number().int(),
-    counts: StatusCounts,
-    items: z.object(
-      Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.array(StockLineSchema)])) as Record<
-        StockStatus,
-        z.ZodArray<typeof StockLineSchema>
-      >,
-    ),
-  })
-  .openapi("Dashboard");
 
 const route = createRoute({
   method: "get",

@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { marketplaceAccounts } from "../../db/schema";
 import { RUN_KINDS } from "../../db/schema/enums";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { type SyncOutcome, SyncOutcomeSchema } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
@@ -20,15 +21,6 @@ const SyncRequest = z
   })
   .openapi("SyncRequest");
 
-const SyncOutcome = z
-  .object({
-    accountId: z.uuid(),
-    started: z.boolean(),
-    runId: z.uuid(),
-    activeRunId: z.uuid().optional(),
-  })
-  .openapi("SyncOutcome");
-
 const syncRoute = createRoute({
   method: "post",
   path: "/api/etl/sync",
@@ -38,7 +30,7 @@ const syncRoute = createRoute({
   middleware: [requireRole("operator")],
   request: { body: { content: { "application/json": { schema: SyncRequest } }, required: false } },
   responses: {
-    202: jsonContent(z.object({ runs: z.array(SyncOutcome) }), "Started or refused, per account"),
+    202: jsonContent(z.object({ runs: z.array(SyncOutcomeSchema) }), "Started or refused, per account"),
     ...errorResponses(400, 403, 404),
   },
 });
@@ -54,7 +46,7 @@ export function registerEtlSync(app: OpenAPIHono<AppEnv>): void {
     const body = parsed.data;
     const orgId = c.get("principal").orgId;
     const db = c.var.db;
-    let runs: z.infer<typeof SyncOutcome>[];
+    let runs: SyncOutcome[];
     if (body.accountId) {
       const [account] = await db
         .select({ id: marketplaceAccounts.id, enabled: marketplaceAccounts.enabled })

@@ -6,7 +6,8 @@ import { STOCK_STATUSES } from "../../db/schema/enums";
 import { PageQuery, ScopeQuery } from "../api/common";
 import { toCsv } from "../api/csv";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
-import { type StockLine, StockLineSchema, toStockLine } from "../api/stock";
+import { InventoryPageSchema, type StockLine } from "../api/schemas/stock";
+import { toStockLine } from "../api/stock";
 import type { AppEnv } from "../context";
 import { cacheAside } from "../middleware/cache";
 
@@ -18,16 +19,6 @@ const InventoryQuery = ScopeQuery.merge(PageQuery).extend({
   order: z.enum(["asc", "desc"]).default("asc"),
   format: z.enum(["json", "csv"]).default("json"),
 });
-
-const InventoryPage = z
-  .object({
-    items: z.array(StockLineSchema),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-    pages: z.number().int(),
-  })
-  .openapi("InventoryPage");
 
 const CSV_COLUMNS: Array<{ header: string; value: (line: StockLine) => string | number | null }> = [
   { header: "product_id", value: (l) => l.productId },
@@ -55,7 +46,7 @@ const route = createRoute({
   responses: {
     200: {
       description: "A page of products, or the CSV file",
-      content: { "application/json": { schema: InventoryPage }, "text/csv": { schema: z.string() } },
+      content: { "application/json": { schema: InventoryPageSchema }, "text/csv": { schema: z.string() } },
     },
     ...errorResponses(400),
   },

@@ -2,70 +2,15 @@
 // daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { productDetail } from "../../db/queries/product-detail";
-import { MARKETPLACES, STOCK_CHANGE_TYPES, STOCK_STATUSES } from "../../db/schema/enums";
 import { IntIdParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { ProductDetailSchema } from "../api/schemas/products";
 import { addDays, stockStatus } from "../api/stock";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
 
 const Iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
-const ProductDetailSchema = z
-  .object({
-    product: z.object({
-      id: z.number().int(),
-      article: z.string(),
-      name: z.string(),
-      brand: z.string().nullable(),
-      category: z.string().nullable(),
-    }),
-    status: z.enum(STOCK_STATUSES),
-    available: z.number().int(),
-    velocity: z.number(),
-    daysOfCover: z.number().nullable(),
-    stockoutDate: z.string().nullable(),
-    stock: z.array(
-      z.object({
-        warehouseId: z.number().int(),
-        warehouse: z.string(),
-        region: z.string().nullable(),
-        marketplace: z.enum(MARKETPLACES),
-        listingId: z.number().int(),
-        available: z.number().int(),
-        reserved: z.number().int(),
-        inTransit: z.number().int(),
-        qualityScore: z.number(),
-        lastSyncedAt: z.string(),
-      }),
-    ),
-    listings: z.array(z.record(z.string(), z.unknown())),
-    stockHistory: z.array(
-      z.object({ day: z.string(), available: z.number(), reserved: z.number(), inTransit: z.number() }),
-    ),
-    audit: z.array(
-      z.object({
-        changedAt: z.string(),
-        warehouse: z.string().nullable(),
-        changeType: z.enum(STOCK_CHANGE_TYPES),
-        oldAvailable: z.number().nullable(),
-        newAvailable: z.number(),
-        runId: z.string().nullable(),
-        userId: z.string().nullable(),
-      }),
-    ),
-    salesHistory: z.array(
-      z.object({
-        day: z.string(),
-        orders: z.number(),
-        units: z.number(),
-        revenue: z.number(),
-        returns: z.number(),
-      }),
-    ),
-  })
-  .openapi("ProductDetail");
 
 const route = createRoute({
   method: "get",

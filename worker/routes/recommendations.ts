@@ -7,6 +7,7 @@ import { MARKETPLACES } from "../../db/schema/enums";
 import { PageQuery } from "../api/common";
 import { replenish, stockoutDate } from "../api/replenishment";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { RecommendationsSchema } from "../api/schemas/recommendations";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
@@ -21,36 +22,6 @@ const RecommendationQuery = PageQuery.extend({
     .openapi({ description: "false: every line, not only those to reorder" }),
 });
 
-const RecommendationSchema = z
-  .object({
-    productId: z.number().int(),
-    article: z.string(),
-    name: z.string(),
-    warehouseId: z.number().int().nullable(),
-    warehouse: z.string().nullable(),
-    marketplace: z.enum(MARKETPLACES).nullable(),
-    inputs: z.object({
-      available: z.number().int(),
-      inTransit: z.number().int(),
-      velocity: z.number(),
-      leadTimeDays: z.number().int(),
-      safetyStockDays: z.number().int(),
-      targetCoverDays: z.number().int(),
-      velocityWindowDays: z.number().int(),
-    }),
-    safetyStock: z.number().int(),
-    reorderPoint: z.number().int(),
-    targetStock: z.number().int(),
-    stockPosition: z.number().int(),
-    needsReorder: z.boolean(),
-    suggestedQuantity: z.number().int(),
-    daysOfCover: z.number().nullable(),
-    stockoutDate: z.string().nullable(),
-    reorderInDays: z.number().int().nullable(),
-    explanation: z.string(),
-  })
-  .openapi("Recommendation");
-
 const route = createRoute({
   method: "get",
   path: "/api/recommendations",
@@ -60,17 +31,7 @@ const route = createRoute({
   middleware: [cacheAside()],
   request: { query: RecommendationQuery },
   responses: {
-    200: jsonContent(
-      z
-        .object({
-          items: z.array(RecommendationSchema),
-          page: z.number().int(),
-          pageSize: z.number().int(),
-          total: z.number().int(),
-        })
-        .openapi("Recommendations"),
-      "Recommendations, most urgent first",
-    ),
+    200: jsonContent(RecommendationsSchema, "Recommendations, most urgent first"),
     ...errorResponses(400),
   },
 });

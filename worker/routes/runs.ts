@@ -2,58 +2,12 @@
 // GET /api/runs/{id} shows one run with its counts, issues, pages done and first rejected rows.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listRuns, runDetail } from "../../db/queries/runs";
-import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../db/schema/enums";
+import { RUN_STATUSES } from "../../db/schema/enums";
 import { PageQuery, UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { RunDetailSchema, RunPageSchema } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
-
-const RunSchema = z
-  .object({
-    id: z.uuid(),
-    accountId: z.uuid(),
-    account: z.string(),
-    marketplace: z.enum(MARKETPLACES),
-    kind: z.enum(RUN_KINDS),
-    trigger: z.enum(RUN_TRIGGERS),
-    status: z.enum(RUN_STATUSES),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-    extracted: z.number().int(),
-    validated: z.number().int(),
-    normalized: z.number().int(),
-    inserted: z.number().int(),
-    updated: z.number().int(),
-    failed: z.number().int(),
-    apiRequests: z.number().int(),
-    apiFailed: z.number().int(),
-    apiMs: z.number().int(),
-    runMs: z.number().int().nullable(),
-    pagesDone: z.number().int(),
-    error: z.string().nullable(),
-  })
-  .openapi("Run");
-
-const RunDetailSchema = z
-  .object({
-    run: RunSchema.extend({
-      issues: z.array(
-        z.object({ code: z.string(), message: z.string(), endpoint: z.string().optional(), at: z.string() }),
-      ),
-    }),
-    pages: z.number().int(),
-    rejectCount: z.number().int(),
-    rejects: z.array(
-      z.object({
-        pageKey: z.string(),
-        rowIndex: z.number().int(),
-        endpoint: z.string(),
-        reasons: z.array(z.string()),
-        row: z.unknown(),
-      }),
-    ),
-  })
-  .openapi("RunDetail");
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -67,17 +21,7 @@ const listRoute = createRoute({
     query: PageQuery.extend({ status: z.enum(RUN_STATUSES).optional(), accountId: z.uuid().optional() }),
   },
   responses: {
-    200: jsonContent(
-      z
-        .object({
-          items: z.array(RunSchema),
-          page: z.number().int(),
-          pageSize: z.number().int(),
-          total: z.number().int(),
-        })
-        .openapi("RunPage"),
-      "Runs",
-    ),
+    200: jsonContent(RunPageSchema, "Runs"),
     ...errorResponses(400),
   },
 });

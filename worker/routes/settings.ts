@@ -3,6 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { SettingsSchema } from "../api/schemas/organization";
 import type { OrganizationSettings } from "../auth/principal";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
@@ -10,22 +11,6 @@ import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
 
 const Days = z.number().int().min(0).max(365);
-
-export const SettingsSchema = z
-  .object({
-    name: z.string(),
-    criticalMax: z.number().int(),
-    lowMax: z.number().int(),
-    overstockMin: z.number().int(),
-    leadTimeDays: z.number().int(),
-    safetyStockDays: z.number().int(),
-    targetCoverDays: z.number().int(),
-    velocityWindowDays: z.number().int(),
-    timeZone: z.string(),
-    ipAllowlist: z.array(z.string()),
-    dataVersion: z.number().int(),
-  })
-  .openapi("Settings");
 
 const SettingsChange = z
   .object({

@@ -3,44 +3,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { bumpDataVersion } from "../../db/queries/organizations";
 import { aliasesAwaitingReview, mapWarehouseAlias, warehousesWithTotals } from "../../db/queries/warehouses";
-import { ALIAS_SOURCES, MARKETPLACES, WAREHOUSE_TYPES } from "../../db/schema/enums";
+import { MARKETPLACES } from "../../db/schema/enums";
 import { IntIdParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { MappedAliasSchema, WarehouseAliasSchema, WarehouseSchema } from "../api/schemas/warehouses";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
 import { requireRole } from "../middleware/require-role";
-
-const WarehouseSchema = z
-  .object({
-    id: z.number().int(),
-    marketplace: z.enum(MARKETPLACES),
-    name: z.string(),
-    cluster: z.string().nullable(),
-    region: z.string().nullable(),
-    type: z.enum(WAREHOUSE_TYPES),
-    provisional: z.boolean(),
-    available: z.number().int(),
-    reserved: z.number().int(),
-    inTransit: z.number().int(),
-    products: z.number().int(),
-  })
-  .openapi("Warehouse");
-
-const AliasSchema = z
-  .object({
-    id: z.number().int(),
-    marketplace: z.enum(MARKETPLACES),
-    alias: z.string(),
-    warehouseId: z.number().int(),
-    warehouse: z.string(),
-    provisional: z.boolean(),
-    confidence: z.number(),
-    source: z.enum(ALIAS_SOURCES),
-    createdAt: z.string(),
-  })
-  .openapi("WarehouseAlias");
 
 const listRoute = createRoute({
   method: "get",
@@ -64,7 +35,7 @@ const aliasesRoute = createRoute({
   security: AUTHENTICATED,
   middleware: [cacheAside()],
   responses: {
-    200: jsonContent(z.object({ items: z.array(AliasSchema) }), "Aliases, least confident first"),
+    200: jsonContent(z.object({ items: z.array(WarehouseAliasSchema) }), "Aliases, least confident first"),
     ...errorResponses(),
   },
 });
@@ -84,18 +55,7 @@ const mapRoute = createRoute({
     },
   },
   responses: {
-    200: jsonContent(
-      z.object({
-        id: z.number().int(),
-        alias: z.string(),
-        marketplace: z.enum(MARKETPLACES),
-        warehouseId: z.number().int(),
-        warehouse: z.string(),
-        source: z.string(),
-        confidence: z.number(),
-      }),
-      "Mapped",
-    ),
+    200: jsonContent(MappedAliasSchema, "Mapped"),
     ...errorResponses(400, 403, 404),
   },
 });

@@ -62,6 +62,8 @@ describe("mappings tables", () => {
         type: "unknown",
         provisional: true,
         available: 1234,
+        reserved: 0,
+        inTransit: 0,
         products: 5,
       },
     ]).split("\n");

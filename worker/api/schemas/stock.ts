@@ -1,0 +1,60 @@
+// A product's stock line as the dashboard and inventory list show it, and the answers built from it.
+// Pure schemas (zod only): the dashboard and the CLI import their types from here.
+import { z } from "@hono/zod-openapi";
+import { STOCK_STATUSES, type StockStatus } from "../../../db/schema/enums";
+
+export const StockLineSchema = z
+  .object({
+    productId: z.number().int(),
+    article: z.string(),
+    name: z.string(),
+    category: z.string().nullable(),
+    status: z.enum(STOCK_STATUSES),
+    available: z.number().int(),
+    reserved: z.number().int(),
+    inTransit: z.number().int(),
+    warehouseCount: z.number().int(),
+    velocity: z.number().openapi({ description: "Average units sold per day over the velocity window" }),
+    daysOfCover: z.number().nullable().openapi({ description: "available ÷ velocity; null without sales" }),
+    stockoutDate: z.string().nullable().openapi({ description: "Projected day stock runs out (UTC date)" }),
+  })
+  .openapi("StockLine");
+
+export type StockLine = z.infer<typeof StockLineSchema>;
+
+const StatusCounts = z.object(
+  Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.number().int()])) as Record<StockStatus, z.ZodNumber>,
+);
+
+export const DashboardSchema = z
+  .object({
+    thresholds: z.object({
+      criticalMax: z.number().int(),
+      lowMax: z.number().int(),
+      overstockMin: z.number().int(),
+    }),
+    dataVersion: z.number().int(),
+    total: z.number().int(),
+    counts: StatusCounts,
+    items: z.object(
+      Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.array(StockLineSchema)])) as Record<
+        StockStatus,
+        z.ZodArray<typeof StockLineSchema>
+      >,
+    ),
+  })
+  .openapi("Dashboard");
+
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+export const InventoryPageSchema = z
+  .object({
+    items: z.array(StockLineSchema),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+    pages: z.number().int(),
+  })
+  .openapi("InventoryPage");
+
+export type InventoryPage = z.infer<typeof InventoryPageSchema>;
