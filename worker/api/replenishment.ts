@@ -1,4 +1,4 @@
-// Replenishment arithmetic, with every number explained:
+// Replenishment arithmetic, with every number explained (a pure module: the dashboard imports it too):
 //   safety stock   = ⌈velocity × safety stock days⌉
 //   reorder point  = ⌈velocity × lead time days⌉ + safety stock
 //   target stock   = ⌈velocity × target cover days⌉ + safety stock
@@ -14,22 +14,27 @@ export interface ReplenishmentInputs {
   targetCoverDays: number;
 }
 
-export interface Replenishment {
+/** The arithmetic alone; the dashboard's product page explains it in the reader's language. */
+export interface ReorderNumbers {
   safetyStock: number;
   reorderPoint: number;
   targetStock: number;
   stockPosition: number;
   needsReorder: boolean;
   suggestedQuantity: number;
+  /** available ÷ velocity, one decimal; null without sales. */
   daysOfCover: number | null;
   /** Days until the stock position falls to the reorder point (0 = order now); null without sales. */
   reorderInDays: number | null;
+}
+
+export interface Replenishment extends ReorderNumbers {
   explanation: string;
 }
 
 const DAY_MS = 86_400_000;
 
-export function replenish(inputs: ReplenishmentInputs): Replenishment {
+export function reorderNumbers(inputs: ReplenishmentInputs): ReorderNumbers {
   const { available, inTransit, velocity, leadTimeDays, safetyStockDays, targetCoverDays } = inputs;
   const v = Math.max(0, velocity);
   const safetyStock = Math.ceil(v * safetyStockDays);
@@ -40,15 +45,6 @@ export function replenish(inputs: ReplenishmentInputs): Replenishment {
   const suggestedQuantity = needsReorder ? Math.max(0, targetStock - stockPosition) : 0;
   const daysOfCover = v > 0 ? Math.round((available / v) * 10) / 10 : null;
   const reorderInDays = v > 0 ? Math.max(0, Math.floor((stockPosition - reorderPoint) / v)) : null;
-  const velocityText = `${round2(v)}/day`;
-  const explanation =
-    v === 0
-      ? "No sales in the velocity window: nothing to reorder."
-      : `Reorder point ${reorderPoint} = ${velocityText} × ${leadTimeDays} lead-time days + safety stock ${safetyStock} (${safetyStockDays} days). ` +
-        `Stock position ${stockPosition} = ${available} available + ${inTransit} in transit. ` +
-        (needsReorder
-          ? `At or below the reorder point: order ${suggestedQuantity} to reach ${targetStock} = ${velocityText} × ${targetCoverDays} target days + safety stock.`
-          : `Above the reorder point: reorder in about ${reorderInDays} days.`);
   return {
     safetyStock,
     reorderPoint,
@@ -58,8 +54,25 @@ export function replenish(inputs: ReplenishmentInputs): Replenishment {
     suggestedQuantity,
     daysOfCover,
     reorderInDays,
-    explanation,
   };
+}
+
+/** The numbers with their English explanation (the recommendations' answer, in this key order). */
+export function replenish(inputs: ReplenishmentInputs): Replenishment {
+  const { available, inTransit, velocity, leadTimeDays, safetyStockDays, targetCoverDays } = inputs;
+  const numbers = reorderNumbers(inputs);
+  const { safetyStock, reorderPoint, targetStock, stockPosition, needsReorder, suggestedQuantity } = numbers;
+  const v = Math.max(0, velocity);
+  const velocityText = `${round2(v)}/day`;
+  const explanation =
+    v === 0
+      ? "No sales in the velocity window: nothing to reorder."
+      : `Reorder point ${reorderPoint} = ${velocityText} × ${leadTimeDays} lead-time days + safety stock ${safetyStock} (${safetyStockDays} days). ` +
+        `Stock position ${stockPosition} = ${available} available + ${inTransit} in transit. ` +
+        (needsReorder
+          ? `At or below the reorder point: order ${suggestedQuantity} to reach ${targetStock} = ${velocityText} × ${targetCoverDays} target days + safety stock.`
+          : `Above the reorder point: reorder in about ${numbers.reorderInDays} days.`);
+  return { ...numbers, explanation };
 }
 
 /** The projected day stock runs out, from today (UTC date) and days of cover. */

@@ -16,6 +16,7 @@ describe("reorderAdvice", () => {
       stockPosition: 35,
       needsReorder: true,
       suggestedQuantity: 39,
+      daysOfCover: 15,
       reorderInDays: 0,
     });
     const en = explainReorder(inputs, advice, "en");

@@ -1,42 +1,17 @@
 // Reorder advice for one product on its page, with the arithmetic spelled out in the reader's language.
-// Same formulas as the API's recommendations (worker/api/replenishment.ts); the product endpoint does
-// not return them, so the page computes them from the product's stock and the organization's settings.
-export interface ReorderInputs {
-  available: number;
-  inTransit: number;
-  velocity: number;
-  leadTimeDays: number;
-  safetyStockDays: number;
-  targetCoverDays: number;
-}
+// The numbers come from the API's own formulas (worker/api/replenishment.ts, a pure module); the product
+// endpoint does not return them, so the page computes them from the product's stock and the
+// organization's settings.
+import {
+  type ReorderNumbers,
+  type ReplenishmentInputs,
+  reorderNumbers,
+} from "../../../worker/api/replenishment";
 
-export interface ReorderAdvice {
-  safetyStock: number;
-  reorderPoint: number;
-  targetStock: number;
-  stockPosition: number;
-  needsReorder: boolean;
-  suggestedQuantity: number;
-  reorderInDays: number | null;
-}
+export type ReorderInputs = ReplenishmentInputs;
+export type ReorderAdvice = ReorderNumbers;
 
-export function reorderAdvice(inputs: ReorderInputs): ReorderAdvice {
-  const v = Math.max(0, inputs.velocity);
-  const safetyStock = Math.ceil(v * inputs.safetyStockDays);
-  const reorderPoint = Math.ceil(v * inputs.leadTimeDays) + safetyStock;
-  const targetStock = Math.ceil(v * inputs.targetCoverDays) + safetyStock;
-  const stockPosition = inputs.available + inputs.inTransit;
-  const needsReorder = v > 0 && stockPosition <= reorderPoint;
-  return {
-    safetyStock,
-    reorderPoint,
-    targetStock,
-    stockPosition,
-    needsReorder,
-    suggestedQuantity: needsReorder ? Math.max(0, targetStock - stockPosition) : 0,
-    reorderInDays: v > 0 ? Math.max(0, Math.floor((stockPosition - reorderPoint) / v)) : null,
-  };
-}
+export const reorderAdvice: (inputs: ReorderInputs) => ReorderAdvice = reorderNumbers;
 
 type Lines = Record<"ru" | "en", (i: ReorderInputs, a: ReorderAdvice, v: string) => string[]>;
 
