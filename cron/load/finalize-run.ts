@@ -42,6 +42,26 @@ function zeroUnseenStock(input: FinalizeInput): SQL {
     update etl_runs set updated = updated + (select count(*) from audited) where id = ${input.runId}`;
 }
 
+/**
+ * Refreshes planner statistics of the tables a sync grows, when they changed much since their last ANALYZE (a
+ * first sync fills them within seconds, long before autovacuum looks). With statistics of the empty tables the
+ * planner takes thousands of listings for one row and nests loops: the product linking alone took 12–66 s on
+ * 100k rows. Same threshold shape as autovacuum's, so a routine run skips it.
+ */
+export function analyzeGrownTables(): SQL {
+  return sql.raw(`do $$
+    declare t text;
+    begin
+      for t in select relname from pg_stat_user_tables
+        where schemaname = current_schema()
+          and relname in ('products', 'listings', 'inventory', 'inventory_daily', 'inventory_audit', 'sales')
+          and n_mod_since_analyze > 500 + 0.1 * n_live_tup
+      loop
+        execute format('analyze %I', t);
+      end loop;
+    end $$`);
+}
+
 function snapshotToday(input: FinalizeInput): SQL {
   return sql`insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit)
     select i.org_id, (now() at time zone o.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id, i.marketplace,
@@ -49,35 +69,52 @@ function snapshotToday(input: FinalizeInput): SQL {
     from inventory i join listings l on l.id = i.listing_id join organizations o on o.id = i.org_id
     where l.account_id = ${input.accountId}
     on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
-      reserved = excluded.reserved, in_transit = excluded.in_transit`;
+      reserved = excluded.reserved, in_transit = excluded.in_transit
+    where (inventory_daily.available, inventory_daily.reserved, inventory_daily.in_transit)
+      is distinct from (excluded.available, excluded.reserved, excluded.in_transit)`;
 }
 
+/**
+ * Stock and velocity per product of the organization. Set-based (one hash aggregate over the organization's
+ * stock and one over its recent orders, instead of two index walks per product), and a product whose figures did
+ * not change keeps its row untouched (no dead tuples, no index churn on a routine run).
+ */
 function refreshProductSummary(input: FinalizeInput): SQL {
-  return sql`insert into product_summary (org_id, product_id, available, reserved, in_transit, ozon_available, wb_available,
-      warehouse_count, units_sold, revenue, velocity, refreshed_at)
+  return sql`with st as (
+      select i.product_id, sum(i.available)::int as available, sum(i.reserved)::int as reserved,
+        sum(i.in_transit)::int as in_transit,
+        (sum(i.available) filter (where i.marketplace = 'ozon'))::int as ozon_available,
+        (sum(i.available) filter (where i.marketplace = 'wb'))::int as wb_available,
+        (count(distinct i.warehouse_id) filter (where i.available > 0))::int as warehouse_count
+      from inventory i where i.org_id = ${input.orgId}
+      group by i.product_id
+    ),
+    sa as (
+      select s.product_id, sum(s.quantity)::int as units, sum(s.revenue) as revenue
+      from sales s join organizations o on o.id = s.org_id
+      where s.org_id = ${input.orgId} and s.kind = 'order'
+        and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
+      group by s.product_id
+    )
+    insert into product_summary as ps (org_id, product_id, available, reserved, in_transit, ozon_available,
+      wb_available, warehouse_count, units_sold, revenue, velocity, refreshed_at)
     select p.org_id, p.id,
       coalesce(st.available, 0), coalesce(st.reserved, 0), coalesce(st.in_transit, 0),
       coalesce(st.ozon_available, 0), coalesce(st.wb_available, 0), coalesce(st.warehouse_count, 0),
       coalesce(sa.units, 0), coalesce(sa.revenue, 0), coalesce(sa.units, 0)::float8 / o.velocity_window_days, now()
     from products p
     join organizations o on o.id = p.org_id
-    left join lateral (
-      select sum(i.available)::int as available, sum(i.reserved)::int as reserved, sum(i.in_transit)::int as in_transit,
-        (sum(i.available) filter (where i.marketplace = 'ozon'))::int as ozon_available,
-        (sum(i.available) filter (where i.marketplace = 'wb'))::int as wb_available,
-        (count(distinct i.warehouse_id) filter (where i.available > 0))::int as warehouse_count
-      from inventory i where i.org_id = p.org_id and i.product_id = p.id
-    ) st on true
-    left join lateral (
-      select sum(s.quantity)::int as units, sum(s.revenue) as revenue
-      from sales s where s.org_id = p.org_id and s.product_id = p.id and s.kind = 'order'
-        and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
-    ) sa on true
+    left join st on st.product_id = p.id
+    left join sa on sa.product_id = p.id
     where p.org_id = ${input.orgId}
     on conflict (org_id, product_id) do update set available = excluded.available, reserved = excluded.reserved,
       in_transit = excluded.in_transit, ozon_available = excluded.ozon_available, wb_available = excluded.wb_available,
       warehouse_count = excluded.warehouse_count, units_sold = excluded.units_sold, revenue = excluded.revenue,
-      velocity = excluded.velocity, refreshed_at = excluded.refreshed_at`;
+      velocity = excluded.velocity, refreshed_at = excluded.refreshed_at
+    where (ps.available, ps.reserved, ps.in_transit, ps.ozon_available, ps.wb_available, ps.warehouse_count,
+        ps.units_sold, ps.revenue, ps.velocity)
+      is distinct from (excluded.available, excluded.reserved, excluded.in_transit, excluded.ozon_available,
+        excluded.wb_available, excluded.warehouse_count, excluded.units_sold, excluded.revenue, excluded.velocity)`;
 }
 
 /** Sales per product × marketplace × day × region over the last 120 days, rebuilt from the sales facts. */
@@ -107,6 +144,7 @@ function closeRun(input: FinalizeInput): SQL[] {
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   return [
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
+    analyzeGrownTables(),
     ...linkProductStatements(input.orgId),
     snapshotToday(input),
     refreshProductSummary(input),

@@ -8,14 +8,18 @@ import { type SQL, sql } from "drizzle-orm";
 
 /** Moves matching Ozon listings (and their stock, history and sales) to the WB article's product. */
 function relinkOzonListings(orgId: string): SQL {
-  return sql`with links as (
-      select distinct on (o.id) o.id as listing_id, w.product_id, w.size
-      from listings o
-      join products p on p.org_id = o.org_id
-      join listings w on w.product_id = p.id and w.marketplace = 'wb' and w.size is not null and w.size <> '0'
-      where o.org_id = ${orgId} and o.marketplace = 'ozon' and o.product_id <> p.id
-        and o.offer_id = p.article || '-' || w.size
-      order by o.id, w.product_id
+  // Hash-friendly: the WB side's candidate offer_ids first (one per WB listing with a size), then one hash join
+  // on offer_id. Joining ozon listings × products on org_id first (the old shape) was quadratic.
+  return sql`with sized as materialized (
+      select distinct p.article || '-' || w.size as offer_id, w.product_id, w.size
+      from listings w join products p on p.id = w.product_id
+      where w.org_id = ${orgId} and w.marketplace = 'wb' and w.size is not null and w.size <> '0'
+    ),
+    links as (
+      select distinct on (o.id) o.id as listing_id, s.product_id, s.size
+      from listings o join sized s on s.offer_id = o.offer_id
+      where o.org_id = ${orgId} and o.marketplace = 'ozon' and o.product_id <> s.product_id
+      order by o.id, s.product_id
     ),
     moved as (
       update listings l set product_id = k.product_id, size = k.size, updated_at = now()

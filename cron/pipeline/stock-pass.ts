@@ -1,12 +1,13 @@
 // The stock pass of an in-process run: the account's stock adapter page by page (its replacement when it is
 // switched off), each page validated and loaded in one round trip with its API counts and watermark.
-import type { Cursor } from "../adapters/adapter";
+import type { Cursor, Page } from "../adapters/adapter";
 import { stockAdapter, stockAdapterChain } from "../adapters/stock-adapters";
+import type { StockRecord } from "../adapters/stock-record";
 import { MarketplaceError } from "../http/marketplace-error";
 import { loadStockPage } from "../load/load-stock-page";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
 import { readWatermark, watermarkStatement } from "../load/watermark";
-import { validateStockPage } from "../validate/validate-stock";
+import { type ValidatedPage, validateStockPage } from "../validate/validate-stock";
 import { callsSince, newPassContext, pageScope, type SyncInput } from "./page-context";
 
 export interface PassResult {
@@ -17,6 +18,10 @@ export interface PassResult {
   complete: boolean;
 }
 
+type Fetched =
+  | { fetched: Page<StockRecord>; validated: ValidatedPage; calls: ReturnType<typeof callsSince> }
+  | { error: MarketplaceError };
+
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
   let blocking: string | null = null;
   let pages = 0;
@@ -24,40 +29,59 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
     const adapter = stockAdapter(id);
     const { client, context } = newPassContext(input);
     const watermark = await readWatermark(input.run, input.accountId, id);
-    let cursor: Cursor | null = adapter.firstCursor({
+    const cursor: Cursor | null = adapter.firstCursor({
       kind: input.kind,
       watermark,
       nowMs: input.nowMs ?? Date.now(),
     });
     blocking = null;
-    for (let page = 0; cursor; page++) {
+    // The next page is fetched and validated while this one loads: vendor calls and CPU overlap the database
+    // round trip. Pages still load one after the other, in order (each load waits for the previous one).
+    const fetchNext = async (at: Cursor): Promise<Fetched> => {
       const before = { ...client.stats };
-      let fetched: Awaited<ReturnType<typeof adapter.fetchPage>>;
       try {
-        fetched = await adapter.fetchPage(context, cursor);
+        const fetched = await adapter.fetchPage(context, at);
+        const calls = callsSince(client, before);
+        return { fetched, validated: validateStockPage(input.marketplace, fetched.rows), calls };
       } catch (error) {
         if (!(error instanceof MarketplaceError)) throw error;
-        blocking = error.message;
+        return { error };
+      }
+    };
+    let pending: Promise<Fetched> | null = cursor ? fetchNext(cursor) : null;
+    for (let page = 0; pending; page++) {
+      const current = await pending;
+      if ("error" in current) {
+        blocking = current.error.message;
         await input.run([
-          recordRunIssue(input.runId, { code: error.code, message: error.message, endpoint: id }),
+          recordRunIssue(input.runId, {
+            code: current.error.code,
+            message: current.error.message,
+            endpoint: id,
+          }),
         ]);
         break;
       }
-      const validated = validateStockPage(input.marketplace, fetched.rows);
+      const { fetched, validated, calls } = current;
+      pending = fetched.next ? fetchNext(fetched.next) : null;
       const scope = pageScope(input, id, page);
-      const alongside = [recordApiCalls(input.runId, callsSince(client, before))];
+      const alongside = [recordApiCalls(input.runId, calls)];
       if (fetched.watermark) alongside.push(watermarkStatement(scope, fetched.watermark));
-      await loadStockPage(
-        input.run,
-        scope,
-        validated,
-        { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
-        undefined,
-        alongside,
-      );
+      try {
+        await loadStockPage(
+          input.run,
+          scope,
+          validated,
+          { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
+          undefined,
+          alongside,
+        );
+      } catch (error) {
+        pending?.catch(() => undefined);
+        throw error;
+      }
       pages++;
       input.onPage?.({ endpoint: id, page, rows: fetched.rows.length });
-      cursor = fetched.next;
     }
     if (!blocking) {
       const complete = adapter.listsAllStock && (input.kind === "full" || adapter.incrementalListsAll);

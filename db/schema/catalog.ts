@@ -68,7 +68,8 @@ export const listings = pgTable(
   },
   (t) => [
     uniqueIndex("listings_account_key").on(t.accountId, t.externalKey),
-    index("listings_org_product_idx").on(t.orgId, t.productId),
+    // product_id first: deleting a product looks its listings up by product_id alone (the FK's cascade).
+    index("listings_product_idx").on(t.productId),
     index("listings_ozon_sku_idx").on(t.accountId, t.ozonSku),
     index("listings_wb_chrt_idx").on(t.accountId, t.wbChrtId),
     index("listings_barcode_idx").on(t.accountId, t.barcode),

@@ -13,27 +13,25 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { listings, products } from "./catalog";
+import { listings } from "./catalog";
 import { marketplaceEnum, stockChangeTypeEnum } from "./enums";
-import { organizations, users } from "./organizations";
-import { warehouses } from "./warehouses";
+import { users } from "./organizations";
 
+// Foreign keys: only listing_id is one. The loader writes a row only for a listing and a warehouse it has just
+// joined (listings by account key, warehouse_aliases → warehouses), so checking each row again costs the
+// per-page upsert its largest share and protects nothing. Deletion still cascades: an organization, account or
+// product takes its listings and so its stock (listing_id FK); a deleted warehouse takes its stock by a
+// statement-level trigger (migration 0002). org_id and product_id are the listing's own, denormalised.
 export const inventory = pgTable(
   "inventory",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
     listingId: bigint("listing_id", { mode: "number" })
       .notNull()
       .references(() => listings.id, { onDelete: "cascade" }),
-    warehouseId: integer("warehouse_id")
-      .notNull()
-      .references(() => warehouses.id, { onDelete: "cascade" }),
-    // Denormalised from listings so dashboard aggregates need no join.
-    productId: bigint("product_id", { mode: "number" })
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    warehouseId: integer("warehouse_id").notNull(),
+    // Denormalised from listings so dashboard aggregates need no join (kept in step by link-products.ts).
+    productId: bigint("product_id", { mode: "number" }).notNull(),
     marketplace: marketplaceEnum("marketplace").notNull(),
     available: integer("available").notNull().default(0),
     reserved: integer("reserved").notNull().default(0),
@@ -50,13 +48,13 @@ export const inventory = pgTable(
   ],
 );
 
+// History outlives listings and warehouses on purpose (no FK to them); the organization's deletion removes it
+// through a statement-level trigger (migration 0002) instead of a per-row FK check on every audited change.
 export const inventoryAudit = pgTable(
   "inventory_audit",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
     listingId: bigint("listing_id", { mode: "number" }).notNull(),
     warehouseId: integer("warehouse_id").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),
@@ -77,12 +75,11 @@ export const inventoryAudit = pgTable(
   ],
 );
 
+// Like the audit: no per-row org FK check on the ~1 row per stock cell a day; the organization trigger removes it.
 export const inventoryDaily = pgTable(
   "inventory_daily",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
     day: date("day").notNull(),
     listingId: bigint("listing_id", { mode: "number" }).notNull(),
     warehouseId: integer("warehouse_id").notNull(),

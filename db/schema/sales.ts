@@ -14,7 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { marketplaceAccounts } from "./accounts";
-import { listings, products } from "./catalog";
+import { listings } from "./catalog";
 import { marketplaceEnum, saleKindEnum } from "./enums";
 import { organizations } from "./organizations";
 import { warehouses } from "./warehouses";
@@ -36,9 +36,9 @@ export const sales = pgTable(
     listingId: bigint("listing_id", { mode: "number" })
       .notNull()
       .references(() => listings.id, { onDelete: "cascade" }),
-    productId: bigint("product_id", { mode: "number" })
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    // The listing's product, denormalised: no FK (the listing FK already cascades a product's deletion; this one
+    // made every deleted product scan sales).
+    productId: bigint("product_id", { mode: "number" }).notNull(),
     warehouseId: integer("warehouse_id").references(() => warehouses.id, { onDelete: "set null" }),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     // Calendar day of occurredAt in the organization's time zone: the grain of every trend.

@@ -13,7 +13,6 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { products } from "./catalog";
 import { marketplaceEnum } from "./enums";
 import { organizations } from "./organizations";
 
@@ -24,9 +23,9 @@ export const productSummary = pgTable(
     orgId: uuid("org_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
-    productId: bigint("product_id", { mode: "number" })
-      .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+    // No FK: deleting products (link-products.ts drops thousands at once) checked every summary row per product;
+    // a statement-level trigger on products removes their summaries instead (migration 0002).
+    productId: bigint("product_id", { mode: "number" }).notNull(),
     available: integer("available").notNull(),
     reserved: integer("reserved").notNull(),
     inTransit: integer("in_transit").notNull(),
