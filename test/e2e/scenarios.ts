@@ -115,7 +115,12 @@ export const scenarios: Scenario[] = [
       }
       // Products per category: low, normal and overstock exactly; the API's extra products (listed, but
       // with no stock in any feed) all have 0 units, so they are all critical.
-      const expected = classifyTruth(truth, dashboard.thresholds, missing);
+      const everyProduct = await apiJson<DashboardAnswer>(page, "/api/dashboard?all=true");
+      const productArticles = new Set(
+        Object.values(everyProduct.items).flatMap((lines) => lines.map((line) => line.article)),
+      );
+      assert.equal(productArticles.size, everyProduct.total, "every product listed once under all=true");
+      const expected = classifyTruth(truth, dashboard.thresholds, productArticles, missing);
       for (const status of ["low", "normal", "overstock"] as const) {
         assert.equal(
           dashboard.counts[status],

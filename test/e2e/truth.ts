@@ -1,6 +1,8 @@
 // What the simulator really holds, classified the way the dashboard classifies products: units available
 // per product over every warehouse of both marketplaces, against the organization's thresholds. A product
-// is the seller's article as the feeds write it: Ozon `offer_id`, Wildberries `supplierArticle`.
+// is the seller's article: Wildberries `supplierArticle`; an Ozon `offer_id` when the API keeps that offer
+// as a product of its own, else the article it was joined to (ARTICLE-SIZE → ARTICLE; the joining rule
+// itself is tested against the simulator in test/unit/cron/product-join.test.ts).
 export type DashboardCounts = Record<"critical" | "low" | "normal" | "overstock", number>;
 
 export interface StockTruthRow {
@@ -35,23 +37,26 @@ export function availableByWarehouse(rows: StockTruthRow[]): Map<string, number>
   return totals;
 }
 
-function productKey(row: StockTruthRow): string {
-  return (row.marketplace === "ozon" ? row.offerId : row.supplierArticle) ?? row.article;
+function productKey(row: StockTruthRow, productArticles: ReadonlySet<string>): string {
+  if (row.marketplace === "wb") return row.supplierArticle ?? row.article;
+  return row.offerId && productArticles.has(row.offerId) ? row.offerId : row.article;
 }
 
 /**
- * Products with at least one cell in a feed, classified by their available units; cells in `skip`
+ * Products with at least one cell in a feed, classified by their available units (grouped under the
+ * API's product articles, `productArticles`); cells in `skip`
  * (marketplace:warehouse keys the API does not hold) are left out of the sums.
  */
 export function classifyTruth(
   rows: StockTruthRow[],
   thresholds: { criticalMax: number; lowMax: number; overstockMin: number },
+  productArticles: ReadonlySet<string>,
   skip: ReadonlySet<string> = new Set(),
 ): { counts: DashboardCounts; products: number } {
   const perProduct = new Map<string, number>();
   for (const row of rows) {
     if (!row.inFeed) continue;
-    const key = productKey(row);
+    const key = productKey(row, productArticles);
     const units = skip.has(`${row.marketplace}:${row.warehouse}`) ? 0 : row.available;
     perProduct.set(key, (perProduct.get(key) ?? 0) + units);
   }
