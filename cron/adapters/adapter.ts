@@ -4,7 +4,7 @@ import type { Marketplace } from "../../db/schema/enums";
 import type { ErrorMapper, MarketplaceClient } from "../http/marketplace-client";
 import type { BudgetRule } from "../http/request-budget";
 import type { SalesRecord } from "./sales-record";
-import type { StockRecord } from "./stock-record";
+import type { ListingIdentity, StockRecord } from "./stock-record";
 
 export type Cursor = Record<string, unknown>;
 
@@ -23,7 +23,17 @@ export interface PageContext {
   /** The account's cap on rows per page of offset-paged endpoints; undefined = the adapter's own maximum. */
   pageLimit?: number | undefined;
   runKind: "full" | "incremental";
+  /** The account's known listings, for feeds whose rows carry no article (loaded when the adapter asks). */
+  knownListings?: KnownListings | undefined;
 }
+
+/** Listings already in the database, keyed for feeds that identify a listing only by vendor ids. */
+export interface KnownListings {
+  /** WB listings by `${nmId}:${chrtId}`. */
+  wbByChrt: ReadonlyMap<string, ListingIdentity>;
+}
+
+export const wbChrtKey = (nmId: number, chrtId: number) => `${nmId}:${chrtId}`;
 
 /** One row the adapter could read, or could not (with its reasons). */
 export type RowOutcome<R> = { ok: true; record: R } | { ok: false; raw: unknown; reasons: string[] };
@@ -36,6 +46,11 @@ export interface Page<R> {
   notes: string[];
   /** The newest vendor change stamp on this page: where the next incremental run of this feed may start. */
   watermark?: string | null;
+  /**
+   * Set when the page left stock unread or unplaced (a cursor the vendor repeated, rows of unknown listings):
+   * the pass then does not count as a complete listing, so stock not seen is not zeroed.
+   */
+  incomplete?: string | undefined;
 }
 
 /** Where a run starts a feed: a full run from the beginning, an incremental one from its watermark. */
@@ -50,6 +65,13 @@ export interface StockAdapter {
   id: string;
   marketplace: Marketplace;
   kind: "stock";
+  /**
+   * The stock this adapter lists (e.g. "ozon.fbo", "ozon.fbs"). Adapters of one source replace each other
+   * (the first configured is used, later ones when it is switched off); different sources are each read in a run.
+   */
+  source: string;
+  /** Known listings the adapter needs in its page context (feeds without the seller's article). */
+  needsKnownListings?: boolean;
   /** Whether one pass lists all stock (so stock not seen may be zeroed at the end of a full run). */
   listsAllStock: boolean;
   /** Whether an incremental run still reads the whole listing (offset feeds) rather than only changes. */

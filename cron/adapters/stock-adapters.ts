@@ -1,13 +1,18 @@
-// Which stock adapter an account uses: the account's configured list (first entry first), else the
-// marketplace default; an adapter switched off at the vendor hands over to its configured replacement.
+// Which stock adapters an account uses: the account's configured list, else the marketplace default. The list
+// is grouped by the stock each adapter lists (its source: Ozon FBO, Ozon FBS, WB): every source is read in a
+// run; within a source the first adapter is used and later ones replace it when it is switched off.
 import type { Marketplace } from "../../db/schema/enums";
 import type { StockAdapter } from "./adapter";
+import { ozonProductInfoStocksV4 } from "./ozon/product-info-stocks-v4";
 import { ozonStockOnWarehousesV2 } from "./ozon/stock-on-warehouses-v2";
+import { wbStocksReportWbWarehouses } from "./wb/stocks-report-wb-warehouses";
 import { wbSupplierStocksV1 } from "./wb/supplier-stocks-v1";
 
 export const STOCK_ADAPTERS: Record<string, StockAdapter> = {
   [ozonStockOnWarehousesV2.id]: ozonStockOnWarehousesV2,
+  [ozonProductInfoStocksV4.id]: ozonProductInfoStocksV4,
   [wbSupplierStocksV1.id]: wbSupplierStocksV1,
+  [wbStocksReportWbWarehouses.id]: wbStocksReportWbWarehouses,
 };
 
 const DEFAULT_STOCK_ADAPTER: Record<Marketplace, string> = {
@@ -28,7 +33,7 @@ export function stockAdapter(id: string): StockAdapter {
   return adapter;
 }
 
-/** The account's stock adapters in order of preference: the first is used, the rest replace it if switched off. */
+/** The account's stock adapters as configured (validated), in order. */
 export function stockAdapterChain(
   marketplace: Marketplace,
   configured: readonly string[] | undefined,
@@ -40,4 +45,31 @@ export function stockAdapterChain(
       throw new UnknownAdapterError(`Adapter ${id} is not a ${marketplace} adapter`);
   }
   return chain;
+}
+
+/**
+ * The account's stock adapters grouped by source, in the order each source first appears: every group is read
+ * in a run, and within a group later adapters replace an earlier one that was switched off.
+ */
+export function stockSources(
+  marketplace: Marketplace,
+  configured: readonly string[] | undefined,
+): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const id of stockAdapterChain(marketplace, configured)) {
+    const source = stockAdapter(id).source;
+    const group = groups.get(source) ?? [];
+    if (!group.includes(id)) group.push(id);
+    groups.set(source, group);
+  }
+  return [...groups.values()];
+}
+
+/** The adapters that replace each other with `id` (its source's group), `id` included. */
+export function sourceGroupOf(
+  marketplace: Marketplace,
+  configured: readonly string[] | undefined,
+  id: string,
+): string[] {
+  return stockSources(marketplace, configured).find((group) => group.includes(id)) ?? [id];
 }

@@ -14,16 +14,24 @@ export interface FinalizeInput {
   runId: string;
   /** Zero stock not seen in this run (full runs over an adapter that lists all stock, with no failed page). */
   zeroUnseen: boolean;
+  /**
+   * When only some stock sources read their whole listing: zero only cells last written by these adapters.
+   * Absent or null: every cell of the account not seen in this run.
+   */
+  zeroEndpoints?: readonly string[] | null;
   status: Extract<RunStatus, "succeeded" | "partial" | "failed">;
   error: string | null;
 }
 
 function zeroUnseenStock(input: FinalizeInput): SQL {
+  const sources = input.zeroEndpoints
+    ? sql`and i.source_endpoint = any(${sql.param([...input.zeroEndpoints])}::text[])`
+    : sql``;
   return sql`with stale as (
       select i.listing_id, i.warehouse_id, i.product_id, i.available, i.reserved, i.in_transit
       from inventory i join listings l on l.id = i.listing_id
       where l.account_id = ${input.accountId} and i.run_id is distinct from ${input.runId}
-        and (i.available <> 0 or i.reserved <> 0 or i.in_transit <> 0)
+        and (i.available <> 0 or i.reserved <> 0 or i.in_transit <> 0) ${sources}
         and exists (select 1 from etl_runs r where r.id = ${input.runId} and r.status = 'running')
       for update of i
     ),

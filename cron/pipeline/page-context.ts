@@ -17,11 +17,13 @@ export interface SyncInput {
   kind: "full" | "incremental";
   credentials: AccountCredentials;
   baseUrl: string | null;
-  /** Stock adapter chain (first used, the rest replace it when switched off). */
+  /** Stock adapters: each source's first is used, later ones of the same source replace it when switched off. */
   adapters?: string[];
   /** Sales adapters run after stock; undefined = the marketplace default, [] = none. */
   sales?: string[];
   rateScale?: number;
+  /** Caps the rows asked per page of offset/cursor-paged endpoints (small pages in tests). */
+  pageLimit?: number;
   fetch?: typeof fetch;
   /** Clock for the feeds' start positions (defaults to Date.now). */
   nowMs?: number;
@@ -39,6 +41,7 @@ export function newPassContext(input: SyncInput): { client: MarketplaceClient; c
     credentials: input.credentials,
     baseUrl: input.baseUrl,
     rateScale: input.rateScale ?? 1,
+    pageLimit: input.pageLimit,
     runKind: input.kind,
   };
   return { client, context };

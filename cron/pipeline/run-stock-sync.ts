@@ -24,6 +24,7 @@ export async function runSync(input: SyncInput): Promise<"succeeded" | "partial"
     accountId: input.accountId,
     runId: input.runId,
     zeroUnseen: stock.complete,
+    zeroEndpoints: stock.zeroEndpoints,
     status,
     error: stock.blocking,
   });

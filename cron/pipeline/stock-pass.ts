@@ -1,20 +1,34 @@
-// The stock pass of an in-process run: the account's stock adapter page by page (its replacement when it is
-// switched off), each page validated and loaded in one round trip with its API counts and watermark.
+// The stock pass of an in-process run: each stock source of the account (Ozon FBO, Ozon FBS, WB...) through
+// its adapter page by page (its replacement when it is switched off), each page validated and loaded in one
+// round trip with its API counts and watermark. Which sources read their whole listing decides what may be
+// zeroed at the end of the run: all of the account's stock, only the stock those sources wrote, or nothing.
 import type { Cursor, Page } from "../adapters/adapter";
-import { stockAdapter, stockAdapterChain } from "../adapters/stock-adapters";
+import { stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StockRecord } from "../adapters/stock-record";
 import { MarketplaceError } from "../http/marketplace-error";
 import { loadStockPage } from "../load/load-stock-page";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
 import { readWatermark, watermarkStatement } from "../load/watermark";
 import { type ValidatedPage, validateStockPage } from "../validate/validate-stock";
+import { loadKnownListings } from "./known-listings";
 import { callsSince, newPassContext, pageScope, type SyncInput } from "./page-context";
 
 export interface PassResult {
   pages: number;
   /** The problem that stopped the pass, or null. */
   blocking: string | null;
-  /** True when the pass read the whole stock listing: stock not seen may be zeroed. */
+  /** True when at least one source read its whole stock listing: stock not seen may be zeroed. */
+  complete: boolean;
+  /**
+   * When only some sources were complete: the adapters whose stock may be zeroed (cells they wrote last);
+   * null when every source was complete (all of the account's stock not seen may be zeroed).
+   */
+  zeroEndpoints?: string[] | null;
+}
+
+interface SourceResult {
+  pages: number;
+  blocking: string | null;
   complete: boolean;
 }
 
@@ -23,11 +37,34 @@ type Fetched =
   | { error: MarketplaceError };
 
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
+  const sources = stockSources(input.marketplace, input.adapters);
+  let pages = 0;
+  const blocking: string[] = [];
+  const complete: string[][] = [];
+  for (const group of sources) {
+    const result = await runSource(input, group);
+    pages += result.pages;
+    if (result.blocking) blocking.push(result.blocking);
+    if (result.complete) complete.push(group);
+  }
+  return {
+    pages,
+    blocking: blocking.length > 0 ? blocking.join("; ") : null,
+    complete: complete.length > 0,
+    zeroEndpoints: complete.length === sources.length ? null : complete.flat(),
+  };
+}
+
+/** One source: its first adapter, or the next one of its group when an adapter is switched off or fails. */
+async function runSource(input: SyncInput, group: readonly string[]): Promise<SourceResult> {
   let blocking: string | null = null;
   let pages = 0;
-  for (const id of stockAdapterChain(input.marketplace, input.adapters)) {
+  for (const id of group) {
     const adapter = stockAdapter(id);
     const { client, context } = newPassContext(input);
+    if (adapter.needsKnownListings)
+      context.knownListings = await loadKnownListings(input.run, input.accountId);
+    let incomplete = false;
     const watermark = await readWatermark(input.run, input.accountId, id);
     const cursor: Cursor | null = adapter.firstCursor({
       kind: input.kind,
@@ -66,6 +103,9 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
       pending = fetched.next ? fetchNext(fetched.next) : null;
       const scope = pageScope(input, id, page);
       const alongside = [recordApiCalls(input.runId, calls)];
+      for (const note of fetched.notes)
+        alongside.push(recordRunIssue(input.runId, { code: "PAGING", message: note, endpoint: id }));
+      if (fetched.incomplete) incomplete = true;
       if (fetched.watermark) alongside.push(watermarkStatement(scope, fetched.watermark));
       try {
         await loadStockPage(
@@ -84,7 +124,8 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
       input.onPage?.({ endpoint: id, page, rows: fetched.rows.length });
     }
     if (!blocking) {
-      const complete = adapter.listsAllStock && (input.kind === "full" || adapter.incrementalListsAll);
+      const complete =
+        !incomplete && adapter.listsAllStock && (input.kind === "full" || adapter.incrementalListsAll);
       return { pages, blocking, complete };
     }
   }

@@ -54,6 +54,7 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
   id: OZON_STOCK_V2_ID,
   marketplace: "ozon",
   kind: "stock",
+  source: "ozon.fbo",
   listsAllStock: true,
   incrementalListsAll: true,
   firstCursor: () => ({ offset: 0 }),

@@ -64,6 +64,7 @@ export const wbSupplierStocksV1: StockAdapter = {
   id: WB_SUPPLIER_STOCKS_ID,
   marketplace: "wb",
   kind: "stock",
+  source: "wb.fbo",
   listsAllStock: true,
   incrementalListsAll: false,
   firstCursor: (start) => keysetStart(start, WB_EPOCH),
