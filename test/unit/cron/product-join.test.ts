@@ -1,34 +1,21 @@
 // Joining products across marketplaces (cron/load/link-products.ts) against the simulator's catalogue: Ozon and
 // WB listings of one seller article end on one product, whichever account syncs first; sized Ozon offers
 // (`ARTICLE-SIZE`) join WB's article when WB sells that size, and no emptied product is left behind.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryRequestGate } from "../../../cron/http/request-gate";
+import { describe, expect, it } from "vitest";
 import { runSync } from "../../../cron/pipeline/run-stock-sync";
-import { type Simulator, startSimulator } from "../../../dev/sim/server";
-import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
+import { syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 
-let sim: Simulator;
-let db: TestDatabase;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 42, size: 300, timeScale: 6000 });
-  db = await migratedDatabase();
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-});
-
-const credentials = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } };
+const harness = useSimulatorAndDatabase({ seed: 42, size: 300 });
 
 async function seedOrg(): Promise<{ orgId: string; ozon: string; wb: string }> {
-  const [org] = await db.query<{ id: string }>(
+  const [org] = await harness.db.query<{ id: string }>(
     "insert into organizations (name, slug) values ('Both', $1) returning id",
     [`both-${crypto.randomUUID()}`],
   );
   const orgId = org?.id ?? "";
   const account = async (marketplace: string) =>
     (
-      await db.query<{ id: string }>(
+      await harness.db.query<{ id: string }>(
         "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
         [orgId, marketplace],
       )
@@ -37,25 +24,13 @@ async function seedOrg(): Promise<{ orgId: string; ozon: string; wb: string }> {
 }
 
 async function sync(orgId: string, accountId: string, marketplace: "ozon" | "wb") {
-  const runId = await startTestRun(db, orgId, accountId, "full");
-  const status = await runSync({
-    run: db.run,
-    gate: new MemoryRequestGate(),
-    orgId,
-    accountId,
-    runId,
-    marketplace,
-    kind: "full",
-    credentials,
-    baseUrl: `${sim.url}/${marketplace}`,
-    rateScale: 6000,
-  });
+  const { status } = await syncAgainstSimulator(harness, runSync, { orgId, accountId }, marketplace, "full");
   expect(status).toBe("succeeded");
 }
 
 /** listing external key → the article of the product it belongs to. */
 async function productOf(orgId: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ key: string; article: string }>(
+  const rows = await harness.db.query<{ key: string; article: string }>(
     `select l.external_key as key, p.article from listings l join products p on p.id = l.product_id
      where l.org_id = $1`,
     [orgId],
@@ -67,14 +42,14 @@ async function productOf(orgId: string): Promise<Map<string, string>> {
 function expectedProducts(loaded: Map<string, string>): Map<string, string> {
   const expected = new Map<string, string>();
   const wbSizes = new Set<string>();
-  for (const l of sim.truth.listings("wb")) {
+  for (const l of harness.sim.truth.listings("wb")) {
     if (l.marketplace !== "wb") continue;
     const key = `nm:${l.nmId}:${l.techSize || "0"}`;
     if (!loaded.has(key)) continue;
     expected.set(key, l.article);
     wbSizes.add(`${l.article}|${l.techSize}`);
   }
-  for (const l of sim.truth.listings("ozon")) {
+  for (const l of harness.sim.truth.listings("ozon")) {
     if (l.marketplace !== "ozon" || !loaded.has(`sku:${l.sku}`)) continue;
     const joined = l.size === "0" || wbSizes.has(`${l.article}|${l.size}`);
     expected.set(`sku:${l.sku}`, joined ? l.article : l.offerId);
@@ -97,14 +72,14 @@ describe("one product across Ozon and WB", () => {
     expect(await productOf(wbFirst.orgId)).toEqual(mapped);
 
     // The rule did join sized offers (ARTICLE-SIZE), and every product left has a listing.
-    const [joined] = await db.query<{ n: number }>(
+    const [joined] = await harness.db.query<{ n: number }>(
       `select count(*)::int as n from listings l join products p on p.id = l.product_id
        where l.org_id = $1 and l.marketplace = 'ozon' and l.offer_id <> p.article and l.size is not null`,
       [ozonFirst.orgId],
     );
     expect(joined?.n).toBeGreaterThan(10);
     for (const org of [ozonFirst, wbFirst]) {
-      const [counts] = await db.query<{ products: number; articles: number; both: number }>(
+      const [counts] = await harness.db.query<{ products: number; articles: number; both: number }>(
         `select (select count(*)::int from products where org_id = $1) as products,
            (select count(distinct p.article)::int from listings l join products p on p.id = l.product_id
             where l.org_id = $1) as articles,

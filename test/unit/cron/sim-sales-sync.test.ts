@@ -1,43 +1,20 @@
 // Sales syncs against the marketplace simulator: a full run, then an incremental run after the world moved
 // on, leave the sales facts equal to the simulator's sales (every order, sale, return and cancellation once,
 // keyed by the vendor's own id), also under repeated boundary rows, cursor faults and malformed rows.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryRequestGate } from "../../../cron/http/request-gate";
+import { describe, expect, it } from "vitest";
 import { runSync } from "../../../cron/pipeline/run-stock-sync";
-import { type Simulator, startSimulator } from "../../../dev/sim/server";
-import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+import { seedAccount } from "./pglite-database";
+import { syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 
-let sim: Simulator;
-let db: TestDatabase;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 11, size: 400, timeScale: 6000 });
-  db = await migratedDatabase();
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-});
-
-const credentials = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } };
+const harness = useSimulatorAndDatabase({ seed: 11, size: 400 });
 
 async function sync(
   ids: { orgId: string; accountId: string },
   marketplace: "ozon" | "wb",
   kind: "full" | "incremental",
 ) {
-  const runId = await startTestRun(db, ids.orgId, ids.accountId, kind);
-  const status = await runSync({
-    run: db.run,
-    gate: new MemoryRequestGate(),
-    ...ids,
-    runId,
-    marketplace,
-    kind,
-    credentials,
-    baseUrl: `${sim.url}/${marketplace}`,
-    rateScale: 6000,
-  });
-  const [run] = await db.query<{ extracted: number; failed: number }>(
+  const { runId, status } = await syncAgainstSimulator(harness, runSync, ids, marketplace, kind);
+  const [run] = await harness.db.query<{ extracted: number; failed: number }>(
     "select extracted, failed from etl_runs where id = $1",
     [runId],
   );
@@ -46,7 +23,7 @@ async function sync(
 
 /** "kind|external id" → "quantity/revenue" of the loaded sales facts; fails on a duplicate. */
 async function loadedSales(accountId: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ kind: string; id: string; q: number; r: string }>(
+  const rows = await harness.db.query<{ kind: string; id: string; q: number; r: string }>(
     "select kind, external_id as id, quantity as q, revenue::float8::text as r from sales where account_id = $1",
     [accountId],
   );
@@ -57,7 +34,7 @@ async function loadedSales(accountId: string): Promise<Map<string, string>> {
 
 function wbTruth(): Map<string, string> {
   const truth = new Map<string, string>();
-  for (const row of sim.truth.sales("wb")) {
+  for (const row of harness.sim.truth.sales("wb")) {
     if (row.marketplace !== "wb" || !row.inFeed) continue;
     const id = row.kind === "order" ? row.srid : (row.saleId ?? row.srid);
     truth.set(`${row.kind}|${id}`, `1/${row.priceWithDisc}`);
@@ -69,7 +46,7 @@ function wbTruth(): Map<string, string> {
 
 function ozonTruth(): Map<string, string> {
   const truth = new Map<string, string>();
-  for (const row of sim.truth.sales("ozon")) {
+  for (const row of harness.sim.truth.sales("ozon")) {
     if (row.marketplace !== "ozon") continue;
     const value = `${row.quantity}/${Math.round(row.price * row.quantity * 100) / 100}`;
     truth.set(`order|${row.postingNumber}:${row.sku}`, value);
@@ -81,19 +58,19 @@ function ozonTruth(): Map<string, string> {
 
 describe("Wildberries orders and sales", () => {
   it("a full then an incremental sync equal the truth; the incremental one reads only what changed", async () => {
-    const ids = await seedAccount(db, "wb");
-    sim.config.set({ pageSize: { wbOrders: 400, wbSales: 300 } });
-    sim.faults.set([{ endpoint: "wb.orders", kind: "repeat_boundary", rate: 1, count: 2 }]);
+    const ids = await seedAccount(harness.db, "wb");
+    harness.sim.config.set({ pageSize: { wbOrders: 400, wbSales: 300 } });
+    harness.sim.faults.set([{ endpoint: "wb.orders", kind: "repeat_boundary", rate: 1, count: 2 }]);
     const full = await sync(ids, "wb", "full");
     expect(full.status).toBe("succeeded");
     expect(await loadedSales(ids.accountId)).toEqual(wbTruth());
-    sim.advance({ hours: 20 });
+    harness.sim.advance({ hours: 20 });
     const incremental = await sync(ids, "wb", "incremental");
-    sim.faults.clear();
+    harness.sim.faults.clear();
     expect(incremental.status).toBe("succeeded");
     expect(await loadedSales(ids.accountId)).toEqual(wbTruth());
     expect(incremental.extracted).toBeLessThan(full.extracted / 2);
-    const [summary] = await db.query<{ orders: number }>(
+    const [summary] = await harness.db.query<{ orders: number }>(
       "select coalesce(sum(orders), 0)::int as orders from sales_daily where org_id = $1",
       [ids.orgId],
     );
@@ -103,30 +80,30 @@ describe("Wildberries orders and sales", () => {
 
 describe("Ozon FBO postings", () => {
   it("a full then an incremental sync equal the truth despite repeated and empty cursors", async () => {
-    const ids = await seedAccount(db, "ozon");
-    sim.faults.set([
+    const ids = await seedAccount(harness.db, "ozon");
+    harness.sim.faults.set([
       { endpoint: "ozon.posting_fbo_list", kind: "repeat_cursor", calls: [2] },
       { endpoint: "ozon.posting_fbo_list", kind: "empty_cursor", calls: [3] },
       { endpoint: "ozon.posting_fbo_list", kind: "repeat_boundary", rate: 1, count: 3 },
     ]);
     expect((await sync(ids, "ozon", "full")).status).toBe("succeeded");
     expect(await loadedSales(ids.accountId)).toEqual(ozonTruth());
-    sim.advance({ hours: 30 });
+    harness.sim.advance({ hours: 30 });
     const incremental = await sync(ids, "ozon", "incremental");
-    sim.faults.clear();
+    harness.sim.faults.clear();
     expect(incremental.status).toBe("succeeded");
     expect(await loadedSales(ids.accountId)).toEqual(ozonTruth());
   });
 
   it("rejects malformed postings with their reasons and loads every valid one as the truth has it", async () => {
-    const ids = await seedAccount(db, "ozon");
-    sim.faults.set([
+    const ids = await seedAccount(harness.db, "ozon");
+    harness.sim.faults.set([
       { endpoint: "ozon.posting_fbo_list", kind: "malformed_rows", rate: 1, fraction: 0.05, mode: "mixed" },
     ]);
     const run = await sync(ids, "ozon", "full");
-    sim.faults.clear();
+    harness.sim.faults.clear();
     expect(run.status).toBe("succeeded");
-    const rejects = await db.query<{ reasons: string[] }>(
+    const rejects = await harness.db.query<{ reasons: string[] }>(
       "select reasons from etl_rejects where run_id = $1",
       [run.runId],
     );

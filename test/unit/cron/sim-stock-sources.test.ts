@@ -1,62 +1,29 @@
 // The stock adapters beyond the first two against the simulator: Ozon /v4/product/info/stocks (the seller's
 // own FBS warehouse) alone and read with /v2 (FBO) as two sources of one run, and WB stocks-report joined to
 // known listings by nmId + chrtId. Each full sync equals the simulator's truth for the cells its endpoint covers.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { OZON_PRODUCT_INFO_STOCKS_V4_ID } from "../../../cron/adapters/ozon/product-info-stocks-v4";
 import { OZON_STOCK_V2_ID } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { stockSources } from "../../../cron/adapters/stock-adapters";
 import { WB_STOCKS_REPORT_ID } from "../../../cron/adapters/wb/stocks-report-wb-warehouses";
 import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
-import { MemoryRequestGate } from "../../../cron/http/request-gate";
 import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
-import { type Simulator, startSimulator } from "../../../dev/sim/server";
 import type { OzonStockTruth, WbStockTruth } from "../../../dev/sim/truth";
-import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+import { seedAccount } from "./pglite-database";
+import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 
-let sim: Simulator;
-let db: TestDatabase;
-
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 11, size: 900, timeScale: 6000 });
-  db = await migratedDatabase();
-}, 60_000);
-afterAll(async () => {
-  await sim?.close();
-});
+const harness = useSimulatorAndDatabase({ seed: 11, size: 900 });
 beforeEach(() => {
-  sim.reset({ seed: 11, size: 900 });
+  harness.sim.reset({ seed: 11, size: 900 });
 });
 
-const credentials = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } };
 type Ids = { orgId: string; accountId: string };
 
-async function sync(ids: Ids, marketplace: "ozon" | "wb", adapters: string[], pageLimit?: number) {
-  const runId = await startTestRun(db, ids.orgId, ids.accountId, "full");
-  const status = await runStockSync({
-    run: db.run,
-    gate: new MemoryRequestGate(),
-    ...ids,
-    runId,
-    marketplace,
-    kind: "full",
-    credentials,
-    baseUrl: `${sim.url}/${marketplace}`,
-    rateScale: 6000,
+function sync(ids: Ids, marketplace: "ozon" | "wb", adapters: string[], pageLimit?: number) {
+  return syncAgainstSimulator(harness, runStockSync, ids, marketplace, "full", {
     adapters,
     ...(pageLimit ? { pageLimit } : {}),
   });
-  return { runId, status };
-}
-
-/** "externalKey|warehouse" → available/reserved/inTransit of the non-zero cells loaded for the account. */
-async function loadedStock(accountId: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ key: string; warehouse: string; a: number; r: number; t: number }>(
-    `select l.external_key as key, w.name as warehouse, i.available as a, i.reserved as r, i.in_transit as t
-     from inventory i join listings l on l.id = i.listing_id join warehouses w on w.id = i.warehouse_id
-     where l.account_id = $1 and (i.available + i.reserved + i.in_transit) > 0`,
-    [accountId],
-  );
-  return new Map(rows.map((row) => [`${row.key}|${row.warehouse}`, `${row.a}/${row.r}/${row.t}`]));
 }
 
 const SELLER_WAREHOUSE = "Склад продавца Москва";
@@ -75,7 +42,7 @@ function withoutFbsTransit(cells: Map<string, string>): Map<string, string> {
 }
 
 function ozonTruth(types: ("fbo" | "fbs")[]): Map<string, string> {
-  const cells = (sim.truth.stock("ozon") as OzonStockTruth[]).filter(
+  const cells = (harness.sim.truth.stock("ozon") as OzonStockTruth[]).filter(
     (c) => types.includes(c.warehouseType) && c.inFeed && c.available + c.reserved + c.inTransit > 0,
   );
   return withoutFbsTransit(
@@ -88,11 +55,11 @@ function ozonTruth(types: ("fbo" | "fbs")[]): Map<string, string> {
 }
 
 async function loadedOzon(accountId: string) {
-  return withoutFbsTransit(await loadedStock(accountId));
+  return withoutFbsTransit(await loadedStock(harness.db, accountId));
 }
 
 function wbTruth(): Map<string, string> {
-  const cells = (sim.truth.stock("wb") as WbStockTruth[]).filter(
+  const cells = (harness.sim.truth.stock("wb") as WbStockTruth[]).filter(
     (c) => c.inFeed && c.available + c.reserved + c.inTransit > 0,
   );
   return new Map(
@@ -108,14 +75,14 @@ function wbTruth(): Map<string, string> {
 
 /** The operator's mapping of the seller warehouse id (v4 names none) to the canonical FBS warehouse. */
 async function mapSellerWarehouse(orgId: string) {
-  const fbs = (sim.truth.stock("ozon") as OzonStockTruth[]).find((c) => c.warehouseType === "fbs");
+  const fbs = (harness.sim.truth.stock("ozon") as OzonStockTruth[]).find((c) => c.warehouseType === "fbs");
   expect(fbs).toBeDefined();
-  const [warehouse] = await db.query<{ id: string }>(
+  const [warehouse] = await harness.db.query<{ id: string }>(
     `insert into warehouses (org_id, marketplace, name, cluster, region, type, provisional)
      values ($1, 'ozon', $2, 'Москва, МО и Дальние регионы', 'Москва', 'fbs', false) returning id`,
     [orgId, fbs?.warehouse],
   );
-  await db.query(
+  await harness.db.query(
     `insert into warehouse_aliases (org_id, marketplace, alias, warehouse_id, confidence, source)
      values ($1, 'ozon', $2, $3, 1, 'manual')`,
     [orgId, `Ozon FBS ${fbs?.warehouseId}`, warehouse?.id],
@@ -125,7 +92,7 @@ async function mapSellerWarehouse(orgId: string) {
 /** WB listings as a product-card sync would know them (with chrtId): what stocks-report rows join to. */
 async function seedWbListings(ids: Ids, skip: (c: WbStockTruth) => boolean = () => false) {
   const listings = new Map<string, WbStockTruth>();
-  for (const c of sim.truth.stock("wb") as WbStockTruth[])
+  for (const c of harness.sim.truth.stock("wb") as WbStockTruth[])
     if (!skip(c)) listings.set(`${c.nmId}:${c.chrtId}`, c);
   const rows = [...listings.values()].map((c) => ({
     key: `nm:${c.nmId}:${c.techSize || "0"}`,
@@ -135,13 +102,13 @@ async function seedWbListings(ids: Ids, skip: (c: WbStockTruth) => boolean = () 
     barcode: c.barcode,
     size: c.techSize || "0",
   }));
-  await db.query(
+  await harness.db.query(
     `insert into products (org_id, article, name)
      select distinct $1::uuid, t.article, '' from jsonb_to_recordset($2::jsonb) as t(article text)
      on conflict do nothing`,
     [ids.orgId, JSON.stringify(rows)],
   );
-  await db.query(
+  await harness.db.query(
     `insert into listings (org_id, product_id, account_id, marketplace, external_key, wb_nm_id, wb_chrt_id, barcode, size, name)
      select $1::uuid, p.id, $2::uuid, 'wb', t.key, t.nm, t.chrt, t.barcode, t.size, ''
      from jsonb_to_recordset($3::jsonb) as t(key text, article text, nm bigint, chrt bigint, barcode text, size text)
@@ -165,7 +132,7 @@ describe("stock sources", () => {
 
 describe("Ozon /v4/product/info/stocks against the simulator", () => {
   it("alone: a full sync equals the truth of the seller's own (FBS) warehouse", async () => {
-    const ids = await seedAccount(db, "ozon");
+    const ids = await seedAccount(harness.db, "ozon");
     await mapSellerWarehouse(ids.orgId);
     const { status } = await sync(ids, "ozon", [OZON_PRODUCT_INFO_STOCKS_V4_ID], 100);
     expect(status).toBe("succeeded");
@@ -175,7 +142,7 @@ describe("Ozon /v4/product/info/stocks against the simulator", () => {
   });
 
   it("with /v2 in one run: FBO and FBS both equal the truth; a switched-off v4 zeroes only FBO stock", async () => {
-    const ids = await seedAccount(db, "ozon");
+    const ids = await seedAccount(harness.db, "ozon");
     await mapSellerWarehouse(ids.orgId);
     const adapters = [OZON_STOCK_V2_ID, OZON_PRODUCT_INFO_STOCKS_V4_ID];
     expect((await sync(ids, "ozon", adapters)).status).toBe("succeeded");
@@ -184,10 +151,10 @@ describe("Ozon /v4/product/info/stocks against the simulator", () => {
     const fbsBefore = new Map(
       [...(await loadedOzon(ids.accountId))].filter(([key]) => key.endsWith(SELLER_WAREHOUSE)),
     );
-    sim.advance({ days: 3 });
-    sim.config.set({ switchOff: { "ozon.product_info_stocks": "2026-01-01T00:00:00Z" } });
+    harness.sim.advance({ days: 3 });
+    harness.sim.config.set({ switchOff: { "ozon.product_info_stocks": "2026-01-01T00:00:00Z" } });
     const { runId, status } = await sync(ids, "ozon", adapters);
-    sim.config.set({ switchOff: { "ozon.product_info_stocks": null } });
+    harness.sim.config.set({ switchOff: { "ozon.product_info_stocks": null } });
     expect(status).toBe("partial");
     const loaded = await loadedOzon(ids.accountId);
     const fbo = new Map([...loaded].filter(([key]) => !key.endsWith(SELLER_WAREHOUSE)));
@@ -195,7 +162,7 @@ describe("Ozon /v4/product/info/stocks against the simulator", () => {
     // FBO was read whole: stock that sold out is zeroed. FBS was not read: it keeps the last values seen.
     expect(fbo).toEqual(ozonTruth(["fbo"]));
     expect(fbs).toEqual(fbsBefore);
-    const [run] = await db.query<{ issues: { code: string; endpoint: string }[] }>(
+    const [run] = await harness.db.query<{ issues: { code: string; endpoint: string }[] }>(
       "select issues from etl_runs where id = $1",
       [runId],
     );
@@ -205,30 +172,31 @@ describe("Ozon /v4/product/info/stocks against the simulator", () => {
   });
 
   it("survives 429s, 5xx and repeated boundary items; a repeated cursor leaves stock unzeroed", async () => {
-    const ids = await seedAccount(db, "ozon");
+    const ids = await seedAccount(harness.db, "ozon");
     await mapSellerWarehouse(ids.orgId);
-    sim.faults.set([
+    harness.sim.faults.set([
       { endpoint: "ozon.product_info_stocks", kind: "rate_limit", calls: [1] },
       { endpoint: "ozon.product_info_stocks", kind: "server_error", calls: [3] },
       { endpoint: "ozon.product_info_stocks", kind: "repeat_boundary", rate: 1, count: 5 },
     ]);
     const first = await sync(ids, "ozon", [OZON_PRODUCT_INFO_STOCKS_V4_ID], 100);
-    sim.faults.clear();
+    harness.sim.faults.clear();
     expect(first.status).toBe("succeeded");
     expect(await loadedOzon(ids.accountId)).toEqual(ozonTruth(["fbs"]));
-    const [run] = await db.query<{ api_failed: number }>("select api_failed from etl_runs where id = $1", [
-      first.runId,
-    ]);
+    const [run] = await harness.db.query<{ api_failed: number }>(
+      "select api_failed from etl_runs where id = $1",
+      [first.runId],
+    );
     expect(run?.api_failed).toBe(2);
 
     // The vendor hands back the cursor it was sent: the pass stops there and nothing it did not read is zeroed.
     const before = await loadedOzon(ids.accountId);
-    sim.faults.set([{ endpoint: "ozon.product_info_stocks", kind: "repeat_cursor", from: 2 }]);
+    harness.sim.faults.set([{ endpoint: "ozon.product_info_stocks", kind: "repeat_cursor", from: 2 }]);
     const second = await sync(ids, "ozon", [OZON_PRODUCT_INFO_STOCKS_V4_ID], 100);
-    sim.faults.clear();
+    harness.sim.faults.clear();
     expect(second.status).toBe("succeeded");
     expect(await loadedOzon(ids.accountId)).toEqual(before);
-    const [paging] = await db.query<{ issues: { code: string; message: string }[] }>(
+    const [paging] = await harness.db.query<{ issues: { code: string; message: string }[] }>(
       "select issues from etl_runs where id = $1",
       [second.runId],
     );
@@ -240,37 +208,39 @@ describe("Ozon /v4/product/info/stocks against the simulator", () => {
 
 describe("WB stocks-report/wb-warehouses against the simulator", () => {
   it("a full sync over short offset pages, rows joined by nmId + chrtId, equals the truth", async () => {
-    const ids = await seedAccount(db, "wb");
+    const ids = await seedAccount(harness.db, "wb");
     expect(await seedWbListings(ids)).toBeGreaterThan(100);
     const { status } = await sync(ids, "wb", [WB_STOCKS_REPORT_ID], 200);
     expect(status).toBe("succeeded");
     const truth = wbTruth();
     expect(truth.size).toBeGreaterThan(100);
-    expect(await loadedStock(ids.accountId)).toEqual(truth);
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truth);
   });
 
   it("under 429s, gateway timeouts and shifting pages; rows of unknown listings are rejected by name", async () => {
-    const ids = await seedAccount(db, "wb");
-    const nmIds = [...new Set((sim.truth.stock("wb") as WbStockTruth[]).map((c) => c.nmId))];
+    const ids = await seedAccount(harness.db, "wb");
+    const nmIds = [...new Set((harness.sim.truth.stock("wb") as WbStockTruth[]).map((c) => c.nmId))];
     const unknownNm = nmIds[3] ?? 0;
     await seedWbListings(ids, (c) => c.nmId === unknownNm);
-    sim.faults.set([
+    harness.sim.faults.set([
       { endpoint: "wb.stocks_report", kind: "rate_limit", calls: [1] },
       { endpoint: "wb.stocks_report", kind: "gateway_timeout_html", calls: [2] },
       { endpoint: "wb.stocks_report", kind: "shift_rows", calls: [4], by: -20 },
     ]);
     const { runId, status } = await sync(ids, "wb", [WB_STOCKS_REPORT_ID], 200);
-    sim.faults.clear();
+    harness.sim.faults.clear();
     expect(status).toBe("succeeded");
     const expected = new Map([...wbTruth()].filter(([key]) => !key.startsWith(`nm:${unknownNm}:`)));
-    expect(await loadedStock(ids.accountId)).toEqual(expected);
-    const rejects = await db.query<{ reasons: string[] }>(
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(expected);
+    const rejects = await harness.db.query<{ reasons: string[] }>(
       "select reasons from etl_rejects where run_id = $1",
       [runId],
     );
     expect(rejects.length).toBeGreaterThan(0);
     for (const reject of rejects)
       expect(reject.reasons.join()).toMatch(new RegExp(`nmId ${unknownNm} chrtId \\d+: no known WB listing`));
-    expect(sim.stats.requests("wb.stocks_report").some((r) => r.faults.includes("shift_rows"))).toBe(true);
+    expect(harness.sim.stats.requests("wb.stocks_report").some((r) => r.faults.includes("shift_rows"))).toBe(
+      true,
+    );
   });
 });

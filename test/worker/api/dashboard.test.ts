@@ -9,8 +9,8 @@ import {
   db,
   type ErrorBody,
   get,
+  seedAcmeAndGlobex,
   seedCatalog,
-  seedShop,
   seedTenant,
   send,
   signIn,
@@ -33,13 +33,7 @@ let acmeCookie: string;
 let globexCookie: string;
 
 beforeAll(async () => {
-  acme = await seedTenant("acme");
-  globex = await seedTenant("globex");
-  shop = await seedShop(acme.orgId);
-  await seedCatalog(globex.orgId, {
-    warehouses: [{ name: "Kazan", marketplace: "wb" }],
-    products: [{ article: "G-001", name: "Globex boot", stock: { Kazan: 5 } }],
-  });
+  ({ acme, globex, shop } = await seedAcmeAndGlobex());
   acmeCookie = await signIn(acme.users.viewer.email, "10.6.0.1");
   globexCookie = await signIn(globex.users.viewer.email, "10.6.0.2");
 });

@@ -244,3 +244,21 @@ export function seedShop(orgId: string): Promise<Catalog> {
     ],
   });
 }
+
+/**
+ * The two tenants of the isolation tests, in this order: acme with the usual shop (seedShop), and globex with
+ * the usual shop too when `globexShop` is "shop", else one boot (G-001, 5 units) at its WB warehouse Kazan.
+ */
+export async function seedAcmeAndGlobex(globexShop: "boot" | "shop" = "boot") {
+  const acme = await seedTenant("acme");
+  const globex = await seedTenant("globex");
+  const shop = await seedShop(acme.orgId);
+  const globexCatalog =
+    globexShop === "shop"
+      ? await seedShop(globex.orgId)
+      : await seedCatalog(globex.orgId, {
+          warehouses: [{ name: "Kazan", marketplace: "wb" }],
+          products: [{ article: "G-001", name: "Globex boot", stock: { Kazan: 5 } }],
+        });
+  return { acme, globex, shop, globexShop: globexCatalog };
+}

@@ -2,17 +2,7 @@
 // (also from the cache), validation, API-key access and tenant isolation.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
-import {
-  type Catalog,
-  type ErrorBody,
-  get,
-  seedCatalog,
-  seedShop,
-  seedTenant,
-  send,
-  signIn,
-  type Tenant,
-} from "./fixtures";
+import { type Catalog, type ErrorBody, get, seedAcmeAndGlobex, send, signIn, type Tenant } from "./fixtures";
 
 useTestDatabase();
 
@@ -35,13 +25,7 @@ let globexShop: Catalog;
 let cookie: string;
 
 beforeAll(async () => {
-  acme = await seedTenant("acme");
-  globex = await seedTenant("globex");
-  shop = await seedShop(acme.orgId);
-  globexShop = await seedCatalog(globex.orgId, {
-    warehouses: [{ name: "Kazan", marketplace: "wb" }],
-    products: [{ article: "G-001", name: "Globex boot", stock: { Kazan: 5 } }],
-  });
+  ({ acme, globex, shop, globexShop } = await seedAcmeAndGlobex());
   cookie = await signIn(acme.users.viewer.email, "10.7.0.1");
 });
 

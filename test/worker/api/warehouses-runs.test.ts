@@ -8,8 +8,7 @@ import {
   db,
   type ErrorBody,
   get,
-  seedShop,
-  seedTenant,
+  seedAcmeAndGlobex,
   send,
   signIn,
   type Tenant,
@@ -28,10 +27,8 @@ let acmeRunId: string;
 let globexRunId: string;
 
 beforeAll(async () => {
-  acme = await seedTenant("acme");
-  globex = await seedTenant("globex");
-  shop = await seedShop(acme.orgId);
-  const globexShop = await seedShop(globex.orgId);
+  let globexShop: Catalog;
+  ({ acme, globex, shop, globexShop } = await seedAcmeAndGlobex("shop"));
   const [tverNorth] = await db()
     .insert(warehouses)
     .values({ orgId: acme.orgId, marketplace: "ozon", name: "Tver North" })

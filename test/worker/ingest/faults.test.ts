@@ -1,11 +1,9 @@
 // Syncs through the queue with the simulator misbehaving (429 bursts, 5xx, HTML gateway timeouts, malformed
 // rows, rows shifting between offset pages, repeated boundary rows and cursors): every valid row ends equal to
 // the truth, every rejected row is recorded with its reasons, and nothing is loaded twice.
-import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { AccountEndpoints } from "../../../db/schema";
-import { startRun } from "../../../worker/sync/start-run";
 import { useTestDatabase } from "../../support/worker-database";
 import {
   db,
@@ -17,7 +15,7 @@ import {
   runRow,
   seedSimAccount,
   simulator,
-  waitForRun,
+  syncThroughQueue,
   wbSalesTruth,
   wbStockTruth,
 } from "./helpers";
@@ -34,14 +32,11 @@ interface Reject {
 
 async function fullSync(marketplace: "ozon" | "wb", endpoints: AccountEndpoints = {}) {
   const ids = await seedSimAccount(marketplace, endpoints);
-  const outcome = await startRun(env, db(), { ...ids, kind: "full", trigger: "api" });
-  if (!outcome.started) throw new Error("run refused");
-  const run = await waitForRun(outcome.runId);
-  expect(run.status, run.error ?? "").toBe("succeeded");
+  const runId = await syncThroughQueue(ids, "full");
   const rejects = await db().execute(
-    sql`select endpoint, row, reasons from etl_rejects where run_id = ${outcome.runId}`,
+    sql`select endpoint, row, reasons from etl_rejects where run_id = ${runId}`,
   );
-  return { ids, run: await runRow(outcome.runId), rejects: rejects.rows as unknown as Reject[] };
+  return { ids, run: await runRow(runId), rejects: rejects.rows as unknown as Reject[] };
 }
 
 const without = (map: Map<string, string>, dropped: (key: string) => boolean) =>

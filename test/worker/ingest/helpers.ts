@@ -2,9 +2,11 @@
 // simulator, waiting for a run to close, and the simulator's truth next to what the database holds.
 import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { encryptCredentials } from "../../../cron/credentials";
 import { type AccountEndpoints, marketplaceAccounts, organizations } from "../../../db/schema";
 import { databaseFromEnv } from "../../../worker/db";
+import { startRun } from "../../../worker/sync/start-run";
 
 export const db = () => databaseFromEnv(env);
 
@@ -50,6 +52,18 @@ export async function waitForRun(runId: string, timeoutMs = 50_000) {
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Starts a run of the account through the queue, waits for it to close and expects it succeeded; returns its id. */
+export async function syncThroughQueue(
+  ids: { orgId: string; accountId: string },
+  kind: "full" | "incremental",
+): Promise<string> {
+  const outcome = await startRun(env, db(), { ...ids, kind, trigger: "api" });
+  if (!outcome.started) throw new Error("run refused");
+  const run = await waitForRun(outcome.runId);
+  expect(run.status, run.error ?? "").toBe("succeeded");
+  return outcome.runId;
 }
 
 export async function simulator<T>(path: string, init?: RequestInit): Promise<T> {

@@ -1,17 +1,14 @@
 // A full then an incremental WB sync through the real queue, coordinator and Neon driver in workerd: after
 // each run, stock per listing × warehouse and every order, sale, return and cancellation equal the truth.
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { startRun } from "../../../worker/sync/start-run";
 import { useTestDatabase } from "../../support/worker-database";
 import {
-  db,
   loadedSales,
   loadedStock,
   runRow,
   seedSimAccount,
   simulator,
-  waitForRun,
+  syncThroughQueue,
   wbSalesTruth,
   wbStockTruth,
 } from "./helpers";
@@ -21,11 +18,7 @@ useTestDatabase();
 useExclusiveSimulator();
 
 async function sync(ids: { orgId: string; accountId: string }, kind: "full" | "incremental") {
-  const outcome = await startRun(env, db(), { ...ids, kind, trigger: "api" });
-  if (!outcome.started) throw new Error("run refused");
-  const run = await waitForRun(outcome.runId);
-  expect(run.status, run.error ?? "").toBe("succeeded");
-  return runRow(outcome.runId);
+  return runRow(await syncThroughQueue(ids, kind));
 }
 
 describe("WB full then incremental sync through the queue", () => {

@@ -1,0 +1,63 @@
+// The simulator and a migrated PGlite database shared by the sync tests of one file, and a sync of one account
+// against the simulator through a pipeline entry point (runSync or runStockSync).
+import { afterAll, beforeAll } from "vitest";
+import { MemoryRequestGate } from "../../../cron/http/request-gate";
+import type { StockSyncInput } from "../../../cron/pipeline/run-stock-sync";
+import { type Simulator, startSimulator } from "../../../dev/sim/server";
+import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
+
+export interface SimHarness {
+  readonly sim: Simulator;
+  readonly db: TestDatabase;
+}
+
+/** Starts the simulator (time scale 6000) and a migrated database before the file's tests; closes the simulator after. */
+export function useSimulatorAndDatabase(options: { seed: number; size: number }): SimHarness {
+  const harness = {} as { sim: Simulator; db: TestDatabase };
+  beforeAll(async () => {
+    harness.sim = await startSimulator({ port: 0, seed: options.seed, size: options.size, timeScale: 6000 });
+    harness.db = await migratedDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await harness.sim?.close();
+  });
+  return harness;
+}
+
+const credentials = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } };
+
+/** Starts a test run for the account and runs `pipeline` against the simulator; returns the run's id and status. */
+export async function syncAgainstSimulator(
+  { sim, db }: SimHarness,
+  pipeline: (input: StockSyncInput) => Promise<"succeeded" | "partial" | "failed">,
+  ids: { orgId: string; accountId: string },
+  marketplace: "ozon" | "wb",
+  kind: "full" | "incremental",
+  extra: Pick<StockSyncInput, "adapters" | "pageLimit"> = {},
+) {
+  const runId = await startTestRun(db, ids.orgId, ids.accountId, kind);
+  const status = await pipeline({
+    run: db.run,
+    gate: new MemoryRequestGate(),
+    ...ids,
+    runId,
+    marketplace,
+    kind,
+    credentials,
+    baseUrl: `${sim.url}/${marketplace}`,
+    rateScale: 6000,
+    ...extra,
+  });
+  return { runId, status };
+}
+
+/** "externalKey|canonical warehouse" → available/reserved/inTransit of the non-zero cells loaded for the account. */
+export async function loadedStock(db: TestDatabase, accountId: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ key: string; warehouse: string; a: number; r: number; t: number }>(
+    `select l.external_key as key, w.name as warehouse, i.available as a, i.reserved as r, i.in_transit as t
+     from inventory i join listings l on l.id = i.listing_id join warehouses w on w.id = i.warehouse_id
+     where l.account_id = $1 and (i.available + i.reserved + i.in_transit) > 0`,
+    [accountId],
+  );
+  return new Map(rows.map((row) => [`${row.key}|${row.warehouse}`, `${row.a}/${row.r}/${row.t}`]));
+}
