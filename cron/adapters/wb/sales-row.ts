@@ -1,8 +1,11 @@
-// The fields WB orders and sales rows share, read leniently, and the listing identity they name.
+// The fields WB orders and sales rows share, read leniently, and the listing identity a WB row names
+// (stocks, orders and sales rows describe the product card with the same fields).
 import { z } from "zod";
-import { lenientId, optionalText } from "../lenient";
+import type { RowOutcome } from "../adapter";
+import { issueReasons, lenientId, optionalText } from "../lenient";
 import { lenientMoney } from "../money";
 import { type ListingIdentity, wbListingKey } from "../stock-record";
+import { moscowToUtcIso } from "./keyset";
 
 export const WbSalesRowBase = z.object({
   date: z.string().min(10),
@@ -21,7 +24,12 @@ export const WbSalesRowBase = z.object({
 });
 export const WB_SALES_NUMERIC = ["nmId", "priceWithDisc"] as const;
 
-export function wbSalesListing(row: z.infer<typeof WbSalesRowBase>): ListingIdentity {
+type WbCardFields = Pick<
+  z.infer<typeof WbSalesRowBase>,
+  "nmId" | "techSize" | "supplierArticle" | "subject" | "category" | "barcode" | "brand"
+>;
+
+export function wbListingIdentity(row: WbCardFields): ListingIdentity {
   const size = row.techSize || "0";
   return {
     externalKey: wbListingKey(row.nmId, size),
@@ -33,4 +41,22 @@ export function wbSalesListing(row: z.infer<typeof WbSalesRowBase>): ListingIden
     brand: row.brand || undefined,
     category: row.category || undefined,
   };
+}
+
+export type WbSalesRowRead<T> =
+  | { ok: true; row: T; occurredAt: string }
+  | Extract<RowOutcome<never>, { ok: false }>;
+
+/** Parses an orders or sales row and its date (Moscow time → UTC); a year-9999 date is rejected. */
+export function readWbSalesRow<T extends z.infer<typeof WbSalesRowBase>>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+): WbSalesRowRead<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
+  const row = parsed.data;
+  const occurredAt = moscowToUtcIso(row.date);
+  if (!occurredAt || row.date.startsWith("9999"))
+    return { ok: false, raw, reasons: [`date: implausible date "${row.date}"`] };
+  return { ok: true, row, occurredAt };
 }

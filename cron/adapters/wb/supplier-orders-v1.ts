@@ -2,11 +2,11 @@
 // order with isCancel and cancelDate, so the loader also records it as a cancellation.
 import { z } from "zod";
 import type { RowOutcome } from "../adapter";
-import { driftedFields, issueReasons } from "../lenient";
+import { driftedFields } from "../lenient";
 import type { SalesRecord } from "../sales-record";
 import { moscowToUtcIso } from "./keyset";
 import { wbSalesFeed } from "./sales-feed";
-import { WB_SALES_NUMERIC, WbSalesRowBase, wbSalesListing } from "./sales-row";
+import { readWbSalesRow, WB_SALES_NUMERIC, WbSalesRowBase, wbListingIdentity } from "./sales-row";
 
 export const WB_SUPPLIER_ORDERS_ID = "wb.v1.supplier_orders";
 
@@ -16,19 +16,16 @@ const Row = WbSalesRowBase.extend({
 });
 
 export function readSupplierOrdersRow(raw: unknown): RowOutcome<SalesRecord> {
-  const parsed = Row.safeParse(raw);
-  if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
-  const row = parsed.data;
-  const occurredAt = moscowToUtcIso(row.date);
-  if (!occurredAt || row.date.startsWith("9999"))
-    return { ok: false, raw, reasons: [`date: implausible date "${row.date}"`] };
+  const read = readWbSalesRow(Row, raw);
+  if (!read.ok) return read;
+  const { row, occurredAt } = read;
   const cancelled = row.isCancel === true;
   const cancelledAt =
     cancelled && row.cancelDate && !row.cancelDate.startsWith("0001") ? moscowToUtcIso(row.cancelDate) : null;
   return {
     ok: true,
     record: {
-      listing: wbSalesListing(row),
+      listing: wbListingIdentity(row),
       kind: "order",
       externalId: row.srid,
       occurredAt,

@@ -2,28 +2,25 @@
 // each keyed by its saleID (the srid when a row has none).
 import { z } from "zod";
 import type { RowOutcome } from "../adapter";
-import { driftedFields, issueReasons } from "../lenient";
+import { driftedFields } from "../lenient";
 import type { SalesRecord } from "../sales-record";
 import { moscowToUtcIso } from "./keyset";
 import { wbSalesFeed } from "./sales-feed";
-import { WB_SALES_NUMERIC, WbSalesRowBase, wbSalesListing } from "./sales-row";
+import { readWbSalesRow, WB_SALES_NUMERIC, WbSalesRowBase, wbListingIdentity } from "./sales-row";
 
 export const WB_SUPPLIER_SALES_ID = "wb.v1.supplier_sales";
 
 const Row = WbSalesRowBase.extend({ saleID: z.string().nullish() });
 
 export function readSupplierSalesRow(raw: unknown): RowOutcome<SalesRecord> {
-  const parsed = Row.safeParse(raw);
-  if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
-  const row = parsed.data;
-  const occurredAt = moscowToUtcIso(row.date);
-  if (!occurredAt || row.date.startsWith("9999"))
-    return { ok: false, raw, reasons: [`date: implausible date "${row.date}"`] };
+  const read = readWbSalesRow(Row, raw);
+  if (!read.ok) return read;
+  const { row, occurredAt } = read;
   const isReturn = (row.saleID ?? "").startsWith("R");
   return {
     ok: true,
     record: {
-      listing: wbSalesListing(row),
+      listing: wbListingIdentity(row),
       kind: isReturn ? "return" : "sale",
       externalId: row.saleID || row.srid,
       occurredAt,

@@ -5,8 +5,9 @@ import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
-import { type StockRecord, wbListingKey } from "../stock-record";
+import type { StockRecord } from "../stock-record";
 import { keysetStart, keysetStep, WB_EPOCH } from "./keyset";
+import { wbListingIdentity } from "./sales-row";
 import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
 export { moscowDateTime, WB_EPOCH } from "./keyset";
@@ -36,20 +37,10 @@ export function readSupplierStocksRow(raw: unknown): RowOutcome<StockRecord> {
   const parsed = Row.safeParse(raw);
   if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
   const row = parsed.data;
-  const size = row.techSize || "0";
   return {
     ok: true,
     record: {
-      listing: {
-        externalKey: wbListingKey(row.nmId, size),
-        article: row.supplierArticle,
-        name: row.subject || row.category,
-        wbNmId: row.nmId,
-        barcode: row.barcode || undefined,
-        size,
-        brand: row.brand || undefined,
-        category: row.category || undefined,
-      },
+      listing: wbListingIdentity(row),
       warehouseName: row.warehouseName,
       available: row.quantity,
       reserved: row.inWayToClient,
