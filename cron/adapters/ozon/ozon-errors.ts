@@ -28,6 +28,16 @@ export function mapOzonError(endpoint: string, status: number, text: string): Ma
   return new MarketplaceError(code, what, endpoint, status);
 }
 
+/** A 2xx answer without the envelope the adapter reads (the vendor changed its shape, or a proxy answered). */
+export function malformedOzonResponse(endpoint: string, expected: string, body: unknown): MarketplaceError {
+  const sample = String(JSON.stringify(body)).slice(0, 200);
+  return new MarketplaceError(
+    "MALFORMED_RESPONSE",
+    `${endpoint}: the response has no ${expected}: ${sample}`,
+    endpoint,
+  );
+}
+
 export function ozonHeaders(
   credentials: { clientId: string; apiKey: string } | undefined,
 ): Record<string, string> {

@@ -8,7 +8,13 @@ import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } fr
 import { eventTime, lenientMoney } from "../money";
 import type { SalesRecord } from "../sales-record";
 import { ozonListingKey } from "../stock-record";
-import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders, ozonUrl } from "./ozon-errors";
+import {
+  malformedOzonResponse,
+  mapOzonError,
+  OZON_DEFAULT_BUDGET,
+  ozonHeaders,
+  ozonUrl,
+} from "./ozon-errors";
 
 export const OZON_POSTING_FBO_V3_ID = "ozon.v3.posting_fbo_list";
 const PATH = "/v3/posting/fbo/list";
@@ -38,7 +44,8 @@ const Posting = z.object({
 const Response = z.object({
   cursor: z.string().nullish(),
   has_next: z.boolean().nullish(),
-  postings: z.array(z.unknown()).nullish(),
+  // Present (null is read as empty): a moved wrapper is a malformed response, not the end of the feed.
+  postings: z.array(z.unknown()).nullable(),
 });
 
 export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
@@ -117,8 +124,7 @@ export const ozonPostingFboListV3: SalesAdapter = {
       mapOzonError,
     );
     const parsed = Response.safeParse(body);
-    if (!parsed.success)
-      throw new Error(`${OZON_POSTING_FBO_V3_ID}: unexpected response ${JSON.stringify(body).slice(0, 200)}`);
+    if (!parsed.success) throw malformedOzonResponse(OZON_POSTING_FBO_V3_ID, "cursor/postings", body);
     const postings = parsed.data.postings ?? [];
     const rows = postings.flatMap(readPostingRows);
     const stamps = postings

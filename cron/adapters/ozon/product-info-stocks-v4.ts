@@ -4,12 +4,17 @@
 // The response names no warehouse, only `warehouse_ids`: a row is placed at the alias "Ozon FBS <id>", which
 // is provisional until an operator maps it to the seller's warehouse (or a known alias already does).
 import { z } from "zod";
-import { MarketplaceError } from "../../http/marketplace-error";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { ozonListingKey, type StockRecord } from "../stock-record";
-import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders, ozonUrl } from "./ozon-errors";
+import {
+  malformedOzonResponse,
+  mapOzonError,
+  OZON_DEFAULT_BUDGET,
+  ozonHeaders,
+  ozonUrl,
+} from "./ozon-errors";
 
 export const OZON_PRODUCT_INFO_STOCKS_V4_ID = "ozon.v4.product_info_stocks";
 const PATH = "/v4/product/info/stocks";
@@ -38,7 +43,8 @@ const NUMERIC = ["sku", "present", "reserved"] as const;
 const Response = z.object({
   cursor: optionalText,
   total: lenientCount.nullish(),
-  items: z.array(z.unknown()).nullish(),
+  // Present (null is read as empty): a moved wrapper must not read as an empty listing (which zeroes stock).
+  items: z.array(z.unknown()).nullable(),
 });
 
 /** The rows of one item: one per own-warehouse stock entry; a damaged item or entry is one reject. */
@@ -115,12 +121,7 @@ export const ozonProductInfoStocksV4: StockAdapter = {
       mapOzonError,
     );
     const parsed = Response.safeParse(body);
-    if (!parsed.success)
-      throw new MarketplaceError(
-        "MALFORMED_RESPONSE",
-        `${OZON_PRODUCT_INFO_STOCKS_V4_ID}: the response has no items/cursor: ${JSON.stringify(body).slice(0, 200)}`,
-        OZON_PRODUCT_INFO_STOCKS_V4_ID,
-      );
+    if (!parsed.success) throw malformedOzonResponse(OZON_PRODUCT_INFO_STOCKS_V4_ID, "items/cursor", body);
     const items = parsed.data.items ?? [];
     const total = parsed.data.total ?? null;
     const returned = parsed.data.cursor;

@@ -6,7 +6,13 @@ import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../ada
 import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { ozonListingKey, type StockRecord } from "../stock-record";
-import { mapOzonError, OZON_DEFAULT_BUDGET, ozonHeaders, ozonUrl } from "./ozon-errors";
+import {
+  malformedOzonResponse,
+  mapOzonError,
+  OZON_DEFAULT_BUDGET,
+  ozonHeaders,
+  ozonUrl,
+} from "./ozon-errors";
 
 export const OZON_STOCK_V2_ID = "ozon.v2.stock_on_warehouses";
 const PATH = "/v2/analytics/stock_on_warehouses";
@@ -24,7 +30,9 @@ const Row = z.object({
 });
 const NUMERIC = ["sku", "free_to_sell_amount", "promised_amount", "reserved_amount"] as const;
 
-const Response = z.object({ result: z.object({ rows: z.array(z.unknown()).nullish() }) });
+// `rows` must be present (null is read as empty): a moved wrapper must not read as an empty listing, which
+// would zero all stock at the end of the run.
+const Response = z.object({ result: z.object({ rows: z.array(z.unknown()).nullable() }) });
 
 export function readStockOnWarehousesRow(raw: unknown): RowOutcome<StockRecord> {
   const parsed = Row.safeParse(raw);
@@ -74,16 +82,10 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
       mapOzonError,
     );
     const parsed = Response.safeParse(body);
-    if (!parsed.success) throw malformed(body);
+    if (!parsed.success) throw malformedOzonResponse(OZON_STOCK_V2_ID, "result.rows", body);
     const rawRows = parsed.data.result.rows ?? [];
     // A short page is the last one; a full page continues, stepping back by the overlap.
     const next = rawRows.length < limit ? null : { offset: offset + rawRows.length - overlap };
     return { rows: rawRows.map(readStockOnWarehousesRow), next, notes: [] };
   },
 };
-
-function malformed(body: unknown): Error {
-  return new Error(
-    `${OZON_STOCK_V2_ID}: the response has no result.rows: ${JSON.stringify(body).slice(0, 200)}`,
-  );
-}
