@@ -7,12 +7,14 @@ import { ozonProductInfoStocksV4 } from "./ozon/product-info-stocks-v4";
 import { ozonStockOnWarehousesV2 } from "./ozon/stock-on-warehouses-v2";
 import { wbStocksReportWbWarehouses } from "./wb/stocks-report-wb-warehouses";
 import { wbSupplierStocksV1 } from "./wb/supplier-stocks-v1";
+import { wbWarehouseRemains } from "./wb/warehouse-remains";
 
 export const STOCK_ADAPTERS: Record<string, StockAdapter> = {
   [ozonStockOnWarehousesV2.id]: ozonStockOnWarehousesV2,
   [ozonProductInfoStocksV4.id]: ozonProductInfoStocksV4,
   [wbSupplierStocksV1.id]: wbSupplierStocksV1,
   [wbStocksReportWbWarehouses.id]: wbStocksReportWbWarehouses,
+  [wbWarehouseRemains.id]: wbWarehouseRemains,
 };
 
 const DEFAULT_STOCK_ADAPTER: Record<Marketplace, string> = {

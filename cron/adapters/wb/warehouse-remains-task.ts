@@ -1,0 +1,83 @@
+// The three calls of WB's asynchronous warehouse-remains report (seller-analytics host): create a task, read
+// its status, download its rows. Each call has its own request budget at the vendor's documented rate.
+import { z } from "zod";
+import { MarketplaceError } from "../../http/marketplace-error";
+import type { PageContext } from "../adapter";
+import { scaledBudget } from "../adapter";
+import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+
+export const WB_WAREHOUSE_REMAINS_ID = "wb.v1.warehouse_remains";
+const PATH = "/api/v1/warehouse_remains";
+
+/** Budget keys and rules per call: create and download 1 per minute, status 1 per 5 s (burst 5, unused). */
+export const REMAINS_CALLS = {
+  create: { endpoint: `${WB_WAREHOUSE_REMAINS_ID}.create`, budget: { requests: 1, perMs: 60_000 } },
+  status: { endpoint: `${WB_WAREHOUSE_REMAINS_ID}.status`, budget: { requests: 1, perMs: 5_000 } },
+  download: { endpoint: `${WB_WAREHOUSE_REMAINS_ID}.download`, budget: { requests: 1, perMs: 60_000 } },
+} as const;
+
+export type TaskStatus = "new" | "processing" | "done" | "purged" | "canceled";
+
+const Created = z.object({ data: z.object({ taskId: z.string().min(1) }) });
+const Status = z.object({
+  data: z.object({ status: z.enum(["new", "processing", "done", "purged", "canceled"]) }),
+});
+
+/** A 404 on a task's status or download means the task is gone (expired, purged), not the endpoint. */
+function taskErrorMapper(taskId: string) {
+  return (endpoint: string, status: number, text: string) =>
+    status === 404
+      ? new MarketplaceError(
+          "BAD_REQUEST",
+          `WB warehouse-remains task ${taskId} was not found (404): it expired or was purged; the next run creates a new one`,
+          endpoint,
+          status,
+        )
+      : mapWbError(endpoint, status, text);
+}
+
+function malformed(endpoint: string, what: string, body: unknown): MarketplaceError {
+  return new MarketplaceError(
+    "MALFORMED_RESPONSE",
+    `${endpoint}: ${what}: ${JSON.stringify(body).slice(0, 200)}`,
+    endpoint,
+  );
+}
+
+function call(context: PageContext, which: keyof typeof REMAINS_CALLS, path: string, taskId?: string) {
+  const { endpoint, budget } = REMAINS_CALLS[which];
+  return context.client.call(
+    endpoint,
+    scaledBudget(budget, context.rateScale),
+    {
+      method: "GET",
+      url: wbUrl(context.baseUrl, "analytics", path),
+      headers: wbHeaders(context.credentials.wb),
+    },
+    taskId ? taskErrorMapper(taskId) : mapWbError,
+  );
+}
+
+/** Asks for a report grouped by nmId and barcode (one row per size's barcode); returns the task id. */
+export async function createRemainsTask(context: PageContext): Promise<string> {
+  const body = await call(context, "create", `${PATH}?groupByNm=true&groupByBarcode=true`);
+  const parsed = Created.safeParse(body);
+  if (!parsed.success) throw malformed(REMAINS_CALLS.create.endpoint, "no data.taskId", body);
+  return parsed.data.data.taskId;
+}
+
+export async function remainsTaskStatus(context: PageContext, taskId: string): Promise<TaskStatus> {
+  const path = `${PATH}/tasks/${encodeURIComponent(taskId)}/status`;
+  const body = await call(context, "status", path, taskId);
+  const parsed = Status.safeParse(body);
+  if (!parsed.success) throw malformed(REMAINS_CALLS.status.endpoint, "no known data.status", body);
+  return parsed.data.data.status;
+}
+
+/** The report's rows (a done task can be downloaded again until the vendor purges it). */
+export async function downloadRemains(context: PageContext, taskId: string): Promise<unknown[]> {
+  const path = `${PATH}/tasks/${encodeURIComponent(taskId)}/download`;
+  const body = await call(context, "download", path, taskId);
+  if (!Array.isArray(body)) throw malformed(REMAINS_CALLS.download.endpoint, "expected an array", body);
+  return body;
+}

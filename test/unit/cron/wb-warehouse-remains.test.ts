@@ -1,0 +1,243 @@
+// The WB warehouse-remains report adapter against the simulator: create → poll → download, one step per page.
+// Loaded stock equals the truth for what the report covers (units per warehouse; goods in transit come only as
+// per-barcode pseudo totals, so reserved and in transit load as 0), also as the replacement of switched-off
+// supplier stocks, after slow tasks, and with failed tasks or damaged rows recorded rather than crashing.
+import { beforeEach, describe, expect, it } from "vitest";
+import { stockSources } from "../../../cron/adapters/stock-adapters";
+import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
+import { WB_WAREHOUSE_REMAINS_ID } from "../../../cron/adapters/wb/warehouse-remains";
+import { MemoryRequestGate } from "../../../cron/http/request-gate";
+import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import type { WbStockTruth } from "../../../dev/sim/truth";
+import { seedAccount, startTestRun } from "./pglite-database";
+import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
+
+const SEED = 23;
+const SIZE = 900;
+const harness = useSimulatorAndDatabase({ seed: SEED, size: SIZE });
+beforeEach(() => {
+  harness.sim.reset({ seed: SEED, size: SIZE });
+  harness.sim.config.set({ remainsPollsUntilDone: 1, switchOff: { "wb.stocks": null } });
+  harness.sim.faults.clear();
+});
+
+type Ids = { orgId: string; accountId: string };
+const REMAINS = [WB_WAREHOUSE_REMAINS_ID];
+
+function sync(ids: Ids, adapters: string[], pageLimit?: number) {
+  return syncAgainstSimulator(harness, runStockSync, ids, "wb", "full", {
+    adapters,
+    ...(pageLimit ? { pageLimit } : {}),
+  });
+}
+
+/** A sync whose vendor answers pass through `rewrite` first (a task state the simulator does not produce). */
+async function syncRewriting(ids: Ids, rewrite: (url: string, body: string) => string) {
+  const runId = await startTestRun(harness.db, ids.orgId, ids.accountId, "full");
+  const status = await runStockSync({
+    run: harness.db.run,
+    gate: new MemoryRequestGate(),
+    ...ids,
+    runId,
+    marketplace: "wb",
+    kind: "full",
+    credentials: { wb: { token: "demo-wb-token" } },
+    baseUrl: `${harness.sim.url}/wb`,
+    rateScale: 6000,
+    adapters: REMAINS,
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      const body = rewrite(String(input), await response.text());
+      return new Response(body, { status: response.status, headers: response.headers });
+    },
+  });
+  return { runId, status };
+}
+
+/** What the report covers: units at each real warehouse (cells in the feed with available stock). */
+function remainsTruth(): Map<string, string> {
+  const cells = (harness.sim.truth.stock("wb") as WbStockTruth[]).filter((c) => c.inFeed && c.available > 0);
+  const truth = new Map(
+    cells.map((c) => [`nm:${c.nmId}:${c.techSize || "0"}|${c.warehouse}`, `${c.available}/0/0`] as const),
+  );
+  expect(truth.size).toBeGreaterThan(100);
+  return truth;
+}
+
+/** Every cell the supplier-stocks feed covers (available, reserved, in transit). */
+function supplierStocksTruth(): Map<string, string> {
+  const cells = (harness.sim.truth.stock("wb") as WbStockTruth[]).filter(
+    (c) => c.inFeed && c.available + c.reserved + c.inTransit > 0,
+  );
+  return new Map(
+    cells.map(
+      (c) =>
+        [
+          `nm:${c.nmId}:${c.techSize || "0"}|${c.warehouse}`,
+          `${c.available}/${c.reserved}/${c.inTransit}`,
+        ] as const,
+    ),
+  );
+}
+
+async function runRow(runId: string) {
+  const [run] = await harness.db.query<{
+    status: string;
+    issues: { code: string; endpoint: string; message: string }[];
+    pages_done: number;
+    failed: number;
+  }>("select status, issues, pages_done, failed from etl_runs where id = $1", [runId]);
+  return run;
+}
+
+describe("WB warehouse-remains report", () => {
+  it("is a replacement of supplier stocks: one source, supplier stocks first", () => {
+    expect(stockSources("wb", [WB_SUPPLIER_STOCKS_ID, WB_WAREHOUSE_REMAINS_ID])).toEqual([
+      [WB_SUPPLIER_STOCKS_ID, WB_WAREHOUSE_REMAINS_ID],
+    ]);
+  });
+
+  it("a full sync equals the truth of units per warehouse; pseudo entries never become warehouses", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    const { runId, status } = await sync(ids, REMAINS);
+    expect(status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+    const pseudo = await harness.db.query(
+      "select name from warehouses where org_id = $1 and (name ilike 'в пути%' or name ilike 'всего%')",
+      [ids.orgId],
+    );
+    expect(pseudo).toEqual([]);
+    // create, poll (processing), poll (done) + download: three pages, one status poll per page.
+    expect((await runRow(runId))?.pages_done).toBe(3);
+    expect(harness.sim.stats.requests("wb.remains_create")).toHaveLength(1);
+    expect(harness.sim.stats.requests("wb.remains_download")).toHaveLength(1);
+  });
+
+  it("slices a large report into pages by re-downloading the task; sold-out stock is zeroed next run", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    expect((await sync(ids, REMAINS, 300)).status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+    const downloads = harness.sim.stats.requests("wb.remains_download");
+    expect(downloads.length).toBeGreaterThan(2);
+    expect(downloads.every((r) => r.status === 200)).toBe(true);
+
+    harness.sim.advance({ days: 4 });
+    expect((await sync(ids, REMAINS, 300)).status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+  });
+
+  it("takes over when supplier stocks is switched off, and the run records the switch-off", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    const chain = [WB_SUPPLIER_STOCKS_ID, WB_WAREHOUSE_REMAINS_ID];
+    expect((await sync(ids, chain)).status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(supplierStocksTruth());
+    expect(harness.sim.stats.requests("wb.remains_create")).toHaveLength(0);
+
+    harness.sim.advance({ days: 2 });
+    harness.sim.config.set({ switchOff: { "wb.stocks": "2026-06-23T00:00:00+03:00" } });
+    const { runId, status } = await sync(ids, chain);
+    expect(status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+    const run = await runRow(runId);
+    expect(run?.issues.map((i) => `${i.code} ${i.endpoint}`)).toEqual([
+      `ENDPOINT_SWITCHED_OFF ${WB_SUPPLIER_STOCKS_ID}`,
+    ]);
+    expect(harness.sim.stats.requests("wb.stocks").map((r) => r.status)).toContain(404);
+  });
+
+  it("a task that is not ready for several polls still completes, polls paced by the status budget", async () => {
+    harness.sim.config.set({ remainsPollsUntilDone: 5 });
+    const ids = await seedAccount(harness.db, "wb");
+    const { runId, status } = await sync(ids, REMAINS);
+    expect(status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+    const polls = harness.sim.stats.requests("wb.remains_status");
+    expect(polls).toHaveLength(6);
+    expect(polls.every((r) => r.status === 200)).toBe(true);
+    // 1 per 5 s of vendor time (the limiter clock runs at the simulator's time scale).
+    const gaps = polls.slice(1).map((r, i) => r.limiterAt - (polls[i]?.limiterAt ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5_000);
+    expect((await runRow(runId))?.pages_done).toBe(7);
+  });
+});
+
+describe("WB warehouse-remains failures", () => {
+  it("a canceled task is a clear error in the run; stock loaded before is kept, not zeroed", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    expect((await sync(ids, REMAINS)).status).toBe("succeeded");
+    const before = await loadedStock(harness.db, ids.accountId);
+    harness.sim.advance({ days: 2 });
+    const { runId, status } = await syncRewriting(ids, (url, body) =>
+      url.endsWith("/status") ? body.replace(/"status":"\w+"/, '"status":"canceled"') : body,
+    );
+    expect(status).toBe("partial");
+    const run = await runRow(runId);
+    expect(run?.issues).toHaveLength(1);
+    expect(run?.issues[0]?.code).toBe("BAD_REQUEST");
+    expect(run?.issues[0]?.endpoint).toBe(WB_WAREHOUSE_REMAINS_ID);
+    expect(run?.issues[0]?.message).toMatch(/task .+ ended "canceled" before its report was downloaded/);
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(before);
+  });
+
+  it("a task that vanished (404 on status) is reported as such, not as a switched-off endpoint", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    harness.sim.faults.set([{ endpoint: "wb.remains_status", kind: "switched_off", calls: [1] }]);
+    const { runId, status } = await sync(ids, REMAINS);
+    expect(status).toBe("partial");
+    const [issue] = (await runRow(runId))?.issues ?? [];
+    expect(issue?.code).toBe("BAD_REQUEST");
+    expect(issue?.message).toMatch(/task .+ was not found \(404\): it expired or was purged/);
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(new Map());
+  });
+
+  it("a download that is not JSON is a MALFORMED_RESPONSE in the run, nothing loaded", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    harness.sim.faults.set([{ endpoint: "wb.remains_download", kind: "non_json", rate: 1 }]);
+    const { runId, status } = await sync(ids, REMAINS);
+    expect(status).toBe("partial");
+    const [issue] = (await runRow(runId))?.issues ?? [];
+    expect(issue?.code).toBe("MALFORMED_RESPONSE");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(new Map());
+  });
+
+  it("survives 429s and 5xx on every step of the task", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    harness.sim.faults.set([
+      { endpoint: "wb.remains_create", kind: "rate_limit", calls: [1] },
+      { endpoint: "wb.remains_status", kind: "server_error", calls: [1] },
+      { endpoint: "wb.remains_download", kind: "gateway_timeout_html", calls: [1] },
+    ]);
+    const { status } = await sync(ids, REMAINS);
+    expect(status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+  });
+
+  it("damaged rows are rejected with their reasons; every other listing loads as the truth has it", async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    harness.sim.faults.set([
+      { endpoint: "wb.remains_download", kind: "malformed_rows", rate: 1, fraction: 0.1, mode: "negative" },
+    ]);
+    const { runId, status } = await sync(ids, REMAINS);
+    expect(status).toBe("succeeded");
+    const rejects = await harness.db.query<{
+      row: { listing?: { externalKey: string }; nmId?: number; techSize?: string };
+      reasons: string[];
+    }>("select row, reasons from etl_rejects where run_id = $1", [runId]);
+    expect(rejects.length).toBeGreaterThan(0);
+    expect((await runRow(runId))?.failed).toBe(rejects.length);
+    for (const reject of rejects)
+      expect(reject.reasons.join()).toMatch(/must not be negative|expected a positive id/);
+    // The fault makes a number negative as -(n) - 1: a rejected row's nmId is recovered from it.
+    const rejectedKeys = new Set(
+      rejects.map(
+        (r) => r.row.listing?.externalKey ?? `nm:${Math.abs(r.row.nmId ?? 0) - 1}:${r.row.techSize || "0"}`,
+      ),
+    );
+    const listingOf = (key: string) => key.split("|")[0] ?? "";
+    const keep = (map: Map<string, string>) =>
+      new Map([...map].filter(([key]) => !rejectedKeys.has(listingOf(key))));
+    const loaded = await loadedStock(harness.db, ids.accountId);
+    expect(keep(loaded)).toEqual(keep(remainsTruth()));
+    expect(keep(loaded).size).toBeGreaterThan(100);
+  });
+});
