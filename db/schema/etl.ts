@@ -2,6 +2,7 @@
 // ledger (one row per run × page, committed with the page's data), and etl_rejects for rejected rows.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -70,6 +71,11 @@ export const etlPages = pgTable(
     pageKey: text("page_key").notNull(),
     rows: integer("rows").notNull(),
     processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+    // The stock cells a stock page saw (listing × warehouse, pairwise): at the end of a full run, stock not
+    // seen by any page goes to 0. Unchanged cells are not rewritten, so inventory itself cannot tell. Cleared
+    // when the run is finalized.
+    seenListingIds: bigint("seen_listing_ids", { mode: "number" }).array(),
+    seenWarehouseIds: integer("seen_warehouse_ids").array(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.pageKey] })],
 );
