@@ -1,13 +1,18 @@
-// The ingest benchmark's world: a throwaway PostgreSQL, the local Neon endpoint on it (postgres backend),
-// the migrated schema through the app's neon-http driver, the simulator sized for ≥ N stock rows with limits
-// off, and one organization with an Ozon and a Wildberries account. close() tears everything down.
+// The ingest benchmark's world: a throwaway PostgreSQL, the local Neon endpoint on it (postgres backend) and
+// the simulator sized for ≥ N stock rows with limits off, each service on its own thread (ingest-services.ts),
+// the migrated schema through the app's neon-http driver, and one organization with an Ozon and a Wildberries
+// account. close() tears everything down.
 import { encryptCredentials } from "../../cron/credentials";
 import { createDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { marketplaceAccounts, organizations } from "../../db/schema";
-import { type NeonEndpoint, startNeonEndpoint } from "../../dev/neon-endpoint/server";
-import { type Simulator, startSimulator } from "../../dev/sim/server";
 import { type IngestPostgres, startIngestPostgres } from "./ingest-postgres";
+import {
+  type EndpointService,
+  type SimulatorService,
+  startEndpointThread,
+  startSimulatorThread,
+} from "./ingest-services";
 
 export const BENCH_CREDENTIALS = {
   ozon: { clientId: "1001", apiKey: "demo-ozon-key" },
@@ -16,32 +21,25 @@ export const BENCH_CREDENTIALS = {
 
 export interface IngestWorld {
   pg: IngestPostgres;
-  endpoint: NeonEndpoint;
+  endpoint: EndpointService;
   /** Admin URL of the benchmark's database on the PostgreSQL server itself (for COPY). */
   directUrl: string;
   db: Database;
-  sim: Simulator;
+  sim: SimulatorService;
   orgId: string;
   accounts: { ozon: string; wb: string };
   close(): Promise<void>;
 }
 
-/** Stock rows the simulator's stock feeds list: Ozon FBO (v2 lists FBO only) and Wildberries cells in feed. */
-export function feedStockRows(sim: Simulator): number {
-  const ozon = sim.truth.stock("ozon").filter((c) => c.inFeed && c.warehouseType === "fbo").length;
-  const wb = sim.truth.stock("wb").filter((c) => c.inFeed).length;
-  return ozon + wb;
-}
-
-async function sizedSimulator(minRows: number, seed: number): Promise<Simulator> {
-  // ≈ 2.8 feed rows per listing; grow until the feeds hold enough.
-  let size = Math.ceil(minRows / 2.75);
-  const sim = await startSimulator({ port: 0, seed, size, limitsEnabled: false });
-  while (feedStockRows(sim) < minRows) {
-    size = Math.ceil(size * 1.05);
-    sim.reset({ seed, size });
-  }
-  return sim;
+/** Moves the simulator's clock (sales and replenishment happen); answers what happened. */
+export async function advanceSimulator(sim: SimulatorService, hours: number): Promise<unknown> {
+  const response = await fetch(`${sim.url}/_sim/advance`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ hours }),
+  });
+  if (!response.ok) throw new Error(`simulator advance: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
 export async function startIngestWorld(options: { minRows: number; seed: number }): Promise<IngestWorld> {
@@ -51,13 +49,16 @@ export async function startIngestWorld(options: { minRows: number; seed: number 
     for (const closer of closers.reverse()) await Promise.resolve(closer()).catch(() => undefined);
   };
   try {
-    const endpoint = await startNeonEndpoint({ port: 0, backend: { kind: "postgres", url: pg.url } });
-    closers.push(() => endpoint.close());
-    const config = { url: endpoint.connectionString("main"), httpEndpoint: endpoint.sqlUrl };
+    const endpointThread = await startEndpointThread(pg.url);
+    closers.push(() => endpointThread.stop());
+    const endpoint = endpointThread.info;
+    const host = new URL(endpoint.url).host;
+    const config = { url: `postgresql://local:local@${host}/main`, httpEndpoint: endpoint.sqlUrl };
     await migrateDatabase(config);
     const db = createDatabase(config);
-    const sim = await sizedSimulator(options.minRows, options.seed);
-    closers.push(() => sim.close());
+    const simThread = await startSimulatorThread(options.minRows, options.seed);
+    closers.push(() => simThread.stop());
+    const sim = simThread.info;
 
     const orgId = crypto.randomUUID();
     await db.insert(organizations).values({ id: orgId, name: "Bench seller", slug: "bench-seller" });

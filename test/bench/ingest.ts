@@ -8,7 +8,7 @@ import { runPipeline } from "./ingest-pipeline";
 import { PostgresMissingError } from "./ingest-postgres";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
 import { formatTable, perSecond } from "./ingest-report";
-import { feedStockRows, type IngestWorld, startIngestWorld } from "./ingest-setup";
+import { advanceSimulator, type IngestWorld, startIngestWorld } from "./ingest-setup";
 
 const HELP = `Usage: npm run bench:ingest -- [options]
 
@@ -73,17 +73,20 @@ async function main(): Promise<void> {
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
-    const size = world.sim.state.world.options.size;
     console.log(
-      `Simulator: ${size} listings, ${feedStockRows(world.sim)} stock rows in the feeds; PostgreSQL on port ${world.pg.port}`,
+      `Simulator: ${world.sim.size} listings, ${world.sim.feedRows} stock rows in the feeds; PostgreSQL on port ${world.pg.port}`,
     );
 
     if (values.profile) await resetStatementStats(world);
     console.log("Pipeline: full stock sync of the Ozon and the Wildberries account…");
     const first = await runPipeline(world);
     const profile = values.profile ? await statementReport(world) : "";
-    console.log("Pipeline: the same full sync again (every row unchanged)…");
+    const moved = await advanceSimulator(world.sim, 12);
+    console.log(`Simulator: 12 hours later (${JSON.stringify(moved)})`);
+    if (values.profile) await resetStatementStats(world);
+    console.log("Pipeline: the next scheduled full sync…");
     const second = await runPipeline(world);
+    const profileSecond = values.profile ? await statementReport(world) : "";
 
     const loaded = await takeLoadedRows(world);
     const byMarketplace = (mp: "ozon" | "wb") => loaded.filter((r) => r.marketplace === mp);
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
     };
     console.log(`\n${formatTable({ first, second, bare, perRow, copy, loaded: loaded.length, figures })}`);
     if (profile) console.log(`\nFirst full sync, database side:\n${profile}`);
+    if (profileSecond) console.log(`\nNext full sync, database side:\n${profileSecond}`);
     mkdirSync("bench-results", { recursive: true });
     writeFileSync("bench-results/ingest.json", `${JSON.stringify(figures, null, 2)}\n`);
     console.log("Wrote bench-results/ingest.json");
