@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { stockSources } from "../../../cron/adapters/stock-adapters";
 import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
 import { WB_WAREHOUSE_REMAINS_ID } from "../../../cron/adapters/wb/warehouse-remains";
+import { readRemainsReport } from "../../../cron/adapters/wb/warehouse-remains-rows";
 import { MemoryRequestGate } from "../../../cron/http/request-gate";
 import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
 import type { WbStockTruth } from "../../../dev/sim/truth";
@@ -121,9 +122,34 @@ describe("WB warehouse-remains report", () => {
     expect(downloads.length).toBeGreaterThan(2);
     expect(downloads.every((r) => r.status === 200)).toBe(true);
 
+    // An incremental run reads the whole report too: stock that sold out meanwhile goes to 0.
+    const first = await loadedStock(harness.db, ids.accountId);
     harness.sim.advance({ days: 4 });
-    expect((await sync(ids, REMAINS, 300)).status).toBe("succeeded");
-    expect(await loadedStock(harness.db, ids.accountId)).toEqual(remainsTruth());
+    const truth = remainsTruth();
+    expect([...first.keys()].some((key) => !truth.has(key))).toBe(true);
+    const second = await syncAgainstSimulator(harness, runStockSync, ids, "wb", "incremental", {
+      adapters: REMAINS,
+      pageLimit: 300,
+    });
+    expect(second.status).toBe("succeeded");
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truth);
+  });
+
+  it('since WB reports Russian warehouses as one total, stock moves to "Склад WB РФ" and old cells go to 0', async () => {
+    const ids = await seedAccount(harness.db, "wb");
+    expect((await sync(ids, REMAINS)).status).toBe("succeeded");
+    harness.sim.config.set({ remainsAggregatedFrom: "2026-08-15T00:00:00+03:00" });
+    expect((await sync(ids, REMAINS)).status).toBe("succeeded");
+    harness.sim.config.set({ remainsAggregatedFrom: null });
+    const perListing = new Map<string, number>();
+    for (const [key, value] of remainsTruth()) {
+      const listing = key.split("|")[0] ?? "";
+      perListing.set(listing, (perListing.get(listing) ?? 0) + Number(value.split("/")[0]));
+    }
+    const expected = new Map(
+      [...perListing].map(([listing, units]) => [`${listing}|Склад WB РФ`, `${units}/0/0`]),
+    );
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(expected);
   });
 
   it("takes over when supplier stocks is switched off, and the run records the switch-off", async () => {
@@ -239,5 +265,54 @@ describe("WB warehouse-remains failures", () => {
     const loaded = await loadedStock(harness.db, ids.accountId);
     expect(keep(loaded)).toEqual(keep(remainsTruth()));
     expect(keep(loaded).size).toBeGreaterThan(100);
+  });
+});
+
+describe("WB warehouse-remains rows", () => {
+  const row = (barcode: string, quantity: number, extra: Record<string, unknown> = {}) => ({
+    brand: "B",
+    subjectName: "Футболки",
+    vendorCode: "ART-1",
+    nmId: 101,
+    barcode,
+    techSize: "42",
+    volume: 1.2,
+    warehouses: [
+      { warehouseName: "Коледино", quantity },
+      { warehouseName: "В пути до получателей", quantity: 3 },
+    ],
+    ...extra,
+  });
+
+  it("maps a row to one record per entry with the WB listing identity; quantity is available", () => {
+    const [warehouse, pseudo] = readRemainsReport([row("200", 7)]);
+    expect(warehouse).toEqual({
+      ok: true,
+      record: expect.objectContaining({
+        warehouseName: "Коледино",
+        available: 7,
+        reserved: 0,
+        inTransit: 0,
+        listing: expect.objectContaining({ externalKey: "nm:101:42", article: "ART-1", barcode: "200" }),
+      }),
+    });
+    // The pseudo entry goes to validation, which drops and counts it.
+    expect(pseudo?.ok && pseudo.record.warehouseName).toBe("В пути до получателей");
+  });
+
+  it("sums the barcodes of one size per warehouse; a negative count is kept apart for validation", () => {
+    const outcomes = readRemainsReport([row("200", 7), row("201", 5), row("202", -2)]);
+    const koledino = outcomes.filter((o) => o.ok && o.record.warehouseName === "Коледино");
+    expect(koledino.map((o) => o.ok && o.record.available)).toEqual([12, -2]);
+  });
+
+  it("rejects a row without a size or with unreadable entries, naming the field", () => {
+    const [noSize] = readRemainsReport([row("200", 1, { techSize: null })]);
+    expect(noSize?.ok === false && noSize.reasons.join()).toMatch(/techSize is missing/);
+    const outcomes = readRemainsReport([
+      row("200", 1, { warehouses: [{ warehouseName: "Коледино", quantity: "x" }] }),
+    ]);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]?.ok === false && outcomes[0].reasons.join()).toMatch(/warehouses\.0\.quantity/);
   });
 });
