@@ -1,0 +1,1 @@
+ALTER TABLE "etl_pages" ADD COLUMN IF NOT EXISTS "handed_on_at" timestamp with time zone;
