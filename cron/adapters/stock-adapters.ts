@@ -3,6 +3,7 @@
 // run; within a source the first adapter is used and later ones replace it when it is switched off.
 import type { Marketplace } from "../../db/schema/enums";
 import type { StockAdapter } from "./adapter";
+import { ozonAnalyticsStocksV1 } from "./ozon/analytics-stocks-v1";
 import { ozonProductInfoStocksV4 } from "./ozon/product-info-stocks-v4";
 import { ozonStockOnWarehousesV2 } from "./ozon/stock-on-warehouses-v2";
 import { wbStocksReportWbWarehouses } from "./wb/stocks-report-wb-warehouses";
@@ -12,6 +13,7 @@ import { wbWarehouseRemains } from "./wb/warehouse-remains";
 export const STOCK_ADAPTERS: Record<string, StockAdapter> = {
   [ozonStockOnWarehousesV2.id]: ozonStockOnWarehousesV2,
   [ozonProductInfoStocksV4.id]: ozonProductInfoStocksV4,
+  [ozonAnalyticsStocksV1.id]: ozonAnalyticsStocksV1,
   [wbSupplierStocksV1.id]: wbSupplierStocksV1,
   [wbStocksReportWbWarehouses.id]: wbStocksReportWbWarehouses,
   [wbWarehouseRemains.id]: wbWarehouseRemains,

@@ -1,0 +1,121 @@
+// Ozon POST /v1/analytics/stocks (the replacement of /v2/analytics/stock_on_warehouses): FBO stock per sku ×
+// warehouse for at most 100 SKUs a call, the SKUs taken from /v3/product/list. One page = one product-list page
+// of ≤100 products and one stocks call for their SKUs (two vendor requests; more only when the list answers
+// with more items than asked); the cursor is the list's last_id, so a page is restartable from it.
+// The endpoint reports no reserved (ordered, not delivered) stock: rows carry reserved 0.
+import { z } from "zod";
+import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
+import { scaledBudget } from "../adapter";
+import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
+import { ozonListingKey, type StockRecord } from "../stock-record";
+import { malformedOzonResponse, mapOzonError, ozonHeaders, ozonUrl } from "./ozon-errors";
+import { fetchProductListPage, type OzonProduct } from "./product-list-v3";
+
+export const OZON_ANALYTICS_STOCKS_V1_ID = "ozon.v1.analytics_stocks";
+const PATH = "/v1/analytics/stocks";
+/** The endpoint's cap on SKUs per call: also the product-list page size, so one page asks one chunk. */
+export const SKUS_PER_CALL = 100;
+/** No vendor limit is documented; clients pace about one 100-SKU call per second. */
+export const ANALYTICS_STOCKS_BUDGET = { requests: 1, perMs: 1000 };
+
+const Row = z.object({
+  sku: lenientId,
+  offer_id: optionalText,
+  name: optionalText,
+  warehouse_name: z.string().trim().min(1, "warehouse name is empty"),
+  available_stock_count: lenientCount,
+  transit_stock_count: lenientCount,
+});
+const NUMERIC = ["sku", "available_stock_count", "transit_stock_count"] as const;
+
+// `items` must be present (null is read as empty): a moved wrapper must not read as "no stock".
+const Response = z.object({ items: z.array(z.unknown()).nullable() });
+
+/** One stock row; the article comes from the row, else from the product list page that asked for its sku. */
+export function readAnalyticsStocksRow(
+  raw: unknown,
+  products: ReadonlyMap<number, OzonProduct>,
+): RowOutcome<StockRecord> {
+  const parsed = Row.safeParse(raw);
+  if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
+  const row = parsed.data;
+  const article = row.offer_id || products.get(row.sku)?.offerId || "";
+  const product = products.get(row.sku);
+  return {
+    ok: true,
+    record: {
+      listing: {
+        externalKey: ozonListingKey(row.sku),
+        article,
+        name: row.name,
+        ozonSku: row.sku,
+        ...(product ? { ozonProductId: product.productId } : {}),
+        offerId: article,
+      },
+      warehouseName: row.warehouse_name,
+      available: row.available_stock_count,
+      reserved: 0,
+      inTransit: row.transit_stock_count,
+      total: null,
+      drift: driftedFields(raw, NUMERIC),
+    },
+  };
+}
+
+async function fetchStocks(context: PageContext, skus: readonly number[]): Promise<unknown[]> {
+  const body = await context.client.call(
+    OZON_ANALYTICS_STOCKS_V1_ID,
+    scaledBudget(ANALYTICS_STOCKS_BUDGET, context.rateScale),
+    {
+      method: "POST",
+      url: ozonUrl(context.baseUrl, PATH),
+      headers: ozonHeaders(context.credentials.ozon),
+      body: { skus: skus.map(String), warehouse_ids: [], cluster_ids: [] },
+    },
+    mapOzonError,
+  );
+  const parsed = Response.safeParse(body);
+  if (!parsed.success) throw malformedOzonResponse(OZON_ANALYTICS_STOCKS_V1_ID, "items", body);
+  return parsed.data.items ?? [];
+}
+
+export const ozonAnalyticsStocksV1: StockAdapter = {
+  id: OZON_ANALYTICS_STOCKS_V1_ID,
+  marketplace: "ozon",
+  kind: "stock",
+  source: "ozon.fbo",
+  // Every product of the seller (archived too) is asked each run: one pass lists all FBO stock, and an
+  // incremental run reads it all as well (the endpoint has no "changed since").
+  listsAllStock: true,
+  incrementalListsAll: true,
+  firstCursor: () => ({ lastId: "", read: 0 }),
+  async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
+    const lastId = typeof cursor.lastId === "string" ? cursor.lastId : "";
+    const read = typeof cursor.read === "number" ? cursor.read : 0;
+    const limit = Math.min(SKUS_PER_CALL, Math.max(1, context.pageLimit ?? SKUS_PER_CALL));
+    const list = await fetchProductListPage(context, lastId, limit, read);
+    const products = new Map(list.products.map((p) => [p.sku, p] as const));
+    // One chunk normally; a list page that came back longer than asked (boundary items repeated) takes more.
+    const skus = [...products.keys()];
+    const rawRows: unknown[] = [];
+    for (let at = 0; at < skus.length; at += SKUS_PER_CALL)
+      rawRows.push(...(await fetchStocks(context, skus.slice(at, at + SKUS_PER_CALL))));
+    const rows: RowOutcome<StockRecord>[] = list.unreadable.map(({ raw, reasons }) => ({
+      ok: false,
+      raw,
+      reasons: reasons.map((reason) => `product list: ${reason}`),
+    }));
+    for (const raw of rawRows) rows.push(readAnalyticsStocksRow(raw, products));
+    const notes: string[] = [];
+    // A product that could not be read, or a page of products none of which has a sku (the list's shape may
+    // have changed), leaves stock unasked: the pass must not count as a complete listing then.
+    let incomplete = list.incomplete;
+    if (list.unreadable.length > 0)
+      incomplete ??= `${list.unreadable.length} product list item(s) could not be read: their stock was not asked`;
+    if (list.products.length === 0 && list.withoutSku > 0)
+      incomplete ??= `no product on a product list page has a sku (${list.withoutSku} products): their stock was not asked`;
+    if (incomplete) notes.push(incomplete);
+    const next = list.next ? { lastId: list.next, read: list.read } : null;
+    return { rows, next, notes, incomplete };
+  },
+};
