@@ -9,6 +9,17 @@ export const StartMessage = z.object({
   kind: z.enum(["full", "incremental"]),
 });
 
+/**
+ * What the stock pass has established so far, carried from message to message up to finalize. Defaults keep
+ * messages sent before these fields existed parseable: such a run zeroes nothing (the next full run does).
+ */
+const stockProgress = {
+  /** Stock sources (an adapter's `source`, e.g. "ozon.fbo") whose whole listing this run read. */
+  completeSources: z.array(z.string().min(1)).default([]),
+  /** The adapters of those sources: unless every source completed, only cells they wrote may be zeroed. */
+  zeroEndpoints: z.array(z.string().min(1)).default([]),
+};
+
 export const PageMessage = z.object({
   type: z.literal("page"),
   runId: z.uuid(),
@@ -21,8 +32,9 @@ export const PageMessage = z.object({
   page: z.number().int().nonnegative(),
   /** Times this page was put back because the vendor's budget asked us to wait (not failures). */
   deferrals: z.number().int().nonnegative().default(0),
-  /** Set once the stock pass has read the whole listing: finalize may zero stock not seen. */
-  stockComplete: z.boolean().default(false),
+  /** An earlier page of this adapter left stock unread or unplaced: its source is not a complete listing. */
+  listingIncomplete: z.boolean().default(false),
+  ...stockProgress,
 });
 
 /** Sent after the last page of the last endpoint: closes the run (zeroing, snapshot, summaries). */
@@ -31,8 +43,10 @@ export const FinalizeMessage = z.object({
   runId: z.uuid(),
   accountId: z.uuid(),
   kind: z.enum(["full", "incremental"]),
-  stockComplete: z.boolean().default(false),
+  ...stockProgress,
 });
 
 export const IngestMessage = z.discriminatedUnion("type", [StartMessage, PageMessage, FinalizeMessage]);
 export type IngestMessage = z.infer<typeof IngestMessage>;
+export type PageMessage = z.infer<typeof PageMessage>;
+export type FinalizeMessage = z.infer<typeof FinalizeMessage>;

@@ -1,13 +1,14 @@
 // The last step of a run: decides its outcome from the problems recorded on it, finalizes the data (zeroing
-// unseen stock only after a complete stock listing) and releases the account's coordinator.
+// unseen stock only of the stock sources read whole: stock-progress.ts) and releases the account's coordinator.
 import { eq } from "drizzle-orm";
 import { finalizeRun } from "../../cron/load/finalize-run";
 import { batchRunner } from "../../cron/load/statement-runner";
-import type { IngestMessage } from "../../cron/messages";
+import type { FinalizeMessage } from "../../cron/messages";
 import type { Database } from "../../db/client";
 import { etlRuns } from "../../db/schema";
 import { coordinatorFor } from "./coordinator";
 import type { RunContext } from "./run-context";
+import { progressOf, zeroingOf } from "./stock-progress";
 
 /** Problems after which the stock listing is incomplete: never zero what we did not see. */
 const INCOMPLETE_LISTING = new Set([
@@ -22,7 +23,7 @@ export async function finalizeStep(
   env: Env,
   db: Database,
   run: RunContext,
-  message: Extract<IngestMessage, { type: "finalize" }>,
+  message: FinalizeMessage,
 ): Promise<void> {
   const [state] = await db
     .select({ issues: etlRuns.issues, pagesDone: etlRuns.pagesDone })
@@ -34,8 +35,7 @@ export async function finalizeStep(
     orgId: run.orgId,
     accountId: run.accountId,
     runId: run.runId,
-    // The page step sets stockComplete only when the stock pass read the whole listing without failing.
-    zeroUnseen: message.stockComplete,
+    ...zeroingOf(run, progressOf(message)),
     status,
     error: blocking.length > 0 ? blocking.map((issue) => issue.message).join("; ") : null,
   });

@@ -1,13 +1,15 @@
-// What follows a finished feed in a queued run: after the stock pass the account's sales feeds one by one,
-// after the last feed the finalize step. The first page of a feed starts at its watermark when incremental.
+// What follows a finished feed in a queued run: after a stock adapter the next stock source's first adapter,
+// after the last source the account's sales feeds one by one, after the last feed the finalize step. The
+// first page of a feed starts at its watermark when incremental. The stock progress rides along to finalize.
 import type { Cursor } from "../../cron/adapters/adapter";
 import { SALES_ADAPTERS, salesAdapter, salesAdapterList } from "../../cron/adapters/sales-adapters";
-import { stockAdapter } from "../../cron/adapters/stock-adapters";
+import { sourceGroupOf, stockAdapter, stockSources } from "../../cron/adapters/stock-adapters";
 import { batchRunner } from "../../cron/load/statement-runner";
 import { readWatermark } from "../../cron/load/watermark";
-import type { IngestMessage } from "../../cron/messages";
+import type { IngestMessage, PageMessage } from "../../cron/messages";
 import type { Database } from "../../db/client";
 import type { RunContext } from "./run-context";
+import type { StockProgress } from "./stock-progress";
 
 type Kind = "full" | "incremental";
 
@@ -17,8 +19,8 @@ export async function firstPageOf(
   run: RunContext,
   kind: Kind,
   endpoint: string,
-  stockComplete: boolean,
-): Promise<IngestMessage> {
+  progress: StockProgress,
+): Promise<PageMessage> {
   const adapter = SALES_ADAPTERS[endpoint] ? salesAdapter(endpoint) : stockAdapter(endpoint);
   const watermark = await readWatermark(batchRunner(db), run.accountId, endpoint);
   const cursor: Cursor = adapter.firstCursor({ kind, watermark, nowMs: Date.now() });
@@ -31,20 +33,44 @@ export async function firstPageOf(
     cursor,
     page: 0,
     deferrals: 0,
-    stockComplete,
+    listingIncomplete: false,
+    ...progress,
   };
 }
 
-/** The message after `endpoint` is done (or given up): the next sales feed or the finalize step. */
+/** The first adapter of the account's first stock source: where a run starts. */
+export function firstStockAdapter(run: RunContext): string {
+  const first = stockSources(run.marketplace, run.endpoints.stock)[0]?.[0];
+  if (!first) throw new Error(`Account ${run.accountId} has no stock adapter`);
+  return first;
+}
+
+/** The adapter of the same source that replaces a switched-off `endpoint`, if one is configured. */
+export function replacementOf(run: RunContext, endpoint: string): string | undefined {
+  const group = sourceGroupOf(run.marketplace, run.endpoints.stock, endpoint);
+  return group[group.indexOf(endpoint) + 1];
+}
+
+/**
+ * The message after `endpoint` is done (or given up): for a stock adapter the next source's first adapter, else
+ * the first sales feed; for a sales feed the next one; after the last, the finalize step.
+ */
 export async function nextPhase(
   db: Database,
   run: RunContext,
   kind: Kind,
   endpoint: string,
-  stockComplete: boolean,
+  progress: StockProgress,
 ): Promise<IngestMessage> {
   const sales = salesAdapterList(run.marketplace, run.endpoints.sales);
-  const following = SALES_ADAPTERS[endpoint] ? sales[sales.indexOf(endpoint) + 1] : sales[0];
-  if (following) return firstPageOf(db, run, kind, following, stockComplete);
-  return { type: "finalize", runId: run.runId, accountId: run.accountId, kind, stockComplete };
+  let following: string | undefined;
+  if (SALES_ADAPTERS[endpoint]) following = sales[sales.indexOf(endpoint) + 1];
+  else {
+    const sources = stockSources(run.marketplace, run.endpoints.stock);
+    const at = sources.findIndex((group) => group.includes(endpoint));
+    // An adapter no longer configured (the account changed mid-run) ends the stock pass.
+    following = (at >= 0 ? sources[at + 1]?.[0] : undefined) ?? sales[0];
+  }
+  if (following) return firstPageOf(db, run, kind, following, progress);
+  return { type: "finalize", runId: run.runId, accountId: run.accountId, kind, ...progress };
 }

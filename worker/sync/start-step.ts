@@ -1,10 +1,10 @@
-// The first step of a run: pick the account's stock adapter and send its first page (placed by the feed's
-// watermark when the run is incremental).
-import { stockAdapterChain } from "../../cron/adapters/stock-adapters";
+// The first step of a run: send the first page of the account's first stock source (placed by the feed's
+// watermark when the run is incremental); the other sources follow it (next-phase.ts).
 import type { IngestMessage } from "../../cron/messages";
 import type { Database } from "../../db/client";
-import { firstPageOf } from "./next-phase";
+import { firstPageOf, firstStockAdapter } from "./next-phase";
 import type { RunContext } from "./run-context";
+import { NO_STOCK_PROGRESS } from "./stock-progress";
 
 export async function startStep(
   env: Env,
@@ -12,7 +12,6 @@ export async function startStep(
   run: RunContext,
   message: Extract<IngestMessage, { type: "start" }>,
 ): Promise<void> {
-  const [first] = stockAdapterChain(run.marketplace, run.endpoints.stock);
-  if (!first) throw new Error(`Account ${run.accountId} has no stock adapter`);
-  await env.INGEST_QUEUE.send(await firstPageOf(db, run, message.kind, first, false));
+  const first = firstStockAdapter(run);
+  await env.INGEST_QUEUE.send(await firstPageOf(db, run, message.kind, first, NO_STOCK_PROGRESS));
 }

@@ -1,17 +1,16 @@
 // What a queued page does when its vendor call fails for good or asks for a long wait: put the page back with
-// a delay (rate limits), hand a switched-off stock endpoint to its configured replacement, or record the
-// problem and move on to the next feed; anything else is thrown for the queue to retry.
+// a delay (rate limits), hand a switched-off stock endpoint to the next adapter of its source, or record the
+// problem and move on to the next source or feed (a failed source is not complete: finalize keeps its cells);
+// anything else is thrown for the queue to retry.
 import { SALES_ADAPTERS } from "../../cron/adapters/sales-adapters";
-import { stockAdapterChain } from "../../cron/adapters/stock-adapters";
 import type { MarketplaceError } from "../../cron/http/marketplace-error";
 import { recordRunIssue } from "../../cron/load/run-log";
 import { batchRunner } from "../../cron/load/statement-runner";
-import type { IngestMessage } from "../../cron/messages";
+import type { PageMessage } from "../../cron/messages";
 import type { Database } from "../../db/client";
-import { firstPageOf, nextPhase } from "./next-phase";
+import { firstPageOf, nextPhase, replacementOf } from "./next-phase";
 import type { RunContext } from "./run-context";
-
-type PageMessage = Extract<IngestMessage, { type: "page" }>;
+import { progressOf } from "./stock-progress";
 
 /** A page put back more often than this is treated as failing (the queue's retries and DLQ take over). */
 const MAX_DEFERRALS = 30;
@@ -33,8 +32,7 @@ export async function handleVendorError(
   let note = "";
   let replacement: string | undefined;
   if (error.code === "ENDPOINT_SWITCHED_OFF" && !isSales) {
-    const chain = stockAdapterChain(run.marketplace, run.endpoints.stock);
-    replacement = chain[chain.indexOf(message.endpoint) + 1];
+    replacement = replacementOf(run, message.endpoint);
     note = replacement
       ? `; continuing with ${replacement}`
       : "; no replacement is configured for this account";
@@ -46,9 +44,10 @@ export async function handleVendorError(
       endpoint: message.endpoint,
     }),
   ]);
+  // The progress goes on unchanged: a stock source that failed is not complete, so its cells are not zeroed.
+  const progress = progressOf(message);
   const following = replacement
-    ? await firstPageOf(db, run, message.kind, replacement, false)
-    : // The stock listing is incomplete after a stock failure: never zero what we did not see.
-      await nextPhase(db, run, message.kind, message.endpoint, isSales ? message.stockComplete : false);
+    ? await firstPageOf(db, run, message.kind, replacement, progress)
+    : await nextPhase(db, run, message.kind, message.endpoint, progress);
   await env.INGEST_QUEUE.send(following);
 }

@@ -1,0 +1,30 @@
+// Handing a queued page on to its successor once: the page row (etl_pages) records that the successor was
+// sent, so a redelivery of a page already handed on (its ack was lost) does nothing, not even a vendor call,
+// while a delivery that died between its load and its send is retried and still hands the page on.
+//
+// Remaining races (each can only duplicate a successor, never lose one): a delivery dying after the send but
+// before the mark, and two copies of one page running at once (both past the first check before either
+// marked). A duplicate successor stops at its own first check once the other copy has handed it on; only a
+// copy running alongside its twin again fetches the page and hands it on a second time.
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { etlPages } from "../../db/schema";
+
+export type PageProgress = "new" | "loaded" | "handed-on";
+
+export async function pageProgress(db: Database, runId: string, pageKey: string): Promise<PageProgress> {
+  const [row] = await db
+    .select({ handedOnAt: etlPages.handedOnAt })
+    .from(etlPages)
+    .where(and(eq(etlPages.runId, runId), eq(etlPages.pageKey, pageKey)));
+  if (!row) return "new";
+  return row.handedOnAt ? "handed-on" : "loaded";
+}
+
+/** Records, after the send, that the page's successor is on the queue. */
+export async function markHandedOn(db: Database, runId: string, pageKey: string): Promise<void> {
+  await db
+    .update(etlPages)
+    .set({ handedOnAt: sql`now()` })
+    .where(and(eq(etlPages.runId, runId), eq(etlPages.pageKey, pageKey)));
+}
