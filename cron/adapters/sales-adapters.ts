@@ -2,6 +2,7 @@
 // runs after the stock pass, one after another; a switched-off one is recorded and skipped.
 import type { Marketplace } from "../../db/schema/enums";
 import type { SalesAdapter } from "./adapter";
+import { ozonAnalyticsDataV1 } from "./ozon/analytics-data-v1";
 import { ozonPostingFboListV3 } from "./ozon/posting-fbo-list-v3";
 import { UnknownAdapterError } from "./stock-adapters";
 import { wbSupplierOrdersV1 } from "./wb/supplier-orders-v1";
@@ -9,6 +10,7 @@ import { wbSupplierSalesV1 } from "./wb/supplier-sales-v1";
 
 export const SALES_ADAPTERS: Record<string, SalesAdapter> = {
   [ozonPostingFboListV3.id]: ozonPostingFboListV3,
+  [ozonAnalyticsDataV1.id]: ozonAnalyticsDataV1,
   [wbSupplierOrdersV1.id]: wbSupplierOrdersV1,
   [wbSupplierSalesV1.id]: wbSupplierSalesV1,
 };
