@@ -39,8 +39,8 @@ export function readAnalyticsStocksRow(
   const parsed = Row.safeParse(raw);
   if (!parsed.success) return { ok: false, raw, reasons: issueReasons(parsed.error) };
   const row = parsed.data;
-  const article = row.offer_id || products.get(row.sku)?.offerId || "";
   const product = products.get(row.sku);
+  const article = row.offer_id || product?.offerId || "";
   return {
     ok: true,
     record: {
