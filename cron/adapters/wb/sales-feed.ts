@@ -4,7 +4,7 @@ import type { Cursor, Page, PageContext, RowOutcome, SalesAdapter } from "../ada
 import { scaledBudget } from "../adapter";
 import type { SalesRecord } from "../sales-record";
 import { keysetStart, keysetStep, moscowDateTime } from "./keyset";
-import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
 const BUDGET = { requests: 1, perMs: 60_000 };
 export const WB_SALES_DAYS_KEPT = 90;
@@ -31,8 +31,7 @@ export function wbSalesFeed(
         },
         mapWbError,
       );
-      if (!Array.isArray(body))
-        throw new Error(`${id}: expected an array, got ${JSON.stringify(body).slice(0, 200)}`);
+      if (!Array.isArray(body)) throw malformedWbResponse(id, "array of rows", body);
       const step = keysetStep(body, dateFrom);
       return { rows: body.map(read), next: step.next, notes: step.notes, watermark: step.newest };
     },

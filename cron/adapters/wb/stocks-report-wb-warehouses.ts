@@ -4,12 +4,11 @@
 // already knows by nmId + chrtId; a row without one is rejected with a reason naming the pair, and the pass
 // then does not count as a complete listing (stock it could not place is never zeroed by mistake).
 import { z } from "zod";
-import { MarketplaceError } from "../../http/marketplace-error";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { type KnownListings, scaledBudget, wbChrtKey } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import type { StockRecord } from "../stock-record";
-import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
 export const WB_STOCKS_REPORT_ID = "wb.v1.stocks_report_wb_warehouses";
 const PATH = "/api/analytics/v1/stocks-report/wb-warehouses";
@@ -32,7 +31,9 @@ const Row = z.object({
 });
 const NUMERIC = ["nmId", "chrtId", "quantity", "inWayToClient", "inWayFromClient"] as const;
 
-const Response = z.object({ data: z.object({ items: z.array(z.unknown()).nullish() }) });
+// `items` must be present (null is read as empty): a moved wrapper must not read as an empty listing, which
+// would zero all stock at the end of the run.
+const Response = z.object({ data: z.object({ items: z.array(z.unknown()).nullable() }) });
 
 export const unknownChrtReason = (nmId: number, chrtId: number) =>
   `nmId ${nmId} chrtId ${chrtId}: no known WB listing with this nmId + chrtId (stocks-report rows carry no barcode or article; the listing must be known first)`;
@@ -82,12 +83,7 @@ export const wbStocksReportWbWarehouses: StockAdapter = {
       mapWbError,
     );
     const parsed = Response.safeParse(body);
-    if (!parsed.success)
-      throw new MarketplaceError(
-        "MALFORMED_RESPONSE",
-        `${WB_STOCKS_REPORT_ID}: the response has no data.items: ${JSON.stringify(body).slice(0, 200)}`,
-        WB_STOCKS_REPORT_ID,
-      );
+    if (!parsed.success) throw malformedWbResponse(WB_STOCKS_REPORT_ID, "data.items", body);
     const rawRows = parsed.data.data.items ?? [];
     // A short page is the last one; a full page continues, stepping back by the overlap.
     const next = rawRows.length < limit ? null : { offset: offset + rawRows.length - overlap };

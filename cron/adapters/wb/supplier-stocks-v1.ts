@@ -8,7 +8,7 @@ import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } fr
 import type { StockRecord } from "../stock-record";
 import { keysetStart, keysetStep, WB_EPOCH } from "./keyset";
 import { wbListingIdentity } from "./sales-row";
-import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
 export { moscowDateTime, WB_EPOCH } from "./keyset";
 
@@ -71,10 +71,8 @@ export const wbSupplierStocksV1: StockAdapter = {
       },
       mapWbError,
     );
-    if (!Array.isArray(body))
-      throw new Error(
-        `${WB_SUPPLIER_STOCKS_ID}: expected an array, got ${JSON.stringify(body).slice(0, 200)}`,
-      );
+    // Only an array is a listing (`[]` ends it): anything else must not read as "no stock".
+    if (!Array.isArray(body)) throw malformedWbResponse(WB_SUPPLIER_STOCKS_ID, "array of rows", body);
     const step = keysetStep(body, dateFrom);
     return {
       rows: body.map(readSupplierStocksRow),

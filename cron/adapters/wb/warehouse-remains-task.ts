@@ -4,7 +4,7 @@ import { z } from "zod";
 import { MarketplaceError } from "../../http/marketplace-error";
 import type { PageContext } from "../adapter";
 import { scaledBudget } from "../adapter";
-import { mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
 export const WB_WAREHOUSE_REMAINS_ID = "wb.v1.warehouse_remains";
 const PATH = "/api/v1/warehouse_remains";
@@ -36,14 +36,6 @@ function taskErrorMapper(taskId: string) {
       : mapWbError(endpoint, status, text);
 }
 
-function malformed(endpoint: string, what: string, body: unknown): MarketplaceError {
-  return new MarketplaceError(
-    "MALFORMED_RESPONSE",
-    `${endpoint}: ${what}: ${JSON.stringify(body).slice(0, 200)}`,
-    endpoint,
-  );
-}
-
 function call(context: PageContext, which: keyof typeof REMAINS_CALLS, path: string, taskId?: string) {
   const { endpoint, budget } = REMAINS_CALLS[which];
   return context.client.call(
@@ -62,7 +54,7 @@ function call(context: PageContext, which: keyof typeof REMAINS_CALLS, path: str
 export async function createRemainsTask(context: PageContext): Promise<string> {
   const body = await call(context, "create", `${PATH}?groupByNm=true&groupByBarcode=true`);
   const parsed = Created.safeParse(body);
-  if (!parsed.success) throw malformed(REMAINS_CALLS.create.endpoint, "no data.taskId", body);
+  if (!parsed.success) throw malformedWbResponse(REMAINS_CALLS.create.endpoint, "data.taskId", body);
   return parsed.data.data.taskId;
 }
 
@@ -70,7 +62,7 @@ export async function remainsTaskStatus(context: PageContext, taskId: string): P
   const path = `${PATH}/tasks/${encodeURIComponent(taskId)}/status`;
   const body = await call(context, "status", path, taskId);
   const parsed = Status.safeParse(body);
-  if (!parsed.success) throw malformed(REMAINS_CALLS.status.endpoint, "no known data.status", body);
+  if (!parsed.success) throw malformedWbResponse(REMAINS_CALLS.status.endpoint, "known data.status", body);
   return parsed.data.data.status;
 }
 
@@ -78,6 +70,7 @@ export async function remainsTaskStatus(context: PageContext, taskId: string): P
 export async function downloadRemains(context: PageContext, taskId: string): Promise<unknown[]> {
   const path = `${PATH}/tasks/${encodeURIComponent(taskId)}/download`;
   const body = await call(context, "download", path, taskId);
-  if (!Array.isArray(body)) throw malformed(REMAINS_CALLS.download.endpoint, "expected an array", body);
+  if (!Array.isArray(body))
+    throw malformedWbResponse(REMAINS_CALLS.download.endpoint, "array of report rows", body);
   return body;
 }

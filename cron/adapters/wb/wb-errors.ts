@@ -28,6 +28,16 @@ export function mapWbError(endpoint: string, status: number, text: string): Mark
   return new MarketplaceError(code, what, endpoint, status);
 }
 
+/** A 2xx answer without the shape the adapter reads (the vendor changed it, or a proxy answered). */
+export function malformedWbResponse(endpoint: string, expected: string, body: unknown): MarketplaceError {
+  const sample = String(JSON.stringify(body)).slice(0, 200);
+  return new MarketplaceError(
+    "MALFORMED_RESPONSE",
+    `${endpoint}: the response has no ${expected}: ${sample}`,
+    endpoint,
+  );
+}
+
 export function wbHeaders(credentials: { token: string } | undefined): Record<string, string> {
   if (!credentials) throw new MarketplaceError("UNAUTHORIZED", "The account has no WB API token", "wb");
   return { Authorization: credentials.token, "Content-Type": "application/json" };
