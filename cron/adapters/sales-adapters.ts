@@ -1,5 +1,6 @@
 // Which sales adapters an account uses: the account's configured list, else the marketplace default. Each
-// runs after the stock pass, one after another; a switched-off one is recorded and skipped.
+// runs after the stock pass, one after another; a switched-off one is recorded and skipped. Two feeds that
+// count the same orders are refused together.
 import type { Marketplace } from "../../db/schema/enums";
 import type { SalesAdapter } from "./adapter";
 import { ozonAnalyticsDataV1 } from "./ozon/analytics-data-v1";
@@ -20,6 +21,11 @@ const DEFAULT_SALES: Record<Marketplace, string[]> = {
   wb: [wbSupplierOrdersV1.id, wbSupplierSalesV1.id],
 };
 
+/** Feeds that count the same orders: configured together, every order would be counted twice. */
+const SAME_ORDERS: readonly (readonly [string, string])[] = [
+  [ozonAnalyticsDataV1.id, ozonPostingFboListV3.id],
+];
+
 export function salesAdapter(id: string): SalesAdapter {
   const adapter = SALES_ADAPTERS[id];
   if (!adapter)
@@ -38,6 +44,12 @@ export function salesAdapterList(
   for (const id of list) {
     if (salesAdapter(id).marketplace !== marketplace)
       throw new UnknownAdapterError(`Adapter ${id} is not a ${marketplace} adapter`);
+  }
+  for (const [a, b] of SAME_ORDERS) {
+    if (list.includes(a) && list.includes(b))
+      throw new UnknownAdapterError(
+        `Sales adapters ${a} and ${b} count the same orders: configure one of them, not both`,
+      );
   }
   return list;
 }
