@@ -165,9 +165,12 @@ export class SyncCoordinator extends DurableObject<Env> {
     }
   }
 
-  /** Books a slot in the endpoint's request budget (shared by every consumer of this account's runs). */
-  async acquireRequest(endpoint: string, rule: BudgetRule): Promise<GateAnswer> {
-    const { answer, state } = gateAcquire(this.gateState(endpoint), rule, Date.now());
+  /**
+   * Books a slot in the endpoint's request budget (shared by every consumer of this account's runs), unless the
+   * wait for it is longer than `maxWaitMs`: then nothing is booked, so the page handed back finds it free later.
+   */
+  async acquireRequest(endpoint: string, rule: BudgetRule, maxWaitMs?: number): Promise<GateAnswer> {
+    const { answer, state } = gateAcquire(this.gateState(endpoint), rule, Date.now(), maxWaitMs);
     this.saveGate(endpoint, state);
     return answer;
   }

@@ -1,7 +1,7 @@
 // Sends one logical vendor request: waits for the endpoint's budget, applies a timeout, retries 429, 5xx,
 // timeouts and network errors with backoff (honouring the vendor's retry headers), feeds the circuit breaker,
 // and maps failures to MarketplaceError. A wait longer than `maxInlineWaitMs` is not slept through: it is
-// thrown as retryable with `retryAfterMs`, so the queue can redeliver the page later instead.
+// thrown as retryable with `retryAfterMs` (no budget slot is booked for it), so the queue redelivers the page later.
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF, vendorRetryDelayMs } from "./backoff";
 import { MarketplaceError } from "./marketplace-error";
 import type { BudgetRule } from "./request-budget";
@@ -90,9 +90,11 @@ export class MarketplaceClient {
     }
   }
 
+  /** Waits for a budget slot inline, or throws the wait to the caller; the gate books only a slot waited for. */
   private async waitForSlot(endpoint: string, budget: BudgetRule): Promise<void> {
-    const answer = await this.options.gate.acquire(endpoint, budget);
-    if (!answer.go) {
+    const { maxInlineWaitMs } = this.options;
+    const answer = await this.options.gate.acquire(endpoint, budget, maxInlineWaitMs);
+    if (!answer.go && answer.reason === "circuit-open") {
       const waitMs = Math.max(0, answer.retryAtMs - Date.now());
       throw new MarketplaceError(
         "CIRCUIT_OPEN",
@@ -102,7 +104,8 @@ export class MarketplaceClient {
         waitMs,
       );
     }
-    if (answer.waitMs > this.options.maxInlineWaitMs) {
+    // A gate that ignores maxWaitMs (one not yet updated) may answer go with a long wait: not slept through either.
+    if (!answer.go || answer.waitMs > maxInlineWaitMs) {
       throw new MarketplaceError(
         "RATE_LIMITED",
         `Request budget of ${endpoint} is spent`,

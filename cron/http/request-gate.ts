@@ -1,6 +1,7 @@
 // What the client asks before and tells after every vendor call: the per-endpoint request budget and the
 // circuit breaker. In the Worker the SyncCoordinator Durable Object keeps this state per account; tests and
-// the CLI use the in-memory gate.
+// the CLI use the in-memory gate. A slot is booked only for a wait the caller will sit through: a page handed
+// back to the queue books nothing, so its slot is still free when it comes back.
 import {
   type BreakerOptions,
   type BreakerState,
@@ -13,11 +14,16 @@ import { type BudgetLog, type BudgetRule, reserveRequest } from "./request-budge
 
 export type GateAnswer =
   | { go: true; waitMs: number }
-  | { go: false; reason: "circuit-open"; retryAtMs: number };
+  | { go: false; reason: "circuit-open"; retryAtMs: number }
+  /** The next slot is further off than the caller would wait: nothing was booked. */
+  | { go: false; reason: "budget-spent"; waitMs: number };
 
 export interface RequestGate {
-  /** Books a slot for one call to `endpoint` under `rule`; says how long to wait first, or refuses. */
-  acquire(endpoint: string, rule: BudgetRule): Promise<GateAnswer>;
+  /**
+   * Books a slot for one call to `endpoint` under `rule` and says how long to wait for it, unless that wait is
+   * longer than `maxWaitMs` (then books nothing and says the wait); refuses while the circuit is open.
+   */
+  acquire(endpoint: string, rule: BudgetRule, maxWaitMs?: number): Promise<GateAnswer>;
   /** Records the call's outcome for the circuit breaker. */
   report(endpoint: string, succeeded: boolean): Promise<void>;
 }
@@ -34,15 +40,16 @@ export function gateAcquire(
   state: EndpointGateState,
   rule: BudgetRule,
   nowMs: number,
+  maxWaitMs: number = Number.POSITIVE_INFINITY,
 ): { answer: GateAnswer; state: EndpointGateState } {
   const decision = breakerAllows(state.breaker, nowMs);
   if (!decision.allowed)
     return { answer: { go: false, reason: "circuit-open", retryAtMs: decision.retryAtMs }, state };
   const reservation = reserveRequest(state.budget, rule, nowMs);
-  return {
-    answer: { go: true, waitMs: reservation.atMs - nowMs },
-    state: { ...state, budget: reservation.log },
-  };
+  const waitMs = reservation.atMs - nowMs;
+  // Booking a slot the caller will not wait for would hold it empty and push the caller's retry a window on.
+  if (waitMs > maxWaitMs) return { answer: { go: false, reason: "budget-spent", waitMs }, state };
+  return { answer: { go: true, waitMs }, state: { ...state, budget: reservation.log } };
 }
 
 export function gateReport(
@@ -62,8 +69,9 @@ export class MemoryRequestGate implements RequestGate {
     private readonly breaker: BreakerOptions = DEFAULT_BREAKER,
   ) {}
 
-  async acquire(endpoint: string, rule: BudgetRule): Promise<GateAnswer> {
-    const { answer, state } = gateAcquire(this.states.get(endpoint) ?? EMPTY_GATE_STATE, rule, this.now());
+  async acquire(endpoint: string, rule: BudgetRule, maxWaitMs?: number): Promise<GateAnswer> {
+    const current = this.states.get(endpoint) ?? EMPTY_GATE_STATE;
+    const { answer, state } = gateAcquire(current, rule, this.now(), maxWaitMs);
     this.states.set(endpoint, state);
     return answer;
   }

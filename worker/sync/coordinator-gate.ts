@@ -7,8 +7,8 @@ import { coordinatorFor } from "./coordinator";
 export function coordinatorGate(env: Pick<Env, "SYNC_COORDINATOR">, accountId: string): RequestGate {
   const coordinator = coordinatorFor(env, accountId);
   return {
-    acquire: (endpoint: string, rule: BudgetRule): Promise<GateAnswer> =>
-      coordinator.acquireRequest(endpoint, rule),
+    acquire: (endpoint: string, rule: BudgetRule, maxWaitMs?: number): Promise<GateAnswer> =>
+      coordinator.acquireRequest(endpoint, rule, maxWaitMs),
     report: (endpoint: string, succeeded: boolean): Promise<void> =>
       coordinator.reportRequest(endpoint, succeeded),
   };
