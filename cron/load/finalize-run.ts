@@ -27,11 +27,19 @@ function zeroUnseenStock(input: FinalizeInput): SQL {
   const sources = input.zeroEndpoints
     ? sql`and i.source_endpoint = any(${sql.param([...input.zeroEndpoints])}::text[])`
     : sql``;
-  return sql`with stale as (
+  // The cells the run's stock pages saw (etl_pages.seen_*): unchanged cells are not rewritten by a page, so
+  // inventory.run_id cannot tell seen from unseen. One hash anti-join over the account's stock.
+  return sql`with seen as (
+      select s.listing_id, s.warehouse_id
+      from etl_pages p cross join lateral unnest(p.seen_listing_ids, p.seen_warehouse_ids) as s(listing_id, warehouse_id)
+      where p.run_id = ${input.runId}
+    ),
+    stale as (
       select i.listing_id, i.warehouse_id, i.product_id, i.available, i.reserved, i.in_transit
       from inventory i join listings l on l.id = i.listing_id
-      where l.account_id = ${input.accountId} and i.run_id is distinct from ${input.runId}
+      where l.account_id = ${input.accountId}
         and (i.available <> 0 or i.reserved <> 0 or i.in_transit <> 0) ${sources}
+        and not exists (select 1 from seen where seen.listing_id = i.listing_id and seen.warehouse_id = i.warehouse_id)
         and exists (select 1 from etl_runs r where r.id = ${input.runId} and r.status = 'running')
       for update of i
     ),
@@ -48,6 +56,12 @@ function zeroUnseenStock(input: FinalizeInput): SQL {
       returning 1
     )
     update etl_runs set updated = updated + (select count(*) from audited) where id = ${input.runId}`;
+}
+
+/** The run's seen cells served their purpose (zeroing); they are not kept with the page ledger. */
+function forgetSeenCells(input: FinalizeInput): SQL {
+  return sql`update etl_pages set seen_listing_ids = null, seen_warehouse_ids = null
+    where run_id = ${input.runId} and seen_listing_ids is not null`;
 }
 
 /**
@@ -70,16 +84,34 @@ export function analyzeGrownTables(): SQL {
     end $$`);
 }
 
-function snapshotToday(input: FinalizeInput): SQL {
-  return sql`insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit)
-    select i.org_id, (now() at time zone o.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id, i.marketplace,
-      i.available, i.reserved, i.in_transit
-    from inventory i join listings l on l.id = i.listing_id join organizations o on o.id = i.org_id
-    where l.account_id = ${input.accountId}
-    on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
-      reserved = excluded.reserved, in_transit = excluded.in_transit
-    where (inventory_daily.available, inventory_daily.reserved, inventory_daily.in_transit)
-      is distinct from (excluded.available, excluded.reserved, excluded.in_transit)`;
+/**
+ * Today's stock snapshot of the account (inventory_daily, the organization's day). The day's first run writes
+ * every cell; a later run of the same day only the cells written since the last snapshot (changed or zeroed),
+ * as the others' rows are already there. Then the account remembers when the snapshot was taken.
+ */
+function snapshotToday(input: FinalizeInput): SQL[] {
+  return [
+    sql`with account as (
+        select a.snapshot_at, o.time_zone,
+          coalesce((a.snapshot_at at time zone o.time_zone)::date = (now() at time zone o.time_zone)::date, false)
+            as taken_today
+        from marketplace_accounts a join organizations o on o.id = a.org_id
+        where a.id = ${input.accountId}
+      )
+      insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved,
+        in_transit)
+      select i.org_id, (now() at time zone account.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id,
+        i.marketplace, i.available, i.reserved, i.in_transit
+      from inventory i cross join account
+      where i.org_id = ${input.orgId}
+        and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
+        and (not account.taken_today or i.last_synced_at >= account.snapshot_at)
+      on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
+        reserved = excluded.reserved, in_transit = excluded.in_transit
+      where (inventory_daily.available, inventory_daily.reserved, inventory_daily.in_transit)
+        is distinct from (excluded.available, excluded.reserved, excluded.in_transit)`,
+    sql`update marketplace_accounts set snapshot_at = now() where id = ${input.accountId}`,
+  ];
 }
 
 /**
@@ -152,9 +184,10 @@ function closeRun(input: FinalizeInput): SQL[] {
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   return [
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
+    forgetSeenCells(input),
     analyzeGrownTables(),
     ...linkProductStatements(input.orgId),
-    snapshotToday(input),
+    ...snapshotToday(input),
     refreshProductSummary(input),
     ...refreshSalesDaily(input),
     ...closeRun(input),

@@ -1,6 +1,7 @@
 // Loads one validated stock page in one round trip and reports what happened to it.
 import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
+import { type ListingCache, rememberListings } from "./listing-cache";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
 import {
@@ -26,9 +27,12 @@ export async function loadStockPage(
   anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
   /** Unguarded run-log statements sent in the same round trip (API call counts). */
   alongside: readonly SQL[] = [],
+  /** The run's listing cache: known listings skip catalog writes; the ones this page writes are added. */
+  cache?: ListingCache,
 ): Promise<PageLoadResult> {
-  const [claim, ...rest] = stockPageStatements(scope, page, counts, anomaly);
+  const [claim, ...rest] = stockPageStatements(scope, page, counts, anomaly, cache);
   const results = await run(claim ? [claim, ...alongside, ...rest] : rest);
+  if (cache) for (const rows of results) rememberListings(cache, rows);
   const summary = results.at(-1)?.[0] ?? {};
   return {
     claimed: summary.claimed === true || summary.claimed === "t",

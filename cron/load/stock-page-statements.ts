@@ -3,9 +3,11 @@
 // duplicate keys removed (last row wins), audit only values that changed, flag jumps against the previous
 // snapshot, store rejects, and add the page's counts to the run.
 import { type SQL, sql } from "drizzle-orm";
-import type { ListingIdentity } from "../adapters/stock-record";
-import type { RejectedRow, ResolvedWarehouse, ValidatedPage, ValidStock } from "../validate/validate-stock";
+import type { RejectedRow, ValidatedPage, ValidStock } from "../validate/validate-stock";
+import { arr, catalogStatements, warehouseStatements } from "./catalog-statements";
+import type { ListingCache } from "./listing-cache";
 import { claimPage, ownsPage, type PageScope } from "./page-scope";
+import { numberArray, textArray } from "./pg-array";
 
 export interface AnomalyRule {
   /** A new available count above factor × max(previous, floor) is flagged. */
@@ -20,85 +22,14 @@ export interface PageCounts {
   pseudoRows: number;
 }
 
-const arr = <T>(values: T[]) => sql.param(values);
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
-}
-
-/** Registers the page's warehouses and aliases (stock and sales pages alike). */
-export function warehouseStatements(
-  scope: PageScope,
-  rows: readonly { warehouse: ResolvedWarehouse }[],
-): SQL[] {
-  const warehouses = uniqueBy(
-    rows.map((r) => r.warehouse),
-    (w) => w.name,
-  );
-  const aliases = uniqueBy(
-    rows.map((r) => r.warehouse),
-    (w) => w.alias,
-  );
-  return [
-    sql`insert into warehouses (org_id, marketplace, name, cluster, region, type, provisional)
-      select ${scope.orgId}, ${scope.marketplace}::marketplace, t.name, t.cluster, t.region, t.type::warehouse_type, t.provisional
-      from unnest(${arr(warehouses.map((w) => w.name))}::text[], ${arr(warehouses.map((w) => w.cluster))}::text[],
-        ${arr(warehouses.map((w) => w.region))}::text[], ${arr(warehouses.map((w) => w.type))}::text[],
-        ${arr(warehouses.map((w) => w.provisional))}::boolean[]) as t(name, cluster, region, type, provisional)
-      where ${ownsPage(scope)}
-      on conflict (org_id, marketplace, name) do nothing`,
-    sql`insert into warehouse_aliases (org_id, marketplace, alias, warehouse_id, confidence, source)
-      select ${scope.orgId}, ${scope.marketplace}::marketplace, t.alias, w.id, t.confidence,
-        (case when t.provisional then 'auto' else 'rule' end)::alias_source
-      from unnest(${arr(aliases.map((w) => w.alias))}::text[], ${arr(aliases.map((w) => w.name))}::text[],
-        ${arr(aliases.map((w) => w.confidence))}::real[], ${arr(aliases.map((w) => w.provisional))}::boolean[])
-        as t(alias, name, confidence, provisional)
-      join warehouses w on w.org_id = ${scope.orgId} and w.marketplace = ${scope.marketplace}::marketplace and w.name = t.name
-      where ${ownsPage(scope)}
-      on conflict (org_id, marketplace, alias) do nothing`,
-  ];
-}
-
-/** Upserts the page's products (by article) and listings (by external key). */
-export function catalogStatements(scope: PageScope, rows: readonly { listing: ListingIdentity }[]): SQL[] {
-  const listings = uniqueBy(
-    rows.map((r) => r.listing),
-    (l) => l.externalKey,
-  );
-  const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
-  const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));
-  return [
-    // Only new listings need a product: a known one keeps its own (maybe joined to another article: link-products.ts).
-    sql`insert into products (org_id, article, name, brand, category)
-      select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
-      from unnest(${arr(listings.map((p) => p.article))}::text[], ${arr(listings.map((p) => p.name))}::text[],
-        ${text(listings.map((p) => p.brand))}::text[], ${text(listings.map((p) => p.category))}::text[],
-        ${arr(listings.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
-      where ${ownsPage(scope)} and not exists (select 1 from listings l
-        where l.account_id = ${scope.accountId} and l.external_key = t.key)
-      order by t.article, t.name desc
-      on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
-      where products.name = '' and excluded.name <> ''`,
-    sql`insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
-        wb_chrt_id, barcode, size, name)
-      select ${scope.orgId}, coalesce(p.id, (select k.product_id from listings k
-          where k.account_id = ${scope.accountId} and k.external_key = t.key)),
-        ${scope.accountId}, ${scope.marketplace}::marketplace, t.key, t.sku, t.offer_id, t.nm_id,
-        t.chrt_id, t.barcode, t.size, t.name
-      from unnest(${arr(listings.map((l) => l.externalKey))}::text[], ${arr(listings.map((l) => l.article))}::text[],
-        ${num(listings.map((l) => l.ozonSku))}::bigint[], ${text(listings.map((l) => l.offerId))}::text[],
-        ${num(listings.map((l) => l.wbNmId))}::bigint[], ${num(listings.map((l) => l.wbChrtId))}::bigint[],
-        ${text(listings.map((l) => l.barcode))}::text[], ${text(listings.map((l) => l.size))}::text[],
-        ${arr(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
-      left join products p on p.org_id = ${scope.orgId} and p.article = t.article
-      where ${ownsPage(scope)}
-      on conflict (account_id, external_key) do update set
-        name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
-        active = true, updated_at = now()
-      where (listings.name, listings.barcode, listings.active) is distinct from
-        (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)`,
-  ];
-}
+/** The per-row columns both row sets carry. */
+const columnsOf = () => ({
+  alias: [] as string[],
+  available: [] as number[],
+  reserved: [] as number[],
+  inTransit: [] as number[],
+  quality: [] as number[],
+});
 
 function inventoryStatement(
   scope: PageScope,
@@ -106,37 +37,78 @@ function inventoryStatement(
   counts: PageCounts,
   rejects: number,
   anomaly: AnomalyRule,
+  cache: ListingCache | undefined,
 ): SQL {
-  return sql`with input as (
-      select distinct on (l.id, a.warehouse_id) l.id as listing_id, a.warehouse_id, l.product_id,
-        t.available, t.reserved, t.in_transit, t.quality
-      from unnest(${arr(rows.map((r) => r.listing.externalKey))}::text[], ${arr(rows.map((r) => r.warehouse.alias))}::text[],
-        ${arr(rows.map((r) => r.available))}::int[], ${arr(rows.map((r) => r.reserved))}::int[],
-        ${arr(rows.map((r) => r.inTransit))}::int[], ${arr(rows.map((r) => r.quality))}::real[])
-        with ordinality as t(key, alias, available, reserved, in_transit, quality, ord)
+  // Rows of cached listings carry their ids; the others are placed by their key (listings this page's catalog
+  // statements wrote included). Two separate sets, so a page of cached listings does no key lookups at all.
+  const byId = { ord: [] as number[], id: [] as number[], product: [] as number[], ...columnsOf() };
+  const byKey = { ord: [] as number[], key: [] as string[], ...columnsOf() };
+  rows.forEach((row, index) => {
+    const known = cache?.get(row.listing.externalKey);
+    const target = known ? byId : byKey;
+    target.ord.push(index + 1);
+    if (known) {
+      byId.id.push(known.id);
+      byId.product.push(known.productId);
+    } else byKey.key.push(row.listing.externalKey);
+    target.alias.push(row.warehouse.alias);
+    target.available.push(row.available);
+    target.reserved.push(row.reserved);
+    target.inTransit.push(row.inTransit);
+    target.quality.push(row.quality);
+  });
+  return sql`with placed as (
+      select t.listing_id, t.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+      from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[],
+        ${numberArray(byId.product)}::bigint[], ${textArray(byId.alias)}::text[], ${numberArray(byId.available)}::int[],
+        ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[], ${numberArray(byId.quality)}::real[])
+        as t(ord, listing_id, product_id, alias, available, reserved, in_transit, quality)
+      union all
+      select l.id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+      from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${textArray(byKey.alias)}::text[],
+        ${numberArray(byKey.available)}::int[], ${numberArray(byKey.reserved)}::int[],
+        ${numberArray(byKey.inTransit)}::int[], ${numberArray(byKey.quality)}::real[])
+        as t(ord, key, alias, available, reserved, in_transit, quality)
       join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
+    ),
+    input as (
+      select distinct on (p.listing_id, a.warehouse_id) p.listing_id, a.warehouse_id, p.product_id,
+        p.available, p.reserved, p.in_transit, p.quality
+      from placed p
       join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
-        and a.alias = t.alias and a.active
+        and a.alias = p.alias and a.active
       where ${ownsPage(scope)}
-      order by l.id, a.warehouse_id, t.ord desc
+      order by p.listing_id, a.warehouse_id, p.ord desc
     ),
     -- Each input row with the stock it replaces, by one index probe per row. Joining input to a second CTE of
     -- the previous stock (the old shape) nested two CTE scans, since the planner takes unnest for 100 rows:
     -- quadratic in the page size.
     merged as materialized (
       select n.*, i.listing_id is not null as existed, i.available as old_available, i.reserved as old_reserved,
-        i.in_transit as old_in_transit
+        i.in_transit as old_in_transit,
+        (i.available, i.reserved, i.in_transit, i.source_endpoint, i.product_id)
+          is distinct from (n.available, n.reserved, n.in_transit, ${scope.endpoint}::text, n.product_id) as changed
       from input n left join inventory i using (listing_id, warehouse_id)
     ),
+    -- Only new cells and changed values are written: a routine run rewrites (and bloats) nothing it did not
+    -- change. Which cells the page saw goes on its etl_pages row, for finalize's zeroing of unseen stock.
     upserted as (
       insert into inventory as inv (org_id, listing_id, warehouse_id, product_id, marketplace, available, reserved,
         in_transit, source_endpoint, quality_score, last_synced_at, run_id)
       select ${scope.orgId}, listing_id, warehouse_id, product_id, ${scope.marketplace}::marketplace, available, reserved,
         in_transit, ${scope.endpoint}::text, quality, now(), ${scope.runId}
-      from merged
+      from merged m
+      where not m.existed or m.changed
       on conflict (listing_id, warehouse_id) do update set available = excluded.available, reserved = excluded.reserved,
         in_transit = excluded.in_transit, source_endpoint = excluded.source_endpoint, quality_score = excluded.quality_score,
         last_synced_at = excluded.last_synced_at, run_id = excluded.run_id
+      returning 1
+    ),
+    seen as (
+      update etl_pages p set
+        seen_listing_ids = coalesce(p.seen_listing_ids, '{}') || (select coalesce(array_agg(listing_id), '{}') from merged),
+        seen_warehouse_ids = coalesce(p.seen_warehouse_ids, '{}') || (select coalesce(array_agg(warehouse_id), '{}') from merged)
+      where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}
       returning 1
     ),
     audited as (
@@ -172,7 +144,8 @@ function inventoryStatement(
       where id = ${scope.runId} and ${ownsPage(scope)}
       returning 1
     )
-    select ${ownsPage(scope)} as claimed, (select count(*) from upserted)::int as loaded,
+    select ${ownsPage(scope)} as claimed, (select count(*) from merged)::int as loaded,
+      (select count(*) from upserted)::int as written, (select count(*) from seen)::int as seen_recorded,
       (select count(*) from audited)::int as changed, (select jump_count from jumps)::int as jumps`;
 }
 
@@ -196,16 +169,21 @@ function identified(row: RejectedRow): { key: string; alias: string } | null {
   return typeof key === "string" && typeof alias === "string" ? { key, alias } : null;
 }
 
-/** Marks the stock of rule-rejected rows as seen in this run, unchanged, so finalize does not zero it. */
+/** Adds the cells of rule-rejected rows to the page's seen cells, so finalize keeps their stock as it was. */
 function keepRejectedSeen(scope: PageScope, rejected: readonly RejectedRow[]): SQL | null {
   const cells = rejected.flatMap((row) => identified(row) ?? []);
   if (cells.length === 0) return null;
-  return sql`update inventory i set run_id = ${scope.runId}
-    from unnest(${arr(cells.map((c) => c.key))}::text[], ${arr(cells.map((c) => c.alias))}::text[]) as t(key, alias)
-    join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
-    join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
-      and a.alias = t.alias and a.active
-    where i.listing_id = l.id and i.warehouse_id = a.warehouse_id and ${ownsPage(scope)}`;
+  return sql`with cells as (
+      select l.id as listing_id, a.warehouse_id
+      from unnest(${arr(cells.map((c) => c.key))}::text[], ${arr(cells.map((c) => c.alias))}::text[]) as t(key, alias)
+      join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
+      join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
+        and a.alias = t.alias and a.active
+    )
+    update etl_pages p set
+      seen_listing_ids = coalesce(p.seen_listing_ids, '{}') || (select coalesce(array_agg(listing_id), '{}') from cells),
+      seen_warehouse_ids = coalesce(p.seen_warehouse_ids, '{}') || (select coalesce(array_agg(warehouse_id), '{}') from cells)
+    where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}`;
 }
 
 /** The page's statements in order; the last one answers {claimed, loaded, changed, jumps}. */
@@ -214,13 +192,17 @@ export function stockPageStatements(
   page: ValidatedPage,
   counts: PageCounts,
   anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
+  cache?: ListingCache,
 ): SQL[] {
   const statements = [claimPage(scope, counts.extracted)];
   if (page.valid.length > 0)
-    statements.push(...warehouseStatements(scope, page.valid), ...catalogStatements(scope, page.valid));
+    statements.push(
+      ...warehouseStatements(scope, page.valid),
+      ...catalogStatements(scope, page.valid, cache),
+    );
   if (page.rejected.length > 0) statements.push(rejectStatement(scope, page.rejected));
   const keep = keepRejectedSeen(scope, page.rejected);
   if (keep) statements.push(keep);
-  statements.push(inventoryStatement(scope, page.valid, counts, page.rejected.length, anomaly));
+  statements.push(inventoryStatement(scope, page.valid, counts, page.rejected.length, anomaly, cache));
   return statements;
 }

@@ -1,11 +1,14 @@
 // The stock pass of an in-process run: each stock source of the account (Ozon FBO, Ozon FBS, WB...) through
 // its adapter page by page (its replacement when it is switched off), each page validated and loaded in one
-// round trip with its API counts and watermark. Which sources read their whole listing decides what may be
-// zeroed at the end of the run: all of the account's stock, only the stock those sources wrote, or nothing.
+// round trip with its API counts and watermark. The account's listings are read once for the pass (a
+// ListingCache), so pages write and look up only the listings they bring new. Which sources read their whole
+// listing decides what may be zeroed at the end of the run: all of the account's stock, only the stock those
+// sources wrote, or nothing.
 import type { Cursor, Page } from "../adapters/adapter";
 import { stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StockRecord } from "../adapters/stock-record";
 import { MarketplaceError } from "../http/marketplace-error";
+import { type ListingCache, loadListingCache } from "../load/listing-cache";
 import { loadStockPage } from "../load/load-stock-page";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
 import { readWatermark, watermarkStatement } from "../load/watermark";
@@ -38,11 +41,12 @@ type Fetched =
 
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
   const sources = stockSources(input.marketplace, input.adapters);
+  const cache = await loadListingCache(input.run, input.accountId);
   let pages = 0;
   const blocking: string[] = [];
   const complete: string[][] = [];
   for (const group of sources) {
-    const result = await runSource(input, group);
+    const result = await runSource(input, group, cache);
     pages += result.pages;
     if (result.blocking) blocking.push(result.blocking);
     if (result.complete) complete.push(group);
@@ -56,7 +60,11 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
 }
 
 /** One source: its first adapter, or the next one of its group when an adapter is switched off or fails. */
-async function runSource(input: SyncInput, group: readonly string[]): Promise<SourceResult> {
+async function runSource(
+  input: SyncInput,
+  group: readonly string[],
+  cache: ListingCache,
+): Promise<SourceResult> {
   let blocking: string | null = null;
   let pages = 0;
   for (const id of group) {
@@ -115,6 +123,7 @@ async function runSource(input: SyncInput, group: readonly string[]): Promise<So
           { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
           undefined,
           alongside,
+          cache,
         );
       } catch (error) {
         pending?.catch(() => undefined);

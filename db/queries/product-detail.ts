@@ -13,6 +13,16 @@ import {
   warehouses,
 } from "../schema";
 
+/**
+ * When a sync last confirmed a stock cell: its last write, or the end of a later full run of its account that
+ * succeeded (such a run zeroes every cell it did not see, so a cell it left alone was seen unchanged).
+ */
+const confirmedAt = sql<Date>`greatest(${inventory.lastSyncedAt}, (
+  select max(r.finished_at) from etl_runs r join listings l on l.account_id = r.account_id
+  where l.id = ${inventory.listingId} and r.kind = 'full' and r.status = 'succeeded'))`.mapWith(
+  inventory.lastSyncedAt,
+);
+
 export async function productDetail(db: Database, orgId: string, productId: number, historyDays: number) {
   const since = sql`(current_date - ${historyDays}::int)`;
   const [product, summary, stock, productListings, stockHistory, audit, salesHistory] = await db.batch([
@@ -45,7 +55,7 @@ export async function productDetail(db: Database, orgId: string, productId: numb
         reserved: inventory.reserved,
         inTransit: inventory.inTransit,
         qualityScore: inventory.qualityScore,
-        lastSyncedAt: inventory.lastSyncedAt,
+        lastSyncedAt: confirmedAt,
       })
       .from(inventory)
       .innerJoin(warehouses, eq(warehouses.id, inventory.warehouseId))

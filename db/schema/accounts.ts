@@ -33,6 +33,9 @@ export const marketplaceAccounts = pgTable(
     enabled: boolean("enabled").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    // When a run last wrote the day's stock snapshot of the account (inventory_daily): a later run of the same
+    // day only needs to add the cells written since.
+    snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("marketplace_accounts_org_name_key").on(t.orgId, t.marketplace, t.name),

@@ -1,0 +1,99 @@
+// The catalog statements a page sends before its facts: the page's warehouses and their aliases, and the
+// products and listings of its rows (stock and sales pages alike). A run that keeps a ListingCache sends only
+// listings that are new or changed; without one, SQL leaves known, unchanged listings alone.
+import { type SQL, sql } from "drizzle-orm";
+import type { ListingIdentity } from "../adapters/stock-record";
+import type { ResolvedWarehouse } from "../validate/validate-stock";
+import { type ListingCache, needsWrite } from "./listing-cache";
+import { ownsPage, type PageScope } from "./page-scope";
+
+export const arr = <T>(values: T[]) => sql.param(values);
+
+export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+/** Registers the page's warehouses and aliases (stock and sales pages alike). */
+export function warehouseStatements(
+  scope: PageScope,
+  rows: readonly { warehouse: ResolvedWarehouse }[],
+): SQL[] {
+  const warehouses = uniqueBy(
+    rows.map((r) => r.warehouse),
+    (w) => w.name,
+  );
+  const aliases = uniqueBy(
+    rows.map((r) => r.warehouse),
+    (w) => w.alias,
+  );
+  return [
+    sql`insert into warehouses (org_id, marketplace, name, cluster, region, type, provisional)
+      select ${scope.orgId}, ${scope.marketplace}::marketplace, t.name, t.cluster, t.region, t.type::warehouse_type, t.provisional
+      from unnest(${arr(warehouses.map((w) => w.name))}::text[], ${arr(warehouses.map((w) => w.cluster))}::text[],
+        ${arr(warehouses.map((w) => w.region))}::text[], ${arr(warehouses.map((w) => w.type))}::text[],
+        ${arr(warehouses.map((w) => w.provisional))}::boolean[]) as t(name, cluster, region, type, provisional)
+      where ${ownsPage(scope)}
+      on conflict (org_id, marketplace, name) do nothing`,
+    sql`insert into warehouse_aliases (org_id, marketplace, alias, warehouse_id, confidence, source)
+      select ${scope.orgId}, ${scope.marketplace}::marketplace, t.alias, w.id, t.confidence,
+        (case when t.provisional then 'auto' else 'rule' end)::alias_source
+      from unnest(${arr(aliases.map((w) => w.alias))}::text[], ${arr(aliases.map((w) => w.name))}::text[],
+        ${arr(aliases.map((w) => w.confidence))}::real[], ${arr(aliases.map((w) => w.provisional))}::boolean[])
+        as t(alias, name, confidence, provisional)
+      join warehouses w on w.org_id = ${scope.orgId} and w.marketplace = ${scope.marketplace}::marketplace and w.name = t.name
+      where ${ownsPage(scope)}
+      on conflict (org_id, marketplace, alias) do nothing`,
+  ];
+}
+
+/** Upserts the page's products (by article) and listings (by external key). */
+export function catalogStatements(
+  scope: PageScope,
+  rows: readonly { listing: ListingIdentity }[],
+  cache?: ListingCache,
+): SQL[] {
+  const listings = uniqueBy(
+    rows.map((r) => r.listing),
+    (l) => l.externalKey,
+  ).filter((listing) => !cache || needsWrite(cache, listing));
+  if (listings.length === 0) return [];
+  const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
+  const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));
+  return [
+    // Only new listings need a product: a known one keeps its own (maybe joined to another article: link-products.ts).
+    sql`insert into products (org_id, article, name, brand, category)
+      select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
+      from unnest(${arr(listings.map((p) => p.article))}::text[], ${arr(listings.map((p) => p.name))}::text[],
+        ${text(listings.map((p) => p.brand))}::text[], ${text(listings.map((p) => p.category))}::text[],
+        ${arr(listings.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
+      where ${ownsPage(scope)} and not exists (select 1 from listings l
+        where l.account_id = ${scope.accountId} and l.external_key = t.key)
+      order by t.article, t.name desc
+      on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
+      where products.name = '' and excluded.name <> ''`,
+    sql`insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
+        wb_chrt_id, barcode, size, name)
+      select ${scope.orgId}, coalesce(p.id, (select k.product_id from listings k
+          where k.account_id = ${scope.accountId} and k.external_key = t.key)),
+        ${scope.accountId}, ${scope.marketplace}::marketplace, t.key, t.sku, t.offer_id, t.nm_id,
+        t.chrt_id, t.barcode, t.size, t.name
+      from unnest(${arr(listings.map((l) => l.externalKey))}::text[], ${arr(listings.map((l) => l.article))}::text[],
+        ${num(listings.map((l) => l.ozonSku))}::bigint[], ${text(listings.map((l) => l.offerId))}::text[],
+        ${num(listings.map((l) => l.wbNmId))}::bigint[], ${num(listings.map((l) => l.wbChrtId))}::bigint[],
+        ${text(listings.map((l) => l.barcode))}::text[], ${text(listings.map((l) => l.size))}::text[],
+        ${arr(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
+      left join products p on p.org_id = ${scope.orgId} and p.article = t.article
+      where ${ownsPage(scope)}
+        -- A known listing with nothing new is left alone: ON CONFLICT would lock (and so dirty) its row anyway.
+        and not exists (select 1 from listings k where k.account_id = ${scope.accountId} and k.external_key = t.key
+          and k.active and k.name = coalesce(nullif(t.name, ''), k.name)
+          and k.barcode is not distinct from coalesce(t.barcode, k.barcode))
+      on conflict (account_id, external_key) do update set
+        name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
+        active = true, updated_at = now()
+      where (listings.name, listings.barcode, listings.active) is distinct from
+        (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)
+      returning external_key as cached_listing_key, id as cached_listing_id, product_id as cached_product_id,
+        name as cached_name, barcode as cached_barcode`,
+  ];
+}
