@@ -4,7 +4,7 @@ import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { AccountCredentials } from "../cron/adapters/adapter";
 import { encryptCredentials } from "../cron/credentials";
 import { createDatabase, type Database } from "../db/client";
-import { marketplaceAccounts, organizations } from "../db/schema";
+import { type AccountEndpoints, marketplaceAccounts, organizations } from "../db/schema";
 import type { Marketplace } from "../db/schema/enums";
 import { ArgumentError, isUuid } from "./args";
 import type { DatabaseTarget } from "./connection";
@@ -62,7 +62,8 @@ export interface NewAccount {
   name: string;
   credentials: AccountCredentials;
   baseUrl: string | null;
-  rateScale: number | undefined;
+  /** Checked by the caller against the adapter registries (cli/account-endpoints.ts). */
+  endpoints: AccountEndpoints;
 }
 
 /** Inserts the account; answers null when the organization already has one with this marketplace and name. */
@@ -74,7 +75,7 @@ export async function addAccount(db: Database, input: NewAccount, credentialsKey
       marketplace: input.marketplace,
       name: input.name,
       baseUrl: input.baseUrl,
-      endpoints: input.rateScale ? { rateScale: input.rateScale } : {},
+      endpoints: input.endpoints,
       credentialsEncrypted: await encryptCredentials(input.credentials, credentialsKey),
     })
     .onConflictDoNothing()

@@ -2,10 +2,12 @@
 // them, so this command works on the database (DATABASE_URL; automatic for local dev) and encrypts new
 // credentials with the Worker's CREDENTIALS_KEY.
 import type { AccountCredentials } from "../../cron/adapters/adapter";
+import { endpointsFrom } from "../account-endpoints";
 import {
   type AccountRow,
   addAccount,
   listAccounts,
+  type NewAccount,
   openDatabase,
   resolveOrganization,
   setAccountEnabled,
@@ -15,7 +17,6 @@ import {
   isUuid,
   noExtraPositionals,
   oneOf,
-  positiveInt,
   requireString,
   stringValue,
   type Values,
@@ -30,6 +31,7 @@ const HELP = `Usage: npm run cli -- accounts <list|add|enable|disable> [options]
   accounts list                              the organization's marketplace accounts
   accounts add --marketplace ozon --name <name> --ozon-client-id <n> --ozon-api-key <key> [--base-url <url>]
   accounts add --marketplace wb --name <name> --wb-token <token> [--base-url <url>]
+               either with [--stock-adapters <ids>] [--sales-adapters <ids>] [--rate-scale <n>]
   accounts disable <id|name>                 no more scheduled or manual runs for it
   accounts enable <id|name>
 
@@ -41,6 +43,10 @@ Options:
   --wb-token <token>   Wildberries API token (or WB_TOKEN)
   --base-url <url>     send this account's API calls here instead of the vendor (the simulator in dev)
   --rate-scale <n>     divide the vendor's rate windows (the simulator's --time-scale; dev only)
+  --stock-adapters <ids>  stock adapter ids, comma-separated, in order of preference (default: the
+                       marketplace's); an unknown id or another marketplace's is refused before saving
+  --sales-adapters <ids>  sales adapter ids, comma-separated ("" = no sales sync; default: the
+                       marketplace's); two feeds that count the same orders are refused together
 
 The API has no route for accounts yet, so this command works on the database: DATABASE_URL or
 --database-url (local dev: the npm run dev database, no flag needed). \`add\` encrypts the credentials
@@ -94,12 +100,26 @@ export function accountsTable(rows: readonly AccountRow[], nowMs: number): strin
   );
 }
 
+/** Everything `add` is told, checked before the database is touched: a refused account writes nothing. */
+function accountToAdd(values: Values, positionals: readonly string[], env: NodeJS.ProcessEnv) {
+  noExtraPositionals(positionals, 1);
+  const marketplace = oneOf(values, "marketplace", ["ozon", "wb"] as const);
+  if (!marketplace) throw new ArgumentError("--marketplace: required (ozon or wb)");
+  const name = requireString(values, "name").trim();
+  if (name.length > 100) throw new ArgumentError("--name: at most 100 characters");
+  const credentials = credentialsFrom(values, marketplace, env);
+  const baseUrl = baseUrlFrom(values);
+  const endpoints = endpointsFrom(values, marketplace);
+  return { marketplace, name, credentials, baseUrl, endpoints } satisfies Omit<NewAccount, "orgId">;
+}
+
 async function run(ctx: CliContext, { values, positionals }: CommandInput, env: NodeJS.ProcessEnv) {
   const action = positionals[0];
   if (!action) throw new ArgumentError("<list|add|enable|disable>: required");
   if (!["list", "add", "enable", "disable"].includes(action)) {
     throw new ArgumentError(`"${action}": unknown accounts command (list, add, enable, disable)`);
   }
+  const toAdd = action === "add" ? accountToAdd(values, positionals, env) : undefined;
   const target = ctx.connection.database;
   if (!target) {
     throw new ArgumentError(
@@ -114,24 +134,12 @@ async function run(ctx: CliContext, { values, positionals }: CommandInput, env: 
     ctx.out(ctx.json ? JSON.stringify(rows, null, 2) : accountsTable(rows, ctx.now()));
     return 0;
   }
-  if (action === "add") {
-    noExtraPositionals(positionals, 1);
-    const marketplace = oneOf(values, "marketplace", ["ozon", "wb"] as const);
-    if (!marketplace) throw new ArgumentError("--marketplace: required (ozon or wb)");
-    const name = requireString(values, "name").trim();
-    if (name.length > 100) throw new ArgumentError("--name: at most 100 characters");
-    const credentials = credentialsFrom(values, marketplace, env);
-    const baseUrl = baseUrlFrom(values);
-    const rateScale =
-      values["rate-scale"] === undefined ? undefined : positiveInt(values, "rate-scale", 1, 100_000);
+  if (toAdd) {
+    const { marketplace, name } = toAdd;
     const key = ctx.connection.credentialsKey;
     if (!key)
       throw new ArgumentError("CREDENTIALS_KEY: required in the environment to encrypt the credentials");
-    const added = await addAccount(
-      db,
-      { orgId: org.id, marketplace, name, credentials, baseUrl, rateScale },
-      key,
-    );
+    const added = await addAccount(db, { orgId: org.id, ...toAdd }, key);
     if (!added)
       throw new ArgumentError(`--name: ${org.slug} already has a ${marketplace} account named "${name}"`);
     ctx.out(`Added ${marketplace} account "${name}" (${added.id}) to ${org.slug}.`);
@@ -167,6 +175,8 @@ export const accountsCommand: Command = {
     "wb-token": { type: "string" },
     "base-url": { type: "string" },
     "rate-scale": { type: "string" },
+    "stock-adapters": { type: "string" },
+    "sales-adapters": { type: "string" },
   },
   run: (ctx, input) => run(ctx, input, process.env),
 };

@@ -1,0 +1,124 @@
+// `accounts add` with adapters: a valid config is saved as given; an unknown id, another marketplace's id or
+// two feeds counting the same orders exit 2 naming option, field and problem, before the database is opened.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { NewAccount } from "../../../cli/accounts-store";
+import { main } from "../../../cli/main";
+import { AccountConfigSchema, describeConfigIssue } from "../../../worker/api/schemas/accounts";
+
+const store = vi.hoisted(() => ({
+  openDatabase: vi.fn(() => ({})),
+  resolveOrganization: vi.fn(async () => ({ id: "org-1", name: "Acme", slug: "acme" })),
+  addAccount: vi.fn(async (_db: unknown, _input: NewAccount, _key: string) => ({ id: "acc-1" })),
+}));
+vi.mock("../../../cli/accounts-store", async (actual) => ({
+  ...(await actual<typeof import("../../../cli/accounts-store")>()),
+  ...store,
+}));
+
+const log = vi.spyOn(console, "log").mockImplementation(() => {});
+const error = vi.spyOn(console, "error").mockImplementation(() => {});
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+const OZON_ADD = [
+  "accounts",
+  "add",
+  "--marketplace",
+  "ozon",
+  "--name",
+  "Main",
+  "--ozon-client-id",
+  "123",
+  "--ozon-api-key",
+  "key",
+  "--database-url",
+  "postgres://127.0.0.1:1/unused",
+];
+
+async function add(...options: string[]) {
+  const code = await main([...OZON_ADD, ...options], {});
+  return { code, stderr: error.mock.calls.map((call) => String(call[0])).join("\n") };
+}
+
+describe("accounts add --stock-adapters / --sales-adapters", () => {
+  it("saves a valid config as given", async () => {
+    const { code } = await add(
+      "--stock-adapters",
+      "ozon.v4.product_info_stocks, ozon.v2.stock_on_warehouses",
+      "--sales-adapters",
+      "ozon.v1.analytics_data",
+      "--rate-scale",
+      "60",
+    );
+    expect(code).toBe(0);
+    expect(store.addAccount).toHaveBeenCalledTimes(1);
+    expect(store.addAccount.mock.calls[0]?.[1]).toMatchObject({
+      orgId: "org-1",
+      marketplace: "ozon",
+      name: "Main",
+      endpoints: {
+        stock: ["ozon.v4.product_info_stocks", "ozon.v2.stock_on_warehouses"],
+        sales: ["ozon.v1.analytics_data"],
+        rateScale: 60,
+      },
+    });
+    expect(String(log.mock.calls[0]?.[0])).toContain('Added ozon account "Main" (acc-1) to acme.');
+  });
+
+  it('without the options the config is the defaults; --sales-adapters "" switches sales off', async () => {
+    expect((await add()).code).toBe(0);
+    expect(store.addAccount.mock.calls[0]?.[1].endpoints).toEqual({});
+    expect((await add("--sales-adapters", "")).code).toBe(0);
+    expect(store.addAccount.mock.calls[1]?.[1].endpoints).toEqual({ sales: [] });
+  });
+
+  it.each([
+    {
+      problem: "an unknown id, listing the marketplace's known ones",
+      options: ["--stock-adapters", "ozon.v2.stock_on_warehouses,ozon.v9.nope"],
+      message:
+        'error: accounts: --stock-adapters: endpoints.stock[1]: unknown stock adapter "ozon.v9.nope"; known for ozon: ozon.v2.stock_on_warehouses, ozon.v4.product_info_stocks, ozon.v1.analytics_stocks',
+    },
+    {
+      problem: "another marketplace's id",
+      options: ["--sales-adapters", "wb.v1.supplier_sales"],
+      message:
+        "error: accounts: --sales-adapters: endpoints.sales[0]: Adapter wb.v1.supplier_sales is not a ozon adapter",
+    },
+    {
+      problem: "two feeds that count the same orders",
+      options: ["--sales-adapters", "ozon.v1.analytics_data,ozon.v3.posting_fbo_list"],
+      message:
+        "error: accounts: --sales-adapters: endpoints.sales: Sales adapters ozon.v1.analytics_data and ozon.v3.posting_fbo_list count the same orders: configure one of them, not both",
+    },
+  ])("refuses $problem: exit 2, nothing opened or written", async ({ options, message }) => {
+    const { code, stderr } = await add(...options);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}\n(see \`npm run cli -- accounts --help\`)`);
+    expect(store.openDatabase).not.toHaveBeenCalled();
+    expect(store.addAccount).not.toHaveBeenCalled();
+  });
+});
+
+describe("AccountConfigSchema", () => {
+  const problems = (marketplace: string, endpoints: unknown) => {
+    const parsed = AccountConfigSchema.safeParse({ marketplace, endpoints });
+    return parsed.success ? [] : parsed.error.issues.map(describeConfigIssue);
+  };
+
+  it("takes a WB config and empty lists", () => {
+    expect(problems("wb", { stock: ["wb.v1.warehouse_remains", "wb.v1.supplier_stocks"] })).toEqual([]);
+    expect(problems("wb", { stock: [], sales: [], pageLimit: 50 })).toEqual([]);
+  });
+
+  it("names every bad id, and fields it does not know (a misspelt key is not silently ignored)", () => {
+    expect(problems("wb", { stock: ["ozon.v1.analytics_stocks", "x"] })).toEqual([
+      "endpoints.stock[0]: Adapter ozon.v1.analytics_stocks is not a wb adapter",
+      'endpoints.stock[1]: unknown stock adapter "x"; known for wb: wb.v1.supplier_stocks, wb.v1.stocks_report_wb_warehouses, wb.v1.warehouse_remains',
+    ]);
+    expect(problems("ozon", { adapters: ["ozon.v2.stock_on_warehouses"] })).toEqual([
+      'endpoints: Unrecognized key: "adapters"',
+    ]);
+  });
+});
