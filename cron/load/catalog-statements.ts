@@ -1,10 +1,10 @@
 // The catalog statements a page sends before its facts: the page's warehouses and their aliases, and the
-// products and listings of its rows (stock and sales pages alike). A run that keeps a ListingCache sends only
-// listings that are new or changed; without one, SQL leaves known, unchanged listings alone.
+// products and listings of its rows (stock and sales pages alike). A run that keeps a CatalogCache sends only
+// aliases and listings that are new or changed; without one, SQL leaves known ones alone.
 import { type SQL, sql } from "drizzle-orm";
 import type { ListingIdentity } from "../adapters/stock-record";
 import type { ResolvedWarehouse } from "../validate/validate-stock";
-import { type ListingCache, needsWrite } from "./listing-cache";
+import { type CatalogCache, needsWrite } from "./catalog-cache";
 import { ownsPage, type PageScope } from "./page-scope";
 
 export const arr = <T>(values: T[]) => sql.param(values);
@@ -17,15 +17,14 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
 export function warehouseStatements(
   scope: PageScope,
   rows: readonly { warehouse: ResolvedWarehouse }[],
+  cache?: CatalogCache,
 ): SQL[] {
-  const warehouses = uniqueBy(
-    rows.map((r) => r.warehouse),
-    (w) => w.name,
-  );
   const aliases = uniqueBy(
     rows.map((r) => r.warehouse),
     (w) => w.alias,
-  );
+  ).filter((w) => !cache?.aliases.has(w.alias));
+  if (aliases.length === 0) return [];
+  const warehouses = uniqueBy(aliases, (w) => w.name);
   return [
     sql`insert into warehouses (org_id, marketplace, name, cluster, region, type, provisional)
       select ${scope.orgId}, ${scope.marketplace}::marketplace, t.name, t.cluster, t.region, t.type::warehouse_type, t.provisional
@@ -50,7 +49,7 @@ export function warehouseStatements(
 export function catalogStatements(
   scope: PageScope,
   rows: readonly { listing: ListingIdentity }[],
-  cache?: ListingCache,
+  cache?: CatalogCache,
 ): SQL[] {
   const listings = uniqueBy(
     rows.map((r) => r.listing),

@@ -85,19 +85,28 @@ export function analyzeGrownTables(): SQL {
 }
 
 /**
- * Today's stock snapshot of the account (inventory_daily, the organization's day). The day's first run writes
- * every cell; a later run of the same day only the cells written since the last snapshot (changed or zeroed),
- * as the others' rows are already there. Then the account remembers when the snapshot was taken.
+ * The account's snapshot state: when its day's stock snapshot was last taken and whether that was today (the
+ * organization's day). Until the next snapshot, cells written since then (last_synced_at ≥ snapshot_at) are
+ * what changed; a listing updated since then was (re)linked.
+ */
+function accountSnapshot(input: FinalizeInput): SQL {
+  return sql`account as (
+      select a.snapshot_at, o.time_zone,
+        coalesce((a.snapshot_at at time zone o.time_zone)::date = (now() at time zone o.time_zone)::date, false)
+          as taken_today
+      from marketplace_accounts a join organizations o on o.id = a.org_id
+      where a.id = ${input.accountId}
+    )`;
+}
+
+/**
+ * Today's stock snapshot of the account (inventory_daily). The day's first run writes every cell; a later run
+ * of the same day only the cells written since the last snapshot (changed or zeroed), as the others' rows are
+ * already there. Then the account remembers when the snapshot was taken.
  */
 function snapshotToday(input: FinalizeInput): SQL[] {
   return [
-    sql`with account as (
-        select a.snapshot_at, o.time_zone,
-          coalesce((a.snapshot_at at time zone o.time_zone)::date = (now() at time zone o.time_zone)::date, false)
-            as taken_today
-        from marketplace_accounts a join organizations o on o.id = a.org_id
-        where a.id = ${input.accountId}
-      )
+    sql`with ${accountSnapshot(input)}
       insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved,
         in_transit)
       select i.org_id, (now() at time zone account.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id,
@@ -115,24 +124,39 @@ function snapshotToday(input: FinalizeInput): SQL[] {
 }
 
 /**
- * Stock and velocity per product of the organization. Set-based (one hash aggregate over the organization's
- * stock and one over its recent orders, instead of two index walks per product), and a product whose figures did
- * not change keeps its row untouched (no dead tuples, no index churn on a routine run).
+ * Stock and velocity per product of the account (the other accounts' runs keep theirs): every product with a
+ * listing in the account on the day's first run (the velocity window moves with the day), later the same day
+ * only products whose stock, listings or sales this run changed. Set-based (one hash aggregate over their stock
+ * and one over their recent orders), and a product whose figures did not change keeps its row untouched (no
+ * dead tuples, no index churn on a routine run). Runs before the snapshot moves snapshot_at.
  */
 function refreshProductSummary(input: FinalizeInput): SQL {
-  return sql`with st as (
+  return sql`with ${accountSnapshot(input)},
+    mine as (
+      select l.product_id from listings l cross join account
+      where l.account_id = ${input.accountId} and (not account.taken_today or l.updated_at >= account.snapshot_at)
+      union
+      select i.product_id from inventory i cross join account
+      where account.taken_today and i.org_id = ${input.orgId} and i.last_synced_at >= account.snapshot_at
+        and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
+      union
+      select s.product_id from sales s join organizations o on o.id = s.org_id
+      where s.org_id = ${input.orgId} and s.run_id = ${input.runId}
+        and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
+    ),
+    st as (
       select i.product_id, sum(i.available)::int as available, sum(i.reserved)::int as reserved,
         sum(i.in_transit)::int as in_transit,
         (sum(i.available) filter (where i.marketplace = 'ozon'))::int as ozon_available,
         (sum(i.available) filter (where i.marketplace = 'wb'))::int as wb_available,
         (count(distinct i.warehouse_id) filter (where i.available > 0))::int as warehouse_count
-      from inventory i where i.org_id = ${input.orgId}
+      from inventory i where i.org_id = ${input.orgId} and i.product_id in (select product_id from mine)
       group by i.product_id
     ),
     sa as (
       select s.product_id, sum(s.quantity)::int as units, sum(s.revenue) as revenue
       from sales s join organizations o on o.id = s.org_id
-      where s.org_id = ${input.orgId} and s.kind = 'order'
+      where s.org_id = ${input.orgId} and s.kind = 'order' and s.product_id in (select product_id from mine)
         and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
       group by s.product_id
     )
@@ -146,7 +170,7 @@ function refreshProductSummary(input: FinalizeInput): SQL {
     join organizations o on o.id = p.org_id
     left join st on st.product_id = p.id
     left join sa on sa.product_id = p.id
-    where p.org_id = ${input.orgId}
+    where p.org_id = ${input.orgId} and p.id in (select product_id from mine)
     on conflict (org_id, product_id) do update set available = excluded.available, reserved = excluded.reserved,
       in_transit = excluded.in_transit, ozon_available = excluded.ozon_available, wb_available = excluded.wb_available,
       warehouse_count = excluded.warehouse_count, units_sold = excluded.units_sold, revenue = excluded.revenue,
@@ -187,8 +211,8 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     forgetSeenCells(input),
     analyzeGrownTables(),
     ...linkProductStatements(input.orgId),
-    ...snapshotToday(input),
     refreshProductSummary(input),
+    ...snapshotToday(input),
     ...refreshSalesDaily(input),
     ...closeRun(input),
   ];

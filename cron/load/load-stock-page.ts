@@ -1,7 +1,7 @@
 // Loads one validated stock page in one round trip and reports what happened to it.
 import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
-import { type ListingCache, rememberListings } from "./listing-cache";
+import { type CatalogCache, rememberListings } from "./catalog-cache";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
 import {
@@ -27,12 +27,15 @@ export async function loadStockPage(
   anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
   /** Unguarded run-log statements sent in the same round trip (API call counts). */
   alongside: readonly SQL[] = [],
-  /** The run's listing cache: known listings skip catalog writes; the ones this page writes are added. */
-  cache?: ListingCache,
+  /** The run's catalog cache: known listings and aliases skip catalog writes; the ones this page wrote are added. */
+  cache?: CatalogCache,
 ): Promise<PageLoadResult> {
   const [claim, ...rest] = stockPageStatements(scope, page, counts, anomaly, cache);
   const results = await run(claim ? [claim, ...alongside, ...rest] : rest);
-  if (cache) for (const rows of results) rememberListings(cache, rows);
+  if (cache) {
+    for (const rows of results) rememberListings(cache, rows);
+    for (const row of page.valid) cache.aliases.add(row.warehouse.alias);
+  }
   const summary = results.at(-1)?.[0] ?? {};
   return {
     claimed: summary.claimed === true || summary.claimed === "t",

@@ -4,8 +4,8 @@
 // snapshot, store rejects, and add the page's counts to the run.
 import { type SQL, sql } from "drizzle-orm";
 import type { RejectedRow, ValidatedPage, ValidStock } from "../validate/validate-stock";
+import type { CatalogCache } from "./catalog-cache";
 import { arr, catalogStatements, warehouseStatements } from "./catalog-statements";
-import type { ListingCache } from "./listing-cache";
 import { claimPage, ownsPage, type PageScope } from "./page-scope";
 import { numberArray, textArray } from "./pg-array";
 
@@ -37,14 +37,14 @@ function inventoryStatement(
   counts: PageCounts,
   rejects: number,
   anomaly: AnomalyRule,
-  cache: ListingCache | undefined,
+  cache: CatalogCache | undefined,
 ): SQL {
   // Rows of cached listings carry their ids; the others are placed by their key (listings this page's catalog
   // statements wrote included). Two separate sets, so a page of cached listings does no key lookups at all.
   const byId = { ord: [] as number[], id: [] as number[], product: [] as number[], ...columnsOf() };
   const byKey = { ord: [] as number[], key: [] as string[], ...columnsOf() };
   rows.forEach((row, index) => {
-    const known = cache?.get(row.listing.externalKey);
+    const known = cache?.listings.get(row.listing.externalKey);
     const target = known ? byId : byKey;
     target.ord.push(index + 1);
     if (known) {
@@ -192,12 +192,12 @@ export function stockPageStatements(
   page: ValidatedPage,
   counts: PageCounts,
   anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
-  cache?: ListingCache,
+  cache?: CatalogCache,
 ): SQL[] {
   const statements = [claimPage(scope, counts.extracted)];
   if (page.valid.length > 0)
     statements.push(
-      ...warehouseStatements(scope, page.valid),
+      ...warehouseStatements(scope, page.valid, cache),
       ...catalogStatements(scope, page.valid, cache),
     );
   if (page.rejected.length > 0) statements.push(rejectStatement(scope, page.rejected));

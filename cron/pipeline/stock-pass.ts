@@ -1,20 +1,24 @@
 // The stock pass of an in-process run: each stock source of the account (Ozon FBO, Ozon FBS, WB...) through
 // its adapter page by page (its replacement when it is switched off), each page validated and loaded in one
-// round trip with its API counts and watermark. The account's listings are read once for the pass (a
-// ListingCache), so pages write and look up only the listings they bring new. Which sources read their whole
+// round trip with its API counts and watermark. The account's listings and aliases are read once for the
+// pass (a CatalogCache), so pages write and look up only the ones they bring new. Which sources read their whole
 // listing decides what may be zeroed at the end of the run: all of the account's stock, only the stock those
 // sources wrote, or nothing.
 import type { Cursor, Page } from "../adapters/adapter";
 import { stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StockRecord } from "../adapters/stock-record";
 import { MarketplaceError } from "../http/marketplace-error";
-import { type ListingCache, loadListingCache } from "../load/listing-cache";
+import { type CatalogCache, loadCatalogCache } from "../load/catalog-cache";
 import { loadStockPage } from "../load/load-stock-page";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
 import { readWatermark, watermarkStatement } from "../load/watermark";
 import { type ValidatedPage, validateStockPage } from "../validate/validate-stock";
 import { loadKnownListings } from "./known-listings";
 import { callsSince, newPassContext, pageScope, type SyncInput } from "./page-context";
+import { prefetchPages } from "./page-stream";
+
+/** Pages fetched ahead of the loads: enough to keep the database busy, few enough to bound memory. */
+const PREFETCH_DEPTH = 3;
 
 export interface PassResult {
   pages: number;
@@ -41,7 +45,7 @@ type Fetched =
 
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
   const sources = stockSources(input.marketplace, input.adapters);
-  const cache = await loadListingCache(input.run, input.accountId);
+  const cache = await loadCatalogCache(input.run, input);
   let pages = 0;
   const blocking: string[] = [];
   const complete: string[][] = [];
@@ -63,7 +67,7 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
 async function runSource(
   input: SyncInput,
   group: readonly string[],
-  cache: ListingCache,
+  cache: CatalogCache,
 ): Promise<SourceResult> {
   let blocking: string | null = null;
   let pages = 0;
@@ -80,9 +84,9 @@ async function runSource(
       nowMs: input.nowMs ?? Date.now(),
     });
     blocking = null;
-    // The next page is fetched and validated while this one loads: vendor calls and CPU overlap the database
-    // round trip. Pages still load one after the other, in order (each load waits for the previous one).
-    const fetchNext = async (at: Cursor): Promise<Fetched> => {
+    // Pages are fetched and validated ahead of the loads (up to PREFETCH_DEPTH): vendor calls and CPU overlap
+    // the database round trips. Pages still load one after the other, in order.
+    const fetchPage = async (at: Cursor): Promise<Fetched> => {
       const before = { ...client.stats };
       try {
         const fetched = await adapter.fetchPage(context, at);
@@ -93,8 +97,13 @@ async function runSource(
         return { error };
       }
     };
-    let pending: Promise<Fetched> | null = cursor ? fetchNext(cursor) : null;
-    for (let page = 0; pending; page++) {
+    const stream = prefetchPages(
+      cursor,
+      fetchPage,
+      (page) => ("error" in page ? null : page.fetched.next),
+      PREFETCH_DEPTH,
+    );
+    for (let page = 0, pending = stream.take(); pending; page++, pending = stream.take()) {
       const current = await pending;
       if ("error" in current) {
         blocking = current.error.message;
@@ -108,7 +117,6 @@ async function runSource(
         break;
       }
       const { fetched, validated, calls } = current;
-      pending = fetched.next ? fetchNext(fetched.next) : null;
       const scope = pageScope(input, id, page);
       const alongside = [recordApiCalls(input.runId, calls)];
       for (const note of fetched.notes)
@@ -126,7 +134,7 @@ async function runSource(
           cache,
         );
       } catch (error) {
-        pending?.catch(() => undefined);
+        stream.stop();
         throw error;
       }
       pages++;

@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     const profile = values.profile ? await statementReport(world) : "";
     const moved = await advanceSimulator(world.sim, 12);
     console.log(`Simulator: 12 hours later (${JSON.stringify(moved)})`);
-    // What autovacuum does to the first sync's tables in those 12 hours, done now.
+    // What autovacuum does to the first sync's tables in those 12 hours, done now: once the endpoint's idle
+    // connections have reported their table statistics (PostgreSQL flushes them within 10 s of going idle).
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
     await withDirectClient(world, (client) => client.query("vacuum analyze"));
     if (values.profile) await resetStatementStats(world);
     console.log("Pipeline: the next scheduled full sync…");
