@@ -45,7 +45,9 @@ type Fetched =
 
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
   const sources = stockSources(input.marketplace, input.adapters);
-  const cache = await loadCatalogCache(input.run, input);
+  // Read while the first page is fetched; the first load waits for it.
+  const cache = loadCatalogCache(input.run, input);
+  cache.catch(() => undefined); // a failed read surfaces at the first load
   let pages = 0;
   const blocking: string[] = [];
   const complete: string[][] = [];
@@ -67,7 +69,7 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
 async function runSource(
   input: SyncInput,
   group: readonly string[],
-  cache: CatalogCache,
+  cache: Promise<CatalogCache>,
 ): Promise<SourceResult> {
   let blocking: string | null = null;
   let pages = 0;
@@ -91,7 +93,11 @@ async function runSource(
       try {
         const fetched = await adapter.fetchPage(context, at);
         const calls = callsSince(client, before);
-        return { fetched, validated: validateStockPage(input.marketplace, fetched.rows), calls };
+        return {
+          fetched,
+          validated: validateStockPage(input.marketplace, fetched.rows),
+          calls,
+        };
       } catch (error) {
         if (!(error instanceof MarketplaceError)) throw error;
         return { error };
@@ -131,7 +137,7 @@ async function runSource(
           { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
           undefined,
           alongside,
-          cache,
+          await cache,
         );
       } catch (error) {
         stream.stop();

@@ -15,7 +15,7 @@ export interface ReportInput {
   perRow: BaselineFigure;
   copy: BaselineFigure;
   loaded: number;
-  figures: { pipeline_rows_per_s: number; bare_upsert_rows_per_s: number };
+  figures: { pipeline_rows_per_s: number; first_sync_rows_per_s: number; bare_upsert_rows_per_s: number };
 }
 
 function split(p: PipelineFigures): string[][] {
@@ -78,14 +78,18 @@ export function formatTable(input: ReportInput): string {
   const lines = rows.map((r) =>
     r.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "),
   );
-  const ratio = input.figures.bare_upsert_rows_per_s
-    ? input.figures.pipeline_rows_per_s / input.figures.bare_upsert_rows_per_s
-    : 0;
+  const {
+    pipeline_rows_per_s: scheduled,
+    first_sync_rows_per_s: firstSync,
+    bare_upsert_rows_per_s: bareRate,
+  } = input.figures;
+  const ratio = (rate: number) => (bareRate ? rate / bareRate : 0);
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   lines.push(
     "",
-    `pipeline ≥ 50,000 rows/s: ${verdict(input.figures.pipeline_rows_per_s >= 50_000)} (${int(input.figures.pipeline_rows_per_s)})`,
-    `pipeline ≥ 0.4 × bare upsert: ${verdict(ratio >= 0.4)} (${ratio.toFixed(2)}×)`,
+    `scheduled full sync ≥ 50,000 rows/s: ${verdict(scheduled >= 50_000)} (${int(scheduled)})`,
+    `scheduled full sync ≥ 0.4 × bare upsert: ${verdict(ratio(scheduled) >= 0.4)} (${ratio(scheduled).toFixed(2)}×)`,
+    `first sync into an empty database: ${int(firstSync)} rows/s, ${ratio(firstSync).toFixed(2)}× bare upsert`,
     `rows: ${int(first.extracted)} delivered by the feeds, ${int(input.loaded)} distinct listing × warehouse cells loaded`,
   );
   return lines.join("\n");
