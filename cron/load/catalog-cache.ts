@@ -12,6 +12,7 @@ export interface CachedListing {
   productId: number;
   name: string;
   barcode: string | null;
+  active: boolean;
 }
 
 export interface CatalogCache {
@@ -21,7 +22,7 @@ export interface CatalogCache {
 }
 
 /**
- * The account's active listings (an inactive one is not cached, so its next sighting reactivates it) and the
+ * The account's listings (an inactive one is rewritten on its next sighting, which reactivates it) and the
  * marketplace's aliases of the organization, in one round trip.
  */
 export async function loadCatalogCache(
@@ -30,8 +31,8 @@ export async function loadCatalogCache(
 ): Promise<CatalogCache> {
   const [listingRows = [], aliasRows = []] = await run([
     sql`select external_key as cached_listing_key, id as cached_listing_id, product_id as cached_product_id,
-        name as cached_name, barcode as cached_barcode
-      from listings where account_id = ${scope.accountId} and active`,
+        name as cached_name, barcode as cached_barcode, active as cached_active
+      from listings where account_id = ${scope.accountId}`,
     sql`select alias from warehouse_aliases
       where org_id = ${scope.orgId} and marketplace = ${scope.marketplace}::marketplace`,
   ]);
@@ -41,10 +42,10 @@ export async function loadCatalogCache(
   return cache;
 }
 
-/** True when the listing is unknown, or the feed brings a name or barcode it does not have yet. */
+/** True when the listing is unknown or inactive, or the feed brings a name or barcode it does not have yet. */
 export function needsWrite(cache: CatalogCache, listing: ListingIdentity): boolean {
   const known = cache.listings.get(listing.externalKey);
-  if (!known) return true;
+  if (!known?.active) return true;
   if (listing.name !== "" && listing.name !== known.name) return true;
   return listing.barcode !== undefined && listing.barcode !== known.barcode;
 }
@@ -58,6 +59,7 @@ export function rememberListings(cache: CatalogCache, rows: readonly ResultRow[]
       productId: Number(row.cached_product_id),
       name: typeof row.cached_name === "string" ? row.cached_name : "",
       barcode: typeof row.cached_barcode === "string" ? row.cached_barcode : null,
+      active: row.cached_active !== false && row.cached_active !== "f",
     });
   }
 }

@@ -45,6 +45,20 @@ export function warehouseStatements(
   ];
 }
 
+/** Products for new listings, by article (the first name wins; an empty name is filled in later). */
+function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], unknownOnly: SQL): SQL {
+  const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
+  return sql`insert into products (org_id, article, name, brand, category)
+      select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
+      from unnest(${arr(fresh.map((p) => p.article))}::text[], ${arr(fresh.map((p) => p.name))}::text[],
+        ${text(fresh.map((p) => p.brand))}::text[], ${text(fresh.map((p) => p.category))}::text[],
+        ${arr(fresh.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
+      where ${ownsPage(scope)} ${unknownOnly}
+      order by t.article, t.name desc
+      on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
+      where products.name = '' and excluded.name <> ''`;
+}
+
 /** Upserts the page's products (by article) and listings (by external key). */
 export function catalogStatements(
   scope: PageScope,
@@ -58,18 +72,21 @@ export function catalogStatements(
   if (listings.length === 0) return [];
   const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
   const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));
+  // Only new listings need a product: a known one keeps its own (maybe joined to another article:
+  // link-products.ts). With a cache the run knows which are new; without one, SQL looks each up.
+  const fresh = cache ? listings.filter((l) => !cache.listings.has(l.externalKey)) : listings;
+  const unknownOnly = cache
+    ? sql``
+    : sql`and not exists (select 1 from listings l where l.account_id = ${scope.accountId} and l.external_key = t.key)`;
+  // A known listing with nothing new is left alone: ON CONFLICT would lock (and so dirty) its row anyway.
+  const changedOnly = cache
+    ? sql``
+    : sql`and not exists (select 1 from listings k where k.account_id = ${scope.accountId} and k.external_key = t.key
+          and k.active and k.name = coalesce(nullif(t.name, ''), k.name)
+          and k.barcode is not distinct from coalesce(t.barcode, k.barcode))`;
+  const products = fresh.length === 0 ? [] : [productStatement(scope, fresh, unknownOnly)];
   return [
-    // Only new listings need a product: a known one keeps its own (maybe joined to another article: link-products.ts).
-    sql`insert into products (org_id, article, name, brand, category)
-      select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
-      from unnest(${arr(listings.map((p) => p.article))}::text[], ${arr(listings.map((p) => p.name))}::text[],
-        ${text(listings.map((p) => p.brand))}::text[], ${text(listings.map((p) => p.category))}::text[],
-        ${arr(listings.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
-      where ${ownsPage(scope)} and not exists (select 1 from listings l
-        where l.account_id = ${scope.accountId} and l.external_key = t.key)
-      order by t.article, t.name desc
-      on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
-      where products.name = '' and excluded.name <> ''`,
+    ...products,
     sql`insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
         wb_chrt_id, barcode, size, name)
       select ${scope.orgId}, coalesce(p.id, (select k.product_id from listings k
@@ -82,17 +99,13 @@ export function catalogStatements(
         ${text(listings.map((l) => l.barcode))}::text[], ${text(listings.map((l) => l.size))}::text[],
         ${arr(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
       left join products p on p.org_id = ${scope.orgId} and p.article = t.article
-      where ${ownsPage(scope)}
-        -- A known listing with nothing new is left alone: ON CONFLICT would lock (and so dirty) its row anyway.
-        and not exists (select 1 from listings k where k.account_id = ${scope.accountId} and k.external_key = t.key
-          and k.active and k.name = coalesce(nullif(t.name, ''), k.name)
-          and k.barcode is not distinct from coalesce(t.barcode, k.barcode))
+      where ${ownsPage(scope)} ${changedOnly}
       on conflict (account_id, external_key) do update set
         name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
         active = true, updated_at = now()
       where (listings.name, listings.barcode, listings.active) is distinct from
         (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)
       returning external_key as cached_listing_key, id as cached_listing_id, product_id as cached_product_id,
-        name as cached_name, barcode as cached_barcode`,
+        name as cached_name, barcode as cached_barcode, active as cached_active`,
   ];
 }
