@@ -1,6 +1,7 @@
 // Queue consumers: the ingest queue moves runs forward one page per message; the dead-letter queue
 // receives pages that failed every retry and marks their run failed with the reason.
 import { eq } from "drizzle-orm";
+import { forgetSeenCells } from "../cron/load/finalize-run";
 import { IngestMessage } from "../cron/messages";
 import { etlRuns } from "../db/schema";
 import { databaseFromEnv } from "./db";
@@ -63,10 +64,13 @@ async function markRunDeadLettered(env: Env, message: IngestMessage, attempts: n
   if (!run) return;
   const status = run.pagesDone > 0 ? "partial" : "failed";
   if (run.status === "running") {
-    await db
-      .update(etlRuns)
-      .set({ status, error: reason, finishedAt: new Date() })
-      .where(eq(etlRuns.id, message.runId));
+    await db.batch([
+      db
+        .update(etlRuns)
+        .set({ status, error: reason, finishedAt: new Date() })
+        .where(eq(etlRuns.id, message.runId)),
+      db.execute(forgetSeenCells(message.runId)),
+    ]);
   }
   await coordinatorFor(env, message.accountId).finishRun(message.runId, status);
 }

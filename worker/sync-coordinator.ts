@@ -11,6 +11,7 @@ import {
   gateAcquire,
   gateReport,
 } from "../cron/http/request-gate";
+import { forgetSeenCells } from "../cron/load/finalize-run";
 import { etlRuns } from "../db/schema";
 import { databaseFromEnv } from "./db";
 
@@ -203,14 +204,19 @@ export class SyncCoordinator extends DurableObject<Env> {
       runId,
     );
     try {
-      await databaseFromEnv(this.env)
-        .update(etlRuns)
-        .set({
-          status: "failed",
-          finishedAt: new Date(now),
-          error: "The run stopped renewing its lease (a consumer died); recovered by the coordinator's alarm",
-        })
-        .where(and(eq(etlRuns.id, runId), eq(etlRuns.status, "running")));
+      const db = databaseFromEnv(this.env);
+      await db.batch([
+        db
+          .update(etlRuns)
+          .set({
+            status: "failed",
+            finishedAt: new Date(now),
+            error:
+              "The run stopped renewing its lease (a consumer died); recovered by the coordinator's alarm",
+          })
+          .where(and(eq(etlRuns.id, runId), eq(etlRuns.status, "running"))),
+        db.execute(forgetSeenCells(runId)),
+      ]);
     } catch (error) {
       // The coordinator's own state is already right; the run log catches up on the next expiry or finalize.
       console.error(

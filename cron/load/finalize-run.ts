@@ -58,10 +58,13 @@ function zeroUnseenStock(input: FinalizeInput): SQL {
     update etl_runs set updated = updated + (select count(*) from audited) where id = ${input.runId}`;
 }
 
-/** The run's seen cells served their purpose (zeroing); they are not kept with the page ledger. */
-function forgetSeenCells(input: FinalizeInput): SQL {
+/**
+ * The run's seen cells served their purpose (zeroing) or never will (a run that ended without finalizing);
+ * they are not kept with the page ledger.
+ */
+export function forgetSeenCells(runId: string): SQL {
   return sql`update etl_pages set seen_listing_ids = null, seen_warehouse_ids = null
-    where run_id = ${input.runId} and seen_listing_ids is not null`;
+    where run_id = ${runId} and seen_listing_ids is not null`;
 }
 
 /**
@@ -208,7 +211,7 @@ function closeRun(input: FinalizeInput): SQL[] {
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   return [
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
-    forgetSeenCells(input),
+    forgetSeenCells(input.runId),
     analyzeGrownTables(),
     ...linkProductStatements(input.orgId),
     refreshProductSummary(input),

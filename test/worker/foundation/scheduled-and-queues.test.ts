@@ -1,6 +1,7 @@
 // Cron Triggers and the queues through the Worker's own handlers: the health cron records its report in
 // KV, a sync cron starts one run per account and records refusals, malformed queue messages are
-// dropped, and a dead-lettered page fails its run and frees the account's coordinator.
+// dropped, and a dead-lettered page fails its run, forgets the cells its pages saw and frees the account's
+// coordinator.
 import {
   createExecutionContext,
   createMessageBatch,
@@ -12,7 +13,7 @@ import {
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { jobForCron } from "../../../cron/schedule";
-import { etlRuns } from "../../../db/schema";
+import { etlPages, etlRuns } from "../../../db/schema";
 import { databaseFromEnv } from "../../../worker/db";
 import worker from "../../../worker/index";
 import { DEAD_LETTER_QUEUE_NAME, INGEST_QUEUE_NAME } from "../../../worker/queue";
@@ -72,13 +73,23 @@ describe("queues", () => {
     expect(result.retryMessages).toEqual([]);
   });
 
-  it("a dead-lettered page marks its run failed with the reason and frees the coordinator", async () => {
+  it("a dead-lettered page marks its run failed with the reason, forgets its seen cells and frees the coordinator", async () => {
     const { orgId, accountId } = await seedAccount("dlq-org");
     const stub = env.SYNC_COORDINATOR.get(env.SYNC_COORDINATOR.idFromName(accountId));
     const grant = await stub.requestRun({ kind: "full", trigger: "api" });
     if (!grant.started) throw new Error("run refused");
     const db = databaseFromEnv(env);
     await db.insert(etlRuns).values({ id: grant.runId, orgId, accountId, kind: "full", trigger: "api" });
+    // A page loaded before the failure left the cells it saw for a finalize that will never come.
+    await db
+      .insert(etlPages)
+      .values({
+        runId: grant.runId,
+        pageKey: "ozon.v2.stock_on_warehouses#0",
+        rows: 2,
+        seenListingIds: [1, 2],
+        seenWarehouseIds: [3, 4],
+      });
 
     const body = {
       type: "page",
@@ -101,5 +112,9 @@ describe("queues", () => {
     expect(run?.error).toContain("page 0 of ozon.v2.stock_on_warehouses");
     expect(run?.finishedAt).not.toBeNull();
     expect((await stub.status()).active).toBeNull();
+    const pages = await db.select().from(etlPages).where(eq(etlPages.runId, grant.runId));
+    expect(pages).toEqual([
+      expect.objectContaining({ rows: 2, seenListingIds: null, seenWarehouseIds: null }),
+    ]);
   });
 });
