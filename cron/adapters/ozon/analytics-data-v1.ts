@@ -5,17 +5,16 @@
 // per account instead of the FBO postings feed, not beside it (both would count the same orders).
 import { z } from "zod";
 import type { Cursor, CursorStart, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
-import { scaledBudget } from "../adapter";
 import { issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { lenientMoney } from "../money";
+import { nextOffset, offsetWindow } from "../offset-paging";
 import type { SalesRecord } from "../sales-record";
-import { ozonListingKey } from "../stock-record";
-import { malformedOzonResponse, mapOzonError, ozonHeaders, ozonUrl } from "./ozon-errors";
+import { ozonPost } from "./ozon-errors";
+import { ozonListing } from "./ozon-listing";
 import type { OzonProduct } from "./product-list-v3";
 import { productsBySku, type SkuProducts } from "./products-by-sku";
 
 export const OZON_ANALYTICS_DATA_V1_ID = "ozon.v1.analytics_data";
-const PATH = "/v1/analytics/data";
 export const ANALYTICS_DATA_LIMIT = 1000;
 /** Offset pages step back by this many rows: rows that shift while the data changes are read twice, not skipped. */
 export const ANALYTICS_DATA_OVERLAP = 20;
@@ -51,10 +50,14 @@ const Row = z.object({
     .rest(z.unknown()),
 });
 
-const Response = z.object({
+const ENDPOINT = {
+  id: OZON_ANALYTICS_DATA_V1_ID,
+  path: "/v1/analytics/data",
+  budget: ANALYTICS_DATA_BUDGET,
   // `data` must be present (null is read as empty): a moved wrapper is a malformed response, not the end.
-  result: z.object({ data: z.array(z.unknown()).nullable() }),
-});
+  envelope: z.object({ result: z.object({ data: z.array(z.unknown()).nullable() }) }),
+  expected: "result.data",
+};
 
 /** One row as a record; null for a day without ordered units (nothing to record). */
 export function readAnalyticsDataRow(raw: unknown, products: SkuProducts): RowOutcome<SalesRecord> | null {
@@ -73,14 +76,12 @@ export function readAnalyticsDataRow(raw: unknown, products: SkuProducts): RowOu
   return {
     ok: true,
     record: {
-      listing: {
-        externalKey: ozonListingKey(sku.id),
-        article: product.offerId,
-        name: sku.name,
-        ozonSku: sku.id,
-        ozonProductId: product.productId,
+      listing: ozonListing({
+        sku: sku.id,
         offerId: product.offerId,
-      },
+        name: sku.name,
+        productId: product.productId,
+      }),
       kind: "order",
       externalId: analyticsSaleId(sku.id, day.id),
       // Noon UTC keeps the vendor's day the same calendar day in every organization's time zone.
@@ -117,37 +118,22 @@ export const ozonAnalyticsDataV1: SalesAdapter = {
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>> {
     const dateFrom = String(cursor.dateFrom);
     const dateTo = String(cursor.dateTo);
-    const offset = typeof cursor.offset === "number" ? cursor.offset : 0;
-    const limit = Math.min(ANALYTICS_DATA_LIMIT, Math.max(20, context.pageLimit ?? ANALYTICS_DATA_LIMIT));
-    const overlap = Math.min(ANALYTICS_DATA_OVERLAP, Math.floor(limit / 4));
-    const body = await context.client.call(
-      OZON_ANALYTICS_DATA_V1_ID,
-      scaledBudget(ANALYTICS_DATA_BUDGET, context.rateScale),
-      {
-        method: "POST",
-        url: ozonUrl(context.baseUrl, PATH),
-        headers: ozonHeaders(context.credentials.ozon),
-        body: {
-          date_from: dateFrom,
-          date_to: dateTo,
-          dimension: ["sku", "day"],
-          metrics: ["revenue", "ordered_units"],
-          limit,
-          offset,
-        },
-      },
-      mapOzonError,
-    );
-    const parsed = Response.safeParse(body);
-    if (!parsed.success) throw malformedOzonResponse(OZON_ANALYTICS_DATA_V1_ID, "result.data", body);
-    const data = parsed.data.result.data ?? [];
+    const page = offsetWindow(context, cursor, ANALYTICS_DATA_LIMIT, ANALYTICS_DATA_OVERLAP);
+    const answer = await ozonPost(context, ENDPOINT, {
+      date_from: dateFrom,
+      date_to: dateTo,
+      dimension: ["sku", "day"],
+      metrics: ["revenue", "ordered_units"],
+      limit: page.limit,
+      offset: page.offset,
+    });
+    const data = answer.result.data ?? [];
     // The articles: the rows name only the sku (one product-list walk per page context, none for an empty page).
     const products: SkuProducts = data.length > 0 ? await productsBySku(context) : { bySku: new Map() };
     const rows = data.flatMap((raw) => readAnalyticsDataRow(raw, products) ?? []);
     const days = rows.flatMap((row) => (row.ok ? [row.record.occurredAt.slice(0, 10)] : []));
     const newest = days.reduce<string | null>((max, day) => (max === null || day > max ? day : max), null);
-    // Paging rule: a short page is the last one; a full page continues, stepping back by the overlap.
-    const next = data.length < limit ? null : { dateFrom, dateTo, offset: offset + data.length - overlap };
+    const next = nextOffset(page, data.length, { dateFrom, dateTo });
     const notes = products.incomplete ? [products.incomplete] : [];
     return { rows, next, notes, watermark: newest ? `${newest}T00:00:00.000Z` : null };
   },

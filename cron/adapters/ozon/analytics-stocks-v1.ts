@@ -5,14 +5,13 @@
 // The endpoint reports no reserved (ordered, not delivered) stock: rows carry reserved 0.
 import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
-import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
-import { ozonListingKey, type StockRecord } from "../stock-record";
-import { malformedOzonResponse, mapOzonError, ozonHeaders, ozonUrl } from "./ozon-errors";
+import type { StockRecord } from "../stock-record";
+import { ozonPost } from "./ozon-errors";
+import { ozonListing } from "./ozon-listing";
 import { fetchProductListPage, type OzonProduct } from "./product-list-v3";
 
 export const OZON_ANALYTICS_STOCKS_V1_ID = "ozon.v1.analytics_stocks";
-const PATH = "/v1/analytics/stocks";
 /** The endpoint's cap on SKUs per call: also the product-list page size, so one page asks one chunk. */
 export const SKUS_PER_CALL = 100;
 /** No vendor limit is documented; clients pace about one 100-SKU call per second. */
@@ -28,8 +27,14 @@ const Row = z.object({
 });
 const NUMERIC = ["sku", "available_stock_count", "transit_stock_count"] as const;
 
-// `items` must be present (null is read as empty): a moved wrapper must not read as "no stock".
-const Response = z.object({ items: z.array(z.unknown()).nullable() });
+const ENDPOINT = {
+  id: OZON_ANALYTICS_STOCKS_V1_ID,
+  path: "/v1/analytics/stocks",
+  budget: ANALYTICS_STOCKS_BUDGET,
+  // `items` must be present (null is read as empty): a moved wrapper must not read as "no stock".
+  envelope: z.object({ items: z.array(z.unknown()).nullable() }),
+  expected: "items",
+};
 
 /** One stock row; the article comes from the row, else from the product list page that asked for its sku. */
 export function readAnalyticsStocksRow(
@@ -44,14 +49,7 @@ export function readAnalyticsStocksRow(
   return {
     ok: true,
     record: {
-      listing: {
-        externalKey: ozonListingKey(row.sku),
-        article,
-        name: row.name,
-        ozonSku: row.sku,
-        ...(product ? { ozonProductId: product.productId } : {}),
-        offerId: article,
-      },
+      listing: ozonListing({ sku: row.sku, offerId: article, name: row.name, productId: product?.productId }),
       warehouseName: row.warehouse_name,
       available: row.available_stock_count,
       reserved: 0,
@@ -63,20 +61,12 @@ export function readAnalyticsStocksRow(
 }
 
 async function fetchStocks(context: PageContext, skus: readonly number[]): Promise<unknown[]> {
-  const body = await context.client.call(
-    OZON_ANALYTICS_STOCKS_V1_ID,
-    scaledBudget(ANALYTICS_STOCKS_BUDGET, context.rateScale),
-    {
-      method: "POST",
-      url: ozonUrl(context.baseUrl, PATH),
-      headers: ozonHeaders(context.credentials.ozon),
-      body: { skus: skus.map(String), warehouse_ids: [], cluster_ids: [] },
-    },
-    mapOzonError,
-  );
-  const parsed = Response.safeParse(body);
-  if (!parsed.success) throw malformedOzonResponse(OZON_ANALYTICS_STOCKS_V1_ID, "items", body);
-  return parsed.data.items ?? [];
+  const answer = await ozonPost(context, ENDPOINT, {
+    skus: skus.map(String),
+    warehouse_ids: [],
+    cluster_ids: [],
+  });
+  return answer.items ?? [];
 }
 
 export const ozonAnalyticsStocksV1: StockAdapter = {

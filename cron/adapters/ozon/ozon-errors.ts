@@ -1,6 +1,9 @@
-// Ozon's error body {"code","message","details"} mapped to MarketplaceError codes. Ozon answers 404 both for
-// a wrong Api-Key and for a method that was switched off; the message tells them apart.
+// Ozon's error body {"code","message","details"} mapped to MarketplaceError codes (Ozon answers 404 both for a
+// wrong Api-Key and for a switched-off method; the message tells them apart), and the POST every adapter sends.
+import type { z } from "zod";
 import { MarketplaceError, type MarketplaceErrorCode } from "../../http/marketplace-error";
+import type { BudgetRule } from "../../http/request-budget";
+import { type PageContext, scaledBudget } from "../adapter";
 
 function parse(text: string): { code?: number; message?: string } {
   try {
@@ -57,4 +60,40 @@ export const OZON_HOST = "https://api-seller.ozon.ru";
 
 export function ozonUrl(baseUrl: string | null, path: string): string {
   return `${baseUrl ?? OZON_HOST}${path}`;
+}
+
+/** One Ozon POST endpoint: its adapter id, path, request budget and the envelope its answer must have. */
+export interface OzonEndpoint<T extends z.ZodType> {
+  id: string;
+  path: string;
+  /** The endpoint's own documented limit; else OZON_DEFAULT_BUDGET. */
+  budget?: BudgetRule;
+  envelope: T;
+  /** What the envelope holds, for the MALFORMED_RESPONSE message ("result.rows"). */
+  expected: string;
+}
+
+/**
+ * POSTs `body` with the account's credentials through the page context's client (budgeted, retried, errors
+ * mapped) and reads the answer with the endpoint's envelope; a 2xx answer of another shape is MALFORMED_RESPONSE.
+ */
+export async function ozonPost<T extends z.ZodType>(
+  context: PageContext,
+  endpoint: OzonEndpoint<T>,
+  body: unknown,
+): Promise<z.output<T>> {
+  const answer = await context.client.call(
+    endpoint.id,
+    scaledBudget(endpoint.budget ?? OZON_DEFAULT_BUDGET, context.rateScale),
+    {
+      method: "POST",
+      url: ozonUrl(context.baseUrl, endpoint.path),
+      headers: ozonHeaders(context.credentials.ozon),
+      body,
+    },
+    mapOzonError,
+  );
+  const parsed = endpoint.envelope.safeParse(answer);
+  if (!parsed.success) throw malformedOzonResponse(endpoint.id, endpoint.expected, answer);
+  return parsed.data;
 }

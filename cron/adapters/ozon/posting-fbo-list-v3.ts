@@ -3,21 +3,13 @@
 // is replaced by restarting at the last created_at (boundary rows repeat; the loader deduplicates).
 import { z } from "zod";
 import type { Cursor, CursorStart, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
-import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { eventTime, lenientMoney } from "../money";
 import type { SalesRecord } from "../sales-record";
-import { ozonListingKey } from "../stock-record";
-import {
-  malformedOzonResponse,
-  mapOzonError,
-  OZON_DEFAULT_BUDGET,
-  ozonHeaders,
-  ozonUrl,
-} from "./ozon-errors";
+import { ozonPost } from "./ozon-errors";
+import { ozonListing } from "./ozon-listing";
 
 export const OZON_POSTING_FBO_V3_ID = "ozon.v3.posting_fbo_list";
-const PATH = "/v3/posting/fbo/list";
 const LIMIT = 1000;
 const DAY_MS = 86_400_000;
 /** A full run reads this far back; an incremental one re-reads this much before its watermark (status changes). */
@@ -41,12 +33,17 @@ const Posting = z.object({
     .nullish()
     .transform((a) => a ?? { region: "", warehouse_name: "" }),
 });
-const Response = z.object({
-  cursor: z.string().nullish(),
-  has_next: z.boolean().nullish(),
-  // Present (null is read as empty): a moved wrapper is a malformed response, not the end of the feed.
-  postings: z.array(z.unknown()).nullable(),
-});
+const ENDPOINT = {
+  id: OZON_POSTING_FBO_V3_ID,
+  path: "/v3/posting/fbo/list",
+  envelope: z.object({
+    cursor: z.string().nullish(),
+    has_next: z.boolean().nullish(),
+    // Present (null is read as empty): a moved wrapper is a malformed response, not the end of the feed.
+    postings: z.array(z.unknown()).nullable(),
+  }),
+  expected: "cursor/postings",
+};
 
 export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
   const posting = Posting.safeParse(raw);
@@ -61,13 +58,7 @@ export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
     return {
       ok: true,
       record: {
-        listing: {
-          externalKey: ozonListingKey(item.sku),
-          article: item.offer_id,
-          name: item.name,
-          ozonSku: item.sku,
-          offerId: item.offer_id,
-        },
+        listing: ozonListing({ sku: item.sku, offerId: item.offer_id, name: item.name }),
         kind: "order",
         externalId: `${p.posting_number}:${item.sku}`,
         occurredAt,
@@ -106,26 +97,14 @@ export const ozonPostingFboListV3: SalesAdapter = {
     const since = String(cursor.since);
     const to = String(cursor.to);
     const sent = typeof cursor.cursor === "string" ? cursor.cursor : "";
-    const body = await context.client.call(
-      OZON_POSTING_FBO_V3_ID,
-      scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
-      {
-        method: "POST",
-        url: ozonUrl(context.baseUrl, PATH),
-        headers: ozonHeaders(context.credentials.ozon),
-        body: {
-          dir: "ASC",
-          filter: { since, to, status: "" },
-          limit: LIMIT,
-          cursor: sent,
-          with: { analytics_data: true, financial_data: false },
-        },
-      },
-      mapOzonError,
-    );
-    const parsed = Response.safeParse(body);
-    if (!parsed.success) throw malformedOzonResponse(OZON_POSTING_FBO_V3_ID, "cursor/postings", body);
-    const postings = parsed.data.postings ?? [];
+    const answer = await ozonPost(context, ENDPOINT, {
+      dir: "ASC",
+      filter: { since, to, status: "" },
+      limit: LIMIT,
+      cursor: sent,
+      with: { analytics_data: true, financial_data: false },
+    });
+    const postings = answer.postings ?? [];
     const rows = postings.flatMap(readPostingRows);
     const stamps = postings
       .map((p) => (p && typeof p === "object" ? (p as { created_at?: unknown }).created_at : null))
@@ -133,8 +112,8 @@ export const ozonPostingFboListV3: SalesAdapter = {
     const newest = stamps.reduce<string | null>((max, s) => (max === null || s > max ? s : max), null);
     const notes: string[] = [];
     let next: Cursor | null = null;
-    const returned = parsed.data.cursor ?? "";
-    if (parsed.data.has_next === true && postings.length > 0) {
+    const returned = answer.cursor ?? "";
+    if (answer.has_next === true && postings.length > 0) {
       if (returned !== "" && returned !== sent) next = { since, to, cursor: returned };
       else if (newest !== null && newest > since) {
         notes.push(

@@ -5,19 +5,12 @@
 // is provisional until an operator maps it to the seller's warehouse (or a known alias already does).
 import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
-import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
-import { ozonListingKey, type StockRecord } from "../stock-record";
-import {
-  malformedOzonResponse,
-  mapOzonError,
-  OZON_DEFAULT_BUDGET,
-  ozonHeaders,
-  ozonUrl,
-} from "./ozon-errors";
+import type { StockRecord } from "../stock-record";
+import { ozonPost } from "./ozon-errors";
+import { ozonListing } from "./ozon-listing";
 
 export const OZON_PRODUCT_INFO_STOCKS_V4_ID = "ozon.v4.product_info_stocks";
-const PATH = "/v4/product/info/stocks";
 export const V4_PAGE_LIMIT = 1000;
 /** Stock types on the seller's own warehouses; the others are Ozon's (read per warehouse by the FBO adapters). */
 const OWN_TYPES = new Set(["fbs", "rfbs"]);
@@ -40,12 +33,17 @@ const Stock = z.object({
 });
 const NUMERIC = ["sku", "present", "reserved"] as const;
 
-const Response = z.object({
-  cursor: optionalText,
-  total: lenientCount.nullish(),
-  // Present (null is read as empty): a moved wrapper must not read as an empty listing (which zeroes stock).
-  items: z.array(z.unknown()).nullable(),
-});
+const ENDPOINT = {
+  id: OZON_PRODUCT_INFO_STOCKS_V4_ID,
+  path: "/v4/product/info/stocks",
+  envelope: z.object({
+    cursor: optionalText,
+    total: lenientCount.nullish(),
+    // Present (null is read as empty): a moved wrapper must not read as an empty listing (which zeroes stock).
+    items: z.array(z.unknown()).nullable(),
+  }),
+  expected: "items/cursor",
+};
 
 /** The rows of one item: one per own-warehouse stock entry; a damaged item or entry is one reject. */
 export function readProductInfoStocksItem(raw: unknown): RowOutcome<StockRecord>[] {
@@ -77,14 +75,7 @@ export function readProductInfoStocksItem(raw: unknown): RowOutcome<StockRecord>
     rows.push({
       ok: true,
       record: {
-        listing: {
-          externalKey: ozonListingKey(stock.sku),
-          article: offer_id,
-          name: "",
-          ozonSku: stock.sku,
-          ozonProductId: product_id,
-          offerId: offer_id,
-        },
+        listing: ozonListing({ sku: stock.sku, offerId: offer_id, name: "", productId: product_id }),
         warehouseName: ozonFbsWarehouseAlias(warehouses[0] ?? 0),
         available: stock.present - stock.reserved,
         reserved: stock.reserved,
@@ -109,22 +100,10 @@ export const ozonProductInfoStocksV4: StockAdapter = {
     const sent = typeof cursor.cursor === "string" ? cursor.cursor : "";
     const read = typeof cursor.read === "number" ? cursor.read : 0;
     const limit = Math.min(V4_PAGE_LIMIT, Math.max(1, context.pageLimit ?? V4_PAGE_LIMIT));
-    const body = await context.client.call(
-      OZON_PRODUCT_INFO_STOCKS_V4_ID,
-      scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
-      {
-        method: "POST",
-        url: ozonUrl(context.baseUrl, PATH),
-        headers: ozonHeaders(context.credentials.ozon),
-        body: { filter: { visibility: "ALL" }, limit, cursor: sent },
-      },
-      mapOzonError,
-    );
-    const parsed = Response.safeParse(body);
-    if (!parsed.success) throw malformedOzonResponse(OZON_PRODUCT_INFO_STOCKS_V4_ID, "items/cursor", body);
-    const items = parsed.data.items ?? [];
-    const total = parsed.data.total ?? null;
-    const returned = parsed.data.cursor;
+    const answer = await ozonPost(context, ENDPOINT, { filter: { visibility: "ALL" }, limit, cursor: sent });
+    const items = answer.items ?? [];
+    const total = answer.total ?? null;
+    const returned = answer.cursor;
     const readNow = read + items.length;
     const notes: string[] = [];
     let incomplete: string | undefined;

@@ -2,18 +2,10 @@
 // Not an adapter of its own: the analytics adapters read it for the SKUs and articles their endpoints lack.
 import { z } from "zod";
 import type { PageContext } from "../adapter";
-import { scaledBudget } from "../adapter";
 import { issueReasons, lenientCount, lenientId } from "../lenient";
-import {
-  malformedOzonResponse,
-  mapOzonError,
-  OZON_DEFAULT_BUDGET,
-  ozonHeaders,
-  ozonUrl,
-} from "./ozon-errors";
+import { ozonPost } from "./ozon-errors";
 
 export const OZON_PRODUCT_LIST_V3_ID = "ozon.v3.product_list";
-const PATH = "/v3/product/list";
 export const PRODUCT_LIST_MAX = 1000;
 
 export interface OzonProduct {
@@ -29,14 +21,19 @@ const Item = z.object({
   sku: z.union([lenientId, z.literal(0), z.literal("0"), z.literal("")]).nullish(),
 });
 
-const Response = z.object({
-  result: z.object({
-    // Present (null is read as empty): a moved wrapper must not read as the end of the list.
-    items: z.array(z.unknown()).nullable(),
-    total: lenientCount.nullish(),
-    last_id: z.string().nullish(),
+const ENDPOINT = {
+  id: OZON_PRODUCT_LIST_V3_ID,
+  path: "/v3/product/list",
+  envelope: z.object({
+    result: z.object({
+      // Present (null is read as empty): a moved wrapper must not read as the end of the list.
+      items: z.array(z.unknown()).nullable(),
+      total: lenientCount.nullish(),
+      last_id: z.string().nullish(),
+    }),
   }),
-});
+  expected: "result.items",
+};
 
 export interface ProductListPage {
   products: OzonProduct[];
@@ -59,20 +56,8 @@ export async function fetchProductListPage(
   limit: number,
   read: number,
 ): Promise<ProductListPage> {
-  const body = await context.client.call(
-    OZON_PRODUCT_LIST_V3_ID,
-    scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
-    {
-      method: "POST",
-      url: ozonUrl(context.baseUrl, PATH),
-      headers: ozonHeaders(context.credentials.ozon),
-      body: { filter: { visibility: "ALL" }, last_id: lastId, limit },
-    },
-    mapOzonError,
-  );
-  const parsed = Response.safeParse(body);
-  if (!parsed.success) throw malformedOzonResponse(OZON_PRODUCT_LIST_V3_ID, "result.items", body);
-  const { items: rawItems, total, last_id } = parsed.data.result;
+  const answer = await ozonPost(context, ENDPOINT, { filter: { visibility: "ALL" }, last_id: lastId, limit });
+  const { items: rawItems, total, last_id } = answer.result;
   const items = rawItems ?? [];
   const page: ProductListPage = { products: [], unreadable: [], withoutSku: 0, next: null, read };
   for (const raw of items) {

@@ -3,19 +3,13 @@
 // while the data changes underneath are read twice (deduplicated by the loader) rather than skipped.
 import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
-import { scaledBudget } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
-import { ozonListingKey, type StockRecord } from "../stock-record";
-import {
-  malformedOzonResponse,
-  mapOzonError,
-  OZON_DEFAULT_BUDGET,
-  ozonHeaders,
-  ozonUrl,
-} from "./ozon-errors";
+import { nextOffset, offsetWindow } from "../offset-paging";
+import type { StockRecord } from "../stock-record";
+import { ozonPost } from "./ozon-errors";
+import { ozonListing } from "./ozon-listing";
 
 export const OZON_STOCK_V2_ID = "ozon.v2.stock_on_warehouses";
-const PATH = "/v2/analytics/stock_on_warehouses";
 export const PAGE_LIMIT = 1000;
 export const PAGE_OVERLAP = 50;
 
@@ -32,7 +26,12 @@ const NUMERIC = ["sku", "free_to_sell_amount", "promised_amount", "reserved_amou
 
 // `rows` must be present (null is read as empty): a moved wrapper must not read as an empty listing, which
 // would zero all stock at the end of the run.
-const Response = z.object({ result: z.object({ rows: z.array(z.unknown()).nullable() }) });
+const ENDPOINT = {
+  id: OZON_STOCK_V2_ID,
+  path: "/v2/analytics/stock_on_warehouses",
+  envelope: z.object({ result: z.object({ rows: z.array(z.unknown()).nullable() }) }),
+  expected: "result.rows",
+};
 
 export function readStockOnWarehousesRow(raw: unknown): RowOutcome<StockRecord> {
   const parsed = Row.safeParse(raw);
@@ -41,13 +40,7 @@ export function readStockOnWarehousesRow(raw: unknown): RowOutcome<StockRecord> 
   return {
     ok: true,
     record: {
-      listing: {
-        externalKey: ozonListingKey(row.sku),
-        article: row.item_code,
-        name: row.item_name,
-        ozonSku: row.sku,
-        offerId: row.item_code,
-      },
+      listing: ozonListing({ sku: row.sku, offerId: row.item_code, name: row.item_name }),
       warehouseName: row.warehouse_name,
       available: row.free_to_sell_amount,
       reserved: row.reserved_amount,
@@ -67,25 +60,14 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
   incrementalListsAll: true,
   firstCursor: () => ({ offset: 0 }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
-    const offset = typeof cursor.offset === "number" ? cursor.offset : 0;
-    const limit = Math.min(PAGE_LIMIT, Math.max(20, context.pageLimit ?? PAGE_LIMIT));
-    const overlap = Math.min(PAGE_OVERLAP, Math.floor(limit / 4));
-    const body = await context.client.call(
-      OZON_STOCK_V2_ID,
-      scaledBudget(OZON_DEFAULT_BUDGET, context.rateScale),
-      {
-        method: "POST",
-        url: ozonUrl(context.baseUrl, PATH),
-        headers: ozonHeaders(context.credentials.ozon),
-        body: { limit, offset, warehouse_type: "ALL" },
-      },
-      mapOzonError,
-    );
-    const parsed = Response.safeParse(body);
-    if (!parsed.success) throw malformedOzonResponse(OZON_STOCK_V2_ID, "result.rows", body);
-    const rawRows = parsed.data.result.rows ?? [];
-    // A short page is the last one; a full page continues, stepping back by the overlap.
-    const next = rawRows.length < limit ? null : { offset: offset + rawRows.length - overlap };
+    const page = offsetWindow(context, cursor, PAGE_LIMIT, PAGE_OVERLAP);
+    const answer = await ozonPost(context, ENDPOINT, {
+      limit: page.limit,
+      offset: page.offset,
+      warehouse_type: "ALL",
+    });
+    const rawRows = answer.result.rows ?? [];
+    const next = nextOffset(page, rawRows.length);
     return { rows: rawRows.map(readStockOnWarehousesRow), next, notes: [] };
   },
 };

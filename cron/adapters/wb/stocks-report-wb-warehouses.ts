@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { type KnownListings, scaledBudget, wbChrtKey } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
+import { nextOffset, offsetWindow } from "../offset-paging";
 import type { StockRecord } from "../stock-record";
 import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
@@ -68,9 +69,7 @@ export const wbStocksReportWbWarehouses: StockAdapter = {
   incrementalListsAll: true,
   firstCursor: () => ({ offset: 0 }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
-    const offset = typeof cursor.offset === "number" ? cursor.offset : 0;
-    const limit = Math.min(REPORT_PAGE_LIMIT, Math.max(20, context.pageLimit ?? REPORT_PAGE_LIMIT));
-    const overlap = Math.min(REPORT_PAGE_OVERLAP, Math.floor(limit / 4));
+    const page = offsetWindow(context, cursor, REPORT_PAGE_LIMIT, REPORT_PAGE_OVERLAP);
     const body = await context.client.call(
       WB_STOCKS_REPORT_ID,
       scaledBudget(BUDGET, context.rateScale),
@@ -78,15 +77,14 @@ export const wbStocksReportWbWarehouses: StockAdapter = {
         method: "POST",
         url: wbUrl(context.baseUrl, "analytics", PATH),
         headers: wbHeaders(context.credentials.wb),
-        body: { nmIds: [], chrtIds: [], limit, offset },
+        body: { nmIds: [], chrtIds: [], limit: page.limit, offset: page.offset },
       },
       mapWbError,
     );
     const parsed = Response.safeParse(body);
     if (!parsed.success) throw malformedWbResponse(WB_STOCKS_REPORT_ID, "data.items", body);
     const rawRows = parsed.data.data.items ?? [];
-    // A short page is the last one; a full page continues, stepping back by the overlap.
-    const next = rawRows.length < limit ? null : { offset: offset + rawRows.length - overlap };
+    const next = nextOffset(page, rawRows.length);
     const rows = rawRows.map((raw) => readStocksReportRow(raw, context.knownListings));
     const unknown = rows.filter(
       (row) => !row.ok && row.reasons.some((reason) => reason.includes("no known WB listing")),
