@@ -2,20 +2,17 @@
 // simulator's postings summed per sku and day, a second run changes nothing (no duplicates), an incremental run
 // after the world moved on still equals the truth; shifting pages, damaged rows and wrong shapes.
 import { describe, expect, it } from "vitest";
-import type { PageContext } from "../../../cron/adapters/adapter";
 import {
   analyticsSaleId,
   OZON_ANALYTICS_DATA_V1_ID,
   ozonAnalyticsDataV1,
 } from "../../../cron/adapters/ozon/analytics-data-v1";
 import { salesAdapterList } from "../../../cron/adapters/sales-adapters";
-import { MarketplaceClient } from "../../../cron/http/marketplace-client";
-import { MarketplaceError } from "../../../cron/http/marketplace-error";
-import { MemoryRequestGate } from "../../../cron/http/request-gate";
 import { runSync } from "../../../cron/pipeline/run-stock-sync";
 import type { OzonSaleTruth } from "../../../dev/sim/truth";
-import { seedAccount, startTestRun } from "./pglite-database";
-import { useSimulatorAndDatabase } from "./sim-harness";
+import { seedAccount } from "./pglite-database";
+import { expectDamagedRowsRejected, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
+import { answeringContext, marketplaceError } from "./stub-vendor";
 
 const harness = useSimulatorAndDatabase({ seed: 31, size: 400 });
 
@@ -23,26 +20,17 @@ type Ids = { orgId: string; accountId: string };
 
 /** One run of the account with analytics/data as its only sales feed, at the simulator's clock. */
 async function sync(ids: Ids, kind: "full" | "incremental" = "full") {
-  const { sim, db } = harness;
-  const runId = await startTestRun(db, ids.orgId, ids.accountId, kind);
-  const status = await runSync({
-    run: db.run,
-    gate: new MemoryRequestGate(),
-    ...ids,
-    runId,
-    marketplace: "ozon",
-    kind,
-    credentials: { ozon: { clientId: "1001", apiKey: "demo-ozon-key" } },
-    baseUrl: `${sim.url}/ozon`,
-    rateScale: 6000,
+  const { runId, status } = await syncAgainstSimulator(harness, runSync, ids, "ozon", kind, {
     pageLimit: 150,
     sales: [OZON_ANALYTICS_DATA_V1_ID],
-    nowMs: sim.now().getTime(),
+    nowMs: harness.sim.now().getTime(),
   });
-  const [run] = await db.query<{ inserted: number; updated: number; failed: number; issues: unknown[] }>(
-    "select inserted, updated, failed, issues from etl_runs where id = $1",
-    [runId],
-  );
+  const [run] = await harness.db.query<{
+    inserted: number;
+    updated: number;
+    failed: number;
+    issues: unknown[];
+  }>("select inserted, updated, failed, issues from etl_runs where id = $1", [runId]);
   return { runId, status, ...run };
 }
 
@@ -124,31 +112,18 @@ describe("Ozon /v1/analytics/data against the simulator", () => {
     const run = await sync(ids);
     harness.sim.faults.clear();
     expect(run.status).toBe("succeeded");
-    const rejects = await harness.db.query<{ reasons: string[] }>(
-      "select reasons from etl_rejects where run_id = $1",
-      [run.runId],
+    const rejects = await expectDamagedRowsRejected(
+      harness.db,
+      run.runId,
+      await loadedSales(ids.accountId),
+      truth(),
     );
-    expect(rejects.length).toBeGreaterThan(0);
     expect(run.failed).toBe(rejects.length);
-    for (const reject of rejects) expect(reject.reasons.length).toBeGreaterThan(0);
-    const expected = truth();
-    const loaded = await loadedSales(ids.accountId);
-    for (const [key, value] of loaded) expect(expected.get(key), key).toBe(value);
-    expect(loaded.size).toBeGreaterThan(expected.size * 0.8);
   });
 });
 
-function answering(answer: (url: string) => unknown): PageContext {
-  const fetchFn = (async (url: string) =>
-    new Response(JSON.stringify(answer(url)), { status: 200 })) as unknown as typeof fetch;
-  return {
-    client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn }),
-    credentials: { ozon: { clientId: "1001", apiKey: "k" } },
-    baseUrl: "http://ozon.test",
-    rateScale: 60_000,
-    runKind: "full",
-  };
-}
+/** A page context whose vendor answers 200 with `answer(url)` (the 1/minute budget compressed to ~1 ms). */
+const answering = (answer: (url: string) => unknown) => answeringContext("ozon", answer, 60_000);
 
 const cursor = ozonAnalyticsDataV1.firstCursor({
   kind: "full",
@@ -166,18 +141,14 @@ describe("Ozon /v1/analytics/data rows and shapes", () => {
   });
 
   it("a response without result.data is MALFORMED_RESPONSE", async () => {
-    const error = await ozonAnalyticsDataV1
-      .fetchPage(
+    const error = await marketplaceError(() =>
+      ozonAnalyticsDataV1.fetchPage(
         answering(() => ({ data: [] })),
         cursor,
-      )
-      .then(
-        () => null,
-        (e: unknown) => e,
-      );
-    expect(error).toBeInstanceOf(MarketplaceError);
-    expect((error as MarketplaceError).code).toBe("MALFORMED_RESPONSE");
-    expect((error as MarketplaceError).endpoint).toBe(OZON_ANALYTICS_DATA_V1_ID);
+      ),
+    );
+    expect(error.code).toBe("MALFORMED_RESPONSE");
+    expect(error.endpoint).toBe(OZON_ANALYTICS_DATA_V1_ID);
   });
 
   it("maps a row to one order of the day with the article from the product list; unknown SKUs are rejected", async () => {

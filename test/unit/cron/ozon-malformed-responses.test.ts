@@ -5,30 +5,10 @@ import type { PageContext } from "../../../cron/adapters/adapter";
 import { ozonPostingFboListV3 } from "../../../cron/adapters/ozon/posting-fbo-list-v3";
 import { ozonProductInfoStocksV4 } from "../../../cron/adapters/ozon/product-info-stocks-v4";
 import { ozonStockOnWarehousesV2 } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { MarketplaceClient } from "../../../cron/http/marketplace-client";
-import { MarketplaceError } from "../../../cron/http/marketplace-error";
-import { MemoryRequestGate } from "../../../cron/http/request-gate";
+import { answeringContext, marketplaceError } from "./stub-vendor";
 
 /** A page context whose vendor answers 200 with `body` to every request. */
-function answering(body: unknown): PageContext {
-  const fetchFn = (async () => new Response(JSON.stringify(body), { status: 200 })) as typeof fetch;
-  return {
-    client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn }),
-    credentials: { ozon: { clientId: "1001", apiKey: "k" } },
-    baseUrl: "http://ozon.test",
-    rateScale: 1000,
-    runKind: "full",
-  };
-}
-
-async function failure(fetchPage: () => Promise<unknown>): Promise<MarketplaceError> {
-  const error = await fetchPage().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MarketplaceError);
-  return error as MarketplaceError;
-}
+const answering = (body: unknown) => answeringContext("ozon", () => body);
 
 const cases: [string, (c: PageContext) => Promise<unknown>][] = [
   [ozonStockOnWarehousesV2.id, (c) => ozonStockOnWarehousesV2.fetchPage(c, { offset: 0 })],
@@ -47,7 +27,7 @@ const cases: [string, (c: PageContext) => Promise<unknown>][] = [
 describe("Ozon adapters on a response of the wrong shape", () => {
   it.each(cases)("%s raises MALFORMED_RESPONSE", async (id, fetchPage) => {
     for (const body of [{ result: "nope" }, [1, 2], { items: "x", postings: 3, cursor: 7 }]) {
-      const error = await failure(() => fetchPage(answering(body)));
+      const error = await marketplaceError(() => fetchPage(answering(body)));
       expect(error.code).toBe("MALFORMED_RESPONSE");
       expect(error.endpoint).toBe(id);
       expect(error.retryable).toBe(false);

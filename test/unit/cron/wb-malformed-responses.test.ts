@@ -9,29 +9,11 @@ import { wbSupplierStocksV1 } from "../../../cron/adapters/wb/supplier-stocks-v1
 import { wbWarehouseRemains } from "../../../cron/adapters/wb/warehouse-remains";
 import { REMAINS_CALLS } from "../../../cron/adapters/wb/warehouse-remains-task";
 import { MarketplaceClient } from "../../../cron/http/marketplace-client";
-import { MarketplaceError } from "../../../cron/http/marketplace-error";
 import { MemoryRequestGate } from "../../../cron/http/request-gate";
+import { answeringContext, marketplaceError } from "./stub-vendor";
 
 /** A page context whose vendor answers 200 with `body` to every request. */
-function answering(body: unknown): PageContext {
-  const fetchFn = (async () => new Response(JSON.stringify(body), { status: 200 })) as typeof fetch;
-  return {
-    client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn }),
-    credentials: { wb: { token: "t" } },
-    baseUrl: "http://wb.test",
-    rateScale: 1000,
-    runKind: "full",
-  };
-}
-
-async function failure(fetchPage: () => Promise<unknown>): Promise<MarketplaceError> {
-  const error = await fetchPage().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MarketplaceError);
-  return error as MarketplaceError;
-}
+const answering = (body: unknown) => answeringContext("wb", () => body);
 
 const dateFrom = { dateFrom: "2026-10-01T00:00:00" };
 const cases: [string, (c: PageContext) => Promise<unknown>][] = [
@@ -46,7 +28,7 @@ describe("WB adapters on a response of the wrong shape", () => {
   it.each(cases)("%s raises MALFORMED_RESPONSE", async (id, fetchPage) => {
     const bodies = [{ data: "nope" }, { data: {} }, { items: [] }, null, "text", { errors: 3 }];
     for (const body of bodies) {
-      const error = await failure(() => fetchPage(answering(body)));
+      const error = await marketplaceError(() => fetchPage(answering(body)));
       expect(error.code).toBe("MALFORMED_RESPONSE");
       expect(error.endpoint).toBe(id);
       expect(error.retryable).toBe(false);
@@ -56,7 +38,9 @@ describe("WB adapters on a response of the wrong shape", () => {
 
   it("the stocks report without data.items is malformed, not an empty listing", async () => {
     for (const body of [{ data: {} }, { data: { rows: [] } }, { data: { items: "x" } }, []]) {
-      const error = await failure(() => wbStocksReportWbWarehouses.fetchPage(answering(body), { offset: 0 }));
+      const error = await marketplaceError(() =>
+        wbStocksReportWbWarehouses.fetchPage(answering(body), { offset: 0 }),
+      );
       expect(error.code).toBe("MALFORMED_RESPONSE");
     }
   });
@@ -72,7 +56,7 @@ describe("WB adapters on a response of the wrong shape", () => {
 
   it("a remains task's status and download of the wrong shape are malformed", async () => {
     const poll = { step: "poll", taskId: "t1", polls: 0 };
-    const status = await failure(() =>
+    const status = await marketplaceError(() =>
       wbWarehouseRemains.fetchPage(answering({ data: { status: "?" } }), poll),
     );
     expect(status).toMatchObject({ code: "MALFORMED_RESPONSE", endpoint: REMAINS_CALLS.status.endpoint });
@@ -88,7 +72,7 @@ describe("WB adapters on a response of the wrong shape", () => {
       ...answering(null),
       client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn }),
     };
-    const download = await failure(() => wbWarehouseRemains.fetchPage(context, poll));
+    const download = await marketplaceError(() => wbWarehouseRemains.fetchPage(context, poll));
     expect(download).toMatchObject({ code: "MALFORMED_RESPONSE", endpoint: REMAINS_CALLS.download.endpoint });
   });
 });
