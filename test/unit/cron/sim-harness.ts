@@ -1,9 +1,10 @@
-// The simulator and a migrated PGlite database shared by the sync tests of one file, and a sync of one account
-// against the simulator through a pipeline entry point (runSync or runStockSync).
-import { afterAll, beforeAll } from "vitest";
+// The simulator and a migrated PGlite database shared by the sync tests of one file, a sync of one account
+// against the simulator through a pipeline entry point (runSync or runStockSync), and truth-versus-loaded checks.
+import { afterAll, beforeAll, expect } from "vitest";
 import { MemoryRequestGate } from "../../../cron/http/request-gate";
 import type { StockSyncInput } from "../../../cron/pipeline/run-stock-sync";
 import { type Simulator, startSimulator } from "../../../dev/sim/server";
+import type { WbStockTruth } from "../../../dev/sim/truth";
 import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
 
 export interface SimHarness {
@@ -33,7 +34,7 @@ export async function syncAgainstSimulator(
   ids: { orgId: string; accountId: string },
   marketplace: "ozon" | "wb",
   kind: "full" | "incremental",
-  extra: Pick<StockSyncInput, "adapters" | "pageLimit"> = {},
+  extra: Pick<StockSyncInput, "adapters" | "pageLimit" | "sales" | "nowMs" | "fetch"> = {},
 ) {
   const runId = await startTestRun(db, ids.orgId, ids.accountId, kind);
   const status = await pipeline({
@@ -60,4 +61,40 @@ export async function loadedStock(db: TestDatabase, accountId: string): Promise<
     [accountId],
   );
   return new Map(rows.map((row) => [`${row.key}|${row.warehouse}`, `${row.a}/${row.r}/${row.t}`]));
+}
+
+/** "nm:<nmId>:<size>|canonical warehouse" → available/reserved/inTransit of the WB truth's cells in the feed with stock. */
+export function wbStockTruth(sim: Simulator): Map<string, string> {
+  const cells = (sim.truth.stock("wb") as WbStockTruth[]).filter(
+    (c) => c.inFeed && c.available + c.reserved + c.inTransit > 0,
+  );
+  return new Map(
+    cells.map(
+      (c) =>
+        [
+          `nm:${c.nmId}:${c.techSize || "0"}|${c.warehouse}`,
+          `${c.available}/${c.reserved}/${c.inTransit}`,
+        ] as const,
+    ),
+  );
+}
+
+/**
+ * After a run fed damaged rows: they were rejected, each with its reasons, and what loaded is as the truth has it,
+ * over 80% of the truth. Returns each reject's reasons.
+ */
+export async function expectDamagedRowsRejected(
+  db: TestDatabase,
+  runId: string,
+  loaded: Map<string, string>,
+  truth: Map<string, string>,
+): Promise<string[][]> {
+  const rejects = await db.query<{ reasons: string[] }>("select reasons from etl_rejects where run_id = $1", [
+    runId,
+  ]);
+  expect(rejects.length).toBeGreaterThan(0);
+  for (const reject of rejects) expect(reject.reasons.length).toBeGreaterThan(0);
+  for (const [key, value] of loaded) expect(truth.get(key), key).toBe(value);
+  expect(loaded.size).toBeGreaterThan(truth.size * 0.8);
+  return rejects.map((reject) => reject.reasons);
 }

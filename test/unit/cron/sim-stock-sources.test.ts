@@ -10,7 +10,7 @@ import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks
 import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
 import type { OzonStockTruth, WbStockTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
-import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
+import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase, wbStockTruth } from "./sim-harness";
 
 const harness = useSimulatorAndDatabase({ seed: 11, size: 900 });
 beforeEach(() => {
@@ -56,21 +56,6 @@ function ozonTruth(types: ("fbo" | "fbs")[]): Map<string, string> {
 
 async function loadedOzon(accountId: string) {
   return withoutFbsTransit(await loadedStock(harness.db, accountId));
-}
-
-function wbTruth(): Map<string, string> {
-  const cells = (harness.sim.truth.stock("wb") as WbStockTruth[]).filter(
-    (c) => c.inFeed && c.available + c.reserved + c.inTransit > 0,
-  );
-  return new Map(
-    cells.map(
-      (c) =>
-        [
-          `nm:${c.nmId}:${c.techSize || "0"}|${c.warehouse}`,
-          `${c.available}/${c.reserved}/${c.inTransit}`,
-        ] as const,
-    ),
-  );
 }
 
 /** The operator's mapping of the seller warehouse id (v4 names none) to the canonical FBS warehouse. */
@@ -212,7 +197,7 @@ describe("WB stocks-report/wb-warehouses against the simulator", () => {
     expect(await seedWbListings(ids)).toBeGreaterThan(100);
     const { status } = await sync(ids, "wb", [WB_STOCKS_REPORT_ID], 200);
     expect(status).toBe("succeeded");
-    const truth = wbTruth();
+    const truth = wbStockTruth(harness.sim);
     expect(truth.size).toBeGreaterThan(100);
     expect(await loadedStock(harness.db, ids.accountId)).toEqual(truth);
   });
@@ -230,7 +215,9 @@ describe("WB stocks-report/wb-warehouses against the simulator", () => {
     const { runId, status } = await sync(ids, "wb", [WB_STOCKS_REPORT_ID], 200);
     harness.sim.faults.clear();
     expect(status).toBe("succeeded");
-    const expected = new Map([...wbTruth()].filter(([key]) => !key.startsWith(`nm:${unknownNm}:`)));
+    const expected = new Map(
+      [...wbStockTruth(harness.sim)].filter(([key]) => !key.startsWith(`nm:${unknownNm}:`)),
+    );
     expect(await loadedStock(harness.db, ids.accountId)).toEqual(expected);
     const rejects = await harness.db.query<{ reasons: string[] }>(
       "select reasons from etl_rejects where run_id = $1",

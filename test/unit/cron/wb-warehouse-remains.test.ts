@@ -7,11 +7,10 @@ import { stockSources } from "../../../cron/adapters/stock-adapters";
 import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
 import { WB_WAREHOUSE_REMAINS_ID } from "../../../cron/adapters/wb/warehouse-remains";
 import { readRemainsReport } from "../../../cron/adapters/wb/warehouse-remains-rows";
-import { MemoryRequestGate } from "../../../cron/http/request-gate";
 import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
 import type { WbStockTruth } from "../../../dev/sim/truth";
-import { seedAccount, startTestRun } from "./pglite-database";
-import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
+import { seedAccount } from "./pglite-database";
+import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase, wbStockTruth } from "./sim-harness";
 
 const SEED = 23;
 const SIZE = 900;
@@ -33,18 +32,8 @@ function sync(ids: Ids, adapters: string[], pageLimit?: number) {
 }
 
 /** A sync whose vendor answers pass through `rewrite` first (a task state the simulator does not produce). */
-async function syncRewriting(ids: Ids, rewrite: (url: string, body: string) => string) {
-  const runId = await startTestRun(harness.db, ids.orgId, ids.accountId, "full");
-  const status = await runStockSync({
-    run: harness.db.run,
-    gate: new MemoryRequestGate(),
-    ...ids,
-    runId,
-    marketplace: "wb",
-    kind: "full",
-    credentials: { wb: { token: "demo-wb-token" } },
-    baseUrl: `${harness.sim.url}/wb`,
-    rateScale: 6000,
+function syncRewriting(ids: Ids, rewrite: (url: string, body: string) => string) {
+  return syncAgainstSimulator(harness, runStockSync, ids, "wb", "full", {
     adapters: REMAINS,
     fetch: async (input, init) => {
       const response = await fetch(input, init);
@@ -52,7 +41,6 @@ async function syncRewriting(ids: Ids, rewrite: (url: string, body: string) => s
       return new Response(body, { status: response.status, headers: response.headers });
     },
   });
-  return { runId, status };
 }
 
 /** What the report covers: units at each real warehouse (cells in the feed with available stock). */
@@ -63,22 +51,6 @@ function remainsTruth(): Map<string, string> {
   );
   expect(truth.size).toBeGreaterThan(100);
   return truth;
-}
-
-/** Every cell the supplier-stocks feed covers (available, reserved, in transit). */
-function supplierStocksTruth(): Map<string, string> {
-  const cells = (harness.sim.truth.stock("wb") as WbStockTruth[]).filter(
-    (c) => c.inFeed && c.available + c.reserved + c.inTransit > 0,
-  );
-  return new Map(
-    cells.map(
-      (c) =>
-        [
-          `nm:${c.nmId}:${c.techSize || "0"}|${c.warehouse}`,
-          `${c.available}/${c.reserved}/${c.inTransit}`,
-        ] as const,
-    ),
-  );
 }
 
 async function runRow(runId: string) {
@@ -156,7 +128,8 @@ describe("WB warehouse-remains report", () => {
     const ids = await seedAccount(harness.db, "wb");
     const chain = [WB_SUPPLIER_STOCKS_ID, WB_WAREHOUSE_REMAINS_ID];
     expect((await sync(ids, chain)).status).toBe("succeeded");
-    expect(await loadedStock(harness.db, ids.accountId)).toEqual(supplierStocksTruth());
+    // Supplier stocks covers every cell (available, reserved, in transit).
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(wbStockTruth(harness.sim));
     expect(harness.sim.stats.requests("wb.remains_create")).toHaveLength(0);
 
     harness.sim.advance({ days: 2 });
