@@ -174,7 +174,7 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
     harness.sim.faults.clear();
     expect(status).toBe("succeeded");
     const loaded = (await loadedFbo(ids.accountId)).cells;
-    const reasons = await expectDamagedRowsRejected(harness.db, runId, loaded, fboTruth());
+    const reasons = await expectDamagedRowsRejected(harness.db, { runId }, loaded, fboTruth());
     for (const reject of reasons) expect(reject.join()).toMatch(/negative|positive id/);
   });
 });

@@ -80,19 +80,20 @@ export function wbStockTruth(sim: Simulator): Map<string, string> {
 }
 
 /**
- * After a run fed damaged rows: they were rejected, each with its reasons, and what loaded is as the truth has it,
- * over 80% of the truth. Returns each reject's reasons.
+ * After a run fed damaged rows: they were rejected (as many as the run's `failed`, when given), each with its
+ * reasons, and what loaded is as the truth has it, over 80% of the truth. Returns each reject's reasons.
  */
 export async function expectDamagedRowsRejected(
   db: TestDatabase,
-  runId: string,
+  run: { runId: string; failed?: number },
   loaded: Map<string, string>,
   truth: Map<string, string>,
 ): Promise<string[][]> {
   const rejects = await db.query<{ reasons: string[] }>("select reasons from etl_rejects where run_id = $1", [
-    runId,
+    run.runId,
   ]);
   expect(rejects.length).toBeGreaterThan(0);
+  if (run.failed !== undefined) expect(run.failed).toBe(rejects.length);
   for (const reject of rejects) expect(reject.reasons.length).toBeGreaterThan(0);
   for (const [key, value] of loaded) expect(truth.get(key), key).toBe(value);
   expect(loaded.size).toBeGreaterThan(truth.size * 0.8);
