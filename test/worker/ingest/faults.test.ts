@@ -7,11 +7,9 @@ import type { AccountEndpoints } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
 import {
   db,
-  loadedOrders,
+  expectTruthLoaded,
   loadedSales,
   loadedStock,
-  ozonOrdersTruth,
-  ozonStockTruth,
   runRow,
   seedSimAccount,
   simulator,
@@ -127,7 +125,6 @@ describe("Ozon sync under faults", () => {
       "/_sim/stats?endpoint=ozon.stock_on_warehouses",
     );
     expect(stats.requests.some((r) => r.faults.includes("shift_rows"))).toBe(true);
-    expect(await loadedStock(ids.accountId)).toEqual(await ozonStockTruth());
-    expect(await loadedOrders(ids.accountId)).toEqual(await ozonOrdersTruth());
+    await expectTruthLoaded("ozon", ids.accountId);
   });
 });

@@ -1,5 +1,5 @@
 // Shared pieces of the ingestion tests in workerd: an organization with a marketplace account pointed at the
-// simulator, waiting for a run to close, and the simulator's truth next to what the database holds.
+// simulator, waiting for a run to close, and the simulator's truth compared with what the database holds.
 import { env } from "cloudflare:test";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
@@ -187,4 +187,16 @@ export async function runRow(runId: string): Promise<RunRow> {
   const row = result.rows[0] as RunRow | undefined;
   if (!row) throw new Error(`no run ${runId}`);
   return row;
+}
+
+/**
+ * Expects what the account holds to equal the simulator's truth: Ozon FBO stock and orders, or WB stock and every
+ * sales fact. Returns the stock truth.
+ */
+export async function expectTruthLoaded(marketplace: "ozon" | "wb", accountId: string) {
+  const stock = marketplace === "ozon" ? await ozonStockTruth() : await wbStockTruth();
+  expect(await loadedStock(accountId)).toEqual(stock);
+  if (marketplace === "ozon") expect(await loadedOrders(accountId)).toEqual(await ozonOrdersTruth());
+  else expect(await loadedSales(accountId)).toEqual(await wbSalesTruth());
+  return stock;
 }

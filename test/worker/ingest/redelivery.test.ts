@@ -4,15 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
 import { afterDelay, deliver, type Sent, startHeldRun } from "./hand-queue";
-import {
-  loadedSales,
-  loadedStock,
-  runRow,
-  seedSimAccount,
-  simulator,
-  wbSalesTruth,
-  wbStockTruth,
-} from "./helpers";
+import { expectTruthLoaded, runRow, seedSimAccount, simulator } from "./helpers";
 import { useExclusiveSimulator } from "./sim-lease";
 import { accountSnapshot, duplicatedCreations } from "./snapshot";
 
@@ -48,8 +40,7 @@ describe("a consumer that dies mid-page and is redelivered", () => {
     const run = await runRow(start.runId);
     expect(run.status, run.error ?? "").toBe("succeeded");
     expect(run.pages_done).toBe(redeliveredPages);
-    expect(await loadedStock(ids.accountId)).toEqual(await wbStockTruth());
-    expect(await loadedSales(ids.accountId)).toEqual(await wbSalesTruth());
+    await expectTruthLoaded("wb", ids.accountId);
     expect(await duplicatedCreations(ids.accountId)).toBe(0);
   });
 });

@@ -2,16 +2,7 @@
 // each run, stock per listing × warehouse and every order, sale, return and cancellation equal the truth.
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
-import {
-  loadedSales,
-  loadedStock,
-  runRow,
-  seedSimAccount,
-  simulator,
-  syncThroughQueue,
-  wbSalesTruth,
-  wbStockTruth,
-} from "./helpers";
+import { expectTruthLoaded, runRow, seedSimAccount, simulator, syncThroughQueue } from "./helpers";
 import { useExclusiveSimulator } from "./sim-lease";
 
 useTestDatabase();
@@ -25,16 +16,11 @@ describe("WB full then incremental sync through the queue", () => {
   it("ends equal to the truth after each run; the incremental reads only what changed", async () => {
     const ids = await seedSimAccount("wb");
     const full = await sync(ids, "full");
-    const stock = await wbStockTruth();
-    expect(stock.size).toBeGreaterThan(100);
-    expect(await loadedStock(ids.accountId)).toEqual(stock);
-    expect(await loadedSales(ids.accountId)).toEqual(await wbSalesTruth());
+    expect((await expectTruthLoaded("wb", ids.accountId)).size).toBeGreaterThan(100);
 
     await simulator("/_sim/advance", { method: "POST", body: JSON.stringify({ hours: 20 }) });
     const incremental = await sync(ids, "incremental");
-    expect(await loadedStock(ids.accountId)).toEqual(await wbStockTruth());
-    const sales = await wbSalesTruth();
-    expect(await loadedSales(ids.accountId)).toEqual(sales);
+    await expectTruthLoaded("wb", ids.accountId);
     expect(incremental.extracted).toBeLessThan(full.extracted);
   });
 });
