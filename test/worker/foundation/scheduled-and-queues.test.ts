@@ -81,15 +81,13 @@ describe("queues", () => {
     const db = databaseFromEnv(env);
     await db.insert(etlRuns).values({ id: grant.runId, orgId, accountId, kind: "full", trigger: "api" });
     // A page loaded before the failure left the cells it saw for a finalize that will never come.
-    await db
-      .insert(etlPages)
-      .values({
-        runId: grant.runId,
-        pageKey: "ozon.v2.stock_on_warehouses#0",
-        rows: 2,
-        seenListingIds: [1, 2],
-        seenWarehouseIds: [3, 4],
-      });
+    await db.insert(etlPages).values({
+      runId: grant.runId,
+      pageKey: "ozon.v2.stock_on_warehouses#0",
+      rows: 2,
+      seenListingIds: [1, 2],
+      seenWarehouseIds: [3, 4],
+    });
 
     const body = {
       type: "page",
