@@ -23,6 +23,8 @@ export interface PipelineFigures {
   otherDbMs: number;
   /** The end of each run: zero unseen stock, snapshot, summaries, close. */
   finalizeMs: number;
+  /** Busy time of the simulator's and the endpoint's threads during the sync. */
+  serviceBusyMs: { simulator: number; endpoint: number };
   /** Wall time of each account's sync (they run side by side). */
   accountMs: { ozon: number; wb: number };
   /** Time the pipeline's own thread was busy (event-loop utilization), the rest it waited on I/O. */
@@ -75,6 +77,7 @@ export async function runPipeline(world: IngestWorld, kind: "full" | "incrementa
     finalizeMs: 0,
     busyMs: 0,
     accountMs: { ozon: 0, wb: 0 },
+    serviceBusyMs: { simulator: 0, endpoint: 0 },
   };
   const syncAccount = async (marketplace: "ozon" | "wb") => {
     const { run, calls } = timedRunner(batchRunner(world.db));
@@ -111,11 +114,16 @@ export async function runPipeline(world: IngestWorld, kind: "full" | "incrementa
     }
   };
   const loop = performance.eventLoopUtilization();
+  const services = { simulator: world.busyMs.simulator(), endpoint: world.busyMs.endpoint() };
   const started = performance.now();
   await Promise.all([syncAccount("ozon"), syncAccount("wb")]);
   figures.ms = performance.now() - started;
   figures.apiMs = timing.ms;
   figures.busyMs = performance.eventLoopUtilization(loop).active;
+  figures.serviceBusyMs = {
+    simulator: world.busyMs.simulator() - services.simulator,
+    endpoint: world.busyMs.endpoint() - services.endpoint,
+  };
   figures.status.sort();
   return figures;
 }

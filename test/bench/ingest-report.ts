@@ -34,6 +34,13 @@ function split(p: PipelineFigures): string[][] {
     ["  finalize (zero unseen, snapshot, summaries)", "", share(p.finalizeMs), ""],
     ["  watermark and listing reads", "", share(p.otherDbMs), ""],
     ["  pipeline thread busy (the whole sync, overlapped or not)", "", share(p.busyMs), ""],
+    ["  simulator thread busy (the vendors' stand-in)", "", share(p.serviceBusyMs.simulator), ""],
+    [
+      "  endpoint thread busy (Neon's stand-in; PostgreSQL not included)",
+      "",
+      share(p.serviceBusyMs.endpoint),
+      "",
+    ],
   ];
 }
 

@@ -23,6 +23,8 @@ export interface EndpointService {
 
 export interface RunningService<T> {
   info: T;
+  /** Milliseconds the service's thread has been busy since it started (its event-loop utilization). */
+  busyMs(): number;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ function startService<T>(request: ServiceRequest): Promise<RunningService<T>> {
       if (message.error !== undefined) return reject(new Error(`${request.service}: ${message.error}`));
       resolve({
         info: message.info as T,
+        busyMs: () => worker.performance.eventLoopUtilization().active,
         stop: async () => {
           worker.removeAllListeners("exit");
           worker.postMessage("stop");

@@ -26,6 +26,8 @@ export interface IngestWorld {
   directUrl: string;
   db: Database;
   sim: SimulatorService;
+  /** Busy milliseconds of the stand-in services' threads so far. */
+  busyMs: { simulator(): number; endpoint(): number };
   orgId: string;
   accounts: { ozon: string; wb: string };
   close(): Promise<void>;
@@ -79,7 +81,8 @@ export async function startIngestWorld(options: { minRows: number; seed: number 
     };
     const accounts = { ozon: await account("ozon"), wb: await account("wb") };
     const directUrl = pg.url.replace(/\/postgres$/, "/main");
-    return { pg, endpoint, directUrl, db, sim, orgId, accounts, close };
+    const busyMs = { simulator: () => simThread.busyMs(), endpoint: () => endpointThread.busyMs() };
+    return { pg, endpoint, directUrl, db, sim, busyMs, orgId, accounts, close };
   } catch (error) {
     await close();
     throw error;
