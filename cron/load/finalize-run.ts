@@ -39,6 +39,8 @@ function zeroUnseenStock(input: FinalizeInput): SQL {
       from inventory i join listings l on l.id = i.listing_id
       where l.account_id = ${input.accountId}
         and (i.available <> 0 or i.reserved <> 0 or i.in_transit <> 0) ${sources}
+        -- A cell this run wrote was seen (also by pages loaded before seen cells were recorded).
+        and i.run_id is distinct from ${input.runId}
         and not exists (select 1 from seen where seen.listing_id = i.listing_id and seen.warehouse_id = i.warehouse_id)
         and exists (select 1 from etl_runs r where r.id = ${input.runId} and r.status = 'running')
       for update of i
@@ -203,7 +205,8 @@ function closeRun(input: FinalizeInput): SQL[] {
     sql`update organizations set data_version = data_version + 1
       where id = ${input.orgId} and exists (select 1 from etl_runs where id = ${input.runId} and status = 'running')`,
     sql`update etl_runs set status = ${input.status}::run_status, finished_at = now(), error = ${input.error}::text,
-        run_ms = (extract(epoch from now() - started_at) * 1000)::int
+        run_ms = (extract(epoch from now() - started_at) * 1000)::int,
+        stock_confirmed = ${input.zeroUnseen && !input.zeroEndpoints}::boolean
       where id = ${input.runId} and status = 'running'`,
   ];
 }

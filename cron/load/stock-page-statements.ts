@@ -41,16 +41,14 @@ function inventoryStatement(
 ): SQL {
   // Rows of cached listings carry their ids; the others are placed by their key (listings this page's catalog
   // statements wrote included). Two separate sets, so a page of cached listings does no key lookups at all.
-  const byId = { ord: [] as number[], id: [] as number[], product: [] as number[], ...columnsOf() };
+  const byId = { ord: [] as number[], id: [] as number[], ...columnsOf() };
   const byKey = { ord: [] as number[], key: [] as string[], ...columnsOf() };
   rows.forEach((row, index) => {
     const known = cache?.listings.get(row.listing.externalKey);
     const target = known ? byId : byKey;
     target.ord.push(index + 1);
-    if (known) {
-      byId.id.push(known.id);
-      byId.product.push(known.productId);
-    } else byKey.key.push(row.listing.externalKey);
+    if (known) byId.id.push(known.id);
+    else byKey.key.push(row.listing.externalKey);
     target.alias.push(row.warehouse.alias);
     target.available.push(row.available);
     target.reserved.push(row.reserved);
@@ -58,11 +56,14 @@ function inventoryStatement(
     target.quality.push(row.quality);
   });
   return sql`with placed as (
-      select t.listing_id, t.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
-      from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[],
-        ${numberArray(byId.product)}::bigint[], ${textArray(byId.alias)}::text[], ${numberArray(byId.available)}::int[],
-        ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[], ${numberArray(byId.quality)}::real[])
-        as t(ord, listing_id, product_id, alias, available, reserved, in_transit, quality)
+      -- The product comes from the listing itself, not the cache: another account's finalize may have linked the
+      -- listing to another product since the cache was read.
+      select l.id as listing_id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+      from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[], ${textArray(byId.alias)}::text[],
+        ${numberArray(byId.available)}::int[], ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[],
+        ${numberArray(byId.quality)}::real[])
+        as t(ord, listing_id, alias, available, reserved, in_transit, quality)
+      join listings l on l.id = t.listing_id
       union all
       select l.id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${textArray(byKey.alias)}::text[],

@@ -14,14 +14,13 @@ import {
 } from "../schema";
 
 /**
- * When a sync last confirmed a stock cell: its last write, or the end of a later full run of its account that
- * succeeded (such a run zeroes every cell it did not see, so a cell it left alone was seen unchanged).
+ * When a sync last confirmed a stock cell: its last write, or the end of a later run of its account that read
+ * every stock source whole (such a run zeroes every cell it did not see, so a cell it left alone was seen
+ * unchanged).
  */
 const confirmedAt = sql<Date>`greatest(${inventory.lastSyncedAt}, (
   select max(r.finished_at) from etl_runs r join listings l on l.account_id = r.account_id
-  where l.id = ${inventory.listingId} and r.kind = 'full' and r.status = 'succeeded'))`.mapWith(
-  inventory.lastSyncedAt,
-);
+  where l.id = ${inventory.listingId} and r.stock_confirmed))`.mapWith(inventory.lastSyncedAt);
 
 export async function productDetail(db: Database, orgId: string, productId: number, historyDays: number) {
   const since = sql`(current_date - ${historyDays}::int)`;

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -51,6 +52,9 @@ export const etlRuns = pgTable(
     apiFailed: integer("api_failed").notNull().default(0),
     apiMs: integer("api_ms").notNull().default(0),
     runMs: integer("run_ms"),
+    // Set by finalize when every stock source of the account was read whole and unseen stock zeroed: each cell
+    // the run did not write was confirmed unchanged at finished_at.
+    stockConfirmed: boolean("stock_confirmed").notNull().default(false),
     pagesDone: integer("pages_done").notNull().default(0),
     issues: jsonb("issues").$type<RunIssue[]>().notNull().default(sql`'[]'::jsonb`),
     error: text("error"),

@@ -52,7 +52,9 @@ async function successorOf(
   message: PageMessage,
   loaded: LoadedPage,
 ): Promise<IngestMessage> {
-  const listingIncomplete = message.listingIncomplete || loaded.incomplete;
+  // A page another delivery loaded may have been read differently this time (its rows are the other fetch's):
+  // what it stored cannot be told complete, so its source is not zeroed in this run.
+  const listingIncomplete = message.listingIncomplete || loaded.incomplete || !loaded.claimed;
   if (loaded.next)
     return { ...message, cursor: loaded.next, page: message.page + 1, deferrals: 0, listingIncomplete };
   let progress = progressOf(message);

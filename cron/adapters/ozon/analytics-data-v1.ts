@@ -131,10 +131,11 @@ export const ozonAnalyticsDataV1: SalesAdapter = {
     // The articles: the rows name only the sku (one product-list walk per page context, none for an empty page).
     const products: SkuProducts = data.length > 0 ? await productsBySku(context) : { bySku: new Map() };
     const rows = data.flatMap((raw) => readAnalyticsDataRow(raw, products) ?? []);
-    const days = rows.flatMap((row) => (row.ok ? [row.record.occurredAt.slice(0, 10)] : []));
-    const newest = days.reduce<string | null>((max, day) => (max === null || day > max ? day : max), null);
     const next = nextOffset(page, data.length, { dateFrom, dateTo });
     const notes = products.incomplete ? [products.incomplete] : [];
-    return { rows, next, notes, watermark: newest ? `${newest}T00:00:00.000Z` : null };
+    // Rows are not ordered by day: only the feed's last page moves the watermark (to the range's end, all of it
+    // read), or a feed that failed on a later page would start the next incremental run past days it never read.
+    const watermark = next === null ? `${dateTo.slice(0, 10)}T00:00:00.000Z` : null;
+    return { rows, next, notes, watermark };
   },
 };

@@ -66,18 +66,35 @@ export function readRemainsRow(raw: unknown): RowOutcome<StockRecord>[] {
 
 /**
  * A size can carry several barcodes: their records for one listing × warehouse are summed into one, so the
- * loader (which keeps one row per key) does not drop all but the last barcode's units.
+ * loader (which keeps one row per key) does not drop all but the last barcode's units. A cell with a barcode
+ * whose count is negative is not summed at all: the negative record goes to validation (which rejects it) and
+ * the cell's other records are rejected with it, rather than loading a partial sum as the cell's stock.
  */
 export function mergeSameCells(outcomes: readonly RowOutcome<StockRecord>[]): RowOutcome<StockRecord>[] {
+  const cellOf = (record: StockRecord) => `${record.listing.externalKey}|${record.warehouseName}`;
+  const damaged = new Set(
+    outcomes.flatMap((outcome) =>
+      outcome.ok && outcome.record.available < 0 ? [cellOf(outcome.record)] : [],
+    ),
+  );
   const merged: RowOutcome<StockRecord>[] = [];
   const byCell = new Map<string, number>();
   for (const outcome of outcomes) {
-    // A negative count is left alone for validation to reject, never summed into a plausible one.
     if (!outcome.ok || outcome.record.available < 0) {
       merged.push(outcome);
       continue;
     }
-    const key = `${outcome.record.listing.externalKey}|${outcome.record.warehouseName}`;
+    const key = cellOf(outcome.record);
+    if (damaged.has(key)) {
+      merged.push({
+        ok: false,
+        raw: outcome.record,
+        reasons: [
+          "another barcode of this size at this warehouse has an invalid count: the cell's sum is unknown",
+        ],
+      });
+      continue;
+    }
     const at = byCell.get(key);
     const earlier = at === undefined ? undefined : merged[at];
     if (!earlier?.ok) {

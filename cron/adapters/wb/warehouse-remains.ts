@@ -58,6 +58,13 @@ function slicePage(
   const end = offset + size;
   const next = end < outcomes.length ? { step: "slice", taskId, offset: end, total: outcomes.length } : null;
   const page: Page<StockRecord> = { rows: outcomes.slice(offset, end), next, notes: [] };
+  // A row or entry that could not be read (or a cell rejected with it) names no cell the run could keep: stock
+  // not seen must not be zeroed, or those cells would read as sold out.
+  const unread = page.rows.filter((row) => !row.ok || row.record.available < 0).length;
+  if (unread > 0) {
+    page.incomplete = `WB warehouse-remains task ${taskId}: ${unread} records of this slice could not be read, so stock not seen is not zeroed`;
+    page.notes.push(page.incomplete);
+  }
   if (expectedTotal !== null && expectedTotal !== outcomes.length) {
     page.incomplete = `WB warehouse-remains task ${taskId} gave ${outcomes.length} records on a later download, ${expectedTotal} on the first: the slices may overlap or miss records, so stock not seen is not zeroed`;
     page.notes.push(page.incomplete);

@@ -184,7 +184,8 @@ describe("Ozon /v1/analytics/data rows and shapes", () => {
       cursor,
     );
     expect(page.next).toBeNull();
-    expect(page.watermark).toBe("2026-10-30T00:00:00.000Z");
+    // The feed's last page: the whole range was read, up to its end day.
+    expect(page.watermark).toBe("2026-11-01T00:00:00.000Z");
     expect(page.rows).toEqual([
       {
         ok: true,

@@ -273,10 +273,24 @@ describe("WB warehouse-remains rows", () => {
     expect(pseudo?.ok && pseudo.record.warehouseName).toBe("В пути до получателей");
   });
 
-  it("sums the barcodes of one size per warehouse; a negative count is kept apart for validation", () => {
-    const outcomes = readRemainsReport([row("200", 7), row("201", 5), row("202", -2)]);
+  it("sums the barcodes of one size per warehouse", () => {
+    const outcomes = readRemainsReport([row("200", 7), row("201", 5)]);
     const koledino = outcomes.filter((o) => o.ok && o.record.warehouseName === "Коледино");
-    expect(koledino.map((o) => o.ok && o.record.available)).toEqual([12, -2]);
+    expect(koledino.map((o) => o.ok && o.record.available)).toEqual([12]);
+  });
+
+  it("loads no partial sum: a negative count goes to validation and the cell's other barcodes are rejected", () => {
+    const outcomes = readRemainsReport([row("200", 7), row("201", 5), row("202", -2)]);
+    const koledino = outcomes.filter((o) =>
+      o.ok
+        ? o.record.warehouseName === "Коледино"
+        : (o.raw as { warehouseName?: string }).warehouseName === "Коледино",
+    );
+    expect(koledino.map((o) => (o.ok ? o.record.available : o.reasons.join()))).toEqual([
+      expect.stringMatching(/another barcode of this size at this warehouse/),
+      expect.stringMatching(/another barcode of this size at this warehouse/),
+      -2,
+    ]);
   });
 
   it("rejects a row without a size or with unreadable entries, naming the field", () => {

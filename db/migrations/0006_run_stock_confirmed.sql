@@ -1,0 +1,1 @@
+ALTER TABLE "etl_runs" ADD COLUMN "stock_confirmed" boolean DEFAULT false NOT NULL;
