@@ -149,8 +149,29 @@ describe("finishing a full run", () => {
       [ids.orgId],
     );
     expect(daily?.n).toBe(2);
-    const [run] = await db.query<{ status: string }>("select status from etl_runs where id = $1", [second]);
-    expect(run?.status).toBe("succeeded");
+    const [run] = await db.query<{ status: string; stock_confirmed: boolean }>(
+      "select status, stock_confirmed from etl_runs where id = $1",
+      [second],
+    );
+    // Every stock source was read whole: the run confirms the cells it did not write (product detail's lastSyncedAt).
+    expect(run).toEqual({ status: "succeeded", stock_confirmed: true });
+  });
+
+  it("confirms no stock when only some sources were read whole", async () => {
+    const runId = await startTestRun(db, ids.orgId, ids.accountId);
+    await finalizeRun(db.run, {
+      ...ids,
+      runId,
+      zeroUnseen: true,
+      zeroEndpoints: ["ozon.v4.product_info_stocks"],
+      status: "partial",
+      error: "FBO switched off",
+    });
+    const [run] = await db.query<{ stock_confirmed: boolean }>(
+      "select stock_confirmed from etl_runs where id = $1",
+      [runId],
+    );
+    expect(run?.stock_confirmed).toBe(false);
   });
 });
 

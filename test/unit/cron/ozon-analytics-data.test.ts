@@ -3,6 +3,7 @@
 // after the world moved on still equals the truth; shifting pages, damaged rows and wrong shapes.
 import { describe, expect, it } from "vitest";
 import {
+  ANALYTICS_DATA_LIMIT,
   analyticsSaleId,
   OZON_ANALYTICS_DATA_V1_ID,
   ozonAnalyticsDataV1,
@@ -143,6 +144,27 @@ describe("Ozon /v1/analytics/data rows and shapes", () => {
     );
     expect(error.code).toBe("MALFORMED_RESPONSE");
     expect(error.endpoint).toBe(OZON_ANALYTICS_DATA_V1_ID);
+  });
+
+  it("moves the watermark only on the feed's last page (rows are not ordered by day)", async () => {
+    const full = Array.from({ length: ANALYTICS_DATA_LIMIT }, (_, i) => ({
+      dimensions: [
+        { id: "777", name: "Kettle" },
+        { id: i % 2 === 0 ? "2026-10-31" : "2026-10-01", name: "" },
+      ],
+      metrics: [100, 1],
+    }));
+    const products = {
+      result: { items: [{ product_id: 9, offer_id: "KETTLE-1", sku: "777" }], total: 1, last_id: "" },
+    };
+    const page = await ozonAnalyticsDataV1.fetchPage(
+      answering((url) =>
+        url.endsWith("/v3/product/list") ? products : { result: { data: full, totals: [] } },
+      ),
+      cursor,
+    );
+    expect(page.next).not.toBeNull();
+    expect(page.watermark ?? null).toBeNull();
   });
 
   it("maps a row to one order of the day with the article from the product list; unknown SKUs are rejected", async () => {
