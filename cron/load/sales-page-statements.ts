@@ -4,12 +4,10 @@
 // add the page's counts to the run. The last statement answers {claimed, loaded}.
 import { type SQL, sql } from "drizzle-orm";
 import type { ValidatedSalesPage, ValidSale } from "../validate/validate-sales";
-import { catalogStatements, warehouseStatements } from "./catalog-statements";
+import { arr, catalogStatements, warehouseStatements } from "./catalog-statements";
 import { claimPage, ownsPage, type PageScope } from "./page-scope";
 import { rejectStatement } from "./stock-page-statements";
 import { watermarkStatement } from "./watermark";
-
-const arr = <T>(values: T[]) => sql.param(values);
 
 function salesStatement(
   scope: PageScope,

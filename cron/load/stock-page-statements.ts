@@ -105,13 +105,7 @@ function inventoryStatement(
         last_synced_at = excluded.last_synced_at, run_id = excluded.run_id
       returning 1
     ),
-    seen as (
-      update etl_pages p set
-        seen_listing_ids = coalesce(p.seen_listing_ids, '{}') || (select coalesce(array_agg(listing_id), '{}') from merged),
-        seen_warehouse_ids = coalesce(p.seen_warehouse_ids, '{}') || (select coalesce(array_agg(warehouse_id), '{}') from merged)
-      where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}
-      returning 1
-    ),
+    seen as (${addSeenCells(scope, sql`merged`)} returning 1),
     audited as (
       insert into inventory_audit (org_id, listing_id, warehouse_id, product_id, change_type, old_available, new_available,
         old_reserved, new_reserved, old_in_transit, new_in_transit, run_id)
@@ -170,6 +164,14 @@ function identified(row: RejectedRow): { key: string; alias: string } | null {
   return typeof key === "string" && typeof alias === "string" ? { key, alias } : null;
 }
 
+/** Appends the cells (listing_id, warehouse_id) of the named relation to the page's seen cells, if it owns the page. */
+function addSeenCells(scope: PageScope, cells: SQL): SQL {
+  return sql`update etl_pages p set
+      seen_listing_ids = coalesce(p.seen_listing_ids, '{}') || (select coalesce(array_agg(listing_id), '{}') from ${cells}),
+      seen_warehouse_ids = coalesce(p.seen_warehouse_ids, '{}') || (select coalesce(array_agg(warehouse_id), '{}') from ${cells})
+    where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}`;
+}
+
 /** Adds the cells of rule-rejected rows to the page's seen cells, so finalize keeps their stock as it was. */
 function keepRejectedSeen(scope: PageScope, rejected: readonly RejectedRow[]): SQL | null {
   const cells = rejected.flatMap((row) => identified(row) ?? []);
@@ -181,10 +183,7 @@ function keepRejectedSeen(scope: PageScope, rejected: readonly RejectedRow[]): S
       join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
         and a.alias = t.alias and a.active
     )
-    update etl_pages p set
-      seen_listing_ids = coalesce(p.seen_listing_ids, '{}') || (select coalesce(array_agg(listing_id), '{}') from cells),
-      seen_warehouse_ids = coalesce(p.seen_warehouse_ids, '{}') || (select coalesce(array_agg(warehouse_id), '{}') from cells)
-    where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}`;
+    ${addSeenCells(scope, sql`cells`)}`;
 }
 
 /** The page's statements in order; the last one answers {claimed, loaded, changed, jumps}. */

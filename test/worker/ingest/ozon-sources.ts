@@ -4,23 +4,13 @@
 import { sql } from "drizzle-orm";
 import { OZON_PRODUCT_INFO_STOCKS_V4_ID } from "../../../cron/adapters/ozon/product-info-stocks-v4";
 import { OZON_STOCK_V2_ID } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
+import type { OzonStockTruth } from "../../../dev/sim/truth";
 import { db, loadedStock, seedSimAccount, simulator } from "./helpers";
 
 export const SELLER_WAREHOUSE = "Склад продавца Москва";
 export const FBO_AND_FBS = [OZON_STOCK_V2_ID, OZON_PRODUCT_INFO_STOCKS_V4_ID];
 
-interface OzonCell {
-  sku: number;
-  warehouseId: number;
-  warehouse: string;
-  warehouseType: "fbo" | "fbs";
-  available: number;
-  reserved: number;
-  inTransit: number;
-  inFeed: boolean;
-}
-
-const cells = () => simulator<OzonCell[]>("/_sim/truth/stock?marketplace=ozon");
+const cells = () => simulator<OzonStockTruth[]>("/_sim/truth/stock?marketplace=ozon");
 
 /** v4 reports no incoming supply: seller warehouse cells compare on available and reserved (when non-zero). */
 function withoutFbsTransit(stock: Map<string, string>): Map<string, string> {
