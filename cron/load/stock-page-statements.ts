@@ -57,13 +57,14 @@ function inventoryStatement(
   });
   return sql`with placed as (
       -- The product comes from the listing itself, not the cache: another account's finalize may have linked the
-      -- listing to another product since the cache was read.
+      -- listing to another product since the cache was read. One primary-key probe per row (offset 0 keeps the
+      -- subquery a probe): as a plain join the planner hashes every listing of the organization for each page.
       select l.id as listing_id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[], ${textArray(byId.alias)}::text[],
         ${numberArray(byId.available)}::int[], ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[],
         ${numberArray(byId.quality)}::real[])
         as t(ord, listing_id, alias, available, reserved, in_transit, quality)
-      join listings l on l.id = t.listing_id
+      cross join lateral (select x.id, x.product_id from listings x where x.id = t.listing_id offset 0) l
       union all
       select l.id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${textArray(byKey.alias)}::text[],

@@ -38,7 +38,16 @@ export interface ValidatedPage {
   pseudoRows: number;
 }
 
+/** True when a row passes every business rule: the common case, checked without allocating. */
+function passesRules(record: StockRecord): boolean {
+  const { available, reserved, inTransit, total } = record;
+  if (available < 0 || reserved < 0 || inTransit < 0) return false;
+  if (total !== null && (total < 0 || reserved > total || available > total)) return false;
+  return record.listing.article.trim() !== "";
+}
+
 export function businessRuleViolations(record: StockRecord): string[] {
+  if (passesRules(record)) return [];
   const reasons: string[] = [];
   for (const field of ["available", "reserved", "inTransit"] as const) {
     if (record[field] < 0) reasons.push(`${field}: must not be negative (got ${record[field]})`);
@@ -92,29 +101,39 @@ export function validateStockPage(
   rows: readonly RowOutcome<StockRecord>[],
 ): ValidatedPage {
   const page: ValidatedPage = { valid: [], rejected: [], pseudoRows: 0 };
-  const matches = new Map<string, WarehouseMatch>();
+  // One match per distinct name on the page; null for a pseudo-row's name.
+  const warehouses = new Map<string, ResolvedWarehouse | null>();
   rows.forEach((row, index) => {
     if (!row.ok) {
       page.rejected.push({ index, raw: row.raw, reasons: row.reasons });
       return;
     }
-    const name = row.record.warehouseName;
-    let match = matches.get(name);
-    if (!match) {
-      match = matchWarehouse(marketplace, name);
-      matches.set(name, match);
+    const record = row.record;
+    let warehouse = warehouses.get(record.warehouseName);
+    if (warehouse === undefined) {
+      const match = matchWarehouse(marketplace, record.warehouseName);
+      warehouse = match.kind === "pseudo" ? null : resolve(match);
+      warehouses.set(record.warehouseName, warehouse);
     }
-    if (match.kind === "pseudo") {
+    if (warehouse === null) {
       page.pseudoRows++;
       return;
     }
-    const violations = businessRuleViolations(row.record);
-    if (violations.length > 0) {
-      page.rejected.push({ index, raw: row.record, reasons: violations });
+    if (!passesRules(record)) {
+      page.rejected.push({ index, raw: record, reasons: businessRuleViolations(record) });
       return;
     }
-    const warehouse = resolve(match);
-    page.valid.push({ ...row.record, warehouse, quality: qualityScore(row.record, warehouse.confidence) });
+    page.valid.push({
+      listing: record.listing,
+      warehouseName: record.warehouseName,
+      available: record.available,
+      reserved: record.reserved,
+      inTransit: record.inTransit,
+      total: record.total,
+      drift: record.drift,
+      warehouse,
+      quality: qualityScore(record, warehouse.confidence),
+    });
   });
   return page;
 }
