@@ -21,6 +21,17 @@ function tidy(raw: string): string {
 
 const pseudoKeys = new Set(PSEUDO_WAREHOUSE_NAMES.map(warehouseNameKey));
 
+/** Canonical names' tidy forms and keys, computed once per name (a page may bring hundreds of spellings). */
+const canonicalForms = new Map<string, { tidy: string; key: string }>();
+function formsOf(name: string): { tidy: string; key: string } {
+  let forms = canonicalForms.get(name);
+  if (!forms) {
+    forms = { tidy: tidy(name), key: warehouseNameKey(name) };
+    canonicalForms.set(name, forms);
+  }
+  return forms;
+}
+
 export function matchWarehouse(
   marketplace: Marketplace,
   raw: string,
@@ -30,16 +41,17 @@ export function matchWarehouse(
   if (pseudoKeys.has(key)) return { kind: "pseudo", raw };
   const exact = known.find((w) => w.name === raw);
   if (exact) return { kind: "matched", raw, warehouse: exact, confidence: 1, rule: "exact" };
-  const spaced = known.find((w) => tidy(w.name) === tidy(raw));
+  const tidied = tidy(raw);
+  const spaced = known.find((w) => formsOf(w.name).tidy === tidied);
   if (spaced) return { kind: "matched", raw, warehouse: spaced, confidence: 0.98, rule: "case-spacing" };
-  const normalized = known.filter((w) => warehouseNameKey(w.name) === key);
+  const normalized = known.filter((w) => formsOf(w.name).key === key);
   if (normalized.length === 1 && normalized[0]) {
     return { kind: "matched", raw, warehouse: normalized[0], confidence: 0.92, rule: "normalized" };
   }
   // A code form may drop the district ("САНКТ_ПЕТЕРБУРГ_РФЦ" for "Санкт-Петербург Шушары"): accept only a
   // single candidate whose key starts with every word we have, and flag it for review by its confidence.
   if (key.length >= 4 && normalized.length === 0) {
-    const partial = known.filter((w) => `${warehouseNameKey(w.name)} `.startsWith(`${key} `));
+    const partial = known.filter((w) => `${formsOf(w.name).key} `.startsWith(`${key} `));
     if (partial.length === 1 && partial[0]) {
       return { kind: "matched", raw, warehouse: partial[0], confidence: 0.8, rule: "partial" };
     }

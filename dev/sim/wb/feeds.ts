@@ -56,7 +56,11 @@ export function stockRow(cell: StockCell<WbListing>) {
   };
 }
 
-/** Stock rows of cells the feed lists, sorted by lastChangeDate. Stock changes are stamped with the slot they fall in. */
+/**
+ * Stock rows of cells the feed lists, sorted by lastChangeDate. Stock changes are stamped with the slot they fall
+ * in. Rows of one slot keep the cells' order (a stable sort on the number alone: few distinct slots, so a key
+ * comparison would decide nearly every pair).
+ */
 export function wbStockRows(state: SimState): FeedRow<ReturnType<typeof stockRow>>[] {
   return state.cached("wb.stockRows", () =>
     state.world.stock.wb
@@ -66,7 +70,7 @@ export function wbStockRows(state: SimState): FeedRow<ReturnType<typeof stockRow
         key: `${cell.listing.barcode}|${cell.warehouse.id}`,
         row: stockRow(cell),
       }))
-      .sort(byChanged),
+      .sort((a, b) => a.changed - b.changed),
   );
 }
 
