@@ -149,14 +149,21 @@ function refreshProductSummary(input: FinalizeInput): SQL {
       where s.org_id = ${input.orgId} and s.run_id = ${input.runId}
         and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
     ),
-    st as (
-      select i.product_id, sum(i.available)::int as available, sum(i.reserved)::int as reserved,
-        sum(i.in_transit)::int as in_transit,
-        (sum(i.available) filter (where i.marketplace = 'ozon'))::int as ozon_available,
-        (sum(i.available) filter (where i.marketplace = 'wb'))::int as wb_available,
-        (count(distinct i.warehouse_id) filter (where i.available > 0))::int as warehouse_count
+    -- Per product × warehouse first, then per product: two hash aggregates where count(distinct) would sort.
+    per_warehouse as (
+      select i.product_id, i.warehouse_id, sum(i.available) as available, sum(i.reserved) as reserved,
+        sum(i.in_transit) as in_transit,
+        sum(i.available) filter (where i.marketplace = 'ozon') as ozon_available,
+        sum(i.available) filter (where i.marketplace = 'wb') as wb_available,
+        bool_or(i.available > 0) as stocked
       from inventory i where i.org_id = ${input.orgId} and i.product_id in (select product_id from mine)
-      group by i.product_id
+      group by i.product_id, i.warehouse_id
+    ),
+    st as (
+      select product_id, sum(available)::int as available, sum(reserved)::int as reserved,
+        sum(in_transit)::int as in_transit, sum(ozon_available)::int as ozon_available,
+        sum(wb_available)::int as wb_available, (count(*) filter (where stocked))::int as warehouse_count
+      from per_warehouse group by product_id
     ),
     sa as (
       select s.product_id, sum(s.quantity)::int as units, sum(s.revenue) as revenue

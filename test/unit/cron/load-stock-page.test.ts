@@ -157,6 +157,25 @@ describe("finishing a full run", () => {
     expect(run).toEqual({ status: "succeeded", stock_confirmed: true });
   });
 
+  it("summarizes a product's stock over its warehouses: sums, and warehouses that hold stock", async () => {
+    const runId = await startTestRun(db, ids.orgId, ids.accountId);
+    // sku 61 and 62 share the article "A-6" (one product); 61 is at two warehouses, one of them empty.
+    const sameProduct = { item_code: "A-6" };
+    await loadPage(runId, 0, [
+      row(61, "Тверь", 4, { ...sameProduct, reserved_amount: 1 }),
+      row(61, "Казань", 0, { ...sameProduct, reserved_amount: 0, promised_amount: 2 }),
+      row(62, "Тверь", 3, { ...sameProduct, reserved_amount: 0 }),
+    ]);
+    await finalizeRun(db.run, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
+    const summary = await db.query(
+      `select s.available, s.reserved, s.in_transit, s.ozon_available, s.wb_available, s.warehouse_count
+       from product_summary s join products p on p.id = s.product_id where p.article = 'A-6'`,
+    );
+    expect(summary).toEqual([
+      { available: 7, reserved: 1, in_transit: 2, ozon_available: 7, wb_available: 0, warehouse_count: 1 },
+    ]);
+  });
+
   it("confirms no stock when only some sources were read whole", async () => {
     const runId = await startTestRun(db, ids.orgId, ids.accountId);
     await finalizeRun(db.run, {
