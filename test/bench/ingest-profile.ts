@@ -1,15 +1,17 @@
 // `bench:ingest -- --profile`: where the database time goes. PostgreSQL runs with pg_stat_statements; after a
 // pipeline pass the statements are listed by total execution time, so the server's share of a page load can
-// be told apart from the HTTP endpoint, the driver and the Node side.
+// be told apart from the HTTP endpoint, the driver and the Node side. Planning time is listed beside execution:
+// over HTTP every statement is planned anew.
 import { withDirectClient } from "./ingest-baselines";
 import type { IngestWorld } from "./ingest-setup";
 
 export const PROFILE_PG_OPTIONS =
-  "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c track_io_timing=on";
+  "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on -c track_io_timing=on";
 
 interface StatementStat {
   calls: string;
   total_ms: number;
+  plan_ms: number;
   mean_ms: number;
   rows: string;
   query: string;
@@ -26,19 +28,20 @@ export async function resetStatementStats(world: IngestWorld): Promise<void> {
 export async function statementReport(world: IngestWorld, top = 10): Promise<string> {
   return withDirectClient(world, async (client) => {
     const { rows } = await client.query<StatementStat>(
-      `select calls::text, total_exec_time as total_ms, mean_exec_time as mean_ms, rows::text,
+      `select calls::text, total_exec_time as total_ms, total_plan_time as plan_ms, mean_exec_time as mean_ms, rows::text,
          regexp_replace(query, '\\s+', ' ', 'g') as query
        from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
        order by total_exec_time desc`,
     );
     const sum = rows.reduce((total, row) => total + row.total_ms, 0);
+    const planned = rows.reduce((total, row) => total + row.plan_ms, 0);
     const lines = [
-      `PostgreSQL execution time over all statements: ${(sum / 1000).toFixed(2)} s; the top ${top}:`,
+      `PostgreSQL execution time over all statements: ${(sum / 1000).toFixed(2)} s, planning ${(planned / 1000).toFixed(2)} s; the top ${top}:`,
     ];
-    lines.push("  total s   share   calls  mean ms      rows  statement");
+    lines.push("  total s   share   calls  mean ms  plan s      rows  statement");
     for (const row of rows.slice(0, top)) {
       lines.push(
-        `  ${(row.total_ms / 1000).toFixed(2).padStart(7)}  ${((100 * row.total_ms) / sum).toFixed(1).padStart(5)}%  ${row.calls.padStart(6)}  ${row.mean_ms.toFixed(1).padStart(7)}  ${row.rows.padStart(8)}  ${row.query.slice(0, 110)}`,
+        `  ${(row.total_ms / 1000).toFixed(2).padStart(7)}  ${((100 * row.total_ms) / sum).toFixed(1).padStart(5)}%  ${row.calls.padStart(6)}  ${row.mean_ms.toFixed(1).padStart(7)}  ${(row.plan_ms / 1000).toFixed(2).padStart(6)}  ${row.rows.padStart(8)}  ${row.query.slice(0, 110)}`,
       );
     }
     return lines.join("\n");
