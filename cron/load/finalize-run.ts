@@ -92,17 +92,24 @@ export function analyzeGrownTables(): SQL {
 /**
  * The account's snapshot state: when its day's stock snapshot was last taken and whether that was today (the
  * organization's day). Until the next snapshot, cells written since then (last_synced_at ≥ snapshot_at) are
- * what changed; a listing updated since then was (re)linked.
+ * what changed; a listing updated since then was (re)linked. `changed_since` is that time, or -infinity on the
+ * day's first run (everything counts as changed).
  */
 function accountSnapshot(input: FinalizeInput): SQL {
   return sql`account as (
-      select a.snapshot_at, o.time_zone,
-        coalesce((a.snapshot_at at time zone o.time_zone)::date = (now() at time zone o.time_zone)::date, false)
-          as taken_today
+      select a.snapshot_at, o.time_zone, case when taken_today then a.snapshot_at else '-infinity' end as changed_since
       from marketplace_accounts a join organizations o on o.id = a.org_id
+      cross join lateral (select coalesce((a.snapshot_at at time zone o.time_zone)::date
+        = (now() at time zone o.time_zone)::date, false) as taken_today) t
       where a.id = ${input.accountId}
     )`;
 }
+
+/**
+ * The time since which cells count as changed, as a scalar: PostgreSQL then filters the stock scan by it
+ * before joining to the account's listings (as a join condition it joined all of the account's stock first).
+ */
+const changedSince = sql`(select changed_since from account)`;
 
 /**
  * Today's stock snapshot of the account (inventory_daily). The day's first run writes every cell; a later run
@@ -117,9 +124,8 @@ function snapshotToday(input: FinalizeInput): SQL[] {
       select i.org_id, (now() at time zone account.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id,
         i.marketplace, i.available, i.reserved, i.in_transit
       from inventory i cross join account
-      where i.org_id = ${input.orgId}
+      where i.org_id = ${input.orgId} and i.last_synced_at >= ${changedSince}
         and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
-        and (not account.taken_today or i.last_synced_at >= account.snapshot_at)
       on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
         reserved = excluded.reserved, in_transit = excluded.in_transit
       where (inventory_daily.available, inventory_daily.reserved, inventory_daily.in_transit)
@@ -138,11 +144,11 @@ function snapshotToday(input: FinalizeInput): SQL[] {
 function refreshProductSummary(input: FinalizeInput): SQL {
   return sql`with ${accountSnapshot(input)},
     mine as (
-      select l.product_id from listings l cross join account
-      where l.account_id = ${input.accountId} and (not account.taken_today or l.updated_at >= account.snapshot_at)
+      select l.product_id from listings l
+      where l.account_id = ${input.accountId} and l.updated_at >= ${changedSince}
       union
-      select i.product_id from inventory i cross join account
-      where account.taken_today and i.org_id = ${input.orgId} and i.last_synced_at >= account.snapshot_at
+      select i.product_id from inventory i
+      where ${changedSince} > '-infinity' and i.org_id = ${input.orgId} and i.last_synced_at >= ${changedSince}
         and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
       union
       select s.product_id from sales s join organizations o on o.id = s.org_id
