@@ -64,6 +64,8 @@ export interface NewAccount {
   baseUrl: string | null;
   /** Checked by the caller against the adapter registries (cli/account-endpoints.ts). */
   endpoints: AccountEndpoints;
+  /** Stock anomaly detection's jump factor (> 1, checked by the caller); null = the default. */
+  stockJumpFactor: number | null;
 }
 
 /** Inserts the account; answers null when the organization already has one with this marketplace and name. */
@@ -76,6 +78,7 @@ export async function addAccount(db: Database, input: NewAccount, credentialsKey
       name: input.name,
       baseUrl: input.baseUrl,
       endpoints: input.endpoints,
+      stockJumpFactor: input.stockJumpFactor,
       credentialsEncrypted: await encryptCredentials(input.credentials, credentialsKey),
     })
     .onConflictDoNothing()

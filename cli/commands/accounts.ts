@@ -32,6 +32,7 @@ const HELP = `Usage: npm run cli -- accounts <list|add|enable|disable> [options]
   accounts add --marketplace ozon --name <name> --ozon-client-id <n> --ozon-api-key <key> [--base-url <url>]
   accounts add --marketplace wb --name <name> --wb-token <token> [--base-url <url>]
                either with [--stock-adapters <ids>] [--sales-adapters <ids>] [--rate-scale <n>]
+               [--jump-factor <n>]
   accounts disable <id|name>                 no more scheduled or manual runs for it
   accounts enable <id|name>
 
@@ -47,6 +48,8 @@ Options:
                        marketplace's); an unknown id or another marketplace's is refused before saving
   --sales-adapters <ids>  sales adapter ids, comma-separated ("" = no sales sync; default: the
                        marketplace's); two feeds that count the same orders are refused together
+  --jump-factor <n>    flag a stock jump (STOCK_JUMP on the run) when a new available count exceeds
+                       n × max(previous, 20); a number above 1 (default: 10)
 
 The API has no route for accounts yet, so this command works on the database: DATABASE_URL or
 --database-url (local dev: the npm run dev database, no flag needed). \`add\` encrypts the credentials
@@ -85,6 +88,17 @@ function baseUrlFrom(values: Values): string | null {
   throw new ArgumentError(`--base-url: expected an http(s) URL, got "${text}"`);
 }
 
+/** --jump-factor: a number above 1 (as the column's real stores it); absent = null (the default factor). */
+function jumpFactorFrom(values: Values): number | null {
+  const text = stringValue(values, "jump-factor");
+  if (text === undefined) return null;
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(n) || Math.fround(n) <= 1) {
+    throw new ArgumentError(`--jump-factor: expected a number above 1, got "${text}"`);
+  }
+  return n;
+}
+
 export function accountsTable(rows: readonly AccountRow[], nowMs: number): string {
   if (rows.length === 0) return "No marketplace accounts yet (add one with `accounts add`).";
   return table(
@@ -110,7 +124,11 @@ function accountToAdd(values: Values, positionals: readonly string[], env: NodeJ
   const credentials = credentialsFrom(values, marketplace, env);
   const baseUrl = baseUrlFrom(values);
   const endpoints = endpointsFrom(values, marketplace);
-  return { marketplace, name, credentials, baseUrl, endpoints } satisfies Omit<NewAccount, "orgId">;
+  const stockJumpFactor = jumpFactorFrom(values);
+  return { marketplace, name, credentials, baseUrl, endpoints, stockJumpFactor } satisfies Omit<
+    NewAccount,
+    "orgId"
+  >;
 }
 
 async function run(ctx: CliContext, { values, positionals }: CommandInput, env: NodeJS.ProcessEnv) {
@@ -177,6 +195,7 @@ export const accountsCommand: Command = {
     "rate-scale": { type: "string" },
     "stock-adapters": { type: "string" },
     "sales-adapters": { type: "string" },
+    "jump-factor": { type: "string" },
   },
   run: (ctx, input) => run(ctx, input, process.env),
 };

@@ -4,12 +4,7 @@ import type { ValidatedPage } from "../validate/validate-stock";
 import { type CatalogCache, rememberListings } from "./catalog-cache";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
-import {
-  type AnomalyRule,
-  DEFAULT_ANOMALY_RULE,
-  type PageCounts,
-  stockPageStatements,
-} from "./stock-page-statements";
+import { type AnomalyRule, type PageCounts, stockPageStatements } from "./stock-page-statements";
 
 export interface PageLoadResult {
   /** False when the page had been loaded before (a redelivery): nothing changed. */
@@ -19,18 +14,24 @@ export interface PageLoadResult {
   jumps: number;
 }
 
+export interface LoadStockPageOptions {
+  /** When a new available count is flagged as a jump (STOCK_JUMP); default DEFAULT_ANOMALY_RULE. */
+  anomaly?: AnomalyRule;
+  /** Unguarded run-log statements sent in the same round trip (API call counts). */
+  alongside?: readonly SQL[];
+  /** The run's catalog cache: known listings and aliases skip catalog writes; the ones this page wrote are added. */
+  cache?: CatalogCache;
+}
+
 export async function loadStockPage(
   run: StatementRunner,
   scope: PageScope,
   page: ValidatedPage,
   counts: PageCounts,
-  anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
-  /** Unguarded run-log statements sent in the same round trip (API call counts). */
-  alongside: readonly SQL[] = [],
-  /** The run's catalog cache: known listings and aliases skip catalog writes; the ones this page wrote are added. */
-  cache?: CatalogCache,
+  options: LoadStockPageOptions = {},
 ): Promise<PageLoadResult> {
-  const [claim, ...rest] = stockPageStatements(scope, page, counts, anomaly, cache);
+  const { anomaly, alongside = [], cache } = options;
+  const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });
   const results = await run(claim ? [claim, ...alongside, ...rest] : rest);
   if (cache) {
     for (const rows of results) rememberListings(cache, rows);

@@ -17,6 +17,11 @@ export interface AnomalyRule {
 
 export const DEFAULT_ANOMALY_RULE: AnomalyRule = { factor: 10, floor: 20 };
 
+/** The rule for an account's jump factor (marketplace_accounts.stock_jump_factor): null or absent = the default. */
+export function anomalyRule(factor: number | null | undefined): AnomalyRule {
+  return factor == null ? DEFAULT_ANOMALY_RULE : { ...DEFAULT_ANOMALY_RULE, factor };
+}
+
 export interface PageCounts {
   extracted: number;
   pseudoRows: number;
@@ -187,14 +192,21 @@ function keepRejectedSeen(scope: PageScope, rejected: readonly RejectedRow[]): S
     ${addSeenCells(scope, sql`cells`)}`;
 }
 
+export interface StockPageOptions {
+  /** When a new available count is flagged as a jump (STOCK_JUMP); default DEFAULT_ANOMALY_RULE. */
+  anomaly?: AnomalyRule;
+  /** The run's catalog cache: rows of known listings and aliases skip the catalog statements. */
+  cache?: CatalogCache;
+}
+
 /** The page's statements in order; the last one answers {claimed, loaded, changed, jumps}. */
 export function stockPageStatements(
   scope: PageScope,
   page: ValidatedPage,
   counts: PageCounts,
-  anomaly: AnomalyRule = DEFAULT_ANOMALY_RULE,
-  cache?: CatalogCache,
+  options: StockPageOptions = {},
 ): SQL[] {
+  const { anomaly = DEFAULT_ANOMALY_RULE, cache } = options;
   const statements = [claimPage(scope, counts.extracted)];
   if (page.valid.length > 0)
     statements.push(

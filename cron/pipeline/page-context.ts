@@ -22,6 +22,8 @@ export interface SyncInput {
   /** Sales adapters run after stock; undefined = the marketplace default, [] = none. */
   sales?: string[];
   rateScale?: number;
+  /** The account's stock jump factor (marketplace_accounts.stock_jump_factor); null or absent = the default. */
+  jumpFactor?: number | null;
   /** Caps the rows asked per page of offset/cursor-paged endpoints (small pages in tests). */
   pageLimit?: number;
   fetch?: typeof fetch;

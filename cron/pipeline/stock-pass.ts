@@ -11,6 +11,7 @@ import { MarketplaceError } from "../http/marketplace-error";
 import { type CatalogCache, loadCatalogCache } from "../load/catalog-cache";
 import { loadStockPage } from "../load/load-stock-page";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
+import { anomalyRule } from "../load/stock-page-statements";
 import { readWatermark, watermarkStatement } from "../load/watermark";
 import { type ValidatedPage, validateStockPage } from "../validate/validate-stock";
 import { loadKnownListings } from "./known-listings";
@@ -135,9 +136,7 @@ async function runSource(
           scope,
           validated,
           { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
-          undefined,
-          alongside,
-          await cache,
+          { anomaly: anomalyRule(input.jumpFactor), alongside, cache: await cache },
         );
       } catch (error) {
         stream.stop();

@@ -1,7 +1,18 @@
 // Marketplace accounts: one seller cabinet on Ozon or Wildberries, with encrypted credentials and the
 // endpoint adapters chosen for it. One SyncCoordinator Durable Object exists per account.
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { marketplaceEnum } from "./enums";
 import { organizations } from "./organizations";
 
@@ -36,8 +47,12 @@ export const marketplaceAccounts = pgTable(
     // When a run last wrote the day's stock snapshot of the account (inventory_daily): a later run of the same
     // day only needs to add the cells written since.
     snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
+    // Stock anomaly detection: a new available count above this factor × max(previous, 20) is flagged as a
+    // STOCK_JUMP on the run. Null = the default (10, cron/load/stock-page-statements.ts).
+    stockJumpFactor: real("stock_jump_factor"),
   },
   (t) => [
+    check("marketplace_accounts_stock_jump_factor_check", sql`${t.stockJumpFactor} > 1`),
     uniqueIndex("marketplace_accounts_org_name_key").on(t.orgId, t.marketplace, t.name),
     index("marketplace_accounts_enabled_idx").on(t.enabled),
   ],

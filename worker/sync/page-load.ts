@@ -10,6 +10,7 @@ import { loadStockPage } from "../../cron/load/load-stock-page";
 import type { PageScope } from "../../cron/load/page-scope";
 import { recordApiCalls, recordRunIssue } from "../../cron/load/run-log";
 import type { StatementRunner } from "../../cron/load/statement-runner";
+import { anomalyRule } from "../../cron/load/stock-page-statements";
 import { watermarkStatement } from "../../cron/load/watermark";
 import type { PageMessage } from "../../cron/messages";
 import { loadKnownListings } from "../../cron/pipeline/known-listings";
@@ -66,6 +67,9 @@ export async function fetchAndLoadPage(
   if (page.watermark) alongside.push(watermarkStatement(scope, page.watermark));
   const validated = validateStockPage(run.marketplace, page.rows);
   const counts = { extracted: page.rows.length, pseudoRows: validated.pseudoRows };
-  const loaded = await loadStockPage(runner, scope, validated, counts, undefined, alongside);
+  const loaded = await loadStockPage(runner, scope, validated, counts, {
+    anomaly: anomalyRule(run.stockJumpFactor),
+    alongside,
+  });
   return { claimed: loaded.claimed, next: page.next, incomplete: Boolean(page.incomplete) };
 }

@@ -1,5 +1,5 @@
-// What a step needs to know about its run: the account (decrypted credentials, adapters, base URL) and the
-// run's current state, read in one query.
+// What a step needs to know about its run: the account (decrypted credentials, adapters, base URL, stock jump
+// factor) and the run's current state, read in one query.
 import { eq } from "drizzle-orm";
 import type { AccountCredentials } from "../../cron/adapters/adapter";
 import { decryptCredentials } from "../../cron/credentials";
@@ -18,6 +18,8 @@ export interface RunContext {
   /** The account's override of the vendor hosts (local dev and tests); null in production. */
   baseUrl: string | null;
   credentials: AccountCredentials;
+  /** The account's stock jump factor for anomaly detection; null = the default. */
+  stockJumpFactor: number | null;
 }
 
 /** null when the run does not exist (a stale message for a deleted account). */
@@ -36,6 +38,7 @@ export async function loadRunContext(
       endpoints: marketplaceAccounts.endpoints,
       baseUrl: marketplaceAccounts.baseUrl,
       credentialsEncrypted: marketplaceAccounts.credentialsEncrypted,
+      stockJumpFactor: marketplaceAccounts.stockJumpFactor,
     })
     .from(etlRuns)
     .innerJoin(marketplaceAccounts, eq(marketplaceAccounts.id, etlRuns.accountId))
@@ -51,5 +54,6 @@ export async function loadRunContext(
     endpoints: row.endpoints,
     baseUrl: row.baseUrl ? row.baseUrl.replace(/\/+$/, "") : null,
     credentials: await decryptCredentials(row.credentialsEncrypted, env.CREDENTIALS_KEY),
+    stockJumpFactor: row.stockJumpFactor,
   };
 }

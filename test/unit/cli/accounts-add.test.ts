@@ -1,5 +1,6 @@
 // `accounts add` with adapters: a valid config is saved as given; an unknown id, another marketplace's id or
 // two feeds counting the same orders exit 2 naming option, field and problem, before the database is opened.
+// Likewise --jump-factor: a number above 1 is saved, anything else exits 2 naming the option.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NewAccount } from "../../../cli/accounts-store";
 import { main } from "../../../cli/main";
@@ -98,6 +99,35 @@ describe("accounts add --stock-adapters / --sales-adapters", () => {
     expect(stderr).toBe(`${message}\n(see \`npm run cli -- accounts --help\`)`);
     expect(store.openDatabase).not.toHaveBeenCalled();
     expect(store.addAccount).not.toHaveBeenCalled();
+  });
+});
+
+describe("accounts add --jump-factor", () => {
+  it("stores a valid factor; without the option the account keeps the default (null)", async () => {
+    expect((await add("--jump-factor", "2.5")).code).toBe(0);
+    expect(store.addAccount.mock.calls[0]?.[1]).toMatchObject({ name: "Main", stockJumpFactor: 2.5 });
+    expect((await add()).code).toBe(0);
+    expect(store.addAccount.mock.calls[1]?.[1].stockJumpFactor).toBeNull();
+  });
+
+  it.each(["1", "0.5", "abc", "-3", "", "Infinity"])(
+    'refuses "%s": exit 2 naming --jump-factor, nothing opened or written',
+    async (value) => {
+      const { code, stderr } = await add(`--jump-factor=${value}`); // "=": "-3" is not read as an option
+      expect(code).toBe(2);
+      expect(stderr).toBe(
+        `error: accounts: --jump-factor: expected a number above 1, got "${value}"\n(see \`npm run cli -- accounts --help\`)`,
+      );
+      expect(store.openDatabase).not.toHaveBeenCalled();
+      expect(store.addAccount).not.toHaveBeenCalled();
+    },
+  );
+
+  it("is documented in --help", async () => {
+    expect(await main(["accounts", "--help"], {})).toBe(0);
+    expect(log.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(
+      /--jump-factor <n>.*\n.*a number above 1 \(default: 10\)/,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-w
 import { finalizeRun } from "../../../cron/load/finalize-run";
 import { loadStockPage } from "../../../cron/load/load-stock-page";
 import type { PageScope } from "../../../cron/load/page-scope";
+import { type AnomalyRule, anomalyRule } from "../../../cron/load/stock-page-statements";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
 import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
 
@@ -23,7 +24,7 @@ const row = (sku: number, warehouse: string, available: number, extra: Record<st
 let db: TestDatabase;
 let ids: { orgId: string; accountId: string };
 
-async function loadPage(runId: string, page: number, rows: unknown[]) {
+async function loadPage(runId: string, page: number, rows: unknown[], anomaly?: AnomalyRule) {
   const scope: PageScope = {
     ...ids,
     marketplace: "ozon",
@@ -32,10 +33,8 @@ async function loadPage(runId: string, page: number, rows: unknown[]) {
     endpoint: "ozon.v2.stock_on_warehouses",
   };
   const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-  return loadStockPage(db.run, scope, validated, {
-    extracted: rows.length,
-    pseudoRows: validated.pseudoRows,
-  });
+  const counts = { extracted: rows.length, pseudoRows: validated.pseudoRows };
+  return loadStockPage(db.run, scope, validated, counts, { anomaly });
 }
 
 async function stock() {
@@ -112,6 +111,32 @@ describe("loading a stock page", () => {
       [second],
     );
     expect(run?.issues.map((i) => i.code)).toEqual(["STOCK_JUMP"]);
+  });
+
+  it("flags a 3× jump with an account's factor of 2, not with the default factor", async () => {
+    const first = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(first, 0, [row(33, "Самара", 30), row(34, "Самара", 30)]);
+    const issues = async (runId: string) => {
+      const [run] = await db.query<{ issues: { code: string; message: string }[] }>(
+        "select issues from etl_runs where id = $1",
+        [runId],
+      );
+      return run?.issues ?? [];
+    };
+
+    const byDefault = await startTestRun(db, ids.orgId, ids.accountId);
+    const unflagged = await loadPage(byDefault, 0, [row(33, "Самара", 90), row(34, "Самара", 30)]);
+    expect(unflagged).toMatchObject({ changed: 1, jumps: 0 });
+    expect(await issues(byDefault)).toEqual([]);
+
+    const strict = await startTestRun(db, ids.orgId, ids.accountId);
+    const flagged = await loadPage(strict, 0, [row(33, "Самара", 90), row(34, "Самара", 90)], anomalyRule(2));
+    expect(flagged).toMatchObject({ changed: 1, jumps: 1 });
+    const found = await issues(strict);
+    expect(found.map((i) => i.code)).toEqual(["STOCK_JUMP"]);
+    expect(found[0]?.message).toMatch(
+      /^1 rows jumped beyond 2× the previous snapshot \(e\.g\. .*: 30 → 90\)$/,
+    );
   });
 });
 

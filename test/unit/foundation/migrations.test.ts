@@ -59,4 +59,15 @@ describe("db:migrate", () => {
       sql`insert into organizations (name, slug, critical_max, low_max) values ('x', 'x', 30, 20)`,
     ).rejects.toMatchObject({ code: "23514" });
   });
+
+  it("keeps an account's stock jump factor above 1 (null = the default)", async () => {
+    const sql = neon(endpoint.connectionString("migrations_test"));
+    const [org] = await sql`insert into organizations (name, slug) values ('j', 'j') returning id`;
+    const account = (factor: number | null) =>
+      sql`insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted, stock_jump_factor)
+        values (${org?.id}, 'ozon', ${`a${factor}`}, 'v1.x.y', ${factor}) returning stock_jump_factor`;
+    expect(await account(null)).toEqual([{ stock_jump_factor: null }]);
+    expect(await account(2.5)).toEqual([{ stock_jump_factor: 2.5 }]);
+    await expect(account(1)).rejects.toMatchObject({ code: "23514" });
+  });
 });

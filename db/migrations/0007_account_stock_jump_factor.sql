@@ -1,0 +1,2 @@
+ALTER TABLE "marketplace_accounts" ADD COLUMN "stock_jump_factor" real;--> statement-breakpoint
+ALTER TABLE "marketplace_accounts" ADD CONSTRAINT "marketplace_accounts_stock_jump_factor_check" CHECK ("marketplace_accounts"."stock_jump_factor" > 1);
