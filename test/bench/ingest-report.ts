@@ -33,7 +33,7 @@ function split(p: PipelineFigures): string[][] {
     ["  page loads (DB round trips)", "", share(p.pageLoadMs), ""],
     ["  finalize (zero unseen, snapshot, summaries)", "", share(p.finalizeMs), ""],
     ["  watermark and listing reads", "", share(p.otherDbMs), ""],
-    ["  pipeline thread busy (the whole sync, overlapped or not)", "", share(p.busyMs), ""],
+    ["  account threads busy (the whole sync, overlapped or not)", "", share(p.busyMs), ""],
     ["  simulator thread busy (the vendors' stand-in)", "", share(p.serviceBusyMs.simulator), ""],
     [
       "  endpoint thread busy (Neon's stand-in; PostgreSQL not included)",

@@ -94,9 +94,10 @@ export const startSimulatorThread = (minRows: number, seed: number) =>
 export const startEndpointThread = (postgresUrl: string) =>
   startService<EndpointService>({ service: "endpoint", postgresUrl });
 
-if (!isMainThread && parentPort) {
+const request = workerData as ServiceRequest | undefined;
+if (!isMainThread && parentPort && (request?.service === "simulator" || request?.service === "endpoint")) {
   const port = parentPort;
-  serve(workerData as ServiceRequest).then(
+  serve(request).then(
     (running) => {
       port.once("message", () => void running.close().finally(() => process.exit(0)));
       port.postMessage({ info: running.info });

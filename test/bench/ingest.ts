@@ -11,7 +11,7 @@ import {
   takeLoadedRows,
   withDirectClient,
 } from "./ingest-baselines";
-import { runPipeline } from "./ingest-pipeline";
+import { type AccountThreads, runPipeline, startAccountThreads } from "./ingest-pipeline";
 import { PostgresMissingError } from "./ingest-postgres";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
 import { formatTable, perSecond } from "./ingest-report";
@@ -76,7 +76,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const stopOnSignal = () => void world.close().finally(() => process.exit(130));
+  let threads: AccountThreads | undefined;
+  const closeAll = async () => {
+    await threads?.close();
+    await world.close();
+  };
+  const stopOnSignal = () => void closeAll().finally(() => process.exit(130));
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
   try {
@@ -84,9 +89,10 @@ async function main(): Promise<void> {
       `Simulator: ${world.sim.size} listings, ${world.sim.feedRows} stock rows in the feeds; PostgreSQL on port ${world.pg.port}`,
     );
 
+    threads = await startAccountThreads(world);
     if (values.profile) await resetStatementStats(world);
     console.log("Pipeline: full stock sync of the Ozon and the Wildberries account…");
-    const first = await runPipeline(world);
+    const first = await runPipeline(world, threads);
     const profile = values.profile ? await statementReport(world) : "";
     const moved = await advanceSimulator(world.sim, 12);
     console.log(`Simulator: 12 hours later (${JSON.stringify(moved)})`);
@@ -96,7 +102,7 @@ async function main(): Promise<void> {
     await withDirectClient(world, (client) => client.query("vacuum analyze"));
     if (values.profile) await resetStatementStats(world);
     console.log("Pipeline: the next scheduled full sync…");
-    const second = await runPipeline(world);
+    const second = await runPipeline(world, threads);
     const profileSecond = values.profile ? await statementReport(world) : "";
 
     const loaded = await takeLoadedRows(world);
@@ -133,7 +139,7 @@ async function main(): Promise<void> {
     writeFileSync("bench-results/ingest.json", `${JSON.stringify(figures, null, 2)}\n`);
     console.log("Wrote bench-results/ingest.json");
   } finally {
-    await world.close();
+    await closeAll();
   }
 }
 
