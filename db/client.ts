@@ -1,6 +1,6 @@
 // The connection factory: the unmodified Neon HTTP driver with drizzle on top. Locally (dev, tests) the
 // driver is pointed at dev/neon-endpoint by `httpEndpoint`; in production it talks to Neon itself.
-import { neon, neonConfig } from "@neondatabase/serverless";
+import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
 import * as schema from "./schema";
 
@@ -11,7 +11,8 @@ export interface DatabaseConfig {
   httpEndpoint?: string | undefined;
 }
 
-export type Database = NeonHttpDatabase<typeof schema>;
+/** drizzle over the Neon HTTP driver; `$client` is the driver itself (the loaders' batches use it directly). */
+export type Database = NeonHttpDatabase<typeof schema> & { $client: NeonQueryFunction<false, false> };
 
 export class DatabaseConfigError extends Error {
   override name = "DatabaseConfigError";

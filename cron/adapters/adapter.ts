@@ -56,7 +56,7 @@ export interface Page<R> {
 /** Where a run starts a feed: a full run from the beginning, an incremental one from its watermark. */
 export interface CursorStart {
   kind: "full" | "incremental";
-  /** The feed's watermark from earlier runs (null: never loaded, so start from the beginning). */
+  /** The feed's watermark from earlier runs; null when never loaded and in a full run (start from the beginning). */
   watermark: string | null;
   nowMs: number;
 }

@@ -11,11 +11,14 @@ export function watermarkStatement(scope: PageScope, watermark: string): SQL {
       run_id = excluded.run_id, updated_at = now()`;
 }
 
+/** The feed's watermark for an incremental run; a full run starts from the beginning, so none is read. */
 export async function readWatermark(
   run: StatementRunner,
   accountId: string,
   endpoint: string,
+  kind: "full" | "incremental",
 ): Promise<string | null> {
+  if (kind === "full") return null;
   const [rows] = await run([
     sql`select watermark from sync_watermarks where account_id = ${accountId} and endpoint = ${endpoint}`,
   ]);

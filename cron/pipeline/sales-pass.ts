@@ -14,7 +14,7 @@ import type { PassResult } from "./stock-pass";
 export async function runSalesPass(input: SyncInput, id: string): Promise<PassResult> {
   const adapter = salesAdapter(id);
   const { client, context } = newPassContext(input);
-  const watermark = await readWatermark(input.run, input.accountId, id);
+  const watermark = await readWatermark(input.run, input.accountId, id, input.kind);
   let cursor: Cursor | null = adapter.firstCursor({
     kind: input.kind,
     watermark,

@@ -80,7 +80,7 @@ async function runSource(
     if (adapter.needsKnownListings)
       context.knownListings = await loadKnownListings(input.run, input.accountId);
     let incomplete = false;
-    const watermark = await readWatermark(input.run, input.accountId, id);
+    const watermark = await readWatermark(input.run, input.accountId, id, input.kind);
     const cursor: Cursor | null = adapter.firstCursor({
       kind: input.kind,
       watermark,

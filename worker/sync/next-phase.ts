@@ -22,7 +22,7 @@ export async function firstPageOf(
   progress: StockProgress,
 ): Promise<PageMessage> {
   const adapter = SALES_ADAPTERS[endpoint] ? salesAdapter(endpoint) : stockAdapter(endpoint);
-  const watermark = await readWatermark(batchRunner(db), run.accountId, endpoint);
+  const watermark = await readWatermark(batchRunner(db), run.accountId, endpoint, kind);
   const cursor: Cursor = adapter.firstCursor({ kind, watermark, nowMs: Date.now() });
   return {
     type: "page",
