@@ -40,15 +40,26 @@ interface SourceResult {
   complete: boolean;
 }
 
+/** The run's catalog cache once it has been read. */
+interface CacheSlot {
+  current: CatalogCache | undefined;
+}
+
 type Fetched =
   | { fetched: Page<StockRecord>; validated: ValidatedPage; calls: ReturnType<typeof callsSince> }
   | { error: MarketplaceError };
 
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
   const sources = stockSources(input.marketplace, input.adapters);
-  // Read while the first page is fetched; the first load waits for it.
-  const cache = loadCatalogCache(input.run, input);
-  cache.catch(() => undefined); // a failed read surfaces at the first load
+  // Read while the first pages are fetched. A page that is ready before it loads without it (SQL looks its
+  // listings up); a failed read leaves every page to SQL.
+  const cache: CacheSlot = { current: undefined };
+  loadCatalogCache(input.run, input).then(
+    (loaded) => {
+      cache.current = loaded;
+    },
+    () => undefined,
+  );
   let pages = 0;
   const blocking: string[] = [];
   const complete: string[][] = [];
@@ -70,7 +81,7 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
 async function runSource(
   input: SyncInput,
   group: readonly string[],
-  cache: Promise<CatalogCache>,
+  cache: CacheSlot,
 ): Promise<SourceResult> {
   let blocking: string | null = null;
   let pages = 0;
@@ -136,7 +147,7 @@ async function runSource(
           scope,
           validated,
           { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
-          { anomaly: anomalyRule(input.jumpFactor), alongside, cache: await cache },
+          { anomaly: anomalyRule(input.jumpFactor), alongside, cache: cache.current },
         );
       } catch (error) {
         stream.stop();
