@@ -1,4 +1,4 @@
-// Loads one validated stock page in one round trip and reports what happened to it.
+// Loads validated stock pages, one or several in one round trip, and reports what happened to each.
 import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
 import { type CatalogCache, rememberListings } from "./catalog-cache";
@@ -23,6 +23,49 @@ export interface LoadStockPageOptions {
   cache?: CatalogCache;
 }
 
+/** One page of a load: where it goes, its rows, its counts and the run-log statements that go with it. */
+export interface StockPageLoad {
+  scope: PageScope;
+  page: ValidatedPage;
+  counts: PageCounts;
+  /** Unguarded run-log statements sent in the same round trip (API call counts). */
+  alongside?: readonly SQL[];
+}
+
+/**
+ * Loads pages of one feed in one round trip and one transaction, in feed order (a later page's rows win), each
+ * page claimed on its own. Pages that arrived together share the round trip: fewer requests and commits.
+ */
+export async function loadStockPages(
+  run: StatementRunner,
+  loads: readonly StockPageLoad[],
+  options: Pick<LoadStockPageOptions, "anomaly" | "cache"> = {},
+): Promise<PageLoadResult[]> {
+  const { anomaly, cache } = options;
+  const statements: SQL[] = [];
+  const summaries: number[] = [];
+  for (const { scope, page, counts, alongside = [] } of loads) {
+    const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });
+    statements.push(...(claim ? [claim, ...alongside, ...rest] : rest));
+    summaries.push(statements.length - 1);
+  }
+  const results = await run(statements);
+  if (cache) {
+    for (const rows of results) rememberListings(cache, rows);
+    for (const { page } of loads) for (const row of page.valid) cache.aliases.add(row.warehouse.alias);
+  }
+  return summaries.map((at) => {
+    const summary = results[at]?.[0] ?? {};
+    return {
+      claimed: summary.claimed === true || summary.claimed === "t",
+      loaded: Number(summary.loaded ?? 0),
+      changed: Number(summary.changed ?? 0),
+      jumps: Number(summary.jumps ?? 0),
+    };
+  });
+}
+
+/** Loads one validated stock page in one round trip. */
 export async function loadStockPage(
   run: StatementRunner,
   scope: PageScope,
@@ -30,18 +73,8 @@ export async function loadStockPage(
   counts: PageCounts,
   options: LoadStockPageOptions = {},
 ): Promise<PageLoadResult> {
-  const { anomaly, alongside = [], cache } = options;
-  const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });
-  const results = await run(claim ? [claim, ...alongside, ...rest] : rest);
-  if (cache) {
-    for (const rows of results) rememberListings(cache, rows);
-    for (const row of page.valid) cache.aliases.add(row.warehouse.alias);
-  }
-  const summary = results.at(-1)?.[0] ?? {};
-  return {
-    claimed: summary.claimed === true || summary.claimed === "t",
-    loaded: Number(summary.loaded ?? 0),
-    changed: Number(summary.changed ?? 0),
-    jumps: Number(summary.jumps ?? 0),
-  };
+  const { alongside, ...rest } = options;
+  const [result] = await loadStockPages(run, [{ scope, page, counts, alongside }], rest);
+  if (!result) throw new Error("a page load returned no result");
+  return result;
 }

@@ -9,7 +9,7 @@ import { stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StockRecord } from "../adapters/stock-record";
 import { MarketplaceError } from "../http/marketplace-error";
 import { type CatalogCache, loadCatalogCache } from "../load/catalog-cache";
-import { loadStockPage } from "../load/load-stock-page";
+import { loadStockPages, type StockPageLoad } from "../load/load-stock-page";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
 import { anomalyRule } from "../load/stock-page-statements";
 import { readWatermark, watermarkStatement } from "../load/watermark";
@@ -121,40 +121,58 @@ async function runSource(
       (page) => ("error" in page ? null : page.fetched.next),
       PREFETCH_DEPTH,
     );
-    for (let page = 0, pending = stream.take(); pending; page++, pending = stream.take()) {
-      const current = await pending;
-      if ("error" in current) {
-        blocking = current.error.message;
+    let page = 0;
+    for (let pending = stream.take(); pending; pending = stream.take()) {
+      // Pages that have already arrived go along in the same round trip (up to the prefetch depth).
+      let last = await pending;
+      const arrived = [last];
+      while (arrived.length < PREFETCH_DEPTH && !("error" in last)) {
+        const next = stream.takeArrived();
+        if (!next) break;
+        arrived.push(next);
+        last = next;
+      }
+      const loads: StockPageLoad[] = [];
+      const done: { page: number; rows: number }[] = [];
+      for (const current of arrived) {
+        if ("error" in current) break;
+        const { fetched, validated, calls } = current;
+        const scope = pageScope(input, id, page);
+        const alongside = [recordApiCalls(input.runId, calls)];
+        for (const note of fetched.notes)
+          alongside.push(recordRunIssue(input.runId, { code: "PAGING", message: note, endpoint: id }));
+        if (fetched.incomplete) incomplete = true;
+        if (fetched.watermark) alongside.push(watermarkStatement(scope, fetched.watermark));
+        const counts = { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows };
+        loads.push({ scope, page: validated, counts, alongside });
+        done.push({ page: page++, rows: fetched.rows.length });
+      }
+      if (loads.length > 0) {
+        try {
+          await loadStockPages(input.run, loads, {
+            anomaly: anomalyRule(input.jumpFactor),
+            cache: cache.current,
+          });
+        } catch (error) {
+          stream.stop();
+          throw error;
+        }
+        pages += loads.length;
+        for (const loaded of done) input.onPage?.({ endpoint: id, ...loaded });
+      }
+      const failed = arrived.find((current) => "error" in current);
+      if (failed && "error" in failed) {
+        stream.stop();
+        blocking = failed.error.message;
         await input.run([
           recordRunIssue(input.runId, {
-            code: current.error.code,
-            message: current.error.message,
+            code: failed.error.code,
+            message: failed.error.message,
             endpoint: id,
           }),
         ]);
         break;
       }
-      const { fetched, validated, calls } = current;
-      const scope = pageScope(input, id, page);
-      const alongside = [recordApiCalls(input.runId, calls)];
-      for (const note of fetched.notes)
-        alongside.push(recordRunIssue(input.runId, { code: "PAGING", message: note, endpoint: id }));
-      if (fetched.incomplete) incomplete = true;
-      if (fetched.watermark) alongside.push(watermarkStatement(scope, fetched.watermark));
-      try {
-        await loadStockPage(
-          input.run,
-          scope,
-          validated,
-          { extracted: fetched.rows.length, pseudoRows: validated.pseudoRows },
-          { anomaly: anomalyRule(input.jumpFactor), alongside, cache: cache.current },
-        );
-      } catch (error) {
-        stream.stop();
-        throw error;
-      }
-      pages++;
-      input.onPage?.({ endpoint: id, page, rows: fetched.rows.length });
     }
     if (!blocking) {
       const complete =

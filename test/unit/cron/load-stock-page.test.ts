@@ -4,8 +4,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { finalizeRun } from "../../../cron/load/finalize-run";
-import { loadStockPage } from "../../../cron/load/load-stock-page";
+import { loadStockPage, loadStockPages } from "../../../cron/load/load-stock-page";
 import type { PageScope } from "../../../cron/load/page-scope";
+import type { StatementRunner } from "../../../cron/load/statement-runner";
 import { type AnomalyRule, anomalyRule } from "../../../cron/load/stock-page-statements";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
 import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
@@ -92,6 +93,49 @@ describe("loading a stock page", () => {
       [runId],
     );
     expect(run).toEqual({ pages_done: 1, extracted: 2 });
+  });
+
+  it("loads pages that arrived together in one round trip, in order, each claimed once", async () => {
+    const runId = await startTestRun(db, ids.orgId, ids.accountId);
+    const pageLoad = (page: number, rows: unknown[]) => {
+      const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
+      const scope: PageScope = {
+        ...ids,
+        marketplace: "ozon",
+        runId,
+        pageKey: `ozon.v2#${page}`,
+        endpoint: "ozon.v2.stock_on_warehouses",
+      };
+      return { scope, page: validated, counts: { extracted: rows.length, pseudoRows: 0 } };
+    };
+    const roundTrips: number[] = [];
+    const counted: StatementRunner = (statements) => {
+      roundTrips.push(statements.length);
+      return db.run(statements);
+    };
+    // Page 1 repeats page 0's boundary row with a newer count: the later page wins.
+    const pair = [
+      pageLoad(0, [row(81, "Тверь", 4), row(82, "Тверь", 6)]),
+      pageLoad(1, [row(82, "Тверь", 5)]),
+    ];
+    const results = await loadStockPages(counted, pair);
+    expect(roundTrips).toHaveLength(1);
+    expect(results.map((r) => [r.claimed, r.loaded])).toEqual([
+      [true, 2],
+      [true, 1],
+    ]);
+    expect((await stock()).filter((r) => ["81", "82"].includes(r.sku))).toEqual([
+      { sku: "81", warehouse: "Тверь", available: 4 },
+      { sku: "82", warehouse: "Тверь", available: 5 },
+    ]);
+    // Delivered again (a retried load): neither page changes anything.
+    const again = await loadStockPages(db.run, [pageLoad(0, [row(81, "Тверь", 40)]), pageLoad(1, [])]);
+    expect(again.map((r) => r.claimed)).toEqual([false, false]);
+    expect((await stock()).find((r) => r.sku === "81")?.available).toBe(4);
+    const [run] = await db.query<{ pages_done: number }>("select pages_done from etl_runs where id = $1", [
+      runId,
+    ]);
+    expect(run?.pages_done).toBe(2);
   });
 
   it("audits only values that changed and flags a jump beyond the anomaly factor", async () => {

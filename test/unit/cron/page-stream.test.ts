@@ -57,6 +57,36 @@ describe("prefetchPages", () => {
     expect(calls).toBe(2);
   });
 
+  it("hands out only pages that have arrived without waiting, in order", async () => {
+    const feed = manualFeed(4);
+    const stream = prefetchPages({ n: 0 }, feed.fetchPage, (p) => p.next, 3);
+    expect(stream.takeArrived()).toBeNull(); // page 0 still in flight
+    await feed.settle(0);
+    await feed.settle(1);
+    expect(stream.takeArrived()?.n).toBe(0);
+    expect(stream.takeArrived()?.n).toBe(1);
+    expect(stream.takeArrived()).toBeNull(); // page 2 asked for, not arrived
+    await feed.settle(2);
+    await expect(stream.take()).resolves.toMatchObject({ n: 2 });
+    await feed.settle(3);
+    expect(stream.takeArrived()?.n).toBe(3);
+    expect(stream.take()).toBeNull();
+  });
+
+  it("never hands out a failed fetch as arrived", async () => {
+    const stream = prefetchPages(
+      { n: 0 },
+      async () => {
+        throw new Error("vendor down");
+      },
+      () => null,
+      3,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stream.takeArrived()).toBeNull();
+    await expect(stream.take()).rejects.toThrow("vendor down");
+  });
+
   it("starts nothing more once stopped", async () => {
     const feed = manualFeed(10);
     const stream = prefetchPages({ n: 0 }, feed.fetchPage, (p) => p.next, 3);
