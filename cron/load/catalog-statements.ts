@@ -19,11 +19,11 @@ export function warehouseStatements(
   rows: readonly { warehouse: ResolvedWarehouse }[],
   cache?: CatalogCache,
 ): SQL[] {
-  const aliases = uniqueBy(
-    rows.map((r) => r.warehouse),
-    (w) => w.alias,
-  ).filter((w) => !cache?.aliases.has(w.alias));
-  if (aliases.length === 0) return [];
+  const byAlias = new Map<string, ResolvedWarehouse>();
+  for (const { warehouse } of rows)
+    if (!cache?.aliases.has(warehouse.alias)) byAlias.set(warehouse.alias, warehouse);
+  if (byAlias.size === 0) return [];
+  const aliases = [...byAlias.values()];
   const warehouses = uniqueBy(aliases, (w) => w.name);
   return [
     sql`insert into warehouses (org_id, marketplace, name, cluster, region, type, provisional)
@@ -59,16 +59,29 @@ function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], u
       where products.name = '' and excluded.name <> ''`;
 }
 
+/** Each listing's last row on the page (the last row wins), keeping only those the cache says need a write. */
+function latestToWrite(
+  rows: readonly { listing: ListingIdentity }[],
+  cache?: CatalogCache,
+): ListingIdentity[] {
+  const seen = new Set<string>();
+  const latest: ListingIdentity[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const listing = rows[i]?.listing;
+    if (!listing || seen.has(listing.externalKey)) continue;
+    seen.add(listing.externalKey);
+    if (!cache || needsWrite(cache, listing)) latest.push(listing);
+  }
+  return latest.reverse();
+}
+
 /** Upserts the page's products (by article) and listings (by external key). */
 export function catalogStatements(
   scope: PageScope,
   rows: readonly { listing: ListingIdentity }[],
   cache?: CatalogCache,
 ): SQL[] {
-  const listings = uniqueBy(
-    rows.map((r) => r.listing),
-    (l) => l.externalKey,
-  ).filter((listing) => !cache || needsWrite(cache, listing));
+  const listings = latestToWrite(rows, cache);
   if (listings.length === 0) return [];
   const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
   const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));

@@ -27,9 +27,9 @@ export interface PageCounts {
   pseudoRows: number;
 }
 
-/** The per-row columns both row sets carry. */
+/** The per-row columns both row sets carry (the alias as its position in the page's list of aliases, from 1). */
 const columnsOf = () => ({
-  alias: [] as string[],
+  alias: [] as number[],
   available: [] as number[],
   reserved: [] as number[],
   inTransit: [] as number[],
@@ -48,13 +48,20 @@ function inventoryStatement(
   // statements wrote included). Two separate sets, so a page of cached listings does no key lookups at all.
   const byId = { ord: [] as number[], id: [] as number[], ...columnsOf() };
   const byKey = { ord: [] as number[], key: [] as string[], ...columnsOf() };
+  // A page names a few dozen warehouses over thousands of rows: each distinct alias is sent once.
+  const aliasAt = new Map<string, number>();
   rows.forEach((row, index) => {
     const known = cache?.listings.get(row.listing.externalKey);
     const target = known ? byId : byKey;
     target.ord.push(index + 1);
     if (known) byId.id.push(known.id);
     else byKey.key.push(row.listing.externalKey);
-    target.alias.push(row.warehouse.alias);
+    let alias = aliasAt.get(row.warehouse.alias);
+    if (alias === undefined) {
+      alias = aliasAt.size + 1;
+      aliasAt.set(row.warehouse.alias, alias);
+    }
+    target.alias.push(alias);
     target.available.push(row.available);
     target.reserved.push(row.reserved);
     target.inTransit.push(row.inTransit);
@@ -65,14 +72,14 @@ function inventoryStatement(
       -- listing to another product since the cache was read. One primary-key probe per row (offset 0 keeps the
       -- subquery a probe): as a plain join the planner hashes every listing of the organization for each page.
       select l.id as listing_id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
-      from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[], ${textArray(byId.alias)}::text[],
+      from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[], ${numberArray(byId.alias)}::int[],
         ${numberArray(byId.available)}::int[], ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[],
         ${numberArray(byId.quality)}::real[])
         as t(ord, listing_id, alias, available, reserved, in_transit, quality)
       cross join lateral (select x.id, x.product_id from listings x where x.id = t.listing_id offset 0) l
       union all
       select l.id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
-      from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${textArray(byKey.alias)}::text[],
+      from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${numberArray(byKey.alias)}::int[],
         ${numberArray(byKey.available)}::int[], ${numberArray(byKey.reserved)}::int[],
         ${numberArray(byKey.inTransit)}::int[], ${numberArray(byKey.quality)}::real[])
         as t(ord, key, alias, available, reserved, in_transit, quality)
@@ -82,8 +89,9 @@ function inventoryStatement(
       select distinct on (p.listing_id, a.warehouse_id) p.listing_id, a.warehouse_id, p.product_id,
         p.available, p.reserved, p.in_transit, p.quality
       from placed p
+      join unnest(${textArray([...aliasAt.keys()])}::text[]) with ordinality as named(alias, at) on named.at = p.alias
       join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
-        and a.alias = p.alias and a.active
+        and a.alias = named.alias and a.active
       where ${ownsPage(scope)}
       order by p.listing_id, a.warehouse_id, p.ord desc
     ),

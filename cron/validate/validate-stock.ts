@@ -96,25 +96,38 @@ export function resolve(match: Exclude<WarehouseMatch, { kind: "pseudo" }>): Res
   };
 }
 
+/** Names already resolved, per marketplace: feeds repeat the same few hundred spellings page after page. */
+const resolvedNames: Record<Marketplace, Map<string, ResolvedWarehouse | null>> = {
+  ozon: new Map(),
+  wb: new Map(),
+};
+const RESOLVED_NAMES_KEPT = 10_000;
+
+/** The warehouse a feed's name resolves to; null for a pseudo-row's name. */
+function resolveName(marketplace: Marketplace, name: string): ResolvedWarehouse | null {
+  const known = resolvedNames[marketplace];
+  let warehouse = known.get(name);
+  if (warehouse === undefined) {
+    const match = matchWarehouse(marketplace, name);
+    warehouse = match.kind === "pseudo" ? null : resolve(match);
+    if (known.size >= RESOLVED_NAMES_KEPT) known.clear();
+    known.set(name, warehouse);
+  }
+  return warehouse;
+}
+
 export function validateStockPage(
   marketplace: Marketplace,
   rows: readonly RowOutcome<StockRecord>[],
 ): ValidatedPage {
   const page: ValidatedPage = { valid: [], rejected: [], pseudoRows: 0 };
-  // One match per distinct name on the page; null for a pseudo-row's name.
-  const warehouses = new Map<string, ResolvedWarehouse | null>();
   rows.forEach((row, index) => {
     if (!row.ok) {
       page.rejected.push({ index, raw: row.raw, reasons: row.reasons });
       return;
     }
     const record = row.record;
-    let warehouse = warehouses.get(record.warehouseName);
-    if (warehouse === undefined) {
-      const match = matchWarehouse(marketplace, record.warehouseName);
-      warehouse = match.kind === "pseudo" ? null : resolve(match);
-      warehouses.set(record.warehouseName, warehouse);
-    }
+    const warehouse = resolveName(marketplace, record.warehouseName);
     if (warehouse === null) {
       page.pseudoRows++;
       return;
