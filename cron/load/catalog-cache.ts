@@ -50,6 +50,21 @@ export function needsWrite(cache: CatalogCache, listing: ListingIdentity): boole
   return listing.barcode !== undefined && listing.barcode !== known.barcode;
 }
 
+/**
+ * Takes in, ahead of the round trip, what a page's listing upsert will leave on the known listings it carries
+ * (a new name or barcode, reactivated), so a later page of the same round trip compares with that, as it would
+ * one round trip later: the later page's values win. The returned rows replace these entries afterwards.
+ */
+export function anticipateListings(cache: CatalogCache, listings: Iterable<ListingIdentity>): void {
+  for (const listing of listings) {
+    const known = cache.listings.get(listing.externalKey);
+    if (!known) continue;
+    if (listing.name !== "") known.name = listing.name;
+    if (listing.barcode !== undefined) known.barcode = listing.barcode;
+    known.active = true;
+  }
+}
+
 /** Adds the listings a page wrote (the rows its listings statement returned; other rows are ignored). */
 export function rememberListings(cache: CatalogCache, rows: readonly ResultRow[]): void {
   for (const row of rows) {

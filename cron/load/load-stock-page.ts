@@ -1,7 +1,7 @@
 // Loads validated stock pages, one or several in one round trip, and reports what happened to each.
 import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
-import { type CatalogCache, rememberListings } from "./catalog-cache";
+import { anticipateListings, type CatalogCache, rememberListings } from "./catalog-cache";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
 import { type AnomalyRule, type PageCounts, stockPageStatements } from "./stock-page-statements";
@@ -32,6 +32,17 @@ export interface StockPageLoad {
   alongside?: readonly SQL[];
 }
 
+/** Each listing's last row on the page: the one its listing upsert writes. */
+function* listingsOf(page: ValidatedPage) {
+  const seen = new Set<string>();
+  for (let i = page.valid.length - 1; i >= 0; i--) {
+    const listing = page.valid[i]?.listing;
+    if (!listing || seen.has(listing.externalKey)) continue;
+    seen.add(listing.externalKey);
+    yield listing;
+  }
+}
+
 /**
  * Loads pages of one feed in one round trip and one transaction, in feed order (a later page's rows win), each
  * page claimed on its own. Pages that arrived together share the round trip: fewer requests and commits.
@@ -48,6 +59,7 @@ export async function loadStockPages(
     const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });
     statements.push(...(claim ? [claim, ...alongside, ...rest] : rest));
     summaries.push(statements.length - 1);
+    if (cache) anticipateListings(cache, listingsOf(page));
   }
   const results = await run(statements);
   if (cache) {

@@ -20,6 +20,8 @@ import { prefetchPages } from "./page-stream";
 
 /** Pages fetched ahead of the loads: enough to keep the database busy, few enough to bound memory. */
 const PREFETCH_DEPTH = 3;
+/** Pages that arrived together share a round trip until the load holds this many rows. */
+const ROWS_PER_SHARED_LOAD = 3_000;
 
 export interface PassResult {
   pages: number;
@@ -40,26 +42,16 @@ interface SourceResult {
   complete: boolean;
 }
 
-/** The run's catalog cache once it has been read. */
-interface CacheSlot {
-  current: CatalogCache | undefined;
-}
-
 type Fetched =
   | { fetched: Page<StockRecord>; validated: ValidatedPage; calls: ReturnType<typeof callsSince> }
   | { error: MarketplaceError };
 
 export async function runStockPass(input: SyncInput): Promise<PassResult> {
   const sources = stockSources(input.marketplace, input.adapters);
-  // Read while the first pages are fetched. A page that is ready before it loads without it (SQL looks its
-  // listings up); a failed read leaves every page to SQL.
-  const cache: CacheSlot = { current: undefined };
-  loadCatalogCache(input.run, input).then(
-    (loaded) => {
-      cache.current = loaded;
-    },
-    () => undefined,
-  );
+  // Read while the first page is fetched, before any page writes (so it is never older than what this pass
+  // wrote); the first load waits for it.
+  const cache = loadCatalogCache(input.run, input);
+  cache.catch(() => undefined); // a failed read surfaces at the first load
   let pages = 0;
   const blocking: string[] = [];
   const complete: string[][] = [];
@@ -81,7 +73,7 @@ export async function runStockPass(input: SyncInput): Promise<PassResult> {
 async function runSource(
   input: SyncInput,
   group: readonly string[],
-  cache: CacheSlot,
+  cache: Promise<CatalogCache>,
 ): Promise<SourceResult> {
   let blocking: string | null = null;
   let pages = 0;
@@ -123,14 +115,17 @@ async function runSource(
     );
     let page = 0;
     for (let pending = stream.take(); pending; pending = stream.take()) {
-      // Pages that have already arrived go along in the same round trip (up to the prefetch depth).
+      // Pages that have already arrived go along in the same round trip, while the load is small (a big page
+      // goes alone: memory stays bounded, and so does the transaction).
       let last = await pending;
       const arrived = [last];
-      while (arrived.length < PREFETCH_DEPTH && !("error" in last)) {
+      let rows = "error" in last ? 0 : last.fetched.rows.length;
+      while (arrived.length < PREFETCH_DEPTH && rows < ROWS_PER_SHARED_LOAD && !("error" in last)) {
         const next = stream.takeArrived();
         if (!next) break;
         arrived.push(next);
         last = next;
+        if (!("error" in next)) rows += next.fetched.rows.length;
       }
       const loads: StockPageLoad[] = [];
       const done: { page: number; rows: number }[] = [];
@@ -151,7 +146,7 @@ async function runSource(
         try {
           await loadStockPages(input.run, loads, {
             anomaly: anomalyRule(input.jumpFactor),
-            cache: cache.current,
+            cache: await cache,
           });
         } catch (error) {
           stream.stop();

@@ -3,6 +3,7 @@
 // of a full run zeroes stock that disappeared from the listing.
 import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
+import { loadCatalogCache } from "../../../cron/load/catalog-cache";
 import { finalizeRun } from "../../../cron/load/finalize-run";
 import { loadStockPage, loadStockPages } from "../../../cron/load/load-stock-page";
 import type { PageScope } from "../../../cron/load/page-scope";
@@ -136,6 +137,28 @@ describe("loading a stock page", () => {
       runId,
     ]);
     expect(run?.pages_done).toBe(2);
+  });
+
+  it("lets the later page of a shared round trip win a listing's name, with the run's catalog cache", async () => {
+    const named = (page: number, runId: string, name: string) => {
+      const rows = [row(91, "Тверь", 3, { item_name: name })];
+      const scope: PageScope = {
+        ...ids,
+        marketplace: "ozon",
+        runId,
+        pageKey: `ozon.v2#${page}`,
+        endpoint: "ozon.v2.stock_on_warehouses",
+      };
+      const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
+      return { scope, page: validated, counts: { extracted: 1, pseudoRows: 0 } };
+    };
+    await loadStockPages(db.run, [named(0, await startTestRun(db, ids.orgId, ids.accountId), "A")]);
+    const runId = await startTestRun(db, ids.orgId, ids.accountId);
+    const cache = await loadCatalogCache(db.run, { ...ids, marketplace: "ozon" });
+    await loadStockPages(db.run, [named(0, runId, "B"), named(1, runId, "A")], { cache });
+    const [listing] = await db.query<{ name: string }>("select name from listings where ozon_sku = 91");
+    expect(listing?.name).toBe("A");
+    expect(cache.listings.get("sku:91")?.name).toBe("A");
   });
 
   it("audits only values that changed and flags a jump beyond the anomaly factor", async () => {

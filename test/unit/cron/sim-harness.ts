@@ -34,7 +34,7 @@ export async function syncAgainstSimulator(
   ids: { orgId: string; accountId: string },
   marketplace: "ozon" | "wb",
   kind: "full" | "incremental",
-  extra: Partial<Pick<StockSyncInput, "adapters" | "pageLimit" | "sales" | "nowMs" | "fetch" | "run">> = {},
+  extra: Pick<StockSyncInput, "adapters" | "pageLimit" | "sales" | "nowMs" | "fetch"> = {},
 ) {
   const runId = await startTestRun(db, ids.orgId, ids.accountId, kind);
   const status = await pipeline({

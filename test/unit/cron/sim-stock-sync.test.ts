@@ -1,9 +1,6 @@
 // Stock syncs against the marketplace simulator end the same as the simulator's truth for every listing ×
 // warehouse: a full sync, an incremental one after the world moved on, and a full sync under faults.
-import type { SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import type { StatementRunner } from "../../../cron/load/statement-runner";
 import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
@@ -64,44 +61,6 @@ describe("Ozon stock sync against the simulator", () => {
     expect(
       harness.sim.stats.requests("ozon.stock_on_warehouses").some((r) => r.faults.includes("shift_rows")),
     ).toBe(true);
-  });
-});
-
-/** The database, except that the run's catalog read (the account's listings) is held back, or fails. */
-function withCatalogRead(outcome: "after 3 page loads" | "fails"): StatementRunner {
-  const dialect = new PgDialect();
-  const isCatalogRead = (statements: readonly SQL[]) =>
-    statements.some((s) => dialect.sqlToQuery(s).sql.includes("from listings where account_id"));
-  let pageLoads = 0;
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return async (statements) => {
-    if (isCatalogRead(statements)) {
-      if (outcome === "fails") throw new Error("connection reset");
-      await released;
-      return harness.db.run(statements);
-    }
-    const results = await harness.db.run(statements);
-    if (statements.length >= 3 && ++pageLoads === 3) release();
-    return results;
-  };
-}
-
-describe("the run's catalog read", () => {
-  it("pages that load before it arrives, or all of them when it fails, end equal to the truth", async () => {
-    const ids = await seedAccount(harness.db, "ozon");
-    expect((await sync(ids, "ozon")).status).toBe("succeeded");
-    harness.sim.advance({ days: 1 });
-    for (const outcome of ["after 3 page loads", "fails"] as const) {
-      const { status } = await syncAgainstSimulator(harness, runStockSync, ids, "ozon", "full", {
-        run: withCatalogRead(outcome),
-      });
-      expect(status).toBe("succeeded");
-      expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon", true));
-      harness.sim.advance({ days: 1 });
-    }
   });
 });
 
