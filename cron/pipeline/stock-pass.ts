@@ -1,9 +1,9 @@
 // The stock pass of an in-process run: each stock source of the account (Ozon FBO, Ozon FBS, WB...) through
-// its adapter page by page (its replacement when it is switched off), each page validated and loaded in one
-// round trip with its API counts and watermark. The account's listings and aliases are read once for the
-// pass (a CatalogCache), so pages write and look up only the ones they bring new. Which sources read their whole
-// listing decides what may be zeroed at the end of the run: all of the account's stock, only the stock those
-// sources wrote, or nothing.
+// its adapter page by page (its replacement when it is switched off), each page validated and loaded with its
+// API counts and watermark in one round trip (shared with the pages that arrived with it, while they are
+// small). The account's listings and aliases are read once for the pass (a CatalogCache), so pages write and
+// look up only the ones they bring new. Which sources read their whole listing decides what may be zeroed at
+// the end of the run: all of the account's stock, only the stock those sources wrote, or nothing.
 import type { Cursor, Page } from "../adapters/adapter";
 import { stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StockRecord } from "../adapters/stock-record";
