@@ -180,9 +180,14 @@ export async function startAccountThreads(world: IngestWorld): Promise<AccountTh
   const workers = { ozon: await start("ozon"), wb: await start("wb") };
   const ask = (worker: Worker, kind: SyncKind) =>
     new Promise<AccountFigures>((resolve, reject) => {
-      worker.once("message", (reply: { figures?: AccountFigures; error?: string }) =>
-        reply.figures ? resolve(reply.figures) : reject(new Error(reply.error)),
-      );
+      // A thread that dies (out of memory, a crash in a native module) must not leave the benchmark waiting.
+      const died = (error: Error) => reject(error);
+      worker.once("error", died);
+      worker.once("message", (reply: { figures?: AccountFigures; error?: string }) => {
+        worker.off("error", died);
+        if (reply.figures) resolve(reply.figures);
+        else reject(new Error(reply.error));
+      });
       worker.postMessage(kind);
     });
   return {
