@@ -1,5 +1,6 @@
 // Marketplace accounts straight in the database (the API has no route for them): list an organization's
-// accounts, add one with AES-GCM-encrypted credentials (cron/credentials.ts), enable or disable one.
+// accounts, add one with AES-GCM-encrypted credentials (cron/credentials.ts), enable or disable one, change
+// one's sync settings (adapters, stock jump factor).
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { AccountCredentials } from "../cron/adapters/adapter";
 import { encryptCredentials } from "../cron/credentials";
@@ -97,5 +98,48 @@ export async function setAccountEnabled(db: Database, orgId: string, accountId: 
       name: marketplaceAccounts.name,
       enabled: marketplaceAccounts.enabled,
     });
+  return row ?? null;
+}
+
+/** One account's sync settings: its endpoint config and stock jump factor (null = the default). */
+export interface AccountSettings {
+  endpoints: AccountEndpoints;
+  stockJumpFactor: number | null;
+}
+
+/** The sync settings of one account of the organization; null when there is none. */
+export async function getAccountSettings(
+  db: Database,
+  orgId: string,
+  accountId: string,
+): Promise<AccountSettings | null> {
+  const [row] = await db
+    .select({
+      endpoints: marketplaceAccounts.endpoints,
+      stockJumpFactor: marketplaceAccounts.stockJumpFactor,
+    })
+    .from(marketplaceAccounts)
+    .where(and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId)));
+  return row ?? null;
+}
+
+/**
+ * Writes the given sync settings (checked by the caller) of one account of the organization, leaving the
+ * others as they are; answers the row, or null when there is none.
+ */
+export async function setAccountSettings(
+  db: Database,
+  orgId: string,
+  accountId: string,
+  settings: Partial<AccountSettings>,
+) {
+  const [row] = await db
+    .update(marketplaceAccounts)
+    .set({
+      ...(settings.endpoints !== undefined && { endpoints: settings.endpoints }),
+      ...(settings.stockJumpFactor !== undefined && { stockJumpFactor: settings.stockJumpFactor }),
+    })
+    .where(and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId)))
+    .returning({ id: marketplaceAccounts.id, name: marketplaceAccounts.name });
   return row ?? null;
 }

@@ -1,16 +1,22 @@
-// `accounts list|add|enable|disable`: the organization's marketplace accounts. The API has no route for
-// them, so this command works on the database (DATABASE_URL; automatic for local dev) and encrypts new
-// credentials with the Worker's CREDENTIALS_KEY.
+// `accounts list|add|set|enable|disable`: the organization's marketplace accounts. The API has no route
+// for them, so this command works on the database (DATABASE_URL; automatic for local dev) and encrypts new
+// credentials with the Worker's CREDENTIALS_KEY. `set` changes an account's sync settings (adapters, stock
+// jump factor), each checked as `add` checks it.
 import type { AccountCredentials } from "../../cron/adapters/adapter";
+import type { Database } from "../../db/client";
+import type { AccountEndpoints } from "../../db/schema";
+import type { Marketplace } from "../../db/schema/enums";
 import { endpointsFrom } from "../account-endpoints";
 import {
   type AccountRow,
   addAccount,
+  getAccountSettings,
   listAccounts,
   type NewAccount,
   openDatabase,
   resolveOrganization,
   setAccountEnabled,
+  setAccountSettings,
 } from "../accounts-store";
 import {
   ArgumentError,
@@ -26,13 +32,16 @@ import { age, table } from "../format";
 import type { Command, CommandInput } from "./command";
 import { matchAccount } from "./resolve-account";
 
-const HELP = `Usage: npm run cli -- accounts <list|add|enable|disable> [options]
+const HELP = `Usage: npm run cli -- accounts <list|add|set|enable|disable> [options]
 
   accounts list                              the organization's marketplace accounts
   accounts add --marketplace ozon --name <name> --ozon-client-id <n> --ozon-api-key <key> [--base-url <url>]
   accounts add --marketplace wb --name <name> --wb-token <token> [--base-url <url>]
                either with [--stock-adapters <ids>] [--sales-adapters <ids>] [--rate-scale <n>]
                [--jump-factor <n>]
+  accounts set <id|name> [--stock-adapters <ids>] [--sales-adapters <ids>] [--jump-factor <n>|default]
+                                             change an account's adapters and jump factor; the settings
+                                             not given keep their values (at least one is required)
   accounts disable <id|name>                 no more scheduled or manual runs for it
   accounts enable <id|name>
 
@@ -45,11 +54,13 @@ Options:
   --base-url <url>     send this account's API calls here instead of the vendor (the simulator in dev)
   --rate-scale <n>     divide the vendor's rate windows (the simulator's --time-scale; dev only)
   --stock-adapters <ids>  stock adapter ids, comma-separated, in order of preference (default: the
-                       marketplace's); an unknown id or another marketplace's is refused before saving
+                       marketplace's; with set, "" = back to it); an unknown id or another marketplace's
+                       is refused before saving
   --sales-adapters <ids>  sales adapter ids, comma-separated ("" = no sales sync; default: the
                        marketplace's); two feeds that count the same orders are refused together
   --jump-factor <n>    flag a stock jump (STOCK_JUMP on the run) when a new available count exceeds
                        n × max(previous, 20); a number above 1 (default: 10)
+                       (with set, "default" = back to the default)
 
 The API has no route for accounts yet, so this command works on the database: DATABASE_URL or
 --database-url (local dev: the npm run dev database, no flag needed). \`add\` encrypts the credentials
@@ -88,13 +99,18 @@ function baseUrlFrom(values: Values): string | null {
   throw new ArgumentError(`--base-url: expected an http(s) URL, got "${text}"`);
 }
 
-/** --jump-factor: a number above 1 (as the column's real stores it); absent = null (the default factor). */
-function jumpFactorFrom(values: Values): number | null {
+/**
+ * --jump-factor: a number above 1 (as the column's real stores it); for `set` (acceptDefault) also
+ * "default" = null (back to the default factor). Absent = undefined. Shared by `add` and `set`.
+ */
+function jumpFactorFrom(values: Values, acceptDefault: boolean): number | null | undefined {
   const text = stringValue(values, "jump-factor");
-  if (text === undefined) return null;
+  if (text === undefined) return undefined;
+  if (acceptDefault && text.trim() === "default") return null;
   const n = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !Number.isFinite(n) || Math.fround(n) <= 1) {
-    throw new ArgumentError(`--jump-factor: expected a number above 1, got "${text}"`);
+    const expected = acceptDefault ? 'a number above 1 or "default"' : "a number above 1";
+    throw new ArgumentError(`--jump-factor: expected ${expected}, got "${text}"`);
   }
   return n;
 }
@@ -124,20 +140,87 @@ function accountToAdd(values: Values, positionals: readonly string[], env: NodeJ
   const credentials = credentialsFrom(values, marketplace, env);
   const baseUrl = baseUrlFrom(values);
   const endpoints = endpointsFrom(values, marketplace);
-  const stockJumpFactor = jumpFactorFrom(values);
+  const stockJumpFactor = jumpFactorFrom(values, false) ?? null;
   return { marketplace, name, credentials, baseUrl, endpoints, stockJumpFactor } satisfies Omit<
     NewAccount,
     "orgId"
   >;
 }
 
+/** The options `set` changes; the other options of `add` (name, credentials, URL, rate scale) it refuses. */
+const SET_OPTIONS = ["stock-adapters", "sales-adapters", "jump-factor"] as const;
+const ADD_ONLY_OPTIONS = [
+  "marketplace",
+  "name",
+  "ozon-client-id",
+  "ozon-api-key",
+  "wb-token",
+  "base-url",
+  "rate-scale",
+] as const;
+
+/** What `set` is told that needs no database (the jump factor), checked before the database is touched. */
+function settingsToSet(values: Values, positionals: readonly string[]) {
+  if (!positionals[1]) throw new ArgumentError("<id|name>: required");
+  noExtraPositionals(positionals, 2);
+  const refused = ADD_ONLY_OPTIONS.find((name) => values[name] !== undefined);
+  if (refused) {
+    throw new ArgumentError(
+      `--${refused}: not changed by \`accounts set\` (it takes --stock-adapters, --sales-adapters, --jump-factor)`,
+    );
+  }
+  if (!SET_OPTIONS.some((name) => values[name] !== undefined)) {
+    throw new ArgumentError(
+      "set: nothing to change; give --stock-adapters <ids>, --sales-adapters <ids> and/or --jump-factor <n|default>",
+    );
+  }
+  return { stockJumpFactor: jumpFactorFrom(values, true) };
+}
+
+/**
+ * The account's endpoint config with `set`'s adapter options applied, each list checked as `add` checks it
+ * (endpointsFrom); undefined when neither is given. --stock-adapters "" = back to the marketplace's default,
+ * --sales-adapters "" = no sales sync; the rest of the config is kept.
+ */
+function endpointsToSet(
+  values: Values,
+  marketplace: Marketplace,
+  current: AccountEndpoints,
+): AccountEndpoints | undefined {
+  const stockGiven = values["stock-adapters"] !== undefined;
+  const salesGiven = values["sales-adapters"] !== undefined;
+  if (!stockGiven && !salesGiven) return undefined;
+  const given = endpointsFrom(values, marketplace);
+  const next: AccountEndpoints = { ...current };
+  if (stockGiven) {
+    if (given.stock) next.stock = given.stock;
+    else delete next.stock;
+  }
+  if (salesGiven) next.sales = given.sales ?? [];
+  return next;
+}
+
+const adapterList = (ids: readonly string[] | undefined, none: string) =>
+  ids === undefined ? "default" : ids.length === 0 ? none : ids.join(", ");
+const jumpFactorText = (factor: number | null) => (factor === null ? "default (10)" : String(factor));
+
+/** The account named by `enable`/`disable`/`set`'s <id|name>, or an ArgumentError as for an unknown one. */
+async function findAccount(db: Database, org: { id: string; slug: string }, which: string) {
+  const rows = await listAccounts(db, org.id);
+  const id = isUuid(which) ? which : matchAccount(which, rows, "<id|name>")?.id;
+  const account = rows.find((row) => row.id === id);
+  if (!account) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
+  return account;
+}
+
 async function run(ctx: CliContext, { values, positionals }: CommandInput, env: NodeJS.ProcessEnv) {
   const action = positionals[0];
-  if (!action) throw new ArgumentError("<list|add|enable|disable>: required");
-  if (!["list", "add", "enable", "disable"].includes(action)) {
-    throw new ArgumentError(`"${action}": unknown accounts command (list, add, enable, disable)`);
+  if (!action) throw new ArgumentError("<list|add|set|enable|disable>: required");
+  if (!["list", "add", "set", "enable", "disable"].includes(action)) {
+    throw new ArgumentError(`"${action}": unknown accounts command (list, add, set, enable, disable)`);
   }
   const toAdd = action === "add" ? accountToAdd(values, positionals, env) : undefined;
+  const toSet = action === "set" ? settingsToSet(values, positionals) : undefined;
   const target = ctx.connection.database;
   if (!target) {
     throw new ArgumentError(
@@ -167,11 +250,33 @@ async function run(ctx: CliContext, { values, positionals }: CommandInput, env: 
   const which = positionals[1];
   if (!which) throw new ArgumentError("<id|name>: required");
   noExtraPositionals(positionals, 2);
-  const rows = await listAccounts(db, org.id);
-  const account = isUuid(which)
-    ? rows.find((row) => row.id === which)
-    : matchAccount(which, rows, "<id|name>");
-  if (!account) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
+  const account = await findAccount(db, org, which);
+  if (toSet) {
+    const current = await getAccountSettings(db, org.id, account.id);
+    if (!current) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
+    const endpoints = endpointsToSet(values, account.marketplace, current.endpoints);
+    const { stockJumpFactor } = toSet;
+    const saved = await setAccountSettings(db, org.id, account.id, { endpoints, stockJumpFactor });
+    if (!saved) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
+    const changes: string[] = [];
+    if (endpoints && values["stock-adapters"] !== undefined) {
+      changes.push(
+        `stock adapters ${adapterList(endpoints.stock, "default")} (was ${adapterList(current.endpoints.stock, "default")})`,
+      );
+    }
+    if (endpoints && values["sales-adapters"] !== undefined) {
+      changes.push(
+        `sales adapters ${adapterList(endpoints.sales, "none")} (was ${adapterList(current.endpoints.sales, "none")})`,
+      );
+    }
+    if (stockJumpFactor !== undefined) {
+      changes.push(
+        `jump factor ${jumpFactorText(stockJumpFactor)} (was ${jumpFactorText(current.stockJumpFactor)})`,
+      );
+    }
+    ctx.out(`${saved.name} (${account.marketplace}, ${saved.id}) now has ${changes.join("; ")}.`);
+    return 0;
+  }
   const updated = await setAccountEnabled(db, org.id, account.id, action === "enable");
   if (!updated) throw new ArgumentError(`<id|name>: ${org.slug} has no account "${which}"`);
   ctx.out(
@@ -182,7 +287,7 @@ async function run(ctx: CliContext, { values, positionals }: CommandInput, env: 
 
 export const accountsCommand: Command = {
   name: "accounts",
-  summary: "marketplace accounts: list, add, enable, disable",
+  summary: "marketplace accounts: list, add, set (adapters, jump factor), enable, disable",
   help: HELP,
   options: {
     org: { type: "string" },
