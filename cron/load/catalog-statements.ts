@@ -9,8 +9,16 @@ import { ownsPage, type PageScope } from "./page-scope";
 
 export const arr = <T>(values: T[]) => sql.param(values);
 
+/** One item per key: the last one with that key (the last row wins), at its key's first position. */
 export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
+  const last = new Map<string, T>();
+  for (const item of items) last.set(key(item), item);
+  return [...last.values()];
+}
+
+/** Each listing as its last row on the page has it: what the page's listing upsert writes. */
+export function lastListings(rows: readonly { listing: ListingIdentity }[]): ListingIdentity[] {
+  return uniqueBy(rows, (row) => row.listing.externalKey).map((row) => row.listing);
 }
 
 /** Registers the page's warehouses and aliases (stock and sales pages alike). */
@@ -59,29 +67,13 @@ function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], u
       where products.name = '' and excluded.name <> ''`;
 }
 
-/** Each listing's last row on the page (the last row wins), keeping only those the cache says need a write. */
-function latestToWrite(
-  rows: readonly { listing: ListingIdentity }[],
-  cache?: CatalogCache,
-): ListingIdentity[] {
-  const seen = new Set<string>();
-  const latest: ListingIdentity[] = [];
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const listing = rows[i]?.listing;
-    if (!listing || seen.has(listing.externalKey)) continue;
-    seen.add(listing.externalKey);
-    if (!cache || needsWrite(cache, listing)) latest.push(listing);
-  }
-  return latest.reverse();
-}
-
 /** Upserts the page's products (by article) and listings (by external key). */
 export function catalogStatements(
   scope: PageScope,
   rows: readonly { listing: ListingIdentity }[],
   cache?: CatalogCache,
 ): SQL[] {
-  const listings = latestToWrite(rows, cache);
+  const listings = lastListings(rows).filter((listing) => !cache || needsWrite(cache, listing));
   if (listings.length === 0) return [];
   const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
   const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));

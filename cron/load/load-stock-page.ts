@@ -2,6 +2,7 @@
 import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
 import { anticipateListings, type CatalogCache, rememberListings } from "./catalog-cache";
+import { lastListings } from "./catalog-statements";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
 import { type AnomalyRule, type PageCounts, stockPageStatements } from "./stock-page-statements";
@@ -32,17 +33,6 @@ export interface StockPageLoad {
   alongside?: readonly SQL[];
 }
 
-/** Each listing's last row on the page: the one its listing upsert writes. */
-function* listingsOf(page: ValidatedPage) {
-  const seen = new Set<string>();
-  for (let i = page.valid.length - 1; i >= 0; i--) {
-    const listing = page.valid[i]?.listing;
-    if (!listing || seen.has(listing.externalKey)) continue;
-    seen.add(listing.externalKey);
-    yield listing;
-  }
-}
-
 /**
  * Loads pages of one feed in one round trip and one transaction, in feed order (a later page's rows win), each
  * page claimed on its own. Pages that arrived together share the round trip: fewer requests and commits.
@@ -59,7 +49,7 @@ export async function loadStockPages(
     const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });
     statements.push(...(claim ? [claim, ...alongside, ...rest] : rest));
     summaries.push(statements.length - 1);
-    if (cache) anticipateListings(cache, listingsOf(page));
+    if (cache) anticipateListings(cache, lastListings(page.valid));
   }
   const results = await run(statements);
   if (cache) {
