@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { loadCatalogCache } from "../../../cron/load/catalog-cache";
 import { finalizeRun } from "../../../cron/load/finalize-run";
-import { loadStockPage, loadStockPages } from "../../../cron/load/load-stock-page";
+import { loadStockPage, loadStockPages, type StockPageLoad } from "../../../cron/load/load-stock-page";
 import type { PageScope } from "../../../cron/load/page-scope";
 import type { StatementRunner } from "../../../cron/load/statement-runner";
 import { type AnomalyRule, anomalyRule } from "../../../cron/load/stock-page-statements";
@@ -26,7 +26,8 @@ const row = (sku: number, warehouse: string, available: number, extra: Record<st
 let db: TestDatabase;
 let ids: { orgId: string; accountId: string };
 
-async function loadPage(runId: string, page: number, rows: unknown[], anomaly?: AnomalyRule) {
+/** Page `page` of the run's Ozon v2 feed with these vendor rows, validated, ready to load. */
+function pageLoad(runId: string, page: number, rows: unknown[]): StockPageLoad {
   const scope: PageScope = {
     ...ids,
     marketplace: "ozon",
@@ -35,8 +36,12 @@ async function loadPage(runId: string, page: number, rows: unknown[], anomaly?: 
     endpoint: "ozon.v2.stock_on_warehouses",
   };
   const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-  const counts = { extracted: rows.length, pseudoRows: validated.pseudoRows };
-  return loadStockPage(db.run, scope, validated, counts, { anomaly });
+  return { scope, page: validated, counts: { extracted: rows.length, pseudoRows: validated.pseudoRows } };
+}
+
+async function loadPage(runId: string, page: number, rows: unknown[], anomaly?: AnomalyRule) {
+  const load = pageLoad(runId, page, rows);
+  return loadStockPage(db.run, load.scope, load.page, load.counts, { anomaly });
 }
 
 async function stock() {
@@ -98,17 +103,6 @@ describe("loading a stock page", () => {
 
   it("loads pages that arrived together in one round trip, in order, each claimed once", async () => {
     const runId = await startTestRun(db, ids.orgId, ids.accountId);
-    const pageLoad = (page: number, rows: unknown[]) => {
-      const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-      const scope: PageScope = {
-        ...ids,
-        marketplace: "ozon",
-        runId,
-        pageKey: `ozon.v2#${page}`,
-        endpoint: "ozon.v2.stock_on_warehouses",
-      };
-      return { scope, page: validated, counts: { extracted: rows.length, pseudoRows: 0 } };
-    };
     const roundTrips: number[] = [];
     const counted: StatementRunner = (statements) => {
       roundTrips.push(statements.length);
@@ -116,8 +110,8 @@ describe("loading a stock page", () => {
     };
     // Page 1 repeats page 0's boundary row with a newer count: the later page wins.
     const pair = [
-      pageLoad(0, [row(81, "Тверь", 4), row(82, "Тверь", 6)]),
-      pageLoad(1, [row(82, "Тверь", 5)]),
+      pageLoad(runId, 0, [row(81, "Тверь", 4), row(82, "Тверь", 6)]),
+      pageLoad(runId, 1, [row(82, "Тверь", 5)]),
     ];
     const results = await loadStockPages(counted, pair);
     expect(roundTrips).toHaveLength(1);
@@ -130,7 +124,10 @@ describe("loading a stock page", () => {
       { sku: "82", warehouse: "Тверь", available: 5 },
     ]);
     // Delivered again (a retried load): neither page changes anything.
-    const again = await loadStockPages(db.run, [pageLoad(0, [row(81, "Тверь", 40)]), pageLoad(1, [])]);
+    const again = await loadStockPages(db.run, [
+      pageLoad(runId, 0, [row(81, "Тверь", 40)]),
+      pageLoad(runId, 1, []),
+    ]);
     expect(again.map((r) => r.claimed)).toEqual([false, false]);
     expect((await stock()).find((r) => r.sku === "81")?.available).toBe(4);
     const [run] = await db.query<{ pages_done: number }>("select pages_done from etl_runs where id = $1", [
@@ -140,18 +137,8 @@ describe("loading a stock page", () => {
   });
 
   it("lets the later page of a shared round trip win a listing's name, with the run's catalog cache", async () => {
-    const named = (page: number, runId: string, name: string) => {
-      const rows = [row(91, "Тверь", 3, { item_name: name })];
-      const scope: PageScope = {
-        ...ids,
-        marketplace: "ozon",
-        runId,
-        pageKey: `ozon.v2#${page}`,
-        endpoint: "ozon.v2.stock_on_warehouses",
-      };
-      const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-      return { scope, page: validated, counts: { extracted: 1, pseudoRows: 0 } };
-    };
+    const named = (page: number, runId: string, name: string) =>
+      pageLoad(runId, page, [row(91, "Тверь", 3, { item_name: name })]);
     await loadStockPages(db.run, [named(0, await startTestRun(db, ids.orgId, ids.accountId), "A")]);
     const runId = await startTestRun(db, ids.orgId, ids.accountId);
     const cache = await loadCatalogCache(db.run, { ...ids, marketplace: "ozon" });
