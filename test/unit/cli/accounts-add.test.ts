@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NewAccount } from "../../../cli/accounts-store";
 import { main } from "../../../cli/main";
 import { AccountConfigSchema, describeConfigIssue } from "../../../worker/api/schemas/accounts";
+import { OZON_ADAPTER_REFUSALS } from "./ozon-adapter-refusals";
 
 const store = vi.hoisted(() => ({
   openDatabase: vi.fn(() => ({})),
@@ -74,32 +75,16 @@ describe("accounts add --stock-adapters / --sales-adapters", () => {
     expect(store.addAccount.mock.calls[1]?.[1].endpoints).toEqual({ sales: [] });
   });
 
-  it.each([
-    {
-      problem: "an unknown id, listing the marketplace's known ones",
-      options: ["--stock-adapters", "ozon.v2.stock_on_warehouses,ozon.v9.nope"],
-      message:
-        'error: accounts: --stock-adapters: endpoints.stock[1]: unknown stock adapter "ozon.v9.nope"; known for ozon: ozon.v2.stock_on_warehouses, ozon.v4.product_info_stocks, ozon.v1.analytics_stocks',
+  it.each(OZON_ADAPTER_REFUSALS)(
+    "refuses $problem: exit 2, nothing opened or written",
+    async ({ options, message }) => {
+      const { code, stderr } = await add(...options);
+      expect(code).toBe(2);
+      expect(stderr).toBe(`${message}\n(see \`npm run cli -- accounts --help\`)`);
+      expect(store.openDatabase).not.toHaveBeenCalled();
+      expect(store.addAccount).not.toHaveBeenCalled();
     },
-    {
-      problem: "another marketplace's id",
-      options: ["--sales-adapters", "wb.v1.supplier_sales"],
-      message:
-        "error: accounts: --sales-adapters: endpoints.sales[0]: Adapter wb.v1.supplier_sales is not a ozon adapter",
-    },
-    {
-      problem: "two feeds that count the same orders",
-      options: ["--sales-adapters", "ozon.v1.analytics_data,ozon.v3.posting_fbo_list"],
-      message:
-        "error: accounts: --sales-adapters: endpoints.sales: Sales adapters ozon.v1.analytics_data and ozon.v3.posting_fbo_list count the same orders: configure one of them, not both",
-    },
-  ])("refuses $problem: exit 2, nothing opened or written", async ({ options, message }) => {
-    const { code, stderr } = await add(...options);
-    expect(code).toBe(2);
-    expect(stderr).toBe(`${message}\n(see \`npm run cli -- accounts --help\`)`);
-    expect(store.openDatabase).not.toHaveBeenCalled();
-    expect(store.addAccount).not.toHaveBeenCalled();
-  });
+  );
 });
 
 describe("accounts add --jump-factor", () => {

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AccountRow, AccountSettings } from "../../../cli/accounts-store";
 import { main } from "../../../cli/main";
+import { OZON_ADAPTER_REFUSALS } from "./ozon-adapter-refusals";
 
 const ACCOUNT_ID = "11111111-2222-4333-8444-555555555555";
 const ACCOUNT: AccountRow = {
@@ -158,31 +159,15 @@ describe("accounts set --stock-adapters / --sales-adapters", () => {
     expect(saved()?.endpoints).toEqual({ sales: [], rateScale: 60 });
   });
 
-  it.each([
-    {
-      problem: "an unknown id, listing the marketplace's known ones",
-      options: ["--stock-adapters", "ozon.v2.stock_on_warehouses,ozon.v9.nope"],
-      message:
-        'error: accounts: --stock-adapters: endpoints.stock[1]: unknown stock adapter "ozon.v9.nope"; known for ozon: ozon.v2.stock_on_warehouses, ozon.v4.product_info_stocks, ozon.v1.analytics_stocks',
+  it.each(OZON_ADAPTER_REFUSALS)(
+    "refuses $problem as add does: exit 2, nothing written",
+    async ({ options, message }) => {
+      const { code, stderr } = await cli("set", ACCOUNT_ID, ...options, "--jump-factor", "3");
+      expect(code).toBe(2);
+      expect(stderr).toBe(`${message}${SEE_HELP}`);
+      expect(store.setAccountSettings).not.toHaveBeenCalled();
     },
-    {
-      problem: "another marketplace's id",
-      options: ["--sales-adapters", "wb.v1.supplier_sales"],
-      message:
-        "error: accounts: --sales-adapters: endpoints.sales[0]: Adapter wb.v1.supplier_sales is not a ozon adapter",
-    },
-    {
-      problem: "two feeds that count the same orders",
-      options: ["--sales-adapters", "ozon.v1.analytics_data,ozon.v3.posting_fbo_list"],
-      message:
-        "error: accounts: --sales-adapters: endpoints.sales: Sales adapters ozon.v1.analytics_data and ozon.v3.posting_fbo_list count the same orders: configure one of them, not both",
-    },
-  ])("refuses $problem as add does: exit 2, nothing written", async ({ options, message }) => {
-    const { code, stderr } = await cli("set", ACCOUNT_ID, ...options, "--jump-factor", "3");
-    expect(code).toBe(2);
-    expect(stderr).toBe(`${message}${SEE_HELP}`);
-    expect(store.setAccountSettings).not.toHaveBeenCalled();
-  });
+  );
 
   it("is documented in --help", async () => {
     expect(await main(["accounts", "--help"], {})).toBe(0);
