@@ -8,11 +8,13 @@
 
 import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { eq } from "drizzle-orm";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
 import { batchRunner, type StatementRunner } from "../../cron/load/statement-runner";
 import { runStockSync } from "../../cron/pipeline/run-stock-sync";
 import { createDatabase, type DatabaseConfig } from "../../db/client";
 import { etlRuns } from "../../db/schema";
+import { currentThreadStat, threadCpuMs } from "./cpu-time";
 import { BENCH_CREDENTIALS, type IngestWorld } from "./ingest-setup";
 
 type Marketplace = "ozon" | "wb";
@@ -28,7 +30,8 @@ interface AccountFigures {
   pageLoadMs: number;
   otherDbMs: number;
   finalizeMs: number;
-  busyMs: number;
+  /** CPU the account's thread used (NaN off Linux). */
+  cpuMs: number;
 }
 
 export interface PipelineFigures {
@@ -46,12 +49,20 @@ export interface PipelineFigures {
   otherDbMs: number;
   /** The end of each run: zero unseen stock, snapshot, summaries, close. */
   finalizeMs: number;
-  /** Busy time of the simulator's and the endpoint's threads during the sync. */
-  serviceBusyMs: { simulator: number; endpoint: number };
+  /**
+   * CPU used during the sync: the account threads (summed), the stand-ins' threads, the whole Node process
+   * (all of these, the main thread, V8's GC helpers and the module loaders) and the PostgreSQL server.
+   */
+  cpuMs: {
+    accounts: number;
+    simulator: number;
+    endpoint: number;
+    node: number;
+    /** By role: backends (the sync's statements), autovacuum, writers (WAL, checkpoints), exited, other. */
+    postgres: Record<string, number>;
+  };
   /** Wall time of each account's sync (they run side by side). */
   accountMs: { ozon: number; wb: number };
-  /** Time the accounts' threads were busy (event-loop utilization, summed), the rest they waited on I/O. */
-  busyMs: number;
 }
 
 interface AccountJob {
@@ -77,23 +88,9 @@ function timedRunner(inner: StatementRunner) {
   return { run, calls };
 }
 
-/** A fetch that counts wall time until the whole body has arrived. */
-function timedFetch() {
-  const timing = { ms: 0 };
-  const wrapped: typeof fetch = async (input, init) => {
-    const started = performance.now();
-    const response = await fetch(input, init);
-    const body = await response.arrayBuffer();
-    timing.ms += performance.now() - started;
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
-  return { fetch: wrapped, timing };
-}
-
 /** One account's sync, measured (runs on the account's thread). */
 async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigures> {
   const db = createDatabase(job.config);
-  const { fetch, timing } = timedFetch();
   const { run, calls } = timedRunner(batchRunner(db));
   const figures: AccountFigures = {
     status: "",
@@ -104,9 +101,10 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
     pageLoadMs: 0,
     otherDbMs: 0,
     finalizeMs: 0,
-    busyMs: 0,
+    cpuMs: 0,
   };
-  const loop = performance.eventLoopUtilization();
+  const thread = currentThreadStat();
+  const cpuAtStart = threadCpuMs(thread);
   const started = performance.now();
   const runId = crypto.randomUUID();
   await db
@@ -124,16 +122,18 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
     baseUrl: job.baseUrl,
     // The simulator's limits are off; this keeps the client's own budgets (1/min for WB) out of the way.
     rateScale: 1_000_000,
-    fetch,
     onPage: ({ rows }) => {
       figures.extracted += rows;
       figures.pageRows.push(rows);
     },
   });
   figures.ms = performance.now() - started;
-  figures.busyMs = performance.eventLoopUtilization(loop).active;
+  figures.cpuMs = threadCpuMs(thread) - cpuAtStart;
   figures.status = `${job.marketplace}: ${status}`;
-  figures.apiMs = timing.ms;
+  // The client's own count (until each body has arrived), from the run log: a wrapping fetch would copy
+  // every body once more, CPU the production path does not spend.
+  const [logged] = await db.select({ apiMs: etlRuns.apiMs }).from(etlRuns).where(eq(etlRuns.id, runId));
+  figures.apiMs = logged?.apiMs ?? 0;
   figures.finalizeMs = calls.at(-1)?.ms ?? 0;
   // A page load sends ≥ 3 statements (claim, API counts, inventory...); watermark and listing reads send one.
   for (const call of calls.slice(0, -1)) {
@@ -211,10 +211,17 @@ export async function runPipeline(
   threads: AccountThreads,
   kind: SyncKind = "full",
 ): Promise<PipelineFigures> {
-  const services = { simulator: world.busyMs.simulator(), endpoint: world.busyMs.endpoint() };
+  const cpuAt = () => ({
+    simulator: world.cpuMs.simulator(),
+    endpoint: world.cpuMs.endpoint(),
+    postgres: world.cpuMs.postgres(),
+    node: (({ user, system }) => (user + system) / 1000)(process.cpuUsage()),
+  });
+  const before = cpuAt();
   const started = performance.now();
   const accounts = await threads.sync(kind);
   const ms = performance.now() - started;
+  const after = cpuAt();
   const both = [accounts.ozon, accounts.wb];
   const sum = (pick: (figures: AccountFigures) => number) => both.reduce((total, f) => total + pick(f), 0);
   return {
@@ -227,11 +234,16 @@ export async function runPipeline(
     pageLoadMs: sum((f) => f.pageLoadMs),
     otherDbMs: sum((f) => f.otherDbMs),
     finalizeMs: sum((f) => f.finalizeMs),
-    busyMs: sum((f) => f.busyMs),
+
     accountMs: { ozon: accounts.ozon.ms, wb: accounts.wb.ms },
-    serviceBusyMs: {
-      simulator: world.busyMs.simulator() - services.simulator,
-      endpoint: world.busyMs.endpoint() - services.endpoint,
+    cpuMs: {
+      accounts: sum((f) => f.cpuMs),
+      simulator: after.simulator - before.simulator,
+      endpoint: after.endpoint - before.endpoint,
+      node: after.node - before.node,
+      postgres: Object.fromEntries(
+        Object.entries(after.postgres).map(([role, ms]) => [role, ms - (before.postgres[role] ?? 0)]),
+      ),
     },
   };
 }

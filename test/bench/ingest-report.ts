@@ -1,5 +1,6 @@
 // The ingest benchmark's printed table: each method's rows, seconds and rows/s, where the pipeline's time
 // went, and the issue's two targets (≥ 50,000 rows/s end to end, ≥ 0.4× the bare upsert).
+import { availableParallelism } from "node:os";
 import type { BaselineFigure } from "./ingest-baselines";
 import type { PipelineFigures } from "./ingest-pipeline";
 
@@ -18,6 +19,37 @@ export interface ReportInput {
   figures: { pipeline_rows_per_s: number; first_sync_rows_per_s: number; bare_upsert_rows_per_s: number };
 }
 
+/**
+ * Where the sync's CPU went, against what the machine had (its cores × the wall time): the account threads,
+ * the stand-ins for the vendors and for Neon, the rest of Node (main thread, GC helpers) and PostgreSQL.
+ */
+function cpuRows(p: PipelineFigures): string[][] {
+  const { accounts, simulator, endpoint, node } = p.cpuMs;
+  const roles = Object.entries(p.cpuMs.postgres).filter(([, ms]) => Math.abs(ms) >= 5);
+  const postgres = roles.reduce((total, [, ms]) => total + ms, 0);
+  if ([accounts, simulator, endpoint, node].some(Number.isNaN) || roles.length === 0) return [];
+  const capacity = availableParallelism() * p.ms;
+  const share = (ms: number) => `${seconds(ms)} s (${Math.round((100 * ms) / capacity)}%)`;
+  return [
+    [
+      `  CPU used, of ${availableParallelism()} cores × the wall time = ${seconds(capacity)} core-s`,
+      "",
+      share(node + postgres),
+      "",
+    ],
+    ["    account threads", "", share(accounts), ""],
+    ["    simulator thread (the vendors' stand-in)", "", share(simulator), ""],
+    ["    endpoint thread (Neon's stand-in)", "", share(endpoint), ""],
+    ["    rest of Node (main thread, GC helpers)", "", share(node - accounts - simulator - endpoint), ""],
+    [
+      `    PostgreSQL (${roles.map(([role, ms]) => `${role} ${seconds(ms)}`).join(", ")})`,
+      "",
+      share(postgres),
+      "",
+    ],
+  ];
+}
+
 function split(p: PipelineFigures): string[][] {
   // Vendor calls overlap page loads (the next page is fetched while one loads): count only the DB time and
   // what is left of the wall time, not the fetches.
@@ -33,14 +65,7 @@ function split(p: PipelineFigures): string[][] {
     ["  page loads (DB round trips)", "", share(p.pageLoadMs), ""],
     ["  finalize (zero unseen, snapshot, summaries)", "", share(p.finalizeMs), ""],
     ["  watermark and listing reads", "", share(p.otherDbMs), ""],
-    ["  account threads busy (the whole sync, overlapped or not)", "", share(p.busyMs), ""],
-    ["  simulator thread busy (the vendors' stand-in)", "", share(p.serviceBusyMs.simulator), ""],
-    [
-      "  endpoint thread busy (Neon's stand-in; PostgreSQL not included)",
-      "",
-      share(p.serviceBusyMs.endpoint),
-      "",
-    ],
+    ...cpuRows(p),
   ];
 }
 

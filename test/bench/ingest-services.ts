@@ -4,6 +4,7 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { startNeonEndpoint } from "../../dev/neon-endpoint/server";
 import { type Simulator, startSimulator } from "../../dev/sim/server";
+import { currentThreadStat, threadCpuMs } from "./cpu-time";
 
 type ServiceRequest =
   | { service: "simulator"; minRows: number; seed: number }
@@ -23,8 +24,8 @@ export interface EndpointService {
 
 export interface RunningService<T> {
   info: T;
-  /** Milliseconds the service's thread has been busy since it started (its event-loop utilization). */
-  busyMs(): number;
+  /** CPU milliseconds the service's thread has used since it started (NaN off Linux). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -73,11 +74,11 @@ function startService<T>(request: ServiceRequest): Promise<RunningService<T>> {
   return new Promise((resolve, reject) => {
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the ${request.service} thread exited (${code})`)));
-    worker.once("message", (message: { info?: T; error?: string }) => {
+    worker.once("message", (message: { info?: T; stat?: string; error?: string }) => {
       if (message.error !== undefined) return reject(new Error(`${request.service}: ${message.error}`));
       resolve({
         info: message.info as T,
-        busyMs: () => worker.performance.eventLoopUtilization().active,
+        cpuMs: () => threadCpuMs(message.stat),
         stop: async () => {
           worker.removeAllListeners("exit");
           worker.postMessage("stop");
@@ -100,7 +101,7 @@ if (!isMainThread && parentPort && (request?.service === "simulator" || request?
   serve(request).then(
     (running) => {
       port.once("message", () => void running.close().finally(() => process.exit(0)));
-      port.postMessage({ info: running.info });
+      port.postMessage({ info: running.info, stat: currentThreadStat() });
     },
     (error: unknown) => {
       port.postMessage({ error: error instanceof Error ? error.message : String(error) });

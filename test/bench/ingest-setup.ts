@@ -2,10 +2,12 @@
 // the simulator sized for ≥ N stock rows with limits off, each service on its own thread (ingest-services.ts),
 // the migrated schema through the app's neon-http driver, and one organization with an Ozon and a Wildberries
 // account. close() tears everything down.
+import { join } from "node:path";
 import { encryptCredentials } from "../../cron/credentials";
 import { createDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { marketplaceAccounts, organizations } from "../../db/schema";
+import { postgresCpuMs } from "./cpu-time";
 import { type IngestPostgres, startIngestPostgres } from "./ingest-postgres";
 import {
   type EndpointService,
@@ -26,8 +28,8 @@ export interface IngestWorld {
   directUrl: string;
   db: Database;
   sim: SimulatorService;
-  /** Busy milliseconds of the stand-in services' threads so far. */
-  busyMs: { simulator(): number; endpoint(): number };
+  /** CPU ms each stand-in's thread has used so far, and the PostgreSQL server's by role (NaN, {} off Linux). */
+  cpuMs: { simulator(): number; endpoint(): number; postgres(): Record<string, number> };
   orgId: string;
   accounts: { ozon: string; wb: string };
   close(): Promise<void>;
@@ -81,8 +83,12 @@ export async function startIngestWorld(options: { minRows: number; seed: number 
     };
     const accounts = { ozon: await account("ozon"), wb: await account("wb") };
     const directUrl = pg.url.replace(/\/postgres$/, "/main");
-    const busyMs = { simulator: () => simThread.busyMs(), endpoint: () => endpointThread.busyMs() };
-    return { pg, endpoint, directUrl, db, sim, busyMs, orgId, accounts, close };
+    const cpuMs = {
+      simulator: () => simThread.cpuMs(),
+      endpoint: () => endpointThread.cpuMs(),
+      postgres: () => postgresCpuMs(join(pg.dir, "data")),
+    };
+    return { pg, endpoint, directUrl, db, sim, cpuMs, orgId, accounts, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,0 +1,76 @@
+// CPU time from Linux's /proc, for the benchmark's account of where a sync's CPU went: one thread's time (read
+// from any thread of the process) and a PostgreSQL server's (postmaster, live backends, and the exited ones it
+// has reaped). Event-loop utilization would count a thread waiting for a core as busy; this does not.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { join } from "node:path";
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on every Linux this runs on). */
+const TICKS_PER_S = 100;
+
+/** The fields after a /proc stat line's "(comm)", which may itself hold spaces and parentheses. */
+function statFields(path: string): string[] | undefined {
+  try {
+    const line = readFileSync(path, "utf8");
+    return line.slice(line.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+/** utime + stime (+ cutime + cstime of reaped children), in ms; fields counted from "state" as 0. */
+function cpuMsOf(fields: string[], withChildren: boolean): number {
+  const at = (i: number) => Number(fields[i] ?? 0);
+  const ticks = at(11) + at(12) + (withChildren ? at(13) + at(14) : 0);
+  return (ticks * 1000) / TICKS_PER_S;
+}
+
+/** The calling thread's /proc stat file, readable by the whole process; undefined off Linux. */
+export function currentThreadStat(): string | undefined {
+  try {
+    return join("/proc", readlinkSync("/proc/thread-self"), "stat");
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms a thread has used, from its currentThreadStat() path; NaN when it cannot be read. */
+export function threadCpuMs(statPath: string | undefined): number {
+  const fields = statPath === undefined ? undefined : statFields(statPath);
+  return fields ? cpuMsOf(fields, false) : Number.NaN;
+}
+
+/** What a PostgreSQL process does, from its title ("postgres: autovacuum worker", "postgres: walwriter"…). */
+function postgresRole(pid: string): string {
+  try {
+    const title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+    if (title.includes("autovacuum")) return "autovacuum";
+    if (/checkpointer|background writer|walwriter|wal writer/.test(title)) return "writers";
+    if (/logger|stats|archiver|launcher/.test(title)) return "other";
+    return "backends";
+  } catch {
+    return "exited";
+  }
+}
+
+/** CPU ms of a PostgreSQL server so far, by role: its live processes, and `exited` (the postmaster and the
+ * processes it has reaped). Empty off Linux. */
+export function postgresCpuMs(dataDir: string): Record<string, number> {
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  } catch {
+    return {};
+  }
+  const own = statFields(`/proc/${postmaster}/stat`);
+  if (!own) return {};
+  const byRole: Record<string, number> = { exited: cpuMsOf(own, true) };
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(`/proc/${entry}/stat`);
+    // fields[1] is the parent pid.
+    if (!fields || Number(fields[1]) !== postmaster) continue;
+    const role = postgresRole(entry);
+    byRole[role] = (byRole[role] ?? 0) + cpuMsOf(fields, false);
+  }
+  return byRole;
+}
