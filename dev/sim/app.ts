@@ -8,10 +8,10 @@ import { analyticsStocks } from "./ozon/analytics-stocks.js";
 import { postingFboList } from "./ozon/posting-fbo-list.js";
 import { productInfoStocks } from "./ozon/product-info-stocks.js";
 import { productList } from "./ozon/product-list.js";
-import { stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
+import { renderedStockOnWarehouses, stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
 import { endpointRoute, type Handler } from "./pipeline.js";
 import type { SimState } from "./state.js";
-import { supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
+import { renderedWbStocks, supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
 import { stocksReport } from "./wb/stocks-report.js";
 import { remainsCreate, remainsDownload, remainsStatus } from "./wb/warehouse-remains.js";
 
@@ -32,6 +32,8 @@ export const HANDLERS: Record<EndpointId, Handler> = {
 };
 
 export function createApp(getState: () => SimState): Hono {
+  // The big stock feeds are rendered whenever the world changes, ahead of the syncs that read them.
+  getState().prepare([renderedStockOnWarehouses, renderedWbStocks]);
   const app = new Hono();
   app.route("/_sim", controlRoutes(getState));
   for (const [id, info] of Object.entries(ENDPOINTS) as [EndpointId, (typeof ENDPOINTS)[EndpointId]][]) {

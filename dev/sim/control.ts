@@ -87,7 +87,7 @@ export function controlRoutes(getState: () => SimState): Hono {
     if (typeof raw === "symbol") return c.json(invalidJson, 400);
     const parsed = advanceSchema.safeParse(raw);
     if (!parsed.success) return c.json(issuesOf(parsed.error), 400);
-    return c.json(getState().world.advance(advanceMs(parsed.data)));
+    return c.json(getState().advance(advanceMs(parsed.data)));
   });
 
   app.get("/clock", (c) => {

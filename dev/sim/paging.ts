@@ -15,9 +15,15 @@ export function decodeCursor<T>(text: string): T | undefined {
   }
 }
 
-/** A page by offset; shiftBy > 0 repeats rows from the previous page (inserted rows), < 0 skips rows (removed ones). */
+/** Where a page by offset starts: shiftBy > 0 repeats rows from the previous page (inserted rows), < 0 skips
+ * rows (removed ones). */
+export function pageStart(offset: number, shiftBy: number): number {
+  return Math.max(0, offset - shiftBy);
+}
+
+/** A page by offset, shifted as pageStart says. */
 export function offsetSlice<T>(rows: readonly T[], offset: number, limit: number, shiftBy: number): T[] {
-  const start = Math.max(0, offset - shiftBy);
+  const start = pageStart(offset, shiftBy);
   return rows.slice(start, start + limit);
 }
 

@@ -125,7 +125,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
               start: o.start?.getTime(),
               historyDays: o.historyDays,
             }),
-          advance: (by) => state.world.advance(advanceMs(advanceSchema.parse(by))),
+          advance: (by) => state.advance(advanceMs(advanceSchema.parse(by))),
           now: () => new Date(state.world.now()),
           faults: {
             set: (rules) => {

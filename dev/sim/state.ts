@@ -6,7 +6,7 @@ import { FaultBook } from "./faults.js";
 import { Random } from "./random.js";
 import { ScaledTime, TokenBuckets } from "./rate-limit.js";
 import { RequestStats } from "./stats.js";
-import { World, type WorldOptions } from "./world.js";
+import { type AdvanceSummary, World, type WorldOptions } from "./world.js";
 
 export const DEFAULT_SEED = 20261101;
 export const DEFAULT_SIZE = 3000;
@@ -31,6 +31,8 @@ export class SimState {
   readonly remainsTasks = new Map<string, RemainsTask>();
   /** Feed rows cached per world version (building a 200k-row feed on every page call would be slow). */
   readonly cache = new Map<string, { version: number; value: unknown }>();
+  /** Cached values built as soon as the world changes rather than by the next call (see prepare()). */
+  #prepared: ((state: SimState) => unknown)[] = [];
 
   constructor(options: Partial<WorldOptions> & { timeScale?: number }) {
     this.config = defaultConfig();
@@ -56,6 +58,27 @@ export class SimState {
     this.stats.clear();
     this.remainsTasks.clear();
     this.cache.clear();
+    this.#prepareNow();
+  }
+
+  /** Moves the simulated clock (the world's stock and orders move with it). */
+  advance(ms: number): AdvanceSummary {
+    const summary = this.world.advance(ms);
+    this.#prepareNow();
+    return summary;
+  }
+
+  /**
+   * Cached values (SimState.cached) to build with each change of the world (reset, advance) rather than on
+   * the next call: the big stock feeds are then ready before a sync asks for them, as a vendor's report is.
+   */
+  prepare(builds: ((state: SimState) => unknown)[]): void {
+    this.#prepared = builds;
+    this.#prepareNow();
+  }
+
+  #prepareNow(): void {
+    for (const build of this.#prepared) build(this);
   }
 
   setConfig(config: SimConfig): void {

@@ -1,11 +1,14 @@
 // POST /v2/analytics/stock_on_warehouses: FBO stock per sku × warehouse, offset/limit paging.
 
 import { z } from "zod";
-import { listingName } from "../catalog.js";
+import { listingName, type OzonListing } from "../catalog.js";
 import { malformRows } from "../malform.js";
-import { offsetSlice, zodMessage } from "../paging.js";
+import { pageStart, zodMessage } from "../paging.js";
 import type { Call } from "../pipeline.js";
-import { jsonReply, type Reply } from "../reply.js";
+import { RenderedFeed } from "../rendered-feed.js";
+import { jsonChunksReply, jsonReply, type Reply } from "../reply.js";
+import type { SimState } from "../state.js";
+import type { StockCell } from "../stock.js";
 import { spellWarehouse } from "../warehouses.js";
 import { ozonErrors } from "./errors.js";
 import { ozonFboFeedCells } from "./feeds.js";
@@ -18,13 +21,8 @@ const requestSchema = z.object({
 
 export const SPELLING_SALT_V2 = 0x2a;
 
-export function stockOnWarehouses(call: Call): Reply {
-  const parsed = requestSchema.safeParse(call.body);
-  if (!parsed.success) return ozonErrors.badRequest(zodMessage(parsed.error));
-  const { limit, offset, warehouse_type } = parsed.data;
-  // None of the simulated warehouses is an express dark store.
-  const cells = warehouse_type === "EXPRESS_DARK_STORE" ? [] : ozonFboFeedCells(call.state);
-  let rows = offsetSlice(cells, offset, limit, call.faults.shiftBy).map((cell) => ({
+function v2Row(cell: StockCell<OzonListing>) {
+  return {
     sku: cell.listing.sku,
     item_code: cell.listing.offerId,
     item_name: listingName(cell.listing),
@@ -32,7 +30,29 @@ export function stockOnWarehouses(call: Call): Reply {
     promised_amount: cell.inTransit,
     reserved_amount: cell.reserved,
     warehouse_name: spellWarehouse(cell.warehouse, cell.id, SPELLING_SALT_V2),
-  }));
-  if (call.faults.malformed) rows = malformRows(rows, call.faults.malformed, call.faults.random);
-  return jsonReply({ result: { rows } });
+  };
+}
+
+/** The feed's rows rendered once per world version (prepared as soon as the world changes). */
+export function renderedStockOnWarehouses(state: SimState): RenderedFeed {
+  return state.cached("ozon.stockOnWarehouses.rendered", () =>
+    RenderedFeed.of(ozonFboFeedCells(state).map(v2Row)),
+  );
+}
+
+export function stockOnWarehouses(call: Call): Reply {
+  const parsed = requestSchema.safeParse(call.body);
+  if (!parsed.success) return ozonErrors.badRequest(zodMessage(parsed.error));
+  const { limit, offset, warehouse_type } = parsed.data;
+  // None of the simulated warehouses is an express dark store.
+  if (warehouse_type === "EXPRESS_DARK_STORE") return jsonReply({ result: { rows: [] } });
+  const start = pageStart(offset, call.faults.shiftBy);
+  if (call.faults.malformed) {
+    const rows = ozonFboFeedCells(call.state)
+      .slice(start, start + limit)
+      .map(v2Row);
+    return jsonReply({ result: { rows: malformRows(rows, call.faults.malformed, call.faults.random) } });
+  }
+  const feed = renderedStockOnWarehouses(call.state);
+  return jsonChunksReply(feed.page(start, start + limit, '{"result":{"rows":', "}}"));
 }

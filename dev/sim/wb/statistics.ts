@@ -4,7 +4,9 @@ import { formatMoscow, parseWbDate } from "../clock.js";
 import { malformRows } from "../malform.js";
 import { firstAfter } from "../paging.js";
 import type { Call } from "../pipeline.js";
-import { jsonReply, type Reply } from "../reply.js";
+import { RenderedFeed } from "../rendered-feed.js";
+import { jsonChunksReply, jsonReply, type Reply } from "../reply.js";
+import type { SimState } from "../state.js";
 import { wbErrors } from "./errors.js";
 import { type FeedRow, wbOrderRows, wbSaleRows, wbStockRows } from "./feeds.js";
 
@@ -13,6 +15,7 @@ function keysetPage<T extends object>(
   rows: FeedRow<T>[],
   pageSize: number,
   byDay: boolean,
+  rendered?: () => RenderedFeed,
 ): Reply {
   const text = call.query.get("dateFrom");
   if (text === null || text.trim() === "")
@@ -29,6 +32,9 @@ function keysetPage<T extends object>(
     page = rows.filter((r) => (r.row as { date?: string }).date?.slice(0, 10) === day).map((r) => r.row);
   } else {
     const start = firstAfter(rows, (r) => r.changed >= dateFrom);
+    // Without faults to apply, the page is a slice of the rows rendered ahead.
+    if (rendered && call.faults.repeatBoundary === 0 && !call.faults.malformed)
+      return jsonChunksReply(rendered().page(start, start + pageSize));
     page = rows.slice(start, start + pageSize).map((r) => r.row);
   }
   if (call.faults.repeatBoundary > 0 && page.length > 0)
@@ -37,8 +43,16 @@ function keysetPage<T extends object>(
   return jsonReply(page);
 }
 
+/** The stock feed's rows rendered once per world version (prepared as soon as the world changes). */
+export function renderedWbStocks(state: SimState): RenderedFeed {
+  return state.cached("wb.stockRows.rendered", () => RenderedFeed.of(wbStockRows(state).map((r) => r.row)));
+}
+
 export function supplierStocks(call: Call): Reply {
-  return keysetPage(call, wbStockRows(call.state), call.state.config.pageSize.wbStocks, false);
+  const { state } = call;
+  return keysetPage(call, wbStockRows(state), state.config.pageSize.wbStocks, false, () =>
+    renderedWbStocks(state),
+  );
 }
 
 export function supplierOrders(call: Call): Reply {
