@@ -52,25 +52,47 @@ function postgresRole(pid: string): string {
   }
 }
 
-/** CPU ms of a PostgreSQL server so far, by role: its live processes, and `exited` (the postmaster and the
- * processes it has reaped). Empty off Linux. */
-export function postgresCpuMs(dataDir: string): Record<string, number> {
+/** A PostgreSQL server's CPU so far: each live process's (by pid, with its role), and what the postmaster has
+ * used itself plus the exited processes it reaped. */
+export interface PostgresCpu {
+  live: Map<string, { role: string; ms: number }>;
+  reapedMs: number;
+}
+
+/** The server's CPU now; undefined off Linux or when it is not running. */
+export function postgresCpu(dataDir: string): PostgresCpu | undefined {
   let postmaster: number;
   try {
     postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
   } catch {
-    return {};
+    return undefined;
   }
   const own = statFields(`/proc/${postmaster}/stat`);
-  if (!own) return {};
-  const byRole: Record<string, number> = { exited: cpuMsOf(own, true) };
+  if (!own) return undefined;
+  const live = new Map<string, { role: string; ms: number }>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(`/proc/${entry}/stat`);
     // fields[1] is the parent pid.
-    if (!fields || Number(fields[1]) !== postmaster) continue;
-    const role = postgresRole(entry);
-    byRole[role] = (byRole[role] ?? 0) + cpuMsOf(fields, false);
+    if (fields && Number(fields[1]) === postmaster)
+      live.set(entry, { role: postgresRole(entry), ms: cpuMsOf(fields, false) });
   }
+  return { live, reapedMs: cpuMsOf(own, true) };
+}
+
+/**
+ * CPU ms the server used between two readings, by role. `exited` is what processes that ended in between
+ * (parallel workers, closed sessions) used in that time, and the postmaster's own.
+ */
+export function postgresCpuBetween(before: PostgresCpu | undefined, after: PostgresCpu | undefined) {
+  const byRole: Record<string, number> = {};
+  if (!before || !after) return byRole;
+  const add = (role: string, ms: number) => {
+    byRole[role] = (byRole[role] ?? 0) + ms;
+  };
+  for (const [pid, now] of after.live) add(now.role, now.ms - (before.live.get(pid)?.ms ?? 0));
+  let gone = 0;
+  for (const [pid, then] of before.live) if (!after.live.has(pid)) gone += then.ms;
+  add("exited", after.reapedMs - before.reapedMs - gone);
   return byRole;
 }

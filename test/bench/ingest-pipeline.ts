@@ -14,7 +14,7 @@ import { batchRunner, type StatementRunner } from "../../cron/load/statement-run
 import { runStockSync } from "../../cron/pipeline/run-stock-sync";
 import { createDatabase, type DatabaseConfig } from "../../db/client";
 import { etlRuns } from "../../db/schema";
-import { currentThreadStat, threadCpuMs } from "./cpu-time";
+import { currentThreadStat, postgresCpuBetween, threadCpuMs } from "./cpu-time";
 import { BENCH_CREDENTIALS, type IngestWorld } from "./ingest-setup";
 
 type Marketplace = "ozon" | "wb";
@@ -28,6 +28,8 @@ interface AccountFigures {
   ms: number;
   apiMs: number;
   pageLoadMs: number;
+  /** Round trips that carried pages (pages that arrived together share one). */
+  pageLoads: number;
   otherDbMs: number;
   finalizeMs: number;
   /** CPU the account's thread used (NaN off Linux). */
@@ -45,6 +47,8 @@ export interface PipelineFigures {
   apiMs: number;
   /** Page loads: database round trips carrying a page (claim, catalog, upsert, audit, counts). */
   pageLoadMs: number;
+  /** How many page loads each account made. */
+  pageLoads: { ozon: number; wb: number };
   /** Watermark reads. */
   otherDbMs: number;
   /** The end of each run: zero unseen stock, snapshot, summaries, close. */
@@ -99,6 +103,7 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
     ms: 0,
     apiMs: 0,
     pageLoadMs: 0,
+    pageLoads: 0,
     otherDbMs: 0,
     finalizeMs: 0,
     cpuMs: 0,
@@ -137,8 +142,10 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
   figures.finalizeMs = calls.at(-1)?.ms ?? 0;
   // A page load sends ≥ 3 statements (claim, API counts, inventory...); watermark and listing reads send one.
   for (const call of calls.slice(0, -1)) {
-    if (call.statements >= 3) figures.pageLoadMs += call.ms;
-    else figures.otherDbMs += call.ms;
+    if (call.statements >= 3) {
+      figures.pageLoadMs += call.ms;
+      figures.pageLoads++;
+    } else figures.otherDbMs += call.ms;
   }
   return figures;
 }
@@ -232,6 +239,7 @@ export async function runPipeline(
     ms,
     apiMs: sum((f) => f.apiMs),
     pageLoadMs: sum((f) => f.pageLoadMs),
+    pageLoads: { ozon: accounts.ozon.pageLoads, wb: accounts.wb.pageLoads },
     otherDbMs: sum((f) => f.otherDbMs),
     finalizeMs: sum((f) => f.finalizeMs),
 
@@ -241,9 +249,7 @@ export async function runPipeline(
       simulator: after.simulator - before.simulator,
       endpoint: after.endpoint - before.endpoint,
       node: after.node - before.node,
-      postgres: Object.fromEntries(
-        Object.entries(after.postgres).map(([role, ms]) => [role, ms - (before.postgres[role] ?? 0)]),
-      ),
+      postgres: postgresCpuBetween(before.postgres, after.postgres),
     },
   };
 }

@@ -62,7 +62,12 @@ function split(p: PipelineFigures): string[][] {
       "",
     ],
     ["  vendor API (simulator, HTTP + body; overlaps page loads)", "", share(p.apiMs), ""],
-    ["  page loads (DB round trips)", "", share(p.pageLoadMs), ""],
+    [
+      `  page loads (DB round trips: Ozon ${p.pageLoads.ozon}, WB ${p.pageLoads.wb})`,
+      "",
+      share(p.pageLoadMs),
+      "",
+    ],
     ["  finalize (zero unseen, snapshot, summaries)", "", share(p.finalizeMs), ""],
     ["  watermark and listing reads", "", share(p.otherDbMs), ""],
     ...cpuRows(p),

@@ -7,7 +7,7 @@ import { encryptCredentials } from "../../cron/credentials";
 import { createDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { marketplaceAccounts, organizations } from "../../db/schema";
-import { postgresCpuMs } from "./cpu-time";
+import { type PostgresCpu, postgresCpu } from "./cpu-time";
 import { type IngestPostgres, startIngestPostgres } from "./ingest-postgres";
 import {
   type EndpointService,
@@ -28,8 +28,8 @@ export interface IngestWorld {
   directUrl: string;
   db: Database;
   sim: SimulatorService;
-  /** CPU ms each stand-in's thread has used so far, and the PostgreSQL server's by role (NaN, {} off Linux). */
-  cpuMs: { simulator(): number; endpoint(): number; postgres(): Record<string, number> };
+  /** CPU ms each stand-in's thread has used so far, and the PostgreSQL server's (NaN, undefined off Linux). */
+  cpuMs: { simulator(): number; endpoint(): number; postgres(): PostgresCpu | undefined };
   orgId: string;
   accounts: { ozon: string; wb: string };
   close(): Promise<void>;
@@ -86,7 +86,7 @@ export async function startIngestWorld(options: { minRows: number; seed: number 
     const cpuMs = {
       simulator: () => simThread.cpuMs(),
       endpoint: () => endpointThread.cpuMs(),
-      postgres: () => postgresCpuMs(join(pg.dir, "data")),
+      postgres: () => postgresCpu(join(pg.dir, "data")),
     };
     return { pg, endpoint, directUrl, db, sim, cpuMs, orgId, accounts, close };
   } catch (error) {
