@@ -91,9 +91,11 @@ export function analyzeGrownTables(): SQL {
 
 /**
  * The account's snapshot state: when its day's stock snapshot was last taken and whether that was today (the
- * organization's day). Until the next snapshot, cells written since then (last_synced_at ≥ snapshot_at) are
+ * organization's day). Until the next snapshot, cells written since then (last_synced_at > snapshot_at) are
  * what changed; a listing updated since then was (re)linked. `changed_since` is that time, or -infinity on the
- * day's first run (everything counts as changed).
+ * day's first run (everything counts as changed). Strictly after: what the snapshot's own transaction wrote
+ * (zeroed cells, listings linked to another product) carries its now(), and the snapshot and the summaries
+ * already include it.
  */
 function accountSnapshot(input: FinalizeInput): SQL {
   return sql`account as (
@@ -124,7 +126,7 @@ function snapshotToday(input: FinalizeInput): SQL[] {
       select i.org_id, (now() at time zone account.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id,
         i.marketplace, i.available, i.reserved, i.in_transit
       from inventory i cross join account
-      where i.org_id = ${input.orgId} and i.last_synced_at >= ${changedSince}
+      where i.org_id = ${input.orgId} and i.last_synced_at > ${changedSince}
         and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
       on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
         reserved = excluded.reserved, in_transit = excluded.in_transit
@@ -145,10 +147,10 @@ function refreshProductSummary(input: FinalizeInput): SQL {
   return sql`with ${accountSnapshot(input)},
     mine as (
       select l.product_id from listings l
-      where l.account_id = ${input.accountId} and l.updated_at >= ${changedSince}
+      where l.account_id = ${input.accountId} and l.updated_at > ${changedSince}
       union
       select i.product_id from inventory i
-      where ${changedSince} > '-infinity' and i.org_id = ${input.orgId} and i.last_synced_at >= ${changedSince}
+      where ${changedSince} > '-infinity' and i.org_id = ${input.orgId} and i.last_synced_at > ${changedSince}
         and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
       union
       select s.product_id from sales s join organizations o on o.id = s.org_id
