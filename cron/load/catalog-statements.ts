@@ -16,9 +16,17 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
   return [...last.values()];
 }
 
+/** lastListings' answer per page (its rows array): the listing upsert and the catalog cache both ask for it. */
+const lastListingsOfRows = new WeakMap<readonly object[], ListingIdentity[]>();
+
 /** Each listing as its last row on the page has it: what the page's listing upsert writes. */
 export function lastListings(rows: readonly { listing: ListingIdentity }[]): ListingIdentity[] {
-  return uniqueBy(rows, (row) => row.listing.externalKey).map((row) => row.listing);
+  let listings = lastListingsOfRows.get(rows);
+  if (listings === undefined) {
+    listings = uniqueBy(rows, (row) => row.listing.externalKey).map((row) => row.listing);
+    lastListingsOfRows.set(rows, listings);
+  }
+  return listings;
 }
 
 /** Registers the page's warehouses and aliases (stock and sales pages alike). */
