@@ -76,6 +76,8 @@ export interface StockAdapter {
   listsAllStock: boolean;
   /** Whether an incremental run still reads the whole listing (offset feeds) rather than only changes. */
   incrementalListsAll: boolean;
+  /** The most rows one page holds, when the adapter knows: the pass fetches more small pages ahead. */
+  pageRows?: number;
   firstCursor(start?: CursorStart): Cursor;
   fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>>;
 }

@@ -4,7 +4,7 @@
 // small). The account's listings and aliases are read once for the pass (a CatalogCache), so pages write and
 // look up only the ones they bring new. Which sources read their whole listing decides what may be zeroed at
 // the end of the run: all of the account's stock, only the stock those sources wrote, or nothing.
-import type { Cursor, Page } from "../adapters/adapter";
+import type { Cursor, Page, StockAdapter } from "../adapters/adapter";
 import { stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StockRecord } from "../adapters/stock-record";
 import { MarketplaceError } from "../http/marketplace-error";
@@ -18,10 +18,18 @@ import { loadKnownListings } from "./known-listings";
 import { callsSince, newPassContext, pageScope, type SyncInput } from "./page-context";
 import { prefetchPages } from "./page-stream";
 
-/** Pages fetched ahead of the loads: enough to keep the database busy, few enough to bound memory. */
-const PREFETCH_DEPTH = 3;
-/** Pages that arrived together share a round trip until the load holds this many rows. */
-const ROWS_PER_SHARED_LOAD = 3_000;
+/** Rows fetched ahead of the loads: enough to keep the database busy, few enough to bound memory. Pages that
+ * arrived together also share a round trip until the load holds this many rows. */
+const ROWS_AHEAD = 6_000;
+/** Pages fetched ahead when the adapter does not say how many rows its pages hold. */
+const DEFAULT_PREFETCH_DEPTH = 3;
+const MAX_PREFETCH_DEPTH = 6;
+
+/** How many pages of an adapter to fetch ahead: ROWS_AHEAD worth of its pages, at least one. */
+function prefetchDepth(adapter: StockAdapter): number {
+  if (adapter.pageRows === undefined) return DEFAULT_PREFETCH_DEPTH;
+  return Math.max(1, Math.min(MAX_PREFETCH_DEPTH, Math.floor(ROWS_AHEAD / adapter.pageRows)));
+}
 
 export interface PassResult {
   pages: number;
@@ -90,7 +98,7 @@ async function runSource(
       nowMs: input.nowMs ?? Date.now(),
     });
     blocking = null;
-    // Pages are fetched and validated ahead of the loads (up to PREFETCH_DEPTH): vendor calls and CPU overlap
+    // Pages are fetched and validated ahead of the loads (see prefetchDepth): vendor calls and CPU overlap
     // the database round trips. Pages still load one after the other, in order.
     const fetchPage = async (at: Cursor): Promise<Fetched> => {
       const before = { ...client.stats };
@@ -107,11 +115,12 @@ async function runSource(
         return { error };
       }
     };
+    const depth = prefetchDepth(adapter);
     const stream = prefetchPages(
       cursor,
       fetchPage,
       (page) => ("error" in page ? null : page.fetched.next),
-      PREFETCH_DEPTH,
+      depth,
     );
     let page = 0;
     for (let pending = stream.take(); pending; pending = stream.take()) {
@@ -120,7 +129,7 @@ async function runSource(
       let last = await pending;
       const arrived = [last];
       let rows = "error" in last ? 0 : last.fetched.rows.length;
-      while (arrived.length < PREFETCH_DEPTH && rows < ROWS_PER_SHARED_LOAD && !("error" in last)) {
+      while (arrived.length < depth && rows < ROWS_AHEAD && !("error" in last)) {
         const next = stream.takeArrived();
         if (!next) break;
         arrived.push(next);

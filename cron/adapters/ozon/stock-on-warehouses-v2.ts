@@ -58,6 +58,7 @@ export const ozonStockOnWarehousesV2: StockAdapter = {
   source: "ozon.fbo",
   listsAllStock: true,
   incrementalListsAll: true,
+  pageRows: PAGE_LIMIT,
   firstCursor: () => ({ offset: 0 }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const page = offsetWindow(context, cursor, PAGE_LIMIT, PAGE_OVERLAP);
