@@ -1,4 +1,5 @@
-// Runs several SQL statements atomically in one round trip: on neon-http one HTTP request, one transaction.
+// Runs several SQL statements atomically in one round trip: on neon-http one HTTP request, one transaction
+// (without JIT compilation, see JIT_OFF).
 // Loader code builds statements with drizzle's `sql`; this is the only place that sends them. Results come in
 // array mode (no column names repeated on every row of the response) and are keyed by column name here.
 import type { SQL } from "drizzle-orm";
@@ -9,6 +10,13 @@ export type ResultRow = Record<string, unknown>;
 export type StatementRunner = (statements: readonly SQL[]) => Promise<ResultRow[][]>;
 
 const dialect = new PgDialect();
+
+/**
+ * Each batch runs with JIT compilation off. Its statements run once, over at most a page of rows, yet the
+ * planner's cost threshold has PostgreSQL compile the big ones: about 60 ms of CPU for a 51,000-row stock page
+ * that then runs in about 400 ms, more than the compiled code saves.
+ */
+const JIT_OFF = "set local jit = off";
 
 function keyed(result: { fields: { name: string }[]; rows: unknown[][] }): ResultRow[] {
   const names = result.fields.map((field) => field.name);
@@ -27,7 +35,10 @@ export function batchRunner(db: Database): StatementRunner {
       const { sql, params } = dialect.sqlToQuery(statement);
       return client.query(sql, params);
     });
-    const results = await client.transaction(queries, { arrayMode: true, fullResults: true });
-    return results.map(keyed);
+    const results = await client.transaction([client.query(JIT_OFF), ...queries], {
+      arrayMode: true,
+      fullResults: true,
+    });
+    return results.slice(1).map(keyed);
   };
 }
