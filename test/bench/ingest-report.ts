@@ -9,9 +9,23 @@ export const perSecond = (rows: number, ms: number) => (ms > 0 ? Math.round((row
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
+/** The sync at the median rate (the lower one of the middle two for an even count). */
+export function medianSync(syncs: readonly PipelineFigures[]): PipelineFigures {
+  const byRate = [...syncs].sort((a, b) => perSecond(a.extracted, a.ms) - perSecond(b.extracted, b.ms));
+  const median = byRate[Math.floor((byRate.length - 1) / 2)];
+  if (!median) throw new Error("no scheduled sync to report");
+  return median;
+}
+
+/** "104,920 rows in 1.95 s: 53,805 rows/s" */
+export const syncRate = (sync: PipelineFigures) =>
+  `${int(sync.extracted)} rows in ${seconds(sync.ms)} s: ${int(perSecond(sync.extracted, sync.ms))} rows/s`;
+
 export interface ReportInput {
   first: PipelineFigures;
-  second: PipelineFigures;
+  /** The scheduled sync at the median rate, and all of them in order. */
+  median: PipelineFigures;
+  scheduled: readonly PipelineFigures[];
   bare: BaselineFigure;
   perRow: BaselineFigure;
   copy: BaselineFigure;
@@ -75,7 +89,8 @@ function split(p: PipelineFigures): string[][] {
 }
 
 export function formatTable(input: ReportInput): string {
-  const { first, second, bare, perRow, copy } = input;
+  const { first, median, scheduled, bare, perRow, copy } = input;
+  const rates = scheduled.map((sync) => int(perSecond(sync.extracted, sync.ms))).join(", ");
   const rows: string[][] = [
     ["method", "rows", "seconds", "rows/s"],
     [
@@ -86,12 +101,12 @@ export function formatTable(input: ReportInput): string {
     ],
     ...split(first),
     [
-      "pipeline, next full sync 12 simulated hours later",
-      int(second.extracted),
-      seconds(second.ms),
-      int(perSecond(second.extracted, second.ms)),
+      `pipeline, scheduled full sync, 12 simulated hours apart: median of ${scheduled.length} (${rates} rows/s)`,
+      int(median.extracted),
+      seconds(median.ms),
+      int(perSecond(median.extracted, median.ms)),
     ],
-    ...split(second),
+    ...split(median),
     [
       "(a) bare unnest upsert, one statement per page",
       int(bare.rows),
@@ -116,7 +131,7 @@ export function formatTable(input: ReportInput): string {
     r.map((cell, i) => (i === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "),
   );
   const {
-    pipeline_rows_per_s: scheduled,
+    pipeline_rows_per_s: headline,
     first_sync_rows_per_s: firstSync,
     bare_upsert_rows_per_s: bareRate,
   } = input.figures;
@@ -124,8 +139,8 @@ export function formatTable(input: ReportInput): string {
   const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
   lines.push(
     "",
-    `scheduled full sync ≥ 50,000 rows/s: ${verdict(scheduled >= 50_000)} (${int(scheduled)})`,
-    `scheduled full sync ≥ 0.4 × bare upsert: ${verdict(ratio(scheduled) >= 0.4)} (${ratio(scheduled).toFixed(2)}×)`,
+    `scheduled full sync (median) ≥ 50,000 rows/s: ${verdict(headline >= 50_000)} (${int(headline)})`,
+    `scheduled full sync (median) ≥ 0.4 × bare upsert: ${verdict(ratio(headline) >= 0.4)} (${ratio(headline).toFixed(2)}×)`,
     `first sync into an empty database: ${int(firstSync)} rows/s, ${ratio(firstSync).toFixed(2)}× bare upsert`,
     `rows: ${int(first.extracted)} delivered by the feeds, ${int(input.loaded)} distinct listing × warehouse cells loaded`,
   );
