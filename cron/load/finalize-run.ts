@@ -118,7 +118,7 @@ const changedSince = sql`(select changed_since from account)`;
  * of the same day only the cells written since the last snapshot (changed or zeroed), as the others' rows are
  * already there. Then the account remembers when the snapshot was taken.
  */
-function snapshotToday(input: FinalizeInput): SQL[] {
+function snapshotToday(input: FinalizeInput): [snapshot: SQL, taken: SQL] {
   return [
     sql`with ${accountSnapshot(input)}
       insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved,
@@ -141,7 +141,8 @@ function snapshotToday(input: FinalizeInput): SQL[] {
  * listing in the account on the day's first run (the velocity window moves with the day), later the same day
  * only products whose stock, listings or sales this run changed. Set-based (one hash aggregate over their stock
  * and one over their recent orders), and a product whose figures did not change keeps its row untouched (no
- * dead tuples, no index churn on a routine run). Runs before the snapshot moves snapshot_at.
+ * dead tuples, no index churn on a routine run). Runs before the snapshot moves snapshot_at. Rows go in product
+ * order: two accounts' finalizes lock the products both sell in the same order, so neither deadlocks the other.
  */
 function refreshProductSummary(input: FinalizeInput): SQL {
   return sql`with ${accountSnapshot(input)},
@@ -191,6 +192,7 @@ function refreshProductSummary(input: FinalizeInput): SQL {
     left join st on st.product_id = p.id
     left join sa on sa.product_id = p.id
     where p.org_id = ${input.orgId} and p.id in (select product_id from mine)
+    order by p.id
     on conflict (org_id, product_id) do update set available = excluded.available, reserved = excluded.reserved,
       in_transit = excluded.in_transit, ozon_available = excluded.ozon_available, wb_available = excluded.wb_available,
       warehouse_count = excluded.warehouse_count, units_sold = excluded.units_sold, revenue = excluded.revenue,
@@ -227,14 +229,18 @@ function closeRun(input: FinalizeInput): SQL[] {
 }
 
 export function finalizeStatements(input: FinalizeInput): SQL[] {
+  const [snapshot, snapshotTaken] = snapshotToday(input);
   return [
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
     forgetSeenCells(input.runId),
     analyzeGrownTables(),
     ...linkProductStatements(input.orgId),
-    refreshProductSummary(input),
-    ...snapshotToday(input),
+    snapshot,
     ...refreshSalesDaily(input),
+    // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
+    // finalize waits for, until this transaction commits. Before the snapshot time moves (it reads it).
+    refreshProductSummary(input),
+    snapshotTaken,
     ...closeRun(input),
   ];
 }
