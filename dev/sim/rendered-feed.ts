@@ -4,15 +4,11 @@
 // vendors serve these feeds from reports they refresh on their own schedule, not per request.
 
 export class RenderedFeed {
-  /** Byte offset where row i starts; starts[length] is one past the last row (each row ends with a comma). */
-  private readonly starts: Uint32Array;
-
   private constructor(
     private readonly bytes: Buffer<ArrayBuffer>,
-    starts: Uint32Array,
-  ) {
-    this.starts = starts;
-  }
+    /** Byte offset where row i starts; starts[length] is one past the last row (each row ends with a comma). */
+    private readonly starts: Uint32Array,
+  ) {}
 
   static of(rows: readonly unknown[]): RenderedFeed {
     const parts = rows.map((row) => JSON.stringify(row));
