@@ -9,9 +9,12 @@ export const perSecond = (rows: number, ms: number) => (ms > 0 ? Math.round((row
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
+/** A sync's rows per second. */
+export const syncRowsPerSecond = (sync: PipelineFigures) => perSecond(sync.extracted, sync.ms);
+
 /** The sync at the median rate (the lower one of the middle two for an even count). */
 export function medianSync(syncs: readonly PipelineFigures[]): PipelineFigures {
-  const byRate = [...syncs].sort((a, b) => perSecond(a.extracted, a.ms) - perSecond(b.extracted, b.ms));
+  const byRate = [...syncs].sort((a, b) => syncRowsPerSecond(a) - syncRowsPerSecond(b));
   const median = byRate[Math.floor((byRate.length - 1) / 2)];
   if (!median) throw new Error("no scheduled sync to report");
   return median;
@@ -19,7 +22,7 @@ export function medianSync(syncs: readonly PipelineFigures[]): PipelineFigures {
 
 /** "104,920 rows in 1.95 s: 53,805 rows/s" */
 export const syncRate = (sync: PipelineFigures) =>
-  `${int(sync.extracted)} rows in ${seconds(sync.ms)} s: ${int(perSecond(sync.extracted, sync.ms))} rows/s`;
+  `${int(sync.extracted)} rows in ${seconds(sync.ms)} s: ${int(syncRowsPerSecond(sync))} rows/s`;
 
 export interface ReportInput {
   first: PipelineFigures;
@@ -90,21 +93,21 @@ function split(p: PipelineFigures): string[][] {
 
 export function formatTable(input: ReportInput): string {
   const { first, median, scheduled, bare, perRow, copy } = input;
-  const rates = scheduled.map((sync) => int(perSecond(sync.extracted, sync.ms))).join(", ");
+  const rates = scheduled.map((sync) => int(syncRowsPerSecond(sync))).join(", ");
   const rows: string[][] = [
     ["method", "rows", "seconds", "rows/s"],
     [
       `pipeline, full sync (${first.pages} pages; ${first.status.join(", ")})`,
       int(first.extracted),
       seconds(first.ms),
-      int(perSecond(first.extracted, first.ms)),
+      int(syncRowsPerSecond(first)),
     ],
     ...split(first),
     [
       `pipeline, scheduled full sync, 12 simulated hours apart: median of ${scheduled.length} (${rates} rows/s)`,
       int(median.extracted),
       seconds(median.ms),
-      int(perSecond(median.extracted, median.ms)),
+      int(syncRowsPerSecond(median)),
     ],
     ...split(median),
     [

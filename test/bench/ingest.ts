@@ -19,7 +19,7 @@ import {
 } from "./ingest-pipeline";
 import { PostgresMissingError } from "./ingest-postgres";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
-import { formatTable, medianSync, perSecond, syncRate } from "./ingest-report";
+import { formatTable, medianSync, perSecond, syncRate, syncRowsPerSecond } from "./ingest-report";
 import { advanceSimulator, type IngestWorld, startIngestWorld } from "./ingest-setup";
 
 const HELP = `Usage: npm run bench:ingest -- [options]
@@ -143,9 +143,9 @@ async function main(): Promise<void> {
     // sync into an empty database (catalog creation, a 'created' audit row per cell) is reported beside it.
     const figures = {
       rows: median.extracted,
-      pipeline_rows_per_s: perSecond(median.extracted, median.ms),
-      scheduled_syncs_rows_per_s: scheduled.map((sync) => perSecond(sync.extracted, sync.ms)),
-      first_sync_rows_per_s: perSecond(first.extracted, first.ms),
+      pipeline_rows_per_s: syncRowsPerSecond(median),
+      scheduled_syncs_rows_per_s: scheduled.map(syncRowsPerSecond),
+      first_sync_rows_per_s: syncRowsPerSecond(first),
       bare_upsert_rows_per_s: perSecond(bare.rows, bare.ms),
       per_row_rows_per_s: perSecond(perRow.rows, perRow.ms),
       copy_rows_per_s: perSecond(copy.rows, copy.ms),
