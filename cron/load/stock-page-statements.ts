@@ -68,17 +68,14 @@ function inventoryStatement(
     target.quality.push(row.quality);
   });
   return sql`with placed as (
-      -- The product comes from the listing itself, not the cache: another account's finalize may have linked the
-      -- listing to another product since the cache was read. One primary-key probe per row (offset 0 keeps the
-      -- subquery a probe): as a plain join the planner hashes every listing of the organization for each page.
-      select l.id as listing_id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+      -- No product here: only the rows this page writes need one (see written).
+      select t.listing_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[], ${numberArray(byId.alias)}::int[],
         ${numberArray(byId.available)}::int[], ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[],
         ${numberArray(byId.quality)}::real[])
         as t(ord, listing_id, alias, available, reserved, in_transit, quality)
-      cross join lateral (select x.id, x.product_id from listings x where x.id = t.listing_id offset 0) l
       union all
-      select l.id, l.product_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+      select l.id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${numberArray(byKey.alias)}::int[],
         ${numberArray(byKey.available)}::int[], ${numberArray(byKey.reserved)}::int[],
         ${numberArray(byKey.inTransit)}::int[], ${numberArray(byKey.quality)}::real[])
@@ -86,7 +83,7 @@ function inventoryStatement(
       join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
     ),
     input as (
-      select distinct on (p.listing_id, a.warehouse_id) p.listing_id, a.warehouse_id, p.product_id,
+      select distinct on (p.listing_id, a.warehouse_id) p.listing_id, a.warehouse_id,
         p.available, p.reserved, p.in_transit, p.quality
       from placed p
       join unnest(${textArray([...aliasAt.keys()])}::text[]) with ordinality as named(alias, at) on named.at = p.alias
@@ -101,19 +98,26 @@ function inventoryStatement(
     merged as materialized (
       select n.*, i.listing_id is not null as existed, i.available as old_available, i.reserved as old_reserved,
         i.in_transit as old_in_transit,
-        (i.available, i.reserved, i.in_transit, i.source_endpoint, i.product_id)
-          is distinct from (n.available, n.reserved, n.in_transit, ${scope.endpoint}::text, n.product_id) as changed
+        (i.available, i.reserved, i.in_transit, i.source_endpoint)
+          is distinct from (n.available, n.reserved, n.in_transit, ${scope.endpoint}::text) as changed
       from input n left join inventory i using (listing_id, warehouse_id)
     ),
     -- Only new cells and changed values are written: a routine run rewrites (and bloats) nothing it did not
-    -- change. Which cells the page saw goes on its etl_pages row, for finalize's zeroing of unseen stock.
+    -- change. Those rows take the listing's product by one primary-key probe each (offset 0 keeps it a probe);
+    -- the others need none. An existing cell keeps its product: link-products.ts moves a relinked listing's
+    -- stock in the transaction that relinks it, and a product read here could already be out of date.
+    written as materialized (
+      select m.*, l.product_id
+      from merged m
+      cross join lateral (select x.product_id from listings x where x.id = m.listing_id offset 0) l
+      where not m.existed or m.changed
+    ),
     upserted as (
       insert into inventory as inv (org_id, listing_id, warehouse_id, product_id, marketplace, available, reserved,
         in_transit, source_endpoint, quality_score, last_synced_at, run_id)
       select ${scope.orgId}, listing_id, warehouse_id, product_id, ${scope.marketplace}::marketplace, available, reserved,
         in_transit, ${scope.endpoint}::text, quality, now(), ${scope.runId}
-      from merged m
-      where not m.existed or m.changed
+      from written
       on conflict (listing_id, warehouse_id) do update set available = excluded.available, reserved = excluded.reserved,
         in_transit = excluded.in_transit, source_endpoint = excluded.source_endpoint, quality_score = excluded.quality_score,
         last_synced_at = excluded.last_synced_at, run_id = excluded.run_id
@@ -126,7 +130,7 @@ function inventoryStatement(
       select ${scope.orgId}, m.listing_id, m.warehouse_id, m.product_id,
         (case when m.existed then 'updated' else 'created' end)::stock_change_type,
         m.old_available, m.available, m.old_reserved, m.reserved, m.old_in_transit, m.in_transit, ${scope.runId}
-      from merged m
+      from written m
       where not m.existed
         or (m.old_available, m.old_reserved, m.old_in_transit) is distinct from (m.available, m.reserved, m.in_transit)
       returning change_type
