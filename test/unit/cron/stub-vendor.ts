@@ -6,14 +6,19 @@ import { MarketplaceClient } from "../../../cron/http/marketplace-client";
 import { MarketplaceError } from "../../../cron/http/marketplace-error";
 import { MemoryRequestGate } from "../../../cron/http/request-gate";
 
-/** A page context of a `marketplace` account at http://<marketplace>.test whose vendor answers `answer(url)`. */
+/**
+ * A page context of a `marketplace` account at http://<marketplace>.test whose vendor answers `answer(url, body)`
+ * (the request's JSON body, parsed; undefined without one).
+ */
 export function answeringContext(
   marketplace: "ozon" | "wb",
-  answer: (url: string) => unknown,
+  answer: (url: string, body: unknown) => unknown,
   rateScale = 1000,
 ): PageContext {
-  const fetchFn = (async (url: string) =>
-    new Response(JSON.stringify(answer(url)), { status: 200 })) as unknown as typeof fetch;
+  const fetchFn = (async (url: string, init?: RequestInit) => {
+    const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
+    return new Response(JSON.stringify(answer(url, body)), { status: 200 });
+  }) as unknown as typeof fetch;
   return {
     client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn }),
     credentials:
