@@ -148,11 +148,13 @@ describe("loading a stock page", () => {
     expect(cache.listings.get("sku:91")?.name).toBe("A");
   });
 
-  it("gives a new cell its listing's product as it is now, when the run's cache read an older one", async () => {
-    await loadPage(await startTestRun(db, ids.orgId, ids.accountId), 0, [row(61, "Самара", 5)]);
+  it("writes only new and changed cells, new ones under the listing's product as it is now", async () => {
+    const first = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(first, 0, [row(61, "Самара", 5), row(61, "Казань", 3)]);
     const runId = await startTestRun(db, ids.orgId, ids.accountId);
     const cache = await loadCatalogCache(db.run, { ...ids, marketplace: "ozon" });
-    // Another account's finalize links the listing to another product, and moves its stock with it.
+    // The listing now belongs to another product (another account's finalize linked it) and its stock still
+    // names the old one: moving stock is link-products' work, not a page's.
     const [moved] = await db.query<{ id: string }>(
       "insert into products (org_id, article) values ($1, 'ART-61-JOINED') returning id::text",
       [ids.orgId],
@@ -161,28 +163,28 @@ describe("loading a stock page", () => {
       moved?.id,
       ids.accountId,
     ]);
-    await db.query(
-      "update inventory set product_id = $1 where listing_id = (select id from listings where ozon_sku = 61 and account_id = $2)",
-      [moved?.id, ids.accountId],
-    );
-    const load = pageLoad(runId, 0, [row(61, "Самара", 5), row(61, "Тверь", 7)]);
-    await loadStockPages(db.run, [load], { cache });
-    const cells = await db.query<{ warehouse: string; product: string; run: string | null }>(
-      `select w.name as warehouse, i.product_id::text as product, i.run_id as run from inventory i
+    const load = pageLoad(runId, 0, [row(61, "Самара", 5), row(61, "Казань", 4), row(61, "Тверь", 7)]);
+    const [result] = await loadStockPages(db.run, [load], { cache });
+    expect(result).toMatchObject({ claimed: true, loaded: 3, changed: 2 });
+    const cells = await db.query<{ warehouse: string; available: number; product: string; run: string }>(
+      `select w.name as warehouse, i.available, i.product_id::text as product, i.run_id as run from inventory i
        join warehouses w on w.id = i.warehouse_id where i.org_id = $1 order by 1`,
       [ids.orgId],
     );
-    expect(cells.map((c) => [c.warehouse, c.product])).toEqual([
-      ["Самара", moved?.id],
-      ["Тверь", moved?.id],
-    ]);
-    // The unchanged cell was not rewritten; the new one was, and audited under the listing's product.
-    expect(cells.find((c) => c.warehouse === "Самара")?.run).not.toBe(runId);
-    const audit = await db.query<{ product: string; change_type: string }>(
-      "select product_id::text as product, change_type from inventory_audit where run_id = $1",
+    const cell = (name: string) => cells.find((c) => c.warehouse === name);
+    // Unchanged: not rewritten, though its product differs from the listing's.
+    expect(cell("Самара")).toMatchObject({ available: 5, run: first });
+    expect(cell("Казань")).toMatchObject({ available: 4, run: runId });
+    expect(cell("Тверь")).toMatchObject({ available: 7, run: runId, product: moved?.id });
+    const audit = await db.query<{ product: string; change_type: string; new_available: number }>(
+      `select product_id::text as product, change_type, new_available from inventory_audit where run_id = $1
+       order by new_available`,
       [runId],
     );
-    expect(audit).toEqual([{ product: moved?.id, change_type: "created" }]);
+    expect(audit).toEqual([
+      { product: moved?.id, change_type: "updated", new_available: 4 },
+      { product: moved?.id, change_type: "created", new_available: 7 },
+    ]);
   });
 
   it("audits only values that changed and flags a jump beyond the anomaly factor", async () => {
