@@ -7,8 +7,8 @@ import { encryptCredentials } from "../../cron/credentials";
 import { createDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { marketplaceAccounts, organizations } from "../../db/schema";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "../support/throwaway-postgres";
 import { type PostgresCpu, postgresCpu } from "./cpu-time";
-import { type IngestPostgres, startIngestPostgres } from "./ingest-postgres";
 import {
   type EndpointService,
   type SimulatorService,
@@ -22,7 +22,7 @@ export const BENCH_CREDENTIALS = {
 };
 
 export interface IngestWorld {
-  pg: IngestPostgres;
+  pg: ThrowawayPostgres;
   endpoint: EndpointService;
   /** Admin URL of the benchmark's database on the PostgreSQL server itself (for COPY). */
   directUrl: string;
@@ -47,7 +47,7 @@ export async function advanceSimulator(sim: SimulatorService, hours: number): Pr
 }
 
 export async function startIngestWorld(options: { minRows: number; seed: number }): Promise<IngestWorld> {
-  const pg = await startIngestPostgres();
+  const pg = await startThrowawayPostgres();
   const closers: (() => Promise<void> | void)[] = [() => pg.stop()];
   const close = async () => {
     for (const closer of closers.reverse()) await Promise.resolve(closer()).catch(() => undefined);

@@ -3,6 +3,7 @@
 // same run. Prints a table and writes bench-results/ingest.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { PostgresMissingError } from "../support/throwaway-postgres";
 import {
   bareUpsert,
   copyDirect,
@@ -17,7 +18,6 @@ import {
   runPipeline,
   startAccountThreads,
 } from "./ingest-pipeline";
-import { PostgresMissingError } from "./ingest-postgres";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
 import { formatTable, medianSync, perSecond, syncRate, syncRowsPerSecond } from "./ingest-report";
 import { advanceSimulator, type IngestWorld, startIngestWorld } from "./ingest-setup";

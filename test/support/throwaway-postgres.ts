@@ -1,5 +1,6 @@
-// A throwaway PostgreSQL 15 server for the ingest benchmark: initdb into its own temp dir, 127.0.0.1 on a
-// free port, run as the `postgres` user when we are root (postgres refuses root); stop() removes it all.
+// A throwaway PostgreSQL 15 server, for the ingest benchmark and the tests that need a real server: initdb into
+// its own temp dir, 127.0.0.1 on a free port, run as the `postgres` user when we are root (postgres refuses
+// root); stop() removes it all.
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,12 +9,17 @@ import { join } from "node:path";
 
 export const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
-export interface IngestPostgres {
+export interface ThrowawayPostgres {
   /** Admin connection string (trust auth), database `postgres`. */
   url: string;
   port: number;
   dir: string;
   stop(): void;
+}
+
+/** True when Debian's PostgreSQL server binaries are where startThrowawayPostgres looks for them. */
+export function postgresInstalled(): boolean {
+  return existsSync(join(PG_BIN, "initdb"));
 }
 
 export class PostgresMissingError extends Error {
@@ -46,10 +52,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startIngestPostgres(): Promise<IngestPostgres> {
-  if (!existsSync(join(PG_BIN, "initdb"))) throw new PostgresMissingError();
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  if (!postgresInstalled()) throw new PostgresMissingError();
   // Our own prefix: another benchmark may be using /tmp/mi-bench-pg-* at the same time.
-  const dir = mkdtempSync(join(tmpdir(), "mi-ingest-bench-pg-"));
+  const dir = mkdtempSync(join(tmpdir(), "mi-throwaway-pg-"));
   chmodSync(dir, 0o777);
   const data = join(dir, "data");
   const port = await freePort();
