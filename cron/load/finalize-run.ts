@@ -230,11 +230,14 @@ function closeRun(input: FinalizeInput): SQL[] {
 
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   const [snapshot, snapshotTaken] = snapshotToday(input);
+  const links = linkProductStatements(input.orgId);
   return [
+    // Statistics first: the relink's candidates are planned with them.
+    analyzeGrownTables(),
+    ...links.prepare,
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
     forgetSeenCells(input.runId),
-    analyzeGrownTables(),
-    ...linkProductStatements(input.orgId),
+    ...links.relink,
     snapshot,
     ...refreshSalesDaily(input),
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's

@@ -3,6 +3,7 @@ import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
 import { anticipateListings, type CatalogCache, rememberListings } from "./catalog-cache";
 import { lastListings } from "./catalog-statements";
+import { pageRelinkLock } from "./link-products";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
 import { type AnomalyRule, type PageCounts, stockPageStatements } from "./stock-page-statements";
@@ -43,7 +44,10 @@ export async function loadStockPages(
   options: Pick<LoadStockPageOptions, "anomaly" | "cache"> = {},
 ): Promise<PageLoadResult[]> {
   const { anomaly, cache } = options;
-  const statements: SQL[] = [];
+  const orgId = loads[0]?.scope.orgId;
+  if (orgId === undefined) return [];
+  // First, before anything is written: no relink of the organization's listings runs meanwhile.
+  const statements: SQL[] = [pageRelinkLock(orgId)];
   const summaries: number[] = [];
   for (const { scope, page, counts, alongside = [] } of loads) {
     const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });

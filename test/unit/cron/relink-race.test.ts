@@ -1,0 +1,180 @@
+// A page that writes a listing's new cell while another account's finalize relinks that listing to a WB
+// article's product, on a real PostgreSQL server (two connections, interleaved by hand). Whichever commits
+// first, the cell ends under the listing's new product: the organization's relink lock makes the page wait for
+// the relink, or the relink wait for the page and then move the page's rows too. Before the lock, a first
+// sync of bench:ingest left 3 cells under a product their listing no longer had.
+
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { PgDialect } from "drizzle-orm/pg-core";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
+import { linkProductStatements } from "../../../cron/load/link-products";
+import { loadStockPages } from "../../../cron/load/load-stock-page";
+import type { ResultRow, StatementRunner } from "../../../cron/load/statement-runner";
+import { validateStockPage } from "../../../cron/validate/validate-stock";
+import { MIGRATIONS_FOLDER } from "../../../db/migrate";
+import {
+  postgresInstalled,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from "../../support/throwaway-postgres";
+
+const dialect = new PgDialect();
+
+/** Runs statements on one connection, inside whatever transaction the test opened on it. */
+function runnerOn(client: pg.Client): StatementRunner {
+  return async (statements) => {
+    const results: ResultRow[][] = [];
+    for (const statement of statements) {
+      const { sql, params } = dialect.sqlToQuery(statement);
+      results.push((await client.query(sql, params as unknown[])).rows);
+    }
+    return results;
+  };
+}
+
+describe.skipIf(!postgresInstalled())(
+  "relinking a listing while a page writes its stock (real PostgreSQL)",
+  () => {
+    let server: ThrowawayPostgres;
+    let page: pg.Client;
+    let finalize: pg.Client;
+    let observer: pg.Client;
+    let ids: { orgId: string; ozonAccount: string; runId: string; wbArticle: string; offerProduct: string };
+
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      return client;
+    };
+
+    beforeAll(async () => {
+      server = await startThrowawayPostgres();
+      [page, finalize, observer] = [await connect(), await connect(), await connect()];
+      await migrate(drizzle(observer), { migrationsFolder: MIGRATIONS_FOLDER });
+    });
+
+    afterAll(async () => {
+      for (const client of [page, finalize, observer]) await client?.end();
+      server?.stop();
+    });
+
+    const one = async (sql: string, params: unknown[] = []) =>
+      String((await observer.query(sql, params)).rows[0]?.id);
+
+    // One organization with a WB listing of article ART in size 46 and an Ozon listing (sku 61) of offer ART-46,
+    // still under its own product: the relink moves it to ART.
+    beforeEach(async () => {
+      const orgId = await one("insert into organizations (name, slug) values ('Race', $1) returning id", [
+        `race-${crypto.randomUUID()}`,
+      ]);
+      const account = (marketplace: string) =>
+        one(
+          "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
+          [orgId, marketplace],
+        );
+      const [ozonAccount, wbAccount] = [await account("ozon"), await account("wb")];
+      const product = (article: string) =>
+        one("insert into products (org_id, article) values ($1, $2) returning id::text", [orgId, article]);
+      const [wbArticle, offerProduct] = [await product("ART"), await product("ART-46")];
+      await observer.query(
+        `insert into listings (org_id, product_id, account_id, marketplace, external_key, wb_nm_id, size, name)
+       values ($1, $2, $3, 'wb', 'nm:1:46', 1, '46', 'Футболка')`,
+        [orgId, wbArticle, wbAccount],
+      );
+      await observer.query(
+        `insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, name)
+       values ($1, $2, $3, 'ozon', 'sku:61', 61, 'ART-46', 'Товар 61')`,
+        [orgId, offerProduct, ozonAccount],
+      );
+      const runId = crypto.randomUUID();
+      await observer.query(
+        "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
+        [runId, orgId, ozonAccount],
+      );
+      ids = { orgId, ozonAccount, runId, wbArticle, offerProduct };
+    });
+
+    /** The Ozon account's page with the listing's stock at a warehouse where it had none. */
+    function loadNewCell(): Promise<unknown> {
+      const rows = [
+        {
+          sku: 61,
+          item_code: "ART-46",
+          item_name: "Товар 61",
+          free_to_sell_amount: 7,
+          promised_amount: 0,
+          reserved_amount: 1,
+          warehouse_name: "Тверь",
+        },
+      ];
+      const valid = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
+      const scope = {
+        orgId: ids.orgId,
+        accountId: ids.ozonAccount,
+        marketplace: "ozon" as const,
+        runId: ids.runId,
+        pageKey: "ozon.v2#0",
+        endpoint: "ozon.v2.stock_on_warehouses",
+      };
+      return loadStockPages(runnerOn(page), [
+        { scope, page: valid, counts: { extracted: 1, pseudoRows: 0 } },
+      ]);
+    }
+
+    /** The relink of a finalize: its preparation (candidates, lock) and the relink itself. */
+    const relinkStatements = () => {
+      const { prepare, relink } = linkProductStatements(ids.orgId);
+      return [...prepare, ...relink];
+    };
+
+    /** Resolves once the backend of `client` waits for a lock (at most 5 s). */
+    async function waitingForLock(client: pg.Client): Promise<void> {
+      const pid = (client as unknown as { processID: number }).processID;
+      for (let i = 0; i < 250; i++) {
+        const { rows } = await observer.query("select wait_event_type from pg_stat_activity where pid = $1", [
+          pid,
+        ]);
+        if (rows[0]?.wait_event_type === "Lock") return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`backend ${pid} never waited for a lock`);
+    }
+
+    async function cellProduct(): Promise<{ cell: string; listing: string }> {
+      const { rows } = await observer.query(
+        `select i.product_id::text as cell, l.product_id::text as listing from inventory i
+       join listings l on l.id = i.listing_id where l.external_key = 'sku:61' and l.org_id = $1`,
+        [ids.orgId],
+      );
+      expect(rows).toHaveLength(1);
+      return rows[0];
+    }
+
+    it("a relink that starts while the page is loading waits for it, then moves the page's cell", async () => {
+      await page.query("begin");
+      await loadNewCell();
+      await finalize.query("begin");
+      const relinking = runnerOn(finalize)(relinkStatements());
+      await waitingForLock(finalize);
+      await page.query("commit");
+      await relinking;
+      await finalize.query("commit");
+      expect(await cellProduct()).toEqual({ cell: ids.wbArticle, listing: ids.wbArticle });
+    });
+
+    it("a page that starts while a relink runs waits for it, then writes under the new product", async () => {
+      await finalize.query("begin");
+      await runnerOn(finalize)(relinkStatements());
+      await page.query("begin");
+      const loading = loadNewCell();
+      await waitingForLock(page);
+      await finalize.query("commit");
+      await loading;
+      await page.query("commit");
+      expect(await cellProduct()).toEqual({ cell: ids.wbArticle, listing: ids.wbArticle });
+    });
+  },
+);
