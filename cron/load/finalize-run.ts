@@ -83,6 +83,9 @@ export function analyzeGrownTables(): SQL {
         where schemaname = current_schema()
           and relname in ('products', 'listings', 'inventory', 'inventory_daily', 'inventory_audit', 'sales')
           and n_mod_since_analyze > 500 + 0.1 * n_live_tup
+        -- In one order: two finalizes analyzing at once queue on each table (ANALYZE locks it until commit)
+        -- instead of each holding one the other waits for.
+        order by relname
       loop
         execute format('analyze %I', t);
       end loop;
