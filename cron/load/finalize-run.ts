@@ -1,11 +1,12 @@
-// The end of a run, in one round trip: after a full stock listing, stock not seen in this run goes to 0
-// (audited); Ozon and WB listings of one product are joined (link-products.ts); today's inventory snapshot
-// is written; the dashboard's summaries are rebuilt; the run is closed; and the organization's data version moves so cached API answers change. Repeating it is harmless:
-// zeroing finds nothing left, the snapshot and summaries are upserts, and the version only moves while the
-// run is still open.
+// The end of a run, in two round trips: first Ozon and WB listings of one product are joined across the
+// organization (link-products.ts, a short transaction of its own); then, in one transaction, after a full stock
+// listing stock not seen in this run goes to 0 (audited), today's inventory snapshot is written, the
+// dashboard's summaries are rebuilt, the run is closed, and the organization's data version moves so cached
+// API answers change. Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
+// left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
 import type { RunStatus } from "../../db/schema/enums";
-import { linkProductStatements } from "./link-products";
+import { relinkStatements } from "./link-products";
 import type { StatementRunner } from "./statement-runner";
 
 export interface FinalizeInput {
@@ -231,16 +232,12 @@ function closeRun(input: FinalizeInput): SQL[] {
   ];
 }
 
+/** The run's own end, after the relink: one transaction. */
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   const [snapshot, snapshotTaken] = snapshotToday(input);
-  const links = linkProductStatements(input.orgId);
   return [
-    // Statistics first: the relink's candidates are planned with them.
-    analyzeGrownTables(),
-    ...links.prepare,
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
     forgetSeenCells(input.runId),
-    ...links.relink,
     snapshot,
     ...refreshSalesDaily(input),
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
@@ -252,5 +249,6 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
 }
 
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
+  await run(relinkStatements(input.orgId, analyzeGrownTables()));
   await run(finalizeStatements(input));
 }

@@ -9,7 +9,8 @@ import { type SQL, sql } from "drizzle-orm";
 
 /**
  * The organization's relink lock, a transaction-level advisory lock. A page load takes it shared before it
- * writes anything; a finalize that has listings to relink takes it exclusively, before its own writes. Without
+ * writes anything; a finalize that has listings to relink takes it exclusively, in a short transaction that
+ * writes nothing before it (relinkStatements). Without
  * it, a page could write a cell (or an audit or sales row) under a listing's old product while another
  * account's finalize relinks that listing: the relink's statement cannot see the page's uncommitted rows, and
  * the page read the product before the relink committed. Measured by bench:ingest before this lock: 3 cells of
@@ -67,9 +68,11 @@ function dropEmptiedProducts(orgId: string): SQL {
 }
 
 /**
- * Run inside the finalize batch: `prepare` before the batch writes anything (so a finalize waiting for the lock
- * holds no row another finalize could wait for), `relink` before the snapshot and summaries are written.
+ * The relink as one transaction of its own, sent by finalize before the rest: fresh statistics (its
+ * candidates are planned with them), the candidates, the lock when there are any, the relink and the emptied
+ * products. Its own transaction holds the lock only as long as the relink, not through the rest of finalize;
+ * before the lock it writes nothing, so a finalize waiting for it holds no row another one could wait for.
  */
-export function linkProductStatements(orgId: string): { prepare: SQL[]; relink: SQL[] } {
-  return { prepare: prepareRelink(orgId), relink: [relinkOzonListings(), dropEmptiedProducts(orgId)] };
+export function relinkStatements(orgId: string, analyze: SQL): SQL[] {
+  return [analyze, ...prepareRelink(orgId), relinkOzonListings(), dropEmptiedProducts(orgId)];
 }

@@ -10,7 +10,8 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { linkProductStatements } from "../../../cron/load/link-products";
+import { analyzeGrownTables } from "../../../cron/load/finalize-run";
+import { relinkStatements as relinkOf } from "../../../cron/load/link-products";
 import { loadStockPages } from "../../../cron/load/load-stock-page";
 import type { ResultRow, StatementRunner } from "../../../cron/load/statement-runner";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
@@ -124,11 +125,8 @@ describe.skipIf(!postgresInstalled())(
       ]);
     }
 
-    /** The relink of a finalize: its preparation (candidates, lock) and the relink itself. */
-    const relinkStatements = () => {
-      const { prepare, relink } = linkProductStatements(ids.orgId);
-      return [...prepare, ...relink];
-    };
+    /** A finalize's relink transaction. */
+    const relinkStatements = () => relinkOf(ids.orgId, analyzeGrownTables());
 
     /** Resolves once the backend of `client` waits for a lock (at most 5 s). */
     async function waitingForLock(client: pg.Client): Promise<void> {
