@@ -207,9 +207,14 @@ function refreshProductSummary(input: FinalizeInput): SQL {
         excluded.wb_available, excluded.warehouse_count, excluded.units_sold, excluded.revenue, excluded.velocity)`;
 }
 
-/** Sales per product × marketplace × day × region over the last 120 days, rebuilt from the sales facts. */
-function refreshSalesDaily(input: FinalizeInput): SQL[] {
+/**
+ * Sales per product × marketplace × day × region over the last 120 days, rebuilt from the sales facts, one
+ * finalize of the organization at a time (a transaction-level advisory lock): two accounts' finalizes at once
+ * each deleted what its snapshot saw and inserted the same keys, and the second failed on a duplicate key.
+ */
+export function refreshSalesDaily(input: Pick<FinalizeInput, "orgId">): SQL[] {
   return [
+    sql`select pg_advisory_xact_lock(hashtext('mi.sales_daily'), hashtext(${input.orgId}::text))`,
     sql`delete from sales_daily where org_id = ${input.orgId} and day > current_date - 120`,
     sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue, returns, cancellations)
       select org_id, day, product_id, marketplace, coalesce(region, ''),

@@ -4,66 +4,22 @@
 // the relink, or the relink wait for the page and then move the page's rows too. Before the lock, a first
 // sync of bench:ingest left 3 cells under a product their listing no longer had.
 
-import { drizzle } from "drizzle-orm/node-postgres";
-import { migrate } from "drizzle-orm/node-postgres/migrator";
-import { PgDialect } from "drizzle-orm/pg-core";
-import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { analyzeGrownTables } from "../../../cron/load/finalize-run";
 import { relinkStatements as relinkOf } from "../../../cron/load/link-products";
 import { loadStockPages } from "../../../cron/load/load-stock-page";
-import type { ResultRow, StatementRunner } from "../../../cron/load/statement-runner";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
-import { MIGRATIONS_FOLDER } from "../../../db/migrate";
-import {
-  postgresInstalled,
-  startThrowawayPostgres,
-  type ThrowawayPostgres,
-} from "../../support/throwaway-postgres";
-
-const dialect = new PgDialect();
-
-/** Runs statements on one connection, inside whatever transaction the test opened on it. */
-function runnerOn(client: pg.Client): StatementRunner {
-  return async (statements) => {
-    const results: ResultRow[][] = [];
-    for (const statement of statements) {
-      const { sql, params } = dialect.sqlToQuery(statement);
-      results.push((await client.query(sql, params as unknown[])).rows);
-    }
-    return results;
-  };
-}
+import { postgresInstalled, runnerOn, usePostgresSessions } from "./postgres-sessions";
 
 describe.skipIf(!postgresInstalled())(
   "relinking a listing while a page writes its stock (real PostgreSQL)",
   () => {
-    let server: ThrowawayPostgres;
-    let page: pg.Client;
-    let finalize: pg.Client;
-    let observer: pg.Client;
+    const pg = usePostgresSessions(["page", "finalize"] as const);
     let ids: { orgId: string; ozonAccount: string; runId: string; wbArticle: string; offerProduct: string };
 
-    const connect = async () => {
-      const client = new pg.Client({ connectionString: server.url });
-      await client.connect();
-      return client;
-    };
-
-    beforeAll(async () => {
-      server = await startThrowawayPostgres();
-      [page, finalize, observer] = [await connect(), await connect(), await connect()];
-      await migrate(drizzle(observer), { migrationsFolder: MIGRATIONS_FOLDER });
-    });
-
-    afterAll(async () => {
-      for (const client of [page, finalize, observer]) await client?.end();
-      server?.stop();
-    });
-
     const one = async (sql: string, params: unknown[] = []) =>
-      String((await observer.query(sql, params)).rows[0]?.id);
+      String((await pg.observer.query(sql, params)).rows[0]?.id);
 
     // One organization with a WB listing of article ART in size 46 and an Ozon listing (sku 61) of offer ART-46,
     // still under its own product: the relink moves it to ART.
@@ -80,18 +36,18 @@ describe.skipIf(!postgresInstalled())(
       const product = (article: string) =>
         one("insert into products (org_id, article) values ($1, $2) returning id::text", [orgId, article]);
       const [wbArticle, offerProduct] = [await product("ART"), await product("ART-46")];
-      await observer.query(
+      await pg.observer.query(
         `insert into listings (org_id, product_id, account_id, marketplace, external_key, wb_nm_id, size, name)
        values ($1, $2, $3, 'wb', 'nm:1:46', 1, '46', 'Футболка')`,
         [orgId, wbArticle, wbAccount],
       );
-      await observer.query(
+      await pg.observer.query(
         `insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, name)
        values ($1, $2, $3, 'ozon', 'sku:61', 61, 'ART-46', 'Товар 61')`,
         [orgId, offerProduct, ozonAccount],
       );
       const runId = crypto.randomUUID();
-      await observer.query(
+      await pg.observer.query(
         "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
         [runId, orgId, ozonAccount],
       );
@@ -120,7 +76,7 @@ describe.skipIf(!postgresInstalled())(
         pageKey: "ozon.v2#0",
         endpoint: "ozon.v2.stock_on_warehouses",
       };
-      return loadStockPages(runnerOn(page), [
+      return loadStockPages(runnerOn(pg.sessions.page), [
         { scope, page: valid, counts: { extracted: 1, pseudoRows: 0 } },
       ]);
     }
@@ -128,21 +84,8 @@ describe.skipIf(!postgresInstalled())(
     /** A finalize's relink transaction. */
     const relinkStatements = () => relinkOf(ids.orgId, analyzeGrownTables());
 
-    /** Resolves once the backend of `client` waits for a lock (at most 5 s). */
-    async function waitingForLock(client: pg.Client): Promise<void> {
-      const pid = (client as unknown as { processID: number }).processID;
-      for (let i = 0; i < 250; i++) {
-        const { rows } = await observer.query("select wait_event_type from pg_stat_activity where pid = $1", [
-          pid,
-        ]);
-        if (rows[0]?.wait_event_type === "Lock") return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      throw new Error(`backend ${pid} never waited for a lock`);
-    }
-
     async function cellProduct(): Promise<{ cell: string; listing: string }> {
-      const { rows } = await observer.query(
+      const { rows } = await pg.observer.query(
         `select i.product_id::text as cell, l.product_id::text as listing from inventory i
        join listings l on l.id = i.listing_id where l.external_key = 'sku:61' and l.org_id = $1`,
         [ids.orgId],
@@ -152,26 +95,26 @@ describe.skipIf(!postgresInstalled())(
     }
 
     it("a relink that starts while the page is loading waits for it, then moves the page's cell", async () => {
-      await page.query("begin");
+      await pg.sessions.page.query("begin");
       await loadNewCell();
-      await finalize.query("begin");
-      const relinking = runnerOn(finalize)(relinkStatements());
-      await waitingForLock(finalize);
-      await page.query("commit");
+      await pg.sessions.finalize.query("begin");
+      const relinking = runnerOn(pg.sessions.finalize)(relinkStatements());
+      await pg.waitingForLock(pg.sessions.finalize);
+      await pg.sessions.page.query("commit");
       await relinking;
-      await finalize.query("commit");
+      await pg.sessions.finalize.query("commit");
       expect(await cellProduct()).toEqual({ cell: ids.wbArticle, listing: ids.wbArticle });
     });
 
     it("a page that starts while a relink runs waits for it, then writes under the new product", async () => {
-      await finalize.query("begin");
-      await runnerOn(finalize)(relinkStatements());
-      await page.query("begin");
+      await pg.sessions.finalize.query("begin");
+      await runnerOn(pg.sessions.finalize)(relinkStatements());
+      await pg.sessions.page.query("begin");
       const loading = loadNewCell();
-      await waitingForLock(page);
-      await finalize.query("commit");
+      await pg.waitingForLock(pg.sessions.page);
+      await pg.sessions.finalize.query("commit");
       await loading;
-      await page.query("commit");
+      await pg.sessions.page.query("commit");
       expect(await cellProduct()).toEqual({ cell: ids.wbArticle, listing: ids.wbArticle });
     });
   },
