@@ -6,7 +6,7 @@
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
 import type { RunStatus } from "../../db/schema/enums";
-import { relinkStatements } from "./link-products";
+import { pageRelinkLock, relinkStatements } from "./link-products";
 import type { StatementRunner } from "./statement-runner";
 
 export interface FinalizeInput {
@@ -237,10 +237,15 @@ function closeRun(input: FinalizeInput): SQL[] {
   ];
 }
 
-/** The run's own end, after the relink: one transaction. */
+/**
+ * The run's own end, after the relink: one transaction. It holds the relink lock shared, as a page load does:
+ * its snapshot, zeroed cells' audit rows and summaries read products, and another account's relink must not
+ * move them halfway (that relink would also wait for the zeroed cells while this waited for its daily rows).
+ */
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   const [snapshot, snapshotTaken] = snapshotToday(input);
   return [
+    pageRelinkLock(input.orgId),
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
     forgetSeenCells(input.runId),
     snapshot,

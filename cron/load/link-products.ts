@@ -18,7 +18,10 @@ import { type SQL, sql } from "drizzle-orm";
  */
 const relinkLockKey = (orgId: string) => sql`hashtext('mi.relink'), hashtext(${orgId}::text)`;
 
-/** A page load's first statement: waits while a relink of the organization runs, and keeps one from starting. */
+/**
+ * The first statement of a page load (and of finalize's own transaction): waits while a relink of the
+ * organization runs, and keeps one from starting.
+ */
 export function pageRelinkLock(orgId: string): SQL {
   return sql`select pg_advisory_xact_lock_shared(${relinkLockKey(orgId)})`;
 }
@@ -37,10 +40,16 @@ function prepareRelink(orgId: string): SQL[] {
         from listings w join products p on p.id = w.product_id
         where w.org_id = ${orgId} and w.marketplace = 'wb' and w.size is not null and w.size <> '0'
       )
-      select distinct on (o.id) o.id as listing_id, s.product_id, s.size
-      from listings o join sized s on s.offer_id = o.offer_id
-      where o.org_id = ${orgId} and o.marketplace = 'ozon' and o.product_id <> s.product_id
-      order by o.id, s.product_id`,
+      -- One product per listing, chosen among all its candidates before comparing with its own: two WB
+      -- articles can name the same offer ("A-B" in size "C", "A" in size "B-C"), and choosing among the
+      -- differing ones only would move the listing back and forth on every run.
+      select listing_id, product_id, size from (
+        select distinct on (o.id) o.id as listing_id, o.product_id as current_product_id, s.product_id, s.size
+        from listings o join sized s on s.offer_id = o.offer_id
+        where o.org_id = ${orgId} and o.marketplace = 'ozon'
+        order by o.id, s.product_id
+      ) chosen
+      where product_id <> current_product_id`,
     sql`select pg_advisory_xact_lock(${relinkLockKey(orgId)}) where exists (select 1 from relink_links)`,
   ];
 }

@@ -5,7 +5,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import type { ResultRow, StatementRunner } from "../../../cron/load/statement-runner";
 import { MIGRATIONS_FOLDER } from "../../../db/migrate";
 import {
@@ -35,8 +35,8 @@ export interface PostgresSessions<Name extends string> {
   sessions: Record<Name, pg.Client>;
   /** A session outside the race, for setup and checks. */
   observer: pg.Client;
-  /** Resolves once `session` waits for a lock (at most 5 s). */
-  waitingForLock(session: pg.Client): Promise<void>;
+  /** Resolves once `session` waits for a lock of this kind (pg_stat_activity.wait_event; at most 5 s). */
+  waitingForLock(session: pg.Client, kind?: "advisory" | "transactionid" | "tuple"): Promise<void>;
 }
 
 /** Starts a migrated throwaway server with these sessions for the suite, and stops it after. */
@@ -52,17 +52,17 @@ export function usePostgresSessions<Name extends string>(names: readonly Name[])
   const handle = {
     sessions: {} as Record<Name, pg.Client>,
     observer: undefined as unknown as pg.Client,
-    async waitingForLock(session: pg.Client) {
+    async waitingForLock(session: pg.Client, kind = "advisory") {
       const pid = (session as unknown as { processID: number }).processID;
       for (let i = 0; i < 250; i++) {
         const { rows } = await handle.observer.query(
-          "select wait_event_type from pg_stat_activity where pid = $1",
+          "select wait_event_type, wait_event from pg_stat_activity where pid = $1",
           [pid],
         );
-        if (rows[0]?.wait_event_type === "Lock") return;
+        if (rows[0]?.wait_event_type === "Lock" && rows[0]?.wait_event === kind) return;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      throw new Error(`backend ${pid} never waited for a lock`);
+      throw new Error(`backend ${pid} never waited for a lock (${kind})`);
     },
   };
   beforeAll(async () => {
@@ -70,6 +70,10 @@ export function usePostgresSessions<Name extends string>(names: readonly Name[])
     handle.observer = await connect();
     await migrate(drizzle(handle.observer), { migrationsFolder: MIGRATIONS_FOLDER });
     for (const name of names) handle.sessions[name] = await connect();
+  });
+  // A test that failed halfway leaves no transaction open for the next one.
+  afterEach(async () => {
+    for (const name of names) await handle.sessions[name]?.query("rollback");
   });
   afterAll(async () => {
     for (const client of connected) await client.end();

@@ -6,7 +6,7 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { analyzeGrownTables } from "../../../cron/load/finalize-run";
+import { analyzeGrownTables, finalizeStatements } from "../../../cron/load/finalize-run";
 import { relinkStatements as relinkOf } from "../../../cron/load/link-products";
 import { loadStockPages } from "../../../cron/load/load-stock-page";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
@@ -84,15 +84,31 @@ describe.skipIf(!postgresInstalled())(
     /** A finalize's relink transaction. */
     const relinkStatements = () => relinkOf(ids.orgId, analyzeGrownTables());
 
-    async function cellProduct(): Promise<{ cell: string; listing: string }> {
-      const { rows } = await pg.observer.query(
-        `select i.product_id::text as cell, l.product_id::text as listing from inventory i
-       join listings l on l.id = i.listing_id where l.external_key = 'sku:61' and l.org_id = $1`,
-        [ids.orgId],
-      );
-      expect(rows).toHaveLength(1);
-      return rows[0];
+    /** The products of the listing, of its cell, of the cell's audit rows and of its daily snapshot rows. */
+    async function productsOfListing(): Promise<Record<string, string[]>> {
+      const of = async (table: string) =>
+        (
+          await pg.observer.query(
+            `select distinct x.product_id::text as product from ${table} x
+             join listings l on l.id = ${table === "listings" ? "x.id" : "x.listing_id"}
+             where l.external_key = 'sku:61' and l.org_id = $1`,
+            [ids.orgId],
+          )
+        ).rows.map((row) => String(row.product));
+      return {
+        listing: await of("listings"),
+        cell: await of("inventory"),
+        audit: await of("inventory_audit"),
+        daily: await of("inventory_daily"),
+      };
     }
+
+    const allUnder = (product: string, daily: string[] = []) => ({
+      listing: [product],
+      cell: [product],
+      audit: [product],
+      daily,
+    });
 
     it("a relink that starts while the page is loading waits for it, then moves the page's cell", async () => {
       await pg.sessions.page.query("begin");
@@ -103,7 +119,7 @@ describe.skipIf(!postgresInstalled())(
       await pg.sessions.page.query("commit");
       await relinking;
       await pg.sessions.finalize.query("commit");
-      expect(await cellProduct()).toEqual({ cell: ids.wbArticle, listing: ids.wbArticle });
+      expect(await productsOfListing()).toEqual(allUnder(ids.wbArticle));
     });
 
     it("a page that starts while a relink runs waits for it, then writes under the new product", async () => {
@@ -115,7 +131,33 @@ describe.skipIf(!postgresInstalled())(
       await pg.sessions.finalize.query("commit");
       await loading;
       await pg.sessions.page.query("commit");
-      expect(await cellProduct()).toEqual({ cell: ids.wbArticle, listing: ids.wbArticle });
+      expect(await productsOfListing()).toEqual(allUnder(ids.wbArticle));
+    });
+
+    it("a relink that starts during another account's finalize waits for it, then moves its snapshot too", async () => {
+      const ozon = pg.sessions.page;
+      await ozon.query("begin");
+      await loadNewCell();
+      await ozon.query("commit");
+      // The Ozon run's own end (snapshot, summaries, close) while the WB account's finalize relinks.
+      await ozon.query("begin");
+      await runnerOn(ozon)(
+        finalizeStatements({
+          orgId: ids.orgId,
+          accountId: ids.ozonAccount,
+          runId: ids.runId,
+          zeroUnseen: true,
+          status: "succeeded",
+          error: null,
+        }),
+      );
+      await pg.sessions.finalize.query("begin");
+      const relinking = runnerOn(pg.sessions.finalize)(relinkStatements());
+      await pg.waitingForLock(pg.sessions.finalize);
+      await ozon.query("commit");
+      await relinking;
+      await pg.sessions.finalize.query("commit");
+      expect(await productsOfListing()).toEqual(allUnder(ids.wbArticle, [ids.wbArticle]));
     });
   },
 );

@@ -1,0 +1,60 @@
+// Which WB article an Ozon sized offer joins when two WB articles name the same offer ("A-B" in size "C" and
+// "A" in size "B-C" both name "A-B-C"): one of them, the same on every run, never back and forth.
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeGrownTables } from "../../../cron/load/finalize-run";
+import { relinkStatements } from "../../../cron/load/link-products";
+import { migratedDatabase, type TestDatabase } from "./pglite-database";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await migratedDatabase();
+});
+
+const one = async (sql: string, params: unknown[]) =>
+  String((await db.query<{ id: string }>(sql, params))[0]?.id);
+
+describe("relinking an offer two WB articles name", () => {
+  it("joins one of them and stays there on the next runs", async () => {
+    const orgId = await one("insert into organizations (name, slug) values ('Twice', $1) returning id", [
+      `twice-${crypto.randomUUID()}`,
+    ]);
+    const account = (marketplace: string) =>
+      one(
+        "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
+        [orgId, marketplace],
+      );
+    const [wb, ozon] = [await account("wb"), await account("ozon")];
+    const product = (article: string) =>
+      one("insert into products (org_id, article) values ($1, $2) returning id::text", [orgId, article]);
+    const [ab, a, own] = [await product("A-B"), await product("A"), await product("A-B-C")];
+    for (const [productId, key, size] of [
+      [ab, "nm:1:C", "C"],
+      [a, "nm:2:B-C", "B-C"],
+    ])
+      await db.query(
+        `insert into listings (org_id, product_id, account_id, marketplace, external_key, size, name)
+         values ($1, $2, $3, 'wb', $4, $5, '')`,
+        [orgId, productId, wb, key, size],
+      );
+    await db.query(
+      `insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, name)
+       values ($1, $2, $3, 'ozon', 'sku:7', 7, 'A-B-C', '')`,
+      [orgId, own, ozon],
+    );
+    const productOfOffer = async () =>
+      (
+        await db.query<{ product: string }>(
+          "select product_id::text as product from listings where ozon_sku = 7 and org_id = $1",
+          [orgId],
+        )
+      )[0]?.product;
+    const chosen: (string | undefined)[] = [];
+    for (let run = 0; run < 3; run++) {
+      await db.run(relinkStatements(orgId, analyzeGrownTables()));
+      chosen.push(await productOfOffer());
+    }
+    const first = String(Math.min(Number(ab), Number(a)));
+    expect(chosen).toEqual([first, first, first]);
+  });
+});
