@@ -258,7 +258,12 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
   ];
 }
 
+/** Finalize's first transaction: statistics first (the relink's candidates are planned with them), the relink. */
+export function relinkTransaction(orgId: string): SQL[] {
+  return [analyzeGrownTables(), ...relinkStatements(orgId)];
+}
+
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
-  await run(relinkStatements(input.orgId, analyzeGrownTables()));
+  await run(relinkTransaction(input.orgId));
   await run(finalizeStatements(input));
 }

@@ -77,11 +77,11 @@ function dropEmptiedProducts(orgId: string): SQL {
 }
 
 /**
- * The relink as one transaction of its own, sent by finalize before the rest: fresh statistics (its
- * candidates are planned with them), the candidates, the lock when there are any, the relink and the emptied
- * products. Its own transaction holds the lock only as long as the relink, not through the rest of finalize;
- * before the lock it writes nothing, so a finalize waiting for it holds no row another one could wait for.
+ * The relink as one transaction of its own (finalize sends it after fresh statistics, before the rest): the
+ * candidates, the lock when there are any, the relink and the emptied products. Its own transaction holds the
+ * lock only as long as the relink, not through the rest of finalize; before the lock it writes nothing, so a
+ * finalize waiting for it holds no row another one could wait for.
  */
-export function relinkStatements(orgId: string, analyze: SQL): SQL[] {
-  return [analyze, ...prepareRelink(orgId), relinkOzonListings(), dropEmptiedProducts(orgId)];
+export function relinkStatements(orgId: string): SQL[] {
+  return [...prepareRelink(orgId), relinkOzonListings(), dropEmptiedProducts(orgId)];
 }

@@ -105,7 +105,7 @@ function inventoryStatement(
     -- Only new cells and changed values are written: a routine run rewrites (and bloats) nothing it did not
     -- change. Those rows take the listing's product by one primary-key probe each (offset 0 keeps it a probe);
     -- the others need none. An existing cell keeps its product: link-products.ts moves a relinked listing's
-    -- stock in the transaction that relinks it, and a product read here could already be out of date.
+    -- stock in the transaction that relinks it, which the relink lock keeps from running during a page load.
     written as materialized (
       select m.*, l.product_id
       from merged m

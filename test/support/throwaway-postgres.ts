@@ -54,7 +54,7 @@ async function freePort(): Promise<number> {
 
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   if (!postgresInstalled()) throw new PostgresMissingError();
-  // Our own prefix: another benchmark may be using /tmp/mi-bench-pg-* at the same time.
+  // Our own temp dir, removed by stop(): other servers (another benchmark, a test file) may run at the same time.
   const dir = mkdtempSync(join(tmpdir(), "mi-throwaway-pg-"));
   chmodSync(dir, 0o777);
   const data = join(dir, "data");

@@ -1,8 +1,7 @@
 // Which WB article an Ozon sized offer joins when two WB articles name the same offer ("A-B" in size "C" and
 // "A" in size "B-C" both name "A-B-C"): one of them, the same on every run, never back and forth.
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyzeGrownTables } from "../../../cron/load/finalize-run";
-import { relinkStatements } from "../../../cron/load/link-products";
+import { relinkTransaction } from "../../../cron/load/finalize-run";
 import { migratedDatabase, type TestDatabase } from "./pglite-database";
 
 let db: TestDatabase;
@@ -51,7 +50,7 @@ describe("relinking an offer two WB articles name", () => {
       )[0]?.product;
     const chosen: (string | undefined)[] = [];
     for (let run = 0; run < 3; run++) {
-      await db.run(relinkStatements(orgId, analyzeGrownTables()));
+      await db.run(relinkTransaction(orgId));
       chosen.push(await productOfOffer());
     }
     const first = String(Math.min(Number(ab), Number(a)));

@@ -6,8 +6,7 @@
 
 import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { analyzeGrownTables, finalizeStatements } from "../../../cron/load/finalize-run";
-import { relinkStatements as relinkOf } from "../../../cron/load/link-products";
+import { finalizeStatements, relinkTransaction } from "../../../cron/load/finalize-run";
 import { loadStockPages } from "../../../cron/load/load-stock-page";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
 import { postgresInstalled, runnerOn, usePostgresSessions } from "./postgres-sessions";
@@ -82,7 +81,7 @@ describe.skipIf(!postgresInstalled())(
     }
 
     /** A finalize's relink transaction. */
-    const relinkStatements = () => relinkOf(ids.orgId, analyzeGrownTables());
+    const relinkStatements = () => relinkTransaction(ids.orgId);
 
     /** The products of the listing, of its cell, of the cell's audit rows and of its daily snapshot rows. */
     async function productsOfListing(): Promise<Record<string, string[]>> {
