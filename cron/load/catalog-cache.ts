@@ -9,7 +9,6 @@ import type { ResultRow, StatementRunner } from "./statement-runner";
 
 export interface CachedListing {
   id: number;
-  productId: number;
   name: string;
   barcode: string | null;
   active: boolean;
@@ -30,7 +29,7 @@ export async function loadCatalogCache(
   scope: { orgId: string; accountId: string; marketplace: Marketplace },
 ): Promise<CatalogCache> {
   const [listingRows = [], aliasRows = []] = await run([
-    sql`select external_key as cached_listing_key, id as cached_listing_id, product_id as cached_product_id,
+    sql`select external_key as cached_listing_key, id as cached_listing_id,
         name as cached_name, barcode as cached_barcode, active as cached_active
       from listings where account_id = ${scope.accountId}`,
     sql`select alias from warehouse_aliases
@@ -71,7 +70,6 @@ export function rememberListings(cache: CatalogCache, rows: readonly ResultRow[]
     if (typeof row.cached_listing_key !== "string") continue;
     cache.listings.set(row.cached_listing_key, {
       id: Number(row.cached_listing_id),
-      productId: Number(row.cached_product_id),
       name: typeof row.cached_name === "string" ? row.cached_name : "",
       barcode: typeof row.cached_barcode === "string" ? row.cached_barcode : null,
       active: row.cached_active !== false && row.cached_active !== "f",

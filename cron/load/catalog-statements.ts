@@ -118,7 +118,7 @@ export function catalogStatements(
         active = true, updated_at = now()
       where (listings.name, listings.barcode, listings.active) is distinct from
         (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)
-      returning external_key as cached_listing_key, id as cached_listing_id, product_id as cached_product_id,
+      returning external_key as cached_listing_key, id as cached_listing_id,
         name as cached_name, barcode as cached_barcode, active as cached_active`,
   ];
 }
