@@ -5,6 +5,9 @@ import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { ResultRow, StatementRunner } from "../../../cron/load/statement-runner";
+import { seedOrganization } from "./seed-organization";
+
+export { startTestRun } from "./seed-organization";
 
 const MIGRATIONS = new URL("../../../db/migrations/", import.meta.url);
 const dialect = new PgDialect();
@@ -40,29 +43,8 @@ export async function migratedDatabase(): Promise<TestDatabase> {
   return { pg, run, query: async (text, params) => (await pg.query(text, params)).rows as never };
 }
 
-/** An organization with one account of the marketplace and a running run; returns their ids. */
+/** An organization with one account of the marketplace; returns their ids. */
 export async function seedAccount(db: TestDatabase, marketplace: "ozon" | "wb") {
-  const [org] = await db.query<{ id: string }>(
-    "insert into organizations (name, slug) values ('Demo', $1) returning id",
-    [`demo-${crypto.randomUUID()}`],
-  );
-  const [account] = await db.query<{ id: string }>(
-    "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
-    [org?.id, marketplace],
-  );
-  return { orgId: org?.id ?? "", accountId: account?.id ?? "" };
-}
-
-export async function startTestRun(
-  db: TestDatabase,
-  orgId: string,
-  accountId: string,
-  kind: "full" | "incremental" = "full",
-) {
-  const runId = crypto.randomUUID();
-  await db.query(
-    "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, $4, 'cli')",
-    [runId, orgId, accountId, kind],
-  );
-  return runId;
+  const { orgId, accounts } = await seedOrganization(db.query, [marketplace]);
+  return { orgId, accountId: accounts[marketplace] };
 }

@@ -3,24 +3,14 @@
 // (`ARTICLE-SIZE`) join WB's article when WB sells that size, and no emptied product is left behind.
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../../cron/pipeline/run-stock-sync";
+import { seedOrganization } from "./seed-organization";
 import { syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 
 const harness = useSimulatorAndDatabase({ seed: 42, size: 300 });
 
 async function seedOrg(): Promise<{ orgId: string; ozon: string; wb: string }> {
-  const [org] = await harness.db.query<{ id: string }>(
-    "insert into organizations (name, slug) values ('Both', $1) returning id",
-    [`both-${crypto.randomUUID()}`],
-  );
-  const orgId = org?.id ?? "";
-  const account = async (marketplace: string) =>
-    (
-      await harness.db.query<{ id: string }>(
-        "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
-        [orgId, marketplace],
-      )
-    )[0]?.id ?? "";
-  return { orgId, ozon: await account("ozon"), wb: await account("wb") };
+  const { orgId, accounts } = await seedOrganization(harness.db.query, ["ozon", "wb"]);
+  return { orgId, ...accounts };
 }
 
 async function sync(orgId: string, accountId: string, marketplace: "ozon" | "wb") {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { relinkTransaction } from "../../../cron/load/finalize-run";
 import { migratedDatabase, type TestDatabase } from "./pglite-database";
+import { seedOrganization, seedProducts } from "./seed-organization";
 
 let db: TestDatabase;
 
@@ -10,23 +11,11 @@ beforeAll(async () => {
   db = await migratedDatabase();
 });
 
-const one = async (sql: string, params: unknown[]) =>
-  String((await db.query<{ id: string }>(sql, params))[0]?.id);
-
 describe("relinking an offer two WB articles name", () => {
   it("joins one of them and stays there on the next runs", async () => {
-    const orgId = await one("insert into organizations (name, slug) values ('Twice', $1) returning id", [
-      `twice-${crypto.randomUUID()}`,
-    ]);
-    const account = (marketplace: string) =>
-      one(
-        "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
-        [orgId, marketplace],
-      );
-    const [wb, ozon] = [await account("wb"), await account("ozon")];
-    const product = (article: string) =>
-      one("insert into products (org_id, article) values ($1, $2) returning id::text", [orgId, article]);
-    const [ab, a, own] = [await product("A-B"), await product("A"), await product("A-B-C")];
+    const { orgId, accounts } = await seedOrganization(db.query, ["wb", "ozon"]);
+    const [wb, ozon] = [accounts.wb, accounts.ozon];
+    const [ab, a, own] = await seedProducts(db.query, orgId, ["A-B", "A", "A-B-C"]);
     for (const [productId, key, size] of [
       [ab, "nm:1:C", "C"],
       [a, "nm:2:B-C", "B-C"],

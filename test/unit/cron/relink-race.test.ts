@@ -10,6 +10,7 @@ import { finalizeStatements, relinkTransaction } from "../../../cron/load/finali
 import { loadStockPages } from "../../../cron/load/load-stock-page";
 import { validateStockPage } from "../../../cron/validate/validate-stock";
 import { postgresInstalled, runnerOn, usePostgresSessions } from "./postgres-sessions";
+import { type RowsQuery, seedOrganization, seedProducts, startTestRun } from "./seed-organization";
 
 describe.skipIf(!postgresInstalled())(
   "relinking a listing while a page writes its stock (real PostgreSQL)",
@@ -17,24 +18,16 @@ describe.skipIf(!postgresInstalled())(
     const pg = usePostgresSessions(["page", "finalize"] as const);
     let ids: { orgId: string; ozonAccount: string; runId: string; wbArticle: string; offerProduct: string };
 
-    const one = async (sql: string, params: unknown[] = []) =>
-      String((await pg.observer.query(sql, params)).rows[0]?.id);
+    const observer = {
+      query: (async (text, params) => (await pg.observer.query(text, params)).rows) as RowsQuery,
+    };
 
     // One organization with a WB listing of article ART in size 46 and an Ozon listing (sku 61) of offer ART-46,
     // still under its own product: the relink moves it to ART.
     beforeEach(async () => {
-      const orgId = await one("insert into organizations (name, slug) values ('Race', $1) returning id", [
-        `race-${crypto.randomUUID()}`,
-      ]);
-      const account = (marketplace: string) =>
-        one(
-          "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
-          [orgId, marketplace],
-        );
-      const [ozonAccount, wbAccount] = [await account("ozon"), await account("wb")];
-      const product = (article: string) =>
-        one("insert into products (org_id, article) values ($1, $2) returning id::text", [orgId, article]);
-      const [wbArticle, offerProduct] = [await product("ART"), await product("ART-46")];
+      const { orgId, accounts } = await seedOrganization(observer.query, ["ozon", "wb"]);
+      const [ozonAccount, wbAccount] = [accounts.ozon, accounts.wb];
+      const [wbArticle, offerProduct] = await seedProducts(observer.query, orgId, ["ART", "ART-46"]);
       await pg.observer.query(
         `insert into listings (org_id, product_id, account_id, marketplace, external_key, wb_nm_id, size, name)
        values ($1, $2, $3, 'wb', 'nm:1:46', 1, '46', 'Футболка')`,
@@ -45,11 +38,7 @@ describe.skipIf(!postgresInstalled())(
        values ($1, $2, $3, 'ozon', 'sku:61', 61, 'ART-46', 'Товар 61')`,
         [orgId, offerProduct, ozonAccount],
       );
-      const runId = crypto.randomUUID();
-      await pg.observer.query(
-        "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
-        [runId, orgId, ozonAccount],
-      );
+      const runId = await startTestRun(observer, orgId, ozonAccount);
       ids = { orgId, ozonAccount, runId, wbArticle, offerProduct };
     });
 

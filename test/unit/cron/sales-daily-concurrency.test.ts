@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { refreshSalesDaily } from "../../../cron/load/finalize-run";
 import { postgresInstalled, runnerOn, usePostgresSessions } from "./postgres-sessions";
+import { type RowsQuery, seedOrganization, seedProducts } from "./seed-organization";
 
 describe.skipIf(!postgresInstalled())(
   "rebuilding daily sales from two finalizes at once (real PostgreSQL)",
@@ -11,18 +12,11 @@ describe.skipIf(!postgresInstalled())(
     const pg = usePostgresSessions(["ozon", "wb"] as const);
 
     async function seedOrganizationWithSales(): Promise<string> {
-      const one = async (sql: string, params: unknown[]) =>
-        String((await pg.observer.query(sql, params)).rows[0]?.id);
-      const orgId = await one("insert into organizations (name, slug) values ('Daily', $1) returning id", [
-        `daily-${crypto.randomUUID()}`,
-      ]);
-      const account = await one(
-        "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, 'wb', 'main', 'x') returning id",
-        [orgId],
-      );
-      const product = await one("insert into products (org_id, article) values ($1, 'ART') returning id", [
-        orgId,
-      ]);
+      const rows: RowsQuery = async (text, params) => (await pg.observer.query(text, params)).rows;
+      const one = async (text: string, params: unknown[]) => String((await rows(text, params))[0]?.id);
+      const { orgId, accounts } = await seedOrganization(rows, ["wb"]);
+      const account = accounts.wb;
+      const [product] = await seedProducts(rows, orgId, ["ART"]);
       const listing = await one(
         `insert into listings (org_id, product_id, account_id, marketplace, external_key, wb_nm_id, name)
        values ($1, $2, $3, 'wb', 'nm:1:0', 1, 'Футболка') returning id`,

@@ -1,0 +1,60 @@
+// Test organizations: one with an account per marketplace named, products by article and running runs, through
+// any query function (a PGlite TestDatabase's, or a PostgreSQL session's).
+export type RowsQuery = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+type Marketplace = "ozon" | "wb";
+
+const firstId = async (query: RowsQuery, text: string, params: unknown[]) =>
+  String((await query(text, params))[0]?.id);
+
+/** A new organization with one account ("main") per marketplace named. */
+export async function seedOrganization<M extends Marketplace>(
+  query: RowsQuery,
+  marketplaces: readonly M[],
+): Promise<{ orgId: string; accounts: Record<M, string> }> {
+  const orgId = await firstId(
+    query,
+    "insert into organizations (name, slug) values ('Test', $1) returning id",
+    [`test-${crypto.randomUUID()}`],
+  );
+  const accounts = {} as Record<M, string>;
+  for (const marketplace of marketplaces)
+    accounts[marketplace] = await firstId(
+      query,
+      "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
+      [orgId, marketplace],
+    );
+  return { orgId, accounts };
+}
+
+/** The organization's products of these articles, their ids in the same order. */
+export async function seedProducts<const A extends readonly string[]>(
+  query: RowsQuery,
+  orgId: string,
+  articles: A,
+): Promise<{ [K in keyof A]: string }> {
+  const ids: string[] = [];
+  for (const article of articles)
+    ids.push(
+      await firstId(query, "insert into products (org_id, article) values ($1, $2) returning id::text", [
+        orgId,
+        article,
+      ]),
+    );
+  return ids as { [K in keyof A]: string };
+}
+
+/** A running run of the account (trigger cli); returns its id. */
+export async function startTestRun(
+  db: { query: RowsQuery },
+  orgId: string,
+  accountId: string,
+  kind: "full" | "incremental" = "full",
+): Promise<string> {
+  const runId = crypto.randomUUID();
+  await db.query(
+    "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, $4, 'cli')",
+    [runId, orgId, accountId, kind],
+  );
+  return runId;
+}
