@@ -1,6 +1,7 @@
 // The Hono application: middleware in the order every request meets it, then the routes, the OpenAPI
 // document and the error contract. Thin by design: routes call db/ queries and cron/ services.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./context";
@@ -21,12 +22,20 @@ function fieldName(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
+/** The largest JSON body any operation takes is a settings change with a 100-address allowlist (~5 KB). */
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+function bodyTooLarge(): never {
+  throw new ApiError("PAYLOAD_TOO_LARGE", `body: larger than ${API_BODY_LIMIT_BYTES / 1024} KiB`);
+}
+
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook(result) {
       if (!result.success) {
         const issue = result.error.issues[0];
-        const field = issue ? fieldName(issue.path) || result.target : result.target;
+        const target = result.target === "json" ? "body" : result.target;
+        const field = issue ? fieldName(issue.path) || target : target;
         throw new ApiError("BAD_REQUEST", `${field}: ${issue?.message ?? "invalid"}`);
       }
     },
@@ -48,6 +57,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
     }),
   );
   app.use("/api/*", rateLimitByIp());
+  app.use("/api/*", bodyLimit({ maxSize: API_BODY_LIMIT_BYTES, onError: bodyTooLarge }));
   app.use("/api/*", authenticate());
 
   registerHealth(app);

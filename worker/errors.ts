@@ -1,8 +1,11 @@
 // The API's one error contract: every failure answers {"error":{"code","message","requestId"}} with a
-// status that matches its code. Server errors are logged; their internals never reach the client.
+// status that matches its code. Hono's own HTTP exceptions (malformed JSON, wrong content type, body too
+// large) answer the same shape. Server errors are logged redacted; their internals never reach the client.
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./context";
+import { describeServerError } from "./server-error-log";
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -11,6 +14,7 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -38,11 +42,26 @@ export function errorResponse(c: Context<AppEnv>, code: ErrorCode, message: stri
   return c.json(body, ERROR_STATUS[code]);
 }
 
-/** Hono's onError: maps an ApiError to its status, anything else to a logged 500. */
+/** Hono's HTTP exceptions as the error contract words them: the field first, then the problem. */
+function fromHttpException(error: HTTPException): ApiError | undefined {
+  switch (error.status) {
+    case 400:
+      return new ApiError("BAD_REQUEST", "body: malformed JSON");
+    case 413:
+      return new ApiError("PAYLOAD_TOO_LARGE", "body: too large");
+    case 415:
+      return new ApiError("UNSUPPORTED_MEDIA_TYPE", "Content-Type: expected application/json");
+    default:
+      return undefined;
+  }
+}
+
+/** Hono's onError: maps an ApiError (or one of Hono's HTTP exceptions) to its status, anything else to a logged 500. */
 export function handleError(error: Error, c: Context<AppEnv>): Response {
-  if (error instanceof ApiError) {
-    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-    return errorResponse(c, error.code, error.message);
+  const known = error instanceof HTTPException ? fromHttpException(error) : error;
+  if (known instanceof ApiError) {
+    for (const [name, value] of Object.entries(known.headers)) c.header(name, value);
+    return errorResponse(c, known.code, known.message);
   }
   console.error(
     JSON.stringify({
@@ -50,8 +69,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
       requestId: c.get("requestId"),
       method: c.req.method,
       path: c.req.path,
-      error: error.message,
-      stack: error.stack,
+      error: describeServerError(error),
     }),
   );
   return errorResponse(c, "INTERNAL", "Internal error; quote the request id when reporting it");

@@ -2,12 +2,22 @@
 // at the same data version, else runs the route and stores a 200 answer for `ttlSeconds` (default
 // CACHE_TTL_SECONDS, 5 min). The key carries the org id and organizations.data_version, which every
 // finished run bumps, so a sync shows on the next request; `X-Cache: HIT|MISS` says which happened.
+// The question is the route's validated input (its own zod schemas, run here because route middleware
+// runs before the validators), hashed: unknown parameters, their order and spelling make no other key,
+// and any length fits KV's 512-byte key limit. Input the schemas refuse is not cached (the route answers 400).
 // The KV write happens after the answer is sent (`executionCtx.waitUntil`); until it lands, this isolate
 // answers the same key from the pending write, so the next identical request here is a HIT at once.
+
+import type { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { sha256Hex } from "../auth/encoding";
 import type { AppEnv } from "../context";
 
 export interface CacheAsideOptions {
+  /** The route's query schema: the validated query is part of the question. */
+  query?: z.ZodType;
+  /** The route's path parameter schema. */
+  params?: z.ZodType;
   ttlSeconds?: number;
   /** Response headers kept with the cached body besides Content-Type. */
   keepHeaders?: string[];
@@ -18,13 +28,37 @@ interface CachedAnswer {
   headers: Record<string, string>;
 }
 
-/** The cache key: organization, data version, path and the query with its parameters sorted. */
-export function cacheKey(orgId: string, dataVersion: number, url: URL): string {
-  const params = [...url.searchParams.entries()].sort(([a, x], [b, y]) =>
-    a === b ? x.localeCompare(y) : a.localeCompare(b),
+/** A value with its object keys sorted, so equal questions serialize equally. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, entry]) => entry !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, entry]) => [name, canonical(entry)]),
+    );
+  }
+  return value;
+}
+
+/** The query as Hono's validator hands it to the schema: a repeated parameter becomes a list. */
+function queryInput(queries: Record<string, string[]>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(queries).map(([name, values]) => [
+      name,
+      values.length === 1 ? (values[0] as string) : values,
+    ]),
   );
-  const query = new URLSearchParams(params).toString();
-  return `api:v1:${orgId}:${dataVersion}:${url.pathname}${query ? `?${query}` : ""}`;
+}
+
+/** The cache key: organization, data version, and a SHA-256 of the route and its validated input. */
+export async function cacheKey(
+  orgId: string,
+  dataVersion: number,
+  question: { route: string; params?: unknown; query?: unknown },
+): Promise<string> {
+  return `api:v2:${orgId}:${dataVersion}:${await sha256Hex(JSON.stringify(canonical(question)))}`;
 }
 
 /** Answers being written to KV by this isolate, by key: read-your-writes before KV has them. */
@@ -41,7 +75,14 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
   return async function cacheAsideMiddleware(c, next) {
     const organization = c.get("organization");
     if (!organization || c.req.method !== "GET") return next();
-    const key = cacheKey(organization.id, organization.dataVersion, new URL(c.req.url));
+    const params = options.params ? options.params.safeParse(c.req.param()) : undefined;
+    const query = options.query ? options.query.safeParse(queryInput(c.req.queries())) : undefined;
+    if (params?.success === false || query?.success === false) return next();
+    const key = await cacheKey(organization.id, organization.dataVersion, {
+      route: c.req.routePath,
+      params: params?.data,
+      query: query?.data,
+    });
     const pending = pendingWrites.get(key);
     if (pending) return hit(c, pending);
     const cached = await c.env.API_CACHE.get<CachedAnswer>(key, "json");

@@ -15,7 +15,7 @@ import {
 } from "../../db/queries/sales-analytics";
 import { MARKETPLACES } from "../../db/schema/enums";
 import { classifyAbc } from "../api/abc";
-import { IsoDate } from "../api/common";
+import { IsoDate, wholeNumber } from "../api/common";
 import { dayInTimeZone, type Period, periodLength, previousPeriod, resolvePeriod } from "../api/period";
 import { stockoutDate } from "../api/replenishment";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
@@ -70,7 +70,12 @@ function salesPeriod(c: Context<AppEnv>, query: z.infer<typeof PeriodQuery>): Sa
   return { orgId: organization.id, marketplace: query.marketplace, ...period };
 }
 
-const common = { tags: ["analytics"], security: AUTHENTICATED, middleware: [cacheAside()] };
+const TrendQuery = PeriodQuery.extend({ grain: z.enum(GRAINS).default("day") });
+const TopQuery = PeriodQuery.extend({ limit: wholeNumber(1, 500).default(10) });
+const TurnoverQuery = PeriodQuery.extend({ limit: wholeNumber(1, 1000).default(50) });
+
+const common = { tags: ["analytics"], security: AUTHENTICATED };
+const cachedPeriod = [cacheAside({ query: PeriodQuery })];
 const bad = errorResponses(400);
 
 const kpiRoute = createRoute({
@@ -78,6 +83,7 @@ const kpiRoute = createRoute({
   method: "get",
   path: "/api/analytics/kpis",
   summary: "Revenue, orders, units and average order value beside the previous period",
+  middleware: cachedPeriod,
   request: { query: PeriodQuery },
   responses: { 200: jsonContent(KpiSchema, "KPIs"), ...bad },
 });
@@ -87,7 +93,8 @@ const trendRoute = createRoute({
   method: "get",
   path: "/api/analytics/trend",
   summary: "Sales by day, week (ISO, Monday) or month",
-  request: { query: PeriodQuery.extend({ grain: z.enum(GRAINS).default("day") }) },
+  middleware: [cacheAside({ query: TrendQuery })],
+  request: { query: TrendQuery },
   responses: {
     200: jsonContent(SalesTrendSchema, "Trend"),
     ...bad,
@@ -99,7 +106,8 @@ const topRoute = createRoute({
   method: "get",
   path: "/api/analytics/top-products",
   summary: "Products with the most revenue in the period",
-  request: { query: PeriodQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(10) }) },
+  middleware: [cacheAside({ query: TopQuery })],
+  request: { query: TopQuery },
   responses: {
     200: jsonContent(TopProductsSchema, "Top products"),
     ...bad,
@@ -111,6 +119,7 @@ const categoriesRoute = createRoute({
   method: "get",
   path: "/api/analytics/categories",
   summary: "Revenue per category",
+  middleware: cachedPeriod,
   request: { query: PeriodQuery },
   responses: {
     200: jsonContent(CategorySalesSchema, "Categories"),
@@ -123,6 +132,7 @@ const regionsRoute = createRoute({
   method: "get",
   path: "/api/analytics/regions",
   summary: "Revenue per region",
+  middleware: cachedPeriod,
   request: { query: PeriodQuery },
   responses: {
     200: jsonContent(RegionSalesSchema, "Regions"),
@@ -135,6 +145,7 @@ const abcRoute = createRoute({
   method: "get",
   path: "/api/analytics/abc",
   summary: "ABC classes by revenue (A to 80%, B to 95%, C the rest)",
+  middleware: cachedPeriod,
   request: { query: PeriodQuery },
   responses: {
     200: jsonContent(AbcAnalysisSchema, "ABC classes"),
@@ -147,7 +158,8 @@ const turnoverRoute = createRoute({
   method: "get",
   path: "/api/analytics/turnover",
   summary: "Turnover, days of cover and projected stock-out dates, soonest first",
-  request: { query: PeriodQuery.extend({ limit: z.coerce.number().int().min(1).max(1000).default(50) }) },
+  middleware: [cacheAside({ query: TurnoverQuery })],
+  request: { query: TurnoverQuery },
   responses: {
     200: jsonContent(TurnoverSchema, "Turnover"),
     ...bad,

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../db/queries/api-keys";
 import { ROLES } from "../../db/schema/enums";
-import { UuidParam } from "../api/common";
+import { text, UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { ApiKeySchema } from "../api/schemas/organization";
 import { issueApiKey } from "../auth/api-key-format";
@@ -16,7 +16,7 @@ const CreatedApiKeySchema = ApiKeySchema.extend({
 }).openapi("CreatedApiKey");
 
 const CreateApiKeyBody = z
-  .object({ name: z.string().trim().min(1).max(100), role: z.enum(ROLES).default("viewer") })
+  .object({ name: text().trim().min(1).max(100), role: z.enum(ROLES).default("viewer") })
   .openapi("CreateApiKeyRequest");
 
 type KeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];

@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { dashboardData } from "../../db/queries/dashboard";
 import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
-import { ScopeQuery } from "../api/common";
+import { ScopeQuery, wholeNumber } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { DashboardSchema, type StockLine } from "../api/schemas/stock";
 import { toStockLine } from "../api/stock";
@@ -11,7 +11,7 @@ import type { AppEnv } from "../context";
 import { cacheAside } from "../middleware/cache";
 
 const DashboardQuery = ScopeQuery.extend({
-  limit: z.coerce.number().int().min(1).max(1000).default(10).openapi({ description: "Top-N per status" }),
+  limit: wholeNumber(1, 1000).default(10).openapi({ description: "Top-N per status" }),
   all: z
     .enum(["true", "false"])
     .optional()
@@ -24,7 +24,7 @@ const route = createRoute({
   tags: ["dashboard"],
   summary: "Counts and Top-N products per stock status",
   security: AUTHENTICATED,
-  middleware: [cacheAside()],
+  middleware: [cacheAside({ query: DashboardQuery })],
   request: { query: DashboardQuery },
   responses: { 200: jsonContent(DashboardSchema, "The dashboard"), ...errorResponses(400) },
 });

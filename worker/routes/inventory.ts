@@ -41,7 +41,7 @@ const route = createRoute({
   tags: ["inventory"],
   summary: "Inventory per product: filter, sort, paginate, or export as CSV (format=csv)",
   security: AUTHENTICATED,
-  middleware: [cacheAside()],
+  middleware: [cacheAside({ query: InventoryQuery })],
   request: { query: InventoryQuery },
   responses: {
     200: {

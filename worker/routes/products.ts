@@ -2,7 +2,7 @@
 // daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { productDetail } from "../../db/queries/product-detail";
-import { IntIdParam } from "../api/common";
+import { IntIdParam, wholeNumber } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { ProductDetailSchema } from "../api/schemas/products";
 import { addDays, stockStatus } from "../api/stock";
@@ -12,17 +12,16 @@ import { cacheAside } from "../middleware/cache";
 
 const Iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
+const ProductQuery = z.object({ days: wholeNumber(1, 730).default(90) });
+
 const route = createRoute({
   method: "get",
   path: "/api/products/{id}",
   tags: ["inventory"],
   summary: "One product: stock per warehouse, listings, stock and sales history",
   security: AUTHENTICATED,
-  middleware: [cacheAside()],
-  request: {
-    params: IntIdParam,
-    query: z.object({ days: z.coerce.number().int().min(1).max(730).default(90) }),
-  },
+  middleware: [cacheAside({ params: IntIdParam, query: ProductQuery })],
+  request: { params: IntIdParam, query: ProductQuery },
   responses: { 200: jsonContent(ProductDetailSchema, "The product"), ...errorResponses(400, 404) },
 });
 

@@ -4,7 +4,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { productRecommendationInputs, warehouseRecommendationInputs } from "../../db/queries/recommendations";
 import { MARKETPLACES } from "../../db/schema/enums";
-import { PageQuery } from "../api/common";
+import { Int4Id, PageQuery } from "../api/common";
 import { replenish, stockoutDate } from "../api/replenishment";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RecommendationsSchema } from "../api/schemas/recommendations";
@@ -15,7 +15,7 @@ import { cacheAside } from "../middleware/cache";
 const RecommendationQuery = PageQuery.extend({
   per: z.enum(["product", "warehouse"]).default("product"),
   marketplace: z.enum(MARKETPLACES).optional(),
-  warehouseId: z.coerce.number().int().positive().optional(),
+  warehouseId: Int4Id().optional(),
   onlyReorder: z
     .enum(["true", "false"])
     .default("true")
@@ -28,7 +28,7 @@ const route = createRoute({
   tags: ["recommendations"],
   summary: "Reorder point, suggested quantity and stock-out date per product or per warehouse",
   security: AUTHENTICATED,
-  middleware: [cacheAside()],
+  middleware: [cacheAside({ query: RecommendationQuery })],
   request: { query: RecommendationQuery },
   responses: {
     200: jsonContent(RecommendationsSchema, "Recommendations, most urgent first"),

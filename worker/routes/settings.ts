@@ -2,6 +2,7 @@
 // inputs, time zone and IP allowlist. A change bumps the data version, so cached answers refresh.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
+import { text } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
 import type { OrganizationSettings } from "../auth/principal";
@@ -14,7 +15,7 @@ const Days = z.number().int().min(0).max(365);
 
 const SettingsChange = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: text().trim().min(1).max(200).optional(),
     criticalMax: z.number().int().min(0).max(1_000_000).optional(),
     lowMax: z.number().int().min(1).max(1_000_000).optional(),
     overstockMin: z.number().int().min(2).max(10_000_000).optional(),

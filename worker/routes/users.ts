@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createUser, listUsers, updateUser } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
-import { UuidParam } from "../api/common";
+import { text, UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { hashPassword } from "../auth/password";
 import { principalCache } from "../auth/principal-cache";
@@ -27,7 +27,7 @@ const Password = z.string().min(10, "at least 10 characters").max(200);
 const CreateUserBody = z
   .object({
     email: z.email().max(320),
-    name: z.string().trim().max(200).default(""),
+    name: text().trim().max(200).default(""),
     role: z.enum(ROLES),
     password: Password,
   })
@@ -35,10 +35,13 @@ const CreateUserBody = z
 
 const UpdateUserBody = z
   .object({
-    name: z.string().trim().max(200).optional(),
+    name: text().trim().max(200).optional(),
     role: z.enum(ROLES).optional(),
     password: Password.optional(),
     disabled: z.boolean().optional(),
+  })
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    message: "give at least one of name, role, password or disabled",
   })
   .openapi("UpdateUserRequest");
 

@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { bumpDataVersion } from "../../db/queries/organizations";
 import { aliasesAwaitingReview, mapWarehouseAlias, warehousesWithTotals } from "../../db/queries/warehouses";
 import { MARKETPLACES } from "../../db/schema/enums";
-import { IntIdParam } from "../api/common";
+import { INT4_MAX, IntIdParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { MappedAliasSchema, WarehouseAliasSchema, WarehouseSchema } from "../api/schemas/warehouses";
 import { principalCache } from "../auth/principal-cache";
@@ -13,14 +13,16 @@ import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
 import { requireRole } from "../middleware/require-role";
 
+const WarehouseQuery = z.object({ marketplace: z.enum(MARKETPLACES).optional() });
+
 const listRoute = createRoute({
   method: "get",
   path: "/api/warehouses",
   tags: ["warehouses"],
   summary: "Canonical warehouses with stock totals",
   security: AUTHENTICATED,
-  middleware: [cacheAside()],
-  request: { query: z.object({ marketplace: z.enum(MARKETPLACES).optional() }) },
+  middleware: [cacheAside({ query: WarehouseQuery })],
+  request: { query: WarehouseQuery },
   responses: {
     200: jsonContent(z.object({ items: z.array(WarehouseSchema) }), "Warehouses"),
     ...errorResponses(400),
@@ -50,7 +52,9 @@ const mapRoute = createRoute({
   request: {
     params: IntIdParam,
     body: {
-      content: { "application/json": { schema: z.object({ warehouseId: z.number().int().positive() }) } },
+      content: {
+        "application/json": { schema: z.object({ warehouseId: z.number().int().min(1).max(INT4_MAX) }) },
+      },
       required: true,
     },
   },
