@@ -4,6 +4,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
+import { openApiConfig } from "./api/openapi-document";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
@@ -64,10 +65,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerApiRoutes(app);
   registerEtlSync(app);
 
-  app.doc31("/api/openapi.json", (c) => ({
-    openapi: "3.1.0",
-    info: { title: "MI Core Edge API", version: c.env.APP_VERSION },
-  }));
+  app.doc31("/api/openapi.json", (c) => openApiConfig(new URL(c.req.url).origin, c.env.APP_VERSION));
 
   // Requests outside /api normally never reach the Worker (the asset router answers them first); any that
   // do get the same static dashboard, including the SPA fallback for deep links.

@@ -16,26 +16,41 @@ export const ErrorSchema = z
 const ERROR_DESCRIPTIONS = {
   400: "Invalid input; the message names the field",
   401: "No valid session cookie or API key",
-  403: "The caller's role is not enough, or the IP is not allowlisted",
+  403: "The caller's role is not enough, or the client's IP is not on the organization's allowlist",
   404: "No such resource in the caller's organization",
   409: "Conflicts with an existing resource",
-  429: "Rate limit exceeded; see Retry-After",
+  413: "The body is larger than 64 KiB",
+  415: "The body is not application/json",
+  429: "Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy",
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+type ErrorResponse = { description: string; content: { "application/json": { schema: typeof ErrorSchema } } };
 
-export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
-  const list: ErrorStatus[] = [...new Set<ErrorStatus>([401, 429, ...statuses])];
-  return Object.fromEntries(
-    list.map((status) => [
-      status,
-      { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ErrorSchema } } },
-    ]),
-  ) as Record<
-    S | 401 | 429,
-    { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }
-  >;
+function responsesFor<S extends ErrorStatus>(statuses: S[]): Record<S, ErrorResponse> {
+  const list = [...new Set(statuses)].sort((a, b) => a - b);
+  const entries = list.map((status): [S, ErrorResponse] => [
+    status,
+    { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ErrorSchema } } },
+  ]);
+  return Object.fromEntries(entries) as Record<S, ErrorResponse>;
 }
+
+/** The errors of an authenticated operation: 401, 403 (roles and the IP allowlist), 429, and `statuses`. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  return responsesFor<S | 401 | 403 | 429>([401, 403, 429, ...statuses]);
+}
+
+/** The errors of a public operation: 429 (the per-IP limit) and `statuses`. */
+export function publicErrorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  return responsesFor<S | 429>([429, ...statuses]);
+}
+
+/** The statuses of an operation with a JSON body besides its own: invalid (400), too large, not JSON. */
+export const BODY_ERRORS = [400, 413, 415] as const;
+
+/** What a public operation declares as its security: none. */
+export const PUBLIC: Array<Record<string, string[]>> = [];
 
 export const AUTHENTICATED: Array<Record<string, string[]>> = [{ sessionCookie: [] }, { apiKey: [] }];
 

@@ -53,6 +53,7 @@ const AccountSchema = z
 
 const listRoute = createRoute({
   method: "get",
+  operationId: "listAccounts",
   path: "/api/accounts",
   tags: ["accounts"],
   summary: "Marketplace accounts with the last successful run, its age and the run in progress",

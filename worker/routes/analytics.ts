@@ -81,6 +81,7 @@ const bad = errorResponses(400);
 const kpiRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getKpis",
   path: "/api/analytics/kpis",
   summary: "Revenue, orders, units and average order value beside the previous period",
   middleware: cachedPeriod,
@@ -91,6 +92,7 @@ const kpiRoute = createRoute({
 const trendRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getSalesTrend",
   path: "/api/analytics/trend",
   summary: "Sales by day, week (ISO, Monday) or month",
   middleware: [cacheAside({ query: TrendQuery })],
@@ -104,6 +106,7 @@ const trendRoute = createRoute({
 const topRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getTopProducts",
   path: "/api/analytics/top-products",
   summary: "Products with the most revenue in the period",
   middleware: [cacheAside({ query: TopQuery })],
@@ -117,6 +120,7 @@ const topRoute = createRoute({
 const categoriesRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getCategorySales",
   path: "/api/analytics/categories",
   summary: "Revenue per category",
   middleware: cachedPeriod,
@@ -130,6 +134,7 @@ const categoriesRoute = createRoute({
 const regionsRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getRegionSales",
   path: "/api/analytics/regions",
   summary: "Revenue per region",
   middleware: cachedPeriod,
@@ -143,6 +148,7 @@ const regionsRoute = createRoute({
 const abcRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getAbcAnalysis",
   path: "/api/analytics/abc",
   summary: "ABC classes by revenue (A to 80%, B to 95%, C the rest)",
   middleware: cachedPeriod,
@@ -156,6 +162,7 @@ const abcRoute = createRoute({
 const turnoverRoute = createRoute({
   ...common,
   method: "get",
+  operationId: "getTurnover",
   path: "/api/analytics/turnover",
   summary: "Turnover, days of cover and projected stock-out dates, soonest first",
   middleware: [cacheAside({ query: TurnoverQuery })],

@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../db/queries/api-keys";
 import { ROLES } from "../../db/schema/enums";
 import { text, UuidParam } from "../api/common";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { ApiKeySchema } from "../api/schemas/organization";
 import { issueApiKey } from "../auth/api-key-format";
 import { principalCache } from "../auth/principal-cache";
@@ -31,17 +31,19 @@ const admin = [requireRole("admin")];
 
 const createKeyRoute = createRoute({
   method: "post",
+  operationId: "createApiKey",
   path: "/api/api-keys",
   tags: ["api keys"],
   summary: "Create an API key (admin); the key is shown once",
   security: AUTHENTICATED,
   middleware: admin,
   request: { body: { content: { "application/json": { schema: CreateApiKeyBody } }, required: true } },
-  responses: { 201: jsonContent(CreatedApiKeySchema, "Created"), ...errorResponses(400, 403) },
+  responses: { 201: jsonContent(CreatedApiKeySchema, "Created"), ...errorResponses(...BODY_ERRORS) },
 });
 
 const listKeysRoute = createRoute({
   method: "get",
+  operationId: "listApiKeys",
   path: "/api/api-keys",
   tags: ["api keys"],
   summary: "List the organization's API keys (admin)",
@@ -55,6 +57,7 @@ const listKeysRoute = createRoute({
 
 const revokeKeyRoute = createRoute({
   method: "delete",
+  operationId: "revokeApiKey",
   path: "/api/api-keys/{id}",
   tags: ["api keys"],
   summary: "Revoke an API key (admin)",

@@ -4,7 +4,14 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createSession, deleteSession } from "../../db/queries/sessions";
 import { findUserForLogin } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import {
+  AUTHENTICATED,
+  BODY_ERRORS,
+  errorResponses,
+  jsonContent,
+  PUBLIC,
+  publicErrorResponses,
+} from "../api/responses";
 import { MeSchema } from "../api/schemas/organization";
 import { randomToken, sha256Hex } from "../auth/encoding";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -36,23 +43,31 @@ let decoyHash: Promise<string> | undefined;
 
 const loginRoute = createRoute({
   method: "post",
+  operationId: "login",
   path: "/api/auth/login",
   tags: ["auth"],
   summary: "Sign in with email and password; sets the HttpOnly session cookie",
+  security: PUBLIC,
   request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
-  responses: { 200: jsonContent(LoginResult, "Signed in"), ...errorResponses(400) },
+  responses: { 200: jsonContent(LoginResult, "Signed in"), ...publicErrorResponses(...BODY_ERRORS, 401) },
 });
 
 const logoutRoute = createRoute({
   method: "post",
+  operationId: "logout",
   path: "/api/auth/logout",
   tags: ["auth"],
   summary: "End the current session and clear its cookie",
-  responses: { 204: { description: "Signed out (also when no session was open)" }, ...errorResponses() },
+  security: PUBLIC,
+  responses: {
+    204: { description: "Signed out (also when no session was open)" },
+    ...publicErrorResponses(),
+  },
 });
 
 const meRoute = createRoute({
   method: "get",
+  operationId: "getMe",
   path: "/api/auth/me",
   tags: ["auth"],
   summary: "The signed-in user or API key, its role and organization",

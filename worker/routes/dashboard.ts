@@ -20,6 +20,7 @@ const DashboardQuery = ScopeQuery.extend({
 
 const route = createRoute({
   method: "get",
+  operationId: "getDashboard",
   path: "/api/dashboard",
   tags: ["dashboard"],
   summary: "Counts and Top-N products per stock status",

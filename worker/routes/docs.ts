@@ -1,6 +1,7 @@
 // GET /api/docs: a readable reference page rendered on the server from the same OpenAPI document as
 // /api/openapi.json — no scripts, no third-party assets, so it works offline and under a strict CSP.
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { openApiDocument } from "../api/openapi-document";
 import type { AppEnv } from "../context";
 
 type Operation = {
@@ -33,7 +34,7 @@ export function renderReference(document: {
         .map(([status, response]) => `<li><b>${status}</b> ${escapeHtml(response.description ?? "")}</li>`)
         .join("");
       sections.push(`<section><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
-<p>${escapeHtml(operation.summary ?? "")}${operation.security ? " <em>(session cookie or API key)</em>" : ""}</p>
+<p>${escapeHtml(operation.summary ?? "")}${operation.security?.length ? " <em>(session cookie or API key)</em>" : ""}</p>
 ${parameters ? `<h4>Parameters</h4><ul>${parameters}</ul>` : ""}${operation.requestBody ? "<p>JSON body: see the schema in openapi.json.</p>" : ""}
 <h4>Responses</h4><ul>${responses}</ul></section>`);
     }
@@ -48,10 +49,7 @@ ${parameters ? `<h4>Parameters</h4><ul>${parameters}</ul>` : ""}${operation.requ
 
 export function registerDocs(app: OpenAPIHono<AppEnv>): void {
   app.get("/api/docs", (c) => {
-    const document = app.getOpenAPI31Document({
-      openapi: "3.1.0",
-      info: { title: "MI Core Edge API", version: c.env.APP_VERSION },
-    });
+    const document = openApiDocument(app, new URL(c.req.url).origin, c.env.APP_VERSION);
     c.header("Cache-Control", "public, max-age=300");
     return c.html(renderReference(document as Parameters<typeof renderReference>[0]));
   });

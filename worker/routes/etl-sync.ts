@@ -5,7 +5,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { marketplaceAccounts } from "../../db/schema";
 import { RUN_KINDS } from "../../db/schema/enums";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { type SyncOutcome, SyncOutcomeSchema } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
@@ -23,6 +23,7 @@ const SyncRequest = z
 
 const syncRoute = createRoute({
   method: "post",
+  operationId: "startSync",
   path: "/api/etl/sync",
   tags: ["runs"],
   summary: "Start a sync run now (operator)",
@@ -31,7 +32,7 @@ const syncRoute = createRoute({
   request: { body: { content: { "application/json": { schema: SyncRequest } }, required: false } },
   responses: {
     202: jsonContent(z.object({ runs: z.array(SyncOutcomeSchema) }), "Started or refused, per account"),
-    ...errorResponses(400, 403, 404),
+    ...errorResponses(...BODY_ERRORS, 404),
   },
 });
 

@@ -2,6 +2,7 @@
 // KV, and reports the version. 503 names the failing part so an operator knows where to look.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { PUBLIC, publicErrorResponses } from "../api/responses";
 import type { AppEnv } from "../context";
 import { databaseFromEnv } from "../db";
 
@@ -23,10 +24,13 @@ type Check = z.infer<typeof CheckSchema>;
 
 const route = createRoute({
   method: "get",
+  operationId: "getHealth",
   path: "/api/health",
   tags: ["health"],
   summary: "Service health: database, KV and version",
+  security: PUBLIC,
   responses: {
+    ...publicErrorResponses(),
     200: { description: "Every check passed", content: { "application/json": { schema: HealthSchema } } },
     503: {
       description: "A check failed; `failing` names it",

@@ -37,6 +37,7 @@ const CSV_COLUMNS: Array<{ header: string; value: (line: StockLine) => string | 
 
 const route = createRoute({
   method: "get",
+  operationId: "listInventory",
   path: "/api/inventory",
   tags: ["inventory"],
   summary: "Inventory per product: filter, sort, paginate, or export as CSV (format=csv)",

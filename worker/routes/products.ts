@@ -16,6 +16,7 @@ const ProductQuery = z.object({ days: wholeNumber(1, 730).default(90) });
 
 const route = createRoute({
   method: "get",
+  operationId: "getProduct",
   path: "/api/products/{id}",
   tags: ["inventory"],
   summary: "One product: stock per warehouse, listings, stock and sales history",

@@ -24,6 +24,7 @@ const RecommendationQuery = PageQuery.extend({
 
 const route = createRoute({
   method: "get",
+  operationId: "listRecommendations",
   path: "/api/recommendations",
   tags: ["recommendations"],
   summary: "Reorder point, suggested quantity and stock-out date per product or per warehouse",

@@ -13,6 +13,7 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
 
 const listRoute = createRoute({
   method: "get",
+  operationId: "listRuns",
   path: "/api/runs",
   tags: ["runs"],
   summary: "Sync runs, newest first",
@@ -28,6 +29,7 @@ const listRoute = createRoute({
 
 const detailRoute = createRoute({
   method: "get",
+  operationId: "getRun",
   path: "/api/runs/{id}",
   tags: ["runs"],
   summary: "One run: counts, issues, pages and rejected rows",

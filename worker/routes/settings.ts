@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { text } from "../api/common";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
 import type { OrganizationSettings } from "../auth/principal";
 import { principalCache } from "../auth/principal-cache";
@@ -28,7 +28,15 @@ const SettingsChange = z
       .refine((zone) => isTimeZone(zone), "unknown IANA time zone")
       .optional(),
     ipAllowlist: z
-      .array(z.union([z.ipv4(), z.ipv6()]))
+      .array(
+        z
+          .string()
+          .refine(
+            (ip) => z.ipv4().safeParse(ip).success || z.ipv6().safeParse(ip).success,
+            "expected an IPv4 or IPv6 address",
+          )
+          .openapi({ description: "An IPv4 or IPv6 address" }),
+      )
       .max(100)
       .optional(),
   })
@@ -47,6 +55,7 @@ const toJson = ({ id: _id, ...settings }: OrganizationSettings) => settings;
 
 const getRoute = createRoute({
   method: "get",
+  operationId: "getSettings",
   path: "/api/settings",
   tags: ["settings"],
   summary: "The organization's settings",
@@ -56,13 +65,14 @@ const getRoute = createRoute({
 
 const patchRoute = createRoute({
   method: "patch",
+  operationId: "updateSettings",
   path: "/api/settings",
   tags: ["settings"],
   summary: "Change thresholds, replenishment inputs, time zone or IP allowlist (admin)",
   security: AUTHENTICATED,
   middleware: [requireRole("admin")],
   request: { body: { content: { "application/json": { schema: SettingsChange } }, required: true } },
-  responses: { 200: jsonContent(SettingsSchema, "Updated settings"), ...errorResponses(400, 403) },
+  responses: { 200: jsonContent(SettingsSchema, "Updated settings"), ...errorResponses(...BODY_ERRORS) },
 });
 
 export function registerSettings(app: OpenAPIHono<AppEnv>): void {

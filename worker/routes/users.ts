@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createUser, listUsers, updateUser } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
 import { text, UuidParam } from "../api/common";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { hashPassword } from "../auth/password";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
@@ -56,6 +56,7 @@ const admin = [requireRole("admin")];
 
 const listRoute = createRoute({
   method: "get",
+  operationId: "listUsers",
   path: "/api/users",
   tags: ["users"],
   summary: "List the organization's users (admin)",
@@ -69,17 +70,19 @@ const listRoute = createRoute({
 
 const createUserRoute = createRoute({
   method: "post",
+  operationId: "createUser",
   path: "/api/users",
   tags: ["users"],
   summary: "Add a user to the organization (admin)",
   security: AUTHENTICATED,
   middleware: admin,
   request: { body: { content: { "application/json": { schema: CreateUserBody } }, required: true } },
-  responses: { 201: jsonContent(UserSchema, "Created"), ...errorResponses(400, 403, 409) },
+  responses: { 201: jsonContent(UserSchema, "Created"), ...errorResponses(...BODY_ERRORS, 409) },
 });
 
 const updateRoute = createRoute({
   method: "patch",
+  operationId: "updateUser",
   path: "/api/users/{id}",
   tags: ["users"],
   summary: "Change a user's name, role or password, or disable them (admin)",
@@ -89,7 +92,7 @@ const updateRoute = createRoute({
     params: UuidParam,
     body: { content: { "application/json": { schema: UpdateUserBody } }, required: true },
   },
-  responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses(400, 403, 404) },
+  responses: { 200: jsonContent(UserSchema, "Updated"), ...errorResponses(...BODY_ERRORS, 404) },
 });
 
 export function registerUsers(app: OpenAPIHono<AppEnv>): void {

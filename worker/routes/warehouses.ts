@@ -5,7 +5,7 @@ import { bumpDataVersion } from "../../db/queries/organizations";
 import { aliasesAwaitingReview, mapWarehouseAlias, warehousesWithTotals } from "../../db/queries/warehouses";
 import { MARKETPLACES } from "../../db/schema/enums";
 import { INT4_MAX, IntIdParam } from "../api/common";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { MappedAliasSchema, WarehouseAliasSchema, WarehouseSchema } from "../api/schemas/warehouses";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
@@ -17,6 +17,7 @@ const WarehouseQuery = z.object({ marketplace: z.enum(MARKETPLACES).optional() }
 
 const listRoute = createRoute({
   method: "get",
+  operationId: "listWarehouses",
   path: "/api/warehouses",
   tags: ["warehouses"],
   summary: "Canonical warehouses with stock totals",
@@ -31,6 +32,7 @@ const listRoute = createRoute({
 
 const aliasesRoute = createRoute({
   method: "get",
+  operationId: "listWarehouseAliases",
   path: "/api/warehouses/aliases",
   tags: ["warehouses"],
   summary: "Warehouse names awaiting review (low confidence or provisional)",
@@ -44,6 +46,7 @@ const aliasesRoute = createRoute({
 
 const mapRoute = createRoute({
   method: "put",
+  operationId: "mapWarehouseAlias",
   path: "/api/warehouses/aliases/{id}",
   tags: ["warehouses"],
   summary: "Map an alias to a canonical warehouse of the same marketplace (operator)",
@@ -60,7 +63,7 @@ const mapRoute = createRoute({
   },
   responses: {
     200: jsonContent(MappedAliasSchema, "Mapped"),
-    ...errorResponses(400, 403, 404),
+    ...errorResponses(...BODY_ERRORS, 404),
   },
 });
 
