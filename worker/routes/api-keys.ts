@@ -37,6 +37,7 @@ const createKeyRoute = createRoute({
   summary: "Create an API key (admin); the key is shown once",
   security: AUTHENTICATED,
   middleware: admin,
+  "x-required-role": "admin",
   request: { body: { content: { "application/json": { schema: CreateApiKeyBody } }, required: true } },
   responses: { 201: jsonContent(CreatedApiKeySchema, "Created"), ...errorResponses(...BODY_ERRORS) },
 });
@@ -49,6 +50,7 @@ const listKeysRoute = createRoute({
   summary: "List the organization's API keys (admin)",
   security: AUTHENTICATED,
   middleware: admin,
+  "x-required-role": "admin",
   responses: {
     200: jsonContent(z.object({ items: z.array(ApiKeySchema) }), "Keys, newest first"),
     ...errorResponses(403),
@@ -63,6 +65,7 @@ const revokeKeyRoute = createRoute({
   summary: "Revoke an API key (admin)",
   security: AUTHENTICATED,
   middleware: admin,
+  "x-required-role": "admin",
   request: { params: UuidParam },
   responses: { 200: jsonContent(ApiKeySchema, "Revoked"), ...errorResponses(400, 403, 404) },
 });

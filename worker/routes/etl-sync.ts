@@ -29,6 +29,7 @@ const syncRoute = createRoute({
   summary: "Start a sync run now (operator)",
   security: AUTHENTICATED,
   middleware: [requireRole("operator")],
+  "x-required-role": "operator",
   request: { body: { content: { "application/json": { schema: SyncRequest } }, required: false } },
   responses: {
     202: jsonContent(z.object({ runs: z.array(SyncOutcomeSchema) }), "Started or refused, per account"),

@@ -71,6 +71,7 @@ const patchRoute = createRoute({
   summary: "Change thresholds, replenishment inputs, time zone or IP allowlist (admin)",
   security: AUTHENTICATED,
   middleware: [requireRole("admin")],
+  "x-required-role": "admin",
   request: { body: { content: { "application/json": { schema: SettingsChange } }, required: true } },
   responses: { 200: jsonContent(SettingsSchema, "Updated settings"), ...errorResponses(...BODY_ERRORS) },
 });

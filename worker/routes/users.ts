@@ -62,6 +62,7 @@ const listRoute = createRoute({
   summary: "List the organization's users (admin)",
   security: AUTHENTICATED,
   middleware: admin,
+  "x-required-role": "admin",
   responses: {
     200: jsonContent(z.object({ items: z.array(UserSchema) }), "Users by email"),
     ...errorResponses(403),
@@ -76,6 +77,7 @@ const createUserRoute = createRoute({
   summary: "Add a user to the organization (admin)",
   security: AUTHENTICATED,
   middleware: admin,
+  "x-required-role": "admin",
   request: { body: { content: { "application/json": { schema: CreateUserBody } }, required: true } },
   responses: { 201: jsonContent(UserSchema, "Created"), ...errorResponses(...BODY_ERRORS, 409) },
 });
@@ -88,6 +90,7 @@ const updateRoute = createRoute({
   summary: "Change a user's name, role or password, or disable them (admin)",
   security: AUTHENTICATED,
   middleware: admin,
+  "x-required-role": "admin",
   request: {
     params: UuidParam,
     body: { content: { "application/json": { schema: UpdateUserBody } }, required: true },

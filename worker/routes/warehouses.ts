@@ -52,6 +52,7 @@ const mapRoute = createRoute({
   summary: "Map an alias to a canonical warehouse of the same marketplace (operator)",
   security: AUTHENTICATED,
   middleware: [requireRole("operator")],
+  "x-required-role": "operator",
   request: {
     params: IntIdParam,
     body: {
