@@ -32,6 +32,7 @@ export function rateLimitByIp(options: RateLimitOptions = {}): MiddlewareHandler
       });
     }
     await next();
-    c.res.headers.set("RateLimit-Policy", policy);
+    // A 429 from the per-key limiter (worker/middleware/authenticate.ts) reports that key's own policy.
+    if (!c.res.headers.has("RateLimit-Policy")) c.res.headers.set("RateLimit-Policy", policy);
   };
 }
