@@ -1,8 +1,8 @@
 // Users of an organization: lookup for login, and the admin's list / create / change operations.
 // Every function but the login lookup takes the organization id and never reaches outside it.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { users } from "../schema";
+import { sessions, users } from "../schema";
 import type { Role } from "../schema/enums";
 
 export const publicUserColumns = {
@@ -52,14 +52,31 @@ export interface UserChange {
   disabled?: boolean | undefined;
 }
 
-export async function updateUser(db: Database, orgId: string, userId: string, change: UserChange) {
+/**
+ * Changes a user of this organization; undefined when there is none. A new password or disabling the user
+ * ends their sessions in the same transaction (all but `keepSessionTokenHash`, the caller's own session
+ * when they change their own password), so a stolen session dies with the old password.
+ */
+export async function updateUser(
+  db: Database,
+  orgId: string,
+  userId: string,
+  change: UserChange,
+  keepSessionTokenHash?: string | null,
+) {
   const { disabled, ...rest } = change;
   const values = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   const disabledAt = disabled === undefined ? {} : { disabledAt: disabled ? new Date() : null };
-  const [row] = await db
+  const update = db
     .update(users)
     .set({ ...values, ...disabledAt })
     .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
     .returning(publicUserColumns);
-  return row;
+  if (change.passwordHash === undefined && disabled !== true) return (await update)[0];
+  const ofUser = and(eq(sessions.orgId, orgId), eq(sessions.userId, userId));
+  const revoke = db
+    .delete(sessions)
+    .where(keepSessionTokenHash ? and(ofUser, ne(sessions.tokenHash, keepSessionTokenHash)) : ofUser);
+  const [updated] = await db.batch([update, revoke]);
+  return updated[0];
 }

@@ -113,9 +113,11 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
       throw new ApiError("BAD_REQUEST", "role: you cannot demote or disable yourself");
     }
     const passwordHash = password ? await hashPassword(password) : undefined;
-    const row = await updateUser(c.var.db, principal.orgId, id, { ...change, passwordHash });
+    // A new password or disabling ends the user's sessions (the caller's own one stays when they change
+    // their own password); this isolate's cached callers go at once (other isolates: principal-cache.ts).
+    const keep = id === principal.userId ? principal.sessionTokenHash : null;
+    const row = await updateUser(c.var.db, principal.orgId, id, { ...change, passwordHash }, keep);
     if (!row) throw new ApiError("NOT_FOUND", "id: no user with this id in your organization");
-    // A disabled user, a new role or a new password takes effect on this isolate's next request.
     principalCache.forgetUser(id);
     return c.json(toJson(row), 200);
   });
