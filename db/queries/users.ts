@@ -24,6 +24,16 @@ export async function findUserForLogin(db: Database, email: string) {
   return user;
 }
 
+/** A user's role in this organization; undefined when there is no such user there. */
+export async function findUserRole(db: Database, orgId: string, userId: string) {
+  const [row] = await db
+    .select({ role: users.role })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .limit(1);
+  return row?.role;
+}
+
 export async function listUsers(db: Database, orgId: string) {
   return db.select(publicUserColumns).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.email));
 }
@@ -57,23 +67,40 @@ export interface UserChange {
  * ends their sessions in the same transaction (all but `keepSessionTokenHash`, the caller's own session
  * when they change their own password), so a stolen session dies with the old password.
  */
+export interface UserChangeGuard {
+  /** The caller's own session, kept when they change their own password. */
+  keepSessionTokenHash?: string | null;
+  /** Change the user only while they are not an admin (an API key may not touch admins). */
+  onlyNonAdmin?: boolean;
+}
+
 export async function updateUser(
   db: Database,
   orgId: string,
   userId: string,
   change: UserChange,
-  keepSessionTokenHash?: string | null,
+  guard: UserChangeGuard = {},
 ) {
+  const { keepSessionTokenHash, onlyNonAdmin } = guard;
   const { disabled, ...rest } = change;
   const values = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   const disabledAt = disabled === undefined ? {} : { disabledAt: disabled ? new Date() : null };
   const update = db
     .update(users)
     .set({ ...values, ...disabledAt })
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
+    .where(
+      and(eq(users.orgId, orgId), eq(users.id, userId), onlyNonAdmin ? ne(users.role, "admin") : undefined),
+    )
     .returning(publicUserColumns);
   if (change.passwordHash === undefined && disabled !== true) return (await update)[0];
-  const ofUser = and(eq(sessions.orgId, orgId), eq(sessions.userId, userId));
+  // Same guard as the update, inside the same transaction: no sessions end when the update changed nothing.
+  const ofUser = and(
+    eq(sessions.orgId, orgId),
+    eq(sessions.userId, userId),
+    onlyNonAdmin
+      ? sql`not exists (select 1 from ${users} where ${users.id} = ${userId} and ${users.role} = 'admin')`
+      : undefined,
+  );
   const revoke = db
     .delete(sessions)
     .where(keepSessionTokenHash ? and(ofUser, ne(sessions.tokenHash, keepSessionTokenHash)) : ofUser);
