@@ -21,7 +21,13 @@ function fieldName(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-export function createApp(): OpenAPIHono<AppEnv> {
+export interface AppOptions {
+  /** What "now" is for time-based rules (the login throttle); tests pass a clock they move. */
+  clock?: () => Date;
+}
+
+export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const clock = options.clock ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>({
     defaultHook(result) {
       if (!result.success) {
@@ -32,6 +38,10 @@ export function createApp(): OpenAPIHono<AppEnv> {
     },
   });
 
+  app.use("*", async function clockMiddleware(c, next) {
+    c.set("clock", clock);
+    await next();
+  });
   app.use("*", requestId());
   app.use("/api/*", secureHeaders({ crossOriginResourcePolicy: "same-site" }));
   app.use(

@@ -4,6 +4,8 @@ import type { Database } from "../db/client";
 export interface AppVariables {
   requestId: string;
   db: Database;
+  /** The app's clock: the real time, or a test's (createApp's `clock` option). */
+  clock: () => Date;
 }
 
 export interface AppEnv {

@@ -4,9 +4,10 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createSession, deleteSession } from "../../db/queries/sessions";
 import { findUserForLogin } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
-import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AUTHENTICATED, ErrorSchema, errorResponses, jsonContent } from "../api/responses";
 import { MeSchema } from "../api/schemas/organization";
 import { randomToken, sha256Hex } from "../auth/encoding";
+import { throttleSignIn } from "../auth/login-throttle";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { principalCache, sessionCacheKey } from "../auth/principal-cache";
 import {
@@ -40,7 +41,20 @@ const loginRoute = createRoute({
   tags: ["auth"],
   summary: "Sign in with email and password; sets the HttpOnly session cookie",
   request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
-  responses: { 200: jsonContent(LoginResult, "Signed in"), ...errorResponses(400) },
+  description:
+    "Failed sign-ins are throttled per email and per client IP: after 5 failures for one email (20 for one IP) " +
+    "each further failure locks it for twice as long as the last, from 1 s up to 15 min, unknown emails alike. " +
+    "While locked the password is not checked and the answer is 429 with Retry-After (seconds); a success " +
+    "clears the email's count.",
+  responses: {
+    200: jsonContent(LoginResult, "Signed in"),
+    ...errorResponses(400),
+    429: {
+      description:
+        "Too many requests from this IP, or too many failed sign-ins for this email or IP; see Retry-After",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
+  },
 });
 
 const logoutRoute = createRoute({
@@ -64,16 +78,21 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     const db = databaseFromEnv(c.env);
+    const attempt = await throttleSignIn(db, { email, ip: clientIp(c.req.raw.headers) }, c.var.clock());
     const user = await findUserForLogin(db, email);
     decoyHash ??= hashPassword("decoy-password");
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !valid || user.disabledAt) throw new ApiError("UNAUTHORIZED", "Email or password is wrong");
+    if (!user || !valid || user.disabledAt) {
+      await attempt.failed();
+      throw new ApiError("UNAUTHORIZED", "Email or password is wrong");
+    }
+    await attempt.succeeded();
     const token = randomToken(32);
     await createSession(db, {
       tokenHash: await sha256Hex(token),
       userId: user.id,
       orgId: user.orgId,
-      expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+      expiresAt: new Date(c.var.clock().getTime() + SESSION_TTL_SECONDS * 1000),
       ip: clientIp(c.req.raw.headers),
       userAgent: c.req.header("User-Agent")?.slice(0, 500) ?? null,
     });
