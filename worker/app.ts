@@ -2,12 +2,12 @@
 // document and the error contract. Thin by design: routes call db/ queries and cron/ services.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { rateLimitByIp } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { registerApiRoutes } from "./routes";
 import { registerEtlSync } from "./routes/etl-sync";
 import { registerHealth } from "./routes/health";
@@ -43,7 +43,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use("*", requestId());
-  app.use("/api/*", secureHeaders({ crossOriginResourcePolicy: "same-site" }));
+  app.use("*", securityHeaders());
   app.use(
     "/api/*",
     cors({

@@ -29,6 +29,7 @@ const DEFAULT_PUBLIC_PATHS = [
   "/api/health",
   "/api/openapi.json",
   "/api/docs",
+  "/api/docs/style.css",
   "/api/auth/login",
   "/api/auth/logout",
 ];

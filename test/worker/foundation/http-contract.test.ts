@@ -32,7 +32,7 @@ describe("HTTP contract", () => {
   it("sets security headers on API answers", async () => {
     const response = await SELF.fetch("http://edge.test/api/health", { headers: ip });
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(response.headers.get("X-Frame-Options")).toBe("DENY");
     expect(response.headers.get("Strict-Transport-Security")).toContain("max-age=");
   });
 
