@@ -34,6 +34,17 @@ export async function findUserRole(db: Database, orgId: string, userId: string) 
   return row?.role;
 }
 
+/**
+ * Replaces a user's password hash with a stronger one of the same password (login's upgrade), only while
+ * the stored hash is still `previous`: a password changed meanwhile is never overwritten.
+ */
+export async function upgradePasswordHash(db: Database, userId: string, previous: string, next: string) {
+  await db
+    .update(users)
+    .set({ passwordHash: next })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, previous)));
+}
+
 export async function listUsers(db: Database, orgId: string) {
   return db.select(publicUserColumns).from(users).where(eq(users.orgId, orgId)).orderBy(asc(users.email));
 }

@@ -2,13 +2,13 @@
 // the session, GET /api/auth/me says who is signed in and for which organization.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createSession, deleteSession } from "../../db/queries/sessions";
-import { findUserForLogin } from "../../db/queries/users";
+import { findUserForLogin, upgradePasswordHash } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
 import { AUTHENTICATED, ErrorSchema, errorResponses, jsonContent } from "../api/responses";
 import { MeSchema } from "../api/schemas/organization";
 import { randomToken, sha256Hex } from "../auth/encoding";
 import { throttleSignIn } from "../auth/login-throttle";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { principalCache, sessionCacheKey } from "../auth/principal-cache";
 import {
   clearSessionCookie,
@@ -32,7 +32,7 @@ const LoginResult = z
   })
   .openapi("LoginResult");
 
-// Compared against when the email is unknown, so both paths cost one PBKDF2 and take the same time.
+// Compared against when the email is unknown, so both paths cost one hash (current parameters) alike.
 let decoyHash: Promise<string> | undefined;
 
 const loginRoute = createRoute({
@@ -87,6 +87,10 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
       throw new ApiError("UNAUTHORIZED", "Email or password is wrong");
     }
     await attempt.succeeded();
+    // A hash made with older parameters is upgraded now, while the password is at hand.
+    if (needsRehash(user.passwordHash)) {
+      await upgradePasswordHash(db, user.id, user.passwordHash, await hashPassword(password));
+    }
     const token = randomToken(32);
     await createSession(db, {
       tokenHash: await sha256Hex(token),
