@@ -25,7 +25,7 @@ function login(email: string, password: string, ip: string): Promise<Response> {
 
 /** Each attempt from its own address, so only the account's throttle is at work. */
 let nextAddress = 0;
-const freshIp = () => `10.8.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
+const freshIp = () => `10.88.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
 
 let acme: Tenant;
 beforeAll(async () => {
