@@ -5,6 +5,7 @@ import { cors } from "hono/cors";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
+import { type InitOptions, init } from "./middleware/init";
 import { rateLimitByIp } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
@@ -21,13 +22,9 @@ function fieldName(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-export interface AppOptions {
-  /** What "now" is for time-based rules (the login throttle); tests pass a clock they move. */
-  clock?: () => Date;
-}
+export type AppOptions = InitOptions;
 
 export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
-  const clock = options.clock ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>({
     defaultHook(result) {
       if (!result.success) {
@@ -38,18 +35,16 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.use("*", async function clockMiddleware(c, next) {
-    c.set("clock", clock);
-    await next();
-  });
-  app.use("*", requestId());
+  // The two response decorators wrap everything, init's own failure included; then init builds the
+  // request's services before anything that uses them.
   app.use("*", securityHeaders());
+  app.use("*", requestId());
+  app.use("*", init(options));
   app.use(
     "/api/*",
     cors({
       origin: (origin, c) => {
-        const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((entry: string) => entry.trim());
-        return allowed.includes(origin) ? origin : null;
+        return c.var.config.corsOrigins.includes(origin) ? origin : null;
       },
       credentials: true,
       allowHeaders: ["Content-Type", "Authorization", "X-Request-Id"],
@@ -66,7 +61,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
 
   app.doc31("/api/openapi.json", (c) => ({
     openapi: "3.1.0",
-    info: { title: "MI Core Edge API", version: c.env.APP_VERSION },
+    info: { title: "MI Core Edge API", version: c.var.config.appVersion },
   }));
 
   // Requests outside /api normally never reach the Worker (the asset router answers them first); any that

@@ -17,7 +17,6 @@ import {
   writeSessionCookie,
 } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
-import { databaseFromEnv } from "../db";
 import { ApiError } from "../errors";
 import { clientIp } from "../middleware/rate-limit";
 
@@ -77,7 +76,7 @@ const meRoute = createRoute({
 export function registerAuth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const db = databaseFromEnv(c.env);
+    const db = c.var.db;
     const attempt = await throttleSignIn(db, { email, ip: clientIp(c.req.raw.headers) }, c.var.clock());
     const user = await findUserForLogin(db, email);
     decoyHash ??= hashPassword("decoy-password");
@@ -113,7 +112,7 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
     if (token) {
       const tokenHash = await sha256Hex(token);
       principalCache.forget(sessionCacheKey(tokenHash));
-      await deleteSession(databaseFromEnv(c.env), tokenHash);
+      await deleteSession(c.var.db, tokenHash);
     }
     clearSessionCookie(c);
     return c.body(null, 204);

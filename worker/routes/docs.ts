@@ -58,7 +58,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
   app.get("/api/docs", (c) => {
     const document = app.getOpenAPI31Document({
       openapi: "3.1.0",
-      info: { title: "MI Core Edge API", version: c.env.APP_VERSION },
+      info: { title: "MI Core Edge API", version: c.var.config.appVersion },
     });
     c.header("Cache-Control", "public, max-age=300");
     return c.html(renderReference(document as Parameters<typeof renderReference>[0]));

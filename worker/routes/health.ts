@@ -2,8 +2,8 @@
 // KV, and reports the version. 503 names the failing part so an operator knows where to look.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import type { AppEnv } from "../context";
-import { databaseFromEnv } from "../db";
 
 const CheckSchema = z
   .object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })
@@ -56,30 +56,37 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
   }
 }
 
-export async function checkHealth(env: Env): Promise<HealthReport> {
+/** What the health check probes; the database handle is built inside the probe, so a bad URL fails it. */
+export interface HealthServices {
+  database: () => Database;
+  cache: KVNamespace;
+  version: string;
+}
+
+export async function checkHealth({ database: db, cache, version }: HealthServices): Promise<HealthReport> {
   const [database, kv] = await Promise.all([
     timed(async () => {
-      const result = await databaseFromEnv(env).execute(sql`select 1 as one`);
+      const result = await db().execute(sql`select 1 as one`);
       if (result.rows[0]?.one !== 1) throw new Error("select 1 did not return 1");
     }),
     timed(async () => {
       const probe = crypto.randomUUID();
-      await env.API_CACHE.put("health:probe", probe, { expirationTtl: 60 });
+      await cache.put("health:probe", probe, { expirationTtl: 60 });
       // KV is eventually consistent across locations but read-your-writes within one.
-      if ((await env.API_CACHE.get("health:probe")) !== probe)
-        throw new Error("KV read did not return the write");
+      if ((await cache.get("health:probe")) !== probe) throw new Error("KV read did not return the write");
     }),
   ]);
   const checks = { database, kv };
   const failing = Object.entries(checks)
     .filter(([, check]) => !check.ok)
     .map(([name]) => name);
-  return { status: failing.length ? "degraded" : "ok", version: env.APP_VERSION, failing, checks };
+  return { status: failing.length ? "degraded" : "ok", version, failing, checks };
 }
 
 export function registerHealth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const report = await checkHealth(c.env);
+    const { db, cache, config } = c.var;
+    const report = await checkHealth({ database: () => db, cache, version: config.appVersion });
     c.header("Cache-Control", "no-store");
     return report.status === "ok" ? c.json(report, 200) : c.json(report, 503);
   });
