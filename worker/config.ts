@@ -56,7 +56,9 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(origin)),
-  NEON_HTTP_ENDPOINT: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })]).optional(),
+  NEON_HTTP_ENDPOINT: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })])
+    .optional(),
   APP_VERSION: z.string().trim().min(1).optional(),
 });
 
