@@ -9,6 +9,7 @@ import { postingFboList } from "./ozon/posting-fbo-list.js";
 import { productInfoStocks } from "./ozon/product-info-stocks.js";
 import { productList } from "./ozon/product-list.js";
 import { renderedStockOnWarehouses, stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
+import { stocksByWarehouseFbs } from "./ozon/stocks-by-warehouse-fbs.js";
 import { endpointRoute, type Handler } from "./pipeline.js";
 import type { SimState } from "./state.js";
 import { renderedWbStocks, supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
@@ -22,6 +23,7 @@ export const HANDLERS: Record<EndpointId, Handler> = {
   "ozon.product_info_stocks": productInfoStocks,
   "ozon.analytics_data": analyticsData,
   "ozon.posting_fbo_list": postingFboList,
+  "ozon.stocks_by_warehouse_fbs": stocksByWarehouseFbs,
   "wb.stocks": supplierStocks,
   "wb.orders": supplierOrders,
   "wb.sales": supplierSales,

@@ -10,7 +10,8 @@ import { ozonPost } from "./ozon-errors";
 import { ozonListing } from "./ozon-listing";
 
 export const OZON_POSTING_FBO_V3_ID = "ozon.v3.posting_fbo_list";
-const LIMIT = 1000;
+/** The spec's maximum page (1–100); the older notes allowed 1000. */
+export const FBO_V3_LIMIT = 100;
 const DAY_MS = 86_400_000;
 /** A full run reads this far back; an incremental one re-reads this much before its watermark (status changes). */
 export const OZON_FULL_DAYS = 90;
@@ -32,7 +33,20 @@ const Posting = z.object({
     .object({ region: optionalText, warehouse_name: optionalText })
     .nullish()
     .transform((a) => a ?? { region: "", warehouse_name: "" }),
+  financial_data: z
+    .object({ cluster_to: optionalText })
+    .nullish()
+    .transform((f) => f ?? { cluster_to: "" }),
 });
+
+/**
+ * The sale's region. The spec's `analytics_data` has no `region` (our older notes and the simulator's legacy mode
+ * had one); the spec offers `financial_data.cluster_to`, the delivery cluster the buyer is in, which is what a
+ * regions report groups by. Both forms are read: `analytics_data.region` when sent, else the cluster.
+ */
+function saleRegion(p: z.infer<typeof Posting>): string | null {
+  return p.analytics_data.region || p.financial_data.cluster_to || null;
+}
 const ENDPOINT = {
   id: OZON_POSTING_FBO_V3_ID,
   path: "/v3/posting/fbo/list",
@@ -65,7 +79,7 @@ export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
         quantity: item.quantity,
         revenue: Math.round(item.price * item.quantity * 100) / 100,
         warehouseName: p.analytics_data.warehouse_name || null,
-        region: p.analytics_data.region || null,
+        region: saleRegion(p),
         status: p.status || null,
         lastChangeAt: null,
         cancelledAt: cancelled ? occurredAt : null,
@@ -97,12 +111,14 @@ export const ozonPostingFboListV3: SalesAdapter = {
     const since = String(cursor.since);
     const to = String(cursor.to);
     const sent = typeof cursor.cursor === "string" ? cursor.cursor : "";
+    // As the spec names them: `sort_dir` (not `dir`), `filter.statuses` (empty: every status), limit ≤ 100;
+    // financial_data for the region (see saleRegion).
     const answer = await ozonPost(context, ENDPOINT, {
-      dir: "ASC",
-      filter: { since, to, status: "" },
-      limit: LIMIT,
+      sort_dir: "ASC",
+      filter: { since, to, statuses: [] },
+      limit: FBO_V3_LIMIT,
       cursor: sent,
-      with: { analytics_data: true, financial_data: false },
+      with: { analytics_data: true, financial_data: true },
     });
     const postings = answer.postings ?? [];
     const rows = postings.flatMap(readPostingRows);
