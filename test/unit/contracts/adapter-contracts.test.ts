@@ -1,11 +1,13 @@
 // Every adapter held to the vendor's spec: against the simulator, each request it sends validates against the
 // operation's request schema and each answer the simulator gives validates against the response schema; and the
-// vendor's own example answers read through the adapter without a rejected row.
+// vendor's own example answers read through the adapter without a rejected row. Together the adapters reach
+// every endpoint the simulator serves (checked last).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AnyAdapter, type KnownListings, wbChrtKey } from "../../../cron/adapters/adapter";
 import { SALES_ADAPTERS } from "../../../cron/adapters/sales-adapters";
 import { STOCK_ADAPTERS } from "../../../cron/adapters/stock-adapters";
 import { type ListingIdentity, wbListingKey } from "../../../cron/adapters/stock-record";
+import { ENDPOINTS } from "../../../dev/sim/endpoints";
 import { type Simulator, startSimulator } from "../../../dev/sim/server";
 import { runAgainstAnswer, runAgainstSimulator } from "../../contracts/run-adapter";
 import { vendorSpec } from "../../contracts/vendor-spec";
@@ -43,6 +45,9 @@ function knownWbListings(): KnownListings {
   return { wbByChrt };
 }
 
+/** Simulator endpoints ("METHOD /prefix/path" templates) the adapters' runs reached, for the coverage check. */
+const reached = new Set<string>();
+
 let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: SEED, size: SIZE, timeScale: 6000 });
@@ -65,6 +70,10 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))("%s", (
       knownListings: knownWbListings(),
     });
     expect(run.exchanges.length).toBeGreaterThan(0);
+    for (const e of run.exchanges) {
+      const operation = vendorSpec(e.vendor).find(e.request.method, e.request.path);
+      if (operation) reached.add(`${e.request.method} ${e.vendor} ${operation.template}`);
+    }
     // Rate-limit answers (429) come from the vendors' general rules, not the operation: the client retries them.
     const answered = run.exchanges.filter((exchange) => exchange.status !== 429);
     const problems = answered.flatMap((exchange) => {
@@ -113,5 +122,20 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))("%s", (
     if (templates > 0) {
       for (const row of rejected) expect(JSON.stringify(row)).toContain(Object.values(TEMPLATE_EXAMPLES)[0]);
     } else expect(rejected).toEqual([]);
+  });
+});
+
+describe("the simulator", () => {
+  it("has every vendor endpoint it serves checked above, each one in the specs", () => {
+    const served = Object.values(ENDPOINTS).map((e) => {
+      const vendor = e.vendor;
+      const path = e.path
+        .replace(/^\/(ozon|wb\/statistics|wb\/seller-analytics)/, "")
+        .replace(/:(\w+)/g, "x");
+      const operation = vendorSpec(vendor).find(e.method, path);
+      expect(operation, `${e.method} ${e.path} is not in the ${vendor} spec`).toBeDefined();
+      return `${e.method} ${vendor} ${operation?.template}`;
+    });
+    expect([...reached].sort()).toEqual([...new Set(served)].sort());
   });
 });
