@@ -64,6 +64,13 @@ export const SUNSETS: Record<string, Sunset> = {
     replacement: null,
     note: "current (added 2026-04-30; v2 switched off 2026-08-31)",
   },
+  "ozon.v4.posting_fbs_list": {
+    endpoint: "POST /v4/posting/fbs/list",
+    deprecatedOn: null,
+    switchOffOn: null,
+    replacement: null,
+    note: "current (added 2026-04-30; v3 switched off 2026-08-31)",
+  },
   "wb.v1.supplier_stocks": {
     endpoint: "GET /api/v1/supplier/stocks",
     deprecatedOn: null,

@@ -9,6 +9,7 @@ export const ENDPOINT_IDS = [
   "ozon.product_info_stocks",
   "ozon.analytics_data",
   "ozon.posting_fbo_list",
+  "ozon.posting_fbs_list",
   "ozon.stocks_by_warehouse_fbs",
   "wb.stocks",
   "wb.orders",
@@ -56,6 +57,7 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
     limit: perMinute(1),
   },
   "ozon.posting_fbo_list": { vendor: "ozon", method: "POST", path: "/ozon/v3/posting/fbo/list", limit: null },
+  "ozon.posting_fbs_list": { vendor: "ozon", method: "POST", path: "/ozon/v4/posting/fbs/list", limit: null },
   "ozon.stocks_by_warehouse_fbs": {
     vendor: "ozon",
     method: "POST",

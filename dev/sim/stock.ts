@@ -163,11 +163,14 @@ export function generateStock(
   return book;
 }
 
-/** The cell an order ships from: the one with the most free stock (undefined when the listing is sold out). */
+/**
+ * The cell an order ships from: the one with the most free stock, Ozon's or the seller's own (an FBS posting);
+ * undefined when the listing is sold out.
+ */
 export function cellToShipFrom<L extends Listing>(cells: readonly StockCell<L>[]): StockCell<L> | undefined {
   let best: StockCell<L> | undefined;
   for (const cell of cells) {
-    if (cell.warehouse.type !== "fbo" || cell.available <= 0) continue;
+    if (cell.available <= 0) continue;
     if (!best || cell.available > best.available) best = cell;
   }
   return best;

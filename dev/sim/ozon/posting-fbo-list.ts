@@ -50,7 +50,7 @@ const legacyRequest = z.object({
   with: withSchema,
 });
 
-interface FboRequest {
+export interface FboRequest {
   descending: boolean;
   since: string;
   to: string;
@@ -95,8 +95,12 @@ function readRequest(body: unknown, current: boolean): FboRequest | Reply {
 type Key = { t: number; p: string };
 const SPELLING_SALT_FBO = 0x77;
 
-function compare(a: OzonPosting, b: Key): number {
-  return a.createdAt !== b.t ? a.createdAt - b.t : a.postingNumber < b.p ? -1 : a.postingNumber > b.p ? 1 : 0;
+/** A posting list's time (FBO: created_at; FBS: in_process_at), its order and its period filter. */
+export type PostingTime = (p: OzonPosting) => number;
+
+function compare(a: OzonPosting, b: Key, time: PostingTime): number {
+  const t = time(a);
+  return t !== b.t ? t - b.t : a.postingNumber < b.p ? -1 : a.postingNumber > b.p ? 1 : 0;
 }
 
 function toJson(p: OzonPosting, now: number, request: FboRequest, current: boolean) {
@@ -150,10 +154,27 @@ function toJson(p: OzonPosting, now: number, request: FboRequest, current: boole
   };
 }
 
+const createdAt: PostingTime = (p) => p.createdAt;
+
 export function postingFboList(call: Call): Reply {
   const current = isCurrent(call.state);
   const request = readRequest(call.body, current);
   if ("status" in request) return request;
+  // Postings shipped from Ozon's own warehouses: the seller's own (FBS) are in /v4/posting/fbs/list.
+  const page = pagePostings(call, request, "fbo", createdAt);
+  if ("status" in page) return page;
+  let postings = page.postings.map((p) => toJson(p, call.now, request, current));
+  if (call.faults.malformed) postings = malformRows(postings, call.faults.malformed, call.faults.random);
+  return jsonReply({ cursor: page.cursor, has_next: page.hasNext, postings });
+}
+
+/** One page of the postings of one warehouse type in the request's period, by `time`, with the cursor faults. */
+export function pagePostings(
+  call: Call,
+  request: FboRequest,
+  type: "fbo" | "fbs",
+  time: PostingTime,
+): { postings: OzonPosting[]; cursor: string; hasNext: boolean } | Reply {
   const since = parseUtc(request.since);
   const to = parseUtc(request.to);
   if (since === undefined) return ozonErrors.badRequest("filter.since: invalid date");
@@ -162,33 +183,32 @@ export function postingFboList(call: Call): Reply {
   const { descending } = request;
   let rows = call.state.world.ozonPostings.filter(
     (p) =>
-      p.createdAt >= since &&
-      p.createdAt <= to &&
+      p.warehouse.type === type &&
+      time(p) >= since &&
+      time(p) <= to &&
       p.createdAt <= call.now &&
       (request.statuses.length === 0 || request.statuses.includes(postingStatus(p, call.now))),
   );
-  rows.sort((a, b) => compare(a, { t: b.createdAt, p: b.postingNumber }));
+  rows.sort((a, b) => compare(a, { t: time(b), p: b.postingNumber }, time));
   if (descending) rows = rows.reverse();
   let start = 0;
   if (request.cursor !== "") {
     const key = decodeCursor<Key>(request.cursor);
     if (!key || typeof key.t !== "number" || typeof key.p !== "string")
       return ozonErrors.badRequest("cursor: invalid value");
-    start = rows.findIndex((p) => (descending ? compare(p, key) < 0 : compare(p, key) > 0));
+    start = rows.findIndex((p) => (descending ? compare(p, key, time) < 0 : compare(p, key, time) > 0));
     if (start < 0) start = rows.length;
   }
   const from = Math.max(0, start - call.faults.repeatBoundary);
   const page = rows.slice(from, start + request.limit);
   const last = page[page.length - 1];
   let hasNext = start + request.limit < rows.length;
-  let cursor = hasNext && last ? encodeCursor({ t: last.createdAt, p: last.postingNumber }) : "";
+  let cursor = hasNext && last ? encodeCursor({ t: time(last), p: last.postingNumber }) : "";
   if (call.faults.repeatCursor && request.cursor !== "") cursor = request.cursor;
   if (call.faults.hasNextFalseWithCursor) {
     hasNext = false;
-    if (last) cursor = encodeCursor({ t: last.createdAt, p: last.postingNumber });
+    if (last) cursor = encodeCursor({ t: time(last), p: last.postingNumber });
   }
   if (call.faults.emptyCursor && hasNext) cursor = "";
-  let postings = page.map((p) => toJson(p, call.now, request, current));
-  if (call.faults.malformed) postings = malformRows(postings, call.faults.malformed, call.faults.random);
-  return jsonReply({ cursor, has_next: hasNext, postings });
+  return { postings: page, cursor, hasNext };
 }

@@ -51,6 +51,18 @@ const CUTS: Cut[] = [
         remove: true,
         source: "O2 release notes: total removed 2026-11-23",
       },
+      ...["since", "to"].map((field) => ({
+        pointer: `/components/schemas/posting.v4.PostingFbsListRequest.Filter/properties/${field}/pattern`,
+        remove: true as const,
+        source:
+          "hand transcription of O2: the page's format hint ' YYYY-MM-DDThh:mm:ssZ' landed in `pattern`, a regex no date matches; format date-time stays",
+      })),
+      {
+        pointer:
+          "/components/schemas/posting.v4.PostingFbsListResponse.Postings.Tariffication/properties/next_tariff_starts_at/pattern",
+        remove: true,
+        source: "hand transcription of O2: a format hint in `pattern`, as above",
+      },
     ],
   },
   {

@@ -57,6 +57,8 @@ afterAll(async () => {
 });
 beforeEach(() => {
   sim.reset({ seed: SEED, size: SIZE });
+  // A day on, so the world also holds what only happens as time moves (FBS postings, supplies).
+  sim.advance({ hours: 24 });
   // This month's vendor behaviour, with the switched-off supplier/stocks answering again: a contract is checked
   // on the endpoint's working answers.
   sim.config.set({ mode: "current", switchOff: { "wb.stocks": null } });

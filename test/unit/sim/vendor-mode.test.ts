@@ -58,6 +58,25 @@ describe("current mode (the default)", () => {
     expect(big.json.message).toMatch(/limit/);
   });
 
+  it("lists postings from the seller's own warehouse in the FBS v4 list only, by in_process_at", async () => {
+    sim.advance({ hours: 24 });
+    const own = sim.truth.sales("ozon").filter((p) => p.warehouse === "Склад продавца Москва");
+    expect(own.length).toBeGreaterThan(0);
+    const period = { since: "2026-10-01T00:00:00Z", to: "2026-11-03T00:00:00Z" };
+    const fbs = await ozon(sim, "/v4/posting/fbs/list", {
+      sort_dir: "ASC",
+      filter: period,
+      limit: 100,
+      with: { analytics_data: true },
+    });
+    expect(fbs.status).toBe(200);
+    const numbers = new Set(own.map((p) => p.postingNumber));
+    expect(fbs.json.postings.every((p: any) => numbers.has(p.posting_number))).toBe(true);
+    expect(fbs.json.postings[0].analytics_data.region).toMatch(/\S/);
+    const fbo = await ozon(sim, "/v3/posting/fbo/list", { sort_dir: "ASC", filter: period, limit: 100 });
+    expect(fbo.json.postings.some((p: any) => numbers.has(p.posting_number))).toBe(false);
+  });
+
   it("lists products without archived ones under ALL (they come with ARCHIVED), no sku, total_items", async () => {
     const all = await ozon(sim, "/v3/product/list", {
       filter: { visibility: "ALL" },
