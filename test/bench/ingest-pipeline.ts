@@ -125,6 +125,9 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
     kind,
     credentials: BENCH_CREDENTIALS,
     baseUrl: job.baseUrl,
+    // The two big feeds the benchmark has always measured (the simulator runs in legacy mode, where WB
+    // supplier/stocks still answers), not the defaults of this month.
+    adapters: job.marketplace === "ozon" ? ["ozon.v2.stock_on_warehouses"] : ["wb.v1.supplier_stocks"],
     // The simulator's limits are off; this keeps the client's own budgets (1/min for WB) out of the way.
     rateScale: 1_000_000,
     onPage: ({ rows }) => {

@@ -146,6 +146,14 @@ describe("Ozon /v1/analytics/data rows and shapes", () => {
     expect(error.endpoint).toBe(OZON_ANALYTICS_DATA_V1_ID);
   });
 
+  /** The products with their skus, as /v4/product/info/stocks names them (the product list has no sku). */
+  const kettleProducts = {
+    cursor: "",
+    items: [
+      { product_id: 9, offer_id: "KETTLE-1", stocks: [{ sku: "777", type: "fbo", present: 0, reserved: 0 }] },
+    ],
+  };
+
   it("moves the watermark only on the feed's last page (rows are not ordered by day)", async () => {
     const full = Array.from({ length: ANALYTICS_DATA_LIMIT }, (_, i) => ({
       dimensions: [
@@ -154,12 +162,10 @@ describe("Ozon /v1/analytics/data rows and shapes", () => {
       ],
       metrics: [100, 1],
     }));
-    const products = {
-      result: { items: [{ product_id: 9, offer_id: "KETTLE-1", sku: "777" }], total: 1, last_id: "" },
-    };
+    const products = kettleProducts;
     const page = await ozonAnalyticsDataV1.fetchPage(
       answering((url) =>
-        url.endsWith("/v3/product/list") ? products : { result: { data: full, totals: [] } },
+        url.endsWith("/v4/product/info/stocks") ? products : { result: { data: full, totals: [] } },
       ),
       cursor,
     );
@@ -170,10 +176,8 @@ describe("Ozon /v1/analytics/data rows and shapes", () => {
   it("maps a row to one order of the day with the article from the product list; unknown SKUs are rejected", async () => {
     const page = await ozonAnalyticsDataV1.fetchPage(
       answering((url) =>
-        url.endsWith("/v3/product/list")
-          ? {
-              result: { items: [{ product_id: 9, offer_id: "KETTLE-1", sku: "777" }], total: 1, last_id: "" },
-            }
+        url.endsWith("/v4/product/info/stocks")
+          ? kettleProducts
           : {
               result: {
                 data: [

@@ -12,11 +12,24 @@ export interface SimHarness {
   readonly db: TestDatabase;
 }
 
-/** Starts the simulator (time scale 6000) and a migrated database before the file's tests; closes the simulator after. */
-export function useSimulatorAndDatabase(options: { seed: number; size: number }): SimHarness {
+/**
+ * Starts the simulator (time scale 6000; this month's vendors unless `mode` is "legacy", for the older adapters)
+ * and a migrated database before the file's tests; closes the simulator after.
+ */
+export function useSimulatorAndDatabase(options: {
+  seed: number;
+  size: number;
+  mode?: "current" | "legacy";
+}): SimHarness {
   const harness = {} as { sim: Simulator; db: TestDatabase };
   beforeAll(async () => {
-    harness.sim = await startSimulator({ port: 0, seed: options.seed, size: options.size, timeScale: 6000 });
+    harness.sim = await startSimulator({
+      port: 0,
+      seed: options.seed,
+      size: options.size,
+      timeScale: 6000,
+      mode: options.mode ?? "current",
+    });
     harness.db = await migratedDatabase();
   }, 60_000);
   afterAll(async () => {

@@ -12,7 +12,7 @@ import type { OzonStockTruth, WbStockTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase, wbStockTruth } from "./sim-harness";
 
-const harness = useSimulatorAndDatabase({ seed: 11, size: 900 });
+const harness = useSimulatorAndDatabase({ seed: 11, size: 900, mode: "legacy" });
 beforeEach(() => {
   harness.sim.reset({ seed: 11, size: 900 });
 });
