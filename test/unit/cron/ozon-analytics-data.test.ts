@@ -9,7 +9,7 @@ import {
   ozonAnalyticsDataV1,
 } from "../../../cron/adapters/ozon/analytics-data-v1";
 import { salesAdapterList } from "../../../cron/adapters/sales-adapters";
-import { runSync } from "../../../cron/pipeline/run-stock-sync";
+import { runSync } from "../../../cron/engine/run-in-process";
 import type { OzonSaleTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { expectDamagedRowsRejected, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";

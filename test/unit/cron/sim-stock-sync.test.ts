@@ -1,7 +1,7 @@
 // Stock syncs against the marketplace simulator end the same as the simulator's truth for every listing ×
 // warehouse: a full sync, an incremental one after the world moved on, and a full sync under faults.
 import { describe, expect, it } from "vitest";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 

@@ -2,27 +2,29 @@
 // stock source, the next feed or the finalize step, carrying which stock sources were read whole. A vendor
 // that asks us to wait longer than a consumer should sleep gets the page back on the queue with a delay; an
 // endpoint switched off is recorded and, when configured, replaced (vendor-error.ts).
-import { SALES_ADAPTERS } from "../../cron/adapters/sales-adapters";
-import { MarketplaceClient } from "../../cron/http/marketplace-client";
-import { MarketplaceError } from "../../cron/http/marketplace-error";
-import { recordApiCalls } from "../../cron/load/run-log";
-import { batchRunner } from "../../cron/load/statement-runner";
-import type { IngestMessage, PageMessage } from "../../cron/messages";
-import type { Database } from "../../db/client";
-import { coordinatorGate } from "./coordinator-gate";
+import { SALES_ADAPTERS } from "../adapters/sales-adapters";
+import { MarketplaceClient } from "../http/marketplace-client";
+import { MarketplaceError } from "../http/marketplace-error";
+import { recordApiCalls } from "../load/run-log";
+import type { IngestMessage, PageMessage } from "../messages";
 import { markHandedOn, pageProgress } from "./hand-on";
 import { nextPhase } from "./next-phase";
 import { fetchAndLoadPage, type LoadedPage } from "./page-load";
+import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
 import { listsWholeSource, progressOf, withCompleteSource } from "./stock-progress";
 import { handleVendorError } from "./vendor-error";
 
-export async function pageStep(env: Env, db: Database, run: RunContext, message: PageMessage): Promise<void> {
+export async function pageStep(ports: EnginePorts, run: RunContext, message: PageMessage): Promise<void> {
   const pageKey = `${message.endpoint}#${message.page}`;
   // A redelivery of a page whose successor is already on the queue: nothing to load, nothing to send.
-  if ((await pageProgress(db, run.runId, pageKey)) === "handed-on") return;
-  const client = new MarketplaceClient({ gate: coordinatorGate(env, run.accountId) });
-  const runner = batchRunner(db);
+  if ((await pageProgress(ports.run, run.runId, pageKey)) === "handed-on") return;
+  const client = new MarketplaceClient({
+    gate: ports.gate,
+    ...(ports.fetch ? { fetch: ports.fetch } : {}),
+    ...(ports.maxInlineWaitMs !== undefined ? { maxInlineWaitMs: ports.maxInlineWaitMs } : {}),
+  });
+  const runner = ports.run;
   const scope = {
     orgId: run.orgId,
     accountId: run.accountId,
@@ -37,17 +39,18 @@ export async function pageStep(env: Env, db: Database, run: RunContext, message:
   } catch (error) {
     if (!(error instanceof MarketplaceError)) throw error;
     await runner([recordApiCalls(run.runId, client.stats)]);
-    return handleVendorError(env, db, run, message, error);
+    return handleVendorError(ports, run, message, error);
   }
   // Loaded before by another delivery: it may have handed the page on while this one fetched.
-  if (!loaded.claimed && (await pageProgress(db, run.runId, pageKey)) === "handed-on") return;
-  await env.INGEST_QUEUE.send(await successorOf(db, run, message, loaded));
-  await markHandedOn(db, run.runId, pageKey);
+  if (!loaded.claimed && (await pageProgress(runner, run.runId, pageKey)) === "handed-on") return;
+  if (loaded.claimed) ports.onPage?.({ endpoint: message.endpoint, page: message.page, rows: loaded.rows });
+  await ports.send(await successorOf(ports, run, message, loaded));
+  await markHandedOn(runner, run.runId, pageKey);
 }
 
 /** The next page of the feed, else what follows the feed (a complete stock source joins the progress). */
 async function successorOf(
-  db: Database,
+  ports: EnginePorts,
   run: RunContext,
   message: PageMessage,
   loaded: LoadedPage,
@@ -63,5 +66,5 @@ async function successorOf(
     listsWholeSource(message.endpoint, message.kind, listingIncomplete)
   )
     progress = withCompleteSource(run, progress, message.endpoint);
-  return nextPhase(db, run, message.kind, message.endpoint, progress);
+  return nextPhase(ports.run, run, message.kind, message.endpoint, progress, ports.nowMs());
 }

@@ -1,21 +1,21 @@
 // One page of a queued feed, fetched through the account's shared budget and breaker, validated, normalized
 // and loaded in one round trip with its API counts, paging notes and watermark. Feeds without the seller's
 // article get the account's known listings first. Vendor errors are thrown (MarketplaceError).
-import type { Cursor, PageContext } from "../../cron/adapters/adapter";
-import { SALES_ADAPTERS, salesAdapter } from "../../cron/adapters/sales-adapters";
-import { stockAdapter } from "../../cron/adapters/stock-adapters";
-import type { MarketplaceClient } from "../../cron/http/marketplace-client";
-import { loadSalesPage } from "../../cron/load/load-sales-page";
-import { loadStockPage } from "../../cron/load/load-stock-page";
-import type { PageScope } from "../../cron/load/page-scope";
-import { recordApiCalls, recordRunIssue } from "../../cron/load/run-log";
-import type { StatementRunner } from "../../cron/load/statement-runner";
-import { anomalyRule } from "../../cron/load/stock-page-statements";
-import { watermarkStatement } from "../../cron/load/watermark";
-import type { PageMessage } from "../../cron/messages";
-import { loadKnownListings } from "../../cron/pipeline/known-listings";
-import { validateSalesPage } from "../../cron/validate/validate-sales";
-import { validateStockPage } from "../../cron/validate/validate-stock";
+import type { Cursor, PageContext } from "../adapters/adapter";
+import { SALES_ADAPTERS, salesAdapter } from "../adapters/sales-adapters";
+import { stockAdapter } from "../adapters/stock-adapters";
+import type { MarketplaceClient } from "../http/marketplace-client";
+import { loadSalesPage } from "../load/load-sales-page";
+import { loadStockPage } from "../load/load-stock-page";
+import type { PageScope } from "../load/page-scope";
+import { recordApiCalls, recordRunIssue } from "../load/run-log";
+import type { StatementRunner } from "../load/statement-runner";
+import { anomalyRule } from "../load/stock-page-statements";
+import { watermarkStatement } from "../load/watermark";
+import type { PageMessage } from "../messages";
+import { validateSalesPage } from "../validate/validate-sales";
+import { validateStockPage } from "../validate/validate-stock";
+import { loadKnownListings } from "./known-listings";
 import type { RunContext } from "./run-context";
 
 export interface LoadedPage {
@@ -25,6 +25,8 @@ export interface LoadedPage {
   next: Cursor | null;
   /** The page left stock unread or unplaced: its source is not a complete listing in this run. */
   incomplete: boolean;
+  /** Rows the vendor answered. */
+  rows: number;
 }
 
 export async function fetchAndLoadPage(
@@ -58,7 +60,7 @@ export async function fetchAndLoadPage(
       page.watermark ?? null,
       alongside,
     );
-    return { claimed: loaded.claimed, next: page.next, incomplete: false };
+    return { claimed: loaded.claimed, next: page.next, incomplete: false, rows: page.rows.length };
   }
   const adapter = stockAdapter(message.endpoint);
   if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
@@ -71,5 +73,10 @@ export async function fetchAndLoadPage(
     anomaly: anomalyRule(run.stockJumpFactor),
     alongside,
   });
-  return { claimed: loaded.claimed, next: page.next, incomplete: Boolean(page.incomplete) };
+  return {
+    claimed: loaded.claimed,
+    next: page.next,
+    incomplete: Boolean(page.incomplete),
+    rows: page.rows.length,
+  };
 }
