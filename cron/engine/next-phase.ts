@@ -34,6 +34,8 @@ export async function firstPageOf(
     page: 0,
     deferrals: 0,
     listingIncomplete: false,
+    joinKeys: [],
+    walk: 0,
     ...progress,
   };
 }

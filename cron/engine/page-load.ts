@@ -16,6 +16,7 @@ import type { PageMessage } from "../messages";
 import { validateSalesPage } from "../validate/validate-sales";
 import { validateStockPage } from "../validate/validate-stock";
 import { loadKnownListings } from "./known-listings";
+import { type PagingVerdict, pagingVerdict } from "./page-join";
 import type { RunContext } from "./run-context";
 
 export interface LoadedPage {
@@ -27,6 +28,8 @@ export interface LoadedPage {
   incomplete: boolean;
   /** Rows the vendor answered. */
   rows: number;
+  /** Whether the page joined the one before it, and what the next must start with (page-join.ts). */
+  paging: PagingVerdict;
 }
 
 export async function fetchAndLoadPage(
@@ -50,7 +53,11 @@ export async function fetchAndLoadPage(
     );
   if (SALES_ADAPTERS[message.endpoint]) {
     const page = await salesAdapter(message.endpoint).fetchPage(context, message.cursor);
-    const alongside = [recordApiCalls(run.runId, client.stats), ...notes(page.notes)];
+    const paging = pagingVerdict(message, page.rows, page.next);
+    const alongside = [
+      recordApiCalls(run.runId, client.stats),
+      ...notes(paging.note ? [...page.notes, paging.note] : page.notes),
+    ];
     const validated = validateSalesPage(run.marketplace, page.rows);
     const loaded = await loadSalesPage(
       runner,
@@ -60,12 +67,22 @@ export async function fetchAndLoadPage(
       page.watermark ?? null,
       alongside,
     );
-    return { claimed: loaded.claimed, next: page.next, incomplete: false, rows: page.rows.length };
+    return {
+      claimed: loaded.claimed,
+      next: page.next,
+      incomplete: false,
+      rows: page.rows.length,
+      paging,
+    };
   }
   const adapter = stockAdapter(message.endpoint);
   if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
   const page = await adapter.fetchPage(context, message.cursor);
-  const alongside = [recordApiCalls(run.runId, client.stats), ...notes(page.notes)];
+  const paging = pagingVerdict(message, page.rows, page.next);
+  const alongside = [
+    recordApiCalls(run.runId, client.stats),
+    ...notes(paging.note ? [...page.notes, paging.note] : page.notes),
+  ];
   if (page.watermark) alongside.push(watermarkStatement(scope, page.watermark));
   const validated = validateStockPage(run.marketplace, page.rows);
   const counts = { extracted: page.rows.length, pseudoRows: validated.pseudoRows };
@@ -76,7 +93,8 @@ export async function fetchAndLoadPage(
   return {
     claimed: loaded.claimed,
     next: page.next,
-    incomplete: Boolean(page.incomplete),
+    incomplete: Boolean(page.incomplete) || paging.incomplete,
     rows: page.rows.length,
+    paging,
   };
 }

@@ -1,14 +1,15 @@
 // One page of a run: load it (page-load.ts), then hand it on once (hand-on.ts) to the next page, the next
 // stock source, the next feed or the finalize step, carrying which stock sources were read whole. A vendor
 // that asks us to wait longer than a consumer should sleep gets the page back on the queue with a delay; an
-// endpoint switched off is recorded and, when configured, replaced (vendor-error.ts).
+// endpoint switched off is recorded and, when configured, replaced (vendor-error.ts). Pages that do not join
+// the one before (page-join.ts) send the feed back to its start.
 import { SALES_ADAPTERS } from "../adapters/sales-adapters";
 import { MarketplaceClient } from "../http/marketplace-client";
 import { MarketplaceError } from "../http/marketplace-error";
 import { recordApiCalls } from "../load/run-log";
 import type { IngestMessage, PageMessage } from "../messages";
 import { markHandedOn, pageProgress } from "./hand-on";
-import { nextPhase } from "./next-phase";
+import { firstPageOf, nextPhase } from "./next-phase";
 import { fetchAndLoadPage, type LoadedPage } from "./page-load";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
@@ -58,8 +59,28 @@ async function successorOf(
   // A page another delivery loaded may have been read differently this time (its rows are the other fetch's):
   // what it stored cannot be told complete, so its source is not zeroed in this run.
   const listingIncomplete = message.listingIncomplete || loaded.incomplete || !loaded.claimed;
+  // Pages that did not join: the feed is read again from its start (its pages numbered on), the new walk
+  // judged on its own; what the first walk loaded stays (its cells count as seen).
+  if (loaded.paging.rewalk) {
+    const first = await firstPageOf(
+      ports.run,
+      run,
+      message.kind,
+      message.endpoint,
+      progressOf(message),
+      ports.nowMs(),
+    );
+    return { ...first, page: message.page + 1, walk: message.walk + 1 };
+  }
   if (loaded.next)
-    return { ...message, cursor: loaded.next, page: message.page + 1, deferrals: 0, listingIncomplete };
+    return {
+      ...message,
+      cursor: loaded.next,
+      page: message.page + 1,
+      deferrals: 0,
+      listingIncomplete,
+      joinKeys: loaded.paging.joinKeys,
+    };
   let progress = progressOf(message);
   if (
     !SALES_ADAPTERS[message.endpoint] &&
