@@ -1,7 +1,8 @@
 // Queue consumers, the engine's production driver: the ingest queue moves runs forward one page per message
 // (cron/engine), the dead-letter queue receives pages that failed every retry and the engine ends their run.
-import { abandonRun } from "../cron/engine/abandon-run";
+import { abandonRun, deadLetterReason, recordStepFailure } from "../cron/engine/abandon-run";
 import { processIngestMessage } from "../cron/engine/ingest-step";
+import type { EnginePorts } from "../cron/engine/ports";
 import { IngestMessage } from "../cron/messages";
 import { queuePorts } from "./sync/queue-ports";
 
@@ -26,9 +27,10 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       message.ack();
       continue;
     }
+    let ports: EnginePorts | null = null;
     try {
-      const ports = queuePorts(env, parsed.data.accountId);
-      if (deadLetters) await abandonRun(ports, parsed.data, message.attempts);
+      ports = queuePorts(env, parsed.data.accountId);
+      if (deadLetters) await abandonRun(ports, parsed.data, deadLetterReason(parsed.data, message.attempts));
       else await processIngestMessage(ports, parsed.data);
       message.ack();
     } catch (error) {
@@ -41,6 +43,8 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
           error: String(error),
         }),
       );
+      // The run's end names this failure if every retry fails too (best effort: the database may be the cause).
+      if (!deadLetters && ports) await recordStepFailure(ports, parsed.data, error).catch(() => undefined);
       message.retry();
     }
   }

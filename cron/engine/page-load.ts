@@ -17,6 +17,7 @@ import { validateSalesPage } from "../validate/validate-sales";
 import { validateStockPage } from "../validate/validate-stock";
 import { loadKnownListings } from "./known-listings";
 import { type PagingVerdict, pagingVerdict } from "./page-join";
+import { partKey, splitPage } from "./page-parts";
 import type { RunContext } from "./run-context";
 
 export interface LoadedPage {
@@ -38,6 +39,7 @@ export async function fetchAndLoadPage(
   client: MarketplaceClient,
   message: PageMessage,
   scope: PageScope,
+  maxRequestBytes: number,
 ): Promise<LoadedPage> {
   const context: PageContext = {
     client,
@@ -58,17 +60,22 @@ export async function fetchAndLoadPage(
       recordApiCalls(run.runId, client.stats),
       ...notes(paging.note ? [...page.notes, paging.note] : page.notes),
     ];
-    const validated = validateSalesPage(run.marketplace, page.rows);
-    const loaded = await loadSalesPage(
-      runner,
-      scope,
-      validated,
-      page.rows.length,
-      page.watermark ?? null,
-      alongside,
-    );
+    const parts = splitPage(validateSalesPage(run.marketplace, page.rows), maxRequestBytes);
+    let claimed = true;
+    for (const [part, rows] of parts.entries()) {
+      const last = part === parts.length - 1;
+      const loaded = await loadSalesPage(
+        runner,
+        { ...scope, pageKey: partKey(scope.pageKey, part) },
+        rows,
+        part === 0 ? page.rows.length : 0,
+        last ? (page.watermark ?? null) : null,
+        part === 0 ? alongside : [],
+      );
+      claimed &&= loaded.claimed;
+    }
     return {
-      claimed: loaded.claimed,
+      claimed,
       next: page.next,
       incomplete: false,
       rows: page.rows.length,
@@ -83,15 +90,31 @@ export async function fetchAndLoadPage(
     recordApiCalls(run.runId, client.stats),
     ...notes(paging.note ? [...page.notes, paging.note] : page.notes),
   ];
-  if (page.watermark) alongside.push(watermarkStatement(scope, page.watermark));
   const validated = validateStockPage(run.marketplace, page.rows);
-  const counts = { extracted: page.rows.length, pseudoRows: validated.pseudoRows };
-  const loaded = await loadStockPage(runner, scope, validated, counts, {
-    anomaly: anomalyRule(run.stockJumpFactor),
-    alongside,
-  });
+  const parts = splitPage(validated, maxRequestBytes);
+  let claimed = true;
+  for (const [part, rows] of parts.entries()) {
+    const partScope = { ...scope, pageKey: partKey(scope.pageKey, part) };
+    const first = part === 0;
+    const extra = first ? [...alongside] : [];
+    // The watermark moves with the page's last part: only once every row of the page is in.
+    if (page.watermark && part === parts.length - 1)
+      extra.push(watermarkStatement(partScope, page.watermark));
+    const counts = { extracted: first ? page.rows.length : 0, pseudoRows: first ? validated.pseudoRows : 0 };
+    const loaded = await loadStockPage(
+      runner,
+      partScope,
+      { ...rows, pseudoRows: counts.pseudoRows },
+      counts,
+      {
+        anomaly: anomalyRule(run.stockJumpFactor),
+        alongside: extra,
+      },
+    );
+    claimed &&= loaded.claimed;
+  }
   return {
-    claimed: loaded.claimed,
+    claimed,
     next: page.next,
     incomplete: Boolean(page.incomplete) || paging.incomplete,
     rows: page.rows.length,

@@ -6,8 +6,10 @@
 import { SALES_ADAPTERS } from "../adapters/sales-adapters";
 import { MarketplaceClient } from "../http/marketplace-client";
 import { MarketplaceError } from "../http/marketplace-error";
+import { NEON_MAX_REQUEST_BYTES, RequestTooLargeError } from "../load/request-size";
 import { recordApiCalls } from "../load/run-log";
 import type { IngestMessage, PageMessage } from "../messages";
+import { abandonRun } from "./abandon-run";
 import { markHandedOn, pageProgress } from "./hand-on";
 import { firstPageOf, nextPhase } from "./next-phase";
 import { fetchAndLoadPage, type LoadedPage } from "./page-load";
@@ -36,8 +38,22 @@ export async function pageStep(ports: EnginePorts, run: RunContext, message: Pag
   };
   let loaded: LoadedPage;
   try {
-    loaded = await fetchAndLoadPage(run, runner, client, message, scope);
+    loaded = await fetchAndLoadPage(
+      run,
+      runner,
+      client,
+      message,
+      scope,
+      ports.maxRequestBytes ?? NEON_MAX_REQUEST_BYTES,
+    );
   } catch (error) {
+    // No retry can make it fit: the run fails now, with the reason, instead of after every retry.
+    if (error instanceof RequestTooLargeError)
+      return abandonRun(
+        ports,
+        message,
+        `Page ${message.page} of ${message.endpoint} can never load: ${error.message}`,
+      );
     if (!(error instanceof MarketplaceError)) throw error;
     await runner([recordApiCalls(run.runId, client.stats)]);
     return handleVendorError(ports, run, message, error);

@@ -20,6 +20,8 @@ export interface EnginePorts {
   heartbeat(runId: string): Promise<boolean>;
   /** Releases the account's coordinator with the run's outcome. */
   finishRun(runId: string, outcome: RunOutcome): Promise<void>;
+  /** The most bytes one database request may carry (Neon's 10 MiB when absent): bigger pages load in parts. */
+  maxRequestBytes?: number;
   /** How long one step may wait inline for the vendor's budget before the page is put back with a delay. */
   maxInlineWaitMs?: number;
   fetch?: typeof fetch;

@@ -9,7 +9,7 @@ import type { AccountCredentials } from "../adapters/adapter";
 import type { RequestGate } from "../http/request-gate";
 import type { StatementRunner } from "../load/statement-runner";
 import type { IngestMessage } from "../messages";
-import { abandonRun } from "./abandon-run";
+import { abandonRun, deadLetterReason, recordStepFailure } from "./abandon-run";
 import { processIngestMessage } from "./ingest-step";
 import type { EnginePorts, RunOutcome } from "./ports";
 import { runStatus } from "./run-context";
@@ -38,6 +38,8 @@ export interface SyncInput {
   /** Clock for the feeds' start positions (defaults to Date.now). */
   nowMs?: number;
   onPage?: EnginePorts["onPage"];
+  /** The most bytes one database request may carry (Neon's 10 MiB when absent). */
+  maxRequestBytes?: number;
   /** Deliveries of one message before the run is given up (the ingest queue's max_retries + 1). */
   deliveries?: number;
 }
@@ -79,6 +81,7 @@ export async function runSync(input: SyncInput): Promise<RunOutcome> {
       outcome = finished;
     },
     maxInlineWaitMs: 120_000,
+    ...(input.maxRequestBytes !== undefined ? { maxRequestBytes: input.maxRequestBytes } : {}),
     ...(input.fetch ? { fetch: input.fetch } : {}),
     nowMs: () => input.nowMs ?? Date.now(),
     ...(input.onPage ? { onPage: input.onPage } : {}),
@@ -102,9 +105,10 @@ async function deliver(ports: EnginePorts, message: IngestMessage, deliveries: n
     try {
       return await processIngestMessage(ports, message);
     } catch (error) {
+      await recordStepFailure(ports, message, error).catch(() => undefined);
       if (attempt >= deliveries) {
         console.error(`in-process run ${message.runId}: ${String(error)}`);
-        return abandonRun(ports, message, attempt);
+        return abandonRun(ports, message, deadLetterReason(message, attempt));
       }
     }
   }
