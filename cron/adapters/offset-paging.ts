@@ -28,6 +28,12 @@ export function nextOffset(window: OffsetWindow, received: number, keep: Cursor 
   return { ...keep, offset: window.offset + received - window.overlap, repeats: window.overlap };
 }
 
+/** The cursor's feed from its first page again, with everything else the cursor carries (its dates...). */
+export function firstOffset(cursor: Cursor): Cursor {
+  const { repeats: _repeats, ...rest } = cursor;
+  return { ...rest, offset: 0 };
+}
+
 /** How many rows at the start of the cursor's page repeat the end of the page before (0 for other cursors). */
 export function repeatedRows(cursor: Cursor): number {
   return typeof cursor.repeats === "number" && cursor.repeats > 0 ? cursor.repeats : 0;

@@ -3,6 +3,8 @@
 // that asks us to wait longer than a consumer should sleep gets the page back on the queue with a delay; an
 // endpoint switched off is recorded and, when configured, replaced (vendor-error.ts). Pages that do not join
 // the one before (page-join.ts) send the feed back to its start.
+
+import { firstOffset } from "../adapters/offset-paging";
 import { SALES_ADAPTERS } from "../adapters/sales-adapters";
 import { MarketplaceClient } from "../http/marketplace-client";
 import { MarketplaceError } from "../http/marketplace-error";
@@ -11,7 +13,7 @@ import { recordApiCalls } from "../load/run-log";
 import type { IngestMessage, PageMessage } from "../messages";
 import { abandonRun } from "./abandon-run";
 import { markHandedOn, pageProgress } from "./hand-on";
-import { firstPageOf, nextPhase } from "./next-phase";
+import { nextPhase } from "./next-phase";
 import { fetchAndLoadPage, type LoadedPage } from "./page-load";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
@@ -77,17 +79,17 @@ async function successorOf(
   const listingIncomplete = message.listingIncomplete || loaded.incomplete || !loaded.claimed;
   // Pages that did not join: the feed is read again from its start (its pages numbered on), the new walk
   // judged on its own; what the first walk loaded stays (its cells count as seen).
-  if (loaded.paging.rewalk) {
-    const first = await firstPageOf(
-      ports.run,
-      run,
-      message.kind,
-      message.endpoint,
-      progressOf(message),
-      ports.nowMs(),
-    );
-    return { ...first, page: message.page + 1, walk: message.walk + 1 };
-  }
+  // The same window again (an incremental feed's dates are kept: its watermark may have moved meanwhile).
+  if (loaded.paging.rewalk)
+    return {
+      ...message,
+      cursor: firstOffset(message.cursor),
+      page: message.page + 1,
+      deferrals: 0,
+      listingIncomplete: false,
+      joinKeys: [],
+      walk: message.walk + 1,
+    };
   if (loaded.next)
     return {
       ...message,
