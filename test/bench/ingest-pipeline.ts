@@ -1,5 +1,6 @@
-// The measured path: a full stock sync of each benchmark account through the real in-process pipeline
-// (cron/pipeline runStockSync: fetch, validate, normalize, one-round-trip page load with audit and checkpoint,
+// The measured path: a full stock sync of each benchmark account through the ingestion engine's in-process
+// driver (cron/engine runStockSync: the queue's messages and steps, each page fetched, validated, normalized and
+// loaded in one round trip with audit and checkpoint,
 // finalize), with the time split into vendor API calls, database round trips and everything else (CPU).
 // Each account syncs on its own thread, started before the clock runs: in production each account's
 // coordinator and queue consumers run in their own isolates, and on one shared thread the Wildberries
@@ -9,9 +10,9 @@
 import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { eq } from "drizzle-orm";
+import { runStockSync } from "../../cron/engine/run-in-process";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
 import { batchRunner, type StatementRunner } from "../../cron/load/statement-runner";
-import { runStockSync } from "../../cron/pipeline/run-stock-sync";
 import { createDatabase, type DatabaseConfig } from "../../db/client";
 import { etlRuns } from "../../db/schema";
 import { currentThreadStat, postgresCpuBetween, threadCpuMs } from "./cpu-time";

@@ -2,7 +2,7 @@
 // month): stock (Ozon FBO and FBS, WB warehouses) and sales (Ozon FBO and FBS, WB) end equal to the simulator's truth,
 // Ozon sales carry the buyer's region, and WB rows naming "Склад WB РФ" land on that known warehouse.
 import { describe, expect, it } from "vitest";
-import { runSync } from "../../../cron/pipeline/run-stock-sync";
+import { runSync } from "../../../cron/engine/run-in-process";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 

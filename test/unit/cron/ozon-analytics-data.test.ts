@@ -9,7 +9,7 @@ import {
   ozonAnalyticsDataV1,
 } from "../../../cron/adapters/ozon/analytics-data-v1";
 import { salesAdapterList } from "../../../cron/adapters/sales-adapters";
-import { runSync } from "../../../cron/pipeline/run-stock-sync";
+import { runSync } from "../../../cron/engine/run-in-process";
 import type { OzonSaleTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { expectDamagedRowsRejected, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
@@ -30,7 +30,7 @@ async function sync(ids: Ids, kind: "full" | "incremental" = "full") {
     inserted: number;
     updated: number;
     failed: number;
-    issues: unknown[];
+    issues: { code: string; message: string }[];
   }>("select inserted, updated, failed, issues from etl_runs where id = $1", [runId]);
   return { runId, status, ...run };
 }
@@ -76,7 +76,8 @@ describe("Ozon /v1/analytics/data against the simulator", () => {
     harness.sim.faults.set([{ endpoint: "ozon.analytics_data", kind: "shift_rows", calls: [2, 4], by: -7 }]);
     const first = await sync(ids);
     harness.sim.faults.clear();
-    expect(first.issues).toEqual([]);
+    // Each shift breaks the join of two pages: noted, and the feed read again (the second time left as it is).
+    expect((first.issues ?? []).map((issue) => issue.code)).toEqual(["PAGING", "PAGING"]);
     expect(first.status).toBe("succeeded");
     expect(await loadedSales(ids.accountId)).toEqual(truth());
     const calls = harness.sim.stats.requests("ozon.analytics_data");

@@ -11,7 +11,7 @@ import {
 import { OZON_PRODUCT_SKUS_V4_ID } from "../../../cron/adapters/ozon/product-skus-v4";
 import { OZON_STOCK_V2_ID } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { stockSources } from "../../../cron/adapters/stock-adapters";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import type { OzonStockTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { expectDamagedRowsRejected, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";

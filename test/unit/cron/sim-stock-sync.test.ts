@@ -3,7 +3,7 @@
 // moved on, and a full sync under faults. (default-sync-truth.test.ts runs the defaults against this month's vendors.)
 import { describe, expect, it } from "vitest";
 import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 

@@ -1,6 +1,6 @@
-// Which stock sources a queued run has read whole, carried from message to message, and what the finalize step
-// may therefore zero: the same decision the in-process stock pass makes (cron/pipeline/stock-pass.ts).
-import { sourceGroupOf, stockAdapter, stockSources } from "../../cron/adapters/stock-adapters";
+// Which stock sources a run has read whole, carried from message to message, and what the finalize step may
+// therefore zero.
+import { sourceGroupOf, stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { RunContext } from "./run-context";
 
 export interface StockProgress {

@@ -1,13 +1,12 @@
 // What follows a finished feed in a queued run: after a stock adapter the next stock source's first adapter,
 // after the last source the account's sales feeds one by one, after the last feed the finalize step. The
 // first page of a feed starts at its watermark when incremental. The stock progress rides along to finalize.
-import type { Cursor } from "../../cron/adapters/adapter";
-import { SALES_ADAPTERS, salesAdapter, salesAdapterList } from "../../cron/adapters/sales-adapters";
-import { sourceGroupOf, stockAdapter, stockSources } from "../../cron/adapters/stock-adapters";
-import { batchRunner } from "../../cron/load/statement-runner";
-import { readWatermark } from "../../cron/load/watermark";
-import type { IngestMessage, PageMessage } from "../../cron/messages";
-import type { Database } from "../../db/client";
+import type { Cursor } from "../adapters/adapter";
+import { SALES_ADAPTERS, salesAdapter, salesAdapterList } from "../adapters/sales-adapters";
+import { sourceGroupOf, stockAdapter, stockSources } from "../adapters/stock-adapters";
+import type { StatementRunner } from "../load/statement-runner";
+import { readWatermark } from "../load/watermark";
+import type { IngestMessage, PageMessage } from "../messages";
 import type { RunContext } from "./run-context";
 import type { StockProgress } from "./stock-progress";
 
@@ -15,15 +14,16 @@ type Kind = "full" | "incremental";
 
 /** The first page message of a feed, its cursor placed by the feed's watermark. */
 export async function firstPageOf(
-  db: Database,
+  runner: StatementRunner,
   run: RunContext,
   kind: Kind,
   endpoint: string,
   progress: StockProgress,
+  nowMs: number,
 ): Promise<PageMessage> {
   const adapter = SALES_ADAPTERS[endpoint] ? salesAdapter(endpoint) : stockAdapter(endpoint);
-  const watermark = await readWatermark(batchRunner(db), run.accountId, endpoint, kind);
-  const cursor: Cursor = adapter.firstCursor({ kind, watermark, nowMs: Date.now() });
+  const watermark = await readWatermark(runner, run.accountId, endpoint, kind);
+  const cursor: Cursor = adapter.firstCursor({ kind, watermark, nowMs });
   return {
     type: "page",
     runId: run.runId,
@@ -34,6 +34,8 @@ export async function firstPageOf(
     page: 0,
     deferrals: 0,
     listingIncomplete: false,
+    joinKeys: [],
+    walk: 0,
     ...progress,
   };
 }
@@ -56,11 +58,12 @@ export function replacementOf(run: RunContext, endpoint: string): string | undef
  * the first sales feed; for a sales feed the next one; after the last, the finalize step.
  */
 export async function nextPhase(
-  db: Database,
+  runner: StatementRunner,
   run: RunContext,
   kind: Kind,
   endpoint: string,
   progress: StockProgress,
+  nowMs: number,
 ): Promise<IngestMessage> {
   const sales = salesAdapterList(run.marketplace, run.endpoints.sales);
   let following: string | undefined;
@@ -71,6 +74,6 @@ export async function nextPhase(
     // An adapter no longer configured (the account changed mid-run) ends the stock pass.
     following = (at >= 0 ? sources[at + 1]?.[0] : undefined) ?? sales[0];
   }
-  if (following) return firstPageOf(db, run, kind, following, progress);
+  if (following) return firstPageOf(runner, run, kind, following, progress, nowMs);
   return { type: "finalize", runId: run.runId, accountId: run.accountId, kind, ...progress };
 }

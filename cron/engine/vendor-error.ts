@@ -2,13 +2,12 @@
 // a delay (rate limits), hand a switched-off stock endpoint to the next adapter of its source, or record the
 // problem and move on to the next source or feed (a failed source is not complete: finalize keeps its cells);
 // anything else is thrown for the queue to retry.
-import { SALES_ADAPTERS } from "../../cron/adapters/sales-adapters";
-import type { MarketplaceError } from "../../cron/http/marketplace-error";
-import { recordRunIssue } from "../../cron/load/run-log";
-import { batchRunner } from "../../cron/load/statement-runner";
-import type { PageMessage } from "../../cron/messages";
-import type { Database } from "../../db/client";
+import { SALES_ADAPTERS } from "../adapters/sales-adapters";
+import type { MarketplaceError } from "../http/marketplace-error";
+import { recordRunIssue } from "../load/run-log";
+import type { PageMessage } from "../messages";
 import { firstPageOf, nextPhase, replacementOf } from "./next-phase";
+import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
 import { progressOf } from "./stock-progress";
 
@@ -16,15 +15,14 @@ import { progressOf } from "./stock-progress";
 const MAX_DEFERRALS = 30;
 
 export async function handleVendorError(
-  env: Env,
-  db: Database,
+  ports: EnginePorts,
   run: RunContext,
   message: PageMessage,
   error: MarketplaceError,
 ): Promise<void> {
   if (error.retryable && error.retryAfterMs !== null && message.deferrals < MAX_DEFERRALS) {
     const delaySeconds = Math.min(43_200, Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
-    await env.INGEST_QUEUE.send({ ...message, deferrals: message.deferrals + 1 }, { delaySeconds });
+    await ports.send({ ...message, deferrals: message.deferrals + 1 }, delaySeconds);
     return;
   }
   if (error.retryable) throw error;
@@ -37,7 +35,7 @@ export async function handleVendorError(
       ? `; continuing with ${replacement}`
       : "; no replacement is configured for this account";
   }
-  await batchRunner(db)([
+  await ports.run([
     recordRunIssue(run.runId, {
       code: error.code,
       message: error.message + note,
@@ -47,7 +45,7 @@ export async function handleVendorError(
   // The progress goes on unchanged: a stock source that failed is not complete, so its cells are not zeroed.
   const progress = progressOf(message);
   const following = replacement
-    ? await firstPageOf(db, run, message.kind, replacement, progress)
-    : await nextPhase(db, run, message.kind, message.endpoint, progress);
-  await env.INGEST_QUEUE.send(following);
+    ? await firstPageOf(ports.run, run, message.kind, replacement, progress, ports.nowMs())
+    : await nextPhase(ports.run, run, message.kind, message.endpoint, progress, ports.nowMs());
+  await ports.send(following);
 }

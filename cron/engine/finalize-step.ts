@@ -1,13 +1,11 @@
 // The last step of a run: decides its outcome from the problems recorded on it, finalizes the data (zeroing
 // unseen stock only of the stock sources read whole: stock-progress.ts) and releases the account's coordinator.
-import { eq } from "drizzle-orm";
-import { STOCK_ADAPTERS } from "../../cron/adapters/stock-adapters";
-import { finalizeRun } from "../../cron/load/finalize-run";
-import { batchRunner } from "../../cron/load/statement-runner";
-import type { FinalizeMessage } from "../../cron/messages";
-import type { Database } from "../../db/client";
-import { etlRuns, type RunIssue } from "../../db/schema";
-import { coordinatorFor } from "./coordinator";
+import { sql } from "drizzle-orm";
+import type { RunIssue } from "../../db/schema";
+import { STOCK_ADAPTERS } from "../adapters/stock-adapters";
+import { finalizeRun } from "../load/finalize-run";
+import type { FinalizeMessage } from "../messages";
+import type { EnginePorts, RunOutcome } from "./ports";
 import type { RunContext } from "./run-context";
 import { progressOf, zeroingOf } from "./stock-progress";
 
@@ -21,15 +19,15 @@ const INCOMPLETE_LISTING = new Set([
 ]);
 
 export async function finalizeStep(
-  env: Env,
-  db: Database,
+  ports: EnginePorts,
   run: RunContext,
   message: FinalizeMessage,
 ): Promise<void> {
-  const [state] = await db
-    .select({ issues: etlRuns.issues, pagesDone: etlRuns.pagesDone })
-    .from(etlRuns)
-    .where(eq(etlRuns.id, run.runId));
+  const [rows = []] = await ports.run([sql`select issues, pages_done from etl_runs where id = ${run.runId}`]);
+  const state = rows[0] && {
+    issues: (typeof rows[0].issues === "string" ? JSON.parse(rows[0].issues) : rows[0].issues) as RunIssue[],
+    pagesDone: Number(rows[0].pages_done),
+  };
   const progress = progressOf(message);
   // A stock adapter switched off whose source a replacement then read whole is history, not a problem.
   const replaced = (issue: RunIssue) =>
@@ -38,8 +36,9 @@ export async function finalizeStep(
   const blocking = (state?.issues ?? []).filter(
     (issue) => INCOMPLETE_LISTING.has(issue.code) && !replaced(issue),
   );
-  const status = blocking.length === 0 ? "succeeded" : (state?.pagesDone ?? 0) > 0 ? "partial" : "failed";
-  await finalizeRun(batchRunner(db), {
+  const status: RunOutcome =
+    blocking.length === 0 ? "succeeded" : (state?.pagesDone ?? 0) > 0 ? "partial" : "failed";
+  await finalizeRun(ports.run, {
     orgId: run.orgId,
     accountId: run.accountId,
     runId: run.runId,
@@ -47,5 +46,5 @@ export async function finalizeStep(
     status,
     error: blocking.length > 0 ? blocking.map((issue) => issue.message).join("; ") : null,
   });
-  await coordinatorFor(env, run.accountId).finishRun(run.runId, status);
+  await ports.finishRun(run.runId, status);
 }

@@ -1,5 +1,5 @@
 // The account's listings a feed without the seller's article needs to place its rows (WB stocks-report rows
-// carry only nmId + chrtId), read in one statement before the feed's first page.
+// carry only nmId + chrtId), read in one statement before each of the feed's pages.
 import { sql } from "drizzle-orm";
 import { type KnownListings, wbChrtKey } from "../adapters/adapter";
 import type { ListingIdentity } from "../adapters/stock-record";

@@ -6,25 +6,27 @@
 // before the mark, and two copies of one page running at once (both past the first check before either
 // marked). A duplicate successor stops at its own first check once the other copy has handed it on; only a
 // copy running alongside its twin again fetches the page and hands it on a second time.
-import { and, eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
-import { etlPages } from "../../db/schema";
+import { sql } from "drizzle-orm";
+import type { StatementRunner } from "../load/statement-runner";
 
 export type PageProgress = "new" | "loaded" | "handed-on";
 
-export async function pageProgress(db: Database, runId: string, pageKey: string): Promise<PageProgress> {
-  const [row] = await db
-    .select({ handedOnAt: etlPages.handedOnAt })
-    .from(etlPages)
-    .where(and(eq(etlPages.runId, runId), eq(etlPages.pageKey, pageKey)));
+export async function pageProgress(
+  run: StatementRunner,
+  runId: string,
+  pageKey: string,
+): Promise<PageProgress> {
+  const [rows = []] = await run([
+    sql`select handed_on_at is not null as handed_on from etl_pages where run_id = ${runId} and page_key = ${pageKey}`,
+  ]);
+  const row = rows[0];
   if (!row) return "new";
-  return row.handedOnAt ? "handed-on" : "loaded";
+  return row.handed_on === true || row.handed_on === "t" ? "handed-on" : "loaded";
 }
 
 /** Records, after the send, that the page's successor is on the queue. */
-export async function markHandedOn(db: Database, runId: string, pageKey: string): Promise<void> {
-  await db
-    .update(etlPages)
-    .set({ handedOnAt: sql`now()` })
-    .where(and(eq(etlPages.runId, runId), eq(etlPages.pageKey, pageKey)));
+export async function markHandedOn(run: StatementRunner, runId: string, pageKey: string): Promise<void> {
+  await run([
+    sql`update etl_pages set handed_on_at = now() where run_id = ${runId} and page_key = ${pageKey}`,
+  ]);
 }
