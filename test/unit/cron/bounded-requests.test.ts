@@ -51,6 +51,8 @@ async function sync(runnerLimit: number, engineLimit: number) {
     runId,
     marketplace: "ozon",
     kind: "full",
+    // The FBO feed only: the FBS source the defaults add is not what this test sizes.
+    adapters: ["ozon.v2.stock_on_warehouses"],
     credentials: { ozon: { clientId: "1001", apiKey: "demo-ozon-key" } },
     baseUrl: `${sim.url}/ozon`,
     rateScale: 6000,

@@ -19,10 +19,18 @@ function ozonTruth(): Map<string, string> {
   );
 }
 
+const stockFeed = "ozon.stock_on_warehouses" as const;
+const stockFeedAdapter = "ozon.v2.stock_on_warehouses";
+
 /** A clean full sync, then a second one under `faults` (pages of 100 rows, 25 of them overlapping). */
 async function syncWhileListingMoves(faults: FaultRule[]) {
   const ids = await seedAccount(harness.db, "ozon");
-  const sync = () => syncAgainstSimulator(harness, runStockSync, ids, "ozon", "full", { pageLimit: 100 });
+  const sync = () =>
+    syncAgainstSimulator(harness, runStockSync, ids, "ozon", "full", {
+      pageLimit: 100,
+      // The FBO feed only (the defaults add the FBS source, which this test does not move).
+      adapters: [stockFeedAdapter],
+    });
   expect((await sync()).status).toBe("succeeded");
   expect(await loadedStock(harness.db, ids.accountId)).toEqual(ozonTruth());
   harness.sim.faults.set(faults);
@@ -39,8 +47,6 @@ async function syncWhileListingMoves(faults: FaultRule[]) {
   const paging = (run?.issues ?? []).filter((issue) => issue.code === "PAGING").map((i) => i.message);
   return { status, paging, zeroed: zeroed?.count, loaded: await loadedStock(harness.db, ids.accountId) };
 }
-
-const stockFeed = "ozon.stock_on_warehouses" as const;
 
 describe("a full sync while the listing moves between pages", () => {
   it("shrinks (rows before the cursor vanish): read again from the start, nothing live zeroed", async () => {
