@@ -34,6 +34,10 @@ export const PageMessage = z.object({
   deferrals: z.number().int().nonnegative().default(0),
   /** An earlier page of this adapter left stock unread or unplaced: its source is not a complete listing. */
   listingIncomplete: z.boolean().default(false),
+  /** The rows (their identities) this page must start with: the previous page's overlap (page-join.ts). */
+  joinKeys: z.array(z.string()).max(1000).default([]),
+  /** Which reading of the feed this page belongs to: 0, then 1 when pages did not join and it is read again. */
+  walk: z.number().int().nonnegative().default(0),
   ...stockProgress,
 });
 

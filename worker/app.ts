@@ -3,13 +3,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import { openApiConfig } from "./api/openapi-document";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
+import { type InitOptions, init } from "./middleware/init";
 import { rateLimitByIp } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { registerApiRoutes } from "./routes";
 import { registerEtlSync } from "./routes/etl-sync";
 import { registerHealth } from "./routes/health";
@@ -30,7 +31,9 @@ function bodyTooLarge(): never {
   throw new ApiError("PAYLOAD_TOO_LARGE", `body: larger than ${API_BODY_LIMIT_BYTES / 1024} KiB`);
 }
 
-export function createApp(): OpenAPIHono<AppEnv> {
+export type AppOptions = InitOptions;
+
+export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook(result) {
       if (!result.success) {
@@ -42,14 +45,16 @@ export function createApp(): OpenAPIHono<AppEnv> {
     },
   });
 
+  // The two response decorators wrap everything, init's own failure included; then init builds the
+  // request's services before anything that uses them.
+  app.use("*", securityHeaders());
   app.use("*", requestId());
-  app.use("/api/*", secureHeaders({ crossOriginResourcePolicy: "same-site" }));
+  app.use("*", init(options));
   app.use(
     "/api/*",
     cors({
       origin: (origin, c) => {
-        const allowed = (c.env.CORS_ORIGINS ?? "").split(",").map((entry: string) => entry.trim());
-        return allowed.includes(origin) ? origin : null;
+        return c.var.config.corsOrigins.includes(origin) ? origin : null;
       },
       credentials: true,
       allowHeaders: ["Content-Type", "Authorization", "X-Request-Id"],
@@ -65,7 +70,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   registerApiRoutes(app);
   registerEtlSync(app);
 
-  app.doc31("/api/openapi.json", (c) => openApiConfig(new URL(c.req.url).origin, c.env.APP_VERSION));
+  app.doc31("/api/openapi.json", (c) => openApiConfig(new URL(c.req.url).origin, c.var.config.appVersion));
 
   // Requests outside /api normally never reach the Worker (the asset router answers them first); any that
   // do get the same static dashboard, including the SPA fallback for deep links.

@@ -1,12 +1,10 @@
-// Queue consumers: the ingest queue moves runs forward one page per message; the dead-letter queue
-// receives pages that failed every retry and marks their run failed with the reason.
-import { eq } from "drizzle-orm";
-import { forgetSeenCells } from "../cron/load/finalize-run";
+// Queue consumers, the engine's production driver: the ingest queue moves runs forward one page per message
+// (cron/engine), the dead-letter queue receives pages that failed every retry and the engine ends their run.
+import { abandonRun, deadLetterReason, recordStepFailure } from "../cron/engine/abandon-run";
+import { processIngestMessage } from "../cron/engine/ingest-step";
+import type { EnginePorts } from "../cron/engine/ports";
 import { IngestMessage } from "../cron/messages";
-import { etlRuns } from "../db/schema";
-import { databaseFromEnv } from "./db";
-import { coordinatorFor } from "./sync/coordinator";
-import { processIngestMessage } from "./sync/ingest-step";
+import { queuePorts } from "./sync/queue-ports";
 
 export const INGEST_QUEUE_NAME = "mi-core-ingest";
 export const DEAD_LETTER_QUEUE_NAME = "mi-core-ingest-dlq";
@@ -29,9 +27,11 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       message.ack();
       continue;
     }
+    let ports: EnginePorts | null = null;
     try {
-      if (deadLetters) await markRunDeadLettered(env, parsed.data, message.attempts);
-      else await processIngestMessage(env, parsed.data);
+      ports = queuePorts(env, parsed.data.accountId);
+      if (deadLetters) await abandonRun(ports, parsed.data, deadLetterReason(parsed.data, message.attempts));
+      else await processIngestMessage(ports, parsed.data);
       message.ack();
     } catch (error) {
       console.error(
@@ -43,34 +43,9 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
           error: String(error),
         }),
       );
+      // The run's end names this failure if every retry fails too (best effort: the database may be the cause).
+      if (!deadLetters && ports) await recordStepFailure(ports, parsed.data, error).catch(() => undefined);
       message.retry();
     }
   }
-}
-
-async function markRunDeadLettered(env: Env, message: IngestMessage, attempts: number): Promise<void> {
-  const db = databaseFromEnv(env);
-  const where =
-    message.type === "page"
-      ? `page ${message.page} of ${message.endpoint}`
-      : message.type === "start"
-        ? "the run's start"
-        : "the run's finish";
-  const reason = `Gave up on ${where} after every retry (dead-letter delivery ${attempts})`;
-  const [run] = await db
-    .select({ pagesDone: etlRuns.pagesDone, status: etlRuns.status })
-    .from(etlRuns)
-    .where(eq(etlRuns.id, message.runId));
-  if (!run) return;
-  const status = run.pagesDone > 0 ? "partial" : "failed";
-  if (run.status === "running") {
-    await db.batch([
-      db
-        .update(etlRuns)
-        .set({ status, error: reason, finishedAt: new Date() })
-        .where(eq(etlRuns.id, message.runId)),
-      db.execute(forgetSeenCells(message.runId)),
-    ]);
-  }
-  await coordinatorFor(env, message.accountId).finishRun(message.runId, status);
 }

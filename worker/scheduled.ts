@@ -13,7 +13,11 @@ export async function handleScheduled(
 ): Promise<void> {
   const job = jobForCron(controller.cron);
   if (job === "health-check") {
-    const report = await checkHealth(env);
+    const report = await checkHealth({
+      database: () => databaseFromEnv(env),
+      cache: env.API_CACHE,
+      version: env.APP_VERSION,
+    });
     await env.API_CACHE.put(
       LAST_HEALTH_KEY,
       JSON.stringify({ ...report, at: new Date(controller.scheduledTime).toISOString() }),

@@ -1,5 +1,7 @@
 // `status`: is the Worker up, and per account: when did it last sync successfully, how did its latest run
 // end, and is a run in progress. Accounts come from the runs (and from the database when the CLI has it).
+// Below the table, the accounts whose adapters use a vendor endpoint that is deprecated or about to be
+// switched off (from /api/health), with the adapter that replaces it.
 import { listAccounts, openDatabase } from "../accounts-store";
 import { ApiRequestError } from "../api-client";
 import type { Run, RunPage } from "../api-types";
@@ -46,15 +48,44 @@ export function statusTable(statuses: readonly AccountStatus[], nowMs: number): 
   );
 }
 
-async function healthLine(ctx: CliContext): Promise<string> {
+/** One sunset warning of /api/health. */
+export interface SunsetNotice {
+  accountId: string;
+  marketplace: string;
+  adapter: string;
+  replacement: string | null;
+  message: string;
+}
+
+interface Health {
+  status: string;
+  version: string;
+  sunsets?: SunsetNotice[];
+}
+
+async function readHealth(ctx: CliContext): Promise<{ line: string; sunsets: SunsetNotice[] }> {
   try {
-    const health = await ctx.api().request<{ status: string; version: string }>("GET", "/api/health");
-    return `API ${ctx.connection.baseUrl}: ${health.status}, version ${health.version}; signed in as ${ctx.connection.authLabel}`;
+    const health = await ctx.api().request<Health>("GET", "/api/health");
+    return {
+      line: `API ${ctx.connection.baseUrl}: ${health.status}, version ${health.version}; signed in as ${ctx.connection.authLabel}`,
+      sunsets: health.sunsets ?? [],
+    };
   } catch (error) {
     if (error instanceof ApiRequestError)
-      return `API ${ctx.connection.baseUrl}: degraded (HTTP ${error.status})`;
+      return { line: `API ${ctx.connection.baseUrl}: degraded (HTTP ${error.status})`, sunsets: [] };
     throw error;
   }
+}
+
+/** "Vendor endpoints to replace:" and a line per warning of the listed accounts, named; "" without any. */
+export function sunsetLines(sunsets: readonly SunsetNotice[], accounts: readonly AccountRef[]): string {
+  const names = new Map(accounts.map((a) => [a.id, a.name] as const));
+  const mine = sunsets.filter((s) => names.has(s.accountId));
+  if (mine.length === 0) return "";
+  return [
+    "Vendor endpoints to replace:",
+    ...mine.map((s) => `  ${names.get(s.accountId)} (${s.marketplace}): ${s.message}`),
+  ].join("\n");
 }
 
 export const statusCommand: Command = {
@@ -64,11 +95,13 @@ export const statusCommand: Command = {
 
 Shows whether the Worker answers and, per marketplace account, how long ago its last successful
 run finished, how its latest run ended and which run is in progress. Accounts that never ran are
-listed only when the CLI can read the database (--database-url; automatic for local dev).`,
+listed only when the CLI can read the database (--database-url; automatic for local dev).
+Accounts whose adapters use a vendor endpoint that is deprecated or switches off within 30 days
+are listed below the table with the adapter that replaces it.`,
   options: {},
   async run(ctx, { positionals }) {
     noExtraPositionals(positionals, 0);
-    const health = await healthLine(ctx);
+    const { line: health, sunsets } = await readHealth(ctx);
     const get = (query: string) => ctx.api().request<RunPage>("GET", `/api/runs?${query}`);
     const [recent, succeeded, running] = await Promise.all([
       get("pageSize=100"),
@@ -97,14 +130,21 @@ listed only when the CLI can read the database (--database-url; automatic for lo
       }
     }
     const statuses = accountStatuses(accounts, lists);
+    const known = new Set(accounts.map((a) => a.id));
     if (ctx.json) {
-      ctx.out(JSON.stringify({ health, accounts: statuses }, null, 2));
+      const mine = sunsets.filter((s) => known.has(s.accountId));
+      ctx.out(JSON.stringify({ health, accounts: statuses, sunsets: mine }, null, 2));
       return 0;
     }
     ctx.out(health);
     ctx.out("");
     ctx.out(statusTable(statuses, ctx.now()));
     if (note) ctx.out(note);
+    const warnings = sunsetLines(sunsets, accounts);
+    if (warnings) {
+      ctx.out("");
+      ctx.out(warnings);
+    }
     return 0;
   },
 };

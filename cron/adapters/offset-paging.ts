@@ -1,5 +1,6 @@
 // Offset paging with overlap, shared by the offset-paged feeds: a short page is the last one; a full page goes
-// on stepping back by the overlap, so rows that shift between pages are read twice (deduplicated), not skipped.
+// on stepping back by the overlap, so the next page must start with this page's last rows. The cursor says how
+// many (`repeats`): the engine checks that they are the same rows (cron/engine/page-join.ts).
 import type { Cursor, PageContext } from "./adapter";
 
 export interface OffsetWindow {
@@ -23,5 +24,17 @@ export function offsetWindow(
 
 /** The cursor of the page after one of `received` rows (carrying `keep`); null when that page was short. */
 export function nextOffset(window: OffsetWindow, received: number, keep: Cursor = {}): Cursor | null {
-  return received < window.limit ? null : { ...keep, offset: window.offset + received - window.overlap };
+  if (received < window.limit) return null;
+  return { ...keep, offset: window.offset + received - window.overlap, repeats: window.overlap };
+}
+
+/** The cursor's feed from its first page again, with everything else the cursor carries (its dates...). */
+export function firstOffset(cursor: Cursor): Cursor {
+  const { repeats: _repeats, ...rest } = cursor;
+  return { ...rest, offset: 0 };
+}
+
+/** How many rows at the start of the cursor's page repeat the end of the page before (0 for other cursors). */
+export function repeatedRows(cursor: Cursor): number {
+  return typeof cursor.repeats === "number" && cursor.repeats > 0 ? cursor.repeats : 0;
 }

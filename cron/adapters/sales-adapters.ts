@@ -5,25 +5,29 @@ import type { Marketplace } from "../../db/schema/enums";
 import type { SalesAdapter } from "./adapter";
 import { ozonAnalyticsDataV1 } from "./ozon/analytics-data-v1";
 import { ozonPostingFboListV3 } from "./ozon/posting-fbo-list-v3";
+import { ozonPostingFbsListV4 } from "./ozon/posting-fbs-list-v4";
 import { UnknownAdapterError } from "./stock-adapters";
 import { wbSupplierOrdersV1 } from "./wb/supplier-orders-v1";
 import { wbSupplierSalesV1 } from "./wb/supplier-sales-v1";
 
 export const SALES_ADAPTERS: Record<string, SalesAdapter> = {
   [ozonPostingFboListV3.id]: ozonPostingFboListV3,
+  [ozonPostingFbsListV4.id]: ozonPostingFbsListV4,
   [ozonAnalyticsDataV1.id]: ozonAnalyticsDataV1,
   [wbSupplierOrdersV1.id]: wbSupplierOrdersV1,
   [wbSupplierSalesV1.id]: wbSupplierSalesV1,
 };
 
 const DEFAULT_SALES: Record<Marketplace, string[]> = {
-  ozon: [ozonPostingFboListV3.id],
+  // FBO and FBS postings: the orders shipped from Ozon's warehouses and from the seller's own.
+  ozon: [ozonPostingFboListV3.id, ozonPostingFbsListV4.id],
   wb: [wbSupplierOrdersV1.id, wbSupplierSalesV1.id],
 };
 
 /** Feeds that count the same orders: configured together, every order would be counted twice. */
 const SAME_ORDERS: readonly (readonly [string, string])[] = [
   [ozonAnalyticsDataV1.id, ozonPostingFboListV3.id],
+  [ozonAnalyticsDataV1.id, ozonPostingFbsListV4.id],
 ];
 
 export function salesAdapter(id: string): SalesAdapter {

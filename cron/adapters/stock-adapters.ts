@@ -6,6 +6,7 @@ import type { StockAdapter } from "./adapter";
 import { ozonAnalyticsStocksV1 } from "./ozon/analytics-stocks-v1";
 import { ozonProductInfoStocksV4 } from "./ozon/product-info-stocks-v4";
 import { ozonStockOnWarehousesV2 } from "./ozon/stock-on-warehouses-v2";
+import { ozonStocksByWarehouseFbsV2 } from "./ozon/stocks-by-warehouse-fbs-v2";
 import { wbStocksReportWbWarehouses } from "./wb/stocks-report-wb-warehouses";
 import { wbSupplierStocksV1 } from "./wb/supplier-stocks-v1";
 import { wbWarehouseRemains } from "./wb/warehouse-remains";
@@ -14,14 +15,22 @@ export const STOCK_ADAPTERS: Record<string, StockAdapter> = {
   [ozonStockOnWarehousesV2.id]: ozonStockOnWarehousesV2,
   [ozonProductInfoStocksV4.id]: ozonProductInfoStocksV4,
   [ozonAnalyticsStocksV1.id]: ozonAnalyticsStocksV1,
+  [ozonStocksByWarehouseFbsV2.id]: ozonStocksByWarehouseFbsV2,
   [wbSupplierStocksV1.id]: wbSupplierStocksV1,
   [wbStocksReportWbWarehouses.id]: wbStocksReportWbWarehouses,
   [wbWarehouseRemains.id]: wbWarehouseRemains,
 };
 
-const DEFAULT_STOCK_ADAPTER: Record<Marketplace, string> = {
-  ozon: ozonStockOnWarehousesV2.id,
-  wb: wbSupplierStocksV1.id,
+/**
+ * A new account's stock adapters: the endpoints the vendors serve this month (sunsets.ts has their dates).
+ * Ozon: FBO per warehouse from /v2/analytics/stock_on_warehouses (still served; its replacement /v1/analytics/stocks
+ * has no reserved counts), FBS per seller warehouse from /v2/product/info/stocks-by-warehouse/fbs. WB: the
+ * warehouse-remains report — supplier/stocks was switched off on 2026-06-23, and stocks-report rows name only
+ * nmId/chrtId, which need the product cards (/content/v2/get/cards/list) that nothing here syncs yet.
+ */
+export const DEFAULT_STOCK_ADAPTERS: Record<Marketplace, readonly string[]> = {
+  ozon: [ozonStockOnWarehousesV2.id, ozonStocksByWarehouseFbsV2.id],
+  wb: [wbWarehouseRemains.id],
 };
 
 export class UnknownAdapterError extends Error {
@@ -42,7 +51,8 @@ export function stockAdapterChain(
   marketplace: Marketplace,
   configured: readonly string[] | undefined,
 ): string[] {
-  const chain = configured && configured.length > 0 ? [...configured] : [DEFAULT_STOCK_ADAPTER[marketplace]];
+  const chain =
+    configured && configured.length > 0 ? [...configured] : [...DEFAULT_STOCK_ADAPTERS[marketplace]];
   for (const id of chain) {
     const adapter = stockAdapter(id);
     if (adapter.marketplace !== marketplace)

@@ -61,7 +61,7 @@ export class MarketplaceClient {
     };
   }
 
-  /** Returns the parsed JSON body of a 2xx answer. */
+  /** Returns the parsed JSON body of a 2xx answer (null for a 204 without one). */
   async call(
     endpoint: string,
     budget: BudgetRule,
@@ -88,6 +88,14 @@ export class MarketplaceClient {
       }
       await this.options.sleep(delay);
     }
+  }
+
+  /**
+   * Books a slot of a second budget an endpoint has beside its per-call one (a daily cap): waits inline or throws
+   * the wait as retryable, as a call's own budget does.
+   */
+  reserve(key: string, budget: BudgetRule): Promise<void> {
+    return this.waitForSlot(key, budget);
   }
 
   /** Waits for a budget slot inline, or throws the wait to the caller; the gate books only a slot waited for. */
@@ -130,6 +138,8 @@ export class MarketplaceClient {
         signal: controller.signal,
       });
       const text = await response.text();
+      // 204 No Content: the vendor has nothing to send (WB's remains download of an empty report); read as null.
+      if (response.status === 204) return null;
       if (!response.ok) {
         const mapped = mapError(endpoint, response.status, text, response.headers);
         const asked = vendorRetryDelayMs(response.headers);

@@ -1,10 +1,8 @@
 // The catalog statements a page sends before its facts: the page's warehouses and their aliases, and the
-// products and listings of its rows (stock and sales pages alike). A run that keeps a CatalogCache sends only
-// aliases and listings that are new or changed; without one, SQL leaves known ones alone.
+// products and listings of its rows (stock and sales pages alike). SQL leaves known, unchanged ones alone.
 import { type SQL, sql } from "drizzle-orm";
 import type { ListingIdentity } from "../adapters/stock-record";
 import type { ResolvedWarehouse } from "../validate/validate-stock";
-import { type CatalogCache, needsWrite } from "./catalog-cache";
 import { ownsPage, type PageScope } from "./page-scope";
 
 export const arr = <T>(values: T[]) => sql.param(values);
@@ -16,28 +14,18 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] 
   return [...last.values()];
 }
 
-/** lastListings' answer per page (its rows array): the listing upsert and the catalog cache both ask for it. */
-const lastListingsOfRows = new WeakMap<readonly object[], ListingIdentity[]>();
-
 /** Each listing as its last row on the page has it: what the page's listing upsert writes. */
 export function lastListings(rows: readonly { listing: ListingIdentity }[]): ListingIdentity[] {
-  let listings = lastListingsOfRows.get(rows);
-  if (listings === undefined) {
-    listings = uniqueBy(rows, (row) => row.listing.externalKey).map((row) => row.listing);
-    lastListingsOfRows.set(rows, listings);
-  }
-  return listings;
+  return uniqueBy(rows, (row) => row.listing.externalKey).map((row) => row.listing);
 }
 
 /** Registers the page's warehouses and aliases (stock and sales pages alike). */
 export function warehouseStatements(
   scope: PageScope,
   rows: readonly { warehouse: ResolvedWarehouse }[],
-  cache?: CatalogCache,
 ): SQL[] {
   const byAlias = new Map<string, ResolvedWarehouse>();
-  for (const { warehouse } of rows)
-    if (!cache?.aliases.has(warehouse.alias)) byAlias.set(warehouse.alias, warehouse);
+  for (const { warehouse } of rows) byAlias.set(warehouse.alias, warehouse);
   if (byAlias.size === 0) return [];
   const aliases = [...byAlias.values()];
   const warehouses = uniqueBy(aliases, (w) => w.name);
@@ -76,28 +64,19 @@ function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], u
 }
 
 /** Upserts the page's products (by article) and listings (by external key). */
-export function catalogStatements(
-  scope: PageScope,
-  rows: readonly { listing: ListingIdentity }[],
-  cache?: CatalogCache,
-): SQL[] {
-  const listings = lastListings(rows).filter((listing) => !cache || needsWrite(cache, listing));
+export function catalogStatements(scope: PageScope, rows: readonly { listing: ListingIdentity }[]): SQL[] {
+  const listings = lastListings(rows);
   if (listings.length === 0) return [];
   const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
   const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));
   // Only new listings need a product: a known one keeps its own (maybe joined to another article:
-  // link-products.ts). With a cache the run knows which are new; without one, SQL looks each up.
-  const fresh = cache ? listings.filter((l) => !cache.listings.has(l.externalKey)) : listings;
-  const unknownOnly = cache
-    ? sql``
-    : sql`and not exists (select 1 from listings l where l.account_id = ${scope.accountId} and l.external_key = t.key)`;
+  // link-products.ts).
+  const unknownOnly = sql`and not exists (select 1 from listings l where l.account_id = ${scope.accountId} and l.external_key = t.key)`;
   // A known listing with nothing new is left alone: ON CONFLICT would lock (and so dirty) its row anyway.
-  const changedOnly = cache
-    ? sql``
-    : sql`and not exists (select 1 from listings k where k.account_id = ${scope.accountId} and k.external_key = t.key
+  const changedOnly = sql`and not exists (select 1 from listings k where k.account_id = ${scope.accountId} and k.external_key = t.key
           and k.active and k.name = coalesce(nullif(t.name, ''), k.name)
           and k.barcode is not distinct from coalesce(t.barcode, k.barcode))`;
-  const products = fresh.length === 0 ? [] : [productStatement(scope, fresh, unknownOnly)];
+  const products = [productStatement(scope, listings, unknownOnly)];
   return [
     ...products,
     sql`insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
@@ -117,8 +96,6 @@ export function catalogStatements(
         name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
         active = true, updated_at = now()
       where (listings.name, listings.barcode, listings.active) is distinct from
-        (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)
-      returning external_key as cached_listing_key, id as cached_listing_id,
-        name as cached_name, barcode as cached_barcode, active as cached_active`,
+        (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)`,
   ];
 }

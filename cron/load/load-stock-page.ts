@@ -1,8 +1,6 @@
 // Loads validated stock pages, one or several in one round trip, and reports what happened to each.
 import type { SQL } from "drizzle-orm";
 import type { ValidatedPage } from "../validate/validate-stock";
-import { anticipateListings, type CatalogCache, rememberListings } from "./catalog-cache";
-import { lastListings } from "./catalog-statements";
 import { pageRelinkLock } from "./link-products";
 import type { PageScope } from "./page-scope";
 import type { StatementRunner } from "./statement-runner";
@@ -21,8 +19,6 @@ export interface LoadStockPageOptions {
   anomaly?: AnomalyRule;
   /** Unguarded run-log statements sent in the same round trip (API call counts). */
   alongside?: readonly SQL[];
-  /** The run's catalog cache: known listings and aliases skip catalog writes; the ones this page wrote are added. */
-  cache?: CatalogCache;
 }
 
 /** One page of a load: where it goes, its rows, its counts and the run-log statements that go with it. */
@@ -36,30 +32,25 @@ export interface StockPageLoad {
 
 /**
  * Loads pages of one feed in one round trip and one transaction, in feed order (a later page's rows win), each
- * page claimed on its own. Pages that arrived together share the round trip: fewer requests and commits.
+ * page claimed on its own.
  */
 export async function loadStockPages(
   run: StatementRunner,
   loads: readonly StockPageLoad[],
-  options: Pick<LoadStockPageOptions, "anomaly" | "cache"> = {},
+  options: Pick<LoadStockPageOptions, "anomaly"> = {},
 ): Promise<PageLoadResult[]> {
-  const { anomaly, cache } = options;
+  const { anomaly } = options;
   const orgId = loads[0]?.scope.orgId;
   if (orgId === undefined) return [];
   // First, before anything is written: no relink of the organization's listings runs meanwhile.
   const statements: SQL[] = [pageRelinkLock(orgId)];
   const summaries: number[] = [];
   for (const { scope, page, counts, alongside = [] } of loads) {
-    const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly, cache });
+    const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly });
     statements.push(...(claim ? [claim, ...alongside, ...rest] : rest));
     summaries.push(statements.length - 1);
-    if (cache) anticipateListings(cache, lastListings(page.valid));
   }
   const results = await run(statements);
-  if (cache) {
-    for (const rows of results) rememberListings(cache, rows);
-    for (const { page } of loads) for (const row of page.valid) cache.aliases.add(row.warehouse.alias);
-  }
   return summaries.map((at) => {
     const summary = results[at]?.[0] ?? {};
     return {

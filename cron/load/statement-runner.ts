@@ -5,6 +5,12 @@
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
+import {
+  NEON_MAX_REQUEST_BYTES,
+  RequestTooLargeError,
+  refusedAsTooLarge,
+  requestBytes,
+} from "./request-size";
 
 export type ResultRow = Record<string, unknown>;
 export type StatementRunner = (statements: readonly SQL[]) => Promise<ResultRow[][]>;
@@ -27,18 +33,26 @@ function keyed(result: { fields: { name: string }[]; rows: unknown[][] }): Resul
   });
 }
 
-export function batchRunner(db: Database): StatementRunner {
+/** A batch over `maxRequestBytes` is refused here, before it is sent (RequestTooLargeError). */
+export function batchRunner(db: Database, maxRequestBytes = NEON_MAX_REQUEST_BYTES): StatementRunner {
   const client = db.$client;
   return async (statements) => {
     if (statements.length === 0) return [];
-    const queries = statements.map((statement) => {
-      const { sql, params } = dialect.sqlToQuery(statement);
-      return client.query(sql, params);
-    });
-    const results = await client.transaction([client.query(JIT_OFF), ...queries], {
-      arrayMode: true,
-      fullResults: true,
-    });
-    return results.slice(1).map(keyed);
+    const built = statements.map((statement) => dialect.sqlToQuery(statement));
+    const bytes = requestBytes(built);
+    const what = `${statements.length} statements in one transaction`;
+    if (bytes > maxRequestBytes) throw new RequestTooLargeError(bytes, maxRequestBytes, what);
+    const queries = built.map(({ sql, params }) => client.query(sql, params));
+    try {
+      const results = await client.transaction([client.query(JIT_OFF), ...queries], {
+        arrayMode: true,
+        fullResults: true,
+      });
+      return results.slice(1).map(keyed);
+    } catch (error) {
+      if (refusedAsTooLarge(error))
+        throw new RequestTooLargeError(null, maxRequestBytes, `${what}; ${String(error)}`);
+      throw error;
+    }
   };
 }

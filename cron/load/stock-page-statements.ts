@@ -4,7 +4,6 @@
 // snapshot, store rejects, and add the page's counts to the run.
 import { type SQL, sql } from "drizzle-orm";
 import type { RejectedRow, ValidatedPage, ValidStock } from "../validate/validate-stock";
-import type { CatalogCache } from "./catalog-cache";
 import { arr, catalogStatements, warehouseStatements } from "./catalog-statements";
 import { claimPage, ownsPage, type PageScope } from "./page-scope";
 import { numberArray, textArray } from "./pg-array";
@@ -27,55 +26,43 @@ export interface PageCounts {
   pseudoRows: number;
 }
 
-/** The per-row columns both row sets carry (the alias as its position in the page's list of aliases, from 1). */
-const columnsOf = () => ({
-  alias: [] as number[],
-  available: [] as number[],
-  reserved: [] as number[],
-  inTransit: [] as number[],
-  quality: [] as number[],
-});
-
 function inventoryStatement(
   scope: PageScope,
   rows: readonly ValidStock[],
   counts: PageCounts,
   rejects: number,
   anomaly: AnomalyRule,
-  cache: CatalogCache | undefined,
 ): SQL {
-  // Rows of cached listings carry their ids; the others are placed by their key (listings this page's catalog
-  // statements wrote included). Two separate sets, so a page of cached listings does no key lookups at all.
-  const byId = { ord: [] as number[], id: [] as number[], ...columnsOf() };
-  const byKey = { ord: [] as number[], key: [] as string[], ...columnsOf() };
+  // Rows are placed by their listing's key (listings this page's catalog statements wrote included); the alias
+  // is its position in the page's list of aliases, from 1.
+  const byKey = {
+    ord: [] as number[],
+    key: [] as string[],
+    alias: [] as number[],
+    available: [] as number[],
+    reserved: [] as number[],
+    inTransit: [] as number[],
+    quality: [] as number[],
+  };
   // A page names a few dozen warehouses over thousands of rows: each distinct alias is sent once.
   const aliasAt = new Map<string, number>();
   rows.forEach((row, index) => {
-    const known = cache?.listings.get(row.listing.externalKey);
-    const target = known ? byId : byKey;
-    target.ord.push(index + 1);
-    if (known) byId.id.push(known.id);
-    else byKey.key.push(row.listing.externalKey);
+    byKey.ord.push(index + 1);
+    byKey.key.push(row.listing.externalKey);
     let alias = aliasAt.get(row.warehouse.alias);
     if (alias === undefined) {
       alias = aliasAt.size + 1;
       aliasAt.set(row.warehouse.alias, alias);
     }
-    target.alias.push(alias);
-    target.available.push(row.available);
-    target.reserved.push(row.reserved);
-    target.inTransit.push(row.inTransit);
-    target.quality.push(row.quality);
+    byKey.alias.push(alias);
+    byKey.available.push(row.available);
+    byKey.reserved.push(row.reserved);
+    byKey.inTransit.push(row.inTransit);
+    byKey.quality.push(row.quality);
   });
   return sql`with placed as (
       -- No product here: only the rows this page writes need one (see written).
-      select t.listing_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
-      from unnest(${numberArray(byId.ord)}::int[], ${numberArray(byId.id)}::bigint[], ${numberArray(byId.alias)}::int[],
-        ${numberArray(byId.available)}::int[], ${numberArray(byId.reserved)}::int[], ${numberArray(byId.inTransit)}::int[],
-        ${numberArray(byId.quality)}::real[])
-        as t(ord, listing_id, alias, available, reserved, in_transit, quality)
-      union all
-      select l.id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+      select l.id as listing_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${numberArray(byKey.alias)}::int[],
         ${numberArray(byKey.available)}::int[], ${numberArray(byKey.reserved)}::int[],
         ${numberArray(byKey.inTransit)}::int[], ${numberArray(byKey.quality)}::real[])
@@ -207,8 +194,6 @@ function keepRejectedSeen(scope: PageScope, rejected: readonly RejectedRow[]): S
 export interface StockPageOptions {
   /** When a new available count is flagged as a jump (STOCK_JUMP); default DEFAULT_ANOMALY_RULE. */
   anomaly?: AnomalyRule;
-  /** The run's catalog cache: rows of known listings and aliases skip the catalog statements. */
-  cache?: CatalogCache;
 }
 
 /** The page's statements in order; the last one answers {claimed, loaded, changed, jumps}. */
@@ -218,16 +203,13 @@ export function stockPageStatements(
   counts: PageCounts,
   options: StockPageOptions = {},
 ): SQL[] {
-  const { anomaly = DEFAULT_ANOMALY_RULE, cache } = options;
+  const { anomaly = DEFAULT_ANOMALY_RULE } = options;
   const statements = [claimPage(scope, counts.extracted)];
   if (page.valid.length > 0)
-    statements.push(
-      ...warehouseStatements(scope, page.valid, cache),
-      ...catalogStatements(scope, page.valid, cache),
-    );
+    statements.push(...warehouseStatements(scope, page.valid), ...catalogStatements(scope, page.valid));
   if (page.rejected.length > 0) statements.push(rejectStatement(scope, page.rejected));
   const keep = keepRejectedSeen(scope, page.rejected);
   if (keep) statements.push(keep);
-  statements.push(inventoryStatement(scope, page.valid, counts, page.rejected.length, anomaly, cache));
+  statements.push(inventoryStatement(scope, page.valid, counts, page.rejected.length, anomaly));
   return statements;
 }

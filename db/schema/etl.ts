@@ -81,7 +81,7 @@ export const etlPages = pgTable(
     seenListingIds: bigint("seen_listing_ids", { mode: "number" }).array(),
     seenWarehouseIds: integer("seen_warehouse_ids").array(),
     // Set once the queued page's successor (next page, next feed or finalize) was sent: a redelivery of the
-    // page then does nothing, so a lost ack cannot start a second chain (worker/sync/hand-on.ts).
+    // page then does nothing, so a lost ack cannot start a second chain (cron/engine/hand-on.ts).
     handedOnAt: timestamp("handed_on_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.runId, t.pageKey] })],

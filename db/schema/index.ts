@@ -4,6 +4,7 @@ export * from "./catalog";
 export * from "./enums";
 export * from "./etl";
 export * from "./inventory";
+export * from "./login-throttle";
 export * from "./organizations";
 export * from "./sales";
 export * from "./summaries";

@@ -48,7 +48,8 @@ export const users = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
-    // PBKDF2-SHA256 via WebCrypto: "pbkdf2$<iterations>$<salt b64>$<hash b64>".
+    // PBKDF2-SHA256 via WebCrypto with its parameters (worker/auth/password.ts):
+    // "pbkdf2-chain$<iterations>$<salt b64>$<hash b64>", or the older one-call "pbkdf2$…", upgraded at login.
     passwordHash: text("password_hash").notNull(),
     role: roleEnum("role").notNull().default("viewer"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service health: database, KV and version */
+        /** Service health: database, KV and version; accounts on a vendor endpoint about to go */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -26,7 +26,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; sets the HttpOnly session cookie */
+        /**
+         * Sign in with email and password; sets the HttpOnly session cookie
+         * @description Failed sign-ins are throttled per email and per client IP: after 5 failures for one email (20 for one IP) each further failure locks it for twice as long as the last, from 1 s up to 15 min, unknown emails alike. While locked the password is not checked and the answer is 429 with Retry-After (seconds); a success clears the email's count.
+         */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -474,11 +477,26 @@ export interface components {
             checks: {
                 [key: string]: components["schemas"]["HealthCheck"];
             };
+            /** @description Accounts on a vendor endpoint that is deprecated or switches off within 30 days */
+            sunsets: components["schemas"]["SunsetWarning"][];
         };
         HealthCheck: {
             ok: boolean;
             ms: number;
             error?: string;
+        };
+        SunsetWarning: {
+            /** Format: uuid */
+            accountId: string;
+            /** @enum {string} */
+            marketplace: "ozon" | "wb";
+            adapter: string;
+            endpoint: string;
+            /** @enum {string} */
+            state: "switched-off" | "switching-off" | "deprecated";
+            switchOffOn: string | null;
+            replacement: string | null;
+            message: string;
         };
         Error: {
             error: {

@@ -6,9 +6,11 @@ import { ENDPOINTS, type EndpointId } from "./endpoints.js";
 import { analyticsData } from "./ozon/analytics-data.js";
 import { analyticsStocks } from "./ozon/analytics-stocks.js";
 import { postingFboList } from "./ozon/posting-fbo-list.js";
+import { postingFbsList } from "./ozon/posting-fbs-list.js";
 import { productInfoStocks } from "./ozon/product-info-stocks.js";
 import { productList } from "./ozon/product-list.js";
 import { renderedStockOnWarehouses, stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
+import { stocksByWarehouseFbs } from "./ozon/stocks-by-warehouse-fbs.js";
 import { endpointRoute, type Handler } from "./pipeline.js";
 import type { SimState } from "./state.js";
 import { renderedWbStocks, supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
@@ -22,6 +24,8 @@ export const HANDLERS: Record<EndpointId, Handler> = {
   "ozon.product_info_stocks": productInfoStocks,
   "ozon.analytics_data": analyticsData,
   "ozon.posting_fbo_list": postingFboList,
+  "ozon.posting_fbs_list": postingFbsList,
+  "ozon.stocks_by_warehouse_fbs": stocksByWarehouseFbs,
   "wb.stocks": supplierStocks,
   "wb.orders": supplierOrders,
   "wb.sales": supplierSales,

@@ -7,6 +7,7 @@ export interface CliOptions {
   size: number | undefined;
   timeScale: number | undefined;
   limitsEnabled: boolean;
+  mode: "current" | "legacy";
   help: boolean;
 }
 
@@ -21,6 +22,7 @@ Options:
   --size <n>        listings across both marketplaces (default 3000)
   --time-scale <x>  rate-limit clock multiplier; 60 makes a 1-minute window last 1 s (default 1)
   --no-limits       disable all rate limits (demos)
+  --legacy          serve the vendors' older behaviour (switched-off endpoints on, old fields); default: this month's
   --help            show this help
 
 Vendor bases: http://HOST:PORT/ozon, /wb/statistics, /wb/seller-analytics. Control: /_sim (see dev/sim/README.md).`;
@@ -43,6 +45,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     size: undefined,
     timeScale: undefined,
     limitsEnabled: true,
+    mode: "current",
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -88,6 +91,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case "--no-limits":
         options.limitsEnabled = false;
+        break;
+      case "--legacy":
+        options.mode = "legacy";
         break;
       default:
         throw new ArgumentError(`${flag}: unknown argument (see --help)`);

@@ -1,4 +1,4 @@
-// Runtime settings (limits, page sizes, switch-off dates, credentials), validated with zod and changed via /_sim/config.
+// Runtime settings (vendor mode, limits, page sizes, switch-off dates, credentials), validated with zod and changed via /_sim/config.
 
 import { z } from "zod";
 import { ENDPOINT_IDS } from "./endpoints.js";
@@ -15,6 +15,11 @@ export const limitSpecSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
+  /**
+   * "current": the vendors as they answer this month (December 2026, see vendor-mode.ts); "legacy": the older
+   * behaviour (switched-off endpoints on, old request fields and response shapes), for tests that need it.
+   */
+  mode: z.enum(["current", "legacy"]),
   /** false disables every rate limit (demos). */
   limitsEnabled: z.boolean(),
   /** Rate-limit clock multiplier: 60 makes a one-minute window last one second. */
@@ -38,6 +43,8 @@ export const configSchema = z.strictObject({
   stocksReportSingleWarehouse: z.boolean(),
   /** Ozon analytics/data history depth without Premium, in days. */
   ozonAnalyticsMaxDays: z.number().int().positive(),
+  /** Ozon analytics/data requests a seller without Premium Plus may make per day (current mode); null = no cap. */
+  ozonAnalyticsDailyRequests: z.number().int().positive().nullable(),
   credentials: z.strictObject({
     ozon: z.array(z.strictObject({ clientId: z.string().regex(/^\d+$/), apiKey: z.string().min(1) })),
     wb: z.array(
@@ -50,6 +57,7 @@ export type SimConfig = z.infer<typeof configSchema>;
 
 export function defaultConfig(): SimConfig {
   return {
+    mode: "current",
     limitsEnabled: true,
     timeScale: 1,
     limits: {},
@@ -60,6 +68,7 @@ export function defaultConfig(): SimConfig {
     remainsPollsUntilDone: 1,
     stocksReportSingleWarehouse: false,
     ozonAnalyticsMaxDays: 92,
+    ozonAnalyticsDailyRequests: 50,
     credentials: {
       ozon: [{ clientId: "1001", apiKey: "demo-ozon-key" }],
       wb: [{ token: "demo-wb-token", categories: ["statistics", "analytics"] }],

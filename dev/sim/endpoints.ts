@@ -9,6 +9,8 @@ export const ENDPOINT_IDS = [
   "ozon.product_info_stocks",
   "ozon.analytics_data",
   "ozon.posting_fbo_list",
+  "ozon.posting_fbs_list",
+  "ozon.stocks_by_warehouse_fbs",
   "wb.stocks",
   "wb.orders",
   "wb.sales",
@@ -55,6 +57,13 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
     limit: perMinute(1),
   },
   "ozon.posting_fbo_list": { vendor: "ozon", method: "POST", path: "/ozon/v3/posting/fbo/list", limit: null },
+  "ozon.posting_fbs_list": { vendor: "ozon", method: "POST", path: "/ozon/v4/posting/fbs/list", limit: null },
+  "ozon.stocks_by_warehouse_fbs": {
+    vendor: "ozon",
+    method: "POST",
+    path: "/ozon/v2/product/info/stocks-by-warehouse/fbs",
+    limit: null,
+  },
   "wb.stocks": {
     vendor: "wb",
     method: "GET",
@@ -67,7 +76,8 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
     method: "GET",
     path: "/wb/statistics/api/v1/supplier/orders",
     category: "statistics",
-    limit: perMinute(1),
+    // WB: personal, service and base-with-secret tokens 1 a minute with a burst of 10.
+    limit: perMinute(1, 10),
   },
   "wb.sales": {
     vendor: "wb",

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     size: options.size,
     timeScale: options.timeScale,
     limitsEnabled: options.limitsEnabled,
+    mode: options.mode,
   });
   const w = sim.state.world;
   console.log(
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     `  WB:    ${sim.url}/wb/statistics, ${sim.url}/wb/seller-analytics  (Authorization: demo-wb-token)`,
   );
   console.log(
-    `  clock: ${sim.now().toISOString()}  limits: ${sim.config.get().limitsEnabled ? "on" : "off"}  control: ${sim.url}/_sim`,
+    `  clock: ${sim.now().toISOString()}  vendors: ${sim.config.get().mode}  limits: ${sim.config.get().limitsEnabled ? "on" : "off"}  control: ${sim.url}/_sim`,
   );
   const stop = () => {
     sim.close().then(

@@ -9,6 +9,7 @@ import { Random } from "./random.js";
 import { secondsHeader, type TakeResult } from "./rate-limit.js";
 import { type Reply, toResponse } from "./reply.js";
 import type { SimState } from "./state.js";
+import { switchOffDate } from "./vendor-mode.js";
 import { checkWbAuth } from "./wb/auth.js";
 import { type WbHost, wbErrors } from "./wb/errors.js";
 
@@ -98,8 +99,8 @@ function rateLimitedReply(
 }
 
 function switchedOff(state: SimState, id: EndpointId, now: number): boolean {
-  const date = state.config.switchOff[id];
-  return date !== undefined && date !== null && now >= Date.parse(date);
+  const date = switchOffDate(state, id);
+  return date !== null && now >= Date.parse(date);
 }
 
 /** Takes tokens from the limits that apply; returns the failed take, or the endpoint's remaining tokens. */

@@ -32,8 +32,9 @@ function streamOf(chunks: Uint8Array<ArrayBuffer>[]): ReadableStream<Uint8Array<
 
 export function toResponse(reply: Reply): Response {
   const headers = new Headers(reply.headers);
-  let body: string | ReadableStream<Uint8Array<ArrayBuffer>>;
-  if (reply.chunks !== undefined) {
+  let body: string | ReadableStream<Uint8Array<ArrayBuffer>> | null;
+  if (reply.status === 204) body = null;
+  else if (reply.chunks !== undefined) {
     body = streamOf(reply.chunks);
     headers.set("Content-Type", reply.contentType ?? "application/json");
     headers.set("Content-Length", String(reply.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)));

@@ -43,6 +43,8 @@ export interface SimulatorOptions {
   historyDays?: number;
   /** false disables all rate limits (demos). Default true. */
   limitsEnabled?: boolean;
+  /** "current" (default): the vendors as they answer this month; "legacy": the older behaviour (vendor-mode.ts). */
+  mode?: "current" | "legacy";
 }
 
 export interface Simulator {
@@ -96,6 +98,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
     timeScale: options.timeScale,
   });
   if (options.limitsEnabled === false) state.config.limitsEnabled = false;
+  if (options.mode) state.config.mode = options.mode;
   const app = createApp(() => state);
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {

@@ -29,6 +29,8 @@ export class SimState {
   readonly time: ScaledTime;
   readonly stats = new RequestStats();
   readonly remainsTasks = new Map<string, RemainsTask>();
+  /** Requests per principal and simulated day of endpoints with a daily cap ("<endpoint>:<principal>:<day>"). */
+  readonly dailyRequests = new Map<string, number>();
   /** Feed rows cached per world version (building a 200k-row feed on every page call would be slow). */
   readonly cache = new Map<string, { version: number; value: unknown }>();
   /** Cached values built as soon as the world changes rather than by the next call (see prepare()). */
@@ -57,6 +59,7 @@ export class SimState {
     this.buckets.clear();
     this.stats.clear();
     this.remainsTasks.clear();
+    this.dailyRequests.clear();
     this.cache.clear();
     this.#prepareNow();
   }

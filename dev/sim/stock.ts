@@ -41,6 +41,11 @@ export function inFeed(cell: StockCell): boolean {
   return !isEmpty(cell) || cell.visibleWhenEmpty;
 }
 
+/** What a cell's feed can show in transit: nothing on a seller-owned (FBS) warehouse. */
+function ownWarehouse(warehouse: { type: string }, transit: number): number {
+  return warehouse.type === "fbs" ? 0 : transit;
+}
+
 function totalFor(random: Random, profile: StockProfile): number {
   switch (profile) {
     case "out":
@@ -91,22 +96,27 @@ export function generateStock(
     const cells = warehouses.map((warehouse, i): StockCell<L> => {
       const available = amounts[i] ?? 0;
       const live = profile !== "gone" && profile !== "out";
+      // Drawn in this order (reserved, then in transit) so a seed gives the world it always gave.
+      const reserved = live && listing.velocity > 0 && random.chance(0.3) ? random.int(1, 3) : 0;
+      const transit =
+        profile === "gone"
+          ? 0
+          : listing.marketplace === "ozon"
+            ? random.chance(0.15)
+              ? random.int(5, 50)
+              : 0
+            : random.chance(0.1)
+              ? random.int(1, 2)
+              : 0;
       return {
         id: nextId++,
         listing,
         warehouse,
         available,
-        reserved: live && listing.velocity > 0 && random.chance(0.3) ? random.int(1, 3) : 0,
-        inTransit:
-          profile === "gone"
-            ? 0
-            : listing.marketplace === "ozon"
-              ? random.chance(0.15)
-                ? random.int(5, 50)
-                : 0
-              : random.chance(0.1)
-                ? random.int(1, 2)
-                : 0,
+        reserved,
+        // Drawn for every cell, kept at 0 on the seller's own warehouse:
+        // Ozon learns of nothing on its way there, so no FBS feed can report it.
+        inTransit: ownWarehouse(warehouse, transit),
         returning: listing.marketplace === "ozon" && live && random.chance(0.05) ? random.int(1, 3) : 0,
         defect: listing.marketplace === "ozon" && live && random.chance(0.02) ? 1 : 0,
         lastChange: startMs - random.int(0, 14 * 48) * 30 * 60_000 - random.int(0, 29) * 60_000,
@@ -153,11 +163,14 @@ export function generateStock(
   return book;
 }
 
-/** The cell an order ships from: the one with the most free stock (undefined when the listing is sold out). */
+/**
+ * The cell an order ships from: the one with the most free stock, Ozon's or the seller's own (an FBS posting);
+ * undefined when the listing is sold out.
+ */
 export function cellToShipFrom<L extends Listing>(cells: readonly StockCell<L>[]): StockCell<L> | undefined {
   let best: StockCell<L> | undefined;
   for (const cell of cells) {
-    if (cell.warehouse.type !== "fbo" || cell.available <= 0) continue;
+    if (cell.available <= 0) continue;
     if (!best || cell.available > best.available) best = cell;
   }
   return best;

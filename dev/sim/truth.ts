@@ -108,6 +108,8 @@ export interface OzonSaleTruth {
   createdAt: string;
   status: string;
   warehouse: string;
+  /** The buyer's region (the posting's delivery cluster, `financial_data.cluster_to`). */
+  region: string;
 }
 
 export function salesTruth(state: SimState, marketplace: Marketplace): (WbSaleTruth | OzonSaleTruth)[] {
@@ -126,6 +128,7 @@ export function salesTruth(state: SimState, marketplace: Marketplace): (WbSaleTr
           createdAt: formatUtc(p.createdAt),
           status: postingStatus(p, now),
           warehouse: p.warehouse.name,
+          region: p.region.region,
         }),
       );
   }

@@ -145,7 +145,8 @@ export class World {
       const quantity = Math.ceil(listing.velocity * 30) + this.random.int(5, 30);
       const announceAt = from + Math.floor(this.random.next() * (to - from));
       const arriveAt = announceAt + this.random.int(1, 3) * DAY_MS;
-      const announced = listing.marketplace === "ozon";
+      // Ozon announces supplies to its own warehouses; one to the seller's FBS warehouse arrives unannounced.
+      const announced = listing.marketplace === "ozon" && cell.warehouse.type !== "fbs";
       if (announced) this.events.push({ at: announceAt, kind: "supplyAnnounce", cell, quantity });
       this.events.push({ at: arriveAt, kind: "supplyArrive", cell, quantity, announced });
       this.supplyPending.add(listing);

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       vars: {
         DATABASE_URL: databaseUrl,
         NEON_HTTP_ENDPOINT: endpoint.sqlUrl,
-        SESSION_SECRET: "bench",
+        SESSION_SECRET: "bench-session-secret",
         CREDENTIALS_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
       },
       experimental: { disableExperimentalWarning: true },

@@ -1,5 +1,6 @@
-// The measured path: a full stock sync of each benchmark account through the real in-process pipeline
-// (cron/pipeline runStockSync: fetch, validate, normalize, one-round-trip page load with audit and checkpoint,
+// The measured path: a full stock sync of each benchmark account through the ingestion engine's in-process
+// driver (cron/engine runStockSync: the queue's messages and steps, each page fetched, validated, normalized and
+// loaded in one round trip with audit and checkpoint,
 // finalize), with the time split into vendor API calls, database round trips and everything else (CPU).
 // Each account syncs on its own thread, started before the clock runs: in production each account's
 // coordinator and queue consumers run in their own isolates, and on one shared thread the Wildberries
@@ -9,9 +10,9 @@
 import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { eq } from "drizzle-orm";
+import { runStockSync } from "../../cron/engine/run-in-process";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
 import { batchRunner, type StatementRunner } from "../../cron/load/statement-runner";
-import { runStockSync } from "../../cron/pipeline/run-stock-sync";
 import { createDatabase, type DatabaseConfig } from "../../db/client";
 import { etlRuns } from "../../db/schema";
 import { currentThreadStat, postgresCpuBetween, threadCpuMs } from "./cpu-time";
@@ -125,6 +126,9 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
     kind,
     credentials: BENCH_CREDENTIALS,
     baseUrl: job.baseUrl,
+    // The two big feeds the benchmark has always measured (the simulator runs in legacy mode, where WB
+    // supplier/stocks still answers), not the defaults of this month.
+    adapters: job.marketplace === "ozon" ? ["ozon.v2.stock_on_warehouses"] : ["wb.v1.supplier_stocks"],
     // The simulator's limits are off; this keeps the client's own budgets (1/min for WB) out of the way.
     rateScale: 1_000_000,
     onPage: ({ rows }) => {

@@ -39,7 +39,7 @@ export function feedStockRows(sim: Simulator): number {
 async function sizedSimulator(minRows: number, seed: number): Promise<Simulator> {
   // ≈ 2.8 feed rows per listing; grow until the feeds hold enough.
   let size = Math.ceil(minRows / 2.75);
-  const sim = await startSimulator({ port: 0, seed, size, limitsEnabled: false });
+  const sim = await startSimulator({ port: 0, seed, size, limitsEnabled: false, mode: "legacy" });
   while (feedStockRows(sim) < minRows) {
     size = Math.ceil(size * 1.05);
     sim.reset({ seed, size });

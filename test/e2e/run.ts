@@ -33,6 +33,17 @@ async function main(): Promise<number> {
     page.setDefaultTimeout(60_000);
     const consoleErrors: string[] = [];
     page.on("pageerror", (error) => consoleErrors.push(error.message));
+    // Anything the Content-Security-Policy blocks: Chromium's own console report and the page's
+    // securitypolicyviolation event (an init script, which the CSP does not govern, relays it).
+    const cspViolations: string[] = [];
+    await browser.context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+      });
+    });
+    page.on("console", (message) => {
+      if (/CSP violation|Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await page.goto(dev.url);
     let stopRest = false;
     for (const [index, scenario] of scenarios.entries()) {
@@ -61,6 +72,15 @@ async function main(): Promise<number> {
     } else {
       passed++;
       console.log("✓ no uncaught errors in the page");
+    }
+    if (cspViolations.length > 0) {
+      failed++;
+      console.log(
+        `✗ no CSP violations in the dashboard or /api/docs\n    ${cspViolations.slice(0, 5).join("\n    ")}`,
+      );
+    } else {
+      passed++;
+      console.log("✓ no CSP violations in the dashboard or /api/docs");
     }
   } catch (error) {
     failed++;

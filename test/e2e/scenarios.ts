@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { DEMO_LOGIN } from "../../dev/demo-seed";
+import { SECURITY_HEADERS } from "../../worker/security-headers";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { availableByWarehouse, classifyTruth, stockTruth } from "./truth";
@@ -317,6 +318,27 @@ export const scenarios: Scenario[] = [
       }
       await page.setViewportSize(DESKTOP);
       await setLanguage(page, "ru");
+    },
+  },
+  {
+    name: "the dev server sends the security headers on pages and the API; /api/docs works under the CSP",
+    async run(page, { baseUrl }) {
+      for (const path of ["/", "/inventory/some/deep/link", "/api/health", "/api/docs"]) {
+        const response = await page.request.get(`${baseUrl}${path}`);
+        assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+        const headers = response.headers();
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+          assert.equal(headers[name.toLowerCase()], value, `${path}: ${name}`);
+        }
+      }
+      await page.goto(`${baseUrl}/api/docs`);
+      await page.waitForSelector("h1");
+      // The reference's styles come from its own stylesheet: applied means the CSP let it load.
+      const maxWidth = await page.evaluate(() => getComputedStyle(document.body).maxWidth);
+      assert.equal(maxWidth, "900px");
+      assert.ok((await page.locator("section").count()) > 20, "the reference lists the operations");
+      await page.goto(baseUrl);
+      await settled(page);
     },
   },
   {

@@ -24,7 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   await endpoint.createDatabase(TEMPLATE_DATABASE);
   await migrateDatabase({ url: endpoint.connectionString(TEMPLATE_DATABASE), httpEndpoint: endpoint.sqlUrl });
-  const simulator = await startSimulator({ port: 0, seed: 42, size: 200, timeScale: 600 });
+  // Legacy mode: the ingestion tests drive the older adapters (supplier/stocks, v4 with warehouse ids) by default
+  // (seedSimAccount); the defaults against this month's vendors are tested in test/unit/cron/default-sync-truth.
+  const simulator = await startSimulator({ port: 0, seed: 42, size: 200, timeScale: 600, mode: "legacy" });
 
   project.provide("neonSqlUrl", endpoint.sqlUrl);
   project.provide("neonUrl", endpoint.url);

@@ -2,17 +2,18 @@
 // refused without a database round trip), HttpOnly, Secure, SameSite=Lax, valid for 14 days.
 import type { Context } from "hono";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import type { AppEnv } from "../context";
 
 export const SESSION_COOKIE = "mi_session";
 export const SESSION_TTL_SECONDS = 14 * 24 * 3600;
 
-export async function readSessionToken(c: Context): Promise<string | undefined> {
-  const token = await getSignedCookie(c, c.env.SESSION_SECRET, SESSION_COOKIE);
+export async function readSessionToken(c: Context<AppEnv>): Promise<string | undefined> {
+  const token = await getSignedCookie(c, c.var.config.sessionSecret, SESSION_COOKIE);
   return typeof token === "string" && token ? token : undefined;
 }
 
-export async function writeSessionCookie(c: Context, token: string): Promise<void> {
-  await setSignedCookie(c, SESSION_COOKIE, token, c.env.SESSION_SECRET, {
+export async function writeSessionCookie(c: Context<AppEnv>, token: string): Promise<void> {
+  await setSignedCookie(c, SESSION_COOKIE, token, c.var.config.sessionSecret, {
     httpOnly: true,
     secure: true,
     sameSite: "Lax",

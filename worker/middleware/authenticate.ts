@@ -5,7 +5,6 @@
 // invalidation: worker/auth/principal-cache.ts), so a KV cache hit costs no database round trip.
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import type { Database } from "../../db/client";
 import { findActiveApiKey, touchApiKey } from "../../db/queries/api-keys";
 import { findSession } from "../../db/queries/sessions";
 import { looksLikeApiKey } from "../auth/api-key-format";
@@ -14,7 +13,6 @@ import type { OrganizationSettings, Principal } from "../auth/principal";
 import { apiKeyCacheKey, principalCache, sessionCacheKey } from "../auth/principal-cache";
 import { readSessionToken } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
-import { databaseFromEnv } from "../db";
 import { ApiError } from "../errors";
 import { clientIp } from "./rate-limit";
 
@@ -29,23 +27,10 @@ const DEFAULT_PUBLIC_PATHS = [
   "/api/health",
   "/api/openapi.json",
   "/api/docs",
+  "/api/docs/style.css",
   "/api/auth/login",
   "/api/auth/logout",
 ];
-
-/**
- * One drizzle handle per isolate and database: building one walks the whole schema, and the Neon HTTP
- * driver holds no connection or other I/O object between queries, so requests can share it.
- */
-let isolateDatabase: { url: string; endpoint: string; db: Database } | undefined;
-
-function requestDatabase(env: Env): Database {
-  const endpoint = env.NEON_HTTP_ENDPOINT ?? "";
-  if (isolateDatabase?.url !== env.DATABASE_URL || isolateDatabase.endpoint !== endpoint) {
-    isolateDatabase = { url: env.DATABASE_URL, endpoint, db: databaseFromEnv(env) };
-  }
-  return isolateDatabase.db;
-}
 
 export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
   const publicPaths = new Set(options.publicPaths ?? DEFAULT_PUBLIC_PATHS);
@@ -54,7 +39,7 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
     if (publicPaths.has(c.req.path) || c.req.method === "OPTIONS") return next();
     // No route for this path (only `app.use` middleware matched): let it fall through to the 404.
     if (!matchedRoutes(c).some((route) => route.method !== "ALL")) return next();
-    const db = requestDatabase(c.env);
+    const db = c.var.db;
     const authorization = c.req.header("Authorization");
     let principal: Principal;
     let organization: OrganizationSettings;
@@ -133,7 +118,6 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
     }
     c.set("principal", principal);
     c.set("organization", organization);
-    c.set("db", db);
     await next();
   };
 }

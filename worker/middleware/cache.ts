@@ -85,7 +85,7 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
     });
     const pending = pendingWrites.get(key);
     if (pending) return hit(c, pending);
-    const cached = await c.env.API_CACHE.get<CachedAnswer>(key, "json");
+    const cached = await c.var.cache.get<CachedAnswer>(key, "json");
     if (cached) return hit(c, cached);
     await next();
     c.header("X-Cache", "MISS");
@@ -98,10 +98,11 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
       const value = c.res.headers.get(name);
       if (value) headers[name] = value;
     }
-    const ttl = options.ttlSeconds ?? (Number(c.env.CACHE_TTL_SECONDS) || 300);
+    const ttl = options.ttlSeconds ?? c.var.config.cacheTtlSeconds;
     const answer: CachedAnswer = { body, headers };
     pendingWrites.set(key, answer);
-    const write = c.env.API_CACHE.put(key, JSON.stringify(answer), { expirationTtl: Math.max(60, ttl) })
+    const write = c.var.cache
+      .put(key, JSON.stringify(answer), { expirationTtl: Math.max(60, ttl) })
       .catch((error: unknown) => {
         console.log(
           JSON.stringify({ level: "warn", message: "KV cache write failed", key, error: String(error) }),

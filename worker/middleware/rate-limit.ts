@@ -21,7 +21,7 @@ export function rateLimitByIp(options: RateLimitOptions = {}): MiddlewareHandler
   const pickLimiter = options.limiter ?? ((env: Env) => env.IP_RATE_LIMITER);
   const period = options.periodSeconds ?? 60;
   return async function rateLimitByIpMiddleware(c, next) {
-    const limit = Number(c.env.RATE_LIMIT_PER_MINUTE) || 60;
+    const limit = c.var.config.rateLimitPerMinute;
     const { success } = await pickLimiter(c.env).limit({ key: `ip:${clientIp(c.req.raw.headers)}` });
     const policy = `${limit};w=${period}`;
     if (!success) {

@@ -2,7 +2,7 @@
 // the session, GET /api/auth/me says who is signed in and for which organization.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createSession, deleteSession } from "../../db/queries/sessions";
-import { findUserForLogin } from "../../db/queries/users";
+import { findUserForLogin, upgradePasswordHash } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
 import {
   AUTHENTICATED,
@@ -14,7 +14,8 @@ import {
 } from "../api/responses";
 import { MeSchema } from "../api/schemas/organization";
 import { randomToken, sha256Hex } from "../auth/encoding";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { throttleSignIn } from "../auth/login-throttle";
+import { hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { principalCache, sessionCacheKey } from "../auth/principal-cache";
 import {
   clearSessionCookie,
@@ -23,7 +24,6 @@ import {
   writeSessionCookie,
 } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
-import { databaseFromEnv } from "../db";
 import { ApiError } from "../errors";
 import { clientIp } from "../middleware/rate-limit";
 
@@ -38,7 +38,7 @@ const LoginResult = z
   })
   .openapi("LoginResult");
 
-// Compared against when the email is unknown, so both paths cost one PBKDF2 and take the same time.
+// Compared against when the email is unknown, so both paths cost one hash (current parameters) alike.
 let decoyHash: Promise<string> | undefined;
 
 const loginRoute = createRoute({
@@ -49,6 +49,11 @@ const loginRoute = createRoute({
   summary: "Sign in with email and password; sets the HttpOnly session cookie",
   security: PUBLIC,
   request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
+  description:
+    "Failed sign-ins are throttled per email and per client IP: after 5 failures for one email (20 for one IP) " +
+    "each further failure locks it for twice as long as the last, from 1 s up to 15 min, unknown emails alike. " +
+    "While locked the password is not checked and the answer is 429 with Retry-After (seconds); a success " +
+    "clears the email's count.",
   responses: { 200: jsonContent(LoginResult, "Signed in"), ...publicErrorResponses(...BODY_ERRORS, 401) },
 });
 
@@ -78,17 +83,26 @@ const meRoute = createRoute({
 export function registerAuth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
-    const db = databaseFromEnv(c.env);
+    const db = c.var.db;
+    const attempt = await throttleSignIn(db, { email, ip: clientIp(c.req.raw.headers) }, c.var.clock());
     const user = await findUserForLogin(db, email);
     decoyHash ??= hashPassword("decoy-password");
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-    if (!user || !valid || user.disabledAt) throw new ApiError("UNAUTHORIZED", "Email or password is wrong");
+    if (!user || !valid || user.disabledAt) {
+      await attempt.failed();
+      throw new ApiError("UNAUTHORIZED", "Email or password is wrong");
+    }
+    await attempt.succeeded();
+    // A hash made with older parameters is upgraded now, while the password is at hand.
+    if (needsRehash(user.passwordHash)) {
+      await upgradePasswordHash(db, user.id, user.passwordHash, await hashPassword(password));
+    }
     const token = randomToken(32);
     await createSession(db, {
       tokenHash: await sha256Hex(token),
       userId: user.id,
       orgId: user.orgId,
-      expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+      expiresAt: new Date(c.var.clock().getTime() + SESSION_TTL_SECONDS * 1000),
       ip: clientIp(c.req.raw.headers),
       userAgent: c.req.header("User-Agent")?.slice(0, 500) ?? null,
     });
@@ -105,7 +119,7 @@ export function registerAuth(app: OpenAPIHono<AppEnv>): void {
     if (token) {
       const tokenHash = await sha256Hex(token);
       principalCache.forget(sessionCacheKey(tokenHash));
-      await deleteSession(databaseFromEnv(c.env), tokenHash);
+      await deleteSession(c.var.db, tokenHash);
     }
     clearSessionCookie(c);
     return c.body(null, 204);

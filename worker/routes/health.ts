@@ -1,14 +1,32 @@
 // GET /api/health: is the service able to answer with fresh data? Checks the database round trip and
-// KV, and reports the version. 503 names the failing part so an operator knows where to look.
+// KV, and reports the version. 503 names the failing part so an operator knows where to look. It also lists the
+// enabled accounts (by id: this route is public) whose adapters use a vendor endpoint that is deprecated or
+// within 30 days of its switch-off, with the adapter that replaces it (a warning: the status stays "ok").
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { accountSunsetWarnings } from "../../cron/adapters/sunsets";
+import type { Database } from "../../db/client";
+import type { AccountEndpoints } from "../../db/schema/accounts";
+import { MARKETPLACES, type Marketplace } from "../../db/schema/enums";
 import { PUBLIC, publicErrorResponses } from "../api/responses";
 import type { AppEnv } from "../context";
-import { databaseFromEnv } from "../db";
 
 const CheckSchema = z
   .object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })
   .openapi("HealthCheck");
+
+const SunsetSchema = z
+  .object({
+    accountId: z.uuid(),
+    marketplace: z.enum(MARKETPLACES),
+    adapter: z.string(),
+    endpoint: z.string(),
+    state: z.enum(["switched-off", "switching-off", "deprecated"]),
+    switchOffOn: z.string().nullable(),
+    replacement: z.string().nullable(),
+    message: z.string(),
+  })
+  .openapi("SunsetWarning");
 
 const HealthSchema = z
   .object({
@@ -16,6 +34,9 @@ const HealthSchema = z
     version: z.string(),
     failing: z.array(z.string()),
     checks: z.record(z.string(), CheckSchema),
+    sunsets: z.array(SunsetSchema).openapi({
+      description: "Accounts on a vendor endpoint that is deprecated or switches off within 30 days",
+    }),
   })
   .openapi("Health");
 
@@ -27,7 +48,7 @@ const route = createRoute({
   operationId: "getHealth",
   path: "/api/health",
   tags: ["health"],
-  summary: "Service health: database, KV and version",
+  summary: "Service health: database, KV and version; accounts on a vendor endpoint about to go",
   security: PUBLIC,
   responses: {
     ...publicErrorResponses(),
@@ -60,30 +81,72 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
   }
 }
 
-export async function checkHealth(env: Env): Promise<HealthReport> {
+type SunsetEntry = z.infer<typeof SunsetSchema>;
+
+/** The sunset warnings of every enabled account; none when the accounts cannot be read (the database check says why). */
+async function accountSunsets(db: Database, nowMs: number): Promise<SunsetEntry[]> {
+  try {
+    const result = await db.execute(
+      sql`select id, marketplace, endpoints from marketplace_accounts where enabled order by marketplace, name`,
+    );
+    return result.rows.flatMap((row) => {
+      const marketplace = row.marketplace as Marketplace;
+      const endpoints = (row.endpoints ?? {}) as AccountEndpoints;
+      return accountSunsetWarnings(marketplace, endpoints, nowMs).map((w) => ({
+        accountId: String(row.id),
+        marketplace,
+        adapter: w.adapter,
+        endpoint: w.endpoint,
+        state: w.state,
+        switchOffOn: w.switchOffOn,
+        replacement: w.replacement,
+        message: w.message,
+      }));
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** What the health check probes; the database handle is built inside the probe, so a bad URL fails it. */
+export interface HealthServices {
+  database: () => Database;
+  cache: KVNamespace;
+  version: string;
+  /** The moment the sunset warnings are judged at (default now). */
+  nowMs?: number;
+}
+
+export async function checkHealth({
+  database: db,
+  cache,
+  version,
+  nowMs = Date.now(),
+}: HealthServices): Promise<HealthReport> {
   const [database, kv] = await Promise.all([
     timed(async () => {
-      const result = await databaseFromEnv(env).execute(sql`select 1 as one`);
+      const result = await db().execute(sql`select 1 as one`);
       if (result.rows[0]?.one !== 1) throw new Error("select 1 did not return 1");
     }),
     timed(async () => {
       const probe = crypto.randomUUID();
-      await env.API_CACHE.put("health:probe", probe, { expirationTtl: 60 });
+      await cache.put("health:probe", probe, { expirationTtl: 60 });
       // KV is eventually consistent across locations but read-your-writes within one.
-      if ((await env.API_CACHE.get("health:probe")) !== probe)
-        throw new Error("KV read did not return the write");
+      if ((await cache.get("health:probe")) !== probe) throw new Error("KV read did not return the write");
     }),
   ]);
   const checks = { database, kv };
   const failing = Object.entries(checks)
     .filter(([, check]) => !check.ok)
     .map(([name]) => name);
-  return { status: failing.length ? "degraded" : "ok", version: env.APP_VERSION, failing, checks };
+  const sunsets = database.ok ? await accountSunsets(db(), nowMs) : [];
+  return { status: failing.length ? "degraded" : "ok", version, failing, checks, sunsets };
 }
 
 export function registerHealth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const report = await checkHealth(c.env);
+    const { db, cache, config } = c.var;
+    const report = await checkHealth({ database: () => db, cache, version: config.appVersion });
     c.header("Cache-Control", "no-store");
     return report.status === "ok" ? c.json(report, 200) : c.json(report, 503);
   });

@@ -1,11 +1,12 @@
 // Users of the organization (admin): list, invite with a password, change name / role / password or
 // disable. An admin cannot demote or disable themselves, so an organization keeps an admin.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { createUser, listUsers, updateUser } from "../../db/queries/users";
+import { createUser, findUserRole, listUsers, updateUser } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
 import { text, UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { hashPassword } from "../auth/password";
+import type { Principal } from "../auth/principal";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
@@ -53,6 +54,20 @@ const toJson = (row: UserRow) => ({
 });
 
 const admin = [requireRole("admin")];
+
+/**
+ * Admin accounts are made and changed only by an admin signed in with a password, never by an API key:
+ * else an admin key could create an admin user (or set an admin's password), sign in as them and make
+ * itself an admin key, which api-keys.ts refuses to keys.
+ */
+function requireSignedInAdmin(principal: Principal): void {
+  if (principal.via !== "session") {
+    throw new ApiError(
+      "FORBIDDEN",
+      "role: only an admin signed in with a password may create or change admins",
+    );
+  }
+}
 
 const listRoute = createRoute({
   method: "get",
@@ -106,6 +121,7 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(createUserRoute, async (c) => {
     const { password, ...user } = c.req.valid("json");
+    if (user.role === "admin") requireSignedInAdmin(c.get("principal"));
     const row = await createUser(c.var.db, c.get("principal").orgId, {
       ...user,
       passwordHash: await hashPassword(password),
@@ -121,10 +137,24 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
     if (id === principal.userId && ((change.role && change.role !== "admin") || change.disabled)) {
       throw new ApiError("BAD_REQUEST", "role: you cannot demote or disable yourself");
     }
+    if (change.role === "admin") requireSignedInAdmin(principal);
     const passwordHash = password ? await hashPassword(password) : undefined;
-    const row = await updateUser(c.var.db, principal.orgId, id, { ...change, passwordHash });
-    if (!row) throw new ApiError("NOT_FOUND", "id: no user with this id in your organization");
-    // A disabled user, a new role or a new password takes effect on this isolate's next request.
+    // A new password or disabling ends the user's sessions (the caller's own one stays when they change
+    // their own password); this isolate's cached callers go at once (other isolates: principal-cache.ts).
+    const keepSessionTokenHash = id === principal.userId ? principal.sessionTokenHash : null;
+    const onlyNonAdmin = principal.via !== "session";
+    const row = await updateUser(
+      c.var.db,
+      principal.orgId,
+      id,
+      { ...change, passwordHash },
+      { keepSessionTokenHash, onlyNonAdmin },
+    );
+    if (!row) {
+      if (onlyNonAdmin && (await findUserRole(c.var.db, principal.orgId, id)) === "admin")
+        requireSignedInAdmin(principal);
+      throw new ApiError("NOT_FOUND", "id: no user with this id in your organization");
+    }
     principalCache.forgetUser(id);
     return c.json(toJson(row), 200);
   });

@@ -1,10 +1,18 @@
 // Ozon POST /v1/analytics/data as a sales feed: ordered units and revenue per sku × day (offset paging, 1 request
-// a minute). One record per sku × day, kind "order", external id "analytics:<sku>:<YYYY-MM-DD>", so a re-run
+// a minute, 50 a day without Premium Plus). One record per sku × day, kind "order", external id "analytics:<sku>:<YYYY-MM-DD>", so a re-run
 // upserts the day's figures instead of adding to them. It cannot give per-posting detail (no posting numbers,
 // statuses or cancellations), warehouses or regions, and only the last 3 months without Premium. Configure it
 // per account instead of the FBO postings feed, not beside it (both would count the same orders).
 import { z } from "zod";
-import type { Cursor, CursorStart, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
+import {
+  type Cursor,
+  type CursorStart,
+  type Page,
+  type PageContext,
+  type RowOutcome,
+  type SalesAdapter,
+  scaledBudget,
+} from "../adapter";
 import { issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { lenientMoney } from "../money";
 import { nextOffset, offsetWindow } from "../offset-paging";
@@ -20,6 +28,8 @@ export const ANALYTICS_DATA_LIMIT = 1000;
 export const ANALYTICS_DATA_OVERLAP = 20;
 /** The vendor's documented limit: one request a minute. */
 export const ANALYTICS_DATA_BUDGET = { requests: 1, perMs: 60_000 };
+/** And 50 requests a day without Premium Plus (Ozon release notes): booked under its own key before each call. */
+export const ANALYTICS_DATA_DAILY_BUDGET = { requests: 50, perMs: 86_400_000 };
 const DAY_MS = 86_400_000;
 /** A full run reads this far back (the vendor keeps 3 months without Premium); an incremental one re-reads
  * this many days before its watermark, since a day's figures grow until the day is over. */
@@ -119,6 +129,11 @@ export const ozonAnalyticsDataV1: SalesAdapter = {
     const dateFrom = String(cursor.dateFrom);
     const dateTo = String(cursor.dateTo);
     const page = offsetWindow(context, cursor, ANALYTICS_DATA_LIMIT, ANALYTICS_DATA_OVERLAP);
+    // The day's cap: a spent day is a retryable wait (the queue redelivers the page later), not a 429 storm.
+    await context.client.reserve(
+      `${OZON_ANALYTICS_DATA_V1_ID}.daily`,
+      scaledBudget(ANALYTICS_DATA_DAILY_BUDGET, context.rateScale),
+    );
     const answer = await ozonPost(context, ENDPOINT, {
       date_from: dateFrom,
       date_to: dateTo,

@@ -9,7 +9,8 @@ import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } fr
 import type { StockRecord } from "../stock-record";
 import { ozonPost } from "./ozon-errors";
 import { ozonListing } from "./ozon-listing";
-import { fetchProductListPage, type OzonProduct } from "./product-list-v3";
+import { firstProductWalk, type OzonProduct, productWalkOf } from "./product-list-v3";
+import { fetchSkuWalkPage } from "./product-skus-v4";
 
 export const OZON_ANALYTICS_STOCKS_V1_ID = "ozon.v1.analytics_stocks";
 /** The endpoint's cap on SKUs per call: also the product-list page size, so one page asks one chunk. */
@@ -78,12 +79,10 @@ export const ozonAnalyticsStocksV1: StockAdapter = {
   // incremental run reads it all as well (the endpoint has no "changed since").
   listsAllStock: true,
   incrementalListsAll: true,
-  firstCursor: () => ({ lastId: "", read: 0 }),
+  firstCursor: () => ({ ...firstProductWalk() }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
-    const lastId = typeof cursor.lastId === "string" ? cursor.lastId : "";
-    const read = typeof cursor.read === "number" ? cursor.read : 0;
     const limit = Math.min(SKUS_PER_CALL, Math.max(1, context.pageLimit ?? SKUS_PER_CALL));
-    const list = await fetchProductListPage(context, lastId, limit, read);
+    const { list, next: walk } = await fetchSkuWalkPage(context, productWalkOf(cursor), limit);
     const products = new Map(list.products.map((p) => [p.sku, p] as const));
     // One chunk normally; a list page that came back longer than asked (boundary items repeated) takes more.
     const skus = [...products.keys()];
@@ -105,7 +104,7 @@ export const ozonAnalyticsStocksV1: StockAdapter = {
     if (list.products.length === 0 && list.withoutSku > 0)
       incomplete ??= `no product on a product list page has a sku (${list.withoutSku} products): their stock was not asked`;
     if (incomplete) notes.push(incomplete);
-    const next = list.next ? { lastId: list.next, read: list.read } : null;
+    const next = walk ? { ...walk } : null;
     return { rows, next, notes, incomplete };
   },
 };

@@ -1,20 +1,15 @@
-// Ozon POST /v3/posting/fbo/list: FBO postings by created_at with cursor paging. One record per posting ×
-// product (key "<posting_number>:<sku>"). A cursor that repeats or comes back empty while has_next is true
-// is replaced by restarting at the last created_at (boundary rows repeat; the loader deduplicates).
+// Ozon POST /v3/posting/fbo/list: FBO postings by created_at with cursor paging (posting-list-paging.ts). One
+// record per posting × product (key "<posting_number>:<sku>").
 import { z } from "zod";
-import type { Cursor, CursorStart, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
+import type { Cursor, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { eventTime, lenientMoney } from "../money";
 import type { SalesRecord } from "../sales-record";
-import { ozonPost } from "./ozon-errors";
 import { ozonListing } from "./ozon-listing";
+import { fetchPostingsPage, type PostingList, postingsFirstCursor } from "./posting-list-paging";
 
 export const OZON_POSTING_FBO_V3_ID = "ozon.v3.posting_fbo_list";
-const LIMIT = 1000;
-const DAY_MS = 86_400_000;
-/** A full run reads this far back; an incremental one re-reads this much before its watermark (status changes). */
-export const OZON_FULL_DAYS = 90;
-export const OZON_RECHECK_DAYS = 14;
+export { OZON_FULL_DAYS, OZON_RECHECK_DAYS } from "./posting-list-paging";
 
 const Product = z.object({
   sku: lenientId,
@@ -32,24 +27,55 @@ const Posting = z.object({
     .object({ region: optionalText, warehouse_name: optionalText })
     .nullish()
     .transform((a) => a ?? { region: "", warehouse_name: "" }),
+  financial_data: z
+    .object({ cluster_to: optionalText })
+    .nullish()
+    .transform((f) => f ?? { cluster_to: "" }),
 });
-const ENDPOINT = {
+
+/**
+ * The sale's region. The spec's `analytics_data` has no `region` (our older notes and the simulator's legacy mode
+ * had one); the spec offers `financial_data.cluster_to`, the delivery cluster the buyer is in, which is what a
+ * regions report groups by. Both forms are read: `analytics_data.region` when sent, else the cluster.
+ */
+function saleRegion(p: z.infer<typeof Posting>): string | null {
+  return p.analytics_data.region || p.financial_data.cluster_to || null;
+}
+
+const FBO_LIST: PostingList = {
   id: OZON_POSTING_FBO_V3_ID,
   path: "/v3/posting/fbo/list",
-  envelope: z.object({
-    cursor: z.string().nullish(),
-    has_next: z.boolean().nullish(),
-    // Present (null is read as empty): a moved wrapper is a malformed response, not the end of the feed.
-    postings: z.array(z.unknown()).nullable(),
-  }),
-  expected: "cursor/postings",
+  timeField: "created_at",
+  readRows: (raw) => readPostingRows(raw),
 };
 
 export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
   const posting = Posting.safeParse(raw);
   if (!posting.success) return [{ ok: false, raw, reasons: issueReasons(posting.error) }];
   const p = posting.data;
-  const occurredAt = new Date(Date.parse(p.created_at)).toISOString();
+  return postingRecords(raw, {
+    postingNumber: p.posting_number,
+    status: p.status,
+    at: p.created_at,
+    products: p.products,
+    warehouseName: p.analytics_data.warehouse_name,
+    region: saleRegion(p),
+  });
+}
+
+/** What a posting of either list says, read: one order record per product ("<posting_number>:<sku>"). */
+export interface PostingFields {
+  postingNumber: string;
+  status: string;
+  /** When the posting happened (the list's time field). */
+  at: string;
+  products: unknown[];
+  warehouseName: string;
+  region: string | null;
+}
+
+export function postingRecords(raw: unknown, p: PostingFields): RowOutcome<SalesRecord>[] {
+  const occurredAt = new Date(Date.parse(p.at)).toISOString();
   const cancelled = p.status === "cancelled";
   return p.products.map((rawProduct): RowOutcome<SalesRecord> => {
     const product = Product.safeParse(rawProduct);
@@ -60,12 +86,12 @@ export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
       record: {
         listing: ozonListing({ sku: item.sku, offerId: item.offer_id, name: item.name }),
         kind: "order",
-        externalId: `${p.posting_number}:${item.sku}`,
+        externalId: `${p.postingNumber}:${item.sku}`,
         occurredAt,
         quantity: item.quantity,
         revenue: Math.round(item.price * item.quantity * 100) / 100,
-        warehouseName: p.analytics_data.warehouse_name || null,
-        region: p.analytics_data.region || null,
+        warehouseName: p.warehouseName || null,
+        region: p.region,
         status: p.status || null,
         lastChangeAt: null,
         cancelledAt: cancelled ? occurredAt : null,
@@ -75,53 +101,11 @@ export function readPostingRows(raw: unknown): RowOutcome<SalesRecord>[] {
   });
 }
 
-function firstCursor(start: CursorStart): Cursor {
-  const watermarkMs = start.watermark ? Date.parse(start.watermark) : Number.NaN;
-  const sinceMs =
-    start.kind === "incremental" && !Number.isNaN(watermarkMs)
-      ? watermarkMs - OZON_RECHECK_DAYS * DAY_MS
-      : start.nowMs - OZON_FULL_DAYS * DAY_MS;
-  return {
-    since: new Date(sinceMs).toISOString(),
-    to: new Date(Math.min(start.nowMs + DAY_MS, sinceMs + 364 * DAY_MS)).toISOString(),
-    cursor: "",
-  };
-}
-
 export const ozonPostingFboListV3: SalesAdapter = {
   id: OZON_POSTING_FBO_V3_ID,
   marketplace: "ozon",
   kind: "sales",
-  firstCursor,
-  async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>> {
-    const since = String(cursor.since);
-    const to = String(cursor.to);
-    const sent = typeof cursor.cursor === "string" ? cursor.cursor : "";
-    const answer = await ozonPost(context, ENDPOINT, {
-      dir: "ASC",
-      filter: { since, to, status: "" },
-      limit: LIMIT,
-      cursor: sent,
-      with: { analytics_data: true, financial_data: false },
-    });
-    const postings = answer.postings ?? [];
-    const rows = postings.flatMap(readPostingRows);
-    const stamps = postings
-      .map((p) => (p && typeof p === "object" ? (p as { created_at?: unknown }).created_at : null))
-      .filter((s): s is string => typeof s === "string" && s < "2100");
-    const newest = stamps.reduce<string | null>((max, s) => (max === null || s > max ? s : max), null);
-    const notes: string[] = [];
-    let next: Cursor | null = null;
-    const returned = answer.cursor ?? "";
-    if (answer.has_next === true && postings.length > 0) {
-      if (returned !== "" && returned !== sent) next = { since, to, cursor: returned };
-      else if (newest !== null && newest > since) {
-        notes.push(
-          `the cursor came back ${returned === "" ? "empty" : "unchanged"}; restarting at ${newest}`,
-        );
-        next = { since: newest, to, cursor: "" };
-      } else notes.push("paging stopped: the cursor cannot move and no newer posting was seen");
-    }
-    return { rows, next, notes, watermark: newest };
-  },
+  firstCursor: postingsFirstCursor,
+  fetchPage: (context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>> =>
+    fetchPostingsPage(FBO_LIST, context, cursor),
 };

@@ -1,8 +1,10 @@
 // Ozon POST /v4/product/info/stocks: stock per product on the seller's own warehouses (FBS/rFBS), cursor
 // paging. Each item carries one entry per stock type; the `fbo`/`fbp` entries are sums over Ozon's warehouses
 // without a warehouse (the FBO adapters list those per warehouse), so only `fbs`/`rfbs` entries become rows.
-// The response names no warehouse, only `warehouse_ids`: a row is placed at the alias "Ozon FBS <id>", which
-// is provisional until an operator maps it to the seller's warehouse (or a known alias already does).
+// The response names no warehouse. `warehouse_ids` is deprecated in the spec and absent from its current example:
+// an entry with exactly one id is placed at the alias "Ozon FBS <id>", any other at "Ozon FBS" (the sum over the
+// seller's warehouses); both are provisional until an operator maps them. The per-warehouse FBS stock with the
+// warehouses' names comes from /v2/product/info/stocks-by-warehouse/fbs (stocks-by-warehouse-fbs-v2.ts).
 import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
@@ -17,6 +19,8 @@ const OWN_TYPES = new Set(["fbs", "rfbs"]);
 
 /** The alias a seller warehouse id is loaded under (the response carries no warehouse name). */
 export const ozonFbsWarehouseAlias = (warehouseId: number | string) => `Ozon FBS ${warehouseId}`;
+/** Where an entry without one warehouse id is loaded: the seller's FBS warehouses together. */
+export const OZON_FBS_ALL_WAREHOUSES = "Ozon FBS";
 
 const Item = z.object({
   offer_id: z.string().trim().min(1, "offer_id is empty"),
@@ -38,7 +42,9 @@ const ENDPOINT = {
   path: "/v4/product/info/stocks",
   envelope: z.object({
     cursor: optionalText,
+    // `total` was removed on 2026-11-23 for `total_items` (O2 release notes): either is read.
     total: lenientCount.nullish(),
+    total_items: lenientCount.nullish(),
     // Present (null is read as empty): a moved wrapper must not read as an empty listing (which zeroes stock).
     items: z.array(z.unknown()).nullable(),
   }),
@@ -62,21 +68,12 @@ export function readProductInfoStocksItem(raw: unknown): RowOutcome<StockRecord>
     const stock = parsed.data;
     if (!OWN_TYPES.has(stock.type.toLowerCase())) continue;
     const warehouses = stock.warehouse_ids ?? [];
-    if (warehouses.length !== 1) {
-      rows.push({
-        ok: false,
-        raw: { offer_id, product_id, stock: rawStock },
-        reasons: [
-          `stocks.warehouse_ids: expected one warehouse for a ${stock.type} entry, got ${warehouses.length}`,
-        ],
-      });
-      continue;
-    }
     rows.push({
       ok: true,
       record: {
         listing: ozonListing({ sku: stock.sku, offerId: offer_id, name: "", productId: product_id }),
-        warehouseName: ozonFbsWarehouseAlias(warehouses[0] ?? 0),
+        warehouseName:
+          warehouses.length === 1 ? ozonFbsWarehouseAlias(warehouses[0] ?? 0) : OZON_FBS_ALL_WAREHOUSES,
         available: stock.present - stock.reserved,
         reserved: stock.reserved,
         inTransit: 0,
@@ -102,7 +99,7 @@ export const ozonProductInfoStocksV4: StockAdapter = {
     const limit = Math.min(V4_PAGE_LIMIT, Math.max(1, context.pageLimit ?? V4_PAGE_LIMIT));
     const answer = await ozonPost(context, ENDPOINT, { filter: { visibility: "ALL" }, limit, cursor: sent });
     const items = answer.items ?? [];
-    const total = answer.total ?? null;
+    const total = answer.total_items ?? answer.total ?? null;
     const returned = answer.cursor;
     const readNow = read + items.length;
     const notes: string[] = [];

@@ -1,7 +1,8 @@
 // The seller's products by sku, for feeds whose rows name only the sku (/v1/analytics/data): read whole from
-// /v3/product/list on first need and kept for the page context's life (a pass in-process, a page in the Worker).
+// /v4/product/info/stocks (archived products too; the product list names no sku) on first need and kept for the page context's life (a pass in-process, a page in the Worker).
 import type { PageContext } from "../adapter";
-import { fetchProductListPage, type OzonProduct, PRODUCT_LIST_MAX } from "./product-list-v3";
+import { firstProductWalk, type OzonProduct, PRODUCT_LIST_MAX, type ProductWalk } from "./product-list-v3";
+import { fetchSkuWalkPage } from "./product-skus-v4";
 
 export interface SkuProducts {
   bySku: ReadonlyMap<number, OzonProduct>;
@@ -15,16 +16,13 @@ export async function productsBySku(context: PageContext): Promise<SkuProducts> 
   const known = read.get(context);
   if (known) return known;
   const bySku = new Map<number, OzonProduct>();
-  let lastId = "";
-  let count = 0;
+  let walk: ProductWalk | null = firstProductWalk();
   let incomplete: string | undefined;
-  for (;;) {
-    const page = await fetchProductListPage(context, lastId, PRODUCT_LIST_MAX, count);
-    for (const product of page.products) bySku.set(product.sku, product);
-    count = page.read;
-    incomplete = page.incomplete;
-    if (!page.next) break;
-    lastId = page.next;
+  while (walk) {
+    const { list, next } = await fetchSkuWalkPage(context, walk, PRODUCT_LIST_MAX);
+    for (const product of list.products) bySku.set(product.sku, product);
+    incomplete ??= list.incomplete;
+    walk = next;
   }
   const products = { bySku, incomplete };
   read.set(context, products);

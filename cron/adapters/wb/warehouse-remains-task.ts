@@ -66,10 +66,14 @@ export async function remainsTaskStatus(context: PageContext, taskId: string): P
   return parsed.data.data.status;
 }
 
-/** The report's rows (a done task can be downloaded again until the vendor purges it). */
+/**
+ * The report's rows (a done task can be downloaded again until the vendor purges it). The spec documents 204 for a
+ * report without data: no stock at any WB warehouse, read as an empty report rather than a malformed answer.
+ */
 export async function downloadRemains(context: PageContext, taskId: string): Promise<unknown[]> {
   const path = `${PATH}/tasks/${encodeURIComponent(taskId)}/download`;
   const body = await call(context, "download", path, taskId);
+  if (body === null) return [];
   if (!Array.isArray(body))
     throw malformedWbResponse(REMAINS_CALLS.download.endpoint, "array of report rows", body);
   return body;

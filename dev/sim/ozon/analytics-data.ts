@@ -1,4 +1,5 @@
-// POST /v1/analytics/data: revenue and units by sku/day/week/month from the postings, offset paging, 1 request/minute.
+// POST /v1/analytics/data: revenue and units by sku/day/week/month from the postings, offset paging, 1 request/minute
+// and (current mode, without Premium Plus) 50 requests a day.
 
 import { z } from "zod";
 import { listingName } from "../catalog.js";
@@ -8,7 +9,8 @@ import { offsetSlice, zodMessage } from "../paging.js";
 import type { Call } from "../pipeline.js";
 import { jsonReply, type Reply } from "../reply.js";
 import type { OzonPosting } from "../sales.js";
-import { ozonErrors } from "./errors.js";
+import { isCurrent } from "../vendor-mode.js";
+import { ozonError, ozonErrors } from "./errors.js";
 
 const DIMENSIONS = ["sku", "day", "week", "month"] as const;
 const METRICS = ["revenue", "ordered_units", "delivered_units", "cancellations", "returns"] as const;
@@ -61,7 +63,23 @@ function metricValue(posting: OzonPosting, metric: Metric, now: number): number 
   }
 }
 
+/**
+ * Without Premium Plus the vendor allows a seller 50 requests a day (O2 release notes; modelled in current mode,
+ * counted per Client-Id and simulated UTC day, a spent day answering 429 with the vendor's body).
+ */
+function overDailyCap(call: Call): boolean {
+  const cap = call.state.config.ozonAnalyticsDailyRequests;
+  if (cap === null || !isCurrent(call.state)) return false;
+  const key = `${call.endpoint}:${call.principal}:${utcDay(call.now)}`;
+  const used = call.state.dailyRequests.get(key) ?? 0;
+  if (used >= cap) return true;
+  call.state.dailyRequests.set(key, used + 1);
+  return false;
+}
+
 export function analyticsData(call: Call): Reply {
+  if (overDailyCap(call))
+    return ozonError(429, 8, "You have reached the daily request limit for this method");
   const parsed = requestSchema.safeParse(call.body);
   if (!parsed.success) return ozonErrors.badRequest(zodMessage(parsed.error));
   const request = parsed.data;

@@ -24,13 +24,16 @@ const requestSchema = z.object({
 
 const SPELLING_SALT_V1 = 0x51;
 
+/**
+ * A grade from the spec's `turnover_grade` enum (the older notes had GRADES_*): no sales → NO_SALES, sold out or
+ * under four weeks of cover → DEFICIT, then POPULAR (under 8 weeks), ACTUAL (up to 120 days), SURPLUS.
+ */
 function turnoverGrade(available: number, ads: number, idc: number): string {
-  if (available <= 0) return "GRADES_NONE";
-  if (ads <= 0) return "GRADES_NOSALES";
-  if (idc <= 60) return "GRADES_GREEN";
-  if (idc <= 90) return "GRADES_YELLOW";
-  if (idc <= 120) return "GRADES_RED";
-  return "GRADES_CRITICAL";
+  if (ads <= 0) return "NO_SALES";
+  if (available <= 0 || idc < 28) return "DEFICIT";
+  if (idc < 56) return "POPULAR";
+  if (idc <= 120) return "ACTUAL";
+  return "SURPLUS";
 }
 
 export function analyticsStocks(call: Call): Reply {
@@ -53,7 +56,8 @@ export function analyticsStocks(call: Call): Reply {
     .filter((c) => bySku.has(c.listing.sku))
     .map((cell) => {
       const stats = sales[cell.listing.index];
-      const ads = Math.round(((stats?.unitsLast60Days ?? 0) / 60) * 100) / 100;
+      // Average daily sales over the last 28 days, as the spec defines `ads`.
+      const ads = Math.round(((stats?.unitsLast28Days ?? 0) / 28) * 100) / 100;
       const idc = ads > 0 ? Math.round((cell.available / ads) * 10) / 10 : 0;
       const lastSale = stats?.lastSaleAt ?? null;
       return {

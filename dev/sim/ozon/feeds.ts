@@ -17,7 +17,7 @@ export function ozonFboFeedCells(state: SimState): StockCell<OzonListing>[] {
 }
 
 export interface ListingSales {
-  unitsLast60Days: number;
+  unitsLast28Days: number;
   lastSaleAt: number | null;
 }
 
@@ -26,14 +26,14 @@ export function ozonSalesByListing(state: SimState): ListingSales[] {
   return state.cached("ozon.salesByListing", () => {
     const now = state.world.now();
     const out: ListingSales[] = state.world.catalog.ozon.map(() => ({
-      unitsLast60Days: 0,
+      unitsLast28Days: 0,
       lastSaleAt: null,
     }));
     for (const p of state.world.ozonPostings) {
       if (p.createdAt > now || (p.cancelAt !== null && p.cancelAt <= now)) continue;
       const entry = out[p.listing.index];
       if (!entry) continue;
-      if (p.createdAt >= now - 60 * DAY_MS) entry.unitsLast60Days += p.quantity;
+      if (p.createdAt >= now - 28 * DAY_MS) entry.unitsLast28Days += p.quantity;
       if (entry.lastSaleAt === null || p.createdAt > entry.lastSaleAt) entry.lastSaleAt = p.createdAt;
     }
     return out;

@@ -1,4 +1,5 @@
-// POST /v3/posting/fbo/list: FBO postings by created_at with cursor paging and has_next.
+// POST /v3/posting/fbo/list: FBO postings by created_at with cursor paging and has_next; the request as the spec has
+// it this month (current mode) or as the older notes had it (legacy mode).
 
 import { z } from "zod";
 import { listingName } from "../catalog.js";
@@ -8,38 +9,116 @@ import { decodeCursor, encodeCursor, zodMessage } from "../paging.js";
 import type { Call } from "../pipeline.js";
 import { jsonReply, type Reply } from "../reply.js";
 import { type OzonPosting, postingStatus } from "../sales.js";
+import { isCurrent } from "../vendor-mode.js";
 import { spellWarehouse } from "../warehouses.js";
 import { ozonError, ozonErrors } from "./errors.js";
 
-const requestSchema = z.object({
-  dir: z.enum(["ASC", "DESC", "asc", "desc"]).default("ASC"),
-  filter: z.object({
+const withSchema = z
+  .object({
+    analytics_data: z.boolean().default(false),
+    financial_data: z.boolean().default(false),
+    legal_info: z.boolean().default(false),
+  })
+  .default({ analytics_data: false, financial_data: false, legal_info: false });
+
+/**
+ * The request as the vendor's spec has it this month: `sort_dir`, a list of `statuses`, `limit` 1–100. Unknown
+ * fields are refused, as Ozon's gateway refuses them ("unknown field"), so an old field name fails loudly.
+ */
+const currentRequest = z.strictObject({
+  sort_dir: z.enum(["ASC", "DESC"]).default("ASC"),
+  filter: z.strictObject({
     since: z.string().min(1),
     to: z.string().min(1),
-    status: z.string().default(""),
+    statuses: z.array(z.string()).default([]),
+    posting_numbers: z.array(z.string()).max(1000).optional(),
+    order_numbers: z.array(z.string()).max(1000).optional(),
   }),
+  limit: z.number().int().min(1).max(100),
+  cursor: z.string().default(""),
+  translit: z.boolean().optional(),
+  with: withSchema,
+});
+
+/** The older request (legacy mode): `dir`, one `status` string, `limit` up to 1000. */
+const legacyRequest = z.object({
+  dir: z.enum(["ASC", "DESC", "asc", "desc"]).default("ASC"),
+  filter: z.object({ since: z.string().min(1), to: z.string().min(1), status: z.string().default("") }),
   limit: z.number().int().min(1).max(1000),
   cursor: z.string().default(""),
   translit: z.boolean().optional(),
-  with: z
-    .object({ analytics_data: z.boolean().default(false), financial_data: z.boolean().default(false) })
-    .default({ analytics_data: false, financial_data: false }),
+  with: withSchema,
 });
+
+export interface FboRequest {
+  descending: boolean;
+  since: string;
+  to: string;
+  statuses: string[];
+  limit: number;
+  cursor: string;
+  with: z.infer<typeof withSchema>;
+}
+
+function readRequest(body: unknown, current: boolean): FboRequest | Reply {
+  if (current) {
+    const parsed = currentRequest.safeParse(body);
+    if (!parsed.success) return ozonErrors.badRequest(zodMessage(parsed.error));
+    const r = parsed.data;
+    const { since, to, statuses } = r.filter;
+    return {
+      descending: r.sort_dir === "DESC",
+      since,
+      to,
+      statuses,
+      limit: r.limit,
+      cursor: r.cursor,
+      with: r.with,
+    };
+  }
+  const parsed = legacyRequest.safeParse(body);
+  if (!parsed.success) return ozonErrors.badRequest(zodMessage(parsed.error));
+  const r = parsed.data;
+  const statuses = r.filter.status === "" ? [] : [r.filter.status];
+  const descending = r.dir.toUpperCase() === "DESC";
+  return {
+    descending,
+    since: r.filter.since,
+    to: r.filter.to,
+    statuses,
+    limit: r.limit,
+    cursor: r.cursor,
+    with: r.with,
+  };
+}
 
 type Key = { t: number; p: string };
 const SPELLING_SALT_FBO = 0x77;
 
-function compare(a: OzonPosting, b: Key): number {
-  return a.createdAt !== b.t ? a.createdAt - b.t : a.postingNumber < b.p ? -1 : a.postingNumber > b.p ? 1 : 0;
+/** A posting list's time (FBO: created_at; FBS: in_process_at), its order and its period filter. */
+export type PostingTime = (p: OzonPosting) => number;
+
+function compare(a: OzonPosting, b: Key, time: PostingTime): number {
+  const t = time(a);
+  return t !== b.t ? t - b.t : a.postingNumber < b.p ? -1 : a.postingNumber > b.p ? 1 : 0;
 }
 
-function toJson(p: OzonPosting, now: number, withAnalytics: boolean, withFinancial: boolean) {
+function toJson(p: OzonPosting, now: number, request: FboRequest, current: boolean) {
+  const cancelled = p.cancelAt !== null && p.cancelAt <= now;
   return {
     order_id: p.orderId,
     order_number: p.postingNumber.split("-")[0],
     posting_number: p.postingNumber,
     status: postingStatus(p, now),
-    cancel_reason_id: p.cancelAt !== null && p.cancelAt <= now ? 402 : 0,
+    substatus: "",
+    cancel_reason_id: cancelled ? 402 : 0,
+    cancellation: cancelled
+      ? {
+          cancel_reason: "Покупатель отменил заказ",
+          cancellation_initiator: "CLIENT",
+          cancellation_type: "client",
+        }
+      : null,
     created_at: formatUtc(p.createdAt),
     in_process_at: formatUtc(p.inProcessAt),
     products: [
@@ -50,11 +129,13 @@ function toJson(p: OzonPosting, now: number, withAnalytics: boolean, withFinanci
         quantity: p.quantity,
         price: { amount: String(p.price), currency: "RUB" },
         digital_codes: [],
+        is_marketplace_buyout: false,
       },
     ],
-    analytics_data: withAnalytics
+    analytics_data: request.with.analytics_data
       ? {
-          region: p.region.region,
+          // The spec's analytics_data has no region (the older notes had one): legacy mode still sends it.
+          ...(current ? {} : { region: p.region.region }),
           city: p.region.city,
           delivery_type: "PVZ",
           is_premium: false,
@@ -64,54 +145,70 @@ function toJson(p: OzonPosting, now: number, withAnalytics: boolean, withFinanci
           is_legal: false,
         }
       : null,
-    financial_data: withFinancial
+    financial_data: request.with.financial_data
       ? { cluster_from: p.warehouse.cluster, cluster_to: p.region.region, products: [] }
       : null,
+    legal_info: null,
+    external_order: { is_external: false, platform_name: "" },
     additional_data: [],
   };
 }
 
+const createdAt: PostingTime = (p) => p.createdAt;
+
 export function postingFboList(call: Call): Reply {
-  const parsed = requestSchema.safeParse(call.body);
-  if (!parsed.success) return ozonErrors.badRequest(zodMessage(parsed.error));
-  const request = parsed.data;
-  const since = parseUtc(request.filter.since);
-  const to = parseUtc(request.filter.to);
+  const current = isCurrent(call.state);
+  const request = readRequest(call.body, current);
+  if ("status" in request) return request;
+  // Postings shipped from Ozon's own warehouses: the seller's own (FBS) are in /v4/posting/fbs/list.
+  const page = pagePostings(call, request, "fbo", createdAt);
+  if ("status" in page) return page;
+  let postings = page.postings.map((p) => toJson(p, call.now, request, current));
+  if (call.faults.malformed) postings = malformRows(postings, call.faults.malformed, call.faults.random);
+  return jsonReply({ cursor: page.cursor, has_next: page.hasNext, postings });
+}
+
+/** One page of the postings of one warehouse type in the request's period, by `time`, with the cursor faults. */
+export function pagePostings(
+  call: Call,
+  request: FboRequest,
+  type: "fbo" | "fbs",
+  time: PostingTime,
+): { postings: OzonPosting[]; cursor: string; hasNext: boolean } | Reply {
+  const since = parseUtc(request.since);
+  const to = parseUtc(request.to);
   if (since === undefined) return ozonErrors.badRequest("filter.since: invalid date");
   if (to === undefined) return ozonErrors.badRequest("filter.to: invalid date");
   if (to - since > 365 * DAY_MS) return ozonError(400, 3, "PERIOD_IS_TOO_LONG");
-  const descending = request.dir.toUpperCase() === "DESC";
+  const { descending } = request;
   let rows = call.state.world.ozonPostings.filter(
     (p) =>
-      p.createdAt >= since &&
-      p.createdAt <= to &&
+      p.warehouse.type === type &&
+      time(p) >= since &&
+      time(p) <= to &&
       p.createdAt <= call.now &&
-      (request.filter.status === "" || postingStatus(p, call.now) === request.filter.status),
+      (request.statuses.length === 0 || request.statuses.includes(postingStatus(p, call.now))),
   );
-  rows.sort((a, b) => compare(a, { t: b.createdAt, p: b.postingNumber }));
+  rows.sort((a, b) => compare(a, { t: time(b), p: b.postingNumber }, time));
   if (descending) rows = rows.reverse();
   let start = 0;
   if (request.cursor !== "") {
     const key = decodeCursor<Key>(request.cursor);
     if (!key || typeof key.t !== "number" || typeof key.p !== "string")
       return ozonErrors.badRequest("cursor: invalid value");
-    start = rows.findIndex((p) => (descending ? compare(p, key) < 0 : compare(p, key) > 0));
+    start = rows.findIndex((p) => (descending ? compare(p, key, time) < 0 : compare(p, key, time) > 0));
     if (start < 0) start = rows.length;
   }
   const from = Math.max(0, start - call.faults.repeatBoundary);
   const page = rows.slice(from, start + request.limit);
   const last = page[page.length - 1];
   let hasNext = start + request.limit < rows.length;
-  let cursor = hasNext && last ? encodeCursor({ t: last.createdAt, p: last.postingNumber }) : "";
+  let cursor = hasNext && last ? encodeCursor({ t: time(last), p: last.postingNumber }) : "";
   if (call.faults.repeatCursor && request.cursor !== "") cursor = request.cursor;
   if (call.faults.hasNextFalseWithCursor) {
     hasNext = false;
-    if (last) cursor = encodeCursor({ t: last.createdAt, p: last.postingNumber });
+    if (last) cursor = encodeCursor({ t: time(last), p: last.postingNumber });
   }
   if (call.faults.emptyCursor && hasNext) cursor = "";
-  let postings = page.map((p) =>
-    toJson(p, call.now, request.with.analytics_data, request.with.financial_data),
-  );
-  if (call.faults.malformed) postings = malformRows(postings, call.faults.malformed, call.faults.random);
-  return jsonReply({ cursor, has_next: hasNext, postings });
+  return { postings: page, cursor, hasNext };
 }

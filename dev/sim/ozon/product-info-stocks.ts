@@ -5,6 +5,7 @@ import { malformRows } from "../malform.js";
 import { decodeCursor, encodeCursor, firstAfter, zodMessage } from "../paging.js";
 import type { Call } from "../pipeline.js";
 import { jsonReply, type Reply } from "../reply.js";
+import { isCurrent } from "../vendor-mode.js";
 import { ozonErrors } from "./errors.js";
 import { filterProducts, productFilterSchema } from "./products.js";
 
@@ -33,6 +34,7 @@ export function productInfoStocks(call: Call): Reply {
   if (call.faults.repeatCursor && cursor !== "") nextCursor = cursor;
   if (call.faults.hasNextFalseWithCursor && last) nextCursor = encodeCursor({ after: last.productId });
   if (call.faults.emptyCursor) nextCursor = "";
+  const current = isCurrent(call.state);
   let items = page.map((listing) => {
     const cells = call.state.world.stock.ozonByListing[listing.index] ?? [];
     const fbo = cells.filter((c) => c.warehouse.type === "fbo");
@@ -44,7 +46,7 @@ export function productInfoStocks(call: Call): Reply {
         reserved: fbo.reduce((s, c) => s + c.reserved, 0),
         type: "fbo",
         shipment_type: "SHIPMENT_TYPE_GENERAL",
-        warehouse_ids: [],
+        ...(current ? {} : { warehouse_ids: [] }),
       },
       ...fbs.map((c) => ({
         sku: listing.sku,
@@ -52,11 +54,14 @@ export function productInfoStocks(call: Call): Reply {
         reserved: c.reserved,
         type: "fbs",
         shipment_type: "SHIPMENT_TYPE_GENERAL",
-        warehouse_ids: [c.warehouse.id],
+        // Deprecated in the spec and absent from its current example: current mode leaves it out.
+        ...(current ? {} : { warehouse_ids: [c.warehouse.id] }),
       })),
     ];
     return { offer_id: listing.offerId, product_id: listing.productId, stocks };
   });
   if (call.faults.malformed) items = malformRows(items, call.faults.malformed, call.faults.random);
-  return jsonReply({ cursor: nextCursor, total: products.length, items });
+  // `total` was removed on 2026-11-23 (O2 release notes); `total_items` replaces it.
+  const count = current ? { total_items: products.length } : { total: products.length };
+  return jsonReply({ cursor: nextCursor, ...count, items });
 }

@@ -5,6 +5,7 @@ import { malformRows } from "../malform.js";
 import { firstAfter, zodMessage } from "../paging.js";
 import type { Call } from "../pipeline.js";
 import { jsonReply, type Reply } from "../reply.js";
+import { isCurrent } from "../vendor-mode.js";
 import { ozonErrors } from "./errors.js";
 import { filterProducts, hasStock, productFilterSchema } from "./products.js";
 
@@ -43,6 +44,7 @@ export function productList(call: Call): Reply {
   const more = start + limit < products.length;
   if (call.faults.repeatCursor && last_id !== "") nextLastId = last_id;
   if (call.faults.emptyCursor && more) nextLastId = "";
+  const current = isCurrent(call.state);
   let items = page.map((l) => ({
     product_id: l.productId,
     offer_id: l.offerId,
@@ -51,8 +53,11 @@ export function productList(call: Call): Reply {
     has_fbs_stocks: hasStock(call.state, l, "fbs"),
     is_discounted: false,
     quants: [],
-    sku: l.sku,
+    // The spec's items carry no sku; the older notes had one (legacy mode).
+    ...(current ? {} : { sku: l.sku }),
   }));
   if (call.faults.malformed) items = malformRows(items, call.faults.malformed, call.faults.random);
-  return jsonReply({ result: { items, total: products.length, last_id: nextLastId } });
+  // `total` was removed on 2026-11-23 (O2 release notes); `total_items` replaces it.
+  const count = current ? { total_items: products.length } : { total: products.length };
+  return jsonReply({ result: { items, ...count, last_id: nextLastId } });
 }

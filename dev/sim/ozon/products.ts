@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { OzonListing } from "../catalog.js";
 import type { SimState } from "../state.js";
+import { isCurrent } from "../vendor-mode.js";
 
 export const productFilterSchema = z
   .object({
@@ -23,6 +24,7 @@ export const productFilterSchema = z
         "TO_SUPPLY",
         "IN_SALE",
         "REMOVED_FROM_SALE",
+        "BANNED",
         "OVERPRICED",
         "CRITICALLY_OVERPRICED",
         "EMPTY_BARCODE",
@@ -31,6 +33,10 @@ export const productFilterSchema = z
         "ARCHIVED",
         "OVERPRICED_WITH_STOCK",
         "PARTIAL_APPROVED",
+        "AUTO_ARCHIVED",
+        "MANUAL_ARCHIVED",
+        "SEASONAL_AUTO_ARCHIVED",
+        "VISIBLE_WITH_FBO_STOCK",
       ])
       .default("ALL"),
     offer_id: z.array(z.string()).default([]),
@@ -59,8 +65,9 @@ export function filterProducts(state: SimState, filter: ProductFilter): OzonList
   return ozonProductsSorted(state).filter((l) => {
     if (offers.size > 0 && !offers.has(l.offerId)) return false;
     if (ids.size > 0 && !ids.has(l.productId)) return false;
-    if (filter.visibility === "ARCHIVED") return l.archived;
-    if (filter.visibility === "ALL") return true;
+    if (filter.visibility.endsWith("ARCHIVED")) return l.archived;
+    // Since 2026 "ALL" leaves archived products out (they are read with "ARCHIVED"); legacy mode lists them.
+    if (filter.visibility === "ALL") return !l.archived || !isCurrent(state);
     if (filter.visibility === "EMPTY_STOCK")
       return !l.archived && !hasStock(state, l, "fbo") && !hasStock(state, l, "fbs");
     return !l.archived;

@@ -6,7 +6,8 @@ import { hashString } from "../random.js";
 import type { WbOrder } from "../sales.js";
 import type { SimState } from "../state.js";
 import { inFeed, type StockCell } from "../stock.js";
-import { spellWarehouse } from "../warehouses.js";
+import { isCurrent, WB_SALES_AGGREGATED_FROM } from "../vendor-mode.js";
+import { spellWarehouse, WB_AGGREGATE_RF } from "../warehouses.js";
 
 const SLOT_MS = 30 * MINUTE_MS;
 export const NOT_CANCELLED = "0001-01-01T00:00:00";
@@ -103,13 +104,14 @@ function orderWarehouseName(order: WbOrder): string {
 }
 
 /** The fields orders and sales share, built as one literal (object spread over 200k rows is slow). */
-function common(order: WbOrder, at: number, changed: number, money: Money) {
+function common(order: WbOrder, at: number, changed: number, money: Money, current: boolean) {
   const l = order.listing;
   const p = l.product;
   return {
     date: formatMoscow(at),
     lastChangeDate: slotMoscow(changed),
-    warehouseName: orderWarehouseName(order),
+    // Since 2026-08-15 WB names no shipping warehouse in these rows, only "Склад WB РФ" (current mode).
+    warehouseName: current && at >= WB_SALES_AGGREGATED_FROM ? WB_AGGREGATE_RF : orderWarehouseName(order),
     warehouseType: "Склад WB",
     countryName: order.region.country,
     oblastOkrugName: order.region.okrug,
@@ -143,8 +145,6 @@ type OrderRow = CommonRow & {
 type SaleRow = CommonRow & {
   paymentSaleAmount: number;
   forPay: number;
-  isCancel: boolean;
-  cancelDate: string;
   saleID: string;
   sticker: string;
   gNumber: string;
@@ -153,7 +153,8 @@ type SaleRow = CommonRow & {
 
 /** Order rows visible now: an order shows at its next refresh; a cancellation re-stamps it. */
 export function wbOrderRows(state: SimState) {
-  return state.cached("wb.orderRows", () => {
+  const current = isCurrent(state);
+  return state.cached(`wb.orderRows.${state.config.mode}`, () => {
     const now = state.world.now();
     const rows: (FeedRow<OrderRow> & { order: WbOrder })[] = [];
     for (const order of state.world.wbOrders) {
@@ -162,7 +163,7 @@ export function wbOrderRows(state: SimState) {
       const cancelShown = order.cancelAt !== null ? refreshAfter(order.cancelAt) : null;
       const cancelled = cancelShown !== null && cancelShown <= now;
       const changed = cancelled ? cancelShown : shown;
-      const row = common(order, order.date, changed, order) as OrderRow;
+      const row = common(order, order.date, changed, order, current) as OrderRow;
       row.isCancel = cancelled;
       row.cancelDate = cancelled && order.cancelAt !== null ? formatMoscow(order.cancelAt) : NOT_CANCELLED;
       row.sticker = "";
@@ -176,7 +177,8 @@ export function wbOrderRows(state: SimState) {
 
 /** Sale (S…) and return (R…) rows visible now, keyed by saleID. */
 export function wbSaleRows(state: SimState) {
-  return state.cached("wb.saleRows", () => {
+  const current = isCurrent(state);
+  return state.cached(`wb.saleRows.${state.config.mode}`, () => {
     const now = state.world.now();
     const rows: (FeedRow<SaleRow> & { order: WbOrder; kind: "S" | "R" })[] = [];
     for (const order of state.world.wbOrders) {
@@ -189,15 +191,19 @@ export function wbSaleRows(state: SimState) {
         const sign = kind === "S" ? 1 : -1;
         const saleId = kind === "S" ? order.saleId : order.returnId;
         const changed = refreshAfter(at);
-        const row = common(order, at, changed, {
-          totalPrice: sign * order.totalPrice,
-          finishedPrice: sign * order.finishedPrice,
-          priceWithDisc: sign * order.priceWithDisc,
-        }) as SaleRow;
+        const row = common(
+          order,
+          at,
+          changed,
+          {
+            totalPrice: sign * order.totalPrice,
+            finishedPrice: sign * order.finishedPrice,
+            priceWithDisc: sign * order.priceWithDisc,
+          },
+          current,
+        ) as SaleRow;
         row.paymentSaleAmount = sign * Math.round(order.finishedPrice * 0.97);
         row.forPay = sign * order.forPay;
-        row.isCancel = false;
-        row.cancelDate = NOT_CANCELLED;
         row.saleID = saleId;
         row.sticker = "";
         row.gNumber = order.gNumber;

@@ -5,6 +5,7 @@ import type { Call } from "../pipeline.js";
 import { jsonReply, type Reply } from "../reply.js";
 import type { RemainsTask } from "../state.js";
 import { inFeed } from "../stock.js";
+import { isCurrent } from "../vendor-mode.js";
 import { spellWarehouse, WB_AGGREGATE_RF, WB_REMAINS_PSEUDO_ROWS } from "../warehouses.js";
 import { wbErrors, wbProblem } from "./errors.js";
 
@@ -82,5 +83,7 @@ export function remainsDownload(call: Call): Reply {
     ];
   });
   if (call.faults.malformed) rows = malformRows(rows, call.faults.malformed, call.faults.random);
+  // A report without rows is answered 204 without a body, as the spec documents (current mode).
+  if (rows.length === 0 && isCurrent(call.state)) return { status: 204 };
   return jsonReply(rows);
 }

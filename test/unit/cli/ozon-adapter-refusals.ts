@@ -5,7 +5,7 @@ export const OZON_ADAPTER_REFUSALS = [
     problem: "an unknown id, listing the marketplace's known ones",
     options: ["--stock-adapters", "ozon.v2.stock_on_warehouses,ozon.v9.nope"],
     message:
-      'error: accounts: --stock-adapters: endpoints.stock[1]: unknown stock adapter "ozon.v9.nope"; known for ozon: ozon.v2.stock_on_warehouses, ozon.v4.product_info_stocks, ozon.v1.analytics_stocks',
+      'error: accounts: --stock-adapters: endpoints.stock[1]: unknown stock adapter "ozon.v9.nope"; known for ozon: ozon.v2.stock_on_warehouses, ozon.v4.product_info_stocks, ozon.v1.analytics_stocks, ozon.v2.stocks_by_warehouse_fbs',
   },
   {
     problem: "another marketplace's id",

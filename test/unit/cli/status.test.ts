@@ -46,3 +46,41 @@ describe("status", () => {
     expect(table[3]).toMatch(/^Ozon demo\s+ozon\s+\?\s+8m ago\s+succeeded 10m ago\s+–$/);
   });
 });
+
+describe("status: vendor endpoints to replace", () => {
+  it("names the account on a switched-off endpoint and its replacement, from /api/health", async () => {
+    const page = (items: unknown[]) => () => ({ items, page: 1, pageSize: 100, total: items.length });
+    const run = aRun();
+    const message =
+      "wb.v1.supplier_stocks (GET /api/v1/supplier/stocks) was switched off on 2026-06-23; use wb.v1.warehouse_remains";
+    const { ctx, lines } = fakeContext({
+      "GET /api/health": () => ({
+        status: "ok",
+        version: "0.1.0",
+        sunsets: [
+          {
+            accountId: run.accountId,
+            marketplace: "wb",
+            adapter: "wb.v1.supplier_stocks",
+            replacement: "wb.v1.warehouse_remains",
+            message,
+          },
+          {
+            accountId: WB,
+            marketplace: "wb",
+            adapter: "wb.v1.supplier_stocks",
+            replacement: null,
+            message: "another organization's",
+          },
+        ],
+      }),
+      "GET /api/runs?pageSize=100": page([run]),
+      "GET /api/runs?status=succeeded&pageSize=500": page([run]),
+      "GET /api/runs?status=running&pageSize=100": page([]),
+    });
+    expect(await statusCommand.run(ctx, { values: {}, positionals: [] })).toBe(0);
+    const text = lines.join("\n");
+    expect(text).toContain(`Vendor endpoints to replace:\n  Ozon demo (wb): ${message}`);
+    expect(text).not.toContain("another organization's");
+  });
+});

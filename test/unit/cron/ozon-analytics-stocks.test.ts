@@ -8,10 +8,10 @@ import {
   ozonAnalyticsStocksV1,
   SKUS_PER_CALL,
 } from "../../../cron/adapters/ozon/analytics-stocks-v1";
-import { OZON_PRODUCT_LIST_V3_ID } from "../../../cron/adapters/ozon/product-list-v3";
+import { OZON_PRODUCT_SKUS_V4_ID } from "../../../cron/adapters/ozon/product-skus-v4";
 import { OZON_STOCK_V2_ID } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { stockSources } from "../../../cron/adapters/stock-adapters";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import type { OzonStockTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { expectDamagedRowsRejected, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
@@ -78,10 +78,12 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
     const loaded = await loadedFbo(ids.accountId);
     expect(loaded.cells).toEqual(fboTruth());
     expect(loaded.reserved).toBe(0);
-    const lists = harness.sim.stats.requests("ozon.product_list");
+    const lists = harness.sim.stats.requests("ozon.product_info_stocks");
     const stocks = harness.sim.stats.requests("ozon.analytics_stocks");
     expect(lists.length).toBeGreaterThan(3);
-    expect(stocks.length).toBe(lists.length - 1); // the last, empty product page asks no stock
+    // Every product page (the "ALL" pass, then the archived one) asks its products' stock: a pass ends on an
+    // empty cursor, not on an empty page.
+    expect(stocks.length).toBe(lists.length);
     expect(stocks.every((r) => r.status === 200)).toBe(true);
     const [pages] = await harness.db.query<{ n: number }>(
       "select count(*)::int as n from etl_pages where run_id in (select id from etl_runs where account_id = $1)",
@@ -115,12 +117,12 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
     );
   });
 
-  it("survives 429s and 5xx on both endpoints; a repeated last_id stops the pass without zeroing", async () => {
+  it("survives 429s and 5xx on both endpoints; a repeated cursor stops the pass without zeroing", async () => {
     const ids = await seedAccount(harness.db, "ozon");
     harness.sim.faults.set([
-      { endpoint: "ozon.product_list", kind: "server_error", calls: [2] },
+      { endpoint: "ozon.product_info_stocks", kind: "server_error", calls: [2] },
       { endpoint: "ozon.analytics_stocks", kind: "rate_limit", calls: [1, 3] },
-      { endpoint: "ozon.product_list", kind: "repeat_boundary", rate: 1, count: 4 },
+      { endpoint: "ozon.product_info_stocks", kind: "repeat_boundary", rate: 1, count: 4 },
     ]);
     const first = await sync(ids, [OZON_ANALYTICS_STOCKS_V1_ID], SKUS_PER_CALL);
     harness.sim.faults.clear();
@@ -133,15 +135,16 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
     );
     expect(run?.api_failed).toBe(3);
 
-    // The vendor hands back the last_id it was sent: the pass stops there, and stock it did not read stays.
+    // The vendor hands back the cursor it was sent: the pass stops there, and stock it did not read stays.
     const before = await loadedFbo(ids.accountId);
     harness.sim.advance({ days: 3 });
     harness.sim.stats.clear();
-    harness.sim.faults.set([{ endpoint: "ozon.product_list", kind: "repeat_cursor", from: 2 }]);
+    harness.sim.faults.set([{ endpoint: "ozon.product_info_stocks", kind: "repeat_cursor", from: 2 }]);
     const second = await sync(ids, [OZON_ANALYTICS_STOCKS_V1_ID], SKUS_PER_CALL);
     harness.sim.faults.clear();
     expect(second.status).toBe("succeeded");
-    expect(harness.sim.stats.requests("ozon.product_list").length).toBe(2);
+    // Two pages of the "ALL" pass (the second repeats the cursor: the pass stops), then the archived pass.
+    expect(harness.sim.stats.requests("ozon.product_info_stocks").length).toBe(3);
     // Each cell is either read anew (the truth now) or kept as before; many unread ones kept values the world
     // has since changed: nothing unread was zeroed.
     const after = (await loadedFbo(ids.accountId)).cells;
@@ -154,7 +157,7 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
     expect(kept).toBeGreaterThan(10);
     expect(
       (await runIssues(second.runId)).some(
-        (i) => i.code === "PAGING" && /last_id came back unchanged/.test(i.message),
+        (i) => i.code === "PAGING" && /cursor came back unchanged/.test(i.message),
       ),
     ).toBe(true);
   });
@@ -182,8 +185,10 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
 /** A page context whose vendor answers 200 with `answer(url)` to every request. */
 const answering = (answer: (url: string) => unknown) => answeringContext("ozon", answer);
 
+/** One product with its sku, as /v4/product/info/stocks names it (the product list has no sku). */
 const productPage = {
-  result: { items: [{ product_id: 1, offer_id: "A-1", sku: 501 }], total: 1, last_id: "" },
+  cursor: "",
+  items: [{ product_id: 1, offer_id: "A-1", stocks: [{ sku: 501, type: "fbo", present: 0, reserved: 0 }] }],
 };
 
 const failure = (context: PageContext) =>
@@ -192,22 +197,22 @@ const failure = (context: PageContext) =>
 describe("Ozon /v1/analytics/stocks on a response of the wrong shape", () => {
   it("a stocks answer without items is MALFORMED_RESPONSE of the stocks endpoint", async () => {
     const error = await failure(
-      answering((url) => (url.endsWith("/v3/product/list") ? productPage : { result: { items: [] } })),
+      answering((url) => (url.endsWith("/v4/product/info/stocks") ? productPage : { result: { items: [] } })),
     );
     expect(error.code).toBe("MALFORMED_RESPONSE");
     expect(error.endpoint).toBe(OZON_ANALYTICS_STOCKS_V1_ID);
   });
 
-  it("a product list without result.items is MALFORMED_RESPONSE of the product list", async () => {
-    const error = await failure(answering(() => ({ items: [], last_id: "" })));
+  it("a product stocks answer without items is MALFORMED_RESPONSE of the product skus call", async () => {
+    const error = await failure(answering(() => ({ result: { items: [] }, cursor: "" })));
     expect(error.code).toBe("MALFORMED_RESPONSE");
-    expect(error.endpoint).toBe(OZON_PRODUCT_LIST_V3_ID);
+    expect(error.endpoint).toBe(OZON_PRODUCT_SKUS_V4_ID);
   });
 
   it("reads a well-formed page: the article from the product list when the row has none", async () => {
     const page = await ozonAnalyticsStocksV1.fetchPage(
       answering((url) =>
-        url.endsWith("/v3/product/list")
+        url.endsWith("/v4/product/info/stocks")
           ? productPage
           : {
               items: [
@@ -224,7 +229,8 @@ describe("Ozon /v1/analytics/stocks on a response of the wrong shape", () => {
       ),
       ozonAnalyticsStocksV1.firstCursor(),
     );
-    expect(page.next).toBeNull();
+    // The "ALL" pass ended: archived products follow (visibility "ALL" leaves them out).
+    expect(page.next).toEqual({ visibility: "ARCHIVED", lastId: "", read: 0 });
     expect(page.incomplete).toBeUndefined();
     expect(page.rows).toEqual([
       {

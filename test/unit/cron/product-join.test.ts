@@ -2,7 +2,7 @@
 // WB listings of one seller article end on one product, whichever account syncs first; sized Ozon offers
 // (`ARTICLE-SIZE`) join WB's article when WB sells that size, and no emptied product is left behind.
 import { describe, expect, it } from "vitest";
-import { runSync } from "../../../cron/pipeline/run-stock-sync";
+import { runSync } from "../../../cron/engine/run-in-process";
 import { seedOrganization } from "./seed-organization";
 import { syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 

@@ -1,8 +1,8 @@
 // The simulator and a migrated PGlite database shared by the sync tests of one file, a sync of one account
 // against the simulator through a pipeline entry point (runSync or runStockSync), and truth-versus-loaded checks.
 import { afterAll, beforeAll, expect } from "vitest";
+import type { SyncInput } from "../../../cron/engine/run-in-process";
 import { MemoryRequestGate } from "../../../cron/http/request-gate";
-import type { StockSyncInput } from "../../../cron/pipeline/run-stock-sync";
 import { type Simulator, startSimulator } from "../../../dev/sim/server";
 import type { WbStockTruth } from "../../../dev/sim/truth";
 import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
@@ -12,11 +12,24 @@ export interface SimHarness {
   readonly db: TestDatabase;
 }
 
-/** Starts the simulator (time scale 6000) and a migrated database before the file's tests; closes the simulator after. */
-export function useSimulatorAndDatabase(options: { seed: number; size: number }): SimHarness {
+/**
+ * Starts the simulator (time scale 6000; this month's vendors unless `mode` is "legacy", for the older adapters)
+ * and a migrated database before the file's tests; closes the simulator after.
+ */
+export function useSimulatorAndDatabase(options: {
+  seed: number;
+  size: number;
+  mode?: "current" | "legacy";
+}): SimHarness {
   const harness = {} as { sim: Simulator; db: TestDatabase };
   beforeAll(async () => {
-    harness.sim = await startSimulator({ port: 0, seed: options.seed, size: options.size, timeScale: 6000 });
+    harness.sim = await startSimulator({
+      port: 0,
+      seed: options.seed,
+      size: options.size,
+      timeScale: 6000,
+      mode: options.mode ?? "current",
+    });
     harness.db = await migratedDatabase();
   }, 60_000);
   afterAll(async () => {
@@ -30,11 +43,11 @@ const credentials = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: {
 /** Starts a test run for the account and runs `pipeline` against the simulator; returns the run's id and status. */
 export async function syncAgainstSimulator(
   { sim, db }: SimHarness,
-  pipeline: (input: StockSyncInput) => Promise<"succeeded" | "partial" | "failed">,
+  pipeline: (input: SyncInput) => Promise<"succeeded" | "partial" | "failed">,
   ids: { orgId: string; accountId: string },
   marketplace: "ozon" | "wb",
   kind: "full" | "incremental",
-  extra: Pick<StockSyncInput, "adapters" | "pageLimit" | "sales" | "nowMs" | "fetch"> = {},
+  extra: Pick<SyncInput, "adapters" | "pageLimit" | "sales" | "nowMs" | "fetch"> = {},
 ) {
   const runId = await startTestRun(db, ids.orgId, ids.accountId, kind);
   const status = await pipeline({

@@ -2,7 +2,7 @@
 // on, leave the sales facts equal to the simulator's sales (every order, sale, return and cancellation once,
 // keyed by the vendor's own id), also under repeated boundary rows, cursor faults and malformed rows.
 import { describe, expect, it } from "vitest";
-import { runSync } from "../../../cron/pipeline/run-stock-sync";
+import { runSync } from "../../../cron/engine/run-in-process";
 import { seedAccount } from "./pglite-database";
 import { expectDamagedRowsRejected, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 

@@ -7,12 +7,12 @@ import { OZON_STOCK_V2_ID } from "../../../cron/adapters/ozon/stock-on-warehouse
 import { stockSources } from "../../../cron/adapters/stock-adapters";
 import { WB_STOCKS_REPORT_ID } from "../../../cron/adapters/wb/stocks-report-wb-warehouses";
 import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import type { OzonStockTruth, WbStockTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase, wbStockTruth } from "./sim-harness";
 
-const harness = useSimulatorAndDatabase({ seed: 11, size: 900 });
+const harness = useSimulatorAndDatabase({ seed: 11, size: 900, mode: "legacy" });
 beforeEach(() => {
   harness.sim.reset({ seed: 11, size: 900 });
 });

@@ -1,18 +1,22 @@
-// Stock syncs against the marketplace simulator end the same as the simulator's truth for every listing ×
-// warehouse: a full sync, an incremental one after the world moved on, and a full sync under faults.
+// Stock syncs against the marketplace simulator (its legacy mode, where WB supplier/stocks still answers) end the
+// same as the simulator's truth for every listing × warehouse: a full sync, an incremental one after the world
+// moved on, and a full sync under faults. (default-sync-truth.test.ts runs the defaults against this month's vendors.)
 import { describe, expect, it } from "vitest";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 
-const harness = useSimulatorAndDatabase({ seed: 7, size: 900 });
+const harness = useSimulatorAndDatabase({ seed: 7, size: 900, mode: "legacy" });
 
+/** A sync with the account's default adapters (Ozon: FBO and FBS), or the ones named. */
 function sync(
   ids: { orgId: string; accountId: string },
   marketplace: "ozon" | "wb",
   kind: "full" | "incremental" = "full",
+  adapters?: string[],
 ) {
-  return syncAgainstSimulator(harness, runStockSync, ids, marketplace, kind);
+  return syncAgainstSimulator(harness, runStockSync, ids, marketplace, kind, adapters ? { adapters } : {});
 }
 
 function truthStock(marketplace: "ozon" | "wb", onlyFbo = false): Map<string, string> {
@@ -36,10 +40,10 @@ describe("Ozon stock sync against the simulator", () => {
   it("a full sync, then another after the world moved on, equal the truth", async () => {
     const ids = await seedAccount(harness.db, "ozon");
     expect((await sync(ids, "ozon")).status).toBe("succeeded");
-    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon", true));
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon"));
     harness.sim.advance({ days: 2 });
     expect((await sync(ids, "ozon")).status).toBe("succeeded");
-    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon", true));
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon"));
   });
 
   it("survives 429 bursts, a 504 with an HTML body and rows shifting between offset pages", async () => {
@@ -52,7 +56,7 @@ describe("Ozon stock sync against the simulator", () => {
     const { runId, status } = await sync(ids, "ozon");
     harness.sim.faults.clear();
     expect(status).toBe("succeeded");
-    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon", true));
+    expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("ozon"));
     const [run] = await harness.db.query<{ api_failed: number }>(
       "select api_failed from etl_runs where id = $1",
       [runId],
@@ -91,7 +95,7 @@ describe("malformed rows", () => {
       rejects.map((r) => r.row.listing?.externalKey ?? `sku:${Math.abs(r.row.sku ?? 0) - 1}`),
     );
     const expected = new Map(
-      [...truthStock("ozon", true)].filter(([key]) => !rejectedKeys.has(key.split("|")[0] ?? "")),
+      [...truthStock("ozon")].filter(([key]) => !rejectedKeys.has(key.split("|")[0] ?? "")),
     );
     const loaded = new Map(
       [...(await loadedStock(harness.db, ids.accountId))].filter(
@@ -107,7 +111,7 @@ describe("Wildberries stock sync against the simulator", () => {
     const ids = await seedAccount(harness.db, "wb");
     harness.sim.config.set({ pageSize: { wbStocks: 50 } });
     harness.sim.faults.set([{ endpoint: "wb.stocks", kind: "repeat_boundary", rate: 1, count: 3 }]);
-    const { status } = await sync(ids, "wb");
+    const { status } = await sync(ids, "wb", "full", [WB_SUPPLIER_STOCKS_ID]);
     harness.sim.faults.clear();
     expect(status).toBe("succeeded");
     expect(await loadedStock(harness.db, ids.accountId)).toEqual(truthStock("wb"));

@@ -28,7 +28,7 @@ describe("WB stocks-report paging", () => {
     const first = await wbStocksReportWbWarehouses.fetchPage(context, { offset: 0 });
     expect(asked).toEqual([{ nmIds: [], chrtIds: [], limit: 20_000, offset: 0 }]);
     expect(first.rows).toHaveLength(20_000);
-    expect(first.next).toEqual({ offset: 20_000 - REPORT_PAGE_OVERLAP });
+    expect(first.next).toEqual({ offset: 20_000 - REPORT_PAGE_OVERLAP, repeats: REPORT_PAGE_OVERLAP });
   });
 
   it("keeps an account's smaller page limit, and never asks more than 20,000", async () => {

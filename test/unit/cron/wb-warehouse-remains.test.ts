@@ -7,7 +7,7 @@ import { stockSources } from "../../../cron/adapters/stock-adapters";
 import { WB_SUPPLIER_STOCKS_ID } from "../../../cron/adapters/wb/supplier-stocks-v1";
 import { WB_WAREHOUSE_REMAINS_ID } from "../../../cron/adapters/wb/warehouse-remains";
 import { readRemainsReport } from "../../../cron/adapters/wb/warehouse-remains-rows";
-import { runStockSync } from "../../../cron/pipeline/run-stock-sync";
+import { runStockSync } from "../../../cron/engine/run-in-process";
 import type { WbStockTruth } from "../../../dev/sim/truth";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase, wbStockTruth } from "./sim-harness";

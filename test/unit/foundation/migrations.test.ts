@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   "inventory_audit",
   "inventory_daily",
   "listings",
+  "login_throttle",
   "marketplace_accounts",
   "organizations",
   "product_summary",

@@ -5,13 +5,30 @@ import { parseArgs } from "../../../dev/sim/args";
 
 describe("parseArgs", () => {
   it("has the documented defaults", () => {
-    expect(parseArgs([])).toMatchObject({ host: "127.0.0.1", port: 8790, limitsEnabled: true, help: false });
+    expect(parseArgs([])).toMatchObject({
+      host: "127.0.0.1",
+      port: 8790,
+      limitsEnabled: true,
+      mode: "current",
+      help: false,
+    });
   });
 
   it("reads every option, with spaces or =", () => {
     expect(
-      parseArgs(["--port", "0", "--seed=5", "--size", "100", "--time-scale", "60", "--no-limits"]),
+      parseArgs([
+        "--port",
+        "0",
+        "--seed=5",
+        "--size",
+        "100",
+        "--time-scale",
+        "60",
+        "--no-limits",
+        "--legacy",
+      ]),
     ).toMatchObject({
+      mode: "legacy",
       port: 0,
       seed: 5,
       size: 100,

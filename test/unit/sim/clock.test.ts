@@ -7,7 +7,7 @@ import { control, ozon, start, wb } from "./helpers";
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await start({ limitsEnabled: false, size: 800 });
+  sim = await start({ mode: "legacy", limitsEnabled: false, size: 800 });
 });
 afterAll(() => sim.close());
 

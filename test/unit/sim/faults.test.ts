@@ -7,7 +7,7 @@ import { control, ozon, start, wb } from "./helpers";
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await start({ limitsEnabled: false });
+  sim = await start({ mode: "legacy", limitsEnabled: false });
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.faults.clear());

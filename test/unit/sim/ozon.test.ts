@@ -7,7 +7,7 @@ import { counts, ozon, start } from "./helpers";
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await start({ limitsEnabled: false });
+  sim = await start({ mode: "legacy", limitsEnabled: false });
 });
 afterAll(() => sim.close());
 

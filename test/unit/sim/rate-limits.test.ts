@@ -16,7 +16,7 @@ const STOCKS = "/statistics/api/v1/supplier/stocks?dateFrom=2026-10-31";
 describe("WB statistics: 1 request per minute", () => {
   it("answers the second call in a minute with problem+json 429 and the X-Ratelimit headers", async () => {
     // timeScale 0.001: a minute of limiter time lasts 1000 minutes, so the bucket cannot refill during the test.
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     const first = await wb(sim, STOCKS);
     expect(first.status).toBe(200);
     expect(first.headers.get("x-ratelimit-remaining")).toBe("0");
@@ -36,7 +36,7 @@ describe("WB statistics: 1 request per minute", () => {
   });
 
   it("lets a call through once a minute of limiter time has passed", async () => {
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     expect((await wb(sim, STOCKS)).status).toBe(200);
     expect((await wb(sim, STOCKS)).status).toBe(429);
     sim.skipLimiterTime(60_000);
@@ -44,14 +44,14 @@ describe("WB statistics: 1 request per minute", () => {
   });
 
   it("with a large timeScale a minute passes in milliseconds", async () => {
-    sim = await start({ timeScale: 600_000 }); // one minute = 0.1 ms
+    sim = await start({ mode: "legacy", timeScale: 600_000 }); // one minute = 0.1 ms
     expect((await wb(sim, STOCKS)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await wb(sim, STOCKS)).status).toBe(200);
   });
 
   it("stocks-report: 3 per minute with burst 1, so a second call at once is 429", async () => {
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     const call = () =>
       wb(sim as Simulator, "/seller-analytics/api/analytics/v1/stocks-report/wb-warehouses", {
         method: "POST",
@@ -66,7 +66,7 @@ describe("WB statistics: 1 request per minute", () => {
 
 describe("Ozon limits", () => {
   it("allows 50 requests per second per Client-Id, then answers 429 code 8", async () => {
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     const statuses: number[] = [];
     for (let i = 0; i < 52; i++) statuses.push((await ozon(sim, "/v3/product/list", { limit: 1 })).status);
     expect(statuses.slice(0, 50).every((s) => s === 200)).toBe(true);
@@ -80,7 +80,7 @@ describe("Ozon limits", () => {
   });
 
   it("limits /v1/analytics/data to 1 per minute", async () => {
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     const body = {
       date_from: "2026-10-25",
       date_to: "2026-10-31",
@@ -96,7 +96,7 @@ describe("Ozon limits", () => {
   });
 
   it("records every request so a test can check a client's pacing", async () => {
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     await ozon(sim, "/v3/product/list", { limit: 1 });
     sim.skipLimiterTime(5_000);
     await ozon(sim, "/v3/product/list", { limit: 1 });
@@ -110,14 +110,14 @@ describe("Ozon limits", () => {
 
 describe("limits switched off", () => {
   it("never answers 429 when limits are disabled", async () => {
-    sim = await start({ timeScale: 0.001, limitsEnabled: false });
+    sim = await start({ mode: "legacy", timeScale: 0.001, limitsEnabled: false });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await wb(sim, STOCKS)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
   });
 
   it("honours a per-endpoint limit override from the config", async () => {
-    sim = await start({ timeScale: 0.001 });
+    sim = await start({ mode: "legacy", timeScale: 0.001 });
     sim.config.set({ limits: { "wb.stocks": { requests: 3, periodSeconds: 60, burst: 3 } } });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await wb(sim, STOCKS)).status);

@@ -7,7 +7,7 @@ import { counts, start, wb } from "./helpers";
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await start({ limitsEnabled: false, size: 600 });
+  sim = await start({ mode: "legacy", limitsEnabled: false, size: 600 });
 });
 afterAll(() => sim.close());
 beforeEach(() => {

@@ -51,11 +51,11 @@ export async function seedTenant(
 }
 
 /** Signs in and returns the Cookie header value for later requests. */
-export async function signIn(email: string, ip: string): Promise<string> {
+export async function signIn(email: string, ip: string, password = PASSWORD): Promise<string> {
   const response = await SELF.fetch("http://edge.test/api/auth/login", {
     method: "POST",
     headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
-    body: JSON.stringify({ email, password: PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get("Set-Cookie") ?? "";

@@ -1,9 +1,13 @@
 // /api/health through the real Worker: database round trip and KV reported, 503 naming the database
-// when the SQL endpoint is unreachable or the database is missing.
+// when the SQL endpoint is unreachable or the database is missing; accounts on a switched-off vendor endpoint
+// listed with the adapter that replaces it.
 import { env, SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { marketplaceAccounts } from "../../../db/schema";
+import { databaseFromEnv } from "../../../worker/db";
 import type { HealthReport } from "../../../worker/routes/health";
 import { useTestDatabase } from "../../support/worker-database";
+import { seedAccount } from "./seed";
 
 useTestDatabase();
 
@@ -29,6 +33,37 @@ describe("GET /api/health", () => {
     expect(body.checks.kv?.ok).toBe(true);
     expect(body.version).toBe(env.APP_VERSION);
     expect(headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("names an account on a switched-off endpoint and its replacement; an account on the defaults has none", async () => {
+    const { orgId, accountId: onDefaults } = await seedAccount("health-sunsets");
+    const [old] = await databaseFromEnv(env)
+      .insert(marketplaceAccounts)
+      .values({
+        orgId,
+        marketplace: "wb",
+        name: "old wb",
+        credentialsEncrypted: "v1.test.test",
+        endpoints: { stock: ["wb.v1.supplier_stocks", "wb.v1.warehouse_remains"] },
+      })
+      .returning({ id: marketplaceAccounts.id });
+    const { status, body } = await getHealth("10.0.0.2");
+    expect(status).toBe(200);
+    expect(body.status).toBe("ok");
+    expect(body.sunsets.filter((s) => s.accountId === onDefaults)).toEqual([]);
+    expect(body.sunsets.filter((s) => s.accountId === old?.id)).toEqual([
+      {
+        accountId: old?.id,
+        marketplace: "wb",
+        adapter: "wb.v1.supplier_stocks",
+        endpoint: "GET /api/v1/supplier/stocks",
+        state: "switched-off",
+        switchOffOn: "2026-06-23",
+        replacement: "wb.v1.warehouse_remains",
+        message:
+          "wb.v1.supplier_stocks (GET /api/v1/supplier/stocks) was switched off on 2026-06-23; use wb.v1.warehouse_remains",
+      },
+    ]);
   });
 
   it("answers 503 naming the database when the SQL endpoint is unreachable", async () => {

@@ -1,6 +1,6 @@
 // The HTTP contract every route shares: request ids, the error shape, security headers, CORS, the
 // OpenAPI document, and the dashboard assets served beside the API.
-import { SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
 
@@ -32,7 +32,7 @@ describe("HTTP contract", () => {
   it("sets security headers on API answers", async () => {
     const response = await SELF.fetch("http://edge.test/api/health", { headers: ip });
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(response.headers.get("X-Frame-Options")).toBe("DENY");
     expect(response.headers.get("Strict-Transport-Security")).toContain("max-age=");
   });
 
@@ -66,5 +66,23 @@ describe("HTTP contract", () => {
       expect(response.headers.get("Content-Type")).toContain("text/html");
       expect(await response.text()).toContain('<div id="app">');
     }
+  });
+});
+
+describe("configuration", () => {
+  it("answers 503 in the error shape when a variable is bad, naming no secret", async () => {
+    const { createApp } = await import("../../../worker/app");
+    const broken = { ...env, CACHE_TTL_SECONDS: "five minutes", SESSION_SECRET: "short" };
+    const response = await createApp().fetch(
+      new Request("http://edge.test/api/health", { headers: ip }),
+      broken,
+      createExecutionContext(),
+    );
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(body.error.requestId).toBe(response.headers.get("X-Request-Id"));
+    expect(body.error.message).not.toContain("short");
+    expect(response.headers.get("Content-Security-Policy")).toContain("default-src 'self'");
   });
 });

@@ -10,6 +10,12 @@ import { startRun } from "../../../worker/sync/start-run";
 
 export const db = () => databaseFromEnv(env);
 
+/**
+ * The stock adapters these tests drive unless they name others: one source each (Ozon FBO per warehouse, WB
+ * supplier/stocks), whose answers the truth helpers below compare, on the simulator in its legacy mode.
+ */
+const TEST_STOCK_ADAPTERS = { ozon: ["ozon.v2.stock_on_warehouses"], wb: ["wb.v1.supplier_stocks"] };
+
 /** A marketplace account on the simulator, in a new organization unless `orgId` names one. */
 export async function seedSimAccount(
   marketplace: "ozon" | "wb",
@@ -33,7 +39,7 @@ export async function seedSimAccount(
       name: `${slug} ${marketplace}`,
       credentialsEncrypted: credentials,
       baseUrl: `${env.SIMULATOR_URL}/${marketplace}`,
-      endpoints: { rateScale: 600, ...endpoints },
+      endpoints: { rateScale: 600, stock: TEST_STOCK_ADAPTERS[marketplace], ...endpoints },
     })
     .returning({ id: marketplaceAccounts.id });
   if (!account) throw new Error("account not created");

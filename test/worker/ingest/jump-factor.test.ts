@@ -3,8 +3,9 @@
 import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { loadRunContext } from "../../../cron/engine/run-context";
+import { batchRunner } from "../../../cron/load/statement-runner";
 import { etlRuns, marketplaceAccounts } from "../../../db/schema";
-import { loadRunContext } from "../../../worker/sync/run-context";
 import { useTestDatabase } from "../../support/worker-database";
 import { db, seedSimAccount } from "./helpers";
 
@@ -27,7 +28,11 @@ describe("the run context's stock jump factor", () => {
       .set({ stockJumpFactor: 2.5 })
       .where(eq(marketplaceAccounts.id, strict.accountId));
     const plain = await seedSimAccount("wb");
-    expect((await loadRunContext(db(), env, await runOf(strict)))?.stockJumpFactor).toBe(2.5);
-    expect((await loadRunContext(db(), env, await runOf(plain)))?.stockJumpFactor).toBeNull();
+    expect(
+      (await loadRunContext(batchRunner(db()), env.CREDENTIALS_KEY, await runOf(strict)))?.stockJumpFactor,
+    ).toBe(2.5);
+    expect(
+      (await loadRunContext(batchRunner(db()), env.CREDENTIALS_KEY, await runOf(plain)))?.stockJumpFactor,
+    ).toBeNull();
   });
 });

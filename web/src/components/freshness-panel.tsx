@@ -1,9 +1,11 @@
-// How old each marketplace account's data is, and any sync running now with its progress.
+// How old each marketplace account's data is, any sync running now with its progress, and a warning when the
+// account uses a vendor endpoint that is deprecated or about to be switched off.
 import type { ComponentChildren } from "preact";
 import type { Run } from "../api/types";
 import { t } from "../i18n/locale";
 import { formatAge, formatNumber } from "../lib/format";
 import { isStale } from "../lib/freshness";
+import { sunsetModel } from "../models/sunsets";
 import { syncModel } from "../models/sync";
 import { EmptyState, ErrorState, Skeleton } from "./states";
 
@@ -15,6 +17,25 @@ export function RunProgress({ run }: { run: Run }) {
         {t("sync.progress", { pages: formatNumber(run.pagesDone), rows: formatNumber(run.extracted) })}
       </span>
     </div>
+  );
+}
+
+/** A small warning when the account's adapters use a vendor endpoint that is deprecated or about to go. */
+function SunsetWarnings({ accountId }: { accountId: string }) {
+  const notices = sunsetModel.of(accountId);
+  if (notices.length === 0) return null;
+  return (
+    <span class="small sunset-warning" role="note" data-testid="sunset-warning">
+      {notices
+        .map((n) =>
+          t(n.state === "switched-off" ? "overview.sunsetOff" : "overview.sunsetSoon", {
+            adapter: n.adapter,
+            date: n.switchOffOn ?? "–",
+            replacement: n.replacement ?? "–",
+          }),
+        )
+        .join(" ")}
+    </span>
   );
 }
 
@@ -40,6 +61,7 @@ export function FreshnessPanel() {
               {account.lastSuccessAt && isStale(account.lastSuccessAt) ? ` · ${t("overview.stale")}` : ""}
             </span>
             {account.running && <RunProgress run={account.running} />}
+            <SunsetWarnings accountId={account.accountId} />
           </li>
         ))}
       </ul>

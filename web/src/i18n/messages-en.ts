@@ -64,6 +64,9 @@ export const en = {
   "overview.neverSynced": "never synced successfully",
   "overview.running": "Syncing: {pages} pages, {rows} rows",
   "overview.stale": "stale",
+  "overview.sunsetOff": "{adapter} was switched off by the marketplace on {date}: switch to {replacement}.",
+  "overview.sunsetSoon":
+    "{adapter} is deprecated by the marketplace (switch-off {date}): switch to {replacement}.",
   "overview.categoryEmpty": "No products in this category.",
   "overview.dataAge": "Data as of {age}",
   "col.article": "Article",

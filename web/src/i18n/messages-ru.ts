@@ -66,6 +66,9 @@ export const ru: Record<MessageKey, string> = {
   "overview.neverSynced": "успешных синхронизаций не было",
   "overview.running": "Синхронизация: {pages} стр., {rows} строк",
   "overview.stale": "устарело",
+  "overview.sunsetOff": "{adapter} отключён маркетплейсом {date}: переключитесь на {replacement}.",
+  "overview.sunsetSoon":
+    "{adapter} устарел у маркетплейса (отключение {date}): переключитесь на {replacement}.",
   "overview.categoryEmpty": "В этой категории нет товаров.",
   "overview.dataAge": "Данные на {age}",
   "col.article": "Артикул",

@@ -1,0 +1,80 @@
+// Cursor paging shared by Ozon's current posting lists (/v3/posting/fbo/list, /v4/posting/fbs/list): the request
+// as the spec names it (`sort_dir`, `filter.since/to`, limit ≤ 100, analytics and financial data), `cursor` +
+// `has_next`; a cursor that repeats or comes back empty while has_next is true is replaced by restarting at the
+// newest posting time seen (boundary rows repeat; the loader deduplicates).
+import { z } from "zod";
+import type { Cursor, CursorStart, Page, PageContext, RowOutcome } from "../adapter";
+import type { SalesRecord } from "../sales-record";
+import { ozonPost } from "./ozon-errors";
+
+/** The spec's maximum page (1–100); the older notes allowed 1000. */
+export const POSTINGS_LIMIT = 100;
+const DAY_MS = 86_400_000;
+/** A full run reads this far back; an incremental one re-reads this much before its watermark (status changes). */
+export const OZON_FULL_DAYS = 90;
+export const OZON_RECHECK_DAYS = 14;
+
+export function postingsFirstCursor(start: CursorStart): Cursor {
+  const watermarkMs = start.watermark ? Date.parse(start.watermark) : Number.NaN;
+  const sinceMs =
+    start.kind === "incremental" && !Number.isNaN(watermarkMs)
+      ? watermarkMs - OZON_RECHECK_DAYS * DAY_MS
+      : start.nowMs - OZON_FULL_DAYS * DAY_MS;
+  return {
+    since: new Date(sinceMs).toISOString(),
+    to: new Date(Math.min(start.nowMs + DAY_MS, sinceMs + 364 * DAY_MS)).toISOString(),
+    cursor: "",
+  };
+}
+
+const envelope = z.object({
+  cursor: z.string().nullish(),
+  has_next: z.boolean().nullish(),
+  // Present (null is read as empty): a moved wrapper is a malformed response, not the end of the feed.
+  postings: z.array(z.unknown()).nullable(),
+});
+
+export interface PostingList {
+  id: string;
+  path: string;
+  /** The posting field the list's period and order are on (FBO `created_at`, FBS `in_process_at`). */
+  timeField: string;
+  readRows(raw: unknown): RowOutcome<SalesRecord>[];
+}
+
+export async function fetchPostingsPage(
+  list: PostingList,
+  context: PageContext,
+  cursor: Cursor,
+): Promise<Page<SalesRecord>> {
+  const since = String(cursor.since);
+  const to = String(cursor.to);
+  const sent = typeof cursor.cursor === "string" ? cursor.cursor : "";
+  const endpoint = { id: list.id, path: list.path, envelope, expected: "cursor/postings" };
+  // As the spec names them: `sort_dir` (not `dir`), `filter.statuses` (empty: every status), limit ≤ 100;
+  // financial_data for the buyer's cluster (the region where analytics_data has none).
+  const answer = await ozonPost(context, endpoint, {
+    sort_dir: "ASC",
+    filter: { since, to, statuses: [] },
+    limit: POSTINGS_LIMIT,
+    cursor: sent,
+    with: { analytics_data: true, financial_data: true },
+  });
+  const postings = answer.postings ?? [];
+  const rows = postings.flatMap(list.readRows);
+  const stamps = postings
+    .map((p) => (p && typeof p === "object" ? (p as Record<string, unknown>)[list.timeField] : null))
+    .filter((s): s is string => typeof s === "string" && s < "2100");
+  const newest = stamps.reduce<string | null>((max, s) => (max === null || s > max ? s : max), null);
+  const notes: string[] = [];
+  let next: Cursor | null = null;
+  const returned = answer.cursor ?? "";
+  if (answer.has_next === true && postings.length > 0) {
+    if (returned !== "" && returned !== sent) next = { since, to, cursor: returned };
+    else if (newest !== null && newest > since) {
+      notes.push(`the cursor came back ${returned === "" ? "empty" : "unchanged"}; restarting at ${newest}`);
+      next = { since: newest, to, cursor: "" };
+    } else notes.push("paging stopped: the cursor cannot move and no newer posting was seen");
+  }
+  return { rows, next, notes, watermark: newest };
+}

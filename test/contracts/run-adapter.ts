@@ -1,0 +1,96 @@
+// Runs an adapter's pages against the simulator (or against one scripted vendor answer) and keeps every exchange,
+// for the contract tests: what the adapter sent, what the vendor side answered, and what the adapter read.
+import type { AnyAdapter, Cursor, KnownListings, PageContext, RowOutcome } from "../../cron/adapters/adapter";
+import { MarketplaceClient } from "../../cron/http/marketplace-client";
+import { MemoryRequestGate } from "../../cron/http/request-gate";
+import type { Simulator } from "../../dev/sim/server";
+import { type Exchange, recordingFetch, vendorPath } from "./recorder";
+
+const CREDENTIALS = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: { token: "demo-wb-token" } };
+
+export interface AdapterRun {
+  exchanges: Exchange[];
+  rows: RowOutcome<unknown>[];
+  pages: number;
+  /** What ended the pages early, if anything (the exchanges up to it are kept, so a test can say why). */
+  error?: unknown;
+}
+
+function context(fetchFn: typeof fetch, baseUrl: string, extra: Partial<PageContext>): PageContext {
+  return {
+    client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn, sleep: async () => {} }),
+    credentials: CREDENTIALS,
+    baseUrl,
+    rateScale: 6000,
+    runKind: "full",
+    ...extra,
+  };
+}
+
+async function pages(adapter: AnyAdapter, page: PageContext, nowMs: number, maxPages: number) {
+  const rows: RowOutcome<unknown>[] = [];
+  let count = 0;
+  try {
+    count = await pagesInto(rows, adapter, page, nowMs, maxPages);
+  } catch (error) {
+    return { rows, pages: count, error };
+  }
+  return { rows, pages: count };
+}
+
+async function pagesInto(
+  rows: RowOutcome<unknown>[],
+  adapter: AnyAdapter,
+  page: PageContext,
+  nowMs: number,
+  maxPages: number,
+): Promise<number> {
+  let cursor: Cursor | null =
+    adapter.kind === "sales"
+      ? adapter.firstCursor({ kind: "full", watermark: null, nowMs })
+      : adapter.firstCursor({ kind: "full", watermark: null, nowMs });
+  let count = 0;
+  while (cursor !== null && count < maxPages) {
+    const result: { rows: RowOutcome<unknown>[]; next: Cursor | null } = await adapter.fetchPage(
+      page,
+      cursor,
+    );
+    rows.push(...result.rows);
+    cursor = result.next;
+    count++;
+  }
+  return count;
+}
+
+/** The adapter's pages against the simulator (at most `maxPages`), every exchange recorded. */
+export async function runAgainstSimulator(
+  adapter: AnyAdapter,
+  sim: Simulator,
+  options: { maxPages?: number; pageLimit?: number; knownListings?: KnownListings } = {},
+): Promise<AdapterRun> {
+  const exchanges: Exchange[] = [];
+  const page = context(recordingFetch(exchanges), `${sim.url}/${adapter.marketplace}`, {
+    pageLimit: options.pageLimit,
+    knownListings: options.knownListings ?? { wbByChrt: new Map() },
+  });
+  const result = await pages(adapter, page, sim.now().getTime(), options.maxPages ?? 50);
+  return { exchanges, ...result };
+}
+
+/** The adapter's pages when the vendor answers each request with `answer(method, path)` (the vendor's example). */
+export async function runAgainstAnswer(
+  adapter: AnyAdapter,
+  answer: (method: string, path: string) => unknown,
+  nowMs: number,
+  knownListings: KnownListings = { wbByChrt: new Map() },
+): Promise<AdapterRun> {
+  const fetchFn = (async (url: string, init?: RequestInit) => {
+    const { path } = vendorPath(new URL(url));
+    const body = answer(init?.method ?? "GET", path);
+    return new Response(body === undefined ? null : JSON.stringify(body), {
+      status: body === undefined ? 204 : 200,
+    });
+  }) as unknown as typeof fetch;
+  const page = context(fetchFn, `http://vendor.test/${adapter.marketplace}`, { knownListings });
+  return { exchanges: [], ...(await pages(adapter, page, nowMs, 3)) };
+}

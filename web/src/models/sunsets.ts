@@ -1,0 +1,40 @@
+// Vendor endpoints about to go (or gone) that an account's adapters use, from /api/health: read once per
+// session view, keyed by account, for a small warning beside the account's freshness.
+import { signal } from "@preact/signals";
+import { apiGet } from "../api/client";
+
+export interface SunsetNotice {
+  accountId: string;
+  adapter: string;
+  state: "switched-off" | "switching-off" | "deprecated";
+  switchOffOn: string | null;
+  replacement: string | null;
+}
+
+const byAccount = signal<ReadonlyMap<string, SunsetNotice[]>>(new Map());
+let requested = false;
+
+/** Reads the warnings once; a failed read leaves none (the warning is advice, not the page's data). */
+function ensure(): void {
+  if (requested) return;
+  requested = true;
+  apiGet<{ sunsets?: SunsetNotice[] }>("/api/health").then(
+    (health) => {
+      const map = new Map<string, SunsetNotice[]>();
+      for (const notice of health.sunsets ?? [])
+        map.set(notice.accountId, [...(map.get(notice.accountId) ?? []), notice]);
+      byAccount.value = map;
+    },
+    () => {
+      requested = false;
+    },
+  );
+}
+
+export const sunsetModel = {
+  /** The account's warnings (empty until read). */
+  of(accountId: string): SunsetNotice[] {
+    ensure();
+    return byAccount.value.get(accountId) ?? [];
+  },
+};

@@ -1,0 +1,109 @@
+// The Worker's configuration, parsed once from its env (vars and secrets) with zod: typed values with
+// defaults, and a ConfigError naming every bad variable (never echoing a secret's value). Parsed again
+// only when a raw value changes (tests move DATABASE_URL and NEON_HTTP_ENDPOINT between files).
+import { z } from "zod";
+import { base64ToBytes } from "./auth/encoding";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** A whole number in a text var (wrangler vars are strings), within bounds, with a default when empty. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((text) => (text === undefined || text.trim() === "" ? String(fallback) : text.trim()))
+    .pipe(z.string().regex(/^\d+$/, `must be a whole number from ${min} to ${max}`))
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+function isBase64Of32Bytes(text: string): boolean {
+  try {
+    return base64ToBytes(text).length === 32;
+  } catch {
+    return false;
+  }
+}
+
+const origin = z.string().refine((text) => {
+  try {
+    return new URL(text).origin === text;
+  } catch {
+    return false;
+  }
+}, "each entry must be an origin like https://app.example.com (scheme, host, optional port; no path)");
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "is not set (wrangler secret put DATABASE_URL)" })
+    .regex(/^postgres(ql)?:\/\//, "must start with postgresql:// (copy it from the Neon console)"),
+  SESSION_SECRET: z
+    .string({ error: "is not set (wrangler secret put SESSION_SECRET)" })
+    .min(16, "must be at least 16 characters"),
+  CREDENTIALS_KEY: z
+    .string({ error: "is not set (wrangler secret put CREDENTIALS_KEY)" })
+    .refine(isBase64Of32Bytes, "must be base64 of 32 bytes (openssl rand -base64 32)"),
+  CACHE_TTL_SECONDS: wholeNumber(60, 86_400, 300),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 1_000_000, 60),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text) =>
+      (text ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin)),
+  NEON_HTTP_ENDPOINT: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })])
+    .optional(),
+  APP_VERSION: z.string().trim().min(1).optional(),
+});
+
+export interface Config {
+  databaseUrl: string;
+  /** Local dev and tests: dev/neon-endpoint's SQL URL; undefined in production (Neon itself). */
+  neonHttpEndpoint: string | undefined;
+  sessionSecret: string;
+  credentialsKey: string;
+  cacheTtlSeconds: number;
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
+  appVersion: string;
+}
+
+const VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
+
+/** Parses the env; throws ConfigError naming each bad variable and what it must be. */
+export function parseConfig(env: object): Config {
+  const vars = env as Record<string, unknown>;
+  const raw = Object.fromEntries(VARIABLES.map((name) => [name, vars[name]]));
+  const result = EnvSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${[...new Set(problems)].join("; ")}`);
+  }
+  const valid = result.data;
+  return {
+    databaseUrl: valid.DATABASE_URL,
+    neonHttpEndpoint: valid.NEON_HTTP_ENDPOINT || undefined,
+    sessionSecret: valid.SESSION_SECRET,
+    credentialsKey: valid.CREDENTIALS_KEY,
+    cacheTtlSeconds: valid.CACHE_TTL_SECONDS,
+    rateLimitPerMinute: valid.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: valid.CORS_ORIGINS,
+    appVersion: valid.APP_VERSION ?? "0.1.0",
+  };
+}
+
+let parsed: { fingerprint: string; config: Config } | undefined;
+
+/** The isolate's configuration: parsed on first use and again only when a raw value changed. */
+export function configFromEnv(env: object): Config {
+  const vars = env as Record<string, unknown>;
+  const fingerprint = VARIABLES.map((name) => String(vars[name] ?? "")).join("\u0000");
+  if (parsed?.fingerprint !== fingerprint) parsed = { fingerprint, config: parseConfig(env) };
+  return parsed.config;
+}
