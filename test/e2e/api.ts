@@ -68,7 +68,7 @@ const TERMINAL = new Set(["succeeded", "partial", "failed", "cancelled"]);
  * Waits until every marketplace account has a finished run and none is running (the dev runner's first
  * full sync), and returns those runs. Throws with the runs' states when they fail or take too long.
  */
-export async function waitForFirstSync(api: ApiSession, accounts: number, timeoutMs = 300_000) {
+export async function waitForFirstSync(api: ApiSession, accounts: number, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   let last: RunRow[] = [];
   while (Date.now() < deadline) {
