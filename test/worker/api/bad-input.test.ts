@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
 import {
   type Catalog,
+  distinctIps,
   type ErrorBody,
   get,
   seedShop,
@@ -20,9 +21,8 @@ useTestDatabase();
 let acme: Tenant;
 let shop: Catalog;
 let cookie: string;
-let nextIp = 0;
 /** One address per request: the per-IP limiter (60 a minute) must not shape these answers. */
-const ip = () => `10.15.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
+const ip = distinctIps(15);
 
 beforeAll(async () => {
   acme = await seedTenant("bad-input");

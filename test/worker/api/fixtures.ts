@@ -50,6 +50,19 @@ export async function seedTenant(
   return { orgId, slug, users: byRole as Tenant["users"] };
 }
 
+/**
+ * A source of client addresses, one new address per call (10.<second>.0.1, 10.<second>.0.2, …), so that the
+ * per-IP limiter (60 a minute) and the per-IP login throttle never shape a test's answers. Each test file
+ * takes its own `second` octet; past 62,500 addresses the source moves on to the next one.
+ */
+export function distinctIps(second: number): () => string {
+  let next = 0;
+  return () => {
+    const n = next++;
+    return `10.${second + Math.floor(n / 62_500)}.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
+  };
+}
+
 /** Signs in and returns the Cookie header value for later requests. */
 export async function signIn(email: string, ip: string, password = PASSWORD): Promise<string> {
   const response = await SELF.fetch("http://edge.test/api/auth/login", {

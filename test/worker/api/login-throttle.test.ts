@@ -4,7 +4,7 @@ import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../worker/app";
 import { useTestDatabase } from "../../support/worker-database";
-import { type ErrorBody, PASSWORD, seedTenant, type Tenant } from "./fixtures";
+import { distinctIps, type ErrorBody, PASSWORD, seedTenant, type Tenant } from "./fixtures";
 
 useTestDatabase();
 
@@ -24,8 +24,7 @@ function login(email: string, password: string, ip: string): Promise<Response> {
 }
 
 /** Each attempt from its own address, so only the account's throttle is at work. */
-let nextAddress = 0;
-const freshIp = () => `10.88.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
+const freshIp = distinctIps(88);
 
 let acme: Tenant;
 beforeAll(async () => {

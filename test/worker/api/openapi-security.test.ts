@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { etlRuns, warehouseAliases } from "../../../db/schema";
 import type { Role } from "../../../db/schema/enums";
 import { useTestDatabase } from "../../support/worker-database";
-import { db, type ErrorBody, seedAcmeAndGlobex, send, signIn } from "./fixtures";
+import { db, distinctIps, type ErrorBody, seedAcmeAndGlobex, send, signIn } from "./fixtures";
 import { fillPath, type Operation, servedOperations } from "./openapi-operations";
 
 useTestDatabase();
@@ -16,8 +16,7 @@ let operations: Operation[];
 const cookies = {} as Record<Role, string>;
 /** Per path: the id of an acme resource (for body checks) and of a globex one (for the 404). */
 const ids: Record<string, { own: string; other: string }> = {};
-let nextIp = 0;
-const ip = () => `10.21.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
+const ip = distinctIps(21);
 
 const LOWER_ROLE: Record<Role, Role | null> = { admin: "operator", operator: "viewer", viewer: null };
 

@@ -12,6 +12,7 @@ import { useTestDatabase } from "../../support/worker-database";
 import {
   type Catalog,
   db,
+  distinctIps,
   type ErrorBody,
   seedShop,
   seedTenant,
@@ -171,9 +172,7 @@ let shop: Catalog;
 let cookie: string;
 let operations: Operation[];
 const logs: string[] = [];
-let nextIp = 0;
-const ip = () =>
-  `10.${40 + Math.floor(nextIp / 62_500)}.${Math.floor(nextIp / 250) % 250}.${(nextIp++ % 250) + 1}`;
+const ip = distinctIps(40);
 
 beforeAll(async () => {
   tenant = await seedTenant("sweep");
