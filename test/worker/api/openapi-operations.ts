@@ -1,5 +1,5 @@
 // The operations of the served OpenAPI document, as the generated tests walk them: method, path, whether
-// the operation is public, the role it needs, its parameters, its JSON body schema and its statuses.
+// the operation is public, its tags, the role it needs, its parameters, its JSON body schema and its statuses.
 import { SELF } from "cloudflare:test";
 import type { Role } from "../../../db/schema/enums";
 
@@ -23,6 +23,7 @@ export interface Operation {
   method: string;
   path: string;
   operationId: string;
+  tags: string[];
   public: boolean;
   role: Role | null;
   parameters: Parameter[];
@@ -32,6 +33,7 @@ export interface Operation {
 
 interface RawOperation {
   operationId: string;
+  tags?: string[];
   security: unknown[];
   "x-required-role"?: Role;
   parameters?: Parameter[];
@@ -62,6 +64,7 @@ export async function servedOperations(): Promise<Operation[]> {
         method: method.toUpperCase(),
         path,
         operationId: raw.operationId,
+        tags: raw.tags ?? [],
         public: raw.security.length === 0,
         role: raw["x-required-role"] ?? null,
         parameters: (raw.parameters ?? []).map((p) => ({ ...p, schema: resolve(document, p.schema) })),
