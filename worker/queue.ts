@@ -1,9 +1,11 @@
 // Queue consumers, the engine's production driver: the ingest queue moves runs forward one page per message
 // (cron/engine), the dead-letter queue receives pages that failed every retry and the engine ends their run.
+// A bad configuration fails the whole batch (retried) with a log line naming the variable.
 import { abandonRun, deadLetterReason, recordStepFailure } from "../cron/engine/abandon-run";
 import { processIngestMessage } from "../cron/engine/ingest-step";
 import type { EnginePorts } from "../cron/engine/ports";
 import { IngestMessage } from "../cron/messages";
+import { ConfigError, configFromEnv } from "./config";
 import { queuePorts } from "./sync/queue-ports";
 
 export const INGEST_QUEUE_NAME = "mi-core-ingest";
@@ -11,6 +13,15 @@ export const DEAD_LETTER_QUEUE_NAME = "mi-core-ingest-dlq";
 
 export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: ExecutionContext): Promise<void> {
   const deadLetters = batch.queue === DEAD_LETTER_QUEUE_NAME;
+  let config: ReturnType<typeof configFromEnv>;
+  try {
+    config = configFromEnv(env);
+  } catch (error) {
+    // No message can be processed, and none is lost: the batch is retried after the fix is deployed.
+    if (error instanceof ConfigError)
+      console.error(JSON.stringify({ level: "error", queue: batch.queue, error: error.message }));
+    throw error;
+  }
   for (const message of batch.messages) {
     const parsed = IngestMessage.safeParse(message.body);
     if (!parsed.success) {
@@ -29,7 +40,7 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
     }
     let ports: EnginePorts | null = null;
     try {
-      ports = queuePorts(env, parsed.data.accountId);
+      ports = queuePorts(env, config, parsed.data.accountId);
       if (deadLetters) await abandonRun(ports, parsed.data, deadLetterReason(parsed.data, message.attempts));
       else await processIngestMessage(ports, parsed.data);
       message.ack();

@@ -1,6 +1,8 @@
-// Cron Trigger handler: full sync, incremental sync, or the health check, by the cron that fired.
+// Cron Trigger handler: full sync, incremental sync, or the health check, by the cron that fired. It reads
+// the parsed configuration (worker/config.ts); a bad one fails the invocation with the variable's name.
 import { jobForCron } from "../cron/schedule";
-import { databaseFromEnv } from "./db";
+import { configFromEnv } from "./config";
+import { databaseFor } from "./db";
 import { checkHealth } from "./routes/health";
 import { startRunsForEnabledAccounts } from "./sync/start-run";
 
@@ -12,11 +14,12 @@ export async function handleScheduled(
   _ctx: ExecutionContext,
 ): Promise<void> {
   const job = jobForCron(controller.cron);
+  const config = configFromEnv(env);
   if (job === "health-check") {
     const report = await checkHealth({
-      database: () => databaseFromEnv(env),
+      database: () => databaseFor(config),
       cache: env.API_CACHE,
-      version: env.APP_VERSION,
+      version: config.appVersion,
     });
     await env.API_CACHE.put(
       LAST_HEALTH_KEY,
@@ -26,6 +29,6 @@ export async function handleScheduled(
     return;
   }
   const kind = job === "full-sync" ? "full" : "incremental";
-  const outcomes = await startRunsForEnabledAccounts(env, databaseFromEnv(env), kind, "cron");
+  const outcomes = await startRunsForEnabledAccounts(env, databaseFor(config), kind, "cron");
   console.log(JSON.stringify({ level: "info", job, outcomes }));
 }

@@ -13,7 +13,8 @@ import {
 } from "../cron/http/request-gate";
 import { forgetSeenCells } from "../cron/load/finalize-run";
 import { etlRuns } from "../db/schema";
-import { databaseFromEnv } from "./db";
+import { configFromEnv } from "./config";
+import { databaseFor } from "./db";
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
 
@@ -204,7 +205,8 @@ export class SyncCoordinator extends DurableObject<Env> {
       runId,
     );
     try {
-      const db = databaseFromEnv(this.env);
+      // A bad configuration throws a ConfigError naming the variable, logged below.
+      const db = databaseFor(configFromEnv(this.env));
       await db.batch([
         db
           .update(etlRuns)
