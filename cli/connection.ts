@@ -11,6 +11,8 @@ export interface DatabaseTarget {
   httpEndpoint: string | undefined;
   /** Whether the database lives on this machine (the dev credentials key is then acceptable). */
   local: boolean;
+  /** Neither --database-url nor DATABASE_URL named it: the dev runner's default port was assumed. */
+  assumed: boolean;
 }
 
 export interface Connection {
@@ -62,15 +64,15 @@ function resolveAuth(values: Values, env: Env, local: boolean): { auth: Auth; la
 }
 
 function resolveDatabase(values: Values, env: Env, local: boolean): DatabaseTarget | undefined {
-  const text =
-    stringValue(values, "database-url") ?? env.DATABASE_URL ?? (local ? LOCAL_DATABASE_URL : undefined);
+  const named = stringValue(values, "database-url") ?? env.DATABASE_URL;
+  const text = named ?? (local ? LOCAL_DATABASE_URL : undefined);
   if (!text) return undefined;
   const url = parseUrl(text, "--database-url", ["postgres:", "postgresql:"]);
   const onThisMachine = isLocalHost(url.hostname);
   // A database URL on this machine means the local Neon endpoint, which serves SQL at /sql on that port.
   const httpEndpoint =
     env.NEON_HTTP_ENDPOINT || (onThisMachine ? `http://${url.hostname}:${url.port || 8791}/sql` : undefined);
-  return { url: text, httpEndpoint, local: onThisMachine };
+  return { url: text, httpEndpoint, local: onThisMachine, assumed: named === undefined };
 }
 
 export function resolveConnection(values: Values, env: Env): Connection {

@@ -6,6 +6,7 @@ import { listAccounts, openDatabase } from "../accounts-store";
 import { ApiRequestError } from "../api-client";
 import type { Run, RunPage } from "../api-types";
 import { noExtraPositionals } from "../args";
+import type { DatabaseTarget } from "../connection";
 import type { CliContext } from "../context";
 import { rootMessage } from "../errors";
 import { age, int, table } from "../format";
@@ -88,6 +89,16 @@ export function sunsetLines(sunsets: readonly SunsetNotice[], accounts: readonly
   ].join("\n");
 }
 
+/** Why the database did not answer and, when the CLI only guessed where it is, what to pass instead. */
+export function unreachableDatabase(target: DatabaseTarget, error: unknown): string {
+  const where = target.httpEndpoint ?? new URL(target.url).host;
+  const hint = target.assumed
+    ? " The CLI assumed the dev runner's default database port; if `npm run dev` runs with --db-port <n>," +
+      " pass --database-url postgresql://local:local@127.0.0.1:<n>/main (or set DATABASE_URL)."
+    : "";
+  return `error: the database (${where}) did not answer: ${rootMessage(error)}.${hint}`;
+}
+
 export const statusCommand: Command = {
   name: "status",
   summary: "accounts: last successful sync, latest run, run in progress",
@@ -95,7 +106,8 @@ export const statusCommand: Command = {
 
 Shows whether the Worker answers and, per marketplace account, how long ago its last successful
 run finished, how its latest run ended and which run is in progress. Accounts that never ran are
-listed only when the CLI can read the database (--database-url; automatic for local dev).
+listed only when the CLI can read the database (--database-url; automatic for local dev on the
+default --db-port). When that database does not answer, status says so and exits 1.
 Accounts whose adapters use a vendor endpoint that is deprecated or switches off within 30 days
 are listed below the table with the adapter that replaces it.`,
   options: {},
@@ -114,7 +126,7 @@ are listed below the table with the adapter that replaces it.`,
       ...succeeded.items,
       ...running.items,
     ]).map((a) => ({ ...a, enabled: null }));
-    let note = "";
+    let unreachable = "";
     if (ctx.connection.database) {
       try {
         const me = await ctx.api().request<{ organization: { id: string } }>("GET", "/api/auth/me");
@@ -126,7 +138,7 @@ are listed below the table with the adapter that replaces it.`,
           enabled: row.enabled,
         }));
       } catch (error) {
-        note = `(accounts that never ran are not listed: the database did not answer: ${rootMessage(error)})`;
+        unreachable = unreachableDatabase(ctx.connection.database, error);
       }
     }
     const statuses = accountStatuses(accounts, lists);
@@ -134,16 +146,21 @@ are listed below the table with the adapter that replaces it.`,
     if (ctx.json) {
       const mine = sunsets.filter((s) => known.has(s.accountId));
       ctx.out(JSON.stringify({ health, accounts: statuses, sunsets: mine }, null, 2));
-      return 0;
+      if (unreachable) ctx.out(unreachable);
+      return unreachable ? 1 : 0;
     }
     ctx.out(health);
     ctx.out("");
     ctx.out(statusTable(statuses, ctx.now()));
-    if (note) ctx.out(note);
     const warnings = sunsetLines(sunsets, accounts);
     if (warnings) {
       ctx.out("");
       ctx.out(warnings);
+    }
+    // Accounts that never ran are missing from the table: say why, and fail so scripts notice.
+    if (unreachable) {
+      ctx.out(unreachable);
+      return 1;
     }
     return 0;
   },

@@ -14,8 +14,11 @@ describe("resolveConnection", () => {
       url: LOCAL_DATABASE_URL,
       httpEndpoint: "http://127.0.0.1:8791/sql",
       local: true,
+      assumed: true,
     });
     expect(c.credentialsKey).toBe(DEV_CREDENTIALS_KEY);
+    const named = resolveConnection({ "database-url": "postgresql://local:local@127.0.0.1:9100/main" }, {});
+    expect(named.database).toMatchObject({ httpEndpoint: "http://127.0.0.1:9100/sql", assumed: false });
   });
 
   it("uses an API key for a deployed Worker, from flags before the environment", () => {
@@ -43,6 +46,7 @@ describe("resolveConnection", () => {
       url: "postgresql://u:p@ep-x.neon.tech/db",
       httpEndpoint: undefined,
       local: false,
+      assumed: false,
     });
     expect(neon.credentialsKey).toBe("k");
   });

@@ -1,4 +1,5 @@
 // `status`: accounts joined with their newest successful, newest and running runs.
+import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { accountStatuses, statusCommand, statusTable } from "../../../cli/commands/status";
 import { fakeContext } from "./fake-context";
@@ -83,4 +84,45 @@ describe("status: vendor endpoints to replace", () => {
     expect(text).toContain(`Vendor endpoints to replace:\n  Ozon demo (wb): ${message}`);
     expect(text).not.toContain("another organization's");
   });
+});
+
+/** A 127.0.0.1 port nothing listens on: one the OS just handed out and that was closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+describe("status: the database does not answer", () => {
+  const page = (items: unknown[]) => () => ({ items, page: 1, pageSize: 100, total: items.length });
+  const routes = {
+    "GET /api/health": () => ({ status: "ok", version: "0.1.0" }),
+    "GET /api/runs?pageSize=100": page([aRun()]),
+    "GET /api/runs?status=succeeded&pageSize=500": page([aRun()]),
+    "GET /api/runs?status=running&pageSize=100": page([]),
+    "GET /api/auth/me": () => ({ organization: { id: aRun().accountId } }),
+  };
+
+  for (const assumed of [true, false]) {
+    it(`exits 1 and says what to pass (database ${assumed ? "assumed" : "named"})`, async () => {
+      const port = await closedPort();
+      const { ctx, lines } = fakeContext(routes, { database: true });
+      ctx.connection.database = {
+        url: `postgresql://local:local@127.0.0.1:${port}/main`,
+        httpEndpoint: `http://127.0.0.1:${port}/sql`,
+        local: true,
+        assumed,
+      };
+      expect(await statusCommand.run(ctx, { values: {}, positionals: [] })).toBe(1);
+      const error = lines.at(-1) ?? "";
+      expect(error).toContain(`error: the database (http://127.0.0.1:${port}/sql) did not answer`);
+      if (assumed) expect(error).toContain("pass --database-url postgresql://local:local@127.0.0.1:<n>/main");
+      else expect(error).not.toContain("--db-port");
+      // The table of the accounts the runs name is still printed above the error.
+      expect(lines.join("\n")).toMatch(/Ozon demo\s+ozon/);
+    });
+  }
 });
