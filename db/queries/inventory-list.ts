@@ -4,27 +4,21 @@
 // so sorting by units walks product_summary(org_id, available) and stops after the page instead of
 // classifying, window-counting and sorting every product first.
 import { type SQL, sql } from "drizzle-orm";
+import { INVENTORY_SORTS, type InventorySort } from "../../domain/inventory-sorts";
+import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
+import { stockStatusConditionSql, stockStatusRankSql, stockStatusSql } from "../../domain/stock-status-sql";
 import type { Database } from "../client";
-import type { StockStatus } from "../schema/enums";
 import {
   type ClassifiedStockRow,
   classifiedStockSql,
   escapeLike,
   type StockScope,
   type StockThresholds,
-  stockStatusSql,
+  SUMMARY_COVER,
+  SUMMARY_STOCK,
 } from "./product-stock";
 
-export const INVENTORY_SORTS = [
-  "article",
-  "name",
-  "category",
-  "available",
-  "velocity",
-  "daysOfCover",
-  "status",
-] as const;
-export type InventorySort = (typeof INVENTORY_SORTS)[number];
+export { INVENTORY_SORTS, type InventorySort };
 
 const SORT_COLUMNS: Record<InventorySort, string> = {
   article: "article",
@@ -64,11 +58,9 @@ function summarySort(sort: InventorySort, order: "asc" | "desc", thresholds: Sto
     case "velocity":
       return sql`ps.velocity ${direction}`;
     case "daysOfCover":
-      return sql`case when ps.velocity > 0 then round((ps.available / ps.velocity)::numeric, 1) end ${direction} nulls last`;
+      return sql`${SUMMARY_COVER} ${direction} nulls last`;
     case "status":
-      return sql`case when ps.available <= ${thresholds.criticalMax} then 0
-        when ps.available <= ${thresholds.lowMax} then 1
-        when ps.available <= ${thresholds.overstockMin} then 2 else 3 end ${direction}`;
+      return sql`${stockStatusRankSql(SUMMARY_STOCK, thresholds)} ${direction}`;
   }
 }
 
@@ -80,13 +72,13 @@ async function summaryInventoryList(
 ): Promise<InventoryListResult> {
   const conditions = [sql`ps.org_id = ${scope.orgId}`, sql`p.org_id = ${scope.orgId}`];
   const summaryConditions = [sql`ps.org_id = ${scope.orgId}`];
-  if (query.status) summaryConditions.push(statusCondition(query.status, thresholds));
+  if (query.status) summaryConditions.push(stockStatusConditionSql(query.status, SUMMARY_STOCK, thresholds));
   if (scope.category !== undefined) conditions.push(sql`p.category = ${scope.category}`);
   if (scope.search !== undefined) {
     const pattern = `%${escapeLike(scope.search)}%`;
     conditions.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
   }
-  if (query.status) conditions.push(statusCondition(query.status, thresholds));
+  if (query.status) conditions.push(stockStatusConditionSql(query.status, SUMMARY_STOCK, thresholds));
   const where = sql.join(conditions, sql` and `);
   // Without a filter on products' columns the count needs no join (an index-only scan of the summary).
   const countFrom =
@@ -98,8 +90,8 @@ async function summaryInventoryList(
     from (select count(*)::int as total_count from ${countFrom}) counted
     left join lateral (select p.id as product_id, p.article, p.name, p.category,
         ps.available, ps.reserved, ps.in_transit, ps.warehouse_count, ps.velocity::float8 as velocity,
-        case when ps.velocity > 0 then round((ps.available / ps.velocity)::numeric, 1)::float8 end as days_of_cover,
-        ${stockStatusSql(sql`ps.available`, thresholds)} as status
+        ${SUMMARY_COVER} as days_of_cover,
+        ${stockStatusSql(SUMMARY_STOCK, thresholds)} as status
       from product_summary ps join products p on p.id = ps.product_id
       where ${where}
       order by ${summarySort(query.sort, query.order, thresholds)}, p.article asc
@@ -109,19 +101,6 @@ async function summaryInventoryList(
     total: Number(rows[0]?.total_count ?? 0),
     rows: rows.filter((row) => row.product_id !== null),
   };
-}
-
-function statusCondition(status: StockStatus, t: StockThresholds): SQL {
-  switch (status) {
-    case "critical":
-      return sql`ps.available <= ${t.criticalMax}`;
-    case "low":
-      return sql`ps.available > ${t.criticalMax} and ps.available <= ${t.lowMax}`;
-    case "normal":
-      return sql`ps.available > ${t.lowMax} and ps.available <= ${t.overstockMin}`;
-    case "overstock":
-      return sql`ps.available > ${t.overstockMin}`;
-  }
 }
 
 export async function inventoryList(
@@ -138,7 +117,7 @@ export async function inventoryList(
   const direction = sql.raw(query.order === "desc" ? "desc nulls last" : "asc nulls last");
   const result = await db.execute(sql`with classified as (${classifiedStockSql(scope, thresholds)})
     select *, count(*) over ()::int as total_count,
-      case status when 'critical' then 0 when 'low' then 1 when 'normal' then 2 else 3 end as status_rank
+      ${statusRankOfText()} as status_rank
     from classified
     ${query.status ? sql`where status = ${query.status}` : sql``}
     order by ${column} ${direction}, article asc
@@ -152,4 +131,10 @@ export async function inventoryList(
     total = Number((counted.rows[0] as { n: number } | undefined)?.n ?? 0);
   }
   return { total, rows };
+}
+
+/** The status column's sort rank, from the domain's order of statuses. */
+function statusRankOfText(): SQL {
+  const branches = STOCK_STATUSES.map((status, rank) => sql`when ${status}::text then ${rank}::int`);
+  return sql`(case status ${sql.join(branches, sql` `)} end)`;
 }

@@ -1,12 +1,15 @@
-// Reading and changing an organization's settings (stock thresholds, replenishment inputs) and the
+// Reading and changing an organization's settings (stock status rule, replenishment inputs) and the
 // data version that every cached API answer is keyed by.
 import { eq, sql } from "drizzle-orm";
+import type { StatusBasis } from "../../domain/stock-status";
 import type { Database } from "../client";
 import { organizations } from "../schema";
 
 export const organizationSettingsColumns = {
   id: organizations.id,
   name: organizations.name,
+  statusBasis: organizations.statusBasis,
+  coverCeilingDays: organizations.coverCeilingDays,
   criticalMax: organizations.criticalMax,
   lowMax: organizations.lowMax,
   overstockMin: organizations.overstockMin,
@@ -25,6 +28,8 @@ export type OrganizationSettingsRow = {
 
 export interface SettingsChange {
   name?: string | undefined;
+  statusBasis?: StatusBasis | undefined;
+  coverCeilingDays?: number | undefined;
   criticalMax?: number | undefined;
   lowMax?: number | undefined;
   overstockMin?: number | undefined;

@@ -1,7 +1,11 @@
 // Per-product stock in a scope (all warehouses, one marketplace, one warehouse) classified by the
-// organization's thresholds. The dashboard and the inventory list both read from this one query shape:
-// unscoped it reads the product_summary read model; scoped it sums the inventory rows in scope.
+// organization's status rule (domain/stock-status.ts). The dashboard and the inventory list both read from
+// this one query shape: unscoped it reads the product_summary read model; scoped it sums the inventory rows
+// in scope.
 import { type SQL, sql } from "drizzle-orm";
+import { daysOfCoverSql } from "../../domain/cover-sql";
+import type { StatusRules, StockStatus } from "../../domain/stock-status";
+import { type StockColumns, stockStatusSql } from "../../domain/stock-status-sql";
 import type { Marketplace } from "../schema/enums";
 
 export interface StockScope {
@@ -12,19 +16,18 @@ export interface StockScope {
   search?: string | undefined;
 }
 
-export interface StockThresholds {
-  criticalMax: number;
-  lowMax: number;
-  overstockMin: number;
-}
+/** The organization's settings the stock status reads. */
+export type StockThresholds = StatusRules;
 
-/** SQL CASE mapping available units to a stock status with the given thresholds. */
-export function stockStatusSql(available: SQL, thresholds: StockThresholds): SQL {
-  return sql`case when ${available} <= ${thresholds.criticalMax} then 'critical'
-    when ${available} <= ${thresholds.lowMax} then 'low'
-    when ${available} > ${thresholds.overstockMin} then 'overstock'
-    else 'normal' end`;
-}
+/** product_summary ps's stock columns, as the status and cover fragments read them. */
+export const SUMMARY_STOCK: StockColumns = {
+  available: sql`ps.available`,
+  inTransit: sql`ps.in_transit`,
+  velocity: sql`ps.velocity`,
+};
+
+/** days_of_cover of product_summary ps. */
+export const SUMMARY_COVER = daysOfCoverSql(SUMMARY_STOCK.available, SUMMARY_STOCK.velocity);
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
@@ -55,11 +58,16 @@ export function classifiedStockSql(scope: StockScope, thresholds: StockThreshold
     const pattern = `%${escapeLike(scope.search)}%`;
     filters.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
   }
+  const stock: StockColumns = {
+    available: sql`s.available`,
+    inTransit: sql`s.in_transit`,
+    velocity: sql`coalesce(ps.velocity, 0)::float8`,
+  };
   return sql`select p.id as product_id, p.article, p.name, p.category,
       s.available, s.reserved, s.in_transit, s.warehouse_count,
-      coalesce(ps.velocity, 0)::float8 as velocity,
-      case when coalesce(ps.velocity, 0) > 0 then round((s.available / ps.velocity)::numeric, 1)::float8 end as days_of_cover,
-      ${stockStatusSql(sql`s.available`, thresholds)} as status
+      ${stock.velocity} as velocity,
+      ${daysOfCoverSql(stock.available, stock.velocity)} as days_of_cover,
+      ${stockStatusSql(stock, thresholds)} as status
     from (${scopedStockSql(scope)}) s
     join products p on p.id = s.product_id
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = s.product_id
@@ -77,5 +85,5 @@ export interface ClassifiedStockRow {
   warehouse_count: number;
   velocity: number;
   days_of_cover: number | null;
-  status: "critical" | "low" | "normal" | "overstock";
+  status: StockStatus;
 }

@@ -1,7 +1,10 @@
 // Inputs for replenishment recommendations, per product (all warehouses, from product_summary) or per
 // product × warehouse (stock from inventory, velocity from that warehouse's orders in the window).
-// The reorder test is repeated in SQL only to filter and page; worker/api/replenishment.ts explains it.
+// The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
+// domain/replenishment.ts explains it.
 import { type SQL, sql } from "drizzle-orm";
+import { velocitySql } from "../../domain/cover-sql";
+import { reorderDueSql } from "../../domain/replenishment-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
 
@@ -32,8 +35,8 @@ export interface RecommendationRow {
 
 function reorderFilter(query: RecommendationQuery): SQL {
   if (!query.onlyReorder) return sql``;
-  return sql`where velocity > 0 and available + in_transit <=
-    ceil(velocity * ${query.leadTimeDays}) + ceil(velocity * ${query.safetyStockDays})`;
+  const stock = { available: sql`available`, inTransit: sql`in_transit`, velocity: sql`velocity` };
+  return sql`where ${reorderDueSql(stock, query)}`;
 }
 
 // Most urgent first: fewest days of cover, then fastest sellers.
@@ -62,7 +65,7 @@ export async function warehouseRecommendationInputs(
   if (query.marketplace) scope.push(sql`i.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`i.warehouse_id = ${query.warehouseId}`);
   const result = await db.execute(sql`with demand as (
-      select product_id, warehouse_id, sum(quantity)::float8 / ${query.velocityWindowDays} as velocity
+      select product_id, warehouse_id, ${velocitySql(sql`sum(quantity)`, query.velocityWindowDays)} as velocity
       from sales
       where org_id = ${query.orgId} and kind = 'order' and warehouse_id is not null
         and day > current_date - ${query.velocityWindowDays}::int

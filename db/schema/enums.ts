@@ -1,6 +1,7 @@
 // Enumerations shared by the tables and by the zod schemas at the API and ingestion boundaries.
 // Each list is defined once here; the pgEnum and the TypeScript union both come from it.
 import { pgEnum } from "drizzle-orm/pg-core";
+import { STATUS_BASES, STOCK_STATUSES } from "../../domain/stock-status";
 
 export const MARKETPLACES = ["ozon", "wb"] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
@@ -38,6 +39,7 @@ export const WAREHOUSE_TYPES = ["fbo", "fbs", "express", "unknown"] as const;
 export type WarehouseType = (typeof WAREHOUSE_TYPES)[number];
 export const warehouseTypeEnum = pgEnum("warehouse_type", WAREHOUSE_TYPES);
 
-export const STOCK_STATUSES = ["critical", "low", "normal", "overstock"] as const;
-export type StockStatus = (typeof STOCK_STATUSES)[number];
+// The stock statuses and the bases of the status rule are the domain's (domain/stock-status.ts).
+export { STATUS_BASES, STOCK_STATUSES, type StatusBasis, type StockStatus } from "../../domain/stock-status";
 export const stockStatusEnum = pgEnum("stock_status", STOCK_STATUSES);
+export const statusBasisEnum = pgEnum("status_basis", STATUS_BASES);

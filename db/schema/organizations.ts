@@ -2,7 +2,7 @@
 // users, dashboard sessions and API keys. Every other business table points at organizations.id.
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { roleEnum } from "./enums";
+import { roleEnum, statusBasisEnum } from "./enums";
 
 export const organizations = pgTable(
   "organizations",
@@ -10,7 +10,10 @@ export const organizations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     slug: text("slug").notNull(),
-    // Stock status thresholds (units, inclusive upper bounds for critical and low).
+    // Stock status rule (domain/stock-status.ts): by days of cover against the lead time (default), or by
+    // the units thresholds below (inclusive upper bounds for critical and low).
+    statusBasis: statusBasisEnum("status_basis").notNull().default("cover"),
+    coverCeilingDays: integer("cover_ceiling_days").notNull().default(120),
     criticalMax: integer("critical_max").notNull().default(5),
     lowMax: integer("low_max").notNull().default(20),
     overstockMin: integer("overstock_min").notNull().default(100),
@@ -35,6 +38,10 @@ export const organizations = pgTable(
     check(
       "organizations_days_positive",
       sql`${t.leadTimeDays} >= 0 and ${t.safetyStockDays} >= 0 and ${t.targetCoverDays} > 0 and ${t.velocityWindowDays} > 0`,
+    ),
+    check(
+      "organizations_cover_ceiling_above_safety",
+      sql`${t.coverCeilingDays} > ${t.leadTimeDays} + ${t.safetyStockDays}`,
     ),
   ],
 );

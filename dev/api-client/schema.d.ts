@@ -155,7 +155,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change thresholds, replenishment inputs, time zone or IP allowlist (admin) */
+        /** Change the status rule, thresholds, replenishment inputs, time zone or IP allowlist (admin) */
         patch: operations["updateSettings"];
         trace?: never;
     };
@@ -594,6 +594,13 @@ export interface components {
         };
         Settings: {
             name: string;
+            /**
+             * @description cover: status by days of cover against the lead time (default); units: by the units thresholds
+             * @enum {string}
+             */
+            statusBasis: "cover" | "units";
+            /** @description cover basis: overstock above this many days */
+            coverCeilingDays: number;
             criticalMax: number;
             lowMax: number;
             overstockMin: number;
@@ -607,6 +614,9 @@ export interface components {
         };
         SettingsChange: {
             name?: string;
+            /** @enum {string} */
+            statusBasis?: "cover" | "units";
+            coverCeilingDays?: number;
             criticalMax?: number;
             lowMax?: number;
             overstockMin?: number;
@@ -618,10 +628,16 @@ export interface components {
             ipAllowlist?: string[];
         };
         Dashboard: {
+            /** @description The status rule the counts were made with (domain/stock-status.ts) */
             thresholds: {
+                /** @enum {string} */
+                statusBasis: "cover" | "units";
                 criticalMax: number;
                 lowMax: number;
                 overstockMin: number;
+                leadTimeDays: number;
+                safetyStockDays: number;
+                coverCeilingDays: number;
             };
             dataVersion: number;
             total: number;

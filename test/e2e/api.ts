@@ -1,5 +1,6 @@
 // The e2e run's own view of the API and the simulator, outside the browser: signs in with fetch, waits
 // for the dev runner's first sync to finish, and reads the simulator's truth to compare against.
+import type { StatusRules, StockStatus } from "../../domain/stock-status";
 import type { DashboardCounts } from "./truth";
 
 export interface RunRow {
@@ -16,10 +17,21 @@ export interface RunRow {
 }
 
 export interface DashboardAnswer {
-  thresholds: { criticalMax: number; lowMax: number; overstockMin: number };
+  thresholds: StatusRules;
   total: number;
   counts: DashboardCounts;
-  items: Record<string, Array<{ article: string; name: string; productId: number }>>;
+  items: Record<
+    string,
+    Array<{
+      article: string;
+      name: string;
+      productId: number;
+      status: StockStatus;
+      available: number;
+      inTransit: number;
+      velocity: number;
+    }>
+  >;
 }
 
 export class ApiSession {

@@ -1,5 +1,5 @@
-// What the simulator really holds, classified the way the dashboard classifies products: units available
-// per product over every warehouse of both marketplaces, against the organization's thresholds. A product
+// What the simulator really holds: units available per product over every warehouse of both marketplaces,
+// which the dashboard's statuses are checked against (domain/stock-status.ts classifies them). A product
 // is the seller's article: Wildberries `supplierArticle`; an Ozon `offer_id` when the API keeps that offer
 // as a product of its own, else the article it was joined to (ARTICLE-SIZE → ARTICLE; the joining rule
 // itself is tested against the simulator in test/unit/cron/product-join.test.ts).
@@ -43,16 +43,14 @@ function productKey(row: StockTruthRow, productArticles: ReadonlySet<string>): s
 }
 
 /**
- * Products with at least one cell in a feed, classified by their available units (grouped under the
- * API's product articles, `productArticles`); cells in `skip`
- * (marketplace:warehouse keys the API does not hold) are left out of the sums.
+ * Units available per product with at least one cell in a feed (grouped under the API's product articles,
+ * `productArticles`); cells in `skip` (marketplace:warehouse keys the API does not hold) count 0.
  */
-export function classifyTruth(
+export function unitsByProduct(
   rows: StockTruthRow[],
-  thresholds: { criticalMax: number; lowMax: number; overstockMin: number },
   productArticles: ReadonlySet<string>,
   skip: ReadonlySet<string> = new Set(),
-): { counts: DashboardCounts; products: number } {
+): Map<string, number> {
   const perProduct = new Map<string, number>();
   for (const row of rows) {
     if (!row.inFeed) continue;
@@ -60,12 +58,5 @@ export function classifyTruth(
     const units = skip.has(`${row.marketplace}:${row.warehouse}`) ? 0 : row.available;
     perProduct.set(key, (perProduct.get(key) ?? 0) + units);
   }
-  const counts: DashboardCounts = { critical: 0, low: 0, normal: 0, overstock: 0 };
-  for (const available of perProduct.values()) {
-    if (available <= thresholds.criticalMax) counts.critical++;
-    else if (available <= thresholds.lowMax) counts.low++;
-    else if (available > thresholds.overstockMin) counts.overstock++;
-    else counts.normal++;
-  }
-  return { counts, products: perProduct.size };
+  return perProduct;
 }

@@ -14,10 +14,10 @@ import {
   turnoverRows,
 } from "../../db/queries/sales-analytics";
 import { MARKETPLACES } from "../../db/schema/enums";
-import { classifyAbc } from "../api/abc";
+import { classifyAbc } from "../../domain/abc";
+import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
 import { IsoDate, wholeNumber } from "../api/common";
 import { dayInTimeZone, type Period, periodLength, previousPeriod, resolvePeriod } from "../api/period";
-import { stockoutDate } from "../api/replenishment";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import {
   AbcAnalysisSchema,
@@ -283,7 +283,7 @@ export function registerAnalytics(app: OpenAPIHono<AppEnv>): void {
       const units = Number(row.units);
       const velocity = Number(row.velocity);
       const averageStock = row.average_stock === null ? Number(row.available) : Number(row.average_stock);
-      const daysOfCover = velocity > 0 ? round(Number(row.available) / velocity, 1) : null;
+      const daysOfCover = coverOf(Number(row.available), velocity);
       return {
         productId: Number(row.product_id),
         article: row.article,

@@ -1,5 +1,5 @@
 // GET /api/dashboard: product counts per stock status (critical / low / normal / overstock) with the
-// organization's thresholds, and the Top-N (or all) products of each, in a scope and with filters.
+// organization's status rule (by cover or by units), and the Top-N (or all) products of each, in a scope and with filters.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { dashboardData } from "../../db/queries/dashboard";
 import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
@@ -45,11 +45,25 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
     const items = Object.fromEntries(
       STOCK_STATUSES.map((status) => [status, data.rows[status].map((row) => toStockLine(row, today))]),
     ) as Record<StockStatus, StockLine[]>;
-    const { criticalMax, lowMax, overstockMin, dataVersion } = organization;
+    const {
+      statusBasis,
+      criticalMax,
+      lowMax,
+      overstockMin,
+      leadTimeDays,
+      safetyStockDays,
+      coverCeilingDays,
+    } = organization;
+    const thresholds = {
+      statusBasis,
+      criticalMax,
+      lowMax,
+      overstockMin,
+      leadTimeDays,
+      safetyStockDays,
+      coverCeilingDays,
+    };
     const total = counts.critical + counts.low + counts.normal + counts.overstock;
-    return c.json(
-      { thresholds: { criticalMax, lowMax, overstockMin }, dataVersion, total, counts, items },
-      200,
-    );
+    return c.json({ thresholds, dataVersion: organization.dataVersion, total, counts, items }, 200);
   });
 }

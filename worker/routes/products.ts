@@ -2,10 +2,11 @@
 // daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { productDetail } from "../../db/queries/product-detail";
+import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
+import { stockStatus } from "../../domain/stock-status";
 import { IntIdParam, wholeNumber } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { ProductDetailSchema } from "../api/schemas/products";
-import { addDays, stockStatus } from "../api/stock";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
@@ -34,9 +35,10 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
     const detail = await productDetail(c.var.db, organization.id, id, days);
     if (!detail) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
     const available = detail.stock.reduce((sum, line) => sum + line.available, 0);
+    const inTransit = detail.stock.reduce((sum, line) => sum + line.inTransit, 0);
     const velocity = detail.summary?.velocity ?? 0;
-    const daysOfCover = velocity > 0 ? Math.round((available / velocity) * 10) / 10 : null;
-    const status = stockStatus(available, organization);
+    const daysOfCover = coverOf(available, velocity);
+    const status = stockStatus({ available, inTransit, velocity }, organization);
     return c.json(
       {
         product: { ...detail.product, id: Number(detail.product.id) },
@@ -44,7 +46,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
         available,
         velocity: Math.round(velocity * 100) / 100,
         daysOfCover,
-        stockoutDate: daysOfCover === null ? null : addDays(new Date(), Math.floor(daysOfCover)),
+        stockoutDate: stockoutDate(new Date(), daysOfCover),
         stock: detail.stock.map((line) => ({
           ...line,
           listingId: Number(line.listingId),

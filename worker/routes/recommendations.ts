@@ -4,8 +4,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { productRecommendationInputs, warehouseRecommendationInputs } from "../../db/queries/recommendations";
 import { MARKETPLACES } from "../../db/schema/enums";
+import { replenish, stockoutDate } from "../../domain/replenishment";
 import { Int4Id, PageQuery } from "../api/common";
-import { replenish, stockoutDate } from "../api/replenishment";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RecommendationsSchema } from "../api/schemas/recommendations";
 import type { AppEnv } from "../context";

@@ -1,7 +1,8 @@
-// Organization settings: GET for everyone signed in, PATCH (admin) for stock thresholds, replenishment
+// Organization settings: GET for everyone signed in, PATCH (admin) for the stock status rule (basis, cover ceiling, units thresholds), replenishment
 // inputs, time zone and IP allowlist. A change bumps the data version, so cached answers refresh.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
+import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
 import { text } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
@@ -16,6 +17,8 @@ const Days = z.number().int().min(0).max(365);
 const SettingsChange = z
   .object({
     name: text().trim().min(1).max(200).optional(),
+    statusBasis: z.enum(STATUS_BASES).optional(),
+    coverCeilingDays: z.number().int().min(1).max(3650).optional(),
     criticalMax: z.number().int().min(0).max(1_000_000).optional(),
     lowMax: z.number().int().min(1).max(1_000_000).optional(),
     overstockMin: z.number().int().min(2).max(10_000_000).optional(),
@@ -68,7 +71,7 @@ const patchRoute = createRoute({
   operationId: "updateSettings",
   path: "/api/settings",
   tags: ["settings"],
-  summary: "Change thresholds, replenishment inputs, time zone or IP allowlist (admin)",
+  summary: "Change the status rule, thresholds, replenishment inputs, time zone or IP allowlist (admin)",
   security: AUTHENTICATED,
   middleware: [requireRole("admin")],
   "x-required-role": "admin",
@@ -85,12 +88,8 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
   app.openapi(patchRoute, async (c) => {
     const change = c.req.valid("json");
     const merged = { ...c.get("organization"), ...change };
-    if (!(merged.criticalMax < merged.lowMax && merged.lowMax < merged.overstockMin)) {
-      throw new ApiError(
-        "BAD_REQUEST",
-        "lowMax: thresholds must satisfy criticalMax < lowMax < overstockMin",
-      );
-    }
+    const problem = statusRulesProblem(merged);
+    if (problem !== null) throw new ApiError("BAD_REQUEST", problem);
     const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
     // Cached callers carry the settings and data version: re-read them on this isolate's next request.

@@ -23,6 +23,8 @@ function caller(orgId: string, principal: Partial<Principal> = {}): CachedCaller
     organization: {
       id: orgId,
       name: orgId,
+      statusBasis: "cover",
+      coverCeilingDays: 120,
       criticalMax: 5,
       lowMax: 20,
       overstockMin: 100,

@@ -86,7 +86,7 @@ describe("GET /api/dashboard", () => {
   });
 
   it("breaks ties in the Top-N by velocity, then article", async () => {
-    const tenant = await seedTenant("ties");
+    const tenant = await seedTenant("ties", { statusBasis: "units" });
     const stock = (units: number) => ({ Podolsk: units });
     await seedCatalog(tenant.orgId, {
       warehouses: [{ name: "Podolsk", marketplace: "wb" }],

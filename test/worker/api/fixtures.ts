@@ -223,12 +223,13 @@ export interface ErrorBody {
 }
 
 /**
- * The shop most tests use. Koledino (wb) and Tver (ozon); stock per product in units:
- *   A-001 Red coat   outerwear    Koledino 2, Tver 1     =   3 critical  velocity 1
- *   A-002 Blue coat  outerwear    Koledino 10            =  10 low       velocity 2
- *   A-003 Scarf      accessories  Tver 50                =  50 normal    velocity 0
- *   A-004 Hat        accessories  Koledino 150, Tver 30  = 180 overstock velocity 3
- *   A-005 Gloves     accessories  Tver 0                 =   0 critical  velocity 0.5
+ * The shop most tests use. Koledino (wb) and Tver (ozon); stock per product in units, and its status by the
+ * units thresholds (5/20/100) and by days of cover (lead time 14, safety 7, ceiling 120 days):
+ *   A-001 Red coat   outerwear    Koledino 2, Tver 1     =   3 critical  critical   velocity 1
+ *   A-002 Blue coat  outerwear    Koledino 10            =  10 low       critical   velocity 2
+ *   A-003 Scarf      accessories  Tver 50                =  50 normal    overstock  velocity 0 (no sales)
+ *   A-004 Hat        accessories  Koledino 150, Tver 30  = 180 overstock normal     velocity 3 (60 days)
+ *   A-005 Gloves     accessories  Tver 0                 =   0 critical  critical   velocity 0.5
  */
 export function seedShop(orgId: string): Promise<Catalog> {
   return seedCatalog(orgId, {
@@ -261,10 +262,12 @@ export function seedShop(orgId: string): Promise<Catalog> {
 /**
  * The two tenants of the isolation tests, in this order: acme with the usual shop (seedShop), and globex with
  * the usual shop too when `globexShop` is "shop", else one boot (G-001, 5 units) at its WB warehouse Kazan.
+ * Both classify stock by the units thresholds, which these tests were written for (status-by-cover.test.ts
+ * covers the cover basis).
  */
 export async function seedAcmeAndGlobex(globexShop: "boot" | "shop" = "boot") {
-  const acme = await seedTenant("acme");
-  const globex = await seedTenant("globex");
+  const acme = await seedTenant("acme", { statusBasis: "units" });
+  const globex = await seedTenant("globex", { statusBasis: "units" });
   const shop = await seedShop(acme.orgId);
   const globexCatalog =
     globexShop === "shop"

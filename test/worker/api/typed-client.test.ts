@@ -27,7 +27,7 @@ function client(headers: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  tenant = await seedTenant("client");
+  tenant = await seedTenant("client", { statusBasis: "units" });
   await seedShop(tenant.orgId);
   cookie = await signIn(tenant.users.admin.email, "10.17.1.1");
 });

@@ -1,12 +1,8 @@
 // Reorder advice for one product on its page, with the arithmetic spelled out in the reader's language.
-// The numbers come from the API's own formulas (worker/api/replenishment.ts, a pure module); the product
+// The numbers come from the API's own formulas (domain/replenishment.ts, a pure module); the product
 // endpoint does not return them, so the page computes them from the product's stock and the
 // organization's settings.
-import {
-  type ReorderNumbers,
-  type ReplenishmentInputs,
-  reorderNumbers,
-} from "../../../worker/api/replenishment";
+import { type ReorderNumbers, type ReplenishmentInputs, reorderNumbers } from "../../../domain/replenishment";
 
 export type ReorderInputs = ReplenishmentInputs;
 export type ReorderAdvice = ReorderNumbers;

@@ -1,17 +1,10 @@
 // The Inventory page's filters, sort and page, and how they become the /api/inventory query (JSON page
 // or CSV export). Pure, so that the mapping is unit-tested.
+import type { InventorySort } from "../../../domain/inventory-sorts";
 import type { Marketplace, StockStatus } from "../api/types";
 
-export const INVENTORY_SORTS = [
-  "available",
-  "article",
-  "name",
-  "category",
-  "velocity",
-  "daysOfCover",
-  "status",
-] as const;
-export type InventorySort = (typeof INVENTORY_SORTS)[number];
+// The API's sort columns, from the domain module (the one list).
+export { INVENTORY_SORTS, type InventorySort } from "../../../domain/inventory-sorts";
 
 export interface InventoryFilters {
   search: string;

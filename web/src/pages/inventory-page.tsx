@@ -1,6 +1,7 @@
 // Inventory: search, filters (marketplace, warehouse, category, status), sort, CSV export, and a paged
 // table of products linking to each product's page.
 import { useEffect } from "preact/hooks";
+import { STOCK_STATUSES } from "../../../domain/stock-status";
 import type { Marketplace, StockStatus } from "../api/types";
 import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
@@ -10,8 +11,6 @@ import { formatDate, formatNumber } from "../lib/format";
 import { inventoryModel } from "../models/inventory";
 import { INVENTORY_SORTS, type InventorySort } from "../models/inventory-query";
 import { session } from "../models/session";
-
-const STATUSES: StockStatus[] = ["critical", "low", "normal", "overstock"];
 
 function Filters() {
   const { filters, warehouses, categories, set } = inventoryModel;
@@ -80,7 +79,7 @@ function Filters() {
         <option value="">
           {t("inventory.status")}: {t("common.all")}
         </option>
-        {STATUSES.map((s) => (
+        {STOCK_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`status.${s}`)}
           </option>

@@ -1,11 +1,19 @@
 // The organization's settings (GET/PATCH /api/settings), the caller (GET /api/auth/me) and API keys.
 // Pure schemas (zod only): the dashboard imports their types from here.
 import { z } from "@hono/zod-openapi";
-import { ROLES } from "../../../db/schema/enums";
+import { ROLES, STATUS_BASES } from "../../../db/schema/enums";
 
 export const SettingsSchema = z
   .object({
     name: z.string(),
+    statusBasis: z.enum(STATUS_BASES).openapi({
+      description:
+        "cover: status by days of cover against the lead time (default); units: by the units thresholds",
+    }),
+    coverCeilingDays: z
+      .number()
+      .int()
+      .openapi({ description: "cover basis: overstock above this many days" }),
     criticalMax: z.number().int(),
     lowMax: z.number().int(),
     overstockMin: z.number().int(),

@@ -1,7 +1,7 @@
 // A product's stock line as the dashboard and inventory list show it, and the answers built from it.
 // Pure schemas (zod only): the dashboard and the CLI import their types from here.
 import { z } from "@hono/zod-openapi";
-import { STOCK_STATUSES, type StockStatus } from "../../../db/schema/enums";
+import { STATUS_BASES, STOCK_STATUSES, type StockStatus } from "../../../db/schema/enums";
 
 export const StockLineSchema = z
   .object({
@@ -28,11 +28,17 @@ const StatusCounts = z.object(
 
 export const DashboardSchema = z
   .object({
-    thresholds: z.object({
-      criticalMax: z.number().int(),
-      lowMax: z.number().int(),
-      overstockMin: z.number().int(),
-    }),
+    thresholds: z
+      .object({
+        statusBasis: z.enum(STATUS_BASES),
+        criticalMax: z.number().int(),
+        lowMax: z.number().int(),
+        overstockMin: z.number().int(),
+        leadTimeDays: z.number().int(),
+        safetyStockDays: z.number().int(),
+        coverCeilingDays: z.number().int(),
+      })
+      .openapi({ description: "The status rule the counts were made with (domain/stock-status.ts)" }),
     dataVersion: z.number().int(),
     total: z.number().int(),
     counts: StatusCounts,

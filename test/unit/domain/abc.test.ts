@@ -1,6 +1,6 @@
 // ABC classes by revenue (80/15/5) on a hand-computed example.
 import { describe, expect, it } from "vitest";
-import { classifyAbc } from "../../../worker/api/abc";
+import { classifyAbc } from "../../../domain/abc";
 
 describe("classifyAbc", () => {
   it("puts the product that crosses 80% in A, the next up to 95% in B, the rest in C", () => {

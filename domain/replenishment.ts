@@ -1,9 +1,14 @@
-// Replenishment arithmetic, with every number explained (a pure module: the dashboard imports it too):
+// Replenishment arithmetic, with every number explained (a pure module: the dashboard imports it too;
+// replenishment-sql.ts builds the reorder test for the database):
 //   safety stock   = ⌈velocity × safety stock days⌉
 //   reorder point  = ⌈velocity × lead time days⌉ + safety stock
 //   target stock   = ⌈velocity × target cover days⌉ + safety stock
 //   stock position = available + in transit
 //   suggested qty  = target stock − stock position, when the position is at or below the reorder point
+import { daysOfCover } from "./cover";
+
+export { stockoutDate } from "./cover";
+
 export interface ReplenishmentInputs {
   available: number;
   inTransit: number;
@@ -32,27 +37,42 @@ export interface Replenishment extends ReorderNumbers {
   explanation: string;
 }
 
-const DAY_MS = 86_400_000;
+/** ⌈velocity × lead time⌉ + ⌈velocity × safety days⌉: at or below it (counting stock in transit), order now. */
+export function reorderPoint(velocity: number, leadTimeDays: number, safetyStockDays: number): number {
+  const v = Math.max(0, velocity);
+  return Math.ceil(v * leadTimeDays) + Math.ceil(v * safetyStockDays);
+}
+
+/** "Order now": the product sells and its stock position (available + in transit) is at or below the reorder point. */
+export function reorderDue(
+  stock: { available: number; inTransit: number; velocity: number },
+  settings: { leadTimeDays: number; safetyStockDays: number },
+): boolean {
+  return (
+    stock.velocity > 0 &&
+    stock.available + stock.inTransit <=
+      reorderPoint(stock.velocity, settings.leadTimeDays, settings.safetyStockDays)
+  );
+}
 
 export function reorderNumbers(inputs: ReplenishmentInputs): ReorderNumbers {
   const { available, inTransit, velocity, leadTimeDays, safetyStockDays, targetCoverDays } = inputs;
   const v = Math.max(0, velocity);
   const safetyStock = Math.ceil(v * safetyStockDays);
-  const reorderPoint = Math.ceil(v * leadTimeDays) + safetyStock;
+  const point = reorderPoint(v, leadTimeDays, safetyStockDays);
   const targetStock = Math.ceil(v * targetCoverDays) + safetyStock;
   const stockPosition = available + inTransit;
-  const needsReorder = v > 0 && stockPosition <= reorderPoint;
+  const needsReorder = reorderDue({ available, inTransit, velocity: v }, { leadTimeDays, safetyStockDays });
   const suggestedQuantity = needsReorder ? Math.max(0, targetStock - stockPosition) : 0;
-  const daysOfCover = v > 0 ? Math.round((available / v) * 10) / 10 : null;
-  const reorderInDays = v > 0 ? Math.max(0, Math.floor((stockPosition - reorderPoint) / v)) : null;
+  const reorderInDays = v > 0 ? Math.max(0, Math.floor((stockPosition - point) / v)) : null;
   return {
     safetyStock,
-    reorderPoint,
+    reorderPoint: point,
     targetStock,
     stockPosition,
     needsReorder,
     suggestedQuantity,
-    daysOfCover,
+    daysOfCover: daysOfCover(available, v),
     reorderInDays,
   };
 }
@@ -73,12 +93,6 @@ export function replenish(inputs: ReplenishmentInputs): Replenishment {
           ? `At or below the reorder point: order ${suggestedQuantity} to reach ${targetStock} = ${velocityText} × ${targetCoverDays} target days + safety stock.`
           : `Above the reorder point: reorder in about ${numbers.reorderInDays} days.`);
   return { ...numbers, explanation };
-}
-
-/** The projected day stock runs out, from today (UTC date) and days of cover. */
-export function stockoutDate(today: Date, daysOfCover: number | null): string | null {
-  if (daysOfCover === null) return null;
-  return new Date(today.getTime() + Math.floor(daysOfCover) * DAY_MS).toISOString().slice(0, 10);
 }
 
 function round2(value: number): number {

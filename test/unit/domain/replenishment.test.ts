@@ -1,6 +1,6 @@
 // Replenishment figures checked against hand-computed numbers.
 import { describe, expect, it } from "vitest";
-import { replenish, stockoutDate } from "../../../worker/api/replenishment";
+import { replenish, stockoutDate } from "../../../domain/replenishment";
 
 const settings = { leadTimeDays: 14, safetyStockDays: 7, targetCoverDays: 45 };
 

@@ -1,0 +1,157 @@
+// Stock status by days of cover (the default basis) through the Worker: the dashboard's counts, the
+// inventory's statuses and filters and the recommendations agree with domain/stock-status.ts, the basis and
+// cover ceiling change through PATCH /api/settings (validated), and "overstock" never meets "order now".
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_STATUS_RULES, type StatusRules, stockStatus } from "../../../domain/stock-status";
+import { useTestDatabase } from "../../support/worker-database";
+import {
+  distinctIps,
+  type ErrorBody,
+  get,
+  seedCatalog,
+  seedShop,
+  seedTenant,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
+
+useTestDatabase();
+
+const ip = distinctIps(61);
+
+interface Line {
+  article: string;
+  status: string;
+  available: number;
+  inTransit: number;
+  velocity: number;
+}
+
+let shop: Tenant;
+let viewer: string;
+let admin: string;
+
+beforeAll(async () => {
+  shop = await seedTenant("cover");
+  await seedShop(shop.orgId);
+  viewer = await signIn(shop.users.viewer.email, ip());
+  admin = await signIn(shop.users.admin.email, ip());
+});
+
+async function json<T>(path: string, cookie = viewer): Promise<T> {
+  const response = await get(path, ip(), { cookie });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function inventory(cookie = viewer, query = ""): Promise<Line[]> {
+  return (await json<{ items: Line[] }>(`/api/inventory?pageSize=500&sort=article${query}`, cookie)).items;
+}
+
+describe("status by days of cover (the default)", () => {
+  it("classifies the shop by cover: hand-computed, and as the domain function does", async () => {
+    const settings = await json<StatusRules>("/api/settings");
+    expect(settings).toMatchObject({ statusBasis: "cover", coverCeilingDays: 120 });
+    const lines = await inventory();
+    // Lead time 14, safety 7: A-001 3 units at 1/day (3 days) and A-002 10 at 2/day (5 days) run out
+    // before a new order lands; A-003 has 50 units and no sales; A-004 180 at 3/day is 60 days.
+    expect(lines.map((l) => [l.article, l.status])).toEqual([
+      ["A-001", "critical"],
+      ["A-002", "critical"],
+      ["A-003", "overstock"],
+      ["A-004", "normal"],
+      ["A-005", "critical"],
+    ]);
+    for (const line of lines) expect(line.status).toBe(stockStatus(line, DEFAULT_STATUS_RULES));
+    const dashboard = await json<{ counts: Record<string, number>; thresholds: StatusRules }>(
+      "/api/dashboard",
+    );
+    expect(dashboard.counts).toEqual({ critical: 3, low: 0, normal: 1, overstock: 1 });
+    expect(dashboard.thresholds).toMatchObject({
+      statusBasis: "cover",
+      leadTimeDays: 14,
+      coverCeilingDays: 120,
+    });
+    const overstock = await inventory(viewer, "&status=overstock");
+    expect(overstock.map((l) => l.article)).toEqual(["A-003"]);
+    const byStatus = await json<{ items: Line[] }>("/api/inventory?sort=status&order=asc");
+    expect(byStatus.items.map((l) => l.status)).toEqual([
+      "critical",
+      "critical",
+      "critical",
+      "normal",
+      "overstock",
+    ]);
+  });
+
+  it("the issue's NV-00071 (198 units, 12.6 a day) is low and to reorder, never overstock, on either basis", async () => {
+    const tenant = await seedTenant("nv");
+    await seedCatalog(tenant.orgId, {
+      warehouses: [{ name: "Koledino", marketplace: "wb" }],
+      products: [
+        { article: "NV-00071", stock: { Koledino: 198 }, velocity: 12.6 },
+        { article: "NV-SLOW", stock: { Koledino: 400 }, velocity: 1 },
+      ],
+    });
+    const cookie = await signIn(tenant.users.admin.email, ip());
+    const recommended = await json<{ items: Array<{ article: string; suggestedQuantity: number }> }>(
+      "/api/recommendations",
+      cookie,
+    );
+    // Reorder point ⌈176.4⌉ + ⌈88.2⌉ = 266 ≥ 198; target ⌈12.6 × 45⌉ + 89 = 656 → order 458.
+    expect(recommended.items).toEqual([
+      expect.objectContaining({ article: "NV-00071", suggestedQuantity: 458 }),
+    ]);
+    // 198 < 12.6 × 21 = 264.6: low. NV-SLOW: 400 days of cover, over the 120-day ceiling.
+    expect((await inventory(cookie)).map((l) => [l.article, l.status])).toEqual([
+      ["NV-00071", "low"],
+      ["NV-SLOW", "overstock"],
+    ]);
+    const patched = await send("PATCH", "/api/settings", { statusBasis: "units" }, ip(), { cookie });
+    expect(patched.status).toBe(200);
+    // By units 198 > 100 would be overstock, but its order is due: normal.
+    expect((await inventory(cookie)).map((l) => [l.article, l.status])).toEqual([
+      ["NV-00071", "normal"],
+      ["NV-SLOW", "overstock"],
+    ]);
+    const dashboard = await json<{ counts: Record<string, number> }>("/api/dashboard", cookie);
+    expect(dashboard.counts).toEqual({ critical: 0, low: 0, normal: 1, overstock: 1 });
+  });
+});
+
+describe("status settings", () => {
+  it("switches the basis and the ceiling, and the dashboard follows at once", async () => {
+    const units = await send("PATCH", "/api/settings", { statusBasis: "units" }, ip(), { cookie: admin });
+    expect(units.status).toBe(200);
+    expect(await units.json()).toMatchObject({ statusBasis: "units", coverCeilingDays: 120 });
+    expect((await json<{ counts: object }>("/api/dashboard")).counts).toEqual({
+      critical: 2,
+      low: 1,
+      normal: 1,
+      overstock: 1,
+    });
+    // Back to cover with a 50-day ceiling: A-004's 60 days are now overstock.
+    const cover = await send("PATCH", "/api/settings", { statusBasis: "cover", coverCeilingDays: 50 }, ip(), {
+      cookie: admin,
+    });
+    expect(cover.status).toBe(200);
+    expect((await json<{ counts: object }>("/api/dashboard")).counts).toEqual({
+      critical: 3,
+      low: 0,
+      normal: 0,
+      overstock: 2,
+    });
+  });
+
+  it.each([
+    [{ coverCeilingDays: 21 }, /^coverCeilingDays: must be more than leadTimeDays \+ safetyStockDays/],
+    [{ leadTimeDays: 60 }, /^coverCeilingDays:/],
+    [{ coverCeilingDays: 0 }, /^coverCeilingDays:/],
+    [{ statusBasis: "days" }, /^statusBasis:/],
+  ])("refuses %j, naming the field", async (change, message) => {
+    const response = await send("PATCH", "/api/settings", change, ip(), { cookie: admin });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.message).toMatch(message);
+  });
+});
