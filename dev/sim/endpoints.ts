@@ -11,6 +11,8 @@ export const ENDPOINT_IDS = [
   "ozon.posting_fbo_list",
   "ozon.posting_fbs_list",
   "ozon.stocks_by_warehouse_fbs",
+  "ozon.warehouse_list",
+  "ozon.cluster_list",
   "wb.stocks",
   "wb.orders",
   "wb.sales",
@@ -64,6 +66,8 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
     path: "/ozon/v2/product/info/stocks-by-warehouse/fbs",
     limit: null,
   },
+  "ozon.warehouse_list": { vendor: "ozon", method: "POST", path: "/ozon/v2/warehouse/list", limit: null },
+  "ozon.cluster_list": { vendor: "ozon", method: "POST", path: "/ozon/v1/cluster/list", limit: null },
   "wb.stocks": {
     vendor: "wb",
     method: "GET",

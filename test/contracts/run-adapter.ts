@@ -94,3 +94,30 @@ export async function runAgainstAnswer(
   const page = context(fetchFn, `http://vendor.test/${adapter.marketplace}`, { knownListings });
   return { exchanges: [], ...(await pages(adapter, page, nowMs, 3)) };
 }
+
+/**
+ * A read that is not a paged feed (the Ozon warehouse directory read at a run's start) against the simulator,
+ * every exchange recorded.
+ */
+export async function readAgainstSimulator<T>(
+  marketplace: "ozon" | "wb",
+  sim: Simulator,
+  read: (context: PageContext) => Promise<T>,
+): Promise<{ exchanges: Exchange[]; result: T }> {
+  const exchanges: Exchange[] = [];
+  const page = context(recordingFetch(exchanges), `${sim.url}/${marketplace}`, {});
+  return { exchanges, result: await read(page) };
+}
+
+/** The same read when the vendor answers each request with `answer(method, path)` (the vendor's example). */
+export function readAgainstAnswer<T>(
+  marketplace: "ozon" | "wb",
+  answer: (method: string, path: string) => unknown,
+  read: (context: PageContext) => Promise<T>,
+): Promise<T> {
+  const fetchFn = (async (url: string, init?: RequestInit) => {
+    const { path } = vendorPath(new URL(url));
+    return new Response(JSON.stringify(answer(init?.method ?? "GET", path)), { status: 200 });
+  }) as unknown as typeof fetch;
+  return read(context(fetchFn, `http://vendor.test/${marketplace}`, {}));
+}

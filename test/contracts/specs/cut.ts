@@ -29,6 +29,8 @@ const CUTS: Cut[] = [
       ["post", "/v2/posting/fbo/list"],
       ["post", "/v3/posting/fbo/list"],
       ["post", "/v4/posting/fbs/list"],
+      ["post", "/v2/warehouse/list"],
+      ["post", "/v1/cluster/list"],
     ],
     patches: [
       {
