@@ -12,6 +12,7 @@ import { productInfoStocks } from "./ozon/product-info-stocks.js";
 import { productList } from "./ozon/product-list.js";
 import { renderedStockOnWarehouses, stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
 import { stocksByWarehouseFbs } from "./ozon/stocks-by-warehouse-fbs.js";
+import { turnoverStocks } from "./ozon/turnover-stocks.js";
 import { warehouseList } from "./ozon/warehouse-list.js";
 import { endpointRoute, type Handler } from "./pipeline.js";
 import type { SimState } from "./state.js";
@@ -30,6 +31,7 @@ export const HANDLERS: Record<EndpointId, Handler> = {
   "ozon.stocks_by_warehouse_fbs": stocksByWarehouseFbs,
   "ozon.warehouse_list": warehouseList,
   "ozon.cluster_list": clusterList,
+  "ozon.turnover_stocks": turnoverStocks,
   "wb.stocks": supplierStocks,
   "wb.orders": supplierOrders,
   "wb.sales": supplierSales,

@@ -13,6 +13,7 @@ export const ENDPOINT_IDS = [
   "ozon.stocks_by_warehouse_fbs",
   "ozon.warehouse_list",
   "ozon.cluster_list",
+  "ozon.turnover_stocks",
   "wb.stocks",
   "wb.orders",
   "wb.sales",
@@ -68,6 +69,13 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
   },
   "ozon.warehouse_list": { vendor: "ozon", method: "POST", path: "/ozon/v2/warehouse/list", limit: null },
   "ozon.cluster_list": { vendor: "ozon", method: "POST", path: "/ozon/v1/cluster/list", limit: null },
+  // Ozon: 1 request a minute per Client-Id.
+  "ozon.turnover_stocks": {
+    vendor: "ozon",
+    method: "POST",
+    path: "/ozon/v1/analytics/turnover/stocks",
+    limit: perMinute(1),
+  },
   "wb.stocks": {
     vendor: "wb",
     method: "GET",

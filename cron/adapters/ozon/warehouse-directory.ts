@@ -7,9 +7,12 @@
 import { matchWarehouse } from "../../warehouses/match-warehouse";
 import { provisionalWarehouseName } from "../../warehouses/normalize-name";
 import type { PageContext } from "../adapter";
-import { fetchClusters } from "./cluster-list-v1";
+import { fetchClusters, OZON_CLUSTER_LIST_V1_ID } from "./cluster-list-v1";
 import { ozonFbsWarehouseAlias } from "./product-info-stocks-v4";
-import { fetchSellerWarehouses } from "./warehouse-list-v2";
+import { fetchSellerWarehouses, OZON_WAREHOUSE_LIST_V2_ID } from "./warehouse-list-v2";
+
+/** The endpoints the directory reads (their sunset entries are in sunsets.ts). */
+export const OZON_DIRECTORY_ENDPOINTS = [OZON_CLUSTER_LIST_V1_ID, OZON_WAREHOUSE_LIST_V2_ID] as const;
 
 export interface DirectoryWarehouse {
   /** The name stored: the canonical one when the name is a known warehouse's, else the vendor's. */

@@ -31,6 +31,7 @@ const CUTS: Cut[] = [
       ["post", "/v4/posting/fbs/list"],
       ["post", "/v2/warehouse/list"],
       ["post", "/v1/cluster/list"],
+      ["post", "/v1/analytics/turnover/stocks"],
     ],
     patches: [
       {

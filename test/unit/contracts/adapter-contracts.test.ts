@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AnyAdapter, type KnownListings, wbChrtKey } from "../../../cron/adapters/adapter";
 import { fetchWarehouseDirectory } from "../../../cron/adapters/ozon/warehouse-directory";
+import { REPORT_ADAPTERS, type ReportAdapter } from "../../../cron/adapters/report-adapters";
 import { SALES_ADAPTERS } from "../../../cron/adapters/sales-adapters";
 import { STOCK_ADAPTERS } from "../../../cron/adapters/stock-adapters";
 import { type ListingIdentity, wbListingKey } from "../../../cron/adapters/stock-record";
@@ -20,7 +21,11 @@ import { vendorSpec } from "../../contracts/vendor-spec";
 
 const SEED = 31;
 const SIZE = 400;
-const ADAPTERS: AnyAdapter[] = [...Object.values(STOCK_ADAPTERS), ...Object.values(SALES_ADAPTERS)];
+const ADAPTERS: (AnyAdapter | ReportAdapter)[] = [
+  ...Object.values(STOCK_ADAPTERS),
+  ...Object.values(SALES_ADAPTERS),
+  ...Object.values(REPORT_ADAPTERS),
+];
 
 /**
  * Example answers that are the vendor's templates rather than data ("string", sku 0): a row of one is rejected,

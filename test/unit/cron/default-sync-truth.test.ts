@@ -79,6 +79,22 @@ describe("default adapters, this month's vendors", () => {
         .sort((a, b) => (a.name < b.name ? -1 : 1)),
     );
     expect(used.some((w) => w.type === "fbs")).toBe(true);
+    // Ozon's own turnover report, stored beside ours as the cabinet shows it (complete rows only).
+    const turnover = await harness.db.query<{ sku: string; v: string }>(
+      `select sku::text, concat_ws('|', offer_id, current_stock, ads, idc, idc_grade, turnover, turnover_grade) as v
+       from ozon_turnover where account_id = $1 and complete`,
+      [ids.accountId],
+    );
+    const turnoverTruth = harness.sim.truth.ozonTurnover();
+    expect(turnoverTruth.length).toBeGreaterThan(100);
+    expect(new Map(turnover.map((t) => [t.sku, t.v]))).toEqual(
+      new Map(
+        turnoverTruth.map((t) => [
+          String(t.sku),
+          [t.offerId, t.currentStock, t.ads, t.idc, t.idcGrade, t.turnover, t.turnoverGrade].join("|"),
+        ]),
+      ),
+    );
   });
 
   it("WB: warehouse stock from the remains report and orders and sales equal the truth", async () => {
