@@ -2,6 +2,7 @@
 // that replaces it (dates from the vendors' specs and release notes, see test/contracts/specs/README.md), and the
 // rule that warns about an account's adapters: deprecated, or within SUNSET_WARNING_DAYS of the switch-off.
 import type { Marketplace } from "../../db/schema/enums";
+import { reportAdapterList } from "./report-adapters";
 import { salesAdapterList } from "./sales-adapters";
 import { stockAdapterChain } from "./stock-adapters";
 
@@ -12,6 +13,8 @@ export interface Sunset {
   deprecatedOn: string | null;
   /** When the vendor switches (or switched) it off; null when no date is announced. */
   switchOffOn: string | null;
+  /** The vendor says it will switch the endpoint off but names no date: warned as deprecated, without a date. */
+  undatedSwitchOff?: true;
   /** The adapter to configure instead; null when the endpoint is current. */
   replacement: string | null;
   /** The vendor's own words in short, and where they come from. */
@@ -26,6 +29,7 @@ export const SUNSETS: Record<string, Sunset> = {
     endpoint: "POST /v2/analytics/stock_on_warehouses",
     deprecatedOn: null,
     switchOffOn: null,
+    undatedSwitchOff: true,
     replacement: "ozon.v1.analytics_stocks",
     note: "Ozon says it will be switched off, without a date (spec text, Apr 2026); its replacement has no reserved counts",
   },
@@ -70,6 +74,28 @@ export const SUNSETS: Record<string, Sunset> = {
     switchOffOn: null,
     replacement: null,
     note: "current (added 2026-04-30; v3 switched off 2026-08-31)",
+  },
+  "ozon.v1.analytics_turnover_stocks": {
+    endpoint: "POST /v1/analytics/turnover/stocks",
+    deprecatedOn: null,
+    switchOffOn: null,
+    replacement: null,
+    note: "current; 1 request a minute per Client-Id",
+  },
+  // Read at the start of every Ozon run (the warehouse directory, cron/adapters/ozon/warehouse-directory.ts).
+  "ozon.v2.warehouse_list": {
+    endpoint: "POST /v2/warehouse/list",
+    deprecatedOn: null,
+    switchOffOn: null,
+    replacement: null,
+    note: "current (v1 was switched off on 2026-04-07)",
+  },
+  "ozon.v1.cluster_list": {
+    endpoint: "POST /v1/cluster/list",
+    deprecatedOn: null,
+    switchOffOn: null,
+    replacement: null,
+    note: "current (v2 lists macrolocal clusters, out of beta on 2026-06-01)",
   },
   "wb.v1.supplier_stocks": {
     endpoint: "GET /api/v1/supplier/stocks",
@@ -134,14 +160,16 @@ export function sunsetWarning(adapter: string, nowMs: number): SunsetWarning | n
   let state: SunsetState;
   if (daysLeft !== null && daysLeft <= 0) state = "switched-off";
   else if (daysLeft !== null && daysLeft <= SUNSET_WARNING_DAYS) state = "switching-off";
-  else if (deprecated) state = "deprecated";
+  else if (deprecated || sunset.undatedSwitchOff) state = "deprecated";
   else return null;
   const when =
     state === "switched-off"
       ? `was switched off on ${sunset.switchOffOn}`
       : state === "switching-off"
         ? `will be switched off on ${sunset.switchOffOn} (in ${daysLeft} days)`
-        : `is deprecated since ${sunset.deprecatedOn}`;
+        : deprecated
+          ? `is deprecated since ${sunset.deprecatedOn}`
+          : "is deprecated: the vendor will switch it off, date not given";
   const instead = sunset.replacement ? `; use ${sunset.replacement}` : "";
   return {
     adapter,
@@ -158,7 +186,11 @@ export function sunsetWarning(adapter: string, nowMs: number): SunsetWarning | n
 /** The warnings for the adapters an account uses (its configured ones, else the marketplace's defaults). */
 export function accountSunsetWarnings(
   marketplace: Marketplace,
-  endpoints: { stock?: readonly string[] | undefined; sales?: readonly string[] | undefined },
+  endpoints: {
+    stock?: readonly string[] | undefined;
+    sales?: readonly string[] | undefined;
+    reports?: readonly string[] | undefined;
+  },
   nowMs: number,
 ): SunsetWarning[] {
   let adapters: string[];
@@ -166,6 +198,7 @@ export function accountSunsetWarnings(
     adapters = [
       ...stockAdapterChain(marketplace, endpoints.stock),
       ...salesAdapterList(marketplace, endpoints.sales),
+      ...reportAdapterList(marketplace, endpoints.reports, "full"),
     ];
   } catch {
     // An unknown adapter id is the run's error to report; the watch reads only the ids it knows.

@@ -1,7 +1,9 @@
 // What follows a finished feed in a queued run: after a stock adapter the next stock source's first adapter,
-// after the last source the account's sales feeds one by one, after the last feed the finalize step. The
+// after the last source the account's sales feeds one by one, then (full runs) the vendor reports, after the
+// last the finalize step. The
 // first page of a feed starts at its watermark when incremental. The stock progress rides along to finalize.
 import type { Cursor } from "../adapters/adapter";
+import { REPORT_ADAPTERS, reportAdapter, reportAdapterList } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapter, salesAdapterList } from "../adapters/sales-adapters";
 import { sourceGroupOf, stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StatementRunner } from "../load/statement-runner";
@@ -21,7 +23,11 @@ export async function firstPageOf(
   progress: StockProgress,
   nowMs: number,
 ): Promise<PageMessage> {
-  const adapter = SALES_ADAPTERS[endpoint] ? salesAdapter(endpoint) : stockAdapter(endpoint);
+  const adapter = REPORT_ADAPTERS[endpoint]
+    ? reportAdapter(endpoint)
+    : SALES_ADAPTERS[endpoint]
+      ? salesAdapter(endpoint)
+      : stockAdapter(endpoint);
   const watermark = await readWatermark(runner, run.accountId, endpoint, kind);
   const cursor: Cursor = adapter.firstCursor({ kind, watermark, nowMs });
   return {
@@ -66,13 +72,15 @@ export async function nextPhase(
   nowMs: number,
 ): Promise<IngestMessage> {
   const sales = salesAdapterList(run.marketplace, run.endpoints.sales);
+  const reports = reportAdapterList(run.marketplace, run.endpoints.reports, kind);
   let following: string | undefined;
-  if (SALES_ADAPTERS[endpoint]) following = sales[sales.indexOf(endpoint) + 1];
+  if (REPORT_ADAPTERS[endpoint]) following = reports[reports.indexOf(endpoint) + 1];
+  else if (SALES_ADAPTERS[endpoint]) following = sales[sales.indexOf(endpoint) + 1] ?? reports[0];
   else {
     const sources = stockSources(run.marketplace, run.endpoints.stock);
     const at = sources.findIndex((group) => group.includes(endpoint));
     // An adapter no longer configured (the account changed mid-run) ends the stock pass.
-    following = (at >= 0 ? sources[at + 1]?.[0] : undefined) ?? sales[0];
+    following = (at >= 0 ? sources[at + 1]?.[0] : undefined) ?? sales[0] ?? reports[0];
   }
   if (following) return firstPageOf(runner, run, kind, following, progress, nowMs);
   return { type: "finalize", runId: run.runId, accountId: run.accountId, kind, ...progress };

@@ -2,6 +2,8 @@
 // and loaded in one round trip with its API counts, paging notes and watermark. Feeds without the seller's
 // article get the account's known listings first. Vendor errors are thrown (MarketplaceError).
 import type { Cursor, PageContext } from "../adapters/adapter";
+import type { TurnoverRecord } from "../adapters/ozon/analytics-turnover-stocks-v1";
+import { REPORT_ADAPTERS, reportAdapter } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapter } from "../adapters/sales-adapters";
 import { stockAdapter } from "../adapters/stock-adapters";
 import type { MarketplaceClient } from "../http/marketplace-client";
@@ -11,6 +13,7 @@ import type { PageScope } from "../load/page-scope";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
 import type { StatementRunner } from "../load/statement-runner";
 import { anomalyRule } from "../load/stock-page-statements";
+import { turnoverPageStatements } from "../load/turnover-page-statements";
 import { watermarkStatement } from "../load/watermark";
 import type { PageMessage } from "../messages";
 import { validateSalesPage } from "../validate/validate-sales";
@@ -53,6 +56,33 @@ export async function fetchAndLoadPage(
     lines.map((note) =>
       recordRunIssue(run.runId, { code: "PAGING", message: note, endpoint: message.endpoint }),
     );
+  if (REPORT_ADAPTERS[message.endpoint]) {
+    // A vendor report (Ozon's turnover): rows stored beside ours, the run's rows current after its last page.
+    const page = await reportAdapter(message.endpoint).fetchPage(context, message.cursor);
+    const records = page.rows.flatMap((row) => (row.ok ? [row.record as TurnoverRecord] : []));
+    const rejected = page.rows.flatMap((row) => (row.ok ? [] : [row]));
+    const [claim, ...rest] = turnoverPageStatements(
+      scope,
+      records,
+      rejected,
+      page.rows.length,
+      page.next === null,
+    );
+    const results = await runner([
+      ...(claim ? [claim] : []),
+      recordApiCalls(run.runId, client.stats),
+      ...notes(page.notes),
+      ...rest,
+    ]);
+    const claimed = results.at(-1)?.[0]?.claimed;
+    return {
+      claimed: claimed === true || claimed === "t",
+      next: page.next,
+      incomplete: false,
+      rows: page.rows.length,
+      paging: { joinKeys: [], incomplete: false, rewalk: false, note: null },
+    };
+  }
   if (SALES_ADAPTERS[message.endpoint]) {
     const page = await salesAdapter(message.endpoint).fetchPage(context, message.cursor);
     const paging = pagingVerdict(message, page.rows, page.next);

@@ -5,7 +5,7 @@
 // the one before (page-join.ts) send the feed back to its start.
 
 import { firstOffset } from "../adapters/offset-paging";
-import { SALES_ADAPTERS } from "../adapters/sales-adapters";
+import { STOCK_ADAPTERS } from "../adapters/stock-adapters";
 import { MarketplaceClient } from "../http/marketplace-client";
 import { MarketplaceError } from "../http/marketplace-error";
 import { NEON_MAX_REQUEST_BYTES, RequestTooLargeError } from "../load/request-size";
@@ -100,10 +100,7 @@ async function successorOf(
       joinKeys: loaded.paging.joinKeys,
     };
   let progress = progressOf(message);
-  if (
-    !SALES_ADAPTERS[message.endpoint] &&
-    listsWholeSource(message.endpoint, message.kind, listingIncomplete)
-  )
+  if (STOCK_ADAPTERS[message.endpoint] && listsWholeSource(message.endpoint, message.kind, listingIncomplete))
     progress = withCompleteSource(run, progress, message.endpoint);
   return nextPhase(ports.run, run, message.kind, message.endpoint, progress, ports.nowMs());
 }

@@ -29,6 +29,8 @@ export interface SyncInput {
   adapters?: string[];
   /** Sales adapters run after stock; undefined = the marketplace default, [] = none. */
   sales?: string[];
+  /** Vendor reports after the sales feeds of a full run; undefined = the marketplace default, [] = none. */
+  reports?: string[];
   rateScale?: number;
   /** The account's stock jump factor (marketplace_accounts.stock_jump_factor); null or absent = the default. */
   jumpFactor?: number | null;
@@ -68,6 +70,7 @@ export async function runSync(input: SyncInput): Promise<RunOutcome> {
         endpoints: {
           ...(input.adapters ? { stock: input.adapters } : {}),
           ...(input.sales ? { sales: input.sales } : {}),
+          ...(input.reports ? { reports: input.reports } : {}),
           ...(input.rateScale !== undefined ? { rateScale: input.rateScale } : {}),
           ...(input.pageLimit !== undefined ? { pageLimit: input.pageLimit } : {}),
         },
@@ -95,9 +98,9 @@ export async function runSync(input: SyncInput): Promise<RunOutcome> {
   return outcome ?? ((await runStatus(input.run, runId)) as RunOutcome | null) ?? "failed";
 }
 
-/** Stock only (no sales feeds): the stock tests and the benchmark. */
+/** Stock only (no sales feeds, no reports): the stock tests and the benchmark. */
 export function runStockSync(input: SyncInput): Promise<RunOutcome> {
-  return runSync({ ...input, sales: input.sales ?? [] });
+  return runSync({ ...input, sales: input.sales ?? [], reports: input.reports ?? [] });
 }
 
 async function deliver(ports: EnginePorts, message: IngestMessage, deliveries: number): Promise<void> {

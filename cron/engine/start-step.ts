@@ -1,10 +1,12 @@
-// The first step of a run: send the first page of the account's first stock source (placed by the feed's
-// watermark when the run is incremental); the other sources follow it (next-phase.ts).
+// The first step of a run: read the account's warehouse directory (Ozon), then send the first page of the
+// account's first stock source (placed by the feed's watermark when the run is incremental); the other sources
+// follow it (next-phase.ts).
 import type { IngestMessage } from "../messages";
 import { firstPageOf, firstStockAdapter } from "./next-phase";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
 import { NO_STOCK_PROGRESS } from "./stock-progress";
+import { loadWarehouseDirectory } from "./warehouse-directory-step";
 
 export async function startStep(
   ports: EnginePorts,
@@ -12,5 +14,6 @@ export async function startStep(
   message: Extract<IngestMessage, { type: "start" }>,
 ): Promise<void> {
   const first = firstStockAdapter(run);
+  await loadWarehouseDirectory(ports, run);
   await ports.send(await firstPageOf(ports.run, run, message.kind, first, NO_STOCK_PROGRESS, ports.nowMs()));
 }

@@ -2,7 +2,7 @@
 // a delay (rate limits), hand a switched-off stock endpoint to the next adapter of its source, or record the
 // problem and move on to the next source or feed (a failed source is not complete: finalize keeps its cells);
 // anything else is thrown for the queue to retry.
-import { SALES_ADAPTERS } from "../adapters/sales-adapters";
+import { STOCK_ADAPTERS } from "../adapters/stock-adapters";
 import type { MarketplaceError } from "../http/marketplace-error";
 import { recordRunIssue } from "../load/run-log";
 import type { PageMessage } from "../messages";
@@ -26,10 +26,10 @@ export async function handleVendorError(
     return;
   }
   if (error.retryable) throw error;
-  const isSales = Boolean(SALES_ADAPTERS[message.endpoint]);
+  const isStock = Boolean(STOCK_ADAPTERS[message.endpoint]);
   let note = "";
   let replacement: string | undefined;
-  if (error.code === "ENDPOINT_SWITCHED_OFF" && !isSales) {
+  if (error.code === "ENDPOINT_SWITCHED_OFF" && isStock) {
     replacement = replacementOf(run, message.endpoint);
     note = replacement
       ? `; continuing with ${replacement}`

@@ -1,5 +1,7 @@
 // The canonical warehouses the product knows out of the box, per marketplace (names as the vendors' own
-// warehouse lists write them). Names not recognised here become provisional warehouses for review.
+// warehouse lists write them). Names not recognised here become provisional warehouses for review. A seller's
+// own (FBS) warehouses are not here: each seller names its own, and the run's warehouse directory
+// (cron/adapters/ozon/warehouse-directory.ts) stores them with their clusters.
 import type { Marketplace, WarehouseType } from "../../db/schema/enums";
 
 export interface CanonicalWarehouse {
@@ -37,7 +39,6 @@ const OZON: CanonicalWarehouse[] = [
   { name: "Невинномысск", cluster: "Невинномысск", region: "Ставропольский край", type: "fbo" },
   { name: "Петровское", cluster: MOSCOW, region: "Московская область", type: "fbo" },
   { name: "Софьино", cluster: MOSCOW, region: "Московская область", type: "fbo" },
-  { name: "Склад продавца Москва", cluster: MOSCOW, region: "Москва", type: "fbs" },
 ];
 
 const CFD = "Центральный федеральный округ";

@@ -1,5 +1,6 @@
 // Everything about one product of one organization, in one round trip: its stock per warehouse, its
-// listings on both marketplaces, daily stock snapshots, recent stock changes and daily sales.
+// listings on both marketplaces, daily stock snapshots, recent stock changes, daily sales, and Ozon's own
+// turnover figures for its Ozon SKUs (the last complete report of each account).
 import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
@@ -7,6 +8,7 @@ import {
   inventoryAudit,
   inventoryDaily,
   listings,
+  ozonTurnover,
   productSummary,
   products,
   salesDaily,
@@ -24,108 +26,130 @@ const confirmedAt = sql<Date>`greatest(${inventory.lastSyncedAt}, (
 
 export async function productDetail(db: Database, orgId: string, productId: number, historyDays: number) {
   const since = sql`(current_date - ${historyDays}::int)`;
-  const [product, summary, stock, productListings, stockHistory, audit, salesHistory] = await db.batch([
-    db
-      .select({
-        id: products.id,
-        article: products.article,
-        name: products.name,
-        brand: products.brand,
-        category: products.category,
-      })
-      .from(products)
-      .where(and(eq(products.orgId, orgId), eq(products.id, productId))),
-    db
-      .select({
-        velocity: productSummary.velocity,
-        unitsSold: productSummary.unitsSold,
-        revenue: productSummary.revenue,
-      })
-      .from(productSummary)
-      .where(and(eq(productSummary.orgId, orgId), eq(productSummary.productId, productId))),
-    db
-      .select({
-        warehouseId: inventory.warehouseId,
-        warehouse: warehouses.name,
-        region: warehouses.region,
-        marketplace: inventory.marketplace,
-        listingId: inventory.listingId,
-        available: inventory.available,
-        reserved: inventory.reserved,
-        inTransit: inventory.inTransit,
-        qualityScore: inventory.qualityScore,
-        lastSyncedAt: confirmedAt,
-      })
-      .from(inventory)
-      .innerJoin(warehouses, eq(warehouses.id, inventory.warehouseId))
-      .where(and(eq(inventory.orgId, orgId), eq(inventory.productId, productId)))
-      .orderBy(desc(inventory.available), asc(warehouses.name)),
-    db
-      .select({
-        id: listings.id,
-        marketplace: listings.marketplace,
-        externalKey: listings.externalKey,
-        ozonSku: listings.ozonSku,
-        ozonProductId: listings.ozonProductId,
-        offerId: listings.offerId,
-        wbNmId: listings.wbNmId,
-        wbChrtId: listings.wbChrtId,
-        barcode: listings.barcode,
-        size: listings.size,
-        name: listings.name,
-        price: listings.price,
-        active: listings.active,
-      })
-      .from(listings)
-      .where(and(eq(listings.orgId, orgId), eq(listings.productId, productId)))
-      .orderBy(asc(listings.marketplace), asc(listings.id)),
-    db
-      .select({
-        day: inventoryDaily.day,
-        available: sql<number>`sum(${inventoryDaily.available})::int`,
-        reserved: sql<number>`sum(${inventoryDaily.reserved})::int`,
-        inTransit: sql<number>`sum(${inventoryDaily.inTransit})::int`,
-      })
-      .from(inventoryDaily)
-      .where(
-        and(
-          eq(inventoryDaily.orgId, orgId),
-          eq(inventoryDaily.productId, productId),
-          gte(inventoryDaily.day, since),
-        ),
-      )
-      .groupBy(inventoryDaily.day)
-      .orderBy(asc(inventoryDaily.day)),
-    db
-      .select({
-        changedAt: inventoryAudit.changedAt,
-        warehouse: warehouses.name,
-        changeType: inventoryAudit.changeType,
-        oldAvailable: inventoryAudit.oldAvailable,
-        newAvailable: inventoryAudit.newAvailable,
-        runId: inventoryAudit.runId,
-        userId: inventoryAudit.userId,
-      })
-      .from(inventoryAudit)
-      .leftJoin(warehouses, eq(warehouses.id, inventoryAudit.warehouseId))
-      .where(and(eq(inventoryAudit.orgId, orgId), eq(inventoryAudit.productId, productId)))
-      .orderBy(desc(inventoryAudit.changedAt))
-      .limit(100),
-    db
-      .select({
-        day: salesDaily.day,
-        orders: sql<number>`sum(${salesDaily.orders})::int`,
-        units: sql<number>`sum(${salesDaily.units})::int`,
-        revenue: sql<string>`sum(${salesDaily.revenue})::text`,
-        returns: sql<number>`sum(${salesDaily.returns})::int`,
-      })
-      .from(salesDaily)
-      .where(
-        and(eq(salesDaily.orgId, orgId), eq(salesDaily.productId, productId), gte(salesDaily.day, since)),
-      )
-      .groupBy(salesDaily.day)
-      .orderBy(asc(salesDaily.day)),
-  ]);
+  const [product, summary, stock, productListings, stockHistory, audit, salesHistory, turnover] =
+    await db.batch([
+      db
+        .select({
+          id: products.id,
+          article: products.article,
+          name: products.name,
+          brand: products.brand,
+          category: products.category,
+        })
+        .from(products)
+        .where(and(eq(products.orgId, orgId), eq(products.id, productId))),
+      db
+        .select({
+          velocity: productSummary.velocity,
+          unitsSold: productSummary.unitsSold,
+          revenue: productSummary.revenue,
+        })
+        .from(productSummary)
+        .where(and(eq(productSummary.orgId, orgId), eq(productSummary.productId, productId))),
+      db
+        .select({
+          warehouseId: inventory.warehouseId,
+          warehouse: warehouses.name,
+          region: warehouses.region,
+          marketplace: inventory.marketplace,
+          listingId: inventory.listingId,
+          available: inventory.available,
+          reserved: inventory.reserved,
+          inTransit: inventory.inTransit,
+          qualityScore: inventory.qualityScore,
+          lastSyncedAt: confirmedAt,
+        })
+        .from(inventory)
+        .innerJoin(warehouses, eq(warehouses.id, inventory.warehouseId))
+        .where(and(eq(inventory.orgId, orgId), eq(inventory.productId, productId)))
+        .orderBy(desc(inventory.available), asc(warehouses.name)),
+      db
+        .select({
+          id: listings.id,
+          marketplace: listings.marketplace,
+          externalKey: listings.externalKey,
+          ozonSku: listings.ozonSku,
+          ozonProductId: listings.ozonProductId,
+          offerId: listings.offerId,
+          wbNmId: listings.wbNmId,
+          wbChrtId: listings.wbChrtId,
+          barcode: listings.barcode,
+          size: listings.size,
+          name: listings.name,
+          price: listings.price,
+          active: listings.active,
+        })
+        .from(listings)
+        .where(and(eq(listings.orgId, orgId), eq(listings.productId, productId)))
+        .orderBy(asc(listings.marketplace), asc(listings.id)),
+      db
+        .select({
+          day: inventoryDaily.day,
+          available: sql<number>`sum(${inventoryDaily.available})::int`,
+          reserved: sql<number>`sum(${inventoryDaily.reserved})::int`,
+          inTransit: sql<number>`sum(${inventoryDaily.inTransit})::int`,
+        })
+        .from(inventoryDaily)
+        .where(
+          and(
+            eq(inventoryDaily.orgId, orgId),
+            eq(inventoryDaily.productId, productId),
+            gte(inventoryDaily.day, since),
+          ),
+        )
+        .groupBy(inventoryDaily.day)
+        .orderBy(asc(inventoryDaily.day)),
+      db
+        .select({
+          changedAt: inventoryAudit.changedAt,
+          warehouse: warehouses.name,
+          changeType: inventoryAudit.changeType,
+          oldAvailable: inventoryAudit.oldAvailable,
+          newAvailable: inventoryAudit.newAvailable,
+          runId: inventoryAudit.runId,
+          userId: inventoryAudit.userId,
+        })
+        .from(inventoryAudit)
+        .leftJoin(warehouses, eq(warehouses.id, inventoryAudit.warehouseId))
+        .where(and(eq(inventoryAudit.orgId, orgId), eq(inventoryAudit.productId, productId)))
+        .orderBy(desc(inventoryAudit.changedAt))
+        .limit(100),
+      db
+        .select({
+          day: salesDaily.day,
+          orders: sql<number>`sum(${salesDaily.orders})::int`,
+          units: sql<number>`sum(${salesDaily.units})::int`,
+          revenue: sql<string>`sum(${salesDaily.revenue})::text`,
+          returns: sql<number>`sum(${salesDaily.returns})::int`,
+        })
+        .from(salesDaily)
+        .where(
+          and(eq(salesDaily.orgId, orgId), eq(salesDaily.productId, productId), gte(salesDaily.day, since)),
+        )
+        .groupBy(salesDaily.day)
+        .orderBy(asc(salesDaily.day)),
+      db
+        .select({
+          accountId: ozonTurnover.accountId,
+          sku: ozonTurnover.sku,
+          turnoverGrade: ozonTurnover.turnoverGrade,
+          turnover: ozonTurnover.turnover,
+          idcGrade: ozonTurnover.idcGrade,
+          idc: ozonTurnover.idc,
+          ads: ozonTurnover.ads,
+          currentStock: ozonTurnover.currentStock,
+          fetchedAt: ozonTurnover.fetchedAt,
+        })
+        .from(ozonTurnover)
+        .innerJoin(
+          listings,
+          and(eq(listings.accountId, ozonTurnover.accountId), eq(listings.ozonSku, ozonTurnover.sku)),
+        )
+        .where(
+          and(eq(listings.orgId, orgId), eq(listings.productId, productId), eq(ozonTurnover.complete, true)),
+        )
+        .orderBy(asc(ozonTurnover.sku)),
+    ]);
   if (!product[0]) return undefined;
   return {
     product: product[0],
@@ -135,5 +159,6 @@ export async function productDetail(db: Database, orgId: string, productId: numb
     stockHistory,
     audit,
     salesHistory,
+    ozonTurnover: turnover,
   };
 }

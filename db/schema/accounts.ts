@@ -21,6 +21,8 @@ export interface AccountEndpoints {
   /** Stock adapter ids in order of preference; later ones replace an earlier one that was switched off. */
   stock?: string[];
   sales?: string[];
+  /** Vendor reports read after the sales feeds of a full run; absent = the marketplace's, [] = none. */
+  reports?: string[];
   /** Divides the vendors' rate windows (the simulator's timeScale); 1 or absent in production. */
   rateScale?: number;
   /** Caps the rows asked per page of offset-paged endpoints (small pages in tests); absent = the vendor's max. */

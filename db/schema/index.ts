@@ -6,6 +6,7 @@ export * from "./etl";
 export * from "./inventory";
 export * from "./login-throttle";
 export * from "./organizations";
+export * from "./ozon-turnover";
 export * from "./sales";
 export * from "./summaries";
 export * from "./warehouses";

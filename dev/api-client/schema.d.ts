@@ -732,6 +732,23 @@ export interface components {
                 revenue: number;
                 returns: number;
             }[];
+            /** @description Ozon's own figures per Ozon SKU of the product (/v1/analytics/turnover/stocks, the last complete report of each account), to compare with the seller's cabinet beside our velocity and days of cover */
+            ozonTurnover: {
+                accountId: string;
+                sku: number;
+                /** @description Ozon's grade of the turnover (GRADES_GREEN, …) */
+                turnoverGrade: string;
+                /** @description Actual turnover in days, as Ozon counts it */
+                turnover: number;
+                /** @description Ozon's grade of the days of cover */
+                idcGrade: string;
+                /** @description Days the stock lasts at Ozon's average daily sales */
+                idc: number;
+                /** @description Average units sold a day, as Ozon counts them */
+                ads: number;
+                currentStock: number;
+                fetchedAt: string;
+            }[];
         };
         AnalyticsKpis: {
             period: {

@@ -5,12 +5,15 @@ import { controlRoutes } from "./control.js";
 import { ENDPOINTS, type EndpointId } from "./endpoints.js";
 import { analyticsData } from "./ozon/analytics-data.js";
 import { analyticsStocks } from "./ozon/analytics-stocks.js";
+import { clusterList } from "./ozon/cluster-list.js";
 import { postingFboList } from "./ozon/posting-fbo-list.js";
 import { postingFbsList } from "./ozon/posting-fbs-list.js";
 import { productInfoStocks } from "./ozon/product-info-stocks.js";
 import { productList } from "./ozon/product-list.js";
 import { renderedStockOnWarehouses, stockOnWarehouses } from "./ozon/stock-on-warehouses.js";
 import { stocksByWarehouseFbs } from "./ozon/stocks-by-warehouse-fbs.js";
+import { turnoverStocks } from "./ozon/turnover-stocks.js";
+import { warehouseList } from "./ozon/warehouse-list.js";
 import { endpointRoute, type Handler } from "./pipeline.js";
 import type { SimState } from "./state.js";
 import { renderedWbStocks, supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
@@ -26,6 +29,9 @@ export const HANDLERS: Record<EndpointId, Handler> = {
   "ozon.posting_fbo_list": postingFboList,
   "ozon.posting_fbs_list": postingFbsList,
   "ozon.stocks_by_warehouse_fbs": stocksByWarehouseFbs,
+  "ozon.warehouse_list": warehouseList,
+  "ozon.cluster_list": clusterList,
+  "ozon.turnover_stocks": turnoverStocks,
   "wb.stocks": supplierStocks,
   "wb.orders": supplierOrders,
   "wb.sales": supplierSales,

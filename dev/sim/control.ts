@@ -6,6 +6,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from "./clock.js";
 import { configPatchSchema, configSchema, mergeConfig } from "./config.js";
 import { ENDPOINT_IDS, type EndpointId } from "./endpoints.js";
 import { type FaultRule, faultsSchema } from "./faults.js";
+import { ozonTurnover } from "./ozon/turnover-stocks.js";
 import { Random } from "./random.js";
 import type { SimState } from "./state.js";
 import { listingsTruth, salesTruth, stockTruth, warehousesTruth } from "./truth.js";
@@ -151,6 +152,7 @@ export function controlRoutes(getState: () => SimState): Hono {
   });
 
   app.get("/truth/warehouses", (c) => c.json(warehousesTruth()));
+  app.get("/truth/ozon-turnover", (c) => c.json(ozonTurnover(getState())));
 
   app.get("/stats", (c) => {
     const state = getState();

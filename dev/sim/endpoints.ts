@@ -11,6 +11,9 @@ export const ENDPOINT_IDS = [
   "ozon.posting_fbo_list",
   "ozon.posting_fbs_list",
   "ozon.stocks_by_warehouse_fbs",
+  "ozon.warehouse_list",
+  "ozon.cluster_list",
+  "ozon.turnover_stocks",
   "wb.stocks",
   "wb.orders",
   "wb.sales",
@@ -63,6 +66,15 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
     method: "POST",
     path: "/ozon/v2/product/info/stocks-by-warehouse/fbs",
     limit: null,
+  },
+  "ozon.warehouse_list": { vendor: "ozon", method: "POST", path: "/ozon/v2/warehouse/list", limit: null },
+  "ozon.cluster_list": { vendor: "ozon", method: "POST", path: "/ozon/v1/cluster/list", limit: null },
+  // Ozon: 1 request a minute per Client-Id.
+  "ozon.turnover_stocks": {
+    vendor: "ozon",
+    method: "POST",
+    path: "/ozon/v1/analytics/turnover/stocks",
+    limit: perMinute(1),
   },
   "wb.stocks": {
     vendor: "wb",

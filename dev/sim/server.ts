@@ -14,6 +14,7 @@ import {
 import { advanceMs, advanceSchema, setFaults } from "./control.js";
 import type { EndpointId } from "./endpoints.js";
 import { type FaultRule, faultsSchema } from "./faults.js";
+import { type OzonTurnover, ozonTurnover } from "./ozon/turnover-stocks.js";
 import { SimState } from "./state.js";
 import type { RequestRecord } from "./stats.js";
 import {
@@ -77,6 +78,8 @@ export interface Simulator {
     sales(marketplace: "wb"): WbSaleTruth[];
     warehouses(): ReturnType<typeof warehousesTruth>;
     listings(marketplace: "ozon" | "wb"): ReturnType<typeof listingsTruth>;
+    /** Ozon's turnover report (/v1/analytics/turnover/stocks) as the world stands. */
+    ozonTurnover(): OzonTurnover[];
   };
   stats: {
     requests(endpoint?: EndpointId): RequestRecord[];
@@ -152,6 +155,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
             sales: sales as Simulator["truth"]["sales"],
             warehouses: warehousesTruth,
             listings: (mp) => listingsTruth(state, mp),
+            ozonTurnover: () => ozonTurnover(state),
           },
           stats: {
             requests: (endpoint) => state.stats.list(endpoint),

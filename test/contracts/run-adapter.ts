@@ -1,6 +1,7 @@
 // Runs an adapter's pages against the simulator (or against one scripted vendor answer) and keeps every exchange,
 // for the contract tests: what the adapter sent, what the vendor side answered, and what the adapter read.
 import type { AnyAdapter, Cursor, KnownListings, PageContext, RowOutcome } from "../../cron/adapters/adapter";
+import type { ReportAdapter } from "../../cron/adapters/report-adapters";
 import { MarketplaceClient } from "../../cron/http/marketplace-client";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
 import type { Simulator } from "../../dev/sim/server";
@@ -27,7 +28,9 @@ function context(fetchFn: typeof fetch, baseUrl: string, extra: Partial<PageCont
   };
 }
 
-async function pages(adapter: AnyAdapter, page: PageContext, nowMs: number, maxPages: number) {
+type Feed = AnyAdapter | ReportAdapter;
+
+async function pages(adapter: Feed, page: PageContext, nowMs: number, maxPages: number) {
   const rows: RowOutcome<unknown>[] = [];
   let count = 0;
   try {
@@ -40,15 +43,12 @@ async function pages(adapter: AnyAdapter, page: PageContext, nowMs: number, maxP
 
 async function pagesInto(
   rows: RowOutcome<unknown>[],
-  adapter: AnyAdapter,
+  adapter: Feed,
   page: PageContext,
   nowMs: number,
   maxPages: number,
 ): Promise<number> {
-  let cursor: Cursor | null =
-    adapter.kind === "sales"
-      ? adapter.firstCursor({ kind: "full", watermark: null, nowMs })
-      : adapter.firstCursor({ kind: "full", watermark: null, nowMs });
+  let cursor: Cursor | null = adapter.firstCursor({ kind: "full", watermark: null, nowMs });
   let count = 0;
   while (cursor !== null && count < maxPages) {
     const result: { rows: RowOutcome<unknown>[]; next: Cursor | null } = await adapter.fetchPage(
@@ -64,7 +64,7 @@ async function pagesInto(
 
 /** The adapter's pages against the simulator (at most `maxPages`), every exchange recorded. */
 export async function runAgainstSimulator(
-  adapter: AnyAdapter,
+  adapter: Feed,
   sim: Simulator,
   options: { maxPages?: number; pageLimit?: number; knownListings?: KnownListings } = {},
 ): Promise<AdapterRun> {
@@ -79,7 +79,7 @@ export async function runAgainstSimulator(
 
 /** The adapter's pages when the vendor answers each request with `answer(method, path)` (the vendor's example). */
 export async function runAgainstAnswer(
-  adapter: AnyAdapter,
+  adapter: Feed,
   answer: (method: string, path: string) => unknown,
   nowMs: number,
   knownListings: KnownListings = { wbByChrt: new Map() },
@@ -93,4 +93,31 @@ export async function runAgainstAnswer(
   }) as unknown as typeof fetch;
   const page = context(fetchFn, `http://vendor.test/${adapter.marketplace}`, { knownListings });
   return { exchanges: [], ...(await pages(adapter, page, nowMs, 3)) };
+}
+
+/**
+ * A read that is not a paged feed (the Ozon warehouse directory read at a run's start) against the simulator,
+ * every exchange recorded.
+ */
+export async function readAgainstSimulator<T>(
+  marketplace: "ozon" | "wb",
+  sim: Simulator,
+  read: (context: PageContext) => Promise<T>,
+): Promise<{ exchanges: Exchange[]; result: T }> {
+  const exchanges: Exchange[] = [];
+  const page = context(recordingFetch(exchanges), `${sim.url}/${marketplace}`, {});
+  return { exchanges, result: await read(page) };
+}
+
+/** The same read when the vendor answers each request with `answer(method, path)` (the vendor's example). */
+export function readAgainstAnswer<T>(
+  marketplace: "ozon" | "wb",
+  answer: (method: string, path: string) => unknown,
+  read: (context: PageContext) => Promise<T>,
+): Promise<T> {
+  const fetchFn = (async (url: string, init?: RequestInit) => {
+    const { path } = vendorPath(new URL(url));
+    return new Response(JSON.stringify(answer(init?.method ?? "GET", path)), { status: 200 });
+  }) as unknown as typeof fetch;
+  return read(context(fetchFn, `http://vendor.test/${marketplace}`, {}));
 }

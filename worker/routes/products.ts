@@ -55,6 +55,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
         listings: detail.listings.map((listing) => ({ ...listing, id: Number(listing.id) })),
         stockHistory: detail.stockHistory.map((day) => ({ ...day, day: String(day.day) })),
         audit: detail.audit.map((change) => ({ ...change, changedAt: Iso(change.changedAt) ?? "" })),
+        ozonTurnover: detail.ozonTurnover.map((t) => ({ ...t, fetchedAt: Iso(t.fetchedAt) ?? "" })),
         salesHistory: detail.salesHistory.map((day) => ({
           ...day,
           day: String(day.day),

@@ -29,6 +29,9 @@ const CUTS: Cut[] = [
       ["post", "/v2/posting/fbo/list"],
       ["post", "/v3/posting/fbo/list"],
       ["post", "/v4/posting/fbs/list"],
+      ["post", "/v2/warehouse/list"],
+      ["post", "/v1/cluster/list"],
+      ["post", "/v1/analytics/turnover/stocks"],
     ],
     patches: [
       {

@@ -4,17 +4,28 @@
 // every endpoint the simulator serves (checked last).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AnyAdapter, type KnownListings, wbChrtKey } from "../../../cron/adapters/adapter";
+import { fetchWarehouseDirectory } from "../../../cron/adapters/ozon/warehouse-directory";
+import { REPORT_ADAPTERS, type ReportAdapter } from "../../../cron/adapters/report-adapters";
 import { SALES_ADAPTERS } from "../../../cron/adapters/sales-adapters";
 import { STOCK_ADAPTERS } from "../../../cron/adapters/stock-adapters";
 import { type ListingIdentity, wbListingKey } from "../../../cron/adapters/stock-record";
 import { ENDPOINTS } from "../../../dev/sim/endpoints";
 import { type Simulator, startSimulator } from "../../../dev/sim/server";
-import { runAgainstAnswer, runAgainstSimulator } from "../../contracts/run-adapter";
+import {
+  readAgainstAnswer,
+  readAgainstSimulator,
+  runAgainstAnswer,
+  runAgainstSimulator,
+} from "../../contracts/run-adapter";
 import { vendorSpec } from "../../contracts/vendor-spec";
 
 const SEED = 31;
 const SIZE = 400;
-const ADAPTERS: AnyAdapter[] = [...Object.values(STOCK_ADAPTERS), ...Object.values(SALES_ADAPTERS)];
+const ADAPTERS: (AnyAdapter | ReportAdapter)[] = [
+  ...Object.values(STOCK_ADAPTERS),
+  ...Object.values(SALES_ADAPTERS),
+  ...Object.values(REPORT_ADAPTERS),
+];
 
 /**
  * Example answers that are the vendor's templates rather than data ("string", sku 0): a row of one is rejected,
@@ -124,6 +135,43 @@ describe.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))("%s", (
     if (templates > 0) {
       for (const row of rejected) expect(JSON.stringify(row)).toContain(Object.values(TEMPLATE_EXAMPLES)[0]);
     } else expect(rejected).toEqual([]);
+  });
+});
+
+describe("the Ozon warehouse directory (/v1/cluster/list, /v2/warehouse/list)", () => {
+  it("sends requests the vendor's spec accepts, and the simulator answers as the spec says", async () => {
+    const { exchanges, result } = await readAgainstSimulator("ozon", sim, fetchWarehouseDirectory);
+    const problems = exchanges.flatMap((exchange) => {
+      const spec = vendorSpec(exchange.vendor);
+      const { method, path } = exchange.request;
+      const operation = spec.find(method, path);
+      if (operation) reached.add(`${method} ${exchange.vendor} ${operation.template}`);
+      return [
+        ...spec.checkRequest(exchange.request).map((v) => `request ${path} ${v.where}: ${v.problems}`),
+        ...spec
+          .checkResponse(method, path, exchange.status, exchange.response)
+          .map((v) => `answer ${exchange.status} ${path} ${v.where}: ${v.problems.slice(0, 5)}`),
+      ];
+    });
+    expect(problems).toEqual([]);
+    expect(exchanges.map((e) => e.request.path).sort()).toEqual(["/v1/cluster/list", "/v2/warehouse/list"]);
+    expect(result.problems).toEqual([]);
+    expect(result.warehouses.some((w) => w.type === "fbs" && w.cluster)).toBe(true);
+  });
+
+  it("reads the vendor's example warehouse list: the seller's warehouse by its name and id", async () => {
+    const [example] = vendorSpec("ozon").responseExamples("post", "/v2/warehouse/list");
+    const { exchanges } = await readAgainstSimulator("ozon", sim, fetchWarehouseDirectory);
+    const clusters = exchanges.find((e) => e.request.path === "/v1/cluster/list")?.response;
+    const directory = await readAgainstAnswer(
+      "ozon",
+      (_method, path) => (path === "/v2/warehouse/list" ? example : clusters),
+      fetchWarehouseDirectory,
+    );
+    // The example's has_next is the text "string" (its schema says boolean): read as the last page, and said.
+    expect(directory.problems).toEqual(['warehouse list: has_next was "string", read as the last page']);
+    const own = directory.warehouses.filter((w) => w.type === "fbs");
+    expect(own.map((w) => [w.name, w.aliases])).toEqual([["17023", ["17023", "Ozon FBS 20605650762000"]]]);
   });
 });
 

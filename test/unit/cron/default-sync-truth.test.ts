@@ -3,6 +3,7 @@
 // Ozon sales carry the buyer's region, and WB rows naming "Склад WB РФ" land on that known warehouse.
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../../cron/engine/run-in-process";
+import { OZON_WAREHOUSES } from "../../../dev/sim/warehouses";
 import { seedAccount } from "./pglite-database";
 import { loadedStock, syncAgainstSimulator, useSimulatorAndDatabase } from "./sim-harness";
 
@@ -53,6 +54,47 @@ describe("default adapters, this month's vendors", () => {
     }
     expect(sales.size).toBeGreaterThan(100);
     expect(await loadedSales(ids.accountId)).toEqual(sales);
+    // Every warehouse holding stock or shipping a sale has its real name and cluster, the seller's own (FBS)
+    // one included: from the run's warehouse directory, not a provisional name.
+    const used = await harness.db.query<{
+      name: string;
+      cluster: string | null;
+      type: string;
+      provisional: boolean;
+    }>(
+      `select distinct w.name, w.cluster, w.type::text as type, w.provisional from warehouses w
+       where w.id in (select warehouse_id from inventory where listing_id in
+           (select id from listings where account_id = $1))
+         or w.id in (select warehouse_id from sales where account_id = $1)
+       order by w.name`,
+      [ids.accountId],
+    );
+    const truthWarehouses = new Set([
+      ...stock.map((c) => c.warehouse),
+      ...harness.sim.truth.sales("ozon").map((s) => s.warehouse),
+    ]);
+    expect(used).toEqual(
+      OZON_WAREHOUSES.filter((w) => truthWarehouses.has(w.name))
+        .map((w) => ({ name: w.name, cluster: w.cluster, type: w.type, provisional: false }))
+        .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    );
+    expect(used.some((w) => w.type === "fbs")).toBe(true);
+    // Ozon's own turnover report, stored beside ours as the cabinet shows it (complete rows only).
+    const turnover = await harness.db.query<{ sku: string; v: string }>(
+      `select sku::text, concat_ws('|', offer_id, current_stock, ads, idc, idc_grade, turnover, turnover_grade) as v
+       from ozon_turnover where account_id = $1 and complete`,
+      [ids.accountId],
+    );
+    const turnoverTruth = harness.sim.truth.ozonTurnover();
+    expect(turnoverTruth.length).toBeGreaterThan(100);
+    expect(new Map(turnover.map((t) => [t.sku, t.v]))).toEqual(
+      new Map(
+        turnoverTruth.map((t) => [
+          String(t.sku),
+          [t.offerId, t.currentStock, t.ads, t.idc, t.idcGrade, t.turnover, t.turnoverGrade].join("|"),
+        ]),
+      ),
+    );
   });
 
   it("WB: warehouse stock from the remains report and orders and sales equal the truth", async () => {

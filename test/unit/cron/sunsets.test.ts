@@ -1,6 +1,8 @@
 // Sunset watch: the rule that warns about an adapter's vendor endpoint, at injected dates, and the table's
 // coverage of every adapter.
 import { describe, expect, it } from "vitest";
+import { OZON_DIRECTORY_ENDPOINTS } from "../../../cron/adapters/ozon/warehouse-directory";
+import { REPORT_ADAPTERS } from "../../../cron/adapters/report-adapters";
 import { SALES_ADAPTERS } from "../../../cron/adapters/sales-adapters";
 import { DEFAULT_STOCK_ADAPTERS, STOCK_ADAPTERS } from "../../../cron/adapters/stock-adapters";
 import { accountSunsetWarnings, SUNSETS, sunsetWarning } from "../../../cron/adapters/sunsets";
@@ -24,13 +26,27 @@ describe("sunsetWarning", () => {
     expect(off?.message).toMatch(/was switched off on 2026-06-23; use wb.v1.warehouse_remains$/);
   });
 
-  it("does not warn about a current endpoint, nor one whose switch-off has no date", () => {
+  it("does not warn about a current endpoint; one the vendor will switch off without a date is deprecated", () => {
     expect(sunsetWarning("wb.v1.warehouse_remains", at("2026-12-06"))).toBeNull();
-    expect(sunsetWarning("ozon.v2.stock_on_warehouses", at("2026-12-06"))).toBeNull();
+    expect(sunsetWarning("ozon.v2.warehouse_list", at("2026-12-06"))).toBeNull();
+    expect(sunsetWarning("ozon.v2.stock_on_warehouses", at("2026-12-06"))).toMatchObject({
+      state: "deprecated",
+      deprecatedOn: null,
+      switchOffOn: null,
+      daysLeft: null,
+      replacement: "ozon.v1.analytics_stocks",
+      message:
+        "ozon.v2.stock_on_warehouses (POST /v2/analytics/stock_on_warehouses) is deprecated: the vendor will switch it off, date not given; use ozon.v1.analytics_stocks",
+    });
   });
 
   it("has an entry for every adapter, and a replacement that is an adapter", () => {
-    const adapters = [...Object.keys(STOCK_ADAPTERS), ...Object.keys(SALES_ADAPTERS)];
+    const adapters = [
+      ...Object.keys(STOCK_ADAPTERS),
+      ...Object.keys(SALES_ADAPTERS),
+      ...Object.keys(REPORT_ADAPTERS),
+      ...OZON_DIRECTORY_ENDPOINTS,
+    ];
     expect(Object.keys(SUNSETS).sort()).toEqual(adapters.sort());
     for (const sunset of Object.values(SUNSETS))
       if (sunset.replacement) expect(adapters).toContain(sunset.replacement);
@@ -38,7 +54,7 @@ describe("sunsetWarning", () => {
 });
 
 describe("accountSunsetWarnings", () => {
-  it("warns an account configured for a switched-off endpoint; the defaults of this month warn of nothing", () => {
+  it("warns an account configured for a switched-off endpoint; of this month's defaults only Ozon's undated one", () => {
     const now = at("2026-12-06");
     expect(
       accountSunsetWarnings("wb", { stock: ["wb.v1.supplier_stocks", "wb.v1.warehouse_remains"] }, now).map(
@@ -46,7 +62,9 @@ describe("accountSunsetWarnings", () => {
       ),
     ).toEqual(["wb.v1.supplier_stocks → wb.v1.warehouse_remains"]);
     expect(accountSunsetWarnings("wb", {}, now)).toEqual([]);
-    expect(accountSunsetWarnings("ozon", {}, now)).toEqual([]);
+    expect(accountSunsetWarnings("ozon", {}, now).map((w) => `${w.adapter} ${w.state}`)).toEqual([
+      "ozon.v2.stock_on_warehouses deprecated",
+    ]);
     expect(DEFAULT_STOCK_ADAPTERS.wb).toEqual(["wb.v1.warehouse_remains"]);
   });
 });

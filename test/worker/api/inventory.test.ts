@@ -1,8 +1,19 @@
 // The inventory list and product detail through the Worker: sorting, paging, status filter, CSV export
 // (also from the cache), validation, API-key access and tenant isolation.
+
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
-import { type Catalog, type ErrorBody, get, seedAcmeAndGlobex, send, signIn, type Tenant } from "./fixtures";
+import {
+  type Catalog,
+  db,
+  type ErrorBody,
+  get,
+  seedAcmeAndGlobex,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
 
 useTestDatabase();
 
@@ -131,6 +142,34 @@ describe("GET /api/products/{id}", () => {
     ]);
     expect(detail.listings.map((listing) => listing.marketplace).sort()).toEqual(["ozon", "wb"]);
     expect(detail.salesHistory).toEqual([]);
+  });
+
+  it("shows Ozon's own turnover figures of the product's Ozon SKU from the last complete report only", async () => {
+    const listingId = shop.listings["A-004:ozon"];
+    await db().execute(sql`update listings set ozon_sku = 777004 where id = ${listingId}`);
+    const account = shop.accounts.ozon;
+    await db().execute(sql`insert into ozon_turnover (account_id, run_id, sku, offer_id, ads, current_stock, idc,
+        idc_grade, turnover, turnover_grade, complete, fetched_at)
+      values (${account}, gen_random_uuid(), 777004, 'A-004', 2.5, 30, 12, 'GRADES_RED', 20.5, 'GRADES_GREEN', true,
+        '2026-12-06T03:00:00Z'),
+        (${account}, gen_random_uuid(), 777004, 'A-004', 9, 1, 0.1, 'GRADES_CRITICAL', 1, 'GRADES_GREEN', false, now())`);
+    // Another days window than the test above: its own cache entry.
+    const response = await get(`/api/products/${shop.products["A-004"]}?days=31`, "10.7.2.3", { cookie });
+    expect(response.status).toBe(200);
+    const detail = (await response.json()) as { ozonTurnover: unknown[] };
+    expect(detail.ozonTurnover).toEqual([
+      {
+        accountId: account,
+        sku: 777004,
+        turnoverGrade: "GRADES_GREEN",
+        turnover: 20.5,
+        idcGrade: "GRADES_RED",
+        idc: 12,
+        ads: 2.5,
+        currentStock: 30,
+        fetchedAt: "2026-12-06T03:00:00.000Z",
+      },
+    ]);
   });
 
   it("answers 404 for another organization's product and 400 for a bad id", async () => {

@@ -35,7 +35,7 @@ describe("GET /api/health", () => {
     expect(headers.get("Cache-Control")).toBe("no-store");
   });
 
-  it("names an account on a switched-off endpoint and its replacement; an account on the defaults has none", async () => {
+  it("names an account on a switched-off endpoint and its replacement; Ozon's defaults only the undated one", async () => {
     const { orgId, accountId: onDefaults } = await seedAccount("health-sunsets");
     const [old] = await databaseFromEnv(env)
       .insert(marketplaceAccounts)
@@ -50,7 +50,20 @@ describe("GET /api/health", () => {
     const { status, body } = await getHealth("10.0.0.2");
     expect(status).toBe(200);
     expect(body.status).toBe("ok");
-    expect(body.sunsets.filter((s) => s.accountId === onDefaults)).toEqual([]);
+    // Ozon says /v2/analytics/stock_on_warehouses will be switched off without naming a date.
+    expect(body.sunsets.filter((s) => s.accountId === onDefaults)).toEqual([
+      {
+        accountId: onDefaults,
+        marketplace: "ozon",
+        adapter: "ozon.v2.stock_on_warehouses",
+        endpoint: "POST /v2/analytics/stock_on_warehouses",
+        state: "deprecated",
+        switchOffOn: null,
+        replacement: "ozon.v1.analytics_stocks",
+        message:
+          "ozon.v2.stock_on_warehouses (POST /v2/analytics/stock_on_warehouses) is deprecated: the vendor will switch it off, date not given; use ozon.v1.analytics_stocks",
+      },
+    ]);
     expect(body.sunsets.filter((s) => s.accountId === old?.id)).toEqual([
       {
         accountId: old?.id,

@@ -125,6 +125,8 @@ export const en = {
   "product.stockHistory": "Stock history",
   "product.salesHistory": "Sales",
   "product.cover": "Days of cover",
+  "product.ozonCover": "Days of cover per Ozon (SKU {sku})",
+  "product.ozonCoverNote": "{grade}; {ads} sold a day; turnover {turnover} days ({turnoverGrade})",
   "product.stockout": "Projected stock-out",
   "product.velocity": "Sold per day",
   "product.available": "Available",

@@ -127,6 +127,8 @@ export const ru: Record<MessageKey, string> = {
   "product.stockHistory": "История остатков",
   "product.salesHistory": "Продажи",
   "product.cover": "Дней запаса",
+  "product.ozonCover": "Дней запаса по Ozon (SKU {sku})",
+  "product.ozonCoverNote": "{grade}; продаж в день {ads}; оборачиваемость {turnover} дн. ({turnoverGrade})",
   "product.stockout": "Прогноз окончания",
   "product.velocity": "Продаж в день",
   "product.available": "Доступно",

@@ -163,6 +163,21 @@ export default function ProductPage() {
               note={data.daysOfCover === null ? t("product.noSales") : undefined}
             />
             <KpiCard label={t("product.stockout")} value={formatDate(data.stockoutDate)} />
+            {/* Ozon's own figures, to compare with the seller's cabinet. */}
+            {data.ozonTurnover.map((o) => (
+              <KpiCard
+                key={`${o.accountId}:${o.sku}`}
+                testId={`ozon-turnover-${o.sku}`}
+                label={t("product.ozonCover", { sku: String(o.sku) })}
+                value={formatNumber(o.idc, 1)}
+                note={t("product.ozonCoverNote", {
+                  grade: o.idcGrade,
+                  ads: formatNumber(o.ads, 2),
+                  turnover: formatNumber(o.turnover, 1),
+                  turnoverGrade: o.turnoverGrade,
+                })}
+              />
+            ))}
           </div>
           <section class="card">
             <h2>{t("product.advice")}</h2>

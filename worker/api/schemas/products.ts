@@ -54,6 +54,26 @@ export const ProductDetailSchema = z
         returns: z.number(),
       }),
     ),
+    ozonTurnover: z
+      .array(
+        z.object({
+          accountId: z.string(),
+          sku: z.number().int(),
+          turnoverGrade: z
+            .string()
+            .openapi({ description: "Ozon's grade of the turnover (GRADES_GREEN, …)" }),
+          turnover: z.number().openapi({ description: "Actual turnover in days, as Ozon counts it" }),
+          idcGrade: z.string().openapi({ description: "Ozon's grade of the days of cover" }),
+          idc: z.number().openapi({ description: "Days the stock lasts at Ozon's average daily sales" }),
+          ads: z.number().openapi({ description: "Average units sold a day, as Ozon counts them" }),
+          currentStock: z.number().int(),
+          fetchedAt: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          "Ozon's own figures per Ozon SKU of the product (/v1/analytics/turnover/stocks, the last complete report of each account), to compare with the seller's cabinet beside our velocity and days of cover",
+      }),
   })
   .openapi("ProductDetail");
 
