@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createDatabase } from "../db/client";
+import { sql } from "drizzle-orm";
+import { createDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { DEMO_LOGIN, seedDemo } from "./demo-seed";
 import { startNeonEndpoint } from "./neon-endpoint/server";
@@ -23,6 +24,9 @@ Options:
   --postgres <url>  use a real PostgreSQL server instead of PGlite
   --ip-rate-limit <n>  requests per minute per IP on /api (default 60, as in production;
                     end-to-end runs raise it because every browser request comes from 127.0.0.1)
+  --size <n>        the demo seller's listings across both marketplaces (default 3000)
+  --step-budget-ms <n>  ms one ingest queue delivery runs further pages itself (default: wrangler.toml's
+                    INGEST_STEP_BUDGET_MS; 0 = one queue message per page)
   --help            show this help`;
 
 function integerOption(name: string, value: string | undefined, fallback: number, max = 65_535): number {
@@ -46,6 +50,8 @@ async function main(): Promise<void> {
         "data-dir": { type: "string" },
         postgres: { type: "string" },
         "ip-rate-limit": { type: "string" },
+        size: { type: "string" },
+        "step-budget-ms": { type: "string" },
         help: { type: "boolean" },
       },
     });
@@ -69,6 +75,14 @@ async function main(): Promise<void> {
     60,
     1_000_000,
   );
+  const size = integerOption("size", values.size as string | undefined, 3000, 1_000_000);
+  const stepBudgetMs = values["step-budget-ms"] as string | undefined;
+  if (stepBudgetMs !== undefined && !/^\d{1,6}$/.test(stepBudgetMs)) {
+    console.error(
+      `--step-budget-ms must be a whole number of milliseconds (0 or more), got "${stepBudgetMs}"`,
+    );
+    process.exit(2);
+  }
 
   if (!postgres && dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   console.log("1/5 Starting the local Neon endpoint…");
@@ -87,10 +101,11 @@ async function main(): Promise<void> {
   console.log("3/5 Starting the marketplace simulator and seeding the demo seller…");
   // Minute-long vendor rate windows pass 60× faster, so the demo's first sync takes seconds, not minutes.
   const timeScale = 60;
-  const simulator = await startSimulator({ port: simPort, timeScale });
+  const simulator = await startSimulator({ port: simPort, timeScale, size });
   console.log(`    ${simulator.url}`);
   const credentialsKey = "ZGV2LW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=";
-  await seedDemo(createDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl }), {
+  const db = createDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl });
+  await seedDemo(db, {
     simulatorUrl: simulator.url,
     credentialsKey,
     rateScale: timeScale,
@@ -109,6 +124,7 @@ async function main(): Promise<void> {
     CREDENTIALS_KEY: credentialsKey,
     SESSION_SECRET: "dev-only-session-secret",
     SIMULATOR_URL: simulator.url,
+    ...(stepBudgetMs !== undefined ? { INGEST_STEP_BUDGET_MS: stepBudgetMs } : {}),
   };
   // Local KV, queue and Durable Object state lives beside the database's data (or in a throwaway folder),
   // so two dev servers never share one .wrangler/state.
@@ -136,7 +152,7 @@ async function main(): Promise<void> {
     { stdio: "inherit", detached: true },
   );
 
-  void firstSync(port).catch((error: unknown) => {
+  void firstSync(port, db).catch((error: unknown) => {
     console.error(
       `The first sync could not be started: ${error instanceof Error ? error.message : String(error)}`,
     );
@@ -173,14 +189,18 @@ function devConfigWithRateLimit(limit: number): string {
   return "wrangler.dev.toml";
 }
 
-/** Waits for the Worker to answer, then fires the full-sync cron once and says how to sign in. */
-async function firstSync(port: number): Promise<void> {
+/**
+ * Waits for the Worker to answer, fires the full-sync cron once, says how to sign in, and prints the sync's wall
+ * time once every run it started has ended.
+ */
+async function firstSync(port: number, db: Database): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     const health = await fetch(`${base}/api/health`).catch(() => null);
     if (health?.ok) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  const firedAt = new Date();
   const fired = await fetch(`${base}/__scheduled?cron=${encodeURIComponent("0 3,15 * * *")}`);
   if (!fired.ok) throw new Error(`/__scheduled answered ${fired.status}`);
   console.log(
@@ -189,6 +209,27 @@ async function firstSync(port: number): Promise<void> {
   console.log(
     "A first full sync of the demo seller has started (see Sync in the dashboard, or `npm run cli -- runs`).\n",
   );
+  await reportSync(db, firedAt);
+}
+
+/** Prints the wall time of the runs started since `firedAt`, once none of them is running any more. */
+async function reportSync(db: Database, firedAt: Date): Promise<void> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const { rows } = await db.execute(
+      sql`select a.marketplace, r.status, r.extracted, r.pages_done,
+          extract(epoch from (coalesce(r.finished_at, now()) - ${firedAt.toISOString()}::timestamptz))::float as seconds
+        from etl_runs r join marketplace_accounts a on a.id = r.account_id
+        where r.started_at >= ${firedAt.toISOString()}::timestamptz and r.status <> 'refused'`,
+    );
+    if (rows.length === 0 || rows.some((row) => row.status === "running")) continue;
+    const seconds = Math.max(...rows.map((row) => Number(row.seconds)));
+    const each = rows
+      .map((row) => `${row.marketplace} ${row.status}: ${row.extracted} rows, ${row.pages_done} pages`)
+      .join("; ");
+    console.log(`First sync finished in ${seconds.toFixed(1)} s (${each})`);
+    return;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -60,6 +60,8 @@ const EnvSchema = z.object({
     .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })])
     .optional(),
   APP_VERSION: z.string().trim().min(1).optional(),
+  // 0 = one ingestion step per queue delivery; otherwise a delivery runs steps for up to this long.
+  INGEST_STEP_BUDGET_MS: wholeNumber(0, 600_000, 20_000),
 });
 
 export interface Config {
@@ -72,6 +74,8 @@ export interface Config {
   rateLimitPerMinute: number;
   corsOrigins: string[];
   appVersion: string;
+  /** Milliseconds one queue delivery may keep running a run's steps; 0 = one step per delivery. */
+  ingestStepBudgetMs: number;
 }
 
 const VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
@@ -95,6 +99,7 @@ export function parseConfig(env: object): Config {
     rateLimitPerMinute: valid.RATE_LIMIT_PER_MINUTE,
     corsOrigins: valid.CORS_ORIGINS,
     appVersion: valid.APP_VERSION ?? "0.1.0",
+    ingestStepBudgetMs: valid.INGEST_STEP_BUDGET_MS,
   };
 }
 

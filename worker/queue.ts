@@ -1,19 +1,20 @@
-// Queue consumers, the engine's production driver: the ingest queue moves runs forward one page per message
-// (cron/engine), the dead-letter queue receives pages that failed every retry and the engine ends their run.
+// Queue consumers, the engine's production driver: the ingest queue moves runs forward (cron/engine: a delivery
+// runs a run's steps while its budget lasts, then queues the rest), the dead-letter queue receives messages that
+// failed every retry and the engine ends their run. Messages of different runs in one batch run side by side
+// (each account's vendors and coordinator are its own); a run's own messages run one after another.
 // A bad configuration fails the whole batch (retried) with a log line naming the variable.
 import { abandonRun, deadLetterReason, recordStepFailure } from "../cron/engine/abandon-run";
 import { processIngestMessage } from "../cron/engine/ingest-step";
 import type { EnginePorts } from "../cron/engine/ports";
 import { IngestMessage } from "../cron/messages";
-import { ConfigError, configFromEnv } from "./config";
+import { type Config, ConfigError, configFromEnv } from "./config";
 import { queuePorts } from "./sync/queue-ports";
 
 export const INGEST_QUEUE_NAME = "mi-core-ingest";
 export const DEAD_LETTER_QUEUE_NAME = "mi-core-ingest-dlq";
 
 export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: ExecutionContext): Promise<void> {
-  const deadLetters = batch.queue === DEAD_LETTER_QUEUE_NAME;
-  let config: ReturnType<typeof configFromEnv>;
+  let config: Config;
   try {
     config = configFromEnv(env);
   } catch (error) {
@@ -22,6 +23,7 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       console.error(JSON.stringify({ level: "error", queue: batch.queue, error: error.message }));
     throw error;
   }
+  const byRun = new Map<string, { message: Message; body: IngestMessage }[]>();
   for (const message of batch.messages) {
     const parsed = IngestMessage.safeParse(message.body);
     if (!parsed.success) {
@@ -38,25 +40,43 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       message.ack();
       continue;
     }
-    let ports: EnginePorts | null = null;
-    try {
-      ports = queuePorts(env, config, parsed.data.accountId);
-      if (deadLetters) await abandonRun(ports, parsed.data, deadLetterReason(parsed.data, message.attempts));
-      else await processIngestMessage(ports, parsed.data);
-      message.ack();
-    } catch (error) {
-      console.error(
-        JSON.stringify({
-          level: "error",
-          queue: batch.queue,
-          id: message.id,
-          attempts: message.attempts,
-          error: String(error),
-        }),
-      );
-      // The run's end names this failure if every retry fails too (best effort: the database may be the cause).
-      if (!deadLetters && ports) await recordStepFailure(ports, parsed.data, error).catch(() => undefined);
-      message.retry();
-    }
+    const run = byRun.get(parsed.data.runId) ?? [];
+    run.push({ message, body: parsed.data });
+    byRun.set(parsed.data.runId, run);
+  }
+  await Promise.all(
+    [...byRun.values()].map(async (messages) => {
+      for (const { message, body } of messages) await handleMessage(batch.queue, message, body, env, config);
+    }),
+  );
+}
+
+async function handleMessage(
+  queue: string,
+  message: Message,
+  body: IngestMessage,
+  env: Env,
+  config: Config,
+): Promise<void> {
+  const deadLetters = queue === DEAD_LETTER_QUEUE_NAME;
+  let ports: EnginePorts | null = null;
+  try {
+    ports = queuePorts(env, config, body.accountId);
+    if (deadLetters) await abandonRun(ports, body, deadLetterReason(body, message.attempts));
+    else await processIngestMessage(ports, body);
+    message.ack();
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: "error",
+        queue,
+        id: message.id,
+        attempts: message.attempts,
+        error: String(error),
+      }),
+    );
+    // The run's end names this failure if every retry fails too (best effort: the database may be the cause).
+    if (!deadLetters && ports) await recordStepFailure(ports, body, error).catch(() => undefined);
+    message.retry();
   }
 }

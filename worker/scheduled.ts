@@ -4,6 +4,7 @@ import { jobForCron } from "../cron/schedule";
 import { configFromEnv } from "./config";
 import { databaseFor } from "./db";
 import { checkHealth } from "./routes/health";
+import { endLapsedRuns } from "./sync/lapsed-runs";
 import { startRunsForEnabledAccounts } from "./sync/start-run";
 
 export const LAST_HEALTH_KEY = "health:last";
@@ -16,10 +17,19 @@ export async function handleScheduled(
   const job = jobForCron(controller.cron);
   const config = configFromEnv(env);
   if (job === "health-check") {
+    // Runs past their lease are ended first, so the report lists them as failed rather than stuck.
+    const lapsed = await endLapsedRuns(env, databaseFor(config), controller.scheduledTime).catch(
+      (error: unknown) => {
+        console.error(JSON.stringify({ level: "error", job, error: `lapsed runs: ${String(error)}` }));
+        return [];
+      },
+    );
+    if (lapsed.length > 0) console.log(JSON.stringify({ level: "warn", job, lapsed }));
     const report = await checkHealth({
       database: () => databaseFor(config),
       cache: env.API_CACHE,
       version: config.appVersion,
+      nowMs: controller.scheduledTime,
     });
     await env.API_CACHE.put(
       LAST_HEALTH_KEY,

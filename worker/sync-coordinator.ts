@@ -1,6 +1,7 @@
 // SyncCoordinator: one Durable Object per marketplace account (addressed by account id) that lets at
 // most one sync run be active at a time. A run holds a lease; the alarm releases a lease whose holder
-// stopped renewing it (a crashed consumer), so the next trigger can start a new run.
+// stopped renewing it (a crashed consumer), so the next trigger can start a new run, and the health-check cron
+// ends any run the run log still calls running past its lease (endLapsedRun), should the alarm's write be lost.
 import { DurableObject } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import type { BudgetRule } from "../cron/http/request-budget";
@@ -15,8 +16,17 @@ import { forgetSeenCells } from "../cron/load/finalize-run";
 import { etlRuns } from "../db/schema";
 import { configFromEnv } from "./config";
 import { databaseFor } from "./db";
+import { DEFAULT_LEASE_MS } from "./sync/lease";
 
-export const DEFAULT_LEASE_MS = 10 * 60_000;
+export { DEFAULT_LEASE_MS };
+
+const LEASE_LAPSED =
+  "The run stopped renewing its lease (a consumer died); recovered by the coordinator's alarm";
+const NOT_HELD =
+  "The run log said running, but the account's coordinator holds no lease for it; ended by the health-check cron";
+
+/** What endLapsedRun found: the run's lease still held, ended now, or no longer held here (its log ended now). */
+export type LapsedRunAnswer = "held" | "expired" | "not-held";
 
 export interface RunRequest {
   kind: "full" | "incremental";
@@ -168,6 +178,23 @@ export class SyncCoordinator extends DurableObject<Env> {
   }
 
   /**
+   * Ends `runId` if its lease ran out by `nowMs` (the health-check cron's time; never earlier than this object's
+   * clock): the coordinator's alarm does the same, this catches a run whose end never reached the run log.
+   */
+  async endLapsedRun(runId: string, nowMs: number): Promise<LapsedRunAnswer> {
+    const now = Math.max(Date.now(), nowMs);
+    const active = this.activeRun();
+    if (active?.runId === runId) {
+      if (active.leaseUntil > now) return "held";
+      await this.expire(runId, now);
+      return "expired";
+    }
+    // Finished or expired here already (the run log missed it), or never granted by this coordinator.
+    await this.failRunLog(runId, now, NOT_HELD);
+    return "not-held";
+  }
+
+  /**
    * Books a slot in the endpoint's request budget (shared by every consumer of this account's runs), unless the
    * wait for it is longer than `maxWaitMs`: then nothing is booked, so the page handed back finds it free later.
    */
@@ -205,22 +232,9 @@ export class SyncCoordinator extends DurableObject<Env> {
       runId,
     );
     try {
-      // A bad configuration throws a ConfigError naming the variable, logged below.
-      const db = databaseFor(configFromEnv(this.env));
-      await db.batch([
-        db
-          .update(etlRuns)
-          .set({
-            status: "failed",
-            finishedAt: new Date(now),
-            error:
-              "The run stopped renewing its lease (a consumer died); recovered by the coordinator's alarm",
-          })
-          .where(and(eq(etlRuns.id, runId), eq(etlRuns.status, "running"))),
-        db.execute(forgetSeenCells(runId)),
-      ]);
+      await this.failRunLog(runId, now, LEASE_LAPSED);
     } catch (error) {
-      // The coordinator's own state is already right; the run log catches up on the next expiry or finalize.
+      // The coordinator's own state is already right; the health-check cron ends the run log (endLapsedRun).
       console.error(
         JSON.stringify({
           level: "error",
@@ -229,5 +243,18 @@ export class SyncCoordinator extends DurableObject<Env> {
         }),
       );
     }
+  }
+
+  /** Marks a run still running in the run log failed with `reason`, and drops its seen cells. */
+  private async failRunLog(runId: string, now: number, reason: string): Promise<void> {
+    // A bad configuration throws a ConfigError naming the variable, logged by the caller.
+    const db = databaseFor(configFromEnv(this.env));
+    await db.batch([
+      db
+        .update(etlRuns)
+        .set({ status: "failed", finishedAt: new Date(now), error: reason })
+        .where(and(eq(etlRuns.id, runId), eq(etlRuns.status, "running"))),
+      db.execute(forgetSeenCells(runId)),
+    ]);
   }
 }

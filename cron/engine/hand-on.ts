@@ -1,6 +1,10 @@
-// Handing a queued page on to its successor once: the page row (etl_pages) records that the successor was
-// sent, so a redelivery of a page already handed on (its ack was lost) does nothing, not even a vendor call,
-// while a delivery that died between its load and its send is retried and still hands the page on.
+// Handing a page on to its successor once: the page row (etl_pages) records that the successor was sent, so a
+// redelivery of a page already handed on (its ack was lost) does nothing, not even a vendor call, while a
+// delivery that died between its load and its send is retried and still hands the page on.
+//
+// A delivery that runs the successor itself (step-chain.ts) stores it on the page row instead of sending it:
+// a redelivery after a crash further down that chain walks the stored successors to the step that did not
+// finish and goes on from there, so the chain neither stops nor forks.
 //
 // Remaining races (each can only duplicate a successor, never lose one): a delivery dying after the send but
 // before the mark, and two copies of one page running at once (both past the first check before either
@@ -8,8 +12,12 @@
 // copy running alongside its twin again fetches the page and hands it on a second time.
 import { sql } from "drizzle-orm";
 import type { StatementRunner } from "../load/statement-runner";
+import { IngestMessage } from "../messages";
 
-export type PageProgress = "new" | "loaded" | "handed-on";
+export type PageProgress =
+  | { state: "new" | "loaded" }
+  /** `successor`: the step this page's delivery ran itself (null when it was sent to the queue). */
+  | { state: "handed-on"; successor: IngestMessage | null };
 
 export async function pageProgress(
   run: StatementRunner,
@@ -17,16 +25,30 @@ export async function pageProgress(
   pageKey: string,
 ): Promise<PageProgress> {
   const [rows = []] = await run([
-    sql`select handed_on_at is not null as handed_on from etl_pages where run_id = ${runId} and page_key = ${pageKey}`,
+    sql`select handed_on_at is not null as handed_on, successor from etl_pages
+      where run_id = ${runId} and page_key = ${pageKey}`,
   ]);
   const row = rows[0];
-  if (!row) return "new";
-  return row.handed_on === true || row.handed_on === "t" ? "handed-on" : "loaded";
+  if (!row) return { state: "new" };
+  if (row.handed_on !== true && row.handed_on !== "t") return { state: "loaded" };
+  const stored = typeof row.successor === "string" ? JSON.parse(row.successor) : row.successor;
+  const successor = stored == null ? null : IngestMessage.parse(stored);
+  return { state: "handed-on", successor };
 }
 
-/** Records, after the send, that the page's successor is on the queue. */
-export async function markHandedOn(run: StatementRunner, runId: string, pageKey: string): Promise<void> {
+/**
+ * Records that the page's successor is on its way: sent to the queue (no `successor`), or about to run in this
+ * delivery (`successor` stored, to be resumed from after a crash).
+ */
+export async function markHandedOn(
+  run: StatementRunner,
+  runId: string,
+  pageKey: string,
+  successor?: IngestMessage,
+): Promise<void> {
+  const stored = successor ? JSON.stringify(successor) : null;
   await run([
-    sql`update etl_pages set handed_on_at = now() where run_id = ${runId} and page_key = ${pageKey}`,
+    sql`update etl_pages set handed_on_at = now(), successor = ${stored}::jsonb
+      where run_id = ${runId} and page_key = ${pageKey}`,
   ]);
 }

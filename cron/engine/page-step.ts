@@ -2,7 +2,8 @@
 // stock source, the next feed or the finalize step, carrying which stock sources were read whole. A vendor
 // that asks us to wait longer than a consumer should sleep gets the page back on the queue with a delay; an
 // endpoint switched off is recorded and, when configured, replaced (vendor-error.ts). Pages that do not join
-// the one before (page-join.ts) send the feed back to its start.
+// the one before (page-join.ts) send the feed back to its start. When the delivery's budget allows, the
+// successor is not queued but returned, for the same delivery to run next (step-chain.ts).
 
 import { firstOffset } from "../adapters/offset-paging";
 import { STOCK_ADAPTERS } from "../adapters/stock-adapters";
@@ -20,10 +21,21 @@ import type { RunContext } from "./run-context";
 import { listsWholeSource, progressOf, withCompleteSource } from "./stock-progress";
 import { handleVendorError } from "./vendor-error";
 
-export async function pageStep(ports: EnginePorts, run: RunContext, message: PageMessage): Promise<void> {
+/**
+ * Runs one page; returns the successor when `chain` lets this delivery run it next (stored on the page row so a
+ * redelivery resumes there), null when the successor went to the queue or the run ended.
+ */
+export async function pageStep(
+  ports: EnginePorts,
+  run: RunContext,
+  message: PageMessage,
+  chain: boolean,
+): Promise<IngestMessage | null> {
   const pageKey = `${message.endpoint}#${message.page}`;
-  // A redelivery of a page whose successor is already on the queue: nothing to load, nothing to send.
-  if ((await pageProgress(ports.run, run.runId, pageKey)) === "handed-on") return;
+  // A redelivery of a page already handed on: nothing to load; a successor this page's delivery ran itself
+  // (and may not have finished) is resumed, one on the queue is left to it.
+  const before = await pageProgress(ports.run, run.runId, pageKey);
+  if (before.state === "handed-on") return before.successor;
   const client = new MarketplaceClient({
     gate: ports.gate,
     ...(ports.fetch ? { fetch: ports.fetch } : {}),
@@ -50,21 +62,33 @@ export async function pageStep(ports: EnginePorts, run: RunContext, message: Pag
     );
   } catch (error) {
     // No retry can make it fit: the run fails now, with the reason, instead of after every retry.
-    if (error instanceof RequestTooLargeError)
-      return abandonRun(
+    if (error instanceof RequestTooLargeError) {
+      await abandonRun(
         ports,
         message,
         `Page ${message.page} of ${message.endpoint} can never load: ${error.message}`,
       );
+      return null;
+    }
     if (!(error instanceof MarketplaceError)) throw error;
     await runner([recordApiCalls(run.runId, client.stats)]);
-    return handleVendorError(ports, run, message, error);
+    await handleVendorError(ports, run, message, error);
+    return null;
   }
   // Loaded before by another delivery: it may have handed the page on while this one fetched.
-  if (!loaded.claimed && (await pageProgress(runner, run.runId, pageKey)) === "handed-on") return;
+  if (!loaded.claimed) {
+    const now = await pageProgress(runner, run.runId, pageKey);
+    if (now.state === "handed-on") return now.successor;
+  }
   if (loaded.claimed) ports.onPage?.({ endpoint: message.endpoint, page: message.page, rows: loaded.rows });
-  await ports.send(await successorOf(ports, run, message, loaded));
+  const successor = await successorOf(ports, run, message, loaded);
+  if (chain) {
+    await markHandedOn(runner, run.runId, pageKey, successor);
+    return successor;
+  }
+  await ports.send(successor);
   await markHandedOn(runner, run.runId, pageKey);
+  return null;
 }
 
 /** The next page of the feed, else what follows the feed (a complete stock source joins the progress). */

@@ -10,7 +10,7 @@ import type { RequestGate } from "../http/request-gate";
 import type { StatementRunner } from "../load/statement-runner";
 import type { IngestMessage } from "../messages";
 import { abandonRun, deadLetterReason, recordStepFailure } from "./abandon-run";
-import { processIngestMessage } from "./ingest-step";
+import { DEFAULT_STEP_BUDGET, processIngestMessage, type StepBudget } from "./ingest-step";
 import type { EnginePorts, RunOutcome } from "./ports";
 import { runStatus } from "./run-context";
 
@@ -44,6 +44,8 @@ export interface SyncInput {
   maxRequestBytes?: number;
   /** Deliveries of one message before the run is given up (the ingest queue's max_retries + 1). */
   deliveries?: number;
+  /** How much one delivery runs before it queues the rest (the queue consumer's default); null = one step. */
+  stepBudget?: StepBudget | null;
 }
 
 /** wrangler.toml's max_retries (6) for the ingest queue, plus the first delivery. */
@@ -84,6 +86,7 @@ export async function runSync(input: SyncInput): Promise<RunOutcome> {
       outcome = finished;
     },
     maxInlineWaitMs: 120_000,
+    ...(input.stepBudget === null ? {} : { stepBudget: input.stepBudget ?? DEFAULT_STEP_BUDGET }),
     ...(input.maxRequestBytes !== undefined ? { maxRequestBytes: input.maxRequestBytes } : {}),
     ...(input.fetch ? { fetch: input.fetch } : {}),
     nowMs: () => input.nowMs ?? Date.now(),

@@ -83,6 +83,9 @@ export const etlPages = pgTable(
     // Set once the queued page's successor (next page, next feed or finalize) was sent: a redelivery of the
     // page then does nothing, so a lost ack cannot start a second chain (cron/engine/hand-on.ts).
     handedOnAt: timestamp("handed_on_at", { withTimezone: true }),
+    // The successor a delivery went on to run itself instead of queueing it (one delivery runs several steps
+    // while its budget lasts): a redelivery after a crash resumes the chain from here (cron/engine/hand-on.ts).
+    successor: jsonb("successor"),
   },
   (t) => [primaryKey({ columns: [t.runId, t.pageKey] })],
 );

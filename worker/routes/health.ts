@@ -1,5 +1,6 @@
 // GET /api/health: is the service able to answer with fresh data? Checks the database round trip and
-// KV, and reports the version. 503 names the failing part so an operator knows where to look. It also lists the
+// KV, and reports the version; once the database answers, the `runs` check fails on a run stuck past its
+// lease or an account whose latest run failed (health-runs.ts). 503 names the failing part so an operator knows where to look. It also lists the
 // enabled accounts (by id: this route is public) whose adapters use a vendor endpoint that is deprecated or
 // within 30 days of its switch-off, with the adapter that replaces it (a warning: the status stays "ok").
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
@@ -10,6 +11,7 @@ import type { AccountEndpoints } from "../../db/schema/accounts";
 import { MARKETPLACES, type Marketplace } from "../../db/schema/enums";
 import { PUBLIC, publicErrorResponses } from "../api/responses";
 import type { AppEnv } from "../context";
+import { runProblems } from "./health-runs";
 
 const CheckSchema = z
   .object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })
@@ -113,7 +115,7 @@ export interface HealthServices {
   database: () => Database;
   cache: KVNamespace;
   version: string;
-  /** The moment the sunset warnings are judged at (default now). */
+  /** The moment the sunset warnings and the runs are judged at (default now). */
   nowMs?: number;
 }
 
@@ -135,7 +137,12 @@ export async function checkHealth({
       if ((await cache.get("health:probe")) !== probe) throw new Error("KV read did not return the write");
     }),
   ]);
-  const checks = { database, kv };
+  const checks: Record<string, Check> = { database, kv };
+  if (database.ok)
+    checks.runs = await timed(async () => {
+      const problems = await runProblems(db(), nowMs);
+      if (problems.length > 0) throw new Error(problems.join("; "));
+    });
   const failing = Object.entries(checks)
     .filter(([, check]) => !check.ok)
     .map(([name]) => name);

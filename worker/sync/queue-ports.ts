@@ -1,6 +1,7 @@
 // The engine's ports in the Worker: the ingest queue, the account's SyncCoordinator (lease, release, and the
 // request budget every consumer of the account's runs shares) and Neon over HTTP, from the parsed config. The queue consumer only
 // hands each message to the engine through these (cron/engine/ingest-step.ts).
+import { DEFAULT_STEP_BUDGET, type StepBudget } from "../../cron/engine/ingest-step";
 import type { EnginePorts } from "../../cron/engine/ports";
 import { loadRunContext } from "../../cron/engine/run-context";
 import { batchRunner } from "../../cron/load/statement-runner";
@@ -24,5 +25,12 @@ export function queuePorts(env: Env, config: Config, accountId: string): EngineP
       await coordinator.finishRun(runId, outcome);
     },
     nowMs: () => Date.now(),
+    ...stepBudgetOf(config),
   };
+}
+
+/** INGEST_STEP_BUDGET_MS (parsed config): 0 = one step per delivery, otherwise the step chain's time limit. */
+function stepBudgetOf(config: Config): { stepBudget?: StepBudget } {
+  const maxMs = config.ingestStepBudgetMs;
+  return maxMs === 0 ? {} : { stepBudget: { ...DEFAULT_STEP_BUDGET, maxMs } };
 }

@@ -6,6 +6,7 @@ import type { IngestMessage } from "../../../cron/messages";
 import { etlRuns } from "../../../db/schema";
 import { handleQueueBatch, INGEST_QUEUE_NAME } from "../../../worker/queue";
 import { coordinatorFor } from "../../../worker/sync/coordinator";
+import type { SyncCoordinator } from "../../../worker/sync-coordinator";
 import { db } from "./helpers";
 
 export interface Sent {
@@ -20,10 +21,13 @@ export interface Delivery {
   retried: boolean;
 }
 
-/** One delivery of `message`; with failSend the queue refuses to take the next message (a consumer dying). */
+/**
+ * One delivery of `message`; with failSend the queue refuses to take the next message (a consumer dying). The
+ * delivery runs one step unless `stepBudgetMs` lets it go on with the run's next steps (INGEST_STEP_BUDGET_MS).
+ */
 export async function deliver(
   message: IngestMessage,
-  options: { failSend?: boolean } = {},
+  options: { failSend?: boolean; stepBudgetMs?: number; dieAfterSteps?: number } = {},
 ): Promise<Delivery> {
   const sent: Sent[] = [];
   const queue = {
@@ -32,7 +36,14 @@ export async function deliver(
       sent.push({ body, delaySeconds: sendOptions?.delaySeconds ?? 0 });
     },
   };
-  const handEnv = { ...env, INGEST_QUEUE: queue } as unknown as Env;
+  const handEnv = {
+    ...env,
+    INGEST_QUEUE: queue,
+    INGEST_STEP_BUDGET_MS: String(options.stepBudgetMs ?? 0),
+    ...(options.dieAfterSteps === undefined
+      ? {}
+      : { SYNC_COORDINATOR: dyingCoordinators(options.dieAfterSteps) }),
+  } as unknown as Env;
   const batch = createMessageBatch<IngestMessage>(INGEST_QUEUE_NAME, [
     { id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body: message },
   ]);
@@ -40,6 +51,31 @@ export async function deliver(
   await handleQueueBatch(batch, handEnv, ctx);
   const result = await getQueueResult(batch, ctx);
   return { sent, retried: result.retryMessages.length > 0 };
+}
+
+/**
+ * The account coordinators as a consumer sees them, except that the consumer dies (throws) when it would
+ * renew the lease for its step number `steps + 1`: every step before it ran whole.
+ */
+function dyingCoordinators(steps: number): Env["SYNC_COORDINATOR"] {
+  const namespace = env.SYNC_COORDINATOR;
+  let heartbeats = 0;
+  return {
+    idFromName: (name: string) => namespace.idFromName(name),
+    get: (id: DurableObjectId) => {
+      const stub = namespace.get(id);
+      return {
+        heartbeat: async (runId: string) => {
+          if (++heartbeats > steps) throw new Error("the consumer died (injected)");
+          return stub.heartbeat(runId);
+        },
+        finishRun: (runId: string, outcome: string) => stub.finishRun(runId, outcome),
+        acquireRequest: (...args: Parameters<SyncCoordinator["acquireRequest"]>) =>
+          stub.acquireRequest(...args),
+        reportRequest: (endpoint: string, succeeded: boolean) => stub.reportRequest(endpoint, succeeded),
+      };
+    },
+  } as unknown as Env["SYNC_COORDINATOR"];
 }
 
 /** Starts a run the way startRun does (coordinator grant + run log row) but keeps its messages in hand. */

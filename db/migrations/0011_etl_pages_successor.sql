@@ -1,0 +1,1 @@
+ALTER TABLE "etl_pages" ADD COLUMN IF NOT EXISTS "successor" jsonb;

@@ -1,0 +1,62 @@
+// One delivery runs several steps of a run while its budget lasts (cron/engine/ingest-step.ts). A consumer that
+// dies in the middle of such a chain is redelivered: the redelivery resumes at the step that did not run,
+// fetches none of the pages already loaded again, and the run ends equal to the truth. A later redelivery of
+// the finished chain changes nothing.
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../support/worker-database";
+import { deliver, startHeldRun } from "./hand-queue";
+import { db, runRow, simulator } from "./helpers";
+import { loadedOzonOf, ozonTruthOf, seedFboFbsAccount } from "./ozon-sources";
+import { useExclusiveSimulator } from "./sim-lease";
+import { accountSnapshot } from "./snapshot";
+
+useTestDatabase();
+useExclusiveSimulator();
+
+/** Long enough for the whole run: the chain is cut only by the injected death. */
+const WHOLE_RUN_MS = 600_000;
+
+async function vendorRequests(): Promise<number> {
+  const stats = await simulator<{ summary: Record<string, { total: number }> }>("/_sim/stats");
+  return Object.values(stats.summary).reduce((sum, endpoint) => sum + endpoint.total, 0);
+}
+
+async function pagesOf(runId: string): Promise<number> {
+  const result = await db().execute(sql`select count(*)::int as n from etl_pages where run_id = ${runId}`);
+  return (result.rows[0] as { n: number }).n;
+}
+
+describe("a delivery that runs several pages of a run", () => {
+  it("dies mid-chain: the redelivery resumes where it stopped, and the run ends equal to the truth", async () => {
+    const ids = await seedFboFbsAccount({ sales: [], pageLimit: 100 });
+    await simulator("/_sim/stats", { method: "DELETE" });
+    const start = await startHeldRun(ids, "full");
+
+    // start, then pages 0, 1 and 2 run whole; the consumer dies before its fifth step.
+    const dying = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS, dieAfterSteps: 4 });
+    expect(dying).toEqual({ sent: [], retried: true });
+    expect(await pagesOf(start.runId)).toBe(3);
+    expect(await vendorRequests()).toBe(3);
+    expect((await runRow(start.runId)).status).toBe("running");
+
+    const again = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS });
+    expect(again).toEqual({ sent: [], retried: false });
+    const run = await runRow(start.runId);
+    expect(run.status, run.error ?? "").toBe("succeeded");
+    const pages = await pagesOf(start.runId);
+    expect(pages).toBeGreaterThan(4);
+    expect(run.pages_done).toBe(pages);
+    // One request per page: the pages the dead delivery loaded were not fetched again.
+    expect(await vendorRequests()).toBe(pages);
+    expect(run.api_requests).toBe(pages);
+    expect(await loadedOzonOf(ids.accountId, "fbo")).toEqual(await ozonTruthOf("fbo"));
+    expect(await loadedOzonOf(ids.accountId, "fbs")).toEqual(await ozonTruthOf("fbs"));
+
+    const finished = await accountSnapshot(ids.accountId, start.runId);
+    const late = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS });
+    expect(late).toEqual({ sent: [], retried: false });
+    expect(await accountSnapshot(ids.accountId, start.runId)).toEqual(finished);
+    expect(await vendorRequests()).toBe(pages);
+  });
+});
