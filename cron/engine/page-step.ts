@@ -88,6 +88,7 @@ async function successorOf(
       deferrals: 0,
       listingIncomplete: false,
       joinKeys: [],
+      cursors: [],
       walk: message.walk + 1,
     };
   if (loaded.next)
@@ -98,6 +99,7 @@ async function successorOf(
       deferrals: 0,
       listingIncomplete,
       joinKeys: loaded.paging.joinKeys,
+      cursors: loaded.cursors,
     };
   let progress = progressOf(message);
   if (

@@ -9,6 +9,15 @@ import { type RejectedRow, type ResolvedWarehouse, resolveName } from "./validat
 export interface ValidSale extends SalesRecord {
   warehouse: ResolvedWarehouse | null;
   quality: number;
+  /** Set on the cancellation derived from a cancelled order: a fact loaded, not a row the vendor sent. */
+  derived?: true;
+}
+
+/** Rows the vendor sent that this page (or part) holds: valid ones not derived, and rejected ones. */
+export function salesRowsRead(page: ValidatedSalesPage): number {
+  let read = page.rejected.length;
+  for (const sale of page.valid) if (!sale.derived) read++;
+  return read;
 }
 
 export interface ValidatedSalesPage {
@@ -70,7 +79,13 @@ export function validateSalesPage(
     const sale = validSale(row.record, warehouse, quality);
     page.valid.push(sale);
     if (sale.cancelledAt) {
-      page.valid.push({ ...sale, kind: "cancellation", occurredAt: sale.cancelledAt, status: "cancelled" });
+      page.valid.push({
+        ...sale,
+        kind: "cancellation",
+        occurredAt: sale.cancelledAt,
+        status: "cancelled",
+        derived: true,
+      });
     }
   });
   return page;
