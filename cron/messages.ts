@@ -36,6 +36,8 @@ export const PageMessage = z.object({
   listingIncomplete: z.boolean().default(false),
   /** The rows (their identities) this page must start with: the previous page's overlap (page-join.ts). */
   joinKeys: z.array(z.string()).max(1000).default([]),
+  /** Fingerprints of the cursors this walk of the feed has read (cursor-cycle.ts); absent in older messages. */
+  cursors: z.array(z.string().max(40)).max(2000).optional(),
   /** Which reading of the feed this page belongs to: 0, then 1 when pages did not join and it is read again. */
   walk: z.number().int().nonnegative().default(0),
   ...stockProgress,

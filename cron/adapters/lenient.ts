@@ -23,10 +23,14 @@ export const optionalText = z
   .nullish()
   .transform((value) => value ?? "");
 
+/** No drifted field: one shared array, as most rows of a page have none (pages keep tens of thousands of rows). */
+const NO_DRIFT: string[] = [];
+
 /** Names of the listed fields whose raw value is a string though a number was documented. */
 export function driftedFields(raw: unknown, numericFields: readonly string[]): string[] {
-  if (raw === null || typeof raw !== "object") return [];
+  if (raw === null || typeof raw !== "object") return NO_DRIFT;
   const record = raw as Record<string, unknown>;
+  if (!numericFields.some((field) => typeof record[field] === "string")) return NO_DRIFT;
   return numericFields.filter((field) => typeof record[field] === "string");
 }
 

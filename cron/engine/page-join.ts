@@ -68,6 +68,11 @@ export interface PagingVerdict {
   joinKeys: string[];
   /** For the run log, when the pages did not join. */
   note: string | null;
+  /**
+   * Rows at the start of the page found to be the previous page's last ones (the overlap, joined): loaded and
+   * counted with that page already, so this one neither loads nor counts them again.
+   */
+  repeated: number;
 }
 
 /** The engine's paging rule for a page of `endpoint` read at `message`'s position. */
@@ -76,9 +81,11 @@ export function pagingVerdict(
   rows: readonly RowOutcome<StockRecord | SalesRecord>[],
   next: Cursor | null,
 ): PagingVerdict {
-  const join = joinPage(message.listingIncomplete ? [] : message.joinKeys, rows, next);
-  if (join.joined) return { rewalk: false, incomplete: false, joinKeys: join.carry, note: null };
+  const expected = message.listingIncomplete ? [] : message.joinKeys;
+  const join = joinPage(expected, rows, next);
+  if (join.joined)
+    return { rewalk: false, incomplete: false, joinKeys: join.carry, note: null, repeated: expected.length };
   const rewalk = message.walk + 1 < MAX_WALKS;
   const note = joinNote(message.endpoint, message.page, message.joinKeys, join.found, rewalk);
-  return { rewalk, incomplete: !rewalk, joinKeys: [], note };
+  return { rewalk, incomplete: !rewalk, joinKeys: [], note, repeated: 0 };
 }

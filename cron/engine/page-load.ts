@@ -16,8 +16,9 @@ import { anomalyRule } from "../load/stock-page-statements";
 import { turnoverPageStatements } from "../load/turnover-page-statements";
 import { watermarkStatement } from "../load/watermark";
 import type { PageMessage } from "../messages";
-import { validateSalesPage } from "../validate/validate-sales";
+import { salesRowsRead, validateSalesPage } from "../validate/validate-sales";
 import { validateStockPage } from "../validate/validate-stock";
+import { guardCursor } from "./cursor-cycle";
 import { loadKnownListings } from "./known-listings";
 import { type PagingVerdict, pagingVerdict } from "./page-join";
 import { partKey, splitPage } from "./page-parts";
@@ -34,6 +35,8 @@ export interface LoadedPage {
   rows: number;
   /** Whether the page joined the one before it, and what the next must start with (page-join.ts). */
   paging: PagingVerdict;
+  /** The walk's cursors so far, for the next page (cursor-cycle.ts). */
+  cursors: string[];
 }
 
 export async function fetchAndLoadPage(
@@ -86,19 +89,24 @@ export async function fetchAndLoadPage(
   if (SALES_ADAPTERS[message.endpoint]) {
     const page = await salesAdapter(message.endpoint).fetchPage(context, message.cursor);
     const paging = pagingVerdict(message, page.rows, page.next);
+    const cursor = guardCursor(message, page.next);
     const alongside = [
       recordApiCalls(run.runId, client.stats),
-      ...notes(paging.note ? [...page.notes, paging.note] : page.notes),
+      ...notes([...page.notes, ...[paging.note, cursor.note].filter((note) => note !== null)]),
     ];
-    const parts = splitPage(validateSalesPage(run.marketplace, page.rows), maxRequestBytes);
+    const parts = splitPage(
+      validateSalesPage(run.marketplace, page.rows.slice(paging.repeated)),
+      maxRequestBytes,
+    );
     let claimed = true;
     for (const [part, rows] of parts.entries()) {
       const last = part === parts.length - 1;
+      // Each part counts the vendor rows it holds: the run's counters add up whichever delivery claims which part.
       const loaded = await loadSalesPage(
         runner,
         { ...scope, pageKey: partKey(scope.pageKey, part) },
         rows,
-        part === 0 ? page.rows.length : 0,
+        salesRowsRead(rows),
         last ? (page.watermark ?? null) : null,
         part === 0 ? alongside : [],
       );
@@ -106,21 +114,23 @@ export async function fetchAndLoadPage(
     }
     return {
       claimed,
-      next: page.next,
+      next: cursor.next,
       incomplete: false,
       rows: page.rows.length,
       paging,
+      cursors: cursor.cursors,
     };
   }
   const adapter = stockAdapter(message.endpoint);
   if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
   const page = await adapter.fetchPage(context, message.cursor);
   const paging = pagingVerdict(message, page.rows, page.next);
+  const cursor = guardCursor(message, page.next);
   const alongside = [
     recordApiCalls(run.runId, client.stats),
-    ...notes(paging.note ? [...page.notes, paging.note] : page.notes),
+    ...notes([...page.notes, ...[paging.note, cursor.note].filter((note) => note !== null)]),
   ];
-  const validated = validateStockPage(run.marketplace, page.rows);
+  const validated = validateStockPage(run.marketplace, page.rows.slice(paging.repeated));
   const parts = splitPage(validated, maxRequestBytes);
   let claimed = true;
   for (const [part, rows] of parts.entries()) {
@@ -130,7 +140,9 @@ export async function fetchAndLoadPage(
     // The watermark moves with the page's last part: only once every row of the page is in.
     if (page.watermark && part === parts.length - 1)
       extra.push(watermarkStatement(partScope, page.watermark));
-    const counts = { extracted: first ? page.rows.length : 0, pseudoRows: first ? validated.pseudoRows : 0 };
+    // Each part counts the rows it holds (pseudo-rows with the first): extracted = validated + failed per part.
+    const pseudoRows = first ? validated.pseudoRows : 0;
+    const counts = { extracted: rows.valid.length + rows.rejected.length + pseudoRows, pseudoRows };
     const loaded = await loadStockPage(
       runner,
       partScope,
@@ -145,9 +157,10 @@ export async function fetchAndLoadPage(
   }
   return {
     claimed,
-    next: page.next,
-    incomplete: Boolean(page.incomplete) || paging.incomplete,
+    next: cursor.next,
+    incomplete: Boolean(page.incomplete) || paging.incomplete || cursor.note !== null,
     rows: page.rows.length,
     paging,
+    cursors: cursor.cursors,
   };
 }

@@ -112,6 +112,7 @@ async function successorOf(
       deferrals: 0,
       listingIncomplete: false,
       joinKeys: [],
+      cursors: [],
       walk: message.walk + 1,
     };
   if (loaded.next)
@@ -122,6 +123,7 @@ async function successorOf(
       deferrals: 0,
       listingIncomplete,
       joinKeys: loaded.paging.joinKeys,
+      cursors: loaded.cursors,
     };
   let progress = progressOf(message);
   if (STOCK_ADAPTERS[message.endpoint] && listsWholeSource(message.endpoint, message.kind, listingIncomplete))

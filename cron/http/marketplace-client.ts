@@ -3,6 +3,7 @@
 // and maps failures to MarketplaceError. A wait longer than `maxInlineWaitMs` is not slept through: it is
 // thrown as retryable with `retryAfterMs` (no budget slot is booked for it), so the queue redelivers the page later.
 import { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF, vendorRetryDelayMs } from "./backoff";
+import { type RowsAt, streamRows } from "./json-rows";
 import { MarketplaceError } from "./marketplace-error";
 import type { BudgetRule } from "./request-budget";
 import type { RequestGate } from "./request-gate";
@@ -40,6 +41,16 @@ export interface CallStats {
   ms: number;
 }
 
+/** What a streamed answer brought: how many rows went to the reader, and a small body without rows, parsed. */
+export interface RowsAnswer {
+  rows: number;
+  /** The whole body when no row came and it was small (an empty listing, or another shape to check). */
+  small?: unknown;
+}
+
+/** Reads a 2xx answer's body: parsed whole (`call`) or streamed row by row (`callRows`). */
+type BodyReader<T> = (endpoint: string, response: Response) => Promise<T>;
+
 export const emptyCallStats = (): CallStats => ({ requests: 0, failed: 0, ms: 0 });
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -62,18 +73,46 @@ export class MarketplaceClient {
   }
 
   /** Returns the parsed JSON body of a 2xx answer (null for a 204 without one). */
-  async call(
+  call(
     endpoint: string,
     budget: BudgetRule,
     request: VendorRequest,
     mapError: ErrorMapper,
   ): Promise<unknown> {
+    return this.send(endpoint, budget, request, mapError, readWhole);
+  }
+
+  /**
+   * Streams a 2xx answer's rows at `at` to the row reader `startReading` makes, one row at a time, without holding
+   * the body (null for a 204). Every attempt starts a new reader: rows of an attempt that failed midway are never
+   * mixed with the retry's. A body that is not JSON, or whose rows are not an array at `at`, is MALFORMED_RESPONSE.
+   */
+  callRows(
+    endpoint: string,
+    budget: BudgetRule,
+    request: VendorRequest,
+    mapError: ErrorMapper,
+    at: RowsAt,
+    startReading: () => (raw: unknown) => void,
+  ): Promise<RowsAnswer | null> {
+    return this.send(endpoint, budget, request, mapError, (id, response) =>
+      readRows(id, response, at, startReading()),
+    );
+  }
+
+  private async send<T>(
+    endpoint: string,
+    budget: BudgetRule,
+    request: VendorRequest,
+    mapError: ErrorMapper,
+    read: BodyReader<T>,
+  ): Promise<T | null> {
     const { maxAttempts } = this.options;
     for (let attempt = 1; ; attempt++) {
       await this.waitForSlot(endpoint, budget);
       let error: MarketplaceError;
       try {
-        const body = await this.attempt(endpoint, request, mapError);
+        const body = await this.attempt(endpoint, request, mapError, read);
         await this.options.gate.report(endpoint, true);
         return body;
       } catch (failure) {
@@ -125,7 +164,12 @@ export class MarketplaceClient {
     if (answer.waitMs > 0) await this.options.sleep(answer.waitMs);
   }
 
-  private async attempt(endpoint: string, request: VendorRequest, mapError: ErrorMapper): Promise<unknown> {
+  private async attempt<T>(
+    endpoint: string,
+    request: VendorRequest,
+    mapError: ErrorMapper,
+    read: BodyReader<T>,
+  ): Promise<T | null> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     const started = Date.now();
@@ -137,26 +181,20 @@ export class MarketplaceClient {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
       });
-      const text = await response.text();
       // 204 No Content: the vendor has nothing to send (WB's remains download of an empty report); read as null.
-      if (response.status === 204) return null;
+      if (response.status === 204) {
+        await response.body?.cancel();
+        return null;
+      }
       if (!response.ok) {
+        const text = await response.text();
         const mapped = mapError(endpoint, response.status, text, response.headers);
         const asked = vendorRetryDelayMs(response.headers);
         throw asked === null || mapped.retryAfterMs !== null
           ? mapped
           : new MarketplaceError(mapped.code, mapped.message, endpoint, mapped.status, asked);
       }
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new MarketplaceError(
-          "MALFORMED_RESPONSE",
-          `${endpoint} answered ${response.status} with a body that is not JSON: ${text.slice(0, 120)}`,
-          endpoint,
-          response.status,
-        );
-      }
+      return await read(endpoint, response);
     } finally {
       clearTimeout(timer);
       this.stats.ms += Date.now() - started;
@@ -178,4 +216,38 @@ export class MarketplaceClient {
       endpoint,
     );
   }
+}
+
+const notJson = (endpoint: string, status: number, head: string) =>
+  new MarketplaceError(
+    "MALFORMED_RESPONSE",
+    `${endpoint} answered ${status} with a body that is not JSON: ${head.slice(0, 120)}`,
+    endpoint,
+    status,
+  );
+
+async function readWhole(endpoint: string, response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw notJson(endpoint, response.status, text);
+  }
+}
+
+async function readRows(
+  endpoint: string,
+  response: Response,
+  at: RowsAt,
+  onRow: (raw: unknown) => void,
+): Promise<RowsAnswer> {
+  const read = await streamRows(response.body, at, onRow);
+  if (read.ok) return read.small === undefined ? { rows: read.rows } : { rows: 0, small: read.small };
+  if (read.problem === "not-json") throw notJson(endpoint, response.status, read.head);
+  throw new MarketplaceError(
+    "MALFORMED_RESPONSE",
+    `${endpoint}: the response has no ${at.expected} (${read.detail}): ${read.head}`,
+    endpoint,
+    response.status,
+  );
 }

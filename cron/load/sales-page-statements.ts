@@ -49,7 +49,7 @@ function salesStatement(
     counted as (
       update etl_runs set
         extracted = extracted + ${extracted}::int,
-        validated = validated + ${rows.length}::int,
+        validated = validated + ${rows.filter((row) => !row.derived).length}::int,
         normalized = normalized + (select count(*) from input),
         inserted = inserted + (select count(*) from upserted where created),
         updated = updated + (select count(*) from upserted where not created),

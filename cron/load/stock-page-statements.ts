@@ -21,6 +21,11 @@ export function anomalyRule(factor: number | null | undefined): AnomalyRule {
   return factor == null ? DEFAULT_ANOMALY_RULE : { ...DEFAULT_ANOMALY_RULE, factor };
 }
 
+/**
+ * A page's (or part's) rows for the run's counters: extracted = validated + failed. Pseudo-rows (a vendor's totals
+ * or "in transit" lines named like warehouses) pass validation and are dropped by normalization: validated, not
+ * normalized.
+ */
 export interface PageCounts {
   extracted: number;
   pseudoRows: number;
@@ -131,7 +136,7 @@ function inventoryStatement(
     counted as (
       update etl_runs set
         extracted = extracted + ${counts.extracted}::int,
-        validated = validated + ${rows.length}::int,
+        validated = validated + ${rows.length + counts.pseudoRows}::int,
         normalized = normalized + (select count(*) from merged),
         inserted = inserted + (select count(*) from audited where change_type = 'created'),
         updated = updated + (select count(*) from audited where change_type = 'updated'),

@@ -103,8 +103,8 @@ const resolvedNames: Record<Marketplace, Map<string, ResolvedWarehouse | null>> 
 };
 const RESOLVED_NAMES_KEPT = 10_000;
 
-/** The warehouse a feed's name resolves to; null for a pseudo-row's name. */
-function resolveName(marketplace: Marketplace, name: string): ResolvedWarehouse | null {
+/** The warehouse a feed's name resolves to; null for a pseudo-row's name (one shared object per name). */
+export function resolveName(marketplace: Marketplace, name: string): ResolvedWarehouse | null {
   const known = resolvedNames[marketplace];
   let warehouse = known.get(name);
   if (warehouse === undefined) {

@@ -18,6 +18,8 @@ export const FAULT_KINDS = [
   // Data faults: the response has data, but something is off.
   "malformed_rows",
   "shift_rows",
+  // The listing's order changes (served reversed, as if its sort key moved) for the calls it fires on.
+  "reorder_rows",
   "repeat_boundary",
   "repeat_cursor",
   "has_next_false_with_cursor",

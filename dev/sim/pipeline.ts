@@ -18,6 +18,8 @@ export interface DataFaults {
   malformed?: FaultRule;
   /** Rows inserted (+) or removed (-) before the requested offset. */
   shiftBy: number;
+  /** The offset-paged listing is served in reverse order for this call (its order changed between reads). */
+  reorder: boolean;
   /** Rows of the previous page repeated at the start of this one. */
   repeatBoundary: number;
   repeatCursor: boolean;
@@ -194,6 +196,7 @@ export function endpointRoute(getState: () => SimState, id: EndpointId, handler:
     const faults: DataFaults = {
       malformed: fired.find((f) => f.kind === "malformed_rows"),
       shiftBy: fired.filter((f) => f.kind === "shift_rows").reduce((sum, f) => sum + (f.by ?? 1), 0),
+      reorder: fired.some((f) => f.kind === "reorder_rows"),
       repeatBoundary: fired
         .filter((f) => f.kind === "repeat_boundary")
         .reduce((sum, f) => sum + (f.count ?? 1), 0),

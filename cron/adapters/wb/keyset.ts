@@ -36,14 +36,36 @@ export interface KeysetStep {
   notes: string[];
 }
 
-export function keysetStep(rows: readonly unknown[], dateFrom: string): KeysetStep {
-  const stamps = rows.map(lastChangeOf).filter((stamp): stamp is string => stamp !== null && stamp < "9");
-  const newest = stamps.reduce<string | null>((max, s) => (max === null || s > max ? s : max), null);
+/** The lastChangeDate stamps of a page's rows, gathered one row at a time as the body streams by. */
+export interface KeysetStamps {
+  rows: number;
+  /** Rows with a usable stamp (not missing, not the year 9999). */
+  stamped: number;
+  newest: string | null;
+}
+
+export const noStamps = (): KeysetStamps => ({ rows: 0, stamped: 0, newest: null });
+
+export function addStamp(stamps: KeysetStamps, raw: unknown): void {
+  stamps.rows++;
+  const stamp = lastChangeOf(raw);
+  if (stamp === null || stamp >= "9") return;
+  stamps.stamped++;
+  if (stamps.newest === null || stamp > stamps.newest) stamps.newest = stamp;
+}
+
+export function keysetStep(rows: readonly unknown[] | KeysetStamps, dateFrom: string): KeysetStep {
+  let stamps: KeysetStamps;
+  if (Array.isArray(rows)) {
+    stamps = noStamps();
+    for (const raw of rows) addStamp(stamps, raw);
+  } else stamps = rows as KeysetStamps;
+  const { newest } = stamps;
   const next = newest !== null && newest > dateFrom ? { dateFrom: newest } : null;
   const notes: string[] = [];
-  if (rows.length > 1000 && next === null && stamps.length === rows.length) {
+  if (stamps.rows > 1000 && next === null && stamps.stamped === stamps.rows) {
     notes.push(
-      `${rows.length} rows share lastChangeDate ${dateFrom}; rows past the vendor's cut cannot be reached`,
+      `${stamps.rows} rows share lastChangeDate ${dateFrom}; rows past the vendor's cut cannot be reached`,
     );
   }
   return { next, newest, notes };

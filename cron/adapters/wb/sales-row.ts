@@ -2,6 +2,7 @@
 // (stocks, orders and sales rows describe the product card with the same fields).
 import { z } from "zod";
 import type { RowOutcome } from "../adapter";
+import { interned } from "../interned";
 import { issueReasons, lenientId, optionalText } from "../lenient";
 import { lenientMoney } from "../money";
 import { type ListingIdentity, wbListingKey } from "../stock-record";
@@ -29,17 +30,18 @@ type WbCardFields = Pick<
   "nmId" | "techSize" | "supplierArticle" | "subject" | "category" | "barcode" | "brand"
 >;
 
+/** The listing a WB row names; its texts are shared with every other row of the same card (interned.ts). */
 export function wbListingIdentity(row: WbCardFields): ListingIdentity {
-  const size = row.techSize || "0";
+  const size = interned(row.techSize || "0");
   return {
-    externalKey: wbListingKey(row.nmId, size),
-    article: row.supplierArticle,
-    name: row.subject || row.category,
+    externalKey: interned(wbListingKey(row.nmId, size)),
+    article: interned(row.supplierArticle),
+    name: interned(row.subject || row.category),
     wbNmId: row.nmId,
-    barcode: row.barcode || undefined,
+    barcode: row.barcode ? interned(row.barcode) : undefined,
     size,
-    brand: row.brand || undefined,
-    category: row.category || undefined,
+    brand: row.brand ? interned(row.brand) : undefined,
+    category: row.category ? interned(row.category) : undefined,
   };
 }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { type KnownListings, scaledBudget, wbChrtKey } from "../adapter";
+import { interned } from "../interned";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import { nextOffset, offsetWindow } from "../offset-paging";
 import type { StockRecord } from "../stock-record";
@@ -16,9 +17,9 @@ const PATH = "/api/analytics/v1/stocks-report/wb-warehouses";
 /** 3 per minute with a burst of 1: one request per 20 s. */
 const BUDGET = { requests: 1, perMs: 20_000 };
 /**
- * Rows asked per page. The vendor allows 250,000, but a page is parsed whole in one queue consumer, whose
- * isolate has 128 MB: 250,000 rows are ~37 MB of JSON and over 100 MB once decoded and parsed. 20,000 rows
- * (~3 MB) leave room; at 3 requests a minute, 100,000 cells take 5 pages, under two minutes.
+ * Rows asked per page. The vendor allows 250,000; the body is streamed, but a page's records are kept until it
+ * is loaded, in one queue consumer whose isolate has 128 MB. 20,000 rows (~3.6 MB of JSON) leave room; at 3
+ * requests a minute, 100,000 cells take 5 pages, under two minutes.
  */
 export const REPORT_PAGE_LIMIT = 20_000;
 /** Pages overlap by a few rows, so rows shifting between pages are read twice rather than skipped. */
@@ -40,6 +41,8 @@ const NUMERIC = ["nmId", "chrtId", "quantity", "inWayToClient", "inWayFromClient
 // `items` must be present (null is read as empty): a moved wrapper must not read as an empty listing, which
 // would zero all stock at the end of the run.
 const Response = z.object({ data: z.object({ items: z.array(z.unknown()).nullable() }) });
+/** Where the rows are: streamed row by row, never parsed whole. */
+const ROWS = { path: ["data", "items"], expected: "data.items" } as const;
 
 export const unknownChrtReason = (nmId: number, chrtId: number) =>
   `nmId ${nmId} chrtId ${chrtId}: no known WB listing with this nmId + chrtId (stocks-report rows carry no barcode or article; the listing must be known first)`;
@@ -54,7 +57,7 @@ export function readStocksReportRow(raw: unknown, known: KnownListings | undefin
     ok: true,
     record: {
       listing: { ...listing, wbNmId: row.nmId, wbChrtId: row.chrtId },
-      warehouseName: row.warehouseName,
+      warehouseName: interned(row.warehouseName),
       available: row.quantity,
       reserved: row.inWayToClient,
       inTransit: row.inWayFromClient,
@@ -75,7 +78,9 @@ export const wbStocksReportWbWarehouses: StockAdapter = {
   firstCursor: () => ({ offset: 0 }),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const page = offsetWindow(context, cursor, REPORT_PAGE_LIMIT, REPORT_PAGE_OVERLAP);
-    const body = await context.client.call(
+    const rows: RowOutcome<StockRecord>[] = [];
+    // Each row is read (and joined to its known listing) as it streams in: the page keeps records, not the body.
+    const answer = await context.client.callRows(
       WB_STOCKS_REPORT_ID,
       scaledBudget(BUDGET, context.rateScale),
       {
@@ -85,12 +90,16 @@ export const wbStocksReportWbWarehouses: StockAdapter = {
         body: { nmIds: [], chrtIds: [], limit: page.limit, offset: page.offset },
       },
       mapWbError,
+      ROWS,
+      () => {
+        rows.length = 0;
+        return (raw) => rows.push(readStocksReportRow(raw, context.knownListings));
+      },
     );
-    const parsed = Response.safeParse(body);
-    if (!parsed.success) throw malformedWbResponse(WB_STOCKS_REPORT_ID, "data.items", body);
-    const rawRows = parsed.data.data.items ?? [];
-    const next = nextOffset(page, rawRows.length);
-    const rows = rawRows.map((raw) => readStocksReportRow(raw, context.knownListings));
+    // No row came: the (small) body must still be the wrapper with items, else it is not an empty listing.
+    if (!answer || (answer.rows === 0 && !Response.safeParse(answer.small).success))
+      throw malformedWbResponse(WB_STOCKS_REPORT_ID, ROWS.expected, answer?.small ?? null);
+    const next = nextOffset(page, rows.length);
     const unknown = rows.filter(
       (row) => !row.ok && row.reasons.some((reason) => reason.includes("no known WB listing")),
     ).length;

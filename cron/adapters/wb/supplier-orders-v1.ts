@@ -2,6 +2,7 @@
 // order with isCancel and cancelDate, so the loader also records it as a cancellation.
 import { z } from "zod";
 import type { RowOutcome } from "../adapter";
+import { interned } from "../interned";
 import { driftedFields } from "../lenient";
 import type { SalesRecord } from "../sales-record";
 import { moscowToUtcIso } from "./keyset";
@@ -31,8 +32,8 @@ export function readSupplierOrdersRow(raw: unknown): RowOutcome<SalesRecord> {
       occurredAt,
       quantity: 1,
       revenue: row.priceWithDisc,
-      warehouseName: row.warehouseName || null,
-      region: row.regionName || null,
+      warehouseName: row.warehouseName ? interned(row.warehouseName) : null,
+      region: row.regionName ? interned(row.regionName) : null,
       status: cancelled ? "cancelled" : "ordered",
       lastChangeAt: moscowToUtcIso(row.lastChangeDate),
       cancelledAt: cancelled ? (cancelledAt ?? occurredAt) : null,

@@ -2,6 +2,7 @@
 // each keyed by its saleID (the srid when a row has none).
 import { z } from "zod";
 import type { RowOutcome } from "../adapter";
+import { interned } from "../interned";
 import { driftedFields } from "../lenient";
 import type { SalesRecord } from "../sales-record";
 import { moscowToUtcIso } from "./keyset";
@@ -26,8 +27,8 @@ export function readSupplierSalesRow(raw: unknown): RowOutcome<SalesRecord> {
       occurredAt,
       quantity: 1,
       revenue: row.priceWithDisc,
-      warehouseName: row.warehouseName || null,
-      region: row.regionName || null,
+      warehouseName: row.warehouseName ? interned(row.warehouseName) : null,
+      region: row.regionName ? interned(row.regionName) : null,
       status: isReturn ? "returned" : "sold",
       lastChangeAt: moscowToUtcIso(row.lastChangeDate),
       cancelledAt: null,

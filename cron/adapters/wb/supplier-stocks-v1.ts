@@ -4,9 +4,10 @@
 import { z } from "zod";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import { scaledBudget } from "../adapter";
+import { interned } from "../interned";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import type { StockRecord } from "../stock-record";
-import { keysetStart, keysetStep, WB_EPOCH } from "./keyset";
+import { addStamp, keysetStart, keysetStep, noStamps, WB_EPOCH } from "./keyset";
 import { wbListingIdentity } from "./sales-row";
 import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
 
@@ -15,6 +16,8 @@ export { moscowDateTime, WB_EPOCH } from "./keyset";
 export const WB_SUPPLIER_STOCKS_ID = "wb.v1.supplier_stocks";
 const PATH = "/api/v1/supplier/stocks";
 const BUDGET = { requests: 1, perMs: 60_000 };
+/** The body is the array of rows: streamed row by row, never parsed whole. */
+const ROWS = { path: [], expected: "array of rows" } as const;
 
 const Row = z.object({
   lastChangeDate: z.string().min(10),
@@ -41,7 +44,7 @@ export function readSupplierStocksRow(raw: unknown): RowOutcome<StockRecord> {
     ok: true,
     record: {
       listing: wbListingIdentity(row),
-      warehouseName: row.warehouseName,
+      warehouseName: interned(row.warehouseName),
       available: row.quantity,
       reserved: row.inWayToClient,
       inTransit: row.inWayFromClient,
@@ -61,7 +64,9 @@ export const wbSupplierStocksV1: StockAdapter = {
   firstCursor: (start) => keysetStart(start, WB_EPOCH),
   async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const dateFrom = typeof cursor.dateFrom === "string" ? cursor.dateFrom : WB_EPOCH;
-    const body = await context.client.call(
+    const rows: RowOutcome<StockRecord>[] = [];
+    let stamps = noStamps();
+    const answer = await context.client.callRows(
       WB_SUPPLIER_STOCKS_ID,
       scaledBudget(BUDGET, context.rateScale),
       {
@@ -70,15 +75,20 @@ export const wbSupplierStocksV1: StockAdapter = {
         headers: wbHeaders(context.credentials.wb),
       },
       mapWbError,
+      ROWS,
+      () => {
+        rows.length = 0;
+        stamps = noStamps();
+        return (raw) => {
+          addStamp(stamps, raw);
+          rows.push(readSupplierStocksRow(raw));
+        };
+      },
     );
     // Only an array is a listing (`[]` ends it): anything else must not read as "no stock".
-    if (!Array.isArray(body)) throw malformedWbResponse(WB_SUPPLIER_STOCKS_ID, "array of rows", body);
-    const step = keysetStep(body, dateFrom);
-    return {
-      rows: body.map(readSupplierStocksRow),
-      next: step.next,
-      notes: step.notes,
-      watermark: step.newest,
-    };
+    if (!answer || (answer.rows === 0 && !Array.isArray(answer.small)))
+      throw malformedWbResponse(WB_SUPPLIER_STOCKS_ID, ROWS.expected, answer?.small ?? null);
+    const step = keysetStep(stamps, dateFrom);
+    return { rows, next: step.next, notes: step.notes, watermark: step.newest };
   },
 };

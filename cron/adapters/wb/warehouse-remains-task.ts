@@ -16,6 +16,9 @@ export const REMAINS_CALLS = {
   download: { endpoint: `${WB_WAREHOUSE_REMAINS_ID}.download`, budget: { requests: 1, perMs: 60_000 } },
 } as const;
 
+/** The download is the array of report rows: streamed row by row, never parsed whole. */
+const REPORT_ROWS = { path: [], expected: "array of report rows" } as const;
+
 export type TaskStatus = "new" | "processing" | "done" | "purged" | "canceled";
 
 const Created = z.object({ data: z.object({ taskId: z.string().min(1) }) });
@@ -67,14 +70,37 @@ export async function remainsTaskStatus(context: PageContext, taskId: string): P
 }
 
 /**
- * The report's rows (a done task can be downloaded again until the vendor purges it). The spec documents 204 for a
- * report without data: no stock at any WB warehouse, read as an empty report rather than a malformed answer.
+ * The report's rows, each read by `read` as the download streams in (a done task can be downloaded again until the
+ * vendor purges it). The spec documents 204 for a report without data: no stock at any WB warehouse, read as an
+ * empty report rather than a malformed answer.
  */
-export async function downloadRemains(context: PageContext, taskId: string): Promise<unknown[]> {
+export async function downloadRemains<R>(
+  context: PageContext,
+  taskId: string,
+  read: (raw: unknown) => R[],
+): Promise<R[]> {
+  const { endpoint, budget } = REMAINS_CALLS.download;
   const path = `${PATH}/tasks/${encodeURIComponent(taskId)}/download`;
-  const body = await call(context, "download", path, taskId);
-  if (body === null) return [];
-  if (!Array.isArray(body))
-    throw malformedWbResponse(REMAINS_CALLS.download.endpoint, "array of report rows", body);
-  return body;
+  let rows: R[] = [];
+  const answer = await context.client.callRows(
+    endpoint,
+    scaledBudget(budget, context.rateScale),
+    {
+      method: "GET",
+      url: wbUrl(context.baseUrl, "analytics", path),
+      headers: wbHeaders(context.credentials.wb),
+    },
+    taskErrorMapper(taskId),
+    REPORT_ROWS,
+    () => {
+      rows = [];
+      return (raw) => {
+        for (const row of read(raw)) rows.push(row);
+      };
+    },
+  );
+  if (answer === null) return [];
+  if (answer.rows === 0 && !Array.isArray(answer.small))
+    throw malformedWbResponse(endpoint, REPORT_ROWS.expected, answer.small);
+  return rows;
 }

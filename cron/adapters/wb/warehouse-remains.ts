@@ -12,7 +12,7 @@ import { z } from "zod";
 import { MarketplaceError } from "../../http/marketplace-error";
 import type { Cursor, Page, PageContext, RowOutcome, StockAdapter } from "../adapter";
 import type { StockRecord } from "../stock-record";
-import { readRemainsReport } from "./warehouse-remains-rows";
+import { mergeSameCells, readRemainsRow } from "./warehouse-remains-rows";
 import {
   createRemainsTask,
   downloadRemains,
@@ -75,7 +75,13 @@ function slicePage(
 async function poll(context: PageContext, taskId: string, polls: number): Promise<Page<StockRecord>> {
   const status = await remainsTaskStatus(context, taskId);
   if (status === "done")
-    return slicePage(context, taskId, readRemainsReport(await downloadRemains(context, taskId)), 0, null);
+    return slicePage(
+      context,
+      taskId,
+      mergeSameCells(await downloadRemains(context, taskId, readRemainsRow)),
+      0,
+      null,
+    );
   if (status === "canceled" || status === "purged")
     throw new MarketplaceError(
       "BAD_REQUEST",
@@ -112,7 +118,7 @@ export const wbWarehouseRemains: StockAdapter = {
       case "poll":
         return poll(context, cursor.taskId, cursor.polls);
       case "slice": {
-        const outcomes = readRemainsReport(await downloadRemains(context, cursor.taskId));
+        const outcomes = mergeSameCells(await downloadRemains(context, cursor.taskId, readRemainsRow));
         return slicePage(context, cursor.taskId, outcomes, cursor.offset, cursor.total);
       }
     }

@@ -47,11 +47,12 @@ export function stockOnWarehouses(call: Call): Reply {
   // None of the simulated warehouses is an express dark store.
   if (warehouse_type === "EXPRESS_DARK_STORE") return jsonReply({ result: { rows: [] } });
   const start = pageStart(offset, call.faults.shiftBy);
-  if (call.faults.malformed) {
-    const rows = ozonFboFeedCells(call.state)
-      .slice(start, start + limit)
-      .map(v2Row);
-    return jsonReply({ result: { rows: malformRows(rows, call.faults.malformed, call.faults.random) } });
+  if (call.faults.malformed || call.faults.reorder) {
+    const cells = ozonFboFeedCells(call.state);
+    const listed = call.faults.reorder ? [...cells].reverse() : cells;
+    const rows = listed.slice(start, start + limit).map(v2Row);
+    const { malformed, random } = call.faults;
+    return jsonReply({ result: { rows: malformed ? malformRows(rows, malformed, random) : rows } });
   }
   const feed = renderedStockOnWarehouses(call.state);
   return jsonChunksReply(feed.page(start, start + limit, '{"result":{"rows":', "}}"));

@@ -71,7 +71,8 @@ export function stocksReport(call: Call): Reply {
   const all = reportItems(call).filter(
     (i) => (nm.size === 0 || nm.has(i.nmId)) && (chrt.size === 0 || chrt.has(i.chrtId)),
   );
-  let items = offsetSlice(all, offset, limit, call.faults.shiftBy);
+  const listed = call.faults.reorder ? [...all].reverse() : all;
+  let items = offsetSlice(listed, offset, limit, call.faults.shiftBy);
   if (call.faults.malformed) items = malformRows(items, call.faults.malformed, call.faults.random);
   return jsonReply({ data: { items } });
 }

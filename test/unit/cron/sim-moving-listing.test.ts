@@ -1,5 +1,5 @@
 // A full stock sync while the Ozon listing moves under it (in-process driver): rows before the cursor vanish,
-// appear, or vanish for one call and come back, between two pages. The overlap of consecutive pages then does
+// appear, or vanish for one call and come back, or the listing changes its order, between two pages. The overlap of consecutive pages then does
 // not join; the feed is read again, or left unzeroed, and no cell that was in stock throughout goes to 0.
 import { describe, expect, it } from "vitest";
 import { runStockSync } from "../../../cron/engine/run-in-process";
@@ -73,5 +73,22 @@ describe("a full sync while the listing moves between pages", () => {
     expect(run.loaded).toEqual(ozonTruth());
     expect(run.status).toBe("succeeded");
     expect(run.paging).toHaveLength(1);
+  });
+
+  it("reorders (its order changes between pages and stays): read again from the start, exact", async () => {
+    const run = await syncWhileListingMoves([{ endpoint: stockFeed, kind: "reorder_rows", from: 3 }]);
+    expect(run.zeroed).toBe(0);
+    expect(run.loaded).toEqual(ozonTruth());
+    expect(run.status).toBe("succeeded");
+    expect(run.paging).toHaveLength(1);
+    expect(run.paging[0]).toMatch(/do not join.*reading the feed again/);
+  });
+
+  it("reorders on every other call: never joins, the source is left unzeroed", async () => {
+    const odd = Array.from({ length: 40 }, (_, i) => 3 + 2 * i);
+    const run = await syncWhileListingMoves([{ endpoint: stockFeed, kind: "reorder_rows", calls: odd }]);
+    expect(run.zeroed).toBe(0);
+    expect(run.loaded).toEqual(ozonTruth());
+    expect(run.paging.some((note) => /do not join.*not zeroed/.test(note))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // A full sync through the queue while the Ozon stock listing moves under it: rows before the cursor vanish,
-// appear, or vanish for one call and come back, between two pages. Consecutive pages then do not join; the
+// appear, or vanish for one call and come back, or the listing changes its order, between two pages. Consecutive pages then do not join; the
 // feed is read again, or its source left unzeroed, and no cell that was in stock throughout goes to 0.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -54,5 +54,21 @@ describe("a queued full sync while the listing moves between pages", () => {
     expect(run.zeroed).toBe(0);
     await expectTruthLoaded("ozon", run.ids.accountId);
     expect(run.paging).toHaveLength(1);
+  });
+
+  it("reorders (its order changes between pages and stays): read again from the start, exact", async () => {
+    const run = await syncWhileListingMoves([{ endpoint: stockFeed, kind: "reorder_rows", from: 3 }]);
+    expect(run.zeroed).toBe(0);
+    await expectTruthLoaded("ozon", run.ids.accountId);
+    expect(run.paging).toHaveLength(1);
+    expect(run.paging[0]).toMatch(/do not join.*reading the feed again/);
+  });
+
+  it("reorders on every other call: never joins, the source is left unzeroed", async () => {
+    const odd = Array.from({ length: 40 }, (_, i) => 3 + 2 * i);
+    const run = await syncWhileListingMoves([{ endpoint: stockFeed, kind: "reorder_rows", calls: odd }]);
+    expect(run.zeroed).toBe(0);
+    await expectTruthLoaded("ozon", run.ids.accountId);
+    expect(run.paging.some((note) => /do not join.*not zeroed/.test(note))).toBe(true);
   });
 });
