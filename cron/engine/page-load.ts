@@ -83,7 +83,7 @@ export async function fetchAndLoadPage(
       next: page.next,
       incomplete: false,
       rows: page.rows.length,
-      paging: { joinKeys: [], incomplete: false, rewalk: false, note: null },
+      paging: { joinKeys: [], incomplete: false, rewalk: false, note: null, repeated: 0 },
     };
   }
   if (SALES_ADAPTERS[message.endpoint]) {
