@@ -84,6 +84,8 @@ export async function fetchAndLoadPage(
       incomplete: false,
       rows: page.rows.length,
       paging: { joinKeys: [], incomplete: false, rewalk: false, note: null, repeated: 0 },
+      // Offset paging only moves forward (the adapter adds the page's rows), so no cycle guard is needed here.
+      cursors: message.cursors ?? [],
     };
   }
   if (SALES_ADAPTERS[message.endpoint]) {
