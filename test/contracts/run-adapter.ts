@@ -19,7 +19,8 @@ export interface AdapterRun {
 
 function context(fetchFn: typeof fetch, baseUrl: string, extra: Partial<PageContext>): PageContext {
   return {
-    client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn, sleep: async () => {} }),
+    // Real (scaled) waits: an endpoint limited to a request a minute pages at the simulator's pace, not into its 429s.
+    client: new MarketplaceClient({ gate: new MemoryRequestGate(), fetch: fetchFn }),
     credentials: CREDENTIALS,
     baseUrl,
     rateScale: 6000,

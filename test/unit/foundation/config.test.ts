@@ -35,6 +35,7 @@ describe("configuration", () => {
       rateLimitPerMinute: 60,
       corsOrigins: ["http://127.0.0.1:8787", "https://app.example.test"],
       appVersion: "1.2.3",
+      ingestStepBudgetMs: 20_000,
     });
   });
 
@@ -47,6 +48,7 @@ describe("configuration", () => {
     });
     expect(config).toMatchObject({ cacheTtlSeconds: 300, rateLimitPerMinute: 60, corsOrigins: [] });
     expect(config.appVersion).toBe("0.1.0");
+    expect(config.ingestStepBudgetMs).toBe(20_000);
   });
 
   it.each([
@@ -54,6 +56,7 @@ describe("configuration", () => {
     ["DATABASE_URL", undefined, "DATABASE_URL: is not set"],
     ["SESSION_SECRET", "short", "SESSION_SECRET: must be at least 16 characters"],
     ["CREDENTIALS_KEY", "c2hvcnQ=", "CREDENTIALS_KEY: must be base64 of 32 bytes"],
+    ["INGEST_STEP_BUDGET_MS", "20s", "INGEST_STEP_BUDGET_MS: must be a whole number from 0 to 600000"],
     ["CACHE_TTL_SECONDS", "five minutes", "CACHE_TTL_SECONDS: must be a whole number from 60 to 86400"],
     ["CACHE_TTL_SECONDS", "10", "CACHE_TTL_SECONDS: must be at least 60"],
     ["RATE_LIMIT_PER_MINUTE", "-1", "RATE_LIMIT_PER_MINUTE: must be a whole number"],
