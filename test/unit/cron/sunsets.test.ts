@@ -47,6 +47,11 @@ describe("accountSunsetWarnings", () => {
     ).toEqual(["wb.v1.supplier_stocks → wb.v1.warehouse_remains"]);
     expect(accountSunsetWarnings("wb", {}, now)).toEqual([]);
     expect(accountSunsetWarnings("ozon", {}, now)).toEqual([]);
-    expect(DEFAULT_STOCK_ADAPTERS.wb).toEqual(["wb.v1.warehouse_remains"]);
+    expect(DEFAULT_STOCK_ADAPTERS.wb).toEqual([
+      "wb.v2.content_cards",
+      "wb.v1.stocks_report_wb_warehouses",
+      "wb.v1.warehouse_remains",
+      "wb.v3.seller_stocks",
+    ]);
   });
 });
