@@ -24,7 +24,8 @@ export const MAX_CARD_PAGES = 2_000;
 
 const Size = z.object({
   chrtID: lenientId,
-  techSize: optionalText,
+  // A missing size would file the listing under another key (size "0"): the card is rejected instead.
+  techSize: z.string({ error: "techSize is missing: the size is unknown" }),
   skus: z.array(z.string()).nullish(),
 });
 const Card = z.object({
