@@ -18,6 +18,8 @@ export const WB_SELLER_STOCKS_ID = "wb.v3.seller_stocks";
  * 10): one request per 200 ms. Both calls draw from one budget id, as WB counts them together.
  */
 const BUDGET = { requests: 1, perMs: 200 };
+/** What /api/v3/warehouses says of every warehouse it lists: the seller's own (its cluster is not given). */
+const SELLER_WAREHOUSE = { type: "fbs", cluster: null, region: null } as const;
 /** The spec's `maxItems` of `chrtIds`. */
 export const SELLER_STOCKS_BATCH = 1_000;
 
@@ -117,6 +119,7 @@ async function warehouseStock(context: PageContext, walk: Walk): Promise<Page<St
       record: {
         listing,
         warehouseName: warehouse.name,
+        listedWarehouse: SELLER_WAREHOUSE,
         available: row.data.amount,
         // WB reports one amount per size on a seller's warehouse: nothing reserved or on its way here.
         reserved: 0,
