@@ -145,8 +145,13 @@ export const wbContentCards: StockAdapter = {
     const { updatedAt, nmID, total } = reply.data.cursor;
     if (total < limit) return page;
     const pages = cursor.pages + 1;
-    if (!updatedAt || !nmID || !cursorMoved(cursor, { updatedAt, nmID }) || pages >= MAX_CARD_PAGES) {
-      page.incomplete = `WB cards: the reply's cursor ${JSON.stringify({ updatedAt, nmID })} does not move past ${JSON.stringify({ updatedAt: cursor.updatedAt, nmID: cursor.nmID })} after ${pages} pages; the card list ends here`;
+    const moved =
+      Boolean(updatedAt && nmID) && cursorMoved(cursor, { updatedAt: updatedAt ?? "", nmID: nmID ?? 0 });
+    if (!moved || pages >= MAX_CARD_PAGES) {
+      const why = moved
+        ? `the walk reached ${MAX_CARD_PAGES} pages`
+        : `the reply's cursor ${JSON.stringify({ updatedAt, nmID })} does not move past ${JSON.stringify({ updatedAt: cursor.updatedAt, nmID: cursor.nmID })}`;
+      page.incomplete = `WB cards: ${why} after ${pages} pages; the card list ends here`;
       page.notes.push(page.incomplete);
       return page;
     }
