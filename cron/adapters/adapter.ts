@@ -51,6 +51,8 @@ export interface Page<R> {
    * the pass then does not count as a complete listing, so stock not seen is not zeroed.
    */
   incomplete?: string | undefined;
+  /** Listings the page names without stock (WB product cards): upserted with the page, before its rows. */
+  listings?: ListingIdentity[];
 }
 
 /** Where a run starts a feed: a full run from the beginning, an incremental one from its watermark. */

@@ -7,6 +7,8 @@ import { ozonAnalyticsStocksV1 } from "./ozon/analytics-stocks-v1";
 import { ozonProductInfoStocksV4 } from "./ozon/product-info-stocks-v4";
 import { ozonStockOnWarehousesV2 } from "./ozon/stock-on-warehouses-v2";
 import { ozonStocksByWarehouseFbsV2 } from "./ozon/stocks-by-warehouse-fbs-v2";
+import { wbContentCards } from "./wb/content-cards";
+import { wbSellerStocks } from "./wb/seller-stocks";
 import { wbStocksReportWbWarehouses } from "./wb/stocks-report-wb-warehouses";
 import { wbSupplierStocksV1 } from "./wb/supplier-stocks-v1";
 import { wbWarehouseRemains } from "./wb/warehouse-remains";
@@ -19,18 +21,23 @@ export const STOCK_ADAPTERS: Record<string, StockAdapter> = {
   [wbSupplierStocksV1.id]: wbSupplierStocksV1,
   [wbStocksReportWbWarehouses.id]: wbStocksReportWbWarehouses,
   [wbWarehouseRemains.id]: wbWarehouseRemains,
+  [wbContentCards.id]: wbContentCards,
+  [wbSellerStocks.id]: wbSellerStocks,
 };
 
 /**
  * A new account's stock adapters: the endpoints the vendors serve this month (sunsets.ts has their dates).
  * Ozon: FBO per warehouse from /v2/analytics/stock_on_warehouses (still served; its replacement /v1/analytics/stocks
- * has no reserved counts), FBS per seller warehouse from /v2/product/info/stocks-by-warehouse/fbs. WB: the
- * warehouse-remains report — supplier/stocks was switched off on 2026-06-23, and stocks-report rows name only
- * nmId/chrtId, which need the product cards (/content/v2/get/cards/list) that nothing here syncs yet.
+ * has no reserved counts), FBS per seller warehouse from /v2/product/info/stocks-by-warehouse/fbs.
+ * WB, in this order in every run: the product cards (/content/v2/get/cards/list), so the feeds that name only
+ * nmId/chrtId can place their rows; WB-warehouse stock from stocks-report/wb-warehouses, "then" the
+ * warehouse-remains report — the fallback of the same source, read in a run only when stocks-report answers as
+ * switched off (supplier/stocks was switched off on 2026-06-23 and is not in the list); and the seller's own
+ * (FBS) warehouses from /api/v3/warehouses + /api/v3/stocks/{warehouseId}.
  */
 export const DEFAULT_STOCK_ADAPTERS: Record<Marketplace, readonly string[]> = {
   ozon: [ozonStockOnWarehousesV2.id, ozonStocksByWarehouseFbsV2.id],
-  wb: [wbWarehouseRemains.id],
+  wb: [wbContentCards.id, wbStocksReportWbWarehouses.id, wbWarehouseRemains.id, wbSellerStocks.id],
 };
 
 export class UnknownAdapterError extends Error {

@@ -26,6 +26,11 @@ export interface StockRecord {
   inTransit: number;
   /** The vendor's own total when it sends one (WB quantityFull), for the reserved ≤ total rule. */
   total: number | null;
+  /**
+   * Set when the vendor's own warehouse list names this warehouse (a seller's FBS warehouse): it is loaded under
+   * that name as a known warehouse of this type, not as a provisional name awaiting review.
+   */
+  listedWarehouse?: { type: "fbs"; cluster: string | null; region: string | null };
   /** Fields that arrived in a drifted type (a number as a string): lowers the row's quality score. */
   drift: string[];
 }

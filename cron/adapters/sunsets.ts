@@ -132,6 +132,20 @@ export const SUNSETS: Record<string, Sunset> = {
     replacement: null,
     note: "current; an empty report downloads as 204",
   },
+  "wb.v2.content_cards": {
+    endpoint: "POST /content/v2/get/cards/list",
+    deprecatedOn: null,
+    switchOffOn: null,
+    replacement: null,
+    note: "current (WB spec snapshot of 2026-08-18); cards in the bin are not listed",
+  },
+  "wb.v3.seller_stocks": {
+    endpoint: "GET /api/v3/warehouses + POST /api/v3/stocks/{warehouseId}",
+    deprecatedOn: null,
+    switchOffOn: null,
+    replacement: null,
+    note: "current (WB spec snapshot of 2026-08-18); stock asked by chrtIds, at most 1,000 a request",
+  },
 };
 
 export type SunsetState = "switched-off" | "switching-off" | "deprecated";

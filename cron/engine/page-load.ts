@@ -7,6 +7,7 @@ import { REPORT_ADAPTERS, reportAdapter } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapter } from "../adapters/sales-adapters";
 import { stockAdapter } from "../adapters/stock-adapters";
 import type { MarketplaceClient } from "../http/marketplace-client";
+import { catalogStatements } from "../load/catalog-statements";
 import { loadSalesPage } from "../load/load-sales-page";
 import { loadStockPage } from "../load/load-stock-page";
 import type { PageScope } from "../load/page-scope";
@@ -139,6 +140,14 @@ export async function fetchAndLoadPage(
     const partScope = { ...scope, pageKey: partKey(scope.pageKey, part) };
     const first = part === 0;
     const extra = first ? [...alongside] : [];
+    // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
+    if (first && page.listings?.length)
+      extra.push(
+        ...catalogStatements(
+          partScope,
+          page.listings.map((listing) => ({ listing })),
+        ),
+      );
     // The watermark moves with the page's last part: only once every row of the page is in.
     if (page.watermark && part === parts.length - 1)
       extra.push(watermarkStatement(partScope, page.watermark));

@@ -72,10 +72,12 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
   // Only new listings need a product: a known one keeps its own (maybe joined to another article:
   // link-products.ts).
   const unknownOnly = sql`and not exists (select 1 from listings l where l.account_id = ${scope.accountId} and l.external_key = t.key)`;
+  // A WB listing first seen in a feed without chrtId (the remains report) takes it from the cards.
   // A known listing with nothing new is left alone: ON CONFLICT would lock (and so dirty) its row anyway.
   const changedOnly = sql`and not exists (select 1 from listings k where k.account_id = ${scope.accountId} and k.external_key = t.key
           and k.active and k.name = coalesce(nullif(t.name, ''), k.name)
-          and k.barcode is not distinct from coalesce(t.barcode, k.barcode))`;
+          and k.barcode is not distinct from coalesce(t.barcode, k.barcode)
+          and k.wb_chrt_id is not distinct from coalesce(t.chrt_id, k.wb_chrt_id))`;
   const products = [productStatement(scope, listings, unknownOnly)];
   return [
     ...products,
@@ -94,8 +96,9 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
       where ${ownsPage(scope)} ${changedOnly}
       on conflict (account_id, external_key) do update set
         name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
-        active = true, updated_at = now()
-      where (listings.name, listings.barcode, listings.active) is distinct from
-        (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode), true)`,
+        wb_chrt_id = coalesce(excluded.wb_chrt_id, listings.wb_chrt_id), active = true, updated_at = now()
+      where (listings.name, listings.barcode, listings.wb_chrt_id, listings.active) is distinct from
+        (coalesce(nullif(excluded.name, ''), listings.name), coalesce(excluded.barcode, listings.barcode),
+          coalesce(excluded.wb_chrt_id, listings.wb_chrt_id), true)`,
   ];
 }

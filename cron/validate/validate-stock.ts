@@ -116,6 +116,17 @@ export function resolveName(marketplace: Marketplace, name: string): ResolvedWar
   return warehouse;
 }
 
+/**
+ * A warehouse the vendor's own list names (the seller's FBS warehouses): known by that name, never matched to a
+ * marketplace warehouse of a similar name nor left for review.
+ */
+function listedWarehouse(
+  name: string,
+  listed: NonNullable<StockRecord["listedWarehouse"]>,
+): ResolvedWarehouse {
+  return { alias: name, name: name.trim(), ...listed, provisional: false, confidence: 1 };
+}
+
 export function validateStockPage(
   marketplace: Marketplace,
   rows: readonly RowOutcome<StockRecord>[],
@@ -127,7 +138,9 @@ export function validateStockPage(
       return;
     }
     const record = row.record;
-    const warehouse = resolveName(marketplace, record.warehouseName);
+    const warehouse = record.listedWarehouse
+      ? listedWarehouse(record.warehouseName, record.listedWarehouse)
+      : resolveName(marketplace, record.warehouseName);
     if (warehouse === null) {
       page.pseudoRows++;
       return;

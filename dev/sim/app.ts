@@ -1,4 +1,5 @@
-// The Hono app: vendor endpoints under /ozon, /wb/statistics and /wb/seller-analytics, control under /_sim.
+// The Hono app: vendor endpoints under /ozon and /wb/{statistics,seller-analytics,content,marketplace}, control
+// under /_sim.
 
 import { Hono } from "hono";
 import { controlRoutes } from "./control.js";
@@ -16,6 +17,8 @@ import { turnoverStocks } from "./ozon/turnover-stocks.js";
 import { warehouseList } from "./ozon/warehouse-list.js";
 import { endpointRoute, type Handler } from "./pipeline.js";
 import type { SimState } from "./state.js";
+import { cardsList } from "./wb/cards.js";
+import { sellerStocks, sellerWarehouses } from "./wb/seller-stocks.js";
 import { renderedWbStocks, supplierOrders, supplierSales, supplierStocks } from "./wb/statistics.js";
 import { stocksReport } from "./wb/stocks-report.js";
 import { remainsCreate, remainsDownload, remainsStatus } from "./wb/warehouse-remains.js";
@@ -39,6 +42,9 @@ export const HANDLERS: Record<EndpointId, Handler> = {
   "wb.remains_create": remainsCreate,
   "wb.remains_status": remainsStatus,
   "wb.remains_download": remainsDownload,
+  "wb.cards_list": cardsList,
+  "wb.seller_warehouses": sellerWarehouses,
+  "wb.seller_stocks": sellerStocks,
 };
 
 export function createApp(getState: () => SimState): Hono {
@@ -52,7 +58,13 @@ export function createApp(getState: () => SimState): Hono {
   app.get("/", (c) =>
     c.json({
       simulator: "MI Core Edge marketplace simulator",
-      bases: { ozon: "/ozon", wbStatistics: "/wb/statistics", wbSellerAnalytics: "/wb/seller-analytics" },
+      bases: {
+        ozon: "/ozon",
+        wbStatistics: "/wb/statistics",
+        wbSellerAnalytics: "/wb/seller-analytics",
+        wbContent: "/wb/content",
+        wbMarketplace: "/wb/marketplace",
+      },
       endpoints: Object.fromEntries(
         Object.entries(ENDPOINTS).map(([id, e]) => [id, `${e.method} ${e.path}`]),
       ),

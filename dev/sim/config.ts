@@ -1,7 +1,7 @@
 // Runtime settings (vendor mode, limits, page sizes, switch-off dates, credentials), validated with zod and changed via /_sim/config.
 
 import { z } from "zod";
-import { ENDPOINT_IDS } from "./endpoints.js";
+import { ENDPOINT_IDS, WB_CATEGORIES } from "./endpoints.js";
 
 const endpointId = z.enum(ENDPOINT_IDS);
 const isoDate = z
@@ -47,9 +47,7 @@ export const configSchema = z.strictObject({
   ozonAnalyticsDailyRequests: z.number().int().positive().nullable(),
   credentials: z.strictObject({
     ozon: z.array(z.strictObject({ clientId: z.string().regex(/^\d+$/), apiKey: z.string().min(1) })),
-    wb: z.array(
-      z.strictObject({ token: z.string().min(1), categories: z.array(z.enum(["statistics", "analytics"])) }),
-    ),
+    wb: z.array(z.strictObject({ token: z.string().min(1), categories: z.array(z.enum(WB_CATEGORIES)) })),
   }),
 });
 
@@ -71,7 +69,7 @@ export function defaultConfig(): SimConfig {
     ozonAnalyticsDailyRequests: 50,
     credentials: {
       ozon: [{ clientId: "1001", apiKey: "demo-ozon-key" }],
-      wb: [{ token: "demo-wb-token", categories: ["statistics", "analytics"] }],
+      wb: [{ token: "demo-wb-token", categories: [...WB_CATEGORIES] }],
     },
   };
 }

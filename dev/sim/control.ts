@@ -9,7 +9,7 @@ import { type FaultRule, faultsSchema } from "./faults.js";
 import { ozonTurnover } from "./ozon/turnover-stocks.js";
 import { Random } from "./random.js";
 import type { SimState } from "./state.js";
-import { listingsTruth, salesTruth, stockTruth, warehousesTruth } from "./truth.js";
+import { listingsTruth, salesTruth, stockTruth, warehousesTruth, wbSellerStockTruth } from "./truth.js";
 
 export const resetSchema = z.strictObject({
   seed: z.number().int().min(0).optional(),
@@ -138,6 +138,8 @@ export function controlRoutes(getState: () => SimState): Hono {
     if (!mp.success) return c.json(issuesOf(mp.error), 400);
     return c.json(stockTruth(getState(), mp.data));
   });
+
+  app.get("/truth/wb-seller-stock", (c) => c.json(wbSellerStockTruth(getState())));
 
   app.get("/truth/sales", (c) => {
     const mp = marketplaceSchema.safeParse(c.req.query("marketplace"));

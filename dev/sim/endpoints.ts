@@ -21,7 +21,14 @@ export const ENDPOINT_IDS = [
   "wb.remains_create",
   "wb.remains_status",
   "wb.remains_download",
+  "wb.cards_list",
+  "wb.seller_warehouses",
+  "wb.seller_stocks",
 ] as const;
+
+/** WB token categories, one per API host the simulator serves. */
+export const WB_CATEGORIES = ["statistics", "analytics", "content", "marketplace"] as const;
+export type WbCategory = (typeof WB_CATEGORIES)[number];
 
 export type EndpointId = (typeof ENDPOINT_IDS)[number];
 
@@ -31,7 +38,7 @@ export interface EndpointInfo {
   /** Path on the simulator (vendor prefix included); `:id` marks a path parameter. */
   path: string;
   /** WB token category the endpoint needs. */
-  category?: "statistics" | "analytics";
+  category?: WbCategory;
   /** Documented per-method limit (Ozon's 50 rps per Client-Id applies on top to every Ozon method). */
   limit: LimitSpec | null;
 }
@@ -125,6 +132,30 @@ export const ENDPOINTS: Record<EndpointId, EndpointInfo> = {
     path: "/wb/seller-analytics/api/v1/warehouse_remains/tasks/:id/download",
     category: "analytics",
     limit: perMinute(1),
+  },
+  "wb.cards_list": {
+    vendor: "wb",
+    method: "POST",
+    path: "/wb/content/content/v2/get/cards/list",
+    category: "content",
+    // 100 a minute, 600 ms apart, burst 5.
+    limit: perMinute(100, 5),
+  },
+  "wb.seller_warehouses": {
+    vendor: "wb",
+    method: "GET",
+    path: "/wb/marketplace/api/v3/warehouses",
+    category: "marketplace",
+    // 300 a minute over the seller-warehouse methods, 200 ms apart, burst 20.
+    limit: perMinute(300, 20),
+  },
+  "wb.seller_stocks": {
+    vendor: "wb",
+    method: "POST",
+    path: "/wb/marketplace/api/v3/stocks/:id",
+    category: "marketplace",
+    // 300 a minute over the stock methods, 200 ms apart, burst 20.
+    limit: perMinute(300, 20),
   },
 };
 

@@ -26,6 +26,7 @@ import {
   type WbSaleTruth,
   type WbStockTruth,
   warehousesTruth,
+  wbSellerStockTruth,
 } from "./truth.js";
 import type { AdvanceSummary } from "./world.js";
 
@@ -74,6 +75,8 @@ export interface Simulator {
   truth: {
     stock(marketplace: "ozon"): OzonStockTruth[];
     stock(marketplace: "wb"): WbStockTruth[];
+    /** Stock on the seller's own WB warehouses (FBS). */
+    wbSellerStock(): WbStockTruth[];
     sales(marketplace: "ozon"): OzonSaleTruth[];
     sales(marketplace: "wb"): WbSaleTruth[];
     warehouses(): ReturnType<typeof warehousesTruth>;
@@ -153,6 +156,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<Simulato
           truth: {
             stock: stock as Simulator["truth"]["stock"],
             sales: sales as Simulator["truth"]["sales"],
+            wbSellerStock: () => wbSellerStockTruth(state),
             warehouses: warehousesTruth,
             listings: (mp) => listingsTruth(state, mp),
             ozonTurnover: () => ozonTurnover(state),

@@ -2,7 +2,7 @@
 
 import type { Listing, OzonListing, StockProfile, WbListing } from "./catalog.js";
 import type { Random } from "./random.js";
-import { OZON_WAREHOUSES, type Warehouse, WB_WAREHOUSES } from "./warehouses.js";
+import { OZON_WAREHOUSES, type Warehouse, WB_SELLER_WAREHOUSES, WB_WAREHOUSES } from "./warehouses.js";
 
 export interface StockCell<L extends Listing = Listing> {
   /** Stable row number, also used to pick the warehouse spelling a feed writes. */
@@ -30,6 +30,11 @@ export interface StockBook {
   /** Cells of each listing, indexed by listing.index. */
   ozonByListing: StockCell<OzonListing>[][];
   wbByListing: StockCell<WbListing>[][];
+  /**
+   * Stock on the seller's own WB warehouses (FBS, /api/v3/stocks): set by the seller, so orders in the simulator
+   * do not draw on it (they ship from WB's warehouses) and nothing is reserved or on its way there.
+   */
+  wbSeller: StockCell<WbListing>[];
 }
 
 export function isEmpty(cell: StockCell): boolean {
@@ -88,7 +93,7 @@ export function generateStock(
   startMs: number,
 ): StockBook {
   let nextId = 1;
-  const book: StockBook = { ozon: [], wb: [], ozonByListing: [], wbByListing: [] };
+  const book: StockBook = { ozon: [], wb: [], ozonByListing: [], wbByListing: [], wbSeller: [] };
   const fbs = OZON_WAREHOUSES.find((w) => w.type === "fbs");
   const make = <L extends Listing>(listing: L, warehouses: Warehouse[]): StockCell<L>[] => {
     const profile = listing.profile;
@@ -159,6 +164,26 @@ export function generateStock(
     const cells = make(listing, warehouses);
     book.wbByListing[listing.index] = cells;
     book.wb.push(...cells);
+  }
+  // Drawn from a stream of its own, after everything else: a seed's WB-warehouse world stays as it was.
+  const own = random.fork("wb-seller-stock");
+  for (const listing of wb) {
+    for (const warehouse of WB_SELLER_WAREHOUSES) {
+      if (!own.chance(0.3)) continue;
+      const available = listing.profile === "out" || listing.profile === "gone" ? 0 : own.int(0, 40);
+      book.wbSeller.push({
+        id: nextId++,
+        listing,
+        warehouse,
+        available,
+        reserved: 0,
+        inTransit: 0,
+        returning: 0,
+        defect: 0,
+        lastChange: startMs,
+        visibleWhenEmpty: true,
+      });
+    }
   }
   return book;
 }

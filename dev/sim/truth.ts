@@ -1,10 +1,11 @@
 // What the marketplaces "really" hold now (stock per canonical warehouse, every order/sale, warehouse aliases).
 
+import type { WbListing } from "./catalog.js";
 import { listingName } from "./catalog.js";
 import { formatMoscow, formatUtc } from "./clock.js";
 import { postingStatus } from "./sales.js";
 import type { SimState } from "./state.js";
-import { inFeed } from "./stock.js";
+import { inFeed, type StockCell } from "./stock.js";
 import { type Marketplace, OZON_WAREHOUSES, WB_WAREHOUSES, warehouseAliases } from "./warehouses.js";
 import { NOT_CANCELLED, refreshAfter } from "./wb/feeds.js";
 
@@ -35,6 +36,8 @@ export interface WbStockTruth {
   supplierArticle: string;
   warehouseId: number;
   warehouse: string;
+  /** "fbs": the seller's own warehouse (wbSellerStockTruth). */
+  warehouseType: "fbo" | "fbs";
   available: number;
   reserved: number;
   inTransit: number;
@@ -60,23 +63,31 @@ export function stockTruth(state: SimState, marketplace: Marketplace): (OzonStoc
       }),
     );
   }
-  return state.world.stock.wb.map(
-    (c): WbStockTruth => ({
-      marketplace: "wb",
-      article: c.listing.product.article,
-      nmId: c.listing.nmId,
-      chrtId: c.listing.chrtId,
-      barcode: c.listing.barcode,
-      techSize: c.listing.techSize,
-      supplierArticle: c.listing.supplierArticle,
-      warehouseId: c.warehouse.id,
-      warehouse: c.warehouse.name,
-      available: c.available,
-      reserved: c.reserved,
-      inTransit: c.inTransit,
-      inFeed: inFeed(c),
-    }),
-  );
+  return state.world.stock.wb.map(wbCellTruth);
+}
+
+/** Stock on the seller's own WB warehouses (served by /api/v3/stocks, every cell asked for). */
+export function wbSellerStockTruth(state: SimState): WbStockTruth[] {
+  return state.world.stock.wbSeller.map(wbCellTruth);
+}
+
+function wbCellTruth(c: StockCell<WbListing>): WbStockTruth {
+  return {
+    marketplace: "wb",
+    article: c.listing.product.article,
+    nmId: c.listing.nmId,
+    chrtId: c.listing.chrtId,
+    barcode: c.listing.barcode,
+    techSize: c.listing.techSize,
+    supplierArticle: c.listing.supplierArticle,
+    warehouseId: c.warehouse.id,
+    warehouse: c.warehouse.name,
+    warehouseType: c.warehouse.type,
+    available: c.available,
+    reserved: c.reserved,
+    inTransit: c.inTransit,
+    inFeed: c.warehouse.type === "fbs" || inFeed(c),
+  };
 }
 
 export interface WbSaleTruth {

@@ -270,6 +270,35 @@ const wbList: Omit<Warehouse, "marketplace">[] = [
 export const OZON_WAREHOUSES: readonly Warehouse[] = ozonList.map((w) => ({ ...w, marketplace: "ozon" }));
 export const WB_WAREHOUSES: readonly Warehouse[] = wbList.map((w) => ({ ...w, marketplace: "wb" }));
 
+/**
+ * The seller's own warehouses on WB (FBS), as GET /api/v3/warehouses lists them: named by the seller, so no feed
+ * spells them differently. `officeId` is the WB office that collects from them.
+ */
+export const WB_SELLER_WAREHOUSES: readonly (Warehouse & { officeId: number })[] = [
+  {
+    marketplace: "wb",
+    id: 1_204_771,
+    officeId: 15,
+    name: "Собственный склад Реутов, ул. Победы 3",
+    cluster: "Центральный федеральный округ",
+    clusterId: 1,
+    region: "Московская область",
+    type: "fbs",
+    variants: [],
+  },
+  {
+    marketplace: "wb",
+    id: 1_204_802,
+    officeId: 120,
+    name: "Собственный склад Набережные Челны",
+    cluster: "Приволжский федеральный округ",
+    clusterId: 3,
+    region: "Республика Татарстан",
+    type: "fbs",
+    variants: [],
+  },
+];
+
 export function warehousesOf(marketplace: Marketplace): readonly Warehouse[] {
   return marketplace === "ozon" ? OZON_WAREHOUSES : WB_WAREHOUSES;
 }

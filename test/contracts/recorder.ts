@@ -15,6 +15,8 @@ const PREFIXES: [string, Vendor][] = [
   ["/ozon", "ozon"],
   ["/wb/statistics", "wb"],
   ["/wb/seller-analytics", "wb"],
+  ["/wb/content", "wb"],
+  ["/wb/marketplace", "wb"],
 ];
 
 export function vendorPath(url: URL): { vendor: Vendor; path: string } {

@@ -12,6 +12,8 @@ const CREDENTIALS = { ozon: { clientId: "1001", apiKey: "demo-ozon-key" }, wb: {
 export interface AdapterRun {
   exchanges: Exchange[];
   rows: RowOutcome<unknown>[];
+  /** Listings the pages named without stock (the WB cards). */
+  listings: unknown[];
   pages: number;
   /** What ended the pages early, if anything (the exchanges up to it are kept, so a test can say why). */
   error?: unknown;
@@ -33,17 +35,19 @@ type Feed = AnyAdapter | ReportAdapter;
 
 async function pages(adapter: Feed, page: PageContext, nowMs: number, maxPages: number) {
   const rows: RowOutcome<unknown>[] = [];
+  const listings: unknown[] = [];
   let count = 0;
   try {
-    count = await pagesInto(rows, adapter, page, nowMs, maxPages);
+    count = await pagesInto(rows, listings, adapter, page, nowMs, maxPages);
   } catch (error) {
-    return { rows, pages: count, error };
+    return { rows, listings, pages: count, error };
   }
-  return { rows, pages: count };
+  return { rows, listings, pages: count };
 }
 
 async function pagesInto(
   rows: RowOutcome<unknown>[],
+  listings: unknown[],
   adapter: Feed,
   page: PageContext,
   nowMs: number,
@@ -52,11 +56,10 @@ async function pagesInto(
   let cursor: Cursor | null = adapter.firstCursor({ kind: "full", watermark: null, nowMs });
   let count = 0;
   while (cursor !== null && count < maxPages) {
-    const result: { rows: RowOutcome<unknown>[]; next: Cursor | null } = await adapter.fetchPage(
-      page,
-      cursor,
-    );
+    const result: { rows: RowOutcome<unknown>[]; listings?: unknown[]; next: Cursor | null } =
+      await adapter.fetchPage(page, cursor);
     rows.push(...result.rows);
+    listings.push(...(result.listings ?? []));
     cursor = result.next;
     count++;
   }

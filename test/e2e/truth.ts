@@ -23,6 +23,10 @@ export async function stockTruth(simUrl: string): Promise<StockTruthRow[]> {
     if (!response.ok) throw new Error(`GET /_sim/truth/stock?marketplace=${marketplace}: ${response.status}`);
     rows.push(...((await response.json()) as StockTruthRow[]));
   }
+  // The WB seller's own warehouses (FBS), which the default WB adapters read too.
+  const own = await fetch(`${simUrl}/_sim/truth/wb-seller-stock`);
+  if (!own.ok) throw new Error(`GET /_sim/truth/wb-seller-stock: ${own.status}`);
+  rows.push(...((await own.json()) as StockTruthRow[]));
   return rows;
 }
 

@@ -46,8 +46,15 @@ export function wbHeaders(credentials: { token: string } | undefined): Record<st
 const WB_HOSTS = {
   statistics: "https://statistics-api.wildberries.ru",
   analytics: "https://seller-analytics-api.wildberries.ru",
+  content: "https://content-api.wildberries.ru",
+  marketplace: "https://marketplace-api.wildberries.ru",
 };
-const WB_OVERRIDE_PREFIX = { statistics: "/statistics", analytics: "/seller-analytics" };
+const WB_OVERRIDE_PREFIX = {
+  statistics: "/statistics",
+  analytics: "/seller-analytics",
+  content: "/content",
+  marketplace: "/marketplace",
+};
 
 /** WB splits its APIs over hosts; an account's base URL override serves them under one prefix each. */
 export function wbUrl(baseUrl: string | null, host: keyof typeof WB_HOSTS, path: string): string {

@@ -1,6 +1,7 @@
 // Wildberries authentication: the Authorization token (bare or "Bearer ") and its category.
 
 import type { SimConfig } from "../config.js";
+import type { WbCategory } from "../endpoints.js";
 import type { AuthResult } from "../ozon/auth.js";
 import { hashString } from "../random.js";
 import { type WbHost, wbErrors } from "./errors.js";
@@ -8,7 +9,7 @@ import { type WbHost, wbErrors } from "./errors.js";
 export function checkWbAuth(
   headers: Headers,
   config: SimConfig,
-  category: "statistics" | "analytics",
+  category: WbCategory,
   now: number,
 ): AuthResult {
   const host: WbHost = category;

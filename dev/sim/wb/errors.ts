@@ -14,10 +14,17 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-export type WbHost = "statistics" | "analytics";
+export type WbHost = "statistics" | "analytics" | "content" | "marketplace";
+
+const ORIGINS: Record<WbHost, string> = {
+  statistics: "s2s-api-auth-stat",
+  analytics: "s2s-api-auth-analytics",
+  content: "s2s-api-auth-content",
+  marketplace: "s2s-api-auth-marketplace",
+};
 
 export function wbOrigin(host: WbHost): string {
-  return host === "statistics" ? "s2s-api-auth-stat" : "s2s-api-auth-analytics";
+  return ORIGINS[host];
 }
 
 export function wbProblem(status: number, title: string, detail: string, host: WbHost, now: number): Reply {

@@ -65,6 +65,11 @@ describe("accountSunsetWarnings", () => {
     expect(accountSunsetWarnings("ozon", {}, now).map((w) => `${w.adapter} ${w.state}`)).toEqual([
       "ozon.v2.stock_on_warehouses deprecated",
     ]);
-    expect(DEFAULT_STOCK_ADAPTERS.wb).toEqual(["wb.v1.warehouse_remains"]);
+    expect(DEFAULT_STOCK_ADAPTERS.wb).toEqual([
+      "wb.v2.content_cards",
+      "wb.v1.stocks_report_wb_warehouses",
+      "wb.v1.warehouse_remains",
+      "wb.v3.seller_stocks",
+    ]);
   });
 });
