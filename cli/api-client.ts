@@ -17,10 +17,16 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly requestId: string,
+    /** The answer's JSON body, when it had one (a 503 health report carries its checks). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
   }
 }
+
+/** Connection failures after the Worker was reached: worth repeating a GET for, unlike a refused connection. */
+const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+const DROPPED_RETRIES = 2;
 
 /** The Worker could not be reached at all (not running, wrong URL, DNS...). */
 export class ApiUnreachableError extends Error {
@@ -36,8 +42,10 @@ export function errorFromResponse(
   let code = `HTTP_${status}`;
   let message = text.trim().slice(0, 300) || `HTTP ${status}`;
   let requestId = headerRequestId ?? "";
+  let parsed: unknown;
   try {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown; requestId?: unknown } };
+    parsed = body;
     if (body.error && typeof body.error.message === "string") {
       message = body.error.message;
       if (typeof body.error.code === "string") code = body.error.code;
@@ -46,7 +54,7 @@ export function errorFromResponse(
   } catch {
     // Not JSON (a proxy's HTML page...): keep the text.
   }
-  return new ApiRequestError(status, code, message, requestId);
+  return new ApiRequestError(status, code, message, requestId, parsed);
 }
 
 /** The `name=value` of the session cookie among Set-Cookie headers, or undefined. */
@@ -99,6 +107,11 @@ export class ApiClient implements Api {
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         const why = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+        // A dropped connection on a busy Worker: a read may be sent again (a write might have landed).
+        if (init.method === "GET" && DROPPED.has(cause?.code ?? "") && attempt < DROPPED_RETRIES) {
+          await this.sleep(1000);
+          continue;
+        }
         throw new ApiUnreachableError(`cannot reach ${this.options.baseUrl} (${why})`);
       }
       const retryAfter = Number(response.headers.get("Retry-After"));

@@ -61,21 +61,40 @@ export interface SunsetNotice {
 interface Health {
   status: string;
   version: string;
+  failing?: string[];
+  checks?: Record<string, { ok: boolean; error?: string }>;
   sunsets?: SunsetNotice[];
 }
 
-async function readHealth(ctx: CliContext): Promise<{ line: string; sunsets: SunsetNotice[] }> {
+/** The health line (with each failing check and why), the caller's sunset warnings, and whether it is degraded. */
+async function readHealth(
+  ctx: CliContext,
+): Promise<{ line: string; sunsets: SunsetNotice[]; degraded: boolean }> {
+  let health: Health;
   try {
-    const health = await ctx.api().request<Health>("GET", "/api/health");
-    return {
-      line: `API ${ctx.connection.baseUrl}: ${health.status}, version ${health.version}; signed in as ${ctx.connection.authLabel}`,
-      sunsets: health.sunsets ?? [],
-    };
+    health = await ctx.api().request<Health>("GET", "/api/health");
   } catch (error) {
-    if (error instanceof ApiRequestError)
-      return { line: `API ${ctx.connection.baseUrl}: degraded (HTTP ${error.status})`, sunsets: [] };
-    throw error;
+    if (!(error instanceof ApiRequestError)) throw error;
+    const body = error.body as Health | undefined;
+    if (error.status !== 503 || !body?.checks)
+      return {
+        line: `API ${ctx.connection.baseUrl}: degraded (HTTP ${error.status})`,
+        sunsets: [],
+        degraded: true,
+      };
+    health = body;
   }
+  const failing = (health.failing ?? []).map(
+    (name) => `  ${name}: ${health.checks?.[name]?.error ?? "failed"}`,
+  );
+  return {
+    line: [
+      `API ${ctx.connection.baseUrl}: ${health.status}, version ${health.version}; signed in as ${ctx.connection.authLabel}`,
+      ...failing,
+    ].join("\n"),
+    sunsets: health.sunsets ?? [],
+    degraded: health.status !== "ok",
+  };
 }
 
 /** "Vendor endpoints to replace:" and a line per warning of the listed accounts, named; "" without any. */
@@ -107,13 +126,14 @@ export const statusCommand: Command = {
 Shows whether the Worker answers and, per marketplace account, how long ago its last successful
 run finished, how its latest run ended and which run is in progress. Accounts that never ran are
 listed only when the CLI can read the database (--database-url; automatic for local dev on the
-default --db-port). When that database does not answer, status says so and exits 1.
+default --db-port). When that database does not answer, or the service is degraded (each failing check is named), status
+says so and exits 1.
 Accounts whose adapters use a vendor endpoint that is deprecated or switches off within 30 days
 are listed below the table with the adapter that replaces it.`,
   options: {},
   async run(ctx, { positionals }) {
     noExtraPositionals(positionals, 0);
-    const { line: health, sunsets } = await readHealth(ctx);
+    const { line: health, sunsets, degraded } = await readHealth(ctx);
     const get = (query: string) => ctx.api().request<RunPage>("GET", `/api/runs?${query}`);
     const [recent, succeeded, running] = await Promise.all([
       get("pageSize=100"),
@@ -145,9 +165,9 @@ are listed below the table with the adapter that replaces it.`,
     const known = new Set(accounts.map((a) => a.id));
     if (ctx.json) {
       const mine = sunsets.filter((s) => known.has(s.accountId));
-      ctx.out(JSON.stringify({ health, accounts: statuses, sunsets: mine }, null, 2));
+      ctx.out(JSON.stringify({ health, degraded, accounts: statuses, sunsets: mine }, null, 2));
       if (unreachable) ctx.out(unreachable);
-      return unreachable ? 1 : 0;
+      return unreachable || degraded ? 1 : 0;
     }
     ctx.out(health);
     ctx.out("");
@@ -162,6 +182,7 @@ are listed below the table with the adapter that replaces it.`,
       ctx.out(unreachable);
       return 1;
     }
-    return 0;
+    // A degraded service fails the command, so scripts and monitors notice.
+    return degraded ? 1 : 0;
   },
 };

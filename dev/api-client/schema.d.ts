@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service health: database, KV and version; accounts on a vendor endpoint about to go */
+        /** Service health: database, KV, stuck runs and version; for a signed-in caller, their accounts on a vendor endpoint about to go and their failed runs */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -477,8 +477,10 @@ export interface components {
             checks: {
                 [key: string]: components["schemas"]["HealthCheck"];
             };
-            /** @description Accounts on a vendor endpoint that is deprecated or switches off within 30 days */
+            /** @description The caller's accounts on a vendor endpoint that is deprecated or switches off within 30 days (empty when not signed in) */
             sunsets: components["schemas"]["SunsetWarning"][];
+            /** @description The caller's accounts whose latest run failed, with its reason (empty when not signed in) */
+            failedRuns: components["schemas"]["FailedRun"][];
         };
         HealthCheck: {
             ok: boolean;
@@ -497,6 +499,13 @@ export interface components {
             switchOffOn: string | null;
             replacement: string | null;
             message: string;
+        };
+        FailedRun: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: uuid */
+            runId: string;
+            error: string;
         };
         Error: {
             error: {

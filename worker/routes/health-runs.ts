@@ -1,37 +1,67 @@
-// The health report's `runs` check: a run still "running" with no step for longer than a lease (stuck: the
-// health-check cron ends it, worker/sync/lapsed-runs.ts) and each account whose latest finished run failed, with
-// its reason. Either fails the check, so an operator sees a sync that no longer lands data.
+// The health report's run findings. A run still "running" with no step for longer than a lease is stuck (the
+// health-check cron ends it, worker/sync/lapsed-runs.ts): that fails the `runs` check, because the service no
+// longer moves it. An account whose latest finished run failed (a revoked token, a vendor outage) is the seller's
+// problem, not the service's: it is listed for that account's organization and does not degrade health.
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { DEFAULT_LEASE_MS } from "../sync/lease";
 
-/** What the check found wrong, one line per run; empty when every run is fine. */
-export async function runProblems(db: Database, nowMs: number): Promise<string[]> {
+export interface StuckRun {
+  runId: string;
+  accountId: string;
+  orgId: string;
+  startedAt: string;
+}
+
+export interface FailedRun {
+  accountId: string;
+  runId: string;
+  error: string;
+}
+
+/** Runs still "running" with no step within a lease as of `nowMs`. */
+export async function stuckRuns(db: Database, nowMs: number): Promise<StuckRun[]> {
   const since = new Date(nowMs - DEFAULT_LEASE_MS).toISOString();
-  const [stuck, failed] = await Promise.all([
-    db.execute(
-      sql`select r.id, r.account_id, r.started_at from etl_runs r
-        where r.status = 'running'
-          and greatest(r.started_at, (select max(p.processed_at) from etl_pages p where p.run_id = r.id))
-            < ${since}::timestamptz
-        order by r.started_at`,
-    ),
-    db.execute(
-      sql`select id, account_id, error from (
-          select distinct on (account_id) id, account_id, status, error from etl_runs
-          where status in ('succeeded', 'partial', 'failed') and finished_at is not null
-          order by account_id, finished_at desc) latest
-        where status = 'failed' order by account_id`,
-    ),
-  ]);
-  return [
-    ...stuck.rows.map(
-      (row) =>
-        `run ${row.id} of account ${row.account_id} is stuck: running since ${new Date(String(row.started_at)).toISOString()} with no step within its lease`,
-    ),
-    ...failed.rows.map(
-      (row) =>
-        `run ${row.id} of account ${row.account_id} failed: ${String(row.error ?? "no reason recorded")}`,
-    ),
-  ];
+  const result = await db.execute(
+    sql`select r.id, r.account_id, a.org_id, r.started_at from etl_runs r
+      join marketplace_accounts a on a.id = r.account_id
+      where r.status = 'running'
+        and greatest(r.started_at, (select max(p.processed_at) from etl_pages p where p.run_id = r.id))
+          < ${since}::timestamptz
+      order by r.started_at`,
+  );
+  return result.rows.map((row) => ({
+    runId: String(row.id),
+    accountId: String(row.account_id),
+    orgId: String(row.org_id),
+    startedAt: new Date(String(row.started_at)).toISOString(),
+  }));
+}
+
+/** The organization's accounts whose latest finished run failed, with its reason. */
+export async function failedRunsOf(db: Database, orgId: string): Promise<FailedRun[]> {
+  const result = await db.execute(
+    sql`select id, account_id, error from (
+        select distinct on (r.account_id) r.id, r.account_id, r.status, r.error from etl_runs r
+        join marketplace_accounts a on a.id = r.account_id
+        where a.org_id = ${orgId} and r.status in ('succeeded', 'partial', 'failed') and r.finished_at is not null
+        order by r.account_id, r.finished_at desc) latest
+      where status = 'failed' order by account_id`,
+  );
+  return result.rows.map((row) => ({
+    accountId: String(row.account_id),
+    runId: String(row.id),
+    error: String(row.error ?? "no reason recorded"),
+  }));
+}
+
+/** The stuck runs as the check's error: by id for the operator's report, as a count for anyone else. */
+export function stuckMessage(stuck: readonly StuckRun[], detailed: boolean): string {
+  if (!detailed) return `${stuck.length} run(s) stuck: running with no step within their lease`;
+  return stuck
+    .map(
+      (run) =>
+        `run ${run.runId} of account ${run.accountId} is stuck: running since ${run.startedAt} with no step within its lease`,
+    )
+    .join("; ");
 }

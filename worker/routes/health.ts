@@ -1,8 +1,10 @@
 // GET /api/health: is the service able to answer with fresh data? Checks the database round trip and
 // KV, and reports the version; once the database answers, the `runs` check fails on a run stuck past its
-// lease or an account whose latest run failed (health-runs.ts). 503 names the failing part so an operator knows where to look. It also lists the
-// enabled accounts (by id: this route is public) whose adapters use a vendor endpoint that is deprecated or
-// within 30 days of its switch-off, with the adapter that replaces it (a warning: the status stays "ok").
+// lease (health-runs.ts). 503 names the failing part. The route is public: anyone gets the checks with
+// generic errors; a signed-in caller (session or API key) also gets their organization's accounts on a vendor
+// endpoint that is deprecated or within 30 days of its switch-off (with the replacing adapter) and the accounts
+// whose latest run failed. Neither degrades the status: they are the seller's to fix. The health-check cron
+// keeps the operator's report, with the drivers' messages and the stuck runs by id.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { accountSunsetWarnings } from "../../cron/adapters/sunsets";
@@ -11,7 +13,7 @@ import type { AccountEndpoints } from "../../db/schema/accounts";
 import { MARKETPLACES, type Marketplace } from "../../db/schema/enums";
 import { PUBLIC, publicErrorResponses } from "../api/responses";
 import type { AppEnv } from "../context";
-import { runProblems } from "./health-runs";
+import { failedRunsOf, stuckMessage, stuckRuns } from "./health-runs";
 
 const CheckSchema = z
   .object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() })
@@ -30,6 +32,10 @@ const SunsetSchema = z
   })
   .openapi("SunsetWarning");
 
+const FailedRunSchema = z
+  .object({ accountId: z.uuid(), runId: z.uuid(), error: z.string() })
+  .openapi("FailedRun");
+
 const HealthSchema = z
   .object({
     status: z.enum(["ok", "degraded"]),
@@ -37,7 +43,12 @@ const HealthSchema = z
     failing: z.array(z.string()),
     checks: z.record(z.string(), CheckSchema),
     sunsets: z.array(SunsetSchema).openapi({
-      description: "Accounts on a vendor endpoint that is deprecated or switches off within 30 days",
+      description:
+        "The caller's accounts on a vendor endpoint that is deprecated or switches off within 30 days (empty when not signed in)",
+    }),
+    failedRuns: z.array(FailedRunSchema).openapi({
+      description:
+        "The caller's accounts whose latest run failed, with its reason (empty when not signed in)",
     }),
   })
   .openapi("Health");
@@ -50,7 +61,8 @@ const route = createRoute({
   operationId: "getHealth",
   path: "/api/health",
   tags: ["health"],
-  summary: "Service health: database, KV and version; accounts on a vendor endpoint about to go",
+  summary:
+    "Service health: database, KV, stuck runs and version; for a signed-in caller, their accounts on a vendor endpoint about to go and their failed runs",
   security: PUBLIC,
   responses: {
     ...publicErrorResponses(),
@@ -85,11 +97,12 @@ async function timed(probe: () => Promise<void>): Promise<Check> {
 
 type SunsetEntry = z.infer<typeof SunsetSchema>;
 
-/** The sunset warnings of every enabled account; none when the accounts cannot be read (the database check says why). */
-async function accountSunsets(db: Database, nowMs: number): Promise<SunsetEntry[]> {
+/** The sunset warnings of the enabled accounts in scope; none when they cannot be read (the database check says why). */
+async function accountSunsets(db: Database, nowMs: number, orgId: string | null): Promise<SunsetEntry[]> {
   try {
     const result = await db.execute(
-      sql`select id, marketplace, endpoints from marketplace_accounts where enabled order by marketplace, name`,
+      sql`select id, marketplace, endpoints from marketplace_accounts
+        where enabled and (${orgId}::uuid is null or org_id = ${orgId}::uuid) order by marketplace, name`,
     );
     return result.rows.flatMap((row) => {
       const marketplace = row.marketplace as Marketplace;
@@ -117,14 +130,26 @@ export interface HealthServices {
   version: string;
   /** The moment the sunset warnings and the runs are judged at (default now). */
   nowMs?: number;
+  /**
+   * Who reads the report: the operator (the health-check cron: every account, drivers' messages, stuck runs by
+   * id), an organization's member (their accounts; generic errors), or anyone (the checks only).
+   */
+  viewer?: { kind: "operator" } | { kind: "organization"; orgId: string } | { kind: "anonymous" };
 }
+
+const GENERIC_ERRORS: Record<string, string> = {
+  database: "the database did not answer (the operator's health report has the cause)",
+  kv: "KV did not answer (the operator's health report has the cause)",
+};
 
 export async function checkHealth({
   database: db,
   cache,
   version,
   nowMs = Date.now(),
+  viewer = { kind: "operator" },
 }: HealthServices): Promise<HealthReport> {
+  const operator = viewer.kind === "operator";
   const [database, kv] = await Promise.all([
     timed(async () => {
       const result = await db().execute(sql`select 1 as one`);
@@ -140,20 +165,31 @@ export async function checkHealth({
   const checks: Record<string, Check> = { database, kv };
   if (database.ok)
     checks.runs = await timed(async () => {
-      const problems = await runProblems(db(), nowMs);
-      if (problems.length > 0) throw new Error(problems.join("; "));
+      const stuck = await stuckRuns(db(), nowMs);
+      if (stuck.length > 0) throw new Error(stuckMessage(stuck, operator));
     });
+  if (!operator)
+    for (const [name, check] of Object.entries(checks))
+      if (check.error && GENERIC_ERRORS[name]) check.error = GENERIC_ERRORS[name];
   const failing = Object.entries(checks)
     .filter(([, check]) => !check.ok)
     .map(([name]) => name);
-  const sunsets = database.ok ? await accountSunsets(db(), nowMs) : [];
-  return { status: failing.length ? "degraded" : "ok", version, failing, checks, sunsets };
+  const orgId = viewer.kind === "organization" ? viewer.orgId : null;
+  const inScope = database.ok && viewer.kind !== "anonymous";
+  const sunsets = inScope ? await accountSunsets(db(), nowMs, orgId) : [];
+  const failedRuns = inScope && orgId ? await failedRunsOf(db(), orgId).catch(() => []) : [];
+  return { status: failing.length ? "degraded" : "ok", version, failing, checks, sunsets, failedRuns };
 }
 
 export function registerHealth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const { db, cache, config } = c.var;
-    const report = await checkHealth({ database: () => db, cache, version: config.appVersion });
+    const { db, cache, config, principal } = c.var;
+    const report = await checkHealth({
+      database: () => db,
+      cache,
+      version: config.appVersion,
+      viewer: principal ? { kind: "organization", orgId: principal.orgId } : { kind: "anonymous" },
+    });
     c.header("Cache-Control", "no-store");
     return report.status === "ok" ? c.json(report, 200) : c.json(report, 503);
   });

@@ -148,3 +148,41 @@ describe("helpers", () => {
     expect(sessionCookie(["mi_session=; Max-Age=0"])).toBeUndefined();
   });
 });
+
+describe("ApiClient on a dropped connection", () => {
+  const dropped = () => {
+    throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
+  };
+
+  it("sends a GET again when the connection was reset, and answers with the retry", async () => {
+    const { fetch, seen } = scripted([dropped, json(200, { status: "running" })]);
+    const waits: number[] = [];
+    const client = new ApiClient({
+      baseUrl: "http://127.0.0.1:8787",
+      auth: { kind: "api-key", key: "mic_k" },
+      fetch,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    expect(await client.request("GET", "/api/runs/1")).toEqual({ status: "running" });
+    expect(seen).toHaveLength(2);
+    expect(waits).toEqual([1000]);
+  });
+
+  it("does not send a POST again (it may have landed), nor a GET more than twice more", async () => {
+    const post = scripted([dropped, json(202, {})]);
+    const client = (fetch: typeof globalThis.fetch) =>
+      new ApiClient({
+        baseUrl: "http://127.0.0.1:8787",
+        auth: { kind: "api-key", key: "mic_k" },
+        fetch,
+        sleep: async () => {},
+      });
+    await expect(client(post.fetch).request("POST", "/api/sync", {})).rejects.toThrow(/ECONNRESET/);
+    expect(post.seen).toHaveLength(1);
+    const get = scripted([dropped, dropped, dropped, json(200, {})]);
+    await expect(client(get.fetch).request("GET", "/api/runs")).rejects.toBeInstanceOf(ApiUnreachableError);
+    expect(get.seen).toHaveLength(3);
+  });
+});

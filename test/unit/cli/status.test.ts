@@ -1,6 +1,7 @@
 // `status`: accounts joined with their newest successful, newest and running runs.
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
+import { errorFromResponse } from "../../../cli/api-client";
 import { accountStatuses, statusCommand, statusTable } from "../../../cli/commands/status";
 import { fakeContext } from "./fake-context";
 import { aRun, NOW } from "./fixtures";
@@ -45,6 +46,39 @@ describe("status", () => {
     const table = lines.join("\n").split("\n");
     expect(table[2]).toMatch(/^ACCOUNT/);
     expect(table[3]).toMatch(/^Ozon demo\s+ozon\s+\?\s+8m ago\s+succeeded 10m ago\s+–$/);
+  });
+});
+
+describe("status: a degraded service", () => {
+  it("names each failing check and why, keeps the caller's sunsets, and exits 1", async () => {
+    const page = (items: unknown[]) => () => ({ items, page: 1, pageSize: 100, total: items.length });
+    const run = aRun();
+    const report = {
+      status: "degraded",
+      version: "0.1.0",
+      failing: ["runs"],
+      checks: {
+        database: { ok: true, ms: 3 },
+        runs: { ok: false, ms: 4, error: "1 run(s) stuck: running with no step within their lease" },
+      },
+      sunsets: [
+        { accountId: run.accountId, marketplace: "wb", adapter: "a", replacement: "b", message: "use b" },
+      ],
+      failedRuns: [],
+    };
+    const { ctx, lines } = fakeContext({
+      "GET /api/health": () => {
+        throw errorFromResponse(503, JSON.stringify(report), null);
+      },
+      "GET /api/runs?pageSize=100": page([run]),
+      "GET /api/runs?status=succeeded&pageSize=500": page([run]),
+      "GET /api/runs?status=running&pageSize=100": page([]),
+    });
+    expect(await statusCommand.run(ctx, { values: {}, positionals: [] })).toBe(1);
+    const text = lines.join("\n");
+    expect(text).toContain("API http://127.0.0.1:8787: degraded, version 0.1.0");
+    expect(text).toContain("  runs: 1 run(s) stuck: running with no step within their lease");
+    expect(text).toContain("Vendor endpoints to replace:\n  Ozon demo (wb): use b");
   });
 });
 
