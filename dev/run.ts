@@ -12,6 +12,7 @@ import { createDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { DEMO_LOGIN, seedDemo } from "./demo-seed";
 import { startNeonEndpoint } from "./neon-endpoint/server";
+import { HOUR_MS } from "./sim/clock";
 import { startSimulator } from "./sim/server";
 
 const HELP = `Usage: npm run dev -- [options]
@@ -101,7 +102,10 @@ async function main(): Promise<void> {
   console.log("3/5 Starting the marketplace simulator and seeding the demo seller…");
   // Minute-long vendor rate windows pass 60× faster, so the demo's first sync takes seconds, not minutes.
   const timeScale = 60;
-  const simulator = await startSimulator({ port: simPort, timeScale, size });
+  // The simulated world starts at the current hour with 30 days of history before it, so the dashboard, which
+  // counts back from today, opens on a month of sales (tests keep the simulator's fixed default start).
+  const start = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
+  const simulator = await startSimulator({ port: simPort, timeScale, size, start });
   console.log(`    ${simulator.url}`);
   const credentialsKey = "ZGV2LW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=";
   const db = createDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl });
