@@ -29,7 +29,8 @@ export interface QueueSync {
   /** Rows the run's pages delivered (etl_runs.extracted, stock and sales feeds and reports). */
   extracted: number;
   pages: number;
-  /** Pages, rows and the largest page per adapter (etl_pages.page_key before "#"). */
+  /** Pages, rows and the largest load part per adapter (etl_pages.page_key before "#"; a vendor page over the
+   * request budget loads in parts, "~n"). */
   byEndpoint: Record<string, { pages: number; rows: number; largest: number }>;
   ms: number;
   /** HTTP requests to the local Neon endpoint during the sync. */

@@ -200,7 +200,6 @@ async function main(): Promise<void> {
       worker_cpu_ms_per_1k_rows: per1k(queueScheduled.workerCpuMs),
       db_round_trips_per_1k_rows: per1k(queueScheduled.dbRequests),
       peak_page_heap_mb: heapMb,
-      queue_largest_wb_orders_page: queueFirst.byEndpoint["wb.v1.supplier_orders"]?.largest ?? 0,
     };
     console.log(
       `\n${formatTable({ first, median, scheduled, bare, perRow, copy, loaded: loaded.length, figures })}`,
