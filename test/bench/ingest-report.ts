@@ -183,7 +183,10 @@ export function formatQueue(input: QueueReportInput): string {
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   const feeds = (sync: QueueSync) =>
     Object.entries(sync.byEndpoint)
-      .map(([adapter, e]) => `${adapter} ${int(e.rows)} rows/${e.pages} pages (largest load part ${int(e.largest)})`)
+      .map(
+        ([adapter, e]) =>
+          `${adapter} ${int(e.rows)} rows/${e.pages} pages (largest load part ${int(e.largest)})`,
+      )
       .join("; ");
   const inProcess = ratio(f.queue_rows_per_s, f.pipeline_rows_per_s);
   const first = ratio(f.queue_first_sync_rows_per_s, f.bare_upsert_rows_per_s);
