@@ -96,3 +96,30 @@ export function postgresCpuBetween(before: PostgresCpu | undefined, after: Postg
   add("exited", after.reapedMs - before.reapedMs - gone);
   return byRole;
 }
+
+/** Pids of the processes under `root` (its descendants, not itself) whose command name is `comm`. */
+export function descendantsNamed(root: number, comm: string): number[] {
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const line = readFileSync(`/proc/${entry}/stat`, "utf8");
+      names.set(Number(entry), line.slice(line.indexOf("(") + 1, line.lastIndexOf(")")));
+      parents.set(Number(entry), Number(line.slice(line.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // exited while listing
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...names].filter(([pid, name]) => name === comm && under(pid)).map(([pid]) => pid);
+}
+
+/** A process's CPU ms so far (all its threads: utime + stime), NaN when it cannot be read. */
+export function processCpuMs(pid: number): number {
+  const fields = statFields(`/proc/${pid}/stat`);
+  return fields ? cpuMsOf(fields, false) : Number.NaN;
+}

@@ -6,8 +6,17 @@ import { startNeonEndpoint } from "../../dev/neon-endpoint/server";
 import { type Simulator, startSimulator } from "../../dev/sim/server";
 import { currentThreadStat, threadCpuMs } from "./cpu-time";
 
+/** How the simulator answers: the in-process comparison reads legacy feeds with limits off (the default). */
+export interface SimulatorMode {
+  mode: "current" | "legacy";
+  limitsEnabled: boolean;
+  timeScale: number;
+}
+
+const LEGACY_UNLIMITED: SimulatorMode = { mode: "legacy", limitsEnabled: false, timeScale: 1 };
+
 type ServiceRequest =
-  | { service: "simulator"; minRows: number; seed: number }
+  | { service: "simulator"; minRows: number; seed: number; simMode: SimulatorMode }
   | { service: "endpoint"; postgresUrl: string };
 
 export interface SimulatorService {
@@ -36,10 +45,10 @@ export function feedStockRows(sim: Simulator): number {
   return ozon + wb;
 }
 
-async function sizedSimulator(minRows: number, seed: number): Promise<Simulator> {
+async function sizedSimulator(minRows: number, seed: number, simMode: SimulatorMode): Promise<Simulator> {
   // ≈ 2.8 feed rows per listing; grow until the feeds hold enough.
   let size = Math.ceil(minRows / 2.75);
-  const sim = await startSimulator({ port: 0, seed, size, limitsEnabled: false, mode: "legacy" });
+  const sim = await startSimulator({ port: 0, seed, size, ...simMode });
   while (feedStockRows(sim) < minRows) {
     size = Math.ceil(size * 1.05);
     sim.reset({ seed, size });
@@ -49,7 +58,7 @@ async function sizedSimulator(minRows: number, seed: number): Promise<Simulator>
 
 async function serve(request: ServiceRequest): Promise<{ info: unknown; close(): Promise<void> }> {
   if (request.service === "simulator") {
-    const sim = await sizedSimulator(request.minRows, request.seed);
+    const sim = await sizedSimulator(request.minRows, request.seed, request.simMode);
     const info: SimulatorService = {
       url: sim.url,
       size: sim.state.world.options.size,
@@ -89,8 +98,8 @@ function startService<T>(request: ServiceRequest): Promise<RunningService<T>> {
   });
 }
 
-export const startSimulatorThread = (minRows: number, seed: number) =>
-  startService<SimulatorService>({ service: "simulator", minRows, seed });
+export const startSimulatorThread = (minRows: number, seed: number, simMode = LEGACY_UNLIMITED) =>
+  startService<SimulatorService>({ service: "simulator", minRows, seed, simMode });
 
 export const startEndpointThread = (postgresUrl: string) =>
   startService<EndpointService>({ service: "endpoint", postgresUrl });

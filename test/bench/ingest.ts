@@ -1,6 +1,8 @@
-// `npm run bench:ingest`: ≥ 100,000 simulator stock rows through the real pipeline into a throwaway
-// PostgreSQL 15 (via the local Neon endpoint), against a bare unnest upsert, per-row INSERTs and COPY in the
-// same run. Prints a table and writes bench-results/ingest.json.
+// `npm run bench:ingest`: ≥ 100,000 simulator stock rows through the engine's in-process driver into a throwaway
+// PostgreSQL 15 (via the local Neon endpoint), the production queue path (the Worker under wrangler dev) syncing
+// the same-sized seller with limits lifted and at the vendors' limits, against a bare unnest upsert, per-row
+// INSERTs and COPY in the same run. Prints a table and writes bench-results/ingest.json.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { PostgresMissingError } from "../support/throwaway-postgres";
@@ -19,7 +21,15 @@ import {
   startAccountThreads,
 } from "./ingest-pipeline";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
-import { formatTable, medianSync, perSecond, syncRate, syncRowsPerSecond } from "./ingest-report";
+import { type QueueBench, startQueueBench } from "./ingest-queue";
+import {
+  formatQueue,
+  formatTable,
+  medianSync,
+  perSecond,
+  syncRate,
+  syncRowsPerSecond,
+} from "./ingest-report";
 import { advanceSimulator, type IngestWorld, startIngestWorld } from "./ingest-setup";
 
 const HELP = `Usage: npm run bench:ingest -- [options]
@@ -29,6 +39,8 @@ const HELP = `Usage: npm run bench:ingest -- [options]
   --seed <n>     simulator seed (default 20261101)
   --syncs <n>    scheduled full syncs after the first, 12 simulated hours apart; the headline is their
                  median (default 3)
+  --time-scale <n>  the vendors' rate windows pass this many times faster for the queue path's sync at
+                 their published limits (default 60)
   --profile      also list the database statements by execution time (pg_stat_statements)
   --help         this text
 
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
         sample: { type: "string" },
         seed: { type: "string" },
         syncs: { type: "string" },
+        "time-scale": { type: "string" },
         profile: { type: "boolean" },
         help: { type: "boolean" },
       },
@@ -70,6 +83,7 @@ async function main(): Promise<void> {
   const sample = positive("sample", values.sample as string | undefined, 2_000);
   const seed = positive("seed", values.seed as string | undefined, 20261101);
   const syncs = positive("syncs", values.syncs as string | undefined, 3);
+  const timeScale = positive("time-scale", values["time-scale"] as string | undefined, 60);
 
   if (values.profile) {
     process.env.INGEST_PG_OPTIONS = `${process.env.INGEST_PG_OPTIONS ?? ""} ${PROFILE_PG_OPTIONS}`;
@@ -86,7 +100,9 @@ async function main(): Promise<void> {
     throw error;
   }
   let threads: AccountThreads | undefined;
+  let queue: QueueBench | undefined;
   const closeAll = async () => {
+    await queue?.close();
     await threads?.close();
     await world.close();
   };
@@ -122,6 +138,29 @@ async function main(): Promise<void> {
     const profileScheduled = values.profile ? await statementReport(world) : "";
     const median = medianSync(scheduled);
 
+    mkdirSync("bench-results", { recursive: true });
+    console.log(
+      "Queue path: starting the Worker (wrangler dev: workerd, local Queues, the SyncCoordinator DO)…",
+    );
+    queue = await startQueueBench(world, { minRows, seed, logFile: "bench-results/ingest-worker.log" });
+    console.log(`Queue simulator: ${queue.size} listings, this month's vendor mode; limits lifted`);
+    const queueFirst = await queue.sync("queue first sync");
+    console.log(`  first sync: ${queueFirst.extracted} rows in ${(queueFirst.ms / 1000).toFixed(2)} s`);
+    await queue.advance(12);
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    await queue.vacuum();
+    const queueScheduled = await queue.sync("queue scheduled sync");
+    console.log(
+      `  scheduled sync: ${queueScheduled.extracted} rows in ${(queueScheduled.ms / 1000).toFixed(2)} s`,
+    );
+    await queue.advance(12);
+    await queue.limitsOn(timeScale);
+    console.log(`Queue path: the vendors' published limits on, time scale ${timeScale}…`);
+    const queueLimited = await queue.sync("queue sync at the vendors' limits");
+    const floor = await queue.floor(timeScale);
+    await queue.close();
+    queue = undefined;
+
     const loaded = await takeLoadedRows(world);
     const byMarketplace = (mp: "ozon" | "wb") => loaded.filter((r) => r.marketplace === mp);
     console.log(`(a) bare unnest upsert of the ${loaded.length} loaded rows, page by page…`);
@@ -141,6 +180,9 @@ async function main(): Promise<void> {
 
     // The headline is the scheduled full sync (what runs twice a day over an existing catalog); the first
     // sync into an empty database (catalog creation, a 'created' audit row per cell) is reported beside it.
+    console.log("Peak heap of an 80,000-row WB orders page (test/bench/page-heap.ts)…");
+    const heapMb = pageHeapMb();
+    const per1k = (n: number) => (queueScheduled.extracted > 0 ? (n * 1000) / queueScheduled.extracted : 0);
     const figures = {
       rows: median.extracted,
       pipeline_rows_per_s: syncRowsPerSecond(median),
@@ -149,19 +191,45 @@ async function main(): Promise<void> {
       bare_upsert_rows_per_s: perSecond(bare.rows, bare.ms),
       per_row_rows_per_s: perSecond(perRow.rows, perRow.ms),
       copy_rows_per_s: perSecond(copy.rows, copy.ms),
+      queue_rows: queueScheduled.extracted,
+      queue_rows_per_s: perSecond(queueScheduled.extracted, queueScheduled.ms),
+      queue_first_sync_rows_per_s: perSecond(queueFirst.extracted, queueFirst.ms),
+      queue_wall_s: queueLimited.ms / 1000,
+      rate_limit_floor_s: floor.seconds,
+      rate_limit_time_scale: timeScale,
+      worker_cpu_ms_per_1k_rows: per1k(queueScheduled.workerCpuMs),
+      db_round_trips_per_1k_rows: per1k(queueScheduled.dbRequests),
+      peak_page_heap_mb: heapMb,
     };
     console.log(
       `\n${formatTable({ first, median, scheduled, bare, perRow, copy, loaded: loaded.length, figures })}`,
     );
+    console.log(
+      `\n${formatQueue({ first: queueFirst, scheduled: queueScheduled, limited: queueLimited, floor, timeScale, heapMb, figures })}`,
+    );
     if (profile) console.log(`\nFirst full sync, database side:\n${profile}`);
     if (profileScheduled)
       console.log(`\nScheduled full syncs (all ${syncs}), database side:\n${profileScheduled}`);
-    mkdirSync("bench-results", { recursive: true });
     writeFileSync("bench-results/ingest.json", `${JSON.stringify(figures, null, 2)}\n`);
     console.log("Wrote bench-results/ingest.json");
   } finally {
     await closeAll();
   }
+}
+
+/** The streamed 80,000-row WB orders page's peak live heap, measured by page-heap.ts in its own process (it
+ * needs --expose-gc and a heap of its own). */
+function pageHeapMb(): number {
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", "test/bench/page-heap.ts", "--json"],
+    { encoding: "utf8" },
+  );
+  const last = output.trim().split("\n").at(-1) ?? "";
+  const parsed = JSON.parse(last) as { streamedPeakMb?: { wb_orders_80k?: number } };
+  const mb = parsed.streamedPeakMb?.wb_orders_80k;
+  if (mb === undefined) throw new Error(`page-heap.ts gave no WB orders figure: ${last}`);
+  return mb;
 }
 
 main().catch((error: unknown) => {

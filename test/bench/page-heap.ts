@@ -4,7 +4,8 @@
 // "streamed": as the engine reads it, the adapter's fetchPage over a Response whose body streams the same bytes
 // in 64 KB chunks (rows validated and normalized as they arrive), then the page validated; the heap is sampled at
 // every chunk and after validation, and the live heap (after a GC) with the validated page still held. Run with
-// `node --expose-gc --import tsx test/bench/page-heap.ts`; prints MB above the heap before the page.
+// `node --expose-gc --import tsx test/bench/page-heap.ts`; prints MB above the heap before the page. With
+// --json it ends with one JSON line of the streamed pages' peak live heap (bench:ingest reads it).
 import type { KnownListings, PageContext } from "../../cron/adapters/adapter";
 import {
   readStocksReportRow,
@@ -88,7 +89,7 @@ async function measureStreamed(
   text: string,
   read: (context: PageContext, sample: () => void) => Promise<unknown>,
   knownListings?: KnownListings,
-): Promise<void> {
+): Promise<number> {
   gc?.();
   const before = process.memoryUsage().heapUsed;
   let peakLive = before;
@@ -122,8 +123,10 @@ async function measureStreamed(
     `${label}, streamed: ${(text.length / MB).toFixed(1)} MB of JSON, never held; peak live heap +${mb(peakLive)} MB (heap used between GCs, garbage included: +${mb(peakUsed)} MB)`,
   );
   if (!page) throw new Error("no page");
+  return (peakLive - before) / MB;
 }
 
+const streamedPeakMb: Record<string, number> = {};
 const sim = await startSimulator({ port: 0, seed: 3, size: 300, timeScale: 6000 });
 try {
   const wb = { Authorization: "demo-wb-token" };
@@ -141,14 +144,18 @@ try {
   measure("WB orders, 80,000 rows", ordersText, (raw) =>
     validateSalesPage("wb", raw.map(readSupplierOrdersRow)),
   );
-  await measureStreamed("WB orders, 80,000 rows", ordersText, async (context, sample) => {
-    const page = await wbSupplierOrdersV1.fetchPage(context, { dateFrom: "2019-06-20T00:00:00" });
-    if (page.rows.length !== 80_000) throw new Error(`${page.rows.length} rows streamed`);
-    sample();
-    const validated = validateSalesPage("wb", page.rows);
-    sample();
-    return validated;
-  });
+  streamedPeakMb.wb_orders_80k = await measureStreamed(
+    "WB orders, 80,000 rows",
+    ordersText,
+    async (context, sample) => {
+      const page = await wbSupplierOrdersV1.fetchPage(context, { dateFrom: "2019-06-20T00:00:00" });
+      if (page.rows.length !== 80_000) throw new Error(`${page.rows.length} rows streamed`);
+      sample();
+      const validated = validateSalesPage("wb", page.rows);
+      sample();
+      return validated;
+    },
+  );
 
   const stocks = await vendorRows(
     `${sim.url}/wb/seller-analytics/api/analytics/v1/stocks-report/wb-warehouses`,
@@ -186,7 +193,7 @@ try {
       raw.map((row) => readStocksReportRow(row, known)),
     ),
   );
-  await measureStreamed(
+  streamedPeakMb.wb_stocks_report_20k = await measureStreamed(
     "WB stocks-report, 20,000 rows",
     stocksText,
     async (context, sample) => {
@@ -199,6 +206,7 @@ try {
     },
     known,
   );
+  if (process.argv.includes("--json")) console.log(JSON.stringify({ streamedPeakMb }));
 } finally {
   await sim.close();
 }

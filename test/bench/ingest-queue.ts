@@ -1,0 +1,249 @@
+// The production path in the ingest benchmark: the real Worker (worker/index.ts under `wrangler dev`, so real
+// local Queues and the SyncCoordinator Durable Object) syncing its own simulator (the vendors as they answer
+// this month) into its own database on the benchmark's PostgreSQL, through a request-counting proxy in front
+// of the local Neon endpoint. A sync is fired as Cron fires it (/__scheduled, the full-sync cron) and timed
+// from the firing to the last run's finished_at.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { encryptCredentials } from "../../cron/credentials";
+import { createDatabase, type Database } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { marketplaceAccounts, organizations } from "../../db/schema";
+import { freePort } from "../e2e/dev-server";
+import { descendantsNamed, processCpuMs } from "./cpu-time";
+import { startSimulatorThread } from "./ingest-services";
+import { advanceSimulator, BENCH_CREDENTIALS, type IngestWorld } from "./ingest-setup";
+import { type RateFloor, rateLimitFloor, simulatorRequests } from "./rate-floor";
+import { startSqlCounter } from "./sql-counter";
+
+const FULL_SYNC_CRON = "0 3,15 * * *";
+/** Client budgets divided by this while the simulator's limits are off: our own cost shows, not theirs. */
+const LIFTED_RATE_SCALE = 100_000;
+
+export interface QueueSync {
+  status: string[];
+  /** Rows the run's pages delivered (etl_runs.extracted, stock and sales feeds and reports). */
+  extracted: number;
+  pages: number;
+  /** Pages, rows and the largest load part per adapter (etl_pages.page_key before "#"; a vendor page over the
+   * request budget loads in parts, "~n"). */
+  byEndpoint: Record<string, { pages: number; rows: number; largest: number }>;
+  ms: number;
+  /** HTTP requests to the local Neon endpoint during the sync. */
+  dbRequests: number;
+  dbRequestMb: number;
+  /** CPU the workerd processes used during the sync. */
+  workerCpuMs: number;
+}
+
+export interface QueueBench {
+  simUrl: string;
+  size: number;
+  /** A sync as Cron starts it; waits until no run of it is running. */
+  sync(label: string): Promise<QueueSync>;
+  /** The simulator's clock moves; the next sync finds sales and replenishment. */
+  advance(hours: number): Promise<unknown>;
+  /** Turns the vendors' published limits on at `timeScale` (and the accounts' budgets with them). */
+  limitsOn(timeScale: number): Promise<void>;
+  /** The least wall time the published limits allow for the requests since limitsOn. */
+  floor(timeScale: number): Promise<RateFloor>;
+  vacuum(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function seedAccounts(db: Database, simUrl: string, key: string): Promise<void> {
+  const orgId = crypto.randomUUID();
+  await db.insert(organizations).values({ id: orgId, name: "Bench seller (queue)", slug: "bench-queue" });
+  for (const marketplace of ["ozon", "wb"] as const) {
+    await db.insert(marketplaceAccounts).values({
+      orgId,
+      marketplace,
+      name: `Bench ${marketplace}`,
+      baseUrl: `${simUrl}/${marketplace}`,
+      endpoints: { rateScale: LIFTED_RATE_SCALE },
+      credentialsEncrypted: await encryptCredentials(BENCH_CREDENTIALS, key),
+    });
+  }
+}
+
+async function simConfig(simUrl: string, patch: unknown): Promise<void> {
+  const response = await fetch(`${simUrl}/_sim/config`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(patch),
+  });
+  if (!response.ok) throw new Error(`simulator config: HTTP ${response.status} ${await response.text()}`);
+}
+
+async function waitForHealth(url: string, worker: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 360; attempt++) {
+    if (worker.exitCode !== null) throw new Error(`wrangler dev exited (${worker.exitCode})`);
+    const health = await fetch(`${url}/api/health`).catch(() => null);
+    if (health?.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the Worker did not answer ${url}/api/health within 180 s`);
+}
+
+export async function startQueueBench(
+  world: IngestWorld,
+  options: { minRows: number; seed: number; logFile: string },
+): Promise<QueueBench> {
+  const closers: (() => Promise<void> | void)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await Promise.resolve(closer()).catch(() => undefined);
+  };
+  try {
+    // Its own simulator in this month's vendor mode (the production defaults), limits off until limitsOn.
+    const simThread = await startSimulatorThread(options.minRows, options.seed, {
+      mode: "current",
+      limitsEnabled: false,
+      timeScale: 1,
+    });
+    closers.push(() => simThread.stop());
+    const sim = simThread.info;
+
+    const created = await fetch(`${world.endpoint.url}/_dev/databases`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "queue" }),
+    });
+    if (!created.ok)
+      throw new Error(`create the queue database: HTTP ${created.status} ${await created.text()}`);
+    const host = new URL(world.endpoint.url).host;
+    const config = { url: `postgresql://local:local@${host}/queue`, httpEndpoint: world.endpoint.sqlUrl };
+    await migrateDatabase(config);
+    const db = createDatabase(config);
+    const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+    await seedAccounts(db, sim.url, key);
+
+    const counter = await startSqlCounter(world.endpoint.sqlUrl);
+    closers.push(() => counter.close());
+
+    // wrangler dev serves the dashboard's assets folder; the benchmark needs none, only that it exists.
+    mkdirSync("dist/web", { recursive: true });
+    const persistTo = mkdtempSync(join(tmpdir(), "mi-bench-wrangler-"));
+    closers.push(() => rmSync(persistTo, { recursive: true, force: true }));
+    const port = await freePort();
+    const vars = {
+      DATABASE_URL: config.url,
+      NEON_HTTP_ENDPOINT: counter.sqlUrl,
+      CREDENTIALS_KEY: key,
+      SESSION_SECRET: "bench-only-session-secret",
+      SIMULATOR_URL: sim.url,
+    };
+    const log = createWriteStream(options.logFile);
+    const worker = spawn(
+      "node_modules/.bin/wrangler",
+      [
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--test-scheduled",
+        "--show-interactive-dev-session=false",
+        "--persist-to",
+        persistTo,
+        ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...process.env, FORCE_COLOR: "0" } },
+    );
+    worker.stdout?.pipe(log);
+    worker.stderr?.pipe(log);
+    closers.push(async () => {
+      if (worker.pid === undefined || worker.exitCode !== null) return;
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      process.kill(-worker.pid, "SIGTERM");
+      const timer = setTimeout(() => worker.pid && process.kill(-worker.pid, "SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHealth(url, worker);
+    const workerCpu = () => {
+      const pids = worker.pid === undefined ? [] : descendantsNamed(worker.pid, "workerd");
+      return pids.length === 0 ? Number.NaN : pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    };
+
+    const sync = async (label: string): Promise<QueueSync> => {
+      const counted = counter.counts();
+      const cpu = workerCpu();
+      const firedAt = new Date();
+      const fired = await fetch(`${url}/__scheduled?cron=${encodeURIComponent(FULL_SYNC_CRON)}`);
+      if (!fired.ok) throw new Error(`${label}: /__scheduled answered ${fired.status}`);
+      const deadline = Date.now() + 20 * 60_000;
+      for (;;) {
+        const { rows } = await db.execute(
+          sql`select r.id, r.status, r.extracted, r.finished_at from etl_runs r
+            where r.started_at >= ${firedAt.toISOString()}::timestamptz and r.status <> 'refused'`,
+        );
+        if (rows.length === 2 && rows.every((row) => row.status !== "running")) {
+          const afterCpu = workerCpu();
+          const now = counter.counts();
+          const finished = Math.max(...rows.map((row) => Date.parse(String(row.finished_at))));
+          // page_key is "<adapter>#<position>" (a "~n" suffix for a feed's later windows).
+          const pages = await db.execute(
+            sql`select split_part(page_key, '#', 1) as endpoint, count(*)::int as pages,
+                sum(rows)::int as rows, max(rows)::int as largest
+              from etl_pages where run_id in (select id from etl_runs
+                where started_at >= ${firedAt.toISOString()}::timestamptz) group by 1 order by 1`,
+          );
+          return {
+            status: rows.map((row) => String(row.status)),
+            extracted: rows.reduce((sum, row) => sum + Number(row.extracted), 0),
+            pages: pages.rows.reduce((sum, row) => sum + Number(row.pages), 0),
+            byEndpoint: Object.fromEntries(
+              pages.rows.map((row) => [
+                String(row.endpoint),
+                { pages: Number(row.pages), rows: Number(row.rows), largest: Number(row.largest) },
+              ]),
+            ),
+            ms: finished - firedAt.getTime(),
+            dbRequests: now.requests - counted.requests,
+            dbRequestMb: (now.bytes - counted.bytes) / 1024 / 1024,
+            workerCpuMs: afterCpu - cpu,
+          };
+        }
+        if (Date.now() > deadline)
+          throw new Error(`${label}: runs still running after 20 minutes (${JSON.stringify(rows)})`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+
+    return {
+      simUrl: sim.url,
+      size: sim.size,
+      sync,
+      advance: (hours) => advanceSimulator(sim, hours),
+      limitsOn: async (timeScale) => {
+        await db.execute(
+          sql`update marketplace_accounts set endpoints = jsonb_set(endpoints, '{rateScale}', ${String(timeScale)}::jsonb)`,
+        );
+        // Buckets are made full on their first request once limits are on; the log starts empty.
+        await simConfig(sim.url, { limitsEnabled: true, timeScale });
+        const cleared = await fetch(`${sim.url}/_sim/stats`, { method: "DELETE" });
+        if (!cleared.ok) throw new Error(`simulator stats: HTTP ${cleared.status}`);
+      },
+      floor: async (timeScale) => rateLimitFloor(await simulatorRequests(sim.url), timeScale),
+      vacuum: async () => {
+        // VACUUM cannot run inside the endpoint's transaction: over a direct connection, as the in-process part.
+        const client = new pg.Client({ connectionString: world.directUrl.replace(/\/main$/, "/queue") });
+        await client.connect();
+        try {
+          await client.query("vacuum analyze");
+        } finally {
+          await client.end();
+        }
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
