@@ -105,7 +105,11 @@ describe("GET /api/health", () => {
   it("shows a signed-in caller only their organization's sunsets and failed runs, an anonymous one neither", async () => {
     const acme = await seedOrgWithAccount("health-acme");
     const globex = await seedOrgWithAccount("health-globex");
-    const failed = { status: "failed" as const, finishedAt: new Date(), error: "WB answered 401: token revoked" };
+    const failed = {
+      status: "failed" as const,
+      finishedAt: new Date(),
+      error: "WB answered 401: token revoked",
+    };
     const run = (tenant: { orgId: string; accountId: string }) => ({
       id: crypto.randomUUID(),
       orgId: tenant.orgId,
@@ -115,7 +119,9 @@ describe("GET /api/health", () => {
       ...failed,
     });
     const acmeRun = run(acme);
-    await databaseFromEnv(env).insert(etlRuns).values([acmeRun, run(globex)]);
+    await databaseFromEnv(env)
+      .insert(etlRuns)
+      .values([acmeRun, run(globex)]);
 
     const anonymous = await getHealth("10.0.0.3");
     // A seller's revoked token is not the service's failure.

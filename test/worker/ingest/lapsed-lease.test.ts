@@ -82,7 +82,11 @@ describe("a run past its lease", () => {
       viewer: { kind: "organization", orgId: ids.orgId },
     });
     expect(mine.failedRuns).toEqual([
-      { accountId: ids.accountId, runId: start.runId, error: expect.stringMatching(/stopped renewing its lease/) },
+      {
+        accountId: ids.accountId,
+        runId: start.runId,
+        error: expect.stringMatching(/stopped renewing its lease/),
+      },
     ]);
   });
 
