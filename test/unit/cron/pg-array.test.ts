@@ -1,10 +1,15 @@
 // The loaders' array literals round-trip through PostgreSQL (PGlite) unchanged: quotes, backslashes, commas,
 // braces, spaces, Cyrillic, empty strings, NULLs, negative and fractional numbers, and the empty array.
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { numberArray, textArray } from "../../../cron/load/pg-array";
 
-const db = new PGlite();
+// Started in a hook (whose timeout is generous), not inside the first test: compiling PGlite's WASM takes
+// tens of seconds on a loaded CI machine, and a test's own timeout must not depend on that.
+let db: PGlite;
+beforeAll(async () => {
+  db = await PGlite.create();
+}, 180_000);
 afterAll(() => db.close());
 
 const literal = (param: ReturnType<typeof textArray>) => (param as unknown as { value: string }).value;
