@@ -38,6 +38,7 @@ describe("per-IP rate limit", () => {
     if (!refused) throw new Error(`no 429 after ${passed} requests`);
     expect(refused.headers.get("Retry-After")).toBe("60");
     expect(refused.headers.get("RateLimit-Policy")).toBe("60;w=60");
+    expect(refused.headers.get("RateLimit")).toBe("limit=60, remaining=0, reset=60");
     const body = (await refused.json()) as { error: { code: string } };
     expect(body.error.code).toBe("TOO_MANY_REQUESTS");
 
