@@ -101,7 +101,10 @@ export async function telegramMessages(chatId: string): Promise<{ chatId: string
   return (await response.json()) as { chatId: string; text: string }[];
 }
 
-/** One delivery of an alert message to the Worker's alerts consumer, by hand; what the queue was told. */
+/**
+ * One delivery of an alert message to the Worker's alerts consumer, by hand; what the queue was told (the
+ * retry's delay is read as the consumer hands it to the message: the pool's queue result does not keep it).
+ */
 export async function deliverByHand(
   deliveryId: string,
   attempts: number,
@@ -109,12 +112,20 @@ export async function deliverByHand(
   const batch = createMessageBatch<AlertMessage>(ALERTS_QUEUE_NAME, [
     { id: crypto.randomUUID(), timestamp: new Date(), attempts, body: { deliveryId } },
   ]);
+  let retryDelaySeconds: number | null = null;
+  const messages = batch.messages.map((message) => ({
+    id: message.id,
+    timestamp: message.timestamp,
+    body: message.body,
+    attempts: message.attempts,
+    ack: () => message.ack(),
+    retry: (options?: QueueRetryOptions) => {
+      retryDelaySeconds = options?.delaySeconds ?? 0;
+      message.retry(options);
+    },
+  }));
   const ctx = createExecutionContext();
-  await handleAlertBatch(batch, env);
+  await handleAlertBatch({ ...batch, queue: batch.queue, messages } as unknown as MessageBatch, env);
   const result = await getQueueResult(batch, ctx);
-  const retry = result.retryMessages[0];
-  return {
-    acked: result.explicitAcks.length > 0,
-    retryDelaySeconds: retry ? (retry.delaySeconds ?? 0) : null,
-  };
+  return { acked: result.explicitAcks.length > 0, retryDelaySeconds };
 }
