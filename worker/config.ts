@@ -62,6 +62,15 @@ const EnvSchema = z.object({
   APP_VERSION: z.string().trim().min(1).optional(),
   // 0 = one ingestion step per queue delivery; otherwise a delivery runs steps for up to this long.
   INGEST_STEP_BUDGET_MS: wholeNumber(0, 600_000, 20_000),
+  // Alerts to Telegram: the bot's token (secret; empty = no Telegram channel), the Bot API's base URL (a
+  // stand-in locally and in tests), and the secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token.
+  TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
+  TELEGRAM_API_BASE: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })])
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .union([z.literal(""), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 of A-Z a-z 0-9 _ -")])
+    .optional(),
 });
 
 export interface Config {
@@ -76,6 +85,8 @@ export interface Config {
   appVersion: string;
   /** Milliseconds one queue delivery may keep running a run's steps; 0 = one step per delivery. */
   ingestStepBudgetMs: number;
+  /** The alert bot; null when TELEGRAM_BOT_TOKEN is not set. */
+  telegram: { apiBase: string; token: string; webhookSecret: string | null } | null;
 }
 
 const VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
@@ -100,6 +111,13 @@ export function parseConfig(env: object): Config {
     corsOrigins: valid.CORS_ORIGINS,
     appVersion: valid.APP_VERSION ?? "0.1.0",
     ingestStepBudgetMs: valid.INGEST_STEP_BUDGET_MS,
+    telegram: valid.TELEGRAM_BOT_TOKEN
+      ? {
+          apiBase: (valid.TELEGRAM_API_BASE || "https://api.telegram.org").replace(/\/$/, ""),
+          token: valid.TELEGRAM_BOT_TOKEN,
+          webhookSecret: valid.TELEGRAM_WEBHOOK_SECRET || null,
+        }
+      : null,
   };
 }
 

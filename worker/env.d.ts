@@ -9,6 +9,12 @@ declare namespace Cloudflare {
     SESSION_SECRET: string;
     /** Tests only: base URL of dev/neon-endpoint's control API. */
     NEON_CONTROL_URL?: string;
+    /** Telegram bot token for alerts (secret; optional). */
+    TELEGRAM_BOT_TOKEN?: string;
+    /** Secret Telegram sends back in X-Telegram-Bot-Api-Secret-Token on the bot's webhook (secret; optional). */
+    TELEGRAM_WEBHOOK_SECRET?: string;
+    /** Tests only: base URL of the alert tests' own marketplace simulator. */
+    ALERTS_SIMULATOR_URL?: string;
     /** Tests only: base URL of the marketplace simulator. */
     SIMULATOR_URL?: string;
   }

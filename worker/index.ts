@@ -1,4 +1,5 @@
 // The Worker entry: HTTP (API + dashboard assets), Cron Triggers, and the ingest and dead-letter queues.
+import { handleAlertBatch, isAlertsQueue } from "./alerts/alerts-queue";
 import { createApp } from "./app";
 import { handleQueueBatch } from "./queue";
 import { handleScheduled } from "./scheduled";
@@ -10,5 +11,6 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   scheduled: handleScheduled,
-  queue: handleQueueBatch,
+  queue: (batch, env, ctx) =>
+    isAlertsQueue(batch.queue) ? handleAlertBatch(batch, env) : handleQueueBatch(batch, env, ctx),
 } satisfies ExportedHandler<Env>;

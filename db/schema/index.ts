@@ -1,5 +1,6 @@
 // The complete data model; drizzle-kit reads this file to generate migrations.
 export * from "./accounts";
+export * from "./alerts";
 export * from "./catalog";
 export * from "./enums";
 export * from "./etl";

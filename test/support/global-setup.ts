@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../db/migrate";
 import { startNeonEndpoint } from "../../dev/neon-endpoint/server";
 import { startSimulator } from "../../dev/sim/server";
+import { startTelegramStandIn } from "../../dev/telegram/server";
 import { TEMPLATE_DATABASE } from "./template";
 
 declare module "vitest" {
@@ -13,6 +14,8 @@ declare module "vitest" {
     neonUrl: string;
     databaseUrl: string;
     simulatorUrl: string;
+    telegramUrl: string;
+    alertsSimulatorUrl: string;
   }
 }
 
@@ -32,8 +35,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("neonUrl", endpoint.url);
   project.provide("databaseUrl", endpoint.connectionString("main"));
   project.provide("simulatorUrl", simulator.url);
+  // Alerts: the Telegram Bot API stand-in (also a webhook receiver), and a simulator of their own whose clock
+  // no other test moves, so the stock the alert tests sync stays what they chose.
+  const telegram = await startTelegramStandIn({ port: 0, token: "test-bot-token" });
+  const alertsSimulator = await startSimulator({
+    port: 0,
+    seed: 17,
+    size: 40,
+    timeScale: 600,
+    mode: "legacy",
+  });
+  project.provide("telegramUrl", telegram.url);
+  project.provide("alertsSimulatorUrl", alertsSimulator.url);
 
   return async () => {
+    await alertsSimulator.close();
+    await telegram.close();
     await simulator.close();
     await endpoint.close();
   };

@@ -5,6 +5,7 @@ import { DEFAULT_STEP_BUDGET, type StepBudget } from "../../cron/engine/ingest-s
 import type { EnginePorts } from "../../cron/engine/ports";
 import { loadRunContext } from "../../cron/engine/run-context";
 import { batchRunner } from "../../cron/load/statement-runner";
+import { alertOnRunEnd } from "../alerts/run-end";
 import type { Config } from "../config";
 import { databaseFor } from "../db";
 import { coordinatorFor } from "./coordinator";
@@ -22,6 +23,8 @@ export function queuePorts(env: Env, config: Config, accountId: string): EngineP
     runContext: (runId) => loadRunContext(run, config.credentialsKey, runId),
     heartbeat: (runId) => coordinator.heartbeat(runId),
     finishRun: async (runId, outcome) => {
+      // Alerts first: a failure leaves the lease held and the message retried, so the run's end is judged once more.
+      await alertOnRunEnd(env, config, runId);
       await coordinator.finishRun(runId, outcome);
     },
     nowMs: () => Date.now(),

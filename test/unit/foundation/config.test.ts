@@ -36,7 +36,19 @@ describe("configuration", () => {
       corsOrigins: ["http://127.0.0.1:8787", "https://app.example.test"],
       appVersion: "1.2.3",
       ingestStepBudgetMs: 20_000,
+      telegram: null,
     });
+  });
+
+  it("builds the alert bot from TELEGRAM_BOT_TOKEN, with Telegram's own API unless another base is set", () => {
+    const bot = (vars: object) => parseConfig({ ...VALID, TELEGRAM_BOT_TOKEN: "123:abc", ...vars }).telegram;
+    expect(bot({})).toEqual({ apiBase: "https://api.telegram.org", token: "123:abc", webhookSecret: null });
+    expect(bot({ TELEGRAM_API_BASE: "http://127.0.0.1:9000/", TELEGRAM_WEBHOOK_SECRET: "s_1" })).toEqual({
+      apiBase: "http://127.0.0.1:9000",
+      token: "123:abc",
+      webhookSecret: "s_1",
+    });
+    expect(() => bot({ TELEGRAM_WEBHOOK_SECRET: "has spaces" })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
   });
 
   it("fills the documented defaults for vars left out or empty", () => {
