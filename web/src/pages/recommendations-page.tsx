@@ -28,7 +28,7 @@ export default function RecommendationsPage() {
   else
     body = (
       <>
-        <p class="muted small">{t("reco.total", { n: formatNumber(data.total) })}</p>
+        <p class="muted small">{t("reco.total", { n: data.total })}</p>
         <div class="table-wrap">
           <table data-testid="recommendations">
             <thead>
