@@ -1910,6 +1910,8 @@ export interface operations {
                 sort?: "article" | "name" | "category" | "available" | "velocity" | "daysOfCover" | "status";
                 order?: "asc" | "desc";
                 format?: "json" | "csv";
+                /** @description Language of the CSV export: "ru" writes ";" separators, decimal commas, a UTF-8 BOM and Russian headers and statuses (for Excel); "en" writes "," and the machine headers. */
+                lang?: "en" | "ru";
             };
             header?: never;
             path?: never;
