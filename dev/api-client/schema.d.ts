@@ -1001,7 +1001,11 @@ export interface components {
             run: components["schemas"]["Run"] & {
                 issues: {
                     code: string;
+                    /** @description In English; `code` and `params` let a client say it in its language */
                     message: string;
+                    params?: {
+                        [key: string]: string | number;
+                    };
                     endpoint?: string;
                     at: string;
                 }[];

@@ -40,3 +40,12 @@ describe("message catalogues", () => {
     expect(interpolate(en["reco.total"], { n: 1200 }, "en")).toBe("1,200 lines");
   });
 });
+
+describe("run issues", () => {
+  it("say a stock jump in Russian from its parameters", () => {
+    const text = interpolate(ru["issue.STOCK_JUMP"], { count: 4, factor: 10, from: 3, to: 50 }, "ru");
+    expect(text).toBe(
+      "4 строки выросли более чем в 10 раз по сравнению с прошлым снимком (например, 3 → 50)",
+    );
+  });
+});
