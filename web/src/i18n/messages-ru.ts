@@ -115,7 +115,7 @@ export const ru: Record<MessageKey, string> = {
   "sort.status": "Статус",
   "sort.asc": "По возрастанию",
   "sort.desc": "По убыванию",
-  "col.marketplaceId": "Id на маркетплейсе",
+  "col.marketplaceId": "ID на маркетплейсе",
   "col.offer": "Артикул продавца",
   "col.size": "Размер",
   "col.barcode": "Штрихкод",
