@@ -129,7 +129,9 @@ function inventoryStatement(
     ),
     jumps as (
       select count(*) as jump_count,
-        min(format('listing %s at warehouse %s: %s → %s', m.listing_id, m.warehouse_id, m.old_available, m.available)) as sample
+        min(format('listing %s at warehouse %s: %s → %s', m.listing_id, m.warehouse_id, m.old_available, m.available)) as sample,
+        (array_agg(m.old_available order by format('listing %s at warehouse %s: %s → %s', m.listing_id, m.warehouse_id, m.old_available, m.available)))[1] as sample_from,
+        (array_agg(m.available order by format('listing %s at warehouse %s: %s → %s', m.listing_id, m.warehouse_id, m.old_available, m.available)))[1] as sample_to
       from merged m
       where m.existed and m.available > ${anomaly.factor}::real * greatest(m.old_available, ${anomaly.floor}::int)
     ),
@@ -144,7 +146,10 @@ function inventoryStatement(
         pages_done = pages_done + 1,
         issues = case when (select jump_count from jumps) > 0 then issues || jsonb_build_array(jsonb_build_object(
           'code', 'STOCK_JUMP', 'endpoint', ${scope.endpoint}::text, 'at', now(),
-          'message', format('%s rows jumped beyond %s× the previous snapshot (e.g. %s)', (select jump_count from jumps), ${anomaly.factor}::real, (select sample from jumps))))
+          'message', format('%s rows jumped beyond %s× the previous snapshot (e.g. %s)', (select jump_count from jumps), ${anomaly.factor}::real, (select sample from jumps)),
+          -- The same facts as parameters, for the dashboard to say in the reader's language.
+          'params', jsonb_build_object('count', (select jump_count from jumps), 'factor', ${anomaly.factor}::real,
+            'from', (select sample_from from jumps), 'to', (select sample_to from jumps))))
           else issues end
       where id = ${scope.runId} and ${ownsPage(scope)}
       returning 1

@@ -22,7 +22,10 @@ import { organizations } from "./organizations";
 /** One problem seen during a run (an endpoint switched off, a page sent to the DLQ, an anomaly). */
 export interface RunIssue {
   code: string;
+  /** English, for API users and logs. */
   message: string;
+  /** The message's facts by name, for a client to say it in its own language (e.g. STOCK_JUMP's count). */
+  params?: Record<string, string | number>;
   endpoint?: string;
   at: string;
 }

@@ -1001,7 +1001,11 @@ export interface components {
             run: components["schemas"]["Run"] & {
                 issues: {
                     code: string;
+                    /** @description In English; `code` and `params` let a client say it in its language */
                     message: string;
+                    params?: {
+                        [key: string]: string | number;
+                    };
                     endpoint?: string;
                     at: string;
                 }[];
@@ -1910,6 +1914,8 @@ export interface operations {
                 sort?: "article" | "name" | "category" | "available" | "velocity" | "daysOfCover" | "status";
                 order?: "asc" | "desc";
                 format?: "json" | "csv";
+                /** @description Language of the CSV export: "ru" writes ";" separators, decimal commas, a UTF-8 BOM and Russian headers and statuses (for Excel); "en" writes "," and the machine headers. */
+                lang?: "en" | "ru";
             };
             header?: never;
             path?: never;

@@ -9,6 +9,7 @@ import { stockStatus } from "../../domain/stock-status";
 import { SECURITY_HEADERS } from "../../worker/security-headers";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
+import { russianScenarios } from "./russian";
 import { availableByWarehouse, stockTruth, unitsByProduct } from "./truth";
 
 /** `npm run dev` seeds this seller; E2E_EMAIL / E2E_PASSWORD point the run at another account. */
@@ -353,6 +354,16 @@ export const scenarios: Scenario[] = [
       await settled(page);
     },
   },
+  ...russianScenarios(async (page) => {
+    const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=1");
+    const product = Object.values(dashboard.items).flat()[0];
+    const runs = await apiJson<{ items: Array<{ id: string }> }>(page, "/api/runs?pageSize=1");
+    return [
+      ...SCREEN_PAGES,
+      ...(product ? [`/inventory/${product.productId}`] : []),
+      ...(runs.items[0] ? [`/sync/runs/${runs.items[0].id}`] : []),
+    ];
+  }),
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

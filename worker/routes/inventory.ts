@@ -1,12 +1,13 @@
 // GET /api/inventory: per-product stock in a scope, filtered by status, sorted, paged; `format=csv`
-// exports every matching row (up to 100,000) as a CSV file instead of a page of JSON.
+// exports every matching row (up to 100,000) as a CSV file instead of a page of JSON, in `lang`'s dialect.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { INVENTORY_SORTS, inventoryList } from "../../db/queries/inventory-list";
 import { STOCK_STATUSES } from "../../db/schema/enums";
 import { PageQuery, ScopeQuery } from "../api/common";
-import { toCsv } from "../api/csv";
+import { CSV_DIALECTS, CSV_LANGUAGES, toCsv } from "../api/csv";
+import { inventoryCsvColumns } from "../api/inventory-csv";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
-import { InventoryPageSchema, type StockLine } from "../api/schemas/stock";
+import { InventoryPageSchema } from "../api/schemas/stock";
 import { toStockLine } from "../api/stock";
 import type { AppEnv } from "../context";
 import { cacheAside } from "../middleware/cache";
@@ -18,22 +19,11 @@ const InventoryQuery = ScopeQuery.merge(PageQuery).extend({
   sort: z.enum(INVENTORY_SORTS).default("available"),
   order: z.enum(["asc", "desc"]).default("asc"),
   format: z.enum(["json", "csv"]).default("json"),
+  lang: z.enum(CSV_LANGUAGES).default("en").openapi({
+    description:
+      'Language of the CSV export: "ru" writes ";" separators, decimal commas, a UTF-8 BOM and Russian headers and statuses (for Excel); "en" writes "," and the machine headers.',
+  }),
 });
-
-const CSV_COLUMNS: Array<{ header: string; value: (line: StockLine) => string | number | null }> = [
-  { header: "product_id", value: (l) => l.productId },
-  { header: "article", value: (l) => l.article },
-  { header: "name", value: (l) => l.name },
-  { header: "category", value: (l) => l.category },
-  { header: "status", value: (l) => l.status },
-  { header: "available", value: (l) => l.available },
-  { header: "reserved", value: (l) => l.reserved },
-  { header: "in_transit", value: (l) => l.inTransit },
-  { header: "warehouses", value: (l) => l.warehouseCount },
-  { header: "velocity_per_day", value: (l) => l.velocity },
-  { header: "days_of_cover", value: (l) => l.daysOfCover },
-  { header: "stockout_date", value: (l) => l.stockoutDate },
-];
 
 const route = createRoute({
   method: "get",
@@ -55,7 +45,7 @@ const route = createRoute({
 
 export function registerInventory(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const { page, pageSize, status, sort, order, format, ...filters } = c.req.valid("query");
+    const { page, pageSize, status, sort, order, format, lang, ...filters } = c.req.valid("query");
     const organization = c.get("organization");
     const csv = format === "csv";
     const result = await inventoryList(c.var.db, { orgId: organization.id, ...filters }, organization, {
@@ -72,7 +62,9 @@ export function registerInventory(app: OpenAPIHono<AppEnv>): void {
         "Content-Disposition",
         `attachment; filename="inventory-${today.toISOString().slice(0, 10)}.csv"`,
       );
-      return c.body(toCsv(CSV_COLUMNS, items), 200, { "Content-Type": "text/csv; charset=utf-8" });
+      return c.body(toCsv(inventoryCsvColumns(lang), items, CSV_DIALECTS[lang]), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+      });
     }
     return c.json(
       { items, page, pageSize, total: result.total, pages: Math.ceil(result.total / pageSize) },

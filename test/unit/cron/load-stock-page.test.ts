@@ -226,6 +226,12 @@ describe("loading a stock page", () => {
     expect(found[0]?.message).toMatch(
       /^1 rows jumped beyond 2× the previous snapshot \(e\.g\. .*: 30 → 90\)$/,
     );
+    expect((found[0] as { params?: unknown } | undefined)?.params).toEqual({
+      count: 1,
+      factor: 2,
+      from: 30,
+      to: 90,
+    });
   });
 });
 

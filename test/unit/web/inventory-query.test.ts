@@ -43,6 +43,7 @@ describe("inventory query", () => {
     expect(csv.get("format")).toBe("csv");
     expect(csv.get("status")).toBe("critical");
     expect(csv.has("page")).toBe(false);
+    expect(new URL(inventoryCsvPath(filters, "ru"), "http://x").searchParams.get("lang")).toBe("ru");
   });
 
   it("goes back to page 1 when a filter changes, but not when the page does", () => {

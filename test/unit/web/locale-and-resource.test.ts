@@ -1,10 +1,8 @@
-// Language choice and remote-data state: the language is remembered and both dictionaries match; a
+// Language choice and remote-data state: the language is remembered (the catalogues are compared in message-catalogues.test.ts); a
 // resource keeps its data while reloading and ignores answers that arrive after a newer request.
 import { describe, expect, it } from "vitest";
 import { ApiFailure } from "../../../web/src/api/client";
 import { initialLocale, interpolate, locale, setLocale, t } from "../../../web/src/i18n/locale";
-import { en } from "../../../web/src/i18n/messages-en";
-import { ru } from "../../../web/src/i18n/messages-ru";
 import { createResource } from "../../../web/src/models/resource";
 
 describe("locale", () => {
@@ -14,20 +12,12 @@ describe("locale", () => {
     expect(initialLocale(null, "de-DE")).toBe("ru");
   });
 
-  it("has every message in both languages with the same placeholders", () => {
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(ru[key], key).toBeTruthy();
-      expect(names(ru[key]), key).toEqual(names(en[key]));
-    }
-  });
-
   it("switches the text when the language switches", () => {
     setLocale("en");
     expect(t("nav.inventory")).toBe("Inventory");
     setLocale("ru");
     expect(locale.value).toBe("ru");
-    expect(t("inventory.total", { n: 5 })).toBe("Товаров: 5");
+    expect(t("inventory.total", { n: 5 })).toBe("5 товаров");
     expect(interpolate("{a} {b}", { a: 1 })).toBe("1 {b}");
   });
 });

@@ -1,6 +1,6 @@
 // Periods asked of the API and CSV files built in the browser.
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "../../../web/src/lib/csv";
+import { toCsv } from "../../../web/src/lib/csv";
 import { addDays, lastDays, relativeChange } from "../../../web/src/lib/period";
 
 describe("periods", () => {
@@ -15,12 +15,9 @@ describe("periods", () => {
   });
 });
 
-describe("csv", () => {
-  it("quotes separators and defuses spreadsheet formulas", () => {
-    expect(csvCell('Кружка "Утро", 300 мл')).toBe('"Кружка ""Утро"", 300 мл"');
-    expect(csvCell("=HYPERLINK()")).toBe("'=HYPERLINK()");
-    expect(csvCell(-5)).toBe("-5");
-    expect(csvCell(null)).toBe("");
-    expect(toCsv(["a", "b"], [[1, "x"]])).toBe("a,b\r\n1,x\r\n");
+describe("csv built in the browser", () => {
+  it("writes the interface language's dialect", () => {
+    expect(toCsv(["a", "b"], [[1.5, "x"]], "en")).toBe("a,b\r\n1.5,x\r\n");
+    expect(toCsv(["a", "b"], [[1.5, "x"]], "ru")).toBe("\uFEFFa;b\r\n1,5;x\r\n");
   });
 });

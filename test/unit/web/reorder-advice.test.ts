@@ -38,4 +38,18 @@ describe("reorderAdvice", () => {
     expect(advice.reorderInDays).toBeNull();
     expect(explainReorder(inputs, advice, "en")[0]).toMatch(/No sales/);
   });
+
+  it("writes Russian numbers with a decimal comma and day counts that agree", () => {
+    const inputs = {
+      available: 1200,
+      inTransit: 0,
+      velocity: 2.5,
+      leadTimeDays: 21,
+      safetyStockDays: 2,
+      targetCoverDays: 30,
+    };
+    const [safety, point] = explainReorder(inputs, reorderAdvice(inputs), "ru");
+    expect(safety).toBe("Страховой запас 5 = 2,5/день × 2 дня.");
+    expect(point).toContain("× 21 день поставки");
+  });
 });

@@ -109,6 +109,25 @@ describe("GET /api/inventory", () => {
     }
   });
 
+  it("exports in Russian for Excel: BOM, semicolons, Russian headers and statuses", async () => {
+    const response = await get("/api/inventory?format=csv&sort=article&lang=ru", "10.7.1.6", { cookie });
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "ID товара;Артикул;Товар;Категория;Статус;Доступно;Резерв;В пути;Склады;Продаж в день;Дней запаса;Закончится",
+    );
+    expect(lines[4]).toContain(";A-004;Hat;accessories;Избыток;180;0;0;2;3;60;");
+    for (const line of lines.slice(1)) expect(line.split(";")).toHaveLength(12);
+  });
+
+  it("rejects an unknown export language naming the field", async () => {
+    const response = await get("/api/inventory?format=csv&lang=de", "10.7.1.7", { cookie });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.message).toMatch(/^lang:/);
+  });
+
   it("rejects an unknown sort naming the field, and requires auth", async () => {
     const response = await get("/api/inventory?sort=price", "10.7.1.4", { cookie });
     expect(response.status).toBe(400);

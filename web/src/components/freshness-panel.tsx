@@ -3,7 +3,7 @@
 import type { ComponentChildren } from "preact";
 import type { Run } from "../api/types";
 import { t } from "../i18n/locale";
-import { formatAge, formatNumber } from "../lib/format";
+import { formatAge } from "../lib/format";
 import { isStale } from "../lib/freshness";
 import { sunsetModel } from "../models/sunsets";
 import { syncModel } from "../models/sync";
@@ -13,9 +13,7 @@ export function RunProgress({ run }: { run: Run }) {
   return (
     <div class="progress" data-testid="sync-progress" data-run-id={run.id}>
       <div class="progress-bar indeterminate" role="progressbar" aria-label={t("sync.running")} />
-      <span class="small">
-        {t("sync.progress", { pages: formatNumber(run.pagesDone), rows: formatNumber(run.extracted) })}
-      </span>
+      <span class="small">{t("sync.progress", { pages: run.pagesDone, rows: run.extracted })}</span>
     </div>
   );
 }

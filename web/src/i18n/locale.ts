@@ -37,15 +37,46 @@ export function toggleLocale(): void {
   setLocale(locale.value === "ru" ? "en" : "ru");
 }
 
-/** Fills `{name}` placeholders. */
-export function interpolate(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+type Params = Record<string, string | number>;
+
+const tagOf = (language: Locale) => (language === "ru" ? "ru-RU" : "en-GB");
+
+/** `{n, plural, one {# строка} few {# строки} many {# строк} other {# строки}}`: a form per plural category. */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const PLURAL_FORM = /(\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
+
+/** The plural categories a template spells out for each of its plural placeholders. */
+export function pluralForms(template: string): string[][] {
+  return [...template.matchAll(PLURAL)].map((match) =>
+    [...(match[2] ?? "").matchAll(PLURAL_FORM)].map((form) => form[1] ?? ""),
   );
 }
 
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
+/**
+ * Fills `{name}` placeholders (numbers written the language's way) and chooses plural forms by
+ * Intl.PluralRules, `#` standing for the number.
+ */
+export function interpolate(template: string, params?: Params, language: Locale = locale.value): string {
+  if (!params) return template;
+  const tag = tagOf(language);
+  const text = (value: string | number) =>
+    typeof value === "number"
+      ? new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(value)
+      : value;
+  const chosen = template.replace(PLURAL, (whole, name: string, body: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const forms = new Map([...body.matchAll(PLURAL_FORM)].map((form) => [form[1], form[2] ?? ""]));
+    const category = new Intl.PluralRules(tag).select(Number(value));
+    return (forms.get(category) ?? forms.get("other") ?? "").replaceAll("#", text(value));
+  });
+  return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : text(value);
+  });
+}
+
+export function t(key: MessageKey, params?: Params): string {
   return interpolate(dictionaries[locale.value][key], params);
 }
 

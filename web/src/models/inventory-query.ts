@@ -52,8 +52,9 @@ export function inventoryPagePath(filters: InventoryFilters): string {
   return `/api/inventory?${params}`;
 }
 
-export function inventoryCsvPath(filters: InventoryFilters): string {
-  return `/api/inventory?${new URLSearchParams({ ...inventoryParams(filters), format: "csv" })}`;
+/** The export in the interface language (`lang`: Russian gets ";", decimal commas, a BOM, Russian headers). */
+export function inventoryCsvPath(filters: InventoryFilters, lang: "ru" | "en" = "en"): string {
+  return `/api/inventory?${new URLSearchParams({ ...inventoryParams(filters), format: "csv", lang })}`;
 }
 
 /** Changing anything but the page starts again from page 1. */

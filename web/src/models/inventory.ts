@@ -3,6 +3,7 @@
 import { computed, signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type { CategorySales, InventoryPage, Warehouse } from "../api/types";
+import { locale } from "../i18n/locale";
 import { isoDay, lastDays } from "../lib/period";
 import {
   DEFAULT_FILTERS,
@@ -21,7 +22,7 @@ export function createInventoryModel() {
   const list = createResource<InventoryPage>();
   const warehouses = createResource<{ items: Warehouse[] }>();
   const categories = createResource<CategorySales>();
-  const csvPath = computed(() => inventoryCsvPath(filters.value));
+  const csvPath = computed(() => inventoryCsvPath(filters.value, locale.value));
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   function load(): void {

@@ -2,32 +2,36 @@
 import { signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type { Recommendation, Recommendations } from "../api/types";
+import { locale, t } from "../i18n/locale";
 import { type CsvCell, toCsv } from "../lib/csv";
+import { explainReorder } from "../lib/reorder-advice";
 import { createResource } from "./resource";
 import { session } from "./session";
 
 export const RECOMMENDATION_PAGE_SIZE = 100;
 
+/** The recommendations as CSV in the interface language: its headers, statuses and number dialect. */
 export function recommendationsCsv(items: readonly Recommendation[]): string {
+  const language = locale.value;
   const header = [
-    "article",
-    "name",
-    "marketplace",
-    "warehouse",
-    "available",
-    "in_transit",
-    "velocity_per_day",
-    "reorder_point",
-    "suggested_quantity",
-    "days_of_cover",
-    "stockout_date",
-    "reorder_in_days",
-    "explanation",
+    t("col.article"),
+    t("col.name"),
+    t("col.marketplace"),
+    t("col.warehouse"),
+    t("col.available"),
+    t("col.inTransit"),
+    t("col.velocity"),
+    t("col.reorderPoint"),
+    t("col.suggested"),
+    t("col.cover"),
+    t("col.stockout"),
+    t("col.reorderIn"),
+    t("reco.why"),
   ];
   const rows: CsvCell[][] = items.map((r) => [
     r.article,
     r.name,
-    r.marketplace,
+    r.marketplace && t(`mp.${r.marketplace}`),
     r.warehouse,
     r.inputs.available,
     r.inputs.inTransit,
@@ -37,9 +41,9 @@ export function recommendationsCsv(items: readonly Recommendation[]): string {
     r.daysOfCover,
     r.stockoutDate,
     r.reorderInDays,
-    r.explanation,
+    explainReorder(r.inputs, r, language).join(" "),
   ]);
-  return toCsv(header, rows);
+  return toCsv(header, rows, language);
 }
 
 export function createRecommendationsModel() {

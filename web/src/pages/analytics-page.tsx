@@ -58,6 +58,7 @@ function Trend() {
           values: data?.points.map((p) => p.revenue) ?? [],
           color: "#2f6fed",
           kind: "bars" as const,
+          unit: "money" as const,
         },
       ],
     }),

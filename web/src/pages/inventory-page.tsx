@@ -121,7 +121,7 @@ function InventoryTable() {
   return (
     <>
       <p class="muted small" data-testid="inventory-total">
-        {t("inventory.total", { n: formatNumber(data.total) })}
+        {t("inventory.total", { n: data.total })}
       </p>
       <div class="table-wrap">
         <table data-testid="inventory-table">

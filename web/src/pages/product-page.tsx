@@ -230,7 +230,7 @@ export default function ProductPage() {
                       <tr key={index}>
                         <td>{formatDateTime(change.changedAt)}</td>
                         <td>{change.warehouse ?? "—"}</td>
-                        <td>{change.changeType}</td>
+                        <td>{t(`change.${change.changeType}`)}</td>
                         <td class="num">
                           {change.oldAvailable === null ? "—" : formatNumber(change.oldAvailable)} →{" "}
                           {formatNumber(change.newAvailable)}

@@ -5,10 +5,11 @@ import { type ComponentChildren, Fragment } from "preact";
 import { useEffect } from "preact/hooks";
 import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
-import { t } from "../i18n/locale";
+import { locale, t } from "../i18n/locale";
 import { downloadCsv } from "../lib/csv";
 import { formatDate, formatNumber } from "../lib/format";
 import { isoDay } from "../lib/period";
+import { explainReorder } from "../lib/reorder-advice";
 import { RECOMMENDATION_PAGE_SIZE, recommendationsModel } from "../models/recommendations";
 import { session } from "../models/session";
 
@@ -28,7 +29,7 @@ export default function RecommendationsPage() {
   else
     body = (
       <>
-        <p class="muted small">{t("reco.total", { n: formatNumber(data.total) })}</p>
+        <p class="muted small">{t("reco.total", { n: data.total })}</p>
         <div class="table-wrap">
           <table data-testid="recommendations">
             <thead>
@@ -78,7 +79,7 @@ export default function RecommendationsPage() {
                     {open.value === key && (
                       <tr>
                         <td colSpan={10} class="explain">
-                          {r.explanation}
+                          {explainReorder(r.inputs, r, locale.value).join(" ")}
                         </td>
                       </tr>
                     )}

@@ -1,5 +1,6 @@
 // One sync run: its counts, errors and the rows validation rejected, with the reasons.
 import { useEffect } from "preact/hooks";
+import { RunIssueText } from "../components/run-issue";
 import { RunStatusBadge } from "../components/run-status";
 import { LoadState } from "../components/states";
 import { t } from "../i18n/locale";
@@ -66,8 +67,7 @@ export default function RunPage() {
                 <ul>
                   {d.run.issues.map((issue, index) => (
                     <li key={index}>
-                      <span class="mono">{issue.code}</span> {issue.message}{" "}
-                      <span class="muted small">{issue.endpoint}</span>
+                      <RunIssueText issue={issue} /> <span class="muted small">{issue.endpoint}</span>
                     </li>
                   ))}
                 </ul>

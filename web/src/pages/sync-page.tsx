@@ -81,7 +81,7 @@ export default function SyncPage() {
                           {run.account}
                         </td>
                         <td>
-                          {t(`sync.${run.kind}`)} · {run.trigger}
+                          {t(`sync.${run.kind}`)} · {t(`trigger.${run.trigger}`)}
                         </td>
                         <td>
                           <RunStatusBadge status={run.status} />

@@ -45,7 +45,10 @@ export const RunPageSchema = z
 
 const RunIssueSchema = z.object({
   code: z.string(),
-  message: z.string(),
+  message: z
+    .string()
+    .openapi({ description: "In English; `code` and `params` let a client say it in its language" }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   endpoint: z.string().optional(),
   at: z.string(),
 });

@@ -1,0 +1,40 @@
+// Figures as a Russian or English reader expects them: grouping, decimal comma, ₽, 24-hour clock, and
+// durations in the language's units ("2 мин 5 с", not "125 s").
+import { afterEach, describe, expect, it } from "vitest";
+import { setLocale } from "../../../web/src/i18n/locale";
+import {
+  formatCompactMoney,
+  formatDateTime,
+  formatDayMonth,
+  formatDuration,
+  formatMoney,
+  formatNumber,
+} from "../../../web/src/lib/format";
+
+const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+describe("format", () => {
+  afterEach(() => setLocale("ru"));
+
+  it("writes Russian numbers, money and durations", () => {
+    setLocale("ru");
+    expect(spaces(formatNumber(24_422.5, 1))).toBe("24 422,5");
+    expect(spaces(formatMoney(105_066_123))).toBe("105 066 123 ₽");
+    expect(spaces(formatCompactMoney(1_234_567))).toBe("1,2 млн ₽");
+    expect(spaces(formatDuration(31_000))).toBe("31 с");
+    expect(spaces(formatDuration(125_000))).toBe("2 мин 5 с");
+    expect(spaces(formatDuration(4_800_000))).toBe("1 ч 20 мин");
+    expect(spaces(formatDuration(450))).toBe("450 мс");
+    expect(spaces(formatDayMonth("2026-12-06"))).toBe("6 дек.");
+    expect(formatDateTime("2026-12-06T18:05:00Z")).toMatch(/18:05|\d{2}:05/);
+    expect(formatDateTime("2026-12-06T18:05:00Z")).not.toMatch(/AM|PM/);
+  });
+
+  it("writes English with the rouble sign and a 24-hour clock", () => {
+    setLocale("en");
+    expect(formatMoney(1200)).toBe("₽1,200");
+    expect(formatDuration(125_000)).toBe("2 mins 5 secs");
+    expect(formatDayMonth("2026-12-06")).toBe("6 Dec");
+    expect(formatDateTime("2026-12-06T18:05:00Z")).not.toMatch(/AM|PM/);
+  });
+});
