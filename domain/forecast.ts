@@ -102,3 +102,16 @@ export function forecastDailyDemand(
     explanation: `Sells most days: exponential smoothing (α ${options.alpha}) over ${series.length} days in stock${skipped}.`,
   };
 }
+
+/** Which model a stored forecast used and why, from what the database keeps of it (forecast-sql.ts). */
+export function explainForecast(model: ForecastModel, observedDays: number, censoredDays: number): string {
+  const skipped = censoredDays > 0 ? `, ${censoredDays} days out of stock left out` : "";
+  switch (model) {
+    case "none":
+      return `No sale in the last ${FORECAST_WINDOW_DAYS} days in stock: no demand to forecast.`;
+    case "tsb":
+      return `Sells on fewer than 1 day in ${INTERMITTENT_ADI}: TSB (α ${FORECAST_SMOOTHING.alpha}, β ${FORECAST_SMOOTHING.beta}) over ${observedDays} days in stock${skipped}.`;
+    case "ses":
+      return `Sells most days: exponential smoothing (α ${FORECAST_SMOOTHING.alpha}) over ${observedDays} days in stock${skipped}.`;
+  }
+}

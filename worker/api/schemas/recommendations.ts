@@ -29,6 +29,19 @@ export const RecommendationSchema = z
     stockoutDate: z.string().nullable(),
     reorderInDays: z.number().int().nullable(),
     explanation: z.string(),
+    forecast: z
+      .object({
+        model: z.enum(["ses", "tsb", "none"]),
+        observedDays: z.number().int(),
+        censoredDays: z.number().int(),
+        windowDays: z.number().int(),
+        explanation: z.string(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          "The demand forecast behind inputs.velocity (days out of stock left out): exponential smoothing, TSB for intermittent demand; null when the velocity is a plain average from before forecasts",
+      }),
   })
   .openapi("Recommendation");
 
