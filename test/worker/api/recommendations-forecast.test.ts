@@ -133,4 +133,32 @@ describe("recommendations by the forecast", () => {
     });
     expect(items.find((item) => item.article === "A-002")?.forecast).toBeNull();
   });
+
+  it("the product page: lost sales Ozon's way per warehouse over 28 days, in ₽ at the average price", async () => {
+    // A-002 at Koledino over the days of the first test (7 days back to yesterday): in stock 0, 3, 4, 3 → 2.5
+    // a day; 3 days out of stock that still sold 1 + 0 + 4 → lost 2.5 × 3 − 5 = 2.5 units. 15 units ordered for
+    // 5 000 ₽ → 333.33 ₽ each → 833.33 ₽.
+    const response = await get(`/api/products/${shop.products["A-002"]}`, ip(), { cookie: viewer });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { lostSales: unknown; forecast: unknown };
+    expect(body.lostSales).toEqual({
+      periodDays: 28,
+      unitPrice: 333.33,
+      units: 2.5,
+      rub: 833.33,
+      byWarehouse: [
+        {
+          warehouseId: shop.warehouses.Koledino,
+          warehouse: "Koledino",
+          averageDailySales: 2.5,
+          daysOutOfStock: 3,
+          lostUnits: 2.5,
+          rub: 833.33,
+        },
+      ],
+    });
+    expect(body.forecast).toBeNull();
+    const a001 = await get(`/api/products/${shop.products["A-001"]}`, ip(), { cookie: viewer });
+    expect(((await a001.json()) as { forecast: { model: string } }).forecast.model).toBe("ses");
+  });
 });

@@ -1,6 +1,7 @@
 // GET /api/recommendations' answer. Pure schema (zod only): the dashboard imports its types from here.
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES } from "../../../db/schema/enums";
+import { ForecastSchema } from "./forecast";
 
 export const RecommendationSchema = z
   .object({
@@ -29,19 +30,7 @@ export const RecommendationSchema = z
     stockoutDate: z.string().nullable(),
     reorderInDays: z.number().int().nullable(),
     explanation: z.string(),
-    forecast: z
-      .object({
-        model: z.enum(["ses", "tsb", "none"]),
-        observedDays: z.number().int(),
-        censoredDays: z.number().int(),
-        windowDays: z.number().int(),
-        explanation: z.string(),
-      })
-      .nullable()
-      .openapi({
-        description:
-          "The demand forecast behind inputs.velocity (days out of stock left out): exponential smoothing, TSB for intermittent demand; null when the velocity is a plain average from before forecasts",
-      }),
+    forecast: ForecastSchema,
   })
   .openapi("Recommendation");
 
