@@ -5,7 +5,9 @@
 // API answers change. Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
+import { productDemandDays } from "../../db/queries/demand-days";
 import type { RunStatus } from "../../db/schema/enums";
+import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, relinkStatements } from "./link-products";
 import type { StatementRunner } from "./statement-runner";
 
@@ -184,27 +186,33 @@ function refreshProductSummary(input: FinalizeInput): SQL {
       where s.org_id = ${input.orgId} and s.kind = 'order' and s.product_id in (select product_id from mine)
         and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
       group by s.product_id
-    )
+    ),
+    -- Velocity is the demand forecast (domain/forecast-sql.ts), days out of stock left out.
+    ${demandForecastCtes(productDemandDays({ orgId: input.orgId, products: sql`select product_id from mine` }))}
     insert into product_summary as ps (org_id, product_id, available, reserved, in_transit, ozon_available,
-      wb_available, warehouse_count, units_sold, revenue, velocity, refreshed_at)
+      wb_available, warehouse_count, units_sold, revenue, velocity, demand_model, observed_days, censored_days,
+      refreshed_at)
     select p.org_id, p.id,
       coalesce(st.available, 0), coalesce(st.reserved, 0), coalesce(st.in_transit, 0),
       coalesce(st.ozon_available, 0), coalesce(st.wb_available, 0), coalesce(st.warehouse_count, 0),
-      coalesce(sa.units, 0), coalesce(sa.revenue, 0), coalesce(sa.units, 0)::float8 / o.velocity_window_days, now()
+      coalesce(sa.units, 0), coalesce(sa.revenue, 0), coalesce(fc.per_day, 0), coalesce(fc.model, 'none'),
+      coalesce(fc.observed_days, 0), coalesce(fc.censored_days, 0), now()
     from products p
-    join organizations o on o.id = p.org_id
     left join st on st.product_id = p.id
     left join sa on sa.product_id = p.id
+    left join demand_forecast fc on fc.product_id = p.id
     where p.org_id = ${input.orgId} and p.id in (select product_id from mine)
     order by p.id
     on conflict (org_id, product_id) do update set available = excluded.available, reserved = excluded.reserved,
       in_transit = excluded.in_transit, ozon_available = excluded.ozon_available, wb_available = excluded.wb_available,
       warehouse_count = excluded.warehouse_count, units_sold = excluded.units_sold, revenue = excluded.revenue,
-      velocity = excluded.velocity, refreshed_at = excluded.refreshed_at
+      velocity = excluded.velocity, demand_model = excluded.demand_model, observed_days = excluded.observed_days,
+      censored_days = excluded.censored_days, refreshed_at = excluded.refreshed_at
     where (ps.available, ps.reserved, ps.in_transit, ps.ozon_available, ps.wb_available, ps.warehouse_count,
-        ps.units_sold, ps.revenue, ps.velocity)
+        ps.units_sold, ps.revenue, ps.velocity, ps.demand_model, ps.observed_days, ps.censored_days)
       is distinct from (excluded.available, excluded.reserved, excluded.in_transit, excluded.ozon_available,
-        excluded.wb_available, excluded.warehouse_count, excluded.units_sold, excluded.revenue, excluded.velocity)`;
+        excluded.wb_available, excluded.warehouse_count, excluded.units_sold, excluded.revenue, excluded.velocity,
+        excluded.demand_model, excluded.observed_days, excluded.censored_days)`;
 }
 
 /**

@@ -1,12 +1,14 @@
-// Inputs for replenishment recommendations, per product (all warehouses, from product_summary) or per
-// product × warehouse (stock from inventory, velocity from that warehouse's orders in the window).
+// Inputs for replenishment recommendations, per product (all warehouses, from product_summary, whose velocity
+// is the demand forecast) or per product × warehouse (stock from inventory, velocity the forecast over that
+// warehouse's orders and stock snapshots: domain/forecast-sql.ts over db/queries/demand-days.ts).
 // The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
 // domain/replenishment.ts explains it.
 import { type SQL, sql } from "drizzle-orm";
-import { velocitySql } from "../../domain/cover-sql";
+import { demandForecastCtes } from "../../domain/forecast-sql";
 import { reorderDueSql } from "../../domain/replenishment-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
+import { warehouseDemandDays } from "./demand-days";
 
 export interface RecommendationQuery {
   orgId: string;
@@ -30,6 +32,10 @@ export interface RecommendationRow {
   available: number;
   in_transit: number;
   velocity: number;
+  /** The forecast's model ('ses', 'tsb', 'none'); null on a summary written before forecasts. */
+  demand_model: string | null;
+  observed_days: number;
+  censored_days: number;
   total_count: number;
 }
 
@@ -49,7 +55,7 @@ export async function productRecommendationInputs(
   const result = await db.execute(sql`with lines as (
       select ps.product_id, p.article, p.name, null::int as warehouse_id, null::text as warehouse, null::text as marketplace,
         ${query.marketplace === "ozon" ? sql`ps.ozon_available` : query.marketplace === "wb" ? sql`ps.wb_available` : sql`ps.available`} as available,
-        ps.in_transit, ps.velocity::float8 as velocity
+        ps.in_transit, ps.velocity::float8 as velocity, ps.demand_model, ps.observed_days, ps.censored_days
       from product_summary ps join products p on p.id = ps.product_id
       where ps.org_id = ${query.orgId})
     select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}
@@ -64,20 +70,21 @@ export async function warehouseRecommendationInputs(
   const scope = [sql`i.org_id = ${query.orgId}`];
   if (query.marketplace) scope.push(sql`i.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`i.warehouse_id = ${query.warehouseId}`);
-  const result = await db.execute(sql`with demand as (
-      select product_id, warehouse_id, ${velocitySql(sql`sum(quantity)`, query.velocityWindowDays)} as velocity
-      from sales
-      where org_id = ${query.orgId} and kind = 'order' and warehouse_id is not null
-        and day > current_date - ${query.velocityWindowDays}::int
-        ${query.warehouseId !== undefined ? sql`and warehouse_id = ${query.warehouseId}` : sql``}
-      group by product_id, warehouse_id),
+  const days = warehouseDemandDays({
+    orgId: query.orgId,
+    marketplace: query.marketplace,
+    warehouseId: query.warehouseId,
+  });
+  const result = await db.execute(sql`with ${demandForecastCtes(days)},
     lines as (
       select i.product_id, p.article, p.name, i.warehouse_id, w.name as warehouse, i.marketplace::text as marketplace,
-        sum(i.available)::int as available, sum(i.in_transit)::int as in_transit, coalesce(max(d.velocity), 0) as velocity
+        sum(i.available)::int as available, sum(i.in_transit)::int as in_transit,
+        coalesce(max(d.per_day), 0) as velocity, coalesce(max(d.model), 'none') as demand_model,
+        coalesce(max(d.observed_days), 0) as observed_days, coalesce(max(d.censored_days), 0) as censored_days
       from inventory i
       join products p on p.id = i.product_id
       join warehouses w on w.id = i.warehouse_id
-      left join demand d on d.product_id = i.product_id and d.warehouse_id = i.warehouse_id
+      left join demand_forecast d on d.product_id = i.product_id and d.warehouse_id = i.warehouse_id
       where ${sql.join(scope, sql` and `)}
       group by i.product_id, p.article, p.name, i.warehouse_id, w.name, i.marketplace)
     select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}

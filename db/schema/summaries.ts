@@ -32,10 +32,15 @@ export const productSummary = pgTable(
     ozonAvailable: integer("ozon_available").notNull(),
     wbAvailable: integer("wb_available").notNull(),
     warehouseCount: integer("warehouse_count").notNull(),
-    // Units sold over the organization's velocity window, and their average per day.
+    // Units sold over the organization's velocity window, and the forecast units a day (velocity).
     unitsSold: integer("units_sold").notNull(),
     revenue: numeric("revenue", { precision: 16, scale: 2 }).notNull(),
     velocity: doublePrecision("velocity").notNull(),
+    // The demand forecast behind velocity (domain/forecast.ts: 'ses', 'tsb' or 'none'); null on a row written
+    // before forecasts, whose velocity is the plain average. Days in stock it read, and days out of stock left out.
+    demandModel: text("demand_model"),
+    observedDays: integer("observed_days").notNull().default(0),
+    censoredDays: integer("censored_days").notNull().default(0),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -702,6 +702,31 @@ export interface components {
             velocity: number;
             daysOfCover: number | null;
             stockoutDate: string | null;
+            /** @description The demand forecast behind the velocity (days out of stock left out): exponential smoothing, TSB for intermittent demand; null when the velocity is a plain average from before forecasts */
+            forecast: {
+                /** @enum {string} */
+                model: "ses" | "tsb" | "none";
+                observedDays: number;
+                censoredDays: number;
+                windowDays: number;
+                explanation: string;
+            } | null;
+            /** @description Lost sales Ozon's way over the last periodDays: average daily sales on the days in stock × days out of stock, per warehouse (units not rounded), at the average selling price */
+            lostSales: {
+                periodDays: number;
+                /** @description Average selling price of the last 90 days' orders, ₽ */
+                unitPrice: number;
+                units: number;
+                rub: number;
+                byWarehouse: {
+                    warehouseId: number;
+                    warehouse: string;
+                    averageDailySales: number;
+                    daysOutOfStock: number;
+                    lostUnits: number;
+                    rub: number;
+                }[];
+            };
             stock: {
                 warehouseId: number;
                 warehouse: string;
@@ -933,6 +958,15 @@ export interface components {
             stockoutDate: string | null;
             reorderInDays: number | null;
             explanation: string;
+            /** @description The demand forecast behind the velocity (days out of stock left out): exponential smoothing, TSB for intermittent demand; null when the velocity is a plain average from before forecasts */
+            forecast: {
+                /** @enum {string} */
+                model: "ses" | "tsb" | "none";
+                observedDays: number;
+                censoredDays: number;
+                windowDays: number;
+                explanation: string;
+            } | null;
         };
         Warehouse: {
             id: number;

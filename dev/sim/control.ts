@@ -9,7 +9,14 @@ import { type FaultRule, faultsSchema } from "./faults.js";
 import { ozonTurnover } from "./ozon/turnover-stocks.js";
 import { Random } from "./random.js";
 import type { SimState } from "./state.js";
-import { listingsTruth, salesTruth, stockTruth, warehousesTruth, wbSellerStockTruth } from "./truth.js";
+import {
+  demandTruth,
+  listingsTruth,
+  salesTruth,
+  stockTruth,
+  warehousesTruth,
+  wbSellerStockTruth,
+} from "./truth.js";
 
 export const resetSchema = z.strictObject({
   seed: z.number().int().min(0).optional(),
@@ -151,6 +158,12 @@ export function controlRoutes(getState: () => SimState): Hono {
     const mp = marketplaceSchema.safeParse(c.req.query("marketplace"));
     if (!mp.success) return c.json(issuesOf(mp.error), 400);
     return c.json(listingsTruth(getState(), mp.data));
+  });
+
+  app.get("/truth/demand", (c) => {
+    const mp = marketplaceSchema.safeParse(c.req.query("marketplace"));
+    if (!mp.success) return c.json(issuesOf(mp.error), 400);
+    return c.json(demandTruth(getState(), mp.data));
   });
 
   app.get("/truth/warehouses", (c) => c.json(warehousesTruth()));

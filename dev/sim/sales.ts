@@ -102,6 +102,14 @@ export interface OzonPosting {
   history: boolean;
 }
 
+/** Share of Ozon postings for two units (the rest are for one): an Ozon order is 1.1 units on average. */
+export const OZON_TWO_UNIT_SHARE = 0.1;
+
+/** Units a WB order (always one) or an Ozon posting carries on average. */
+export function unitsPerOrder(marketplace: "ozon" | "wb"): number {
+  return marketplace === "ozon" ? 1 + OZON_TWO_UNIT_SHARE : 1;
+}
+
 /** Relative demand by Moscow weekday (0 = Sunday) and hour: weekends and evenings sell more. */
 const WEEKDAY = [1.25, 0.9, 0.9, 0.95, 1.0, 1.05, 1.2];
 const HOUR = [
@@ -236,7 +244,7 @@ export function makeOzonPosting(
     postingNumber,
     orderId,
     listing,
-    quantity: random.chance(0.9) ? 1 : 2,
+    quantity: random.chance(1 - OZON_TWO_UNIT_SHARE) ? 1 : 2,
     price: discountedPrice(listing.product),
     warehouse,
     createdAt,

@@ -1,9 +1,9 @@
 // What the marketplaces "really" hold now (stock per canonical warehouse, every order/sale, warehouse aliases).
 
-import type { WbListing } from "./catalog.js";
+import type { Listing, WbListing } from "./catalog.js";
 import { listingName } from "./catalog.js";
-import { formatMoscow, formatUtc } from "./clock.js";
-import { postingStatus } from "./sales.js";
+import { formatMoscow, formatUtc, moscowDay } from "./clock.js";
+import { postingStatus, unitsPerOrder } from "./sales.js";
 import type { SimState } from "./state.js";
 import { inFeed, type StockCell } from "./stock.js";
 import { type Marketplace, OZON_WAREHOUSES, WB_WAREHOUSES, warehouseAliases } from "./warehouses.js";
@@ -230,4 +230,46 @@ export function listingsTruth(state: SimState, marketplace: Marketplace) {
     profile: l.profile,
     velocity: l.velocity,
   }));
+}
+
+export interface DemandTruth {
+  marketplace: Marketplace;
+  article: string;
+  /** Ozon sku or WB nmId. */
+  sku: number;
+  /** WB chrtId (one per size); null on Ozon, where the sku is the size. */
+  chrtId: number | null;
+  /** The rate buyers order at, units a day on average over a week (weekdays vary around it). */
+  demandPerDay: number;
+  /** Orders lost while every warehouse of the listing was sold out, per Moscow day. */
+  lostOrdersByDay: Record<string, number>;
+  /** Units those lost orders would have carried (their expected size: a lost order never drew one). */
+  lostUnits: number;
+}
+
+/** Each listing's true demand rate and the demand it lost to stock-outs since the clock started. */
+export function demandTruth(state: SimState, marketplace: Marketplace): DemandTruth[] {
+  const lost = new Map<Listing, Record<string, number>>();
+  for (const order of state.world.lostOrders) {
+    if (order.listing.marketplace !== marketplace) continue;
+    const byDay = lost.get(order.listing) ?? {};
+    const day = moscowDay(order.at);
+    byDay[day] = (byDay[day] ?? 0) + 1;
+    lost.set(order.listing, byDay);
+  }
+  const perOrder = unitsPerOrder(marketplace);
+  const listings: Listing[] = marketplace === "ozon" ? state.world.catalog.ozon : state.world.catalog.wb;
+  return listings.map((l) => {
+    const lostOrdersByDay = lost.get(l) ?? {};
+    const lostOrders = Object.values(lostOrdersByDay).reduce((sum, n) => sum + n, 0);
+    return {
+      marketplace,
+      article: l.product.article,
+      sku: l.marketplace === "ozon" ? l.sku : l.nmId,
+      chrtId: l.marketplace === "wb" ? l.chrtId : null,
+      demandPerDay: l.velocity * perOrder,
+      lostOrdersByDay,
+      lostUnits: lostOrders * perOrder,
+    };
+  });
 }

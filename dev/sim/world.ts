@@ -33,6 +33,12 @@ type WorldEvent =
   | { at: number; kind: "supplyAnnounce"; cell: StockCell; quantity: number }
   | { at: number; kind: "supplyArrive"; cell: StockCell; quantity: number; announced: boolean };
 
+export interface LostOrder {
+  listing: Listing;
+  /** When the buyer would have ordered (ms). */
+  at: number;
+}
+
 export interface AdvanceSummary {
   from: string;
   to: string;
@@ -50,6 +56,8 @@ export class World {
   readonly stock: StockBook;
   readonly wbOrders: WbOrder[] = [];
   readonly ozonPostings: OzonPosting[] = [];
+  /** Orders that came while the listing was sold out everywhere: the demand stock-outs lost (the truth). */
+  readonly lostOrders: LostOrder[] = [];
   /** Bumped by every change, so feed caches know when to rebuild. */
   version = 0;
   private readonly random: Random;
@@ -159,6 +167,7 @@ export class World {
       case "order": {
         const cell = cellToShipFrom(this.cellsOf(event.listing));
         if (!cell) {
+          this.lostOrders.push({ listing: event.listing, at: event.at });
           summary.lostSales++;
           return;
         }

@@ -1,8 +1,11 @@
 // GET /api/products/{id}: one product with its stock per warehouse, its listings on both marketplaces,
-// daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90).
+// daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90), the demand
+// forecast behind its velocity, and its lost sales per warehouse over the last 28 days (db/queries/lost-sales.ts).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { productForecast, productLostSales } from "../../db/queries/lost-sales";
 import { productDetail } from "../../db/queries/product-detail";
 import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
+import { explainForecast, FORECAST_WINDOW_DAYS } from "../../domain/forecast";
 import { stockStatus } from "../../domain/stock-status";
 import { IntIdParam, wholeNumber } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
@@ -34,6 +37,10 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
     const organization = c.get("organization");
     const detail = await productDetail(c.var.db, organization.id, id, days);
     if (!detail) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
+    const [forecast, lost] = await Promise.all([
+      productForecast(c.var.db, organization.id, id),
+      productLostSales(c.var.db, organization.id, id),
+    ]);
     const available = detail.stock.reduce((sum, line) => sum + line.available, 0);
     const inTransit = detail.stock.reduce((sum, line) => sum + line.inTransit, 0);
     const velocity = detail.summary?.velocity ?? 0;
@@ -47,6 +54,12 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
         velocity: Math.round(velocity * 100) / 100,
         daysOfCover,
         stockoutDate: stockoutDate(new Date(), daysOfCover),
+        forecast: forecast && {
+          ...forecast,
+          windowDays: FORECAST_WINDOW_DAYS,
+          explanation: explainForecast(forecast.model, forecast.observedDays, forecast.censoredDays),
+        },
+        lostSales: lost,
         stock: detail.stock.map((line) => ({
           ...line,
           listingId: Number(line.listingId),

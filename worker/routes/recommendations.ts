@@ -1,9 +1,15 @@
 // GET /api/recommendations: what to reorder, per product or per product × warehouse, with the reorder
 // point, suggested quantity, stock-out date and the inputs that produced them (velocity, lead time,
-// safety stock, target cover), most urgent first.
+// safety stock, target cover), most urgent first; the velocity is the demand forecast, and `forecast` says
+// which model made it and why.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { productRecommendationInputs, warehouseRecommendationInputs } from "../../db/queries/recommendations";
+import {
+  productRecommendationInputs,
+  type RecommendationRow,
+  warehouseRecommendationInputs,
+} from "../../db/queries/recommendations";
 import { MARKETPLACES } from "../../db/schema/enums";
+import { explainForecast, FORECAST_WINDOW_DAYS, type ForecastModel } from "../../domain/forecast";
 import { replenish, stockoutDate } from "../../domain/replenishment";
 import { Int4Id, PageQuery } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
@@ -82,6 +88,7 @@ export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
         inputs: { ...inputs, velocity: Math.round(inputs.velocity * 1000) / 1000 },
         ...result,
         stockoutDate: stockoutDate(today, result.daysOfCover),
+        forecast: forecastOf(row),
       };
     });
     return c.json(
@@ -89,4 +96,18 @@ export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
       200,
     );
   });
+}
+
+function forecastOf(row: RecommendationRow) {
+  if (row.demand_model === null) return null;
+  const model = row.demand_model as ForecastModel;
+  const observedDays = Number(row.observed_days);
+  const censoredDays = Number(row.censored_days);
+  return {
+    model,
+    observedDays,
+    censoredDays,
+    windowDays: FORECAST_WINDOW_DAYS,
+    explanation: explainForecast(model, observedDays, censoredDays),
+  };
 }

@@ -215,8 +215,9 @@ describe("GET /api/recommendations", () => {
     });
   });
 
-  it("per warehouse, with velocity from that warehouse's orders over the window", async () => {
-    // 30 units of A-001 ordered from Koledino yesterday over a 30-day window: 1/day there.
+  it("per warehouse, with velocity the forecast over that warehouse's orders", async () => {
+    // 30 units of A-001 ordered from Koledino yesterday, no stock snapshot: 112 days in stock, one with a sale,
+    // so TSB: p = 0.98¹¹² × 1/112 + 0.02 = 0.020929, z = 30 → 0.6279/day.
     const yesterday = new Date(Date.now() - 86_400_000);
     await db()
       .insert(sales)
@@ -238,10 +239,11 @@ describe("GET /api/recommendations", () => {
       `/api/recommendations?per=warehouse&warehouseId=${shop.warehouses.Koledino}`,
       "10.8.2.2",
     );
-    // Koledino holds 2 of A-001: reorder point 21, target 52, order 50.
-    expect(body.items.map((i) => [i.article, i.warehouse, i.suggestedQuantity])).toEqual([
-      ["A-001", "Koledino", 50],
+    // Koledino holds 2 of A-001: safety ⌈4.40⌉ = 5, reorder point ⌈8.79⌉ + 5 = 14, target ⌈28.25⌉ + 5 = 34, order 32.
+    expect(body.items.map((i) => [i.article, i.warehouse, i.reorderPoint, i.suggestedQuantity])).toEqual([
+      ["A-001", "Koledino", 14, 32],
     ]);
+    expect(body.items[0]?.inputs.velocity).toBeCloseTo(0.628, 3);
   });
 
   it("validates its input", async () => {

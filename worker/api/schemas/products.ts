@@ -1,6 +1,7 @@
 // GET /api/products/{id}'s answer. Pure schema (zod only): the dashboard imports its type from here.
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES, STOCK_CHANGE_TYPES, STOCK_STATUSES } from "../../../db/schema/enums";
+import { ForecastSchema, LostSalesSchema } from "./forecast";
 
 export const ProductDetailSchema = z
   .object({
@@ -16,6 +17,8 @@ export const ProductDetailSchema = z
     velocity: z.number(),
     daysOfCover: z.number().nullable(),
     stockoutDate: z.string().nullable(),
+    forecast: ForecastSchema,
+    lostSales: LostSalesSchema,
     stock: z.array(
       z.object({
         warehouseId: z.number().int(),

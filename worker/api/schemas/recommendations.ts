@@ -1,6 +1,7 @@
 // GET /api/recommendations' answer. Pure schema (zod only): the dashboard imports its types from here.
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES } from "../../../db/schema/enums";
+import { ForecastSchema } from "./forecast";
 
 export const RecommendationSchema = z
   .object({
@@ -29,6 +30,7 @@ export const RecommendationSchema = z
     stockoutDate: z.string().nullable(),
     reorderInDays: z.number().int().nullable(),
     explanation: z.string(),
+    forecast: ForecastSchema,
   })
   .openapi("Recommendation");
 

@@ -1,0 +1,96 @@
+// Lost sales of one product per warehouse over the last days (Ozon's way, domain/lost-sales.ts, over the same
+// censored days the forecast reads), its average selling price to put roubles on them, and its forecast.
+import { sql } from "drizzle-orm";
+import { type LostSales, lostRevenue, lostSales } from "../../domain/lost-sales";
+import type { Database } from "../client";
+import { warehouseDemandDays } from "./demand-days";
+
+/** Ozon's window for average daily sales. */
+export const LOST_SALES_DAYS = 28;
+/** Days of orders the average selling price comes from. */
+const PRICE_DAYS = 90;
+
+export interface WarehouseLostSales extends LostSales {
+  warehouseId: number;
+  warehouse: string;
+  rub: number;
+}
+
+export interface ProductLostSales {
+  periodDays: number;
+  /** Average selling price of the product's orders over the last 90 days; 0 without any. */
+  unitPrice: number;
+  units: number;
+  rub: number;
+  byWarehouse: WarehouseLostSales[];
+}
+
+export async function productLostSales(
+  db: Database,
+  orgId: string,
+  productId: number,
+): Promise<ProductLostSales> {
+  const days = warehouseDemandDays({
+    orgId,
+    products: sql`select ${productId}::bigint`,
+    windowDays: LOST_SALES_DAYS,
+  });
+  const [series, price] = await Promise.all([
+    db.execute(sql`with d as (${days})
+      select d.warehouse_id, w.name as warehouse, d.units, d.in_stock from d join warehouses w on w.id = d.warehouse_id
+      order by d.warehouse_id, d.day`),
+    db.execute(sql`select coalesce(sum(revenue) / nullif(sum(quantity), 0), 0)::float8 as unit_price from sales
+      where org_id = ${orgId} and product_id = ${productId} and kind = 'order' and day > current_date - ${PRICE_DAYS}::int`),
+  ]);
+  const unitPrice = Number((price.rows[0] as { unit_price: number } | undefined)?.unit_price ?? 0);
+  const byId = new Map<number, { warehouse: string; days: { units: number; inStock: boolean }[] }>();
+  for (const row of series.rows as Array<{
+    warehouse_id: number;
+    warehouse: string;
+    units: number;
+    in_stock: boolean;
+  }>) {
+    const id = Number(row.warehouse_id);
+    const entry = byId.get(id) ?? { warehouse: row.warehouse, days: [] };
+    entry.days.push({ units: Number(row.units), inStock: row.in_stock });
+    byId.set(id, entry);
+  }
+  const byWarehouse = [...byId].map(([warehouseId, { warehouse, days: list }]) => {
+    const lost = lostSales(list);
+    return { warehouseId, warehouse, ...lost, rub: lostRevenue(lost.lostUnits, unitPrice) };
+  });
+  const units = byWarehouse.reduce((sum, line) => sum + line.lostUnits, 0);
+  return {
+    periodDays: LOST_SALES_DAYS,
+    unitPrice: Math.round(unitPrice * 100) / 100,
+    units: Math.round(units * 10) / 10,
+    rub: lostRevenue(units, unitPrice),
+    byWarehouse: byWarehouse.filter((line) => line.lostUnits > 0),
+  };
+}
+
+export interface StoredForecast {
+  model: "ses" | "tsb" | "none";
+  observedDays: number;
+  censoredDays: number;
+}
+
+/** The forecast a run stored with the product's velocity; null before the first run with forecasts. */
+export async function productForecast(
+  db: Database,
+  orgId: string,
+  productId: number,
+): Promise<StoredForecast | null> {
+  const result = await db.execute(sql`select demand_model, observed_days, censored_days from product_summary
+    where org_id = ${orgId} and product_id = ${productId} and demand_model is not null`);
+  const row = result.rows[0] as
+    | { demand_model: StoredForecast["model"]; observed_days: number; censored_days: number }
+    | undefined;
+  return row
+    ? {
+        model: row.demand_model,
+        observedDays: Number(row.observed_days),
+        censoredDays: Number(row.censored_days),
+      }
+    : null;
+}
