@@ -1,5 +1,7 @@
-// A sync run's status as a coloured, labelled badge.
-import type { RunStatus } from "../api/types";
+// A sync run's status as a coloured, labelled badge ("retrying" while a failed step waits for its retry), and
+// what a retrying or failed run should tell the seller: how often it retried, the last error in plain words,
+// and what to do about it (check the key, wait for the marketplace, or contact support with the run id).
+import type { Run, RunStatus } from "../api/types";
 import { t } from "../i18n/locale";
 
 const TONE: Record<RunStatus, string> = {
@@ -10,10 +12,62 @@ const TONE: Record<RunStatus, string> = {
   refused: "badge-low",
 };
 
-export function RunStatusBadge({ status }: { status: RunStatus }) {
+export function RunStatusBadge({ status, retrying = false }: { status: RunStatus; retrying?: boolean }) {
+  if (retrying)
+    return (
+      <span class="badge badge-low" data-run-status="retrying">
+        {t("sync.retryingBadge")}
+      </span>
+    );
   return (
     <span class={`badge ${TONE[status]}`} data-run-status={status}>
       {t(`sync.${status}`)}
     </span>
+  );
+}
+
+/** What the seller can do about a run's last error. */
+export type RunTroubleKind = "key" | "vendor" | "support";
+
+/** Marketplace answers that pass by themselves: an outage, a timeout, a rate limit, an open circuit. */
+const VENDOR_CODES = new Set(["SERVER_ERROR", "TIMEOUT", "NETWORK", "RATE_LIMITED", "CIRCUIT_OPEN"]);
+
+/**
+ * The kind of trouble a run is in, from its newest issue: a refused key is the seller's to fix; a marketplace
+ * outage (and a failed step while it is still being retried) passes by itself; anything else, or a run that
+ * gave up after every retry, needs support.
+ */
+export function runTroubleOf(run: Pick<Run, "status" | "retrying" | "lastIssue">): RunTroubleKind {
+  const code = run.lastIssue?.code;
+  if (code === "UNAUTHORIZED") return "key";
+  if (code && VENDOR_CODES.has(code)) return "vendor";
+  if (code === "STEP_FAILED" && run.status === "running") return "vendor";
+  return "support";
+}
+
+/** A run retrying or ended failed/partial: the retries, the last error and what to do; nothing otherwise. */
+export function RunTrouble({ run }: { run: Run }) {
+  const troubled = run.retrying || run.status === "failed" || run.status === "partial";
+  if (!troubled) return null;
+  const kind = runTroubleOf(run);
+  const detail = run.lastIssue?.message ?? run.error;
+  return (
+    <div class="run-trouble small" role="status" data-testid="run-trouble" data-trouble={kind}>
+      {run.retries > 0 && <div data-testid="run-retries">{t("sync.retryCount", { n: run.retries })}</div>}
+      <div>{t(`sync.trouble.${kind}`)}</div>
+      <div class="muted">
+        {kind === "key" ? (
+          <a href="/settings">{t("sync.advice.key")}</a>
+        ) : (
+          t(`sync.advice.${kind}`, { id: run.id })
+        )}
+      </div>
+      {detail && (
+        <details>
+          <summary>{t("sync.errorDetails")}</summary>
+          <span class="explain">{detail}</span>
+        </details>
+      )}
+    </div>
   );
 }
