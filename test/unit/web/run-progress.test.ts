@@ -3,7 +3,7 @@
 // picks the advice (check the key, wait for the marketplace, contact support with the run id).
 import { describe, expect, it } from "vitest";
 import type { Run, RunPage } from "../../../web/src/api/types";
-import { runTroubleOf } from "../../../web/src/components/run-status";
+import { runTroubleOf } from "../../../web/src/lib/run-trouble";
 import { withRun } from "../../../web/src/models/sync";
 
 function run(partial: Partial<Run>): Run {
