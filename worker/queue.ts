@@ -8,6 +8,7 @@ import { processIngestMessage } from "../cron/engine/ingest-step";
 import type { EnginePorts } from "../cron/engine/ports";
 import { IngestMessage } from "../cron/messages";
 import { type Config, ConfigError, configFromEnv } from "./config";
+import { announceProgress } from "./sync/progress";
 import { queuePorts } from "./sync/queue-ports";
 
 export const INGEST_QUEUE_NAME = "mi-core-ingest";
@@ -77,6 +78,7 @@ async function handleMessage(
     );
     // The run's end names this failure if every retry fails too (best effort: the database may be the cause).
     if (!deadLetters && ports) await recordStepFailure(ports, body, error).catch(() => undefined);
+    if (!deadLetters) await announceProgress(env, body.accountId);
     message.retry();
   }
 }

@@ -2,6 +2,7 @@
 // most one sync run be active at a time. A run holds a lease; the alarm releases a lease whose holder
 // stopped renewing it (a crashed consumer), so the next trigger can start a new run, and the health-check cron
 // ends any run the run log still calls running past its lease (endLapsedRun), should the alarm's write be lost.
+// Dashboards subscribe to the account's run progress over its hibernatable WebSocket (sync/progress-sockets.ts).
 import { DurableObject } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import type { BudgetRule } from "../cron/http/request-budget";
@@ -17,6 +18,7 @@ import { etlRuns } from "../db/schema";
 import { configFromEnv } from "./config";
 import { databaseFor } from "./db";
 import { DEFAULT_LEASE_MS } from "./sync/lease";
+import { acceptSubscriber, answerSubscriber, pushProgress } from "./sync/progress-sockets";
 
 export { DEFAULT_LEASE_MS };
 
@@ -137,6 +139,8 @@ export class SyncCoordinator extends DurableObject<Env> {
     const leaseUntil = Date.now() + active.leaseMs;
     this.ctx.storage.sql.exec("UPDATE runs SET lease_until = ? WHERE run_id = ?", leaseUntil, runId);
     await this.ctx.storage.setAlarm(leaseUntil);
+    // Every step renews the lease first, so watchers see the run as the previous step left it.
+    await pushProgress(this.ctx, this.env, runId);
     return true;
   }
 
@@ -151,7 +155,40 @@ export class SyncCoordinator extends DurableObject<Env> {
       runId,
     );
     await this.ctx.storage.deleteAlarm();
+    await pushProgress(this.ctx, this.env, runId);
     return true;
+  }
+
+  /** Dashboards subscribe to the account's run progress here (GET /api/accounts/{id}/progress upgrades). */
+  override fetch(request: Request): Promise<Response> {
+    return acceptSubscriber(this.ctx, this.env, request);
+  }
+
+  /** Sends watchers the account's run now (the queue consumer, after a step failed and went back for a retry). */
+  async announceProgress(): Promise<void> {
+    await pushProgress(this.ctx, this.env, this.activeRun()?.runId);
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    await answerSubscriber(ws, this.env, message);
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // Completes the closing handshake the dashboard started (1005/1006 carry no code that may be sent back).
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  override async webSocketError(ws: WebSocket, error: unknown): Promise<void> {
+    console.error(JSON.stringify({ level: "warn", error: `progress socket failed: ${String(error)}` }));
+    try {
+      ws.close(1011, "progress socket failed");
+    } catch {
+      // Already closed.
+    }
   }
 
   async status(): Promise<CoordinatorStatus> {
@@ -233,6 +270,7 @@ export class SyncCoordinator extends DurableObject<Env> {
     );
     try {
       await this.failRunLog(runId, now, LEASE_LAPSED);
+      await pushProgress(this.ctx, this.env, runId);
     } catch (error) {
       // The coordinator's own state is already right; the health-check cron ends the run log (endLapsedRun).
       console.error(

@@ -1,9 +1,40 @@
 // The run log as the API shows it: runs of the organization newest first, and one run with its
 // account, counts, issues and first rejected rows.
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { etlPages, etlRejects, etlRuns, marketplaceAccounts } from "../schema";
 import type { RunStatus } from "../schema/enums";
+
+/** The newest problem the run recorded (its code, message and when), as the run log's issues hold it. */
+export interface LastIssue {
+  code: string;
+  message: string;
+  endpoint?: string;
+  at: string;
+}
+
+const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+
+/**
+ * What says a run is stuck or failing: how often a step failed and was retried (STEP_FAILED issues), the
+ * newest issue, whether the run is waiting on a retry now (its newest issue a failed step, no page loaded
+ * since), and the feed it is reading (the endpoint of its newest page).
+ */
+function runTroubleColumns() {
+  return {
+    retries: sql<number>`(select count(*) from jsonb_array_elements(${etlRuns.issues}) as i
+      where i->>'code' = 'STEP_FAILED')`.mapWith(Number),
+    lastIssue: sql<LastIssue | null>`(${etlRuns.issues} -> -1)`.mapWith(parseJson),
+    retrying: sql<boolean>`coalesce(${etlRuns.status} = 'running'
+      and ${etlRuns.issues} -> -1 ->> 'code' = 'STEP_FAILED'
+      and not exists (select 1 from etl_pages p where p.run_id = ${etlRuns.id}
+        and p.processed_at > (${etlRuns.issues} -> -1 ->> 'at')::timestamptz), false)`.mapWith(
+      (value: unknown) => value === true || value === "t" || value === "true",
+    ),
+    phase: sql<string | null>`(select split_part(p.page_key, '#', 1) from etl_pages p
+      where p.run_id = ${etlRuns.id} order by p.processed_at desc limit 1)`,
+  };
+}
 
 const runColumns = {
   id: etlRuns.id,
@@ -27,6 +58,7 @@ const runColumns = {
   runMs: etlRuns.runMs,
   pagesDone: etlRuns.pagesDone,
   error: etlRuns.error,
+  ...runTroubleColumns(),
 };
 
 export interface RunFilter {
@@ -53,6 +85,20 @@ export async function listRuns(db: Database, orgId: string, filter: RunFilter) {
     db.select({ n: count() }).from(etlRuns).where(where),
   ]);
   return { rows, total: Number(total[0]?.n ?? 0) };
+}
+
+/** One run of the account, or its newest when `runId` is absent: what the account's progress socket sends. */
+export async function accountRun(db: Database, accountId: string, runId?: string) {
+  const rows = await db
+    .select(runColumns)
+    .from(etlRuns)
+    .innerJoin(marketplaceAccounts, eq(marketplaceAccounts.id, etlRuns.accountId))
+    .where(
+      and(eq(etlRuns.accountId, accountId), runId ? eq(etlRuns.id, runId) : ne(etlRuns.status, "refused")),
+    )
+    .orderBy(desc(etlRuns.startedAt))
+    .limit(1);
+  return rows[0];
 }
 
 export async function runDetail(db: Database, orgId: string, runId: string, rejectLimit = 50) {

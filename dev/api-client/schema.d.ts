@@ -448,6 +448,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's run progress: a WebSocket of ProgressEvents, or the current one as JSON
+         * @description Send `Upgrade: websocket` to subscribe: the first message is the account's run now, then one message per change (each step, a retry, the run's end), each a ProgressEvent as JSON text. Send the text `ping` to keep the socket open (answered `pong`) or `refresh` to get the current event again. Without the upgrade, answers the current event once. Authenticated like every operation (session cookie or API key); a browser upgrade from another origin is refused (403).
+         */
+        get: operations["getAccountProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/etl/sync": {
         parameters: {
             query?: never;
@@ -1030,6 +1050,19 @@ export interface components {
             runMs: number | null;
             pagesDone: number;
             error: string | null;
+            /** @description Steps that failed and were retried (STEP_FAILED issues) */
+            retries: number;
+            /** @description The newest problem the run recorded; null when none */
+            lastIssue: {
+                code: string;
+                message: string;
+                endpoint?: string;
+                at: string;
+            } | null;
+            /** @description Running, and its newest issue is a failed step no page has loaded since */
+            retrying: boolean;
+            /** @description The endpoint of the newest page loaded (the feed being read); null before one */
+            phase: string | null;
         };
         RunDetail: {
             run: components["schemas"]["Run"] & {
@@ -1106,6 +1139,13 @@ export interface components {
                 updated: number;
                 failed: number;
             } | null;
+        };
+        ProgressEvent: {
+            /** @enum {string} */
+            type: "run";
+            /** Format: uuid */
+            accountId: string;
+            run: components["schemas"]["Run"] & (Record<string, never> | null);
         };
         SyncOutcome: {
             /** Format: uuid */
@@ -2941,6 +2981,80 @@ export interface operations {
             };
             /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switched to a WebSocket carrying ProgressEvent messages */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The account's run now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressEvent"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the caller's organization */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,6 +28,13 @@ export interface Scenario {
   run(page: Page, context: ScenarioContext): Promise<void>;
 }
 
+/** A run as an account's progress socket sends it (the fields this check reads). */
+interface LiveRun {
+  id: string;
+  status: string;
+  pagesDone: number;
+}
+
 export async function apiJson<T>(page: Page, path: string): Promise<T> {
   const response = await page.request.get(new URL(path, page.url()).href);
   assert.equal(response.status(), 200, `${path} answered ${response.status()}: ${await response.text()}`);
@@ -249,11 +256,36 @@ export const scenarios: Scenario[] = [
     },
   },
   {
-    name: "Sync now starts a run, shows its progress and it completes",
+    name: "Sync now starts a run, shows its progress over the WebSocket (no polling) and it completes",
     async run(page) {
+      // Listening before the page opens its progress sockets (one per account, GET /api/accounts/{id}/progress).
+      const sockets: string[] = [];
+      const events: LiveRun[] = [];
+      let counting = false;
+      const polls: string[] = [];
+      page.on("websocket", (socket) => {
+        if (!socket.url().includes("/progress")) return;
+        sockets.push(socket.url());
+        socket.on("framereceived", ({ payload }) => {
+          if (typeof payload !== "string" || payload === "pong") return;
+          const run = (JSON.parse(payload) as { run: LiveRun | null }).run;
+          if (run) events.push(run);
+        });
+      });
+      page.on("request", (request) => {
+        const path = new URL(request.url()).pathname;
+        if (counting && request.resourceType() !== "websocket" && /^\/api\/(runs|accounts)\b/.test(path))
+          polls.push(`${request.method()} ${path}`);
+      });
       await visit(page, "/sync");
       const before = await apiJson<{ total: number }>(page, "/api/runs?pageSize=1");
+      counting = true;
+      const answer = page.waitForResponse((response) => response.url().includes("/api/etl/sync"));
       await page.click('[data-testid="sync-now"]');
+      const started = ((await (await answer).json()) as { runs: Array<{ runId: string; started: boolean }> })
+        .runs;
+      const newRuns = new Set(started.filter((run) => run.started).map((run) => run.runId));
+      assert.ok(newRuns.size > 0, "Sync now started a run");
       const progressOrError = await page.waitForSelector(
         '[data-testid="sync-progress"], .form-error[role="alert"]',
         { timeout: 30_000 },
@@ -267,6 +299,17 @@ export const scenarios: Scenario[] = [
       // An upper bound on waiting, not a speed check: a full demo sync through the queue path took 240 s on CI's
       // 2-core machine (2026-12-06), so the bound leaves room for a slower one.
       await page.waitForSelector('[data-testid="sync-progress"]', { state: "detached", timeout: 600_000 });
+      counting = false;
+      assert.ok(sockets.length >= 1, "the page opened a progress socket per account");
+      assert.deepEqual(polls, [], "no polling of runs or accounts while the progress sockets were open");
+      assert.ok(
+        events.some((run) => newRuns.has(run.id) && run.status === "running" && run.pagesDone > 0),
+        "progress (pages loaded while running) arrived over the WebSocket",
+      );
+      assert.ok(
+        events.some((run) => newRuns.has(run.id) && (run.status === "succeeded" || run.status === "partial")),
+        "the run's end arrived over the WebSocket",
+      );
       const after = await apiJson<{ total: number; items: Array<{ status: string }> }>(
         page,
         "/api/runs?pageSize=5",

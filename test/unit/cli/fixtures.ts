@@ -26,6 +26,10 @@ export function aRun(patch: Partial<Run> = {}): Run {
     runMs: 65_000,
     pagesDone: 13,
     error: null,
+    retries: 0,
+    lastIssue: null,
+    retrying: false,
+    phase: null,
     ...patch,
   };
 }

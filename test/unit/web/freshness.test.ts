@@ -26,6 +26,10 @@ function run(partial: Partial<Run>): Run {
     runMs: 0,
     pagesDone: 0,
     error: null,
+    retries: 0,
+    lastIssue: null,
+    retrying: false,
+    phase: null,
     ...partial,
   };
 }

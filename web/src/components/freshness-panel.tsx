@@ -1,19 +1,27 @@
-// How old each marketplace account's data is, any sync running now with its progress, and a warning when the
+// How old each marketplace account's data is, any sync running now with its live progress (the accounts'
+// progress sockets while the panel is shown), a run retrying or failed with what to do, and a warning when the
 // account uses a vendor endpoint that is deprecated or about to be switched off.
 import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
 import type { Run } from "../api/types";
 import { t } from "../i18n/locale";
 import { formatAge } from "../lib/format";
 import { isStale } from "../lib/freshness";
 import { sunsetModel } from "../models/sunsets";
 import { syncModel } from "../models/sync";
+import { RunTrouble } from "./run-status";
 import { EmptyState, ErrorState, Skeleton } from "./states";
 
 export function RunProgress({ run }: { run: Run }) {
   return (
-    <div class="progress" data-testid="sync-progress" data-run-id={run.id}>
+    <div class="progress" data-testid="sync-progress" data-run-id={run.id} data-phase={run.phase ?? ""}>
       <div class="progress-bar indeterminate" role="progressbar" aria-label={t("sync.running")} />
       <span class="small">{t("sync.progress", { pages: run.pagesDone, rows: run.extracted })}</span>
+      {syncModel.socketsDown.value && (
+        <span class="small muted" data-testid="live-down">
+          {t("sync.liveDown")}
+        </span>
+      )}
     </div>
   );
 }
@@ -38,6 +46,7 @@ function SunsetWarnings({ accountId }: { accountId: string }) {
 }
 
 export function FreshnessPanel() {
+  useEffect(() => syncModel.watch(), []);
   const { runs, accounts } = syncModel;
   const list = accounts.value;
   let body: ComponentChildren;
@@ -59,6 +68,7 @@ export function FreshnessPanel() {
               {account.lastSuccessAt && isStale(account.lastSuccessAt) ? ` · ${t("overview.stale")}` : ""}
             </span>
             {account.running && <RunProgress run={account.running} />}
+            <RunTrouble run={account.running ?? account.lastRun} />
             <SunsetWarnings accountId={account.accountId} />
           </li>
         ))}

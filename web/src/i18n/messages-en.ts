@@ -253,6 +253,16 @@ export const en = {
   "issue.MALFORMED_RESPONSE": "The marketplace sent an answer that could not be read",
   "issue.CIRCUIT_OPEN": "Calls paused after repeated marketplace failures",
   "issue.other": "Problem during the sync",
+  "sync.retryingBadge": "retrying",
+  "sync.retryCount": "Failed attempts so far: {n}",
+  "sync.trouble.key": "The marketplace refused the account's API key.",
+  "sync.trouble.vendor": "The marketplace is not answering right now; the sync retries by itself.",
+  "sync.trouble.support": "The sync stopped on an error it could not get past.",
+  "sync.advice.key": "Check the key in Settings",
+  "sync.advice.vendor": "Nothing to do yet: wait for the marketplace to recover.",
+  "sync.advice.support": "Contact support and give them the run id {id}.",
+  "sync.errorDetails": "Error details",
+  "sync.liveDown": "Live updates interrupted; checking every few seconds.",
 } as const;
 
 export type MessageKey = keyof typeof en;

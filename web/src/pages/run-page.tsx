@@ -1,7 +1,8 @@
-// One sync run: its counts, errors and the rows validation rejected, with the reasons.
+// One sync run: its counts, errors and the rows validation rejected, with the reasons; while it runs, its
+// account's progress socket keeps it current, and a retrying or failed run says what to do.
 import { useEffect } from "preact/hooks";
 import { RunIssueText } from "../components/run-issue";
-import { RunStatusBadge } from "../components/run-status";
+import { RunStatusBadge, RunTrouble } from "../components/run-status";
 import { LoadState } from "../components/states";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
@@ -16,6 +17,8 @@ export default function RunPage() {
   }, [id]);
   const { detail } = syncModel;
   const data = detail.data.value?.run.id === id ? detail.data.value : undefined;
+  const accountId = data?.run.accountId;
+  useEffect(() => (accountId ? syncModel.watch(accountId) : undefined), [accountId]);
   return (
     <section class="page">
       <a href="/sync" class="small">
@@ -30,8 +33,10 @@ export default function RunPage() {
         {(d) => (
           <>
             <h1>
-              {t(`mp.${d.run.marketplace}`)} · {d.run.account} <RunStatusBadge status={d.run.status} />
+              {t(`mp.${d.run.marketplace}`)} · {d.run.account}{" "}
+              <RunStatusBadge status={d.run.status} retrying={d.run.retrying} />
             </h1>
+            <RunTrouble run={d.run} />
             <div class="card">
               <dl class="form-grid">
                 <div>

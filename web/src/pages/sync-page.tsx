@@ -1,8 +1,9 @@
-// Sync: "Sync now" (operator) with live progress, freshness per account, and the runs with their counts.
+// Sync: "Sync now" (operator) with live progress (the accounts' progress sockets, opened by the freshness
+// panel), freshness per account, and the runs with their counts, retries and what to do about a failing one.
 import { useEffect } from "preact/hooks";
 import { FreshnessPanel, RunProgress } from "../components/freshness-panel";
 import { Pager } from "../components/pager";
-import { RunStatusBadge } from "../components/run-status";
+import { RunStatusBadge, RunTrouble } from "../components/run-status";
 import { LoadState } from "../components/states";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
@@ -84,9 +85,10 @@ export default function SyncPage() {
                           {t(`sync.${run.kind}`)} · {t(`trigger.${run.trigger}`)}
                         </td>
                         <td>
-                          <RunStatusBadge status={run.status} />
+                          <RunStatusBadge status={run.status} retrying={run.retrying} />
                           {run.status === "running" && <RunProgress run={run} />}
-                          {run.error && <div class="explain">{run.error}</div>}
+                          <RunTrouble run={run} />
+                          {run.status === "refused" && run.error && <div class="explain">{run.error}</div>}
                         </td>
                         <td class="num">
                           {formatNumber(run.extracted)} / {formatNumber(run.inserted)} /{" "}

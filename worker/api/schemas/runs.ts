@@ -13,6 +13,24 @@ export const RUN_COUNTS = {
   failed: z.number().int(),
 };
 
+/** What says a run is stuck or failing (see db/queries/runs.ts), and the feed it is reading. */
+const RUN_TROUBLE = {
+  retries: z
+    .number()
+    .int()
+    .openapi({ description: "Steps that failed and were retried (STEP_FAILED issues)" }),
+  lastIssue: z
+    .object({ code: z.string(), message: z.string(), endpoint: z.string().optional(), at: z.string() })
+    .nullable()
+    .openapi({ description: "The newest problem the run recorded; null when none" }),
+  retrying: z
+    .boolean()
+    .openapi({ description: "Running, and its newest issue is a failed step no page has loaded since" }),
+  phase: z.string().nullable().openapi({
+    description: "The endpoint of the newest page loaded (the feed being read); null before one",
+  }),
+};
+
 export const RunSchema = z
   .object({
     id: z.uuid(),
@@ -31,6 +49,7 @@ export const RunSchema = z
     runMs: z.number().int().nullable(),
     pagesDone: z.number().int(),
     error: z.string().nullable(),
+    ...RUN_TROUBLE,
   })
   .openapi("Run");
 
