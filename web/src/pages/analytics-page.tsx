@@ -6,6 +6,7 @@ import type { Grain } from "../api/types";
 import { Chart } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
 import { LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber, formatPercent } from "../lib/format";
 import { analyticsModel } from "../models/analytics";
@@ -88,9 +89,9 @@ function Trend() {
   );
 }
 
-function Table({ head, rows }: { head: string[]; rows: ComponentChildren[][] }) {
+function Table({ label, head, rows }: { label: string; head: string[]; rows: ComponentChildren[][] }) {
   return (
-    <div class="table-wrap">
+    <TableRegion label={label}>
       <table>
         <thead>
           <tr>
@@ -113,7 +114,7 @@ function Table({ head, rows }: { head: string[]; rows: ComponentChildren[][] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
@@ -143,6 +144,7 @@ export default function AnalyticsPage() {
           >
             {(d) => (
               <Table
+                label={t("analytics.top")}
                 head={[t("col.name"), t("col.units"), t("col.revenue")]}
                 rows={d.items.map((p) => [
                   <a href={`/inventory/${p.productId}`}>{p.name}</a>,
@@ -163,6 +165,7 @@ export default function AnalyticsPage() {
           >
             {(d) => (
               <Table
+                label={t("analytics.categories")}
                 head={[t("col.category"), t("col.products"), t("col.units"), t("col.revenue")]}
                 rows={d.items.map((c) => [
                   c.category ?? "—",
@@ -184,6 +187,7 @@ export default function AnalyticsPage() {
           >
             {(d) => (
               <Table
+                label={t("analytics.regions")}
                 head={[t("col.region"), t("col.orders"), t("col.revenue")]}
                 rows={d.items.map((r) => [r.region, formatNumber(r.orders), formatMoney(r.revenue)])}
               />
@@ -204,6 +208,7 @@ export default function AnalyticsPage() {
                   {t("analytics.abcSummary", { a: d.totals.A, b: d.totals.B, c: d.totals.C })}
                 </p>
                 <Table
+                  label={t("analytics.abc")}
                   head={[t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
                   rows={d.items
                     .slice(0, 15)

@@ -6,6 +6,7 @@ import type { Marketplace, StockStatus } from "../api/types";
 import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
 import { StatusBadge } from "../components/status-badge";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDate, formatNumber } from "../lib/format";
 import { inventoryModel } from "../models/inventory";
@@ -123,7 +124,7 @@ function InventoryTable() {
       <p class="muted small" data-testid="inventory-total">
         {t("inventory.total", { n: formatNumber(data.total) })}
       </p>
-      <div class="table-wrap">
+      <TableRegion label={t("inventory.title")}>
         <table data-testid="inventory-table">
           <thead>
             <tr>
@@ -160,7 +161,7 @@ function InventoryTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pager page={filters.value.page} pages={data.pages} onPage={(page) => set("page", page)} />
     </>
   );

@@ -5,6 +5,7 @@ import { type ComponentChildren, Fragment } from "preact";
 import { useEffect } from "preact/hooks";
 import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { downloadCsv } from "../lib/csv";
 import { formatDate, formatNumber } from "../lib/format";
@@ -29,13 +30,14 @@ export default function RecommendationsPage() {
     body = (
       <>
         <p class="muted small">{t("reco.total", { n: formatNumber(data.total) })}</p>
-        <div class="table-wrap">
+        <TableRegion label={t("reco.title")}>
           <table data-testid="recommendations">
             <thead>
               <tr>
                 <th>{t("col.article")}</th>
                 <th>{t("col.name")}</th>
                 {per.value === "warehouse" && <th>{t("col.warehouse")}</th>}
+                {per.value === "warehouse" && <th>{t("col.marketplace")}</th>}
                 <th class="num">{t("col.available")}</th>
                 <th class="num">{t("col.velocity")}</th>
                 <th class="num">{t("col.reorderPoint")}</th>
@@ -56,6 +58,15 @@ export default function RecommendationsPage() {
                         <a href={`/inventory/${r.productId}`}>{r.name}</a>
                       </td>
                       {per.value === "warehouse" && <td>{r.warehouse ?? "—"}</td>}
+                      {per.value === "warehouse" && (
+                        <td data-testid="reco-marketplace">
+                          {r.marketplace ? (
+                            <span class={`mp mp-${r.marketplace}`}>{t(`mp.${r.marketplace}`)}</span>
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                      )}
                       <td class="num">{formatNumber(r.inputs.available)}</td>
                       <td class="num">{formatNumber(r.inputs.velocity, 2)}</td>
                       <td class="num">{formatNumber(r.reorderPoint)}</td>
@@ -77,7 +88,7 @@ export default function RecommendationsPage() {
                     </tr>
                     {open.value === key && (
                       <tr>
-                        <td colSpan={10} class="explain">
+                        <td colSpan={per.value === "warehouse" ? 11 : 9} class="explain">
                           {r.explanation}
                         </td>
                       </tr>
@@ -87,7 +98,7 @@ export default function RecommendationsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <Pager
           page={page.value}
           pages={Math.ceil(data.total / RECOMMENDATION_PAGE_SIZE)}

@@ -2,6 +2,7 @@
 import { useEffect } from "preact/hooks";
 import { RunStatusBadge } from "../components/run-status";
 import { LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
 import { route } from "../lib/router";
@@ -78,7 +79,7 @@ export default function RunPage() {
               {d.rejects.length === 0 ? (
                 <p class="muted">{t("sync.noRejects")}</p>
               ) : (
-                <div class="table-wrap">
+                <TableRegion label={t("sync.rejects", { n: formatNumber(d.rejectCount) })}>
                   <table>
                     <tbody>
                       {d.rejects.map((reject) => (
@@ -93,7 +94,7 @@ export default function RunPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
               )}
             </section>
           </>

@@ -4,6 +4,7 @@ import { FreshnessPanel, RunProgress } from "../components/freshness-panel";
 import { Pager } from "../components/pager";
 import { RunStatusBadge } from "../components/run-status";
 import { LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
 import { refusedCount } from "../lib/sync-request";
@@ -56,7 +57,7 @@ export default function SyncPage() {
         >
           {(d) => (
             <>
-              <div class="table-wrap">
+              <TableRegion label={t("sync.runs")}>
                 <table data-testid="runs">
                   <thead>
                     <tr>
@@ -103,7 +104,7 @@ export default function SyncPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
               <Pager
                 page={page.value}
                 pages={Math.ceil(d.total / d.pageSize)}
