@@ -9,6 +9,7 @@ import { StatusBadge } from "../components/status-badge";
 import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDate, formatNumber } from "../lib/format";
+import { currentSearch } from "../lib/router";
 import { inventoryModel } from "../models/inventory";
 import { INVENTORY_SORTS, type InventorySort } from "../models/inventory-query";
 import { session } from "../models/session";
@@ -169,6 +170,8 @@ function InventoryTable() {
 
 export default function InventoryPage() {
   const version = session.dataVersion.value;
+  const search = currentSearch.value;
+  useEffect(() => inventoryModel.fromUrl(search), [search]);
   useEffect(() => inventoryModel.load(), [version]);
   return (
     <section class="page">
