@@ -10,11 +10,14 @@ import { t } from "../i18n/locale";
 import { downloadCsv } from "../lib/csv";
 import { formatDate, formatNumber } from "../lib/format";
 import { isoDay } from "../lib/period";
+import { currentSearch } from "../lib/router";
 import { RECOMMENDATION_PAGE_SIZE, recommendationsModel } from "../models/recommendations";
 import { session } from "../models/session";
 
 export default function RecommendationsPage() {
   const version = session.dataVersion.value;
+  const search = currentSearch.value;
+  useEffect(() => recommendationsModel.fromUrl(search), [search]);
   useEffect(() => recommendationsModel.load(), [version]);
   const { list, per, onlyReorder, page, set } = recommendationsModel;
   const open = useSignal<string | null>(null);
