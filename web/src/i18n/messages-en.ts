@@ -222,6 +222,15 @@ export const en = {
   "settings.never": "never",
   "settings.noKeys": "No API keys yet.",
   "notFound.title": "Page not found",
+  "period.label": "Period",
+  "period.days": "{n} days",
+  "period.from": "From",
+  "period.to": "To",
+  "period.apply": "Show",
+  "period.missing": "Enter both dates of the period.",
+  "period.order": "The start must not be after the end.",
+  "period.future": "The period cannot end after today.",
+  "period.tooLong": "A period spans at most {max} days.",
 } as const;
 
 export type MessageKey = keyof typeof en;

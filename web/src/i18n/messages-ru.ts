@@ -224,4 +224,13 @@ export const ru: Record<MessageKey, string> = {
   "settings.never": "никогда",
   "settings.noKeys": "API-ключей пока нет.",
   "notFound.title": "Страница не найдена",
+  "period.label": "Период",
+  "period.days": "{n} дн.",
+  "period.from": "С",
+  "period.to": "По",
+  "period.apply": "Показать",
+  "period.missing": "Укажите обе даты периода.",
+  "period.order": "Начало периода не может быть позже конца.",
+  "period.future": "Период не может заканчиваться позже сегодняшнего дня.",
+  "period.tooLong": "Период — не больше {max} дн.",
 };

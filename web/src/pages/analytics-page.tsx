@@ -5,10 +5,12 @@ import { useEffect, useMemo } from "preact/hooks";
 import type { Grain } from "../api/types";
 import { Chart } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
+import { PeriodPicker } from "../components/period-picker";
 import { LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber, formatPercent } from "../lib/format";
+import { currentSearch } from "../lib/router";
 import { analyticsModel } from "../models/analytics";
 import { session } from "../models/session";
 
@@ -120,6 +122,8 @@ function Table({ label, head, rows }: { label: string; head: string[]; rows: Com
 
 export default function AnalyticsPage() {
   const version = session.dataVersion.value;
+  const search = currentSearch.value;
+  useEffect(() => analyticsModel.fromUrl(search), [search]);
   useEffect(() => analyticsModel.load(), [version]);
   const { top, categories, regions, abc, kpis } = analyticsModel;
   const period = kpis.data.value?.period;
@@ -131,6 +135,11 @@ export default function AnalyticsPage() {
           {period ? t("analytics.period", { from: period.from, to: period.to }) : ""}
         </span>
       </h1>
+      <PeriodPicker
+        key={JSON.stringify(analyticsModel.period.value)}
+        value={analyticsModel.period.value}
+        onChange={analyticsModel.setPeriod}
+      />
       <Kpis />
       <Trend />
       <div class="grid-2">
