@@ -5,11 +5,20 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 
+/**
+ * tsx (esbuild, keepNames) wraps named functions in `__name(...)`, which exists in Node, not in the page:
+ * a callback handed to page.evaluate that declares one needs this no-op in the page first.
+ */
+async function allowNamedFunctions(page: Page): Promise<void> {
+  await page.evaluate("globalThis.__name ??= (fn) => fn");
+}
+
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** axe-core's violations of impact critical or serious, one line per rule with up to three targets. */
 export async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the page's CSP.
+  await allowNamedFunctions(page);
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     type AxeResult = {
@@ -46,6 +55,7 @@ export async function axeProblems(page: Page): Promise<string[]> {
  * `regionsFit` (a desktop) such a region must not need to scroll either.
  */
 export async function clippingProblems(page: Page, options: { regionsFit: boolean }): Promise<string[]> {
+  await allowNamedFunctions(page);
   return page.evaluate(({ regionsFit }) => {
     const SCROLL_REGIONS = ".table-wrap, .vlist";
     const problems: string[] = [];
