@@ -13,10 +13,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
 import type { Database } from "../client";
+import { productSearchSql } from "./inventory-search";
 import {
   type ClassifiedStockRow,
   classifiedStockSql,
-  escapeLike,
   type StockScope,
   type StockThresholds,
   SUMMARY_COVER,
@@ -60,10 +60,7 @@ async function summaryDashboard(
   // Products are only joined when a filter needs their columns (the counts), or to name the Top-N.
   const productFilters: SQL[] = [];
   if (scope.category !== undefined) productFilters.push(sql`p.category = ${scope.category}`);
-  if (scope.search !== undefined) {
-    const pattern = `%${escapeLike(scope.search)}%`;
-    productFilters.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
-  }
+  if (scope.search !== undefined) productFilters.push(productSearchSql(scope.search));
   const countFrom =
     productFilters.length === 0
       ? sql`product_summary ps where ${sql.join(filters, sql` and `)}`

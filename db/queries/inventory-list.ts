@@ -8,10 +8,10 @@ import { INVENTORY_SORTS, type InventorySort } from "../../domain/inventory-sort
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql, stockStatusRankSql, stockStatusSql } from "../../domain/stock-status-sql";
 import type { Database } from "../client";
+import { productSearchSql } from "./inventory-search";
 import {
   type ClassifiedStockRow,
   classifiedStockSql,
-  escapeLike,
   type StockScope,
   type StockThresholds,
   SUMMARY_COVER,
@@ -74,10 +74,7 @@ async function summaryInventoryList(
   const summaryConditions = [sql`ps.org_id = ${scope.orgId}`];
   if (query.status) summaryConditions.push(stockStatusConditionSql(query.status, SUMMARY_STOCK, thresholds));
   if (scope.category !== undefined) conditions.push(sql`p.category = ${scope.category}`);
-  if (scope.search !== undefined) {
-    const pattern = `%${escapeLike(scope.search)}%`;
-    conditions.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
-  }
+  if (scope.search !== undefined) conditions.push(productSearchSql(scope.search));
   if (query.status) conditions.push(stockStatusConditionSql(query.status, SUMMARY_STOCK, thresholds));
   const where = sql.join(conditions, sql` and `);
   // Without a filter on products' columns the count needs no join (an index-only scan of the summary).

@@ -7,6 +7,7 @@ import { daysOfCoverSql } from "../../domain/cover-sql";
 import type { StatusRules, StockStatus } from "../../domain/stock-status";
 import { type StockColumns, stockStatusSql } from "../../domain/stock-status-sql";
 import type { Marketplace } from "../schema/enums";
+import { productSearchSql } from "./inventory-search";
 
 export interface StockScope {
   orgId: string;
@@ -29,10 +30,6 @@ export const SUMMARY_STOCK: StockColumns = {
 /** days_of_cover of product_summary ps. */
 export const SUMMARY_COVER = daysOfCoverSql(SUMMARY_STOCK.available, SUMMARY_STOCK.velocity);
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
 /** Stock per product in scope: product_id, available, reserved, in_transit, warehouse_count. */
 function scopedStockSql(scope: StockScope): SQL {
   if (scope.marketplace === undefined && scope.warehouseId === undefined) {
@@ -54,10 +51,7 @@ function scopedStockSql(scope: StockScope): SQL {
 export function classifiedStockSql(scope: StockScope, thresholds: StockThresholds): SQL {
   const filters = [sql`p.org_id = ${scope.orgId}`];
   if (scope.category !== undefined) filters.push(sql`p.category = ${scope.category}`);
-  if (scope.search !== undefined) {
-    const pattern = `%${escapeLike(scope.search)}%`;
-    filters.push(sql`(p.article ilike ${pattern} or p.name ilike ${pattern})`);
-  }
+  if (scope.search !== undefined) filters.push(productSearchSql(scope.search));
   const stock: StockColumns = {
     available: sql`s.available`,
     inTransit: sql`s.in_transit`,

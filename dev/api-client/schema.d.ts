@@ -1912,7 +1912,7 @@ export interface operations {
                 /** @description Only this warehouse's stock */
                 warehouseId?: number;
                 category?: string;
-                /** @description Matches article or name */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
                 search?: string;
                 /** @description Top-N per status */
                 limit?: number;
@@ -1980,7 +1980,7 @@ export interface operations {
                 /** @description Only this warehouse's stock */
                 warehouseId?: number;
                 category?: string;
-                /** @description Matches article or name */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
                 search?: string;
                 page?: number;
                 pageSize?: number;

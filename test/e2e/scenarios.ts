@@ -8,6 +8,7 @@ import { DEMO_LOGIN } from "../../dev/demo-seed";
 import { stockStatus } from "../../domain/stock-status";
 import { SECURITY_HEADERS } from "../../worker/security-headers";
 import type { ApiSession, DashboardAnswer } from "./api";
+import { layoutScenarios } from "./layout-scenarios";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { russianScenarios } from "./russian";
 import { availableByWarehouse, stockTruth, unitsByProduct } from "./truth";
@@ -376,6 +377,7 @@ export const scenarios: Scenario[] = [
       await setLanguage(page, "ru");
     },
   },
+  ...layoutScenarios,
   {
     name: "the dev server sends the security headers on pages and the API; /api/docs works under the CSP",
     async run(page, { baseUrl }) {

@@ -40,7 +40,9 @@ export const ScopeQuery = z.object({
   marketplace: z.enum(MARKETPLACES).optional().openapi({ description: "Only this marketplace's stock" }),
   warehouseId: Int4Id().optional().openapi({ description: "Only this warehouse's stock" }),
   category: text().trim().min(1).max(200).optional(),
-  search: text().trim().min(1).max(200).optional().openapi({ description: "Matches article or name" }),
+  search: text().trim().min(1).max(200).optional().openapi({
+    description: "Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode",
+  }),
 });
 
 export const PageQuery = z.object({

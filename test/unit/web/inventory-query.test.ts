@@ -3,8 +3,10 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_FILTERS,
+  filtersFromQuery,
   inventoryCsvPath,
   inventoryPagePath,
+  inventoryQuery,
   withFilter,
 } from "../../../web/src/models/inventory-query";
 
@@ -50,5 +52,31 @@ describe("inventory query", () => {
     const onPage4 = withFilter(DEFAULT_FILTERS, "page", 4);
     expect(onPage4.page).toBe(4);
     expect(withFilter(onPage4, "status", "low").page).toBe(1);
+  });
+});
+
+describe("inventory filters in the page's address", () => {
+  it("carries only what differs from the defaults, and reads it back", () => {
+    expect(inventoryQuery(DEFAULT_FILTERS)).toEqual({});
+    const filters = {
+      ...DEFAULT_FILTERS,
+      search: "кружка ",
+      marketplace: "wb" as const,
+      warehouseId: 12,
+      category: "Дом",
+      status: "low" as const,
+      sort: "name" as const,
+      order: "desc" as const,
+      page: 2,
+    };
+    const query = new URLSearchParams(inventoryQuery(filters));
+    expect(filtersFromQuery(new URLSearchParams(query.toString()))).toEqual(filters);
+  });
+
+  it("falls back to the defaults for values the page does not offer", () => {
+    const query = new URLSearchParams(
+      "marketplace=amazon&status=gone&sort=price&order=up&page=0&warehouseId=x",
+    );
+    expect(filtersFromQuery(query)).toEqual(DEFAULT_FILTERS);
   });
 });

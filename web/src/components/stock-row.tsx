@@ -8,7 +8,7 @@ export const STOCK_ROW_HEIGHT = 44;
 
 export function StockRowHeader() {
   return (
-    <div class="stock-row stock-row-head" aria-hidden="true">
+    <div class="stock-row stock-row-head">
       <span>{t("col.article")}</span>
       <span>{t("col.name")}</span>
       <span class="num">{t("col.available")}</span>

@@ -17,7 +17,7 @@ interface VirtualListProps<T> {
 export function VirtualList<T>({ items, rowHeight, height, renderRow, label, testId }: VirtualListProps<T>) {
   const scrollTop = useSignal(0);
   const viewport = useSignal(height);
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const element = ref.current;
@@ -46,14 +46,17 @@ export function VirtualList<T>({ items, rowHeight, height, renderRow, label, tes
     );
   }
   return (
-    <div
+    <section
       ref={ref}
       class="vlist"
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must be focusable to scroll by keyboard.
+      tabIndex={0}
       data-testid={testId}
       data-count={items.length}
       style={{ height: `${height}px` }}
       onScroll={(event) => {
-        scrollTop.value = (event.currentTarget as HTMLDivElement).scrollTop;
+        scrollTop.value = (event.currentTarget as HTMLElement).scrollTop;
       }}
     >
       <div style={{ height: `${view.totalHeight}px`, position: "relative" }}>
@@ -61,6 +64,6 @@ export function VirtualList<T>({ items, rowHeight, height, renderRow, label, tes
           {rows}
         </ul>
       </div>
-    </div>
+    </section>
   );
 }

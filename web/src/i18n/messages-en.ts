@@ -263,6 +263,15 @@ export const en = {
   "sync.advice.support": "Contact support and give them the run id {id}.",
   "sync.errorDetails": "Error details",
   "sync.liveDown": "Live updates interrupted; checking every few seconds.",
+  "period.label": "Period",
+  "period.days": "{n} days",
+  "period.from": "From",
+  "period.to": "To",
+  "period.apply": "Show",
+  "period.missing": "Enter both dates of the period.",
+  "period.order": "The start must not be after the end.",
+  "period.future": "The period cannot end after today.",
+  "period.tooLong": "A period spans at most {max} days.",
 } as const;
 
 export type MessageKey = keyof typeof en;

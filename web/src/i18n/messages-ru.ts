@@ -265,4 +265,13 @@ export const ru: Record<MessageKey, string> = {
   "sync.advice.support": "Напишите в поддержку и сообщите номер запуска {id}.",
   "sync.errorDetails": "Подробности ошибки",
   "sync.liveDown": "Обновления в реальном времени прервались; проверяем каждые несколько секунд.",
+  "period.label": "Период",
+  "period.days": "{n} дн.",
+  "period.from": "С",
+  "period.to": "По",
+  "period.apply": "Показать",
+  "period.missing": "Укажите обе даты периода.",
+  "period.order": "Начало периода не может быть позже конца.",
+  "period.future": "Период не может заканчиваться позже сегодняшнего дня.",
+  "period.tooLong": "Период — не больше {max} дн.",
 };

@@ -7,13 +7,24 @@ export const currentPath = signal(window.location.pathname);
 export const currentSearch = signal(window.location.search);
 export const route = computed(() => matchRoute(currentPath.value));
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   const url = new URL(to, window.location.origin);
   if (options.replace) window.history.replaceState(null, "", url);
   else window.history.pushState(null, "", url);
   currentPath.value = url.pathname;
   currentSearch.value = url.search;
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
+}
+
+/**
+ * Puts a list page's filters into the address (reload or a shared link shows the same view; Back undoes a
+ * change). `replace` for changes that come keystroke by keystroke, so Back skips each letter.
+ */
+export function setQuery(params: Record<string, string>, options: { replace?: boolean } = {}): void {
+  const query = new URLSearchParams(params).toString();
+  const to = `${currentPath.value}${query ? `?${query}` : ""}`;
+  if (to === `${currentPath.value}${currentSearch.value}`) return;
+  navigate(to, { replace: options.replace ?? false, keepScroll: true });
 }
 
 window.addEventListener("popstate", () => {

@@ -3,7 +3,15 @@
 import { signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type { AbcAnalysis, CategorySales, Grain, Kpis, RegionSales, TopProducts, Trend } from "../api/types";
+import {
+  DEFAULT_PERIOD,
+  type PeriodChoice,
+  periodFromQuery,
+  periodQuery,
+  periodRange,
+} from "../lib/analytics-period";
 import { isoDay, lastDays } from "../lib/period";
+import { setQuery } from "../lib/router";
 import { createResource } from "./resource";
 import { session } from "./session";
 
@@ -12,6 +20,7 @@ export const GRAIN_DAYS: Record<Grain, number> = { day: 30, week: 91, month: 365
 
 export function createAnalyticsModel() {
   const grain = signal<Grain>("day");
+  const period = signal<PeriodChoice>(DEFAULT_PERIOD);
   const kpis = createResource<Kpis>();
   const trend = createResource<Trend>();
   const top = createResource<TopProducts>();
@@ -24,19 +33,36 @@ export function createAnalyticsModel() {
   }
 
   function load(): void {
-    const today = isoDay(new Date());
-    const period = lastDays(today, 30);
-    get(kpis, apiPath("/api/analytics/kpis", period));
+    const days = periodRange(period.value, isoDay(new Date()));
+    get(kpis, apiPath("/api/analytics/kpis", days));
     loadTrend();
-    get(top, apiPath("/api/analytics/top-products", { ...period, limit: 10 }));
-    get(categories, apiPath("/api/analytics/categories", period));
-    get(regions, apiPath("/api/analytics/regions", period));
-    get(abc, apiPath("/api/analytics/abc", period));
+    get(top, apiPath("/api/analytics/top-products", { ...days, limit: 10 }));
+    get(categories, apiPath("/api/analytics/categories", days));
+    get(regions, apiPath("/api/analytics/regions", days));
+    get(abc, apiPath("/api/analytics/abc", days));
   }
 
+  /** The trend over the chosen period, or longer when the grain needs more points (weeks, months). */
   function loadTrend(): void {
-    const period = lastDays(isoDay(new Date()), GRAIN_DAYS[grain.value]);
-    get(trend, apiPath("/api/analytics/trend", { ...period, grain: grain.value }));
+    const days = periodRange(period.value, isoDay(new Date()));
+    const least = lastDays(days.to, GRAIN_DAYS[grain.value]);
+    const from = least.from < days.from ? least.from : days.from;
+    get(trend, apiPath("/api/analytics/trend", { from, to: days.to, grain: grain.value }));
+  }
+
+  /** Shows another period and puts it in the address (Back returns to the previous one). */
+  function setPeriod(next: PeriodChoice): void {
+    setQuery(periodQuery(next));
+    period.value = next;
+    load();
+  }
+
+  /** Shows the period of the address (opened, reloaded, or reached with Back); loads when it differs. */
+  function fromUrl(search: string): void {
+    const wanted = periodFromQuery(new URLSearchParams(search), isoDay(new Date()));
+    if (JSON.stringify(wanted) === JSON.stringify(period.value)) return;
+    period.value = wanted;
+    load();
   }
 
   function setGrain(next: Grain): void {
@@ -44,7 +70,7 @@ export function createAnalyticsModel() {
     loadTrend();
   }
 
-  return { grain, kpis, trend, top, categories, regions, abc, load, setGrain };
+  return { grain, period, kpis, trend, top, categories, regions, abc, load, setGrain, setPeriod, fromUrl };
 }
 
 export const analyticsModel = createAnalyticsModel();

@@ -1,6 +1,7 @@
 // The Inventory page's filters, sort and page, and how they become the /api/inventory query (JSON page
 // or CSV export). Pure, so that the mapping is unit-tested.
-import type { InventorySort } from "../../../domain/inventory-sorts";
+import { INVENTORY_SORTS, type InventorySort } from "../../../domain/inventory-sorts";
+import { STOCK_STATUSES } from "../../../domain/stock-status";
 import type { Marketplace, StockStatus } from "../api/types";
 
 // The API's sort columns, from the domain module (the one list).
@@ -55,6 +56,40 @@ export function inventoryPagePath(filters: InventoryFilters): string {
 /** The export in the interface language (`lang`: Russian gets ";", decimal commas, a BOM, Russian headers). */
 export function inventoryCsvPath(filters: InventoryFilters, lang: "ru" | "en" = "en"): string {
   return `/api/inventory?${new URLSearchParams({ ...inventoryParams(filters), format: "csv", lang })}`;
+}
+
+const MARKETPLACE_VALUES: readonly string[] = ["ozon", "wb"];
+
+/** The filters that differ from the defaults, as the page's address carries them. */
+export function inventoryQuery(filters: InventoryFilters): Record<string, string> {
+  const params = inventoryParams(filters);
+  // As typed (a trailing space included), so that the search box does not change under the cursor.
+  if (params.search) params.search = filters.search.slice(0, 200);
+  if (params.sort === DEFAULT_FILTERS.sort) delete params.sort;
+  if (params.order === DEFAULT_FILTERS.order) delete params.order;
+  if (filters.page > 1) params.page = String(filters.page);
+  return params;
+}
+
+/** The filters an address carries; a value that is not one the page offers falls back to the default. */
+export function filtersFromQuery(query: URLSearchParams): InventoryFilters {
+  const whole = (text: string | null) => (text && /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : null);
+  const marketplace = query.get("marketplace") ?? "";
+  const status = query.get("status") ?? "";
+  const sort = query.get("sort") ?? "";
+  return {
+    search: (query.get("search") ?? "").slice(0, 200),
+    marketplace: MARKETPLACE_VALUES.includes(marketplace) ? (marketplace as Marketplace) : "",
+    warehouseId: whole(query.get("warehouseId")),
+    category: query.get("category") ?? "",
+    status: (STOCK_STATUSES as readonly string[]).includes(status) ? (status as StockStatus) : "",
+    sort: (INVENTORY_SORTS as readonly string[]).includes(sort)
+      ? (sort as InventorySort)
+      : DEFAULT_FILTERS.sort,
+    order:
+      query.get("order") === "desc" ? "desc" : query.get("order") === "asc" ? "asc" : DEFAULT_FILTERS.order,
+    page: whole(query.get("page")) ?? 1,
+  };
 }
 
 /** Changing anything but the page starts again from page 1. */

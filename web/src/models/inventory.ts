@@ -5,11 +5,14 @@ import { apiGet, apiPath } from "../api/client";
 import type { CategorySales, InventoryPage, Warehouse } from "../api/types";
 import { locale } from "../i18n/locale";
 import { isoDay, lastDays } from "../lib/period";
+import { setQuery } from "../lib/router";
 import {
   DEFAULT_FILTERS,
+  filtersFromQuery,
   type InventoryFilters,
   inventoryCsvPath,
   inventoryPagePath,
+  inventoryQuery,
   withFilter,
 } from "./inventory-query";
 import { createResource } from "./resource";
@@ -40,6 +43,7 @@ export function createInventoryModel() {
 
   function set<K extends keyof InventoryFilters>(name: K, value: InventoryFilters[K]): void {
     filters.value = withFilter(filters.value, name, value);
+    setQuery(inventoryQuery(filters.value), { replace: name === "search" });
     clearTimeout(searchTimer);
     if (name === "search") searchTimer = setTimeout(load, SEARCH_PAUSE_MS);
     else load();
@@ -47,10 +51,23 @@ export function createInventoryModel() {
 
   function reset(): void {
     filters.value = DEFAULT_FILTERS;
+    setQuery({});
     load();
   }
 
-  return { filters, list, warehouses, categories, csvPath, load, set, reset };
+  /** Shows the filters of the address (opened, reloaded, or reached with Back); loads when they differ. */
+  function fromUrl(search: string): void {
+    const wanted = filtersFromQuery(new URLSearchParams(search));
+    const same =
+      new URLSearchParams(inventoryQuery(wanted)).toString() ===
+      new URLSearchParams(inventoryQuery(filters.value)).toString();
+    if (same) return;
+    clearTimeout(searchTimer);
+    filters.value = wanted;
+    load();
+  }
+
+  return { filters, list, warehouses, categories, csvPath, load, set, reset, fromUrl };
 }
 
 export const inventoryModel = createInventoryModel();

@@ -5,6 +5,8 @@ import type { Recommendation, Recommendations } from "../api/types";
 import { locale, t } from "../i18n/locale";
 import { type CsvCell, toCsv } from "../lib/csv";
 import { explainReorder } from "../lib/reorder-advice";
+import { setQuery } from "../lib/router";
+import { type RecommendationsView, recommendationsQuery, viewFromQuery } from "./recommendations-query";
 import { createResource } from "./resource";
 import { session } from "./session";
 
@@ -70,6 +72,21 @@ export function createRecommendationsModel() {
     if (change.per !== undefined) per.value = change.per;
     if (change.onlyReorder !== undefined) onlyReorder.value = change.onlyReorder;
     page.value = change.page ?? 1;
+    setQuery(recommendationsQuery(view()));
+    load();
+  }
+
+  function view(): RecommendationsView {
+    return { per: per.value, onlyReorder: onlyReorder.value, page: page.value };
+  }
+
+  /** Shows the view of the address (opened, reloaded, or reached with Back); loads when it differs. */
+  function fromUrl(search: string): void {
+    const wanted = viewFromQuery(new URLSearchParams(search));
+    if (JSON.stringify(wanted) === JSON.stringify(view())) return;
+    per.value = wanted.per;
+    onlyReorder.value = wanted.onlyReorder;
+    page.value = wanted.page;
     load();
   }
 
@@ -84,7 +101,7 @@ export function createRecommendationsModel() {
     return recommendationsCsv(items);
   }
 
-  return { per, onlyReorder, page, list, load, set, exportAll };
+  return { per, onlyReorder, page, list, load, set, exportAll, fromUrl };
 }
 
 export const recommendationsModel = createRecommendationsModel();

@@ -5,9 +5,12 @@ import { useEffect, useMemo } from "preact/hooks";
 import type { Grain } from "../api/types";
 import { Chart } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
+import { PeriodPicker } from "../components/period-picker";
 import { LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber, formatPercent } from "../lib/format";
+import { currentSearch } from "../lib/router";
 import { analyticsModel } from "../models/analytics";
 import { session } from "../models/session";
 
@@ -89,9 +92,9 @@ function Trend() {
   );
 }
 
-function Table({ head, rows }: { head: string[]; rows: ComponentChildren[][] }) {
+function Table({ label, head, rows }: { label: string; head: string[]; rows: ComponentChildren[][] }) {
   return (
-    <div class="table-wrap">
+    <TableRegion label={label}>
       <table>
         <thead>
           <tr>
@@ -114,12 +117,14 @@ function Table({ head, rows }: { head: string[]; rows: ComponentChildren[][] }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
 export default function AnalyticsPage() {
   const version = session.dataVersion.value;
+  const search = currentSearch.value;
+  useEffect(() => analyticsModel.fromUrl(search), [search]);
   useEffect(() => analyticsModel.load(), [version]);
   const { top, categories, regions, abc, kpis } = analyticsModel;
   const period = kpis.data.value?.period;
@@ -131,6 +136,11 @@ export default function AnalyticsPage() {
           {period ? t("analytics.period", { from: period.from, to: period.to }) : ""}
         </span>
       </h1>
+      <PeriodPicker
+        key={JSON.stringify(analyticsModel.period.value)}
+        value={analyticsModel.period.value}
+        onChange={analyticsModel.setPeriod}
+      />
       <Kpis />
       <Trend />
       <div class="grid-2">
@@ -144,6 +154,7 @@ export default function AnalyticsPage() {
           >
             {(d) => (
               <Table
+                label={t("analytics.top")}
                 head={[t("col.name"), t("col.units"), t("col.revenue")]}
                 rows={d.items.map((p) => [
                   <a href={`/inventory/${p.productId}`}>{p.name}</a>,
@@ -164,6 +175,7 @@ export default function AnalyticsPage() {
           >
             {(d) => (
               <Table
+                label={t("analytics.categories")}
                 head={[t("col.category"), t("col.products"), t("col.units"), t("col.revenue")]}
                 rows={d.items.map((c) => [
                   c.category ?? "—",
@@ -185,6 +197,7 @@ export default function AnalyticsPage() {
           >
             {(d) => (
               <Table
+                label={t("analytics.regions")}
                 head={[t("col.region"), t("col.orders"), t("col.revenue")]}
                 rows={d.items.map((r) => [r.region, formatNumber(r.orders), formatMoney(r.revenue)])}
               />
@@ -205,6 +218,7 @@ export default function AnalyticsPage() {
                   {t("analytics.abcSummary", { a: d.totals.A, b: d.totals.B, c: d.totals.C })}
                 </p>
                 <Table
+                  label={t("analytics.abc")}
                   head={[t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
                   rows={d.items
                     .slice(0, 15)

@@ -6,8 +6,10 @@ import type { Marketplace, StockStatus } from "../api/types";
 import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
 import { StatusBadge } from "../components/status-badge";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDate, formatNumber } from "../lib/format";
+import { currentSearch } from "../lib/router";
 import { inventoryModel } from "../models/inventory";
 import { INVENTORY_SORTS, type InventorySort } from "../models/inventory-query";
 import { session } from "../models/session";
@@ -123,7 +125,7 @@ function InventoryTable() {
       <p class="muted small" data-testid="inventory-total">
         {t("inventory.total", { n: data.total })}
       </p>
-      <div class="table-wrap">
+      <TableRegion label={t("inventory.title")}>
         <table data-testid="inventory-table">
           <thead>
             <tr>
@@ -160,7 +162,7 @@ function InventoryTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       <Pager page={filters.value.page} pages={data.pages} onPage={(page) => set("page", page)} />
     </>
   );
@@ -168,6 +170,8 @@ function InventoryTable() {
 
 export default function InventoryPage() {
   const version = session.dataVersion.value;
+  const search = currentSearch.value;
+  useEffect(() => inventoryModel.fromUrl(search), [search]);
   useEffect(() => inventoryModel.load(), [version]);
   return (
     <section class="page">

@@ -6,6 +6,7 @@ import { Chart, type ChartSeries } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
 import { StatusBadge } from "../components/status-badge";
+import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../lib/format";
 import { explainReorder, reorderAdvice } from "../lib/reorder-advice";
@@ -49,7 +50,7 @@ function Listings({ listings }: { listings: ProductListing[] }) {
       {listings.length === 0 ? (
         <EmptyState>{t("product.noListings")}</EmptyState>
       ) : (
-        <div class="table-wrap">
+        <TableRegion label={t("product.listings")}>
           <table data-testid="product-listings">
             <thead>
               <tr>
@@ -86,7 +87,7 @@ function Listings({ listings }: { listings: ProductListing[] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );
@@ -186,7 +187,7 @@ export default function ProductPage() {
           <Charts detail={data} />
           <section class="card">
             <h2>{t("product.stockByWarehouse")}</h2>
-            <div class="table-wrap">
+            <TableRegion label={t("product.stockByWarehouse")}>
               <table data-testid="product-stock">
                 <thead>
                   <tr>
@@ -217,13 +218,13 @@ export default function ProductPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           </section>
           <Listings listings={data.listings} />
           {data.audit.length > 0 && (
             <section class="card">
               <h2>{t("product.changes")}</h2>
-              <div class="table-wrap">
+              <TableRegion label={t("product.changes")}>
                 <table>
                   <tbody>
                     {data.audit.slice(0, 20).map((change, index) => (
@@ -239,7 +240,7 @@ export default function ProductPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             </section>
           )}
         </>

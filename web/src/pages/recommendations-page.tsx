@@ -5,16 +5,20 @@ import { type ComponentChildren, Fragment } from "preact";
 import { useEffect } from "preact/hooks";
 import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { downloadCsv } from "../lib/csv";
 import { formatDate, formatNumber } from "../lib/format";
 import { isoDay } from "../lib/period";
 import { explainReorder } from "../lib/reorder-advice";
+import { currentSearch } from "../lib/router";
 import { RECOMMENDATION_PAGE_SIZE, recommendationsModel } from "../models/recommendations";
 import { session } from "../models/session";
 
 export default function RecommendationsPage() {
   const version = session.dataVersion.value;
+  const search = currentSearch.value;
+  useEffect(() => recommendationsModel.fromUrl(search), [search]);
   useEffect(() => recommendationsModel.load(), [version]);
   const { list, per, onlyReorder, page, set } = recommendationsModel;
   const open = useSignal<string | null>(null);
@@ -30,13 +34,14 @@ export default function RecommendationsPage() {
     body = (
       <>
         <p class="muted small">{t("reco.total", { n: data.total })}</p>
-        <div class="table-wrap">
+        <TableRegion label={t("reco.title")}>
           <table data-testid="recommendations">
             <thead>
               <tr>
                 <th>{t("col.article")}</th>
                 <th>{t("col.name")}</th>
                 {per.value === "warehouse" && <th>{t("col.warehouse")}</th>}
+                {per.value === "warehouse" && <th>{t("col.marketplace")}</th>}
                 <th class="num">{t("col.available")}</th>
                 <th class="num">{t("col.velocity")}</th>
                 <th class="num">{t("col.reorderPoint")}</th>
@@ -57,6 +62,15 @@ export default function RecommendationsPage() {
                         <a href={`/inventory/${r.productId}`}>{r.name}</a>
                       </td>
                       {per.value === "warehouse" && <td>{r.warehouse ?? "—"}</td>}
+                      {per.value === "warehouse" && (
+                        <td data-testid="reco-marketplace">
+                          {r.marketplace ? (
+                            <span class={`mp mp-${r.marketplace}`}>{t(`mp.${r.marketplace}`)}</span>
+                          ) : (
+                            "—"
+                          )}
+                        </td>
+                      )}
                       <td class="num">{formatNumber(r.inputs.available)}</td>
                       <td class="num">{formatNumber(r.inputs.velocity, 2)}</td>
                       <td class="num">{formatNumber(r.reorderPoint)}</td>
@@ -78,7 +92,7 @@ export default function RecommendationsPage() {
                     </tr>
                     {open.value === key && (
                       <tr>
-                        <td colSpan={10} class="explain">
+                        <td colSpan={per.value === "warehouse" ? 11 : 9} class="explain">
                           {explainReorder(r.inputs, r, locale.value).join(" ")}
                         </td>
                       </tr>
@@ -88,7 +102,7 @@ export default function RecommendationsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <Pager
           page={page.value}
           pages={Math.ceil(data.total / RECOMMENDATION_PAGE_SIZE)}

@@ -4,6 +4,7 @@ import { useEffect } from "preact/hooks";
 import { RunIssueText } from "../components/run-issue";
 import { RunStatusBadge, RunTrouble } from "../components/run-status";
 import { LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
 import { route } from "../lib/router";
@@ -83,7 +84,7 @@ export default function RunPage() {
               {d.rejects.length === 0 ? (
                 <p class="muted">{t("sync.noRejects")}</p>
               ) : (
-                <div class="table-wrap">
+                <TableRegion label={t("sync.rejects", { n: formatNumber(d.rejectCount) })}>
                   <table>
                     <tbody>
                       {d.rejects.map((reject) => (
@@ -98,7 +99,7 @@ export default function RunPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableRegion>
               )}
             </section>
           </>

@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Role, Settings } from "../api/types";
 import { errorText, LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages-en";
 import { formatDateTime } from "../lib/format";
@@ -145,7 +146,7 @@ function ApiKeys() {
         rows={3}
       >
         {(d) => (
-          <div class="table-wrap">
+          <TableRegion label={t("settings.apiKeys")}>
             <table>
               <thead>
                 <tr>
@@ -180,7 +181,7 @@ function ApiKeys() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </LoadState>
     </section>

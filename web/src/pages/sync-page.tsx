@@ -5,6 +5,7 @@ import { FreshnessPanel, RunProgress } from "../components/freshness-panel";
 import { Pager } from "../components/pager";
 import { RunStatusBadge, RunTrouble } from "../components/run-status";
 import { LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
 import { refusedCount } from "../lib/sync-request";
@@ -57,7 +58,7 @@ export default function SyncPage() {
         >
           {(d) => (
             <>
-              <div class="table-wrap">
+              <TableRegion label={t("sync.runs")}>
                 <table data-testid="runs">
                   <thead>
                     <tr>
@@ -105,7 +106,7 @@ export default function SyncPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
               <Pager
                 page={page.value}
                 pages={Math.ceil(d.total / d.pageSize)}

@@ -4,6 +4,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { WarehouseAlias } from "../api/types";
 import { ErrorState, errorText, LoadState } from "../components/states";
+import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatNumber, formatPercent } from "../lib/format";
 import { roleAtLeast, session } from "../models/session";
@@ -90,7 +91,7 @@ export default function WarehousesPage() {
           empty={t("wh.aliasesEmpty")}
         >
           {(d) => (
-            <div class="table-wrap">
+            <TableRegion label={t("wh.aliases")}>
               <table>
                 <thead>
                   <tr>
@@ -107,7 +108,7 @@ export default function WarehousesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </LoadState>
       </section>
@@ -118,7 +119,7 @@ export default function WarehousesPage() {
         ) : (
           <LoadState data={warehouses.data.value} error={null} isEmpty={(d) => d.items.length === 0}>
             {(d) => (
-              <div class="table-wrap">
+              <TableRegion label={t("wh.canonical")}>
                 <table data-testid="warehouses">
                   <thead>
                     <tr>
@@ -149,7 +150,7 @@ export default function WarehousesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             )}
           </LoadState>
         )}

@@ -1,0 +1,44 @@
+// What a seller's search text matches in the catalogue: the article, every word of the name in any order,
+// or a marketplace identifier of one of the product's listings (WB nmId, Ozon SKU, barcode). One SQL
+// predicate over products p, shared by every list that takes `search`.
+import { type SQL, sql } from "drizzle-orm";
+
+/** Largest bigint: a longer run of digits cannot be an nmId or a SKU (and would overflow the cast). */
+const BIGINT_MAX = 9223372036854775807n;
+
+/** The text with LIKE's wildcards and escape character taken literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+function contains(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+/** The digits as a bigint the listings' id columns can compare with, or undefined when they cannot be one. */
+function marketplaceId(text: string): string | undefined {
+  if (!/^[0-9]{1,19}$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value > 0n && value <= BIGINT_MAX ? value.toString() : undefined;
+}
+
+/**
+ * A condition on products `p` (and their listings) that holds when the product matches `search`:
+ * its article contains the text; or each word of the text occurs in the name or the article, in any
+ * order; or one of its listings has that WB nmId, Ozon SKU or barcode exactly.
+ */
+export function productSearchSql(search: string): SQL {
+  const text = search.trim();
+  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  const everyWord = sql.join(
+    words.map((word) => sql`(p.name ilike ${contains(word)} or p.article ilike ${contains(word)})`),
+    sql` and `,
+  );
+  const id = marketplaceId(text);
+  const listingMatch =
+    id === undefined
+      ? sql`l.barcode = ${text}`
+      : sql`(l.barcode = ${text} or l.wb_nm_id = ${id}::bigint or l.ozon_sku = ${id}::bigint)`;
+  return sql`(p.article ilike ${contains(text)} or (${everyWord})
+    or exists (select 1 from listings l where l.product_id = p.id and ${listingMatch}))`;
+}

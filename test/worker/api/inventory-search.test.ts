@@ -1,0 +1,87 @@
+// Inventory search through the Worker: the article, the name's words in any order, a WB nmId, an Ozon SKU
+// and a barcode each find the product, in every scope, and never another tenant's product.
+
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listings } from "../../../db/schema";
+import { useTestDatabase } from "../../support/worker-database";
+import { type Catalog, db, get, seedAcmeAndGlobex, signIn } from "./fixtures";
+
+useTestDatabase();
+
+interface InventoryPage {
+  items: Array<{ article: string }>;
+  total: number;
+}
+
+let shop: Catalog;
+let globexShop: Catalog;
+let cookie: string;
+
+async function articles(query: string): Promise<string[]> {
+  const response = await get(`/api/inventory?sort=article&${query}`, "10.7.9.1", { cookie });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as InventoryPage).items.map((item) => item.article);
+}
+
+function search(text: string): string {
+  return `search=${encodeURIComponent(text)}`;
+}
+
+beforeAll(async () => {
+  let acme: { users: { viewer: { email: string } } };
+  ({ acme, shop, globexShop } = await seedAcmeAndGlobex());
+  cookie = await signIn(acme.users.viewer.email, "10.7.9.0");
+  const database = db();
+  // A-001 Red coat on WB (Koledino) and A-004 Hat on Ozon (Tver) carry the marketplace identifiers.
+  await database
+    .update(listings)
+    .set({ wbNmId: 123456789, barcode: "4600000000017" })
+    .where(eq(listings.id, shop.listings["A-001:wb"] as number));
+  await database
+    .update(listings)
+    .set({ ozonSku: 987654321, barcode: "2000000000053" })
+    .where(eq(listings.id, shop.listings["A-004:ozon"] as number));
+  // Another tenant's boot shares the nmId and the barcode: it must never show in acme's list.
+  await database
+    .update(listings)
+    .set({ wbNmId: 123456789, barcode: "4600000000017" })
+    .where(eq(listings.id, globexShop.listings["G-001:wb"] as number));
+});
+
+describe("GET /api/inventory?search", () => {
+  it("finds by article, also a part of it", async () => {
+    expect(await articles(search("A-004"))).toEqual(["A-004"]);
+    expect(await articles(search("a-00"))).toEqual(["A-001", "A-002", "A-003", "A-004", "A-005"]);
+  });
+
+  it("finds by the name's words in any order", async () => {
+    expect(await articles(search("coat red"))).toEqual(["A-001"]);
+    expect(await articles(search("Red  Coat"))).toEqual(["A-001"]);
+    expect(await articles(search("coat"))).toEqual(["A-001", "A-002"]);
+    expect(await articles(search("coat green"))).toEqual([]);
+  });
+
+  it("finds by WB nmId, Ozon SKU and barcode, only this tenant's product", async () => {
+    expect(await articles(search("123456789"))).toEqual(["A-001"]);
+    expect(await articles(search("987654321"))).toEqual(["A-004"]);
+    expect(await articles(search("4600000000017"))).toEqual(["A-001"]);
+    expect(await articles(search("2000000000053"))).toEqual(["A-004"]);
+    // A part of an identifier is not a match, and digits past bigint are not an error.
+    expect(await articles(search("12345678"))).toEqual([]);
+    expect(await articles(search("99999999999999999999"))).toEqual([]);
+  });
+
+  it("searches the same way inside one marketplace or warehouse", async () => {
+    expect(await articles(`marketplace=wb&${search("123456789")}`)).toEqual(["A-001"]);
+    expect(await articles(`marketplace=ozon&${search("987654321")}`)).toEqual(["A-004"]);
+    expect(await articles(`warehouseId=${shop.warehouses.Tver}&${search("coat red")}`)).toEqual(["A-001"]);
+    // The nmId names the product, whose Ozon stock the Ozon scope then shows.
+    expect(await articles(`marketplace=ozon&${search("123456789")}`)).toEqual(["A-001"]);
+  });
+
+  it("takes % and _ literally", async () => {
+    expect(await articles(search("%"))).toEqual([]);
+    expect(await articles(search("A_00"))).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+// A table's horizontal scroll box: on a narrow screen the table scrolls inside it (its first, key column
+// pinned) instead of running off the page. Focusable and labelled, so a keyboard user can scroll it too.
+import type { ComponentChildren } from "preact";
+
+export function TableRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must be focusable to scroll by keyboard.
+    <section class="table-wrap" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
