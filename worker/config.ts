@@ -62,6 +62,11 @@ const EnvSchema = z.object({
   APP_VERSION: z.string().trim().min(1).optional(),
   // 0 = one ingestion step per queue delivery; otherwise a delivery runs steps for up to this long.
   INGEST_STEP_BUDGET_MS: wholeNumber(0, 600_000, 20_000),
+  // Local dev and tests: the marketplace simulator, which accounts connected from the dashboard call instead of
+  // the vendors (`npm run dev` sets it). Unset in production.
+  SIMULATOR_URL: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })])
+    .optional(),
 });
 
 export interface Config {
@@ -76,6 +81,8 @@ export interface Config {
   appVersion: string;
   /** Milliseconds one queue delivery may keep running a run's steps; 0 = one step per delivery. */
   ingestStepBudgetMs: number;
+  /** Local dev and tests: the simulator's URL; accounts added through the API get `${it}/${marketplace}`. */
+  simulatorUrl: string | undefined;
 }
 
 const VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
@@ -100,6 +107,7 @@ export function parseConfig(env: object): Config {
     corsOrigins: valid.CORS_ORIGINS,
     appVersion: valid.APP_VERSION ?? "0.1.0",
     ingestStepBudgetMs: valid.INGEST_STEP_BUDGET_MS,
+    simulatorUrl: valid.SIMULATOR_URL ? valid.SIMULATOR_URL.replace(/\/+$/, "") : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { DEMO_LOGIN } from "../../dev/demo-seed";
 import { stockStatus } from "../../domain/stock-status";
 import { SECURITY_HEADERS } from "../../worker/security-headers";
+import { accountScenarios } from "./account-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { availableByWarehouse, stockTruth, unitsByProduct } from "./truth";
@@ -353,6 +354,7 @@ export const scenarios: Scenario[] = [
       await settled(page);
     },
   },
+  ...accountScenarios,
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

@@ -1,6 +1,7 @@
 // Registers every /api route (besides health) and the OpenAPI security schemes they declare.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerAccountAdmin } from "./account-admin";
 import { registerAccounts } from "./accounts";
 import { registerAnalytics } from "./analytics";
 import { registerApiKeys } from "./api-keys";
@@ -34,5 +35,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerWarehouses(app);
   registerRuns(app);
   registerAccounts(app);
+  registerAccountAdmin(app);
   registerDocs(app);
 }

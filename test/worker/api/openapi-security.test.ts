@@ -29,6 +29,8 @@ const VALID_BODY: Record<string, unknown> = {
   mapWarehouseAlias: { warehouseId: 1 },
   startSync: { accountId: crypto.randomUUID() },
   login: { email: "nobody@acme.test", password: "wrong" },
+  connectAccount: { marketplace: "wb", name: "table", credentials: { token: "t" } },
+  changeAccount: { name: "Renamed" },
 };
 
 beforeAll(async () => {
@@ -76,6 +78,8 @@ beforeAll(async () => {
     },
     "/api/warehouses/aliases/{id}": { own: String(aliases[0]?.id), other: String(aliases[1]?.id) },
     "/api/runs/{id}": { own: runs[0], other: runs[1] },
+    "/api/accounts/{id}": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
+    "/api/accounts/{id}/check": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
   });
 });
 
@@ -106,8 +110,8 @@ async function expectError(response: Response, status: number, name: string) {
 }
 
 describe("every documented operation", () => {
-  it("covers the 30 operations, and knows another tenant's id for each path with one", () => {
-    expect(operations.length).toBe(30);
+  it("covers the 36 operations, and knows another tenant's id for each path with one", () => {
+    expect(operations.length).toBe(36);
     for (const operation of operations.filter((o) => o.path.includes("{id}"))) {
       expect(ids[operation.path], operation.path).toBeDefined();
     }
@@ -123,7 +127,7 @@ describe("every documented operation", () => {
 
   it("answers 403 to the role below the one an operation needs", async () => {
     const guarded = operations.filter((o) => o.role);
-    expect(guarded.length).toBe(9);
+    expect(guarded.length).toBe(15);
     for (const operation of guarded) {
       const lower = LOWER_ROLE[operation.role as Role] as Role;
       await expectError(
