@@ -149,7 +149,7 @@ describe("every documented operation", () => {
 
   it("answers 400 to malformed JSON and 415 to a body that is not JSON", async () => {
     const withBody = operations.filter((o) => o.body);
-    expect(withBody.length).toBe(7);
+    expect(withBody.length).toBe(9);
     for (const operation of withBody) {
       const cookie = operation.public ? undefined : cookies[operation.role ?? "viewer"];
       const name = `${operation.method} ${operation.path}`;
