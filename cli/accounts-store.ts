@@ -1,14 +1,22 @@
-// Marketplace accounts straight in the database (the API has no route for them): list an organization's
-// accounts, add one with AES-GCM-encrypted credentials (cron/credentials.ts), enable or disable one, change
-// one's sync settings (adapters, stock jump factor).
-import { and, asc, eq, or, sql } from "drizzle-orm";
+// Marketplace accounts straight in the database: list an organization's accounts, add one with
+// AES-GCM-encrypted credentials (cron/credentials.ts). Enabling, disabling and sync settings are the API's own
+// queries (db/queries/account-admin.ts), re-exported here.
+import { asc, eq, or } from "drizzle-orm";
 import type { AccountCredentials } from "../cron/adapters/adapter";
 import { encryptCredentials } from "../cron/credentials";
 import { createDatabase, type Database } from "../db/client";
+import { insertAccount } from "../db/queries/account-admin";
 import { type AccountEndpoints, marketplaceAccounts, organizations } from "../db/schema";
 import type { Marketplace } from "../db/schema/enums";
 import { ArgumentError, isUuid } from "./args";
 import type { DatabaseTarget } from "./connection";
+
+export {
+  type AccountSettings,
+  getAccountSettings,
+  setAccountEnabled,
+  setAccountSettings,
+} from "../db/queries/account-admin";
 
 export interface AccountRow {
   id: string;
@@ -69,77 +77,11 @@ export interface NewAccount {
   stockJumpFactor: number | null;
 }
 
-/** Inserts the account; answers null when the organization already has one with this marketplace and name. */
+/** Inserts the account with its credentials sealed by CREDENTIALS_KEY; null when the name is taken. */
 export async function addAccount(db: Database, input: NewAccount, credentialsKey: string) {
-  const [row] = await db
-    .insert(marketplaceAccounts)
-    .values({
-      orgId: input.orgId,
-      marketplace: input.marketplace,
-      name: input.name,
-      baseUrl: input.baseUrl,
-      endpoints: input.endpoints,
-      stockJumpFactor: input.stockJumpFactor,
-      credentialsEncrypted: await encryptCredentials(input.credentials, credentialsKey),
-    })
-    .onConflictDoNothing()
-    .returning({ id: marketplaceAccounts.id });
-  return row ?? null;
-}
-
-/** Enables or disables one account of the organization; answers the row, or null when there is none. */
-export async function setAccountEnabled(db: Database, orgId: string, accountId: string, enabled: boolean) {
-  const [row] = await db
-    .update(marketplaceAccounts)
-    .set({ enabled, disabledAt: enabled ? null : sql`coalesce(${marketplaceAccounts.disabledAt}, now())` })
-    .where(and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId)))
-    .returning({
-      id: marketplaceAccounts.id,
-      name: marketplaceAccounts.name,
-      enabled: marketplaceAccounts.enabled,
-    });
-  return row ?? null;
-}
-
-/** One account's sync settings: its endpoint config and stock jump factor (null = the default). */
-export interface AccountSettings {
-  endpoints: AccountEndpoints;
-  stockJumpFactor: number | null;
-}
-
-/** The sync settings of one account of the organization; null when there is none. */
-export async function getAccountSettings(
-  db: Database,
-  orgId: string,
-  accountId: string,
-): Promise<AccountSettings | null> {
-  const [row] = await db
-    .select({
-      endpoints: marketplaceAccounts.endpoints,
-      stockJumpFactor: marketplaceAccounts.stockJumpFactor,
-    })
-    .from(marketplaceAccounts)
-    .where(and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId)));
-  return row ?? null;
-}
-
-/**
- * Writes the given sync settings (checked by the caller) of one account of the organization, leaving the
- * others as they are; answers the row, or null when there is none.
- */
-export async function setAccountSettings(
-  db: Database,
-  orgId: string,
-  accountId: string,
-  settings: Partial<AccountSettings>,
-) {
-  const [row] = await db
-    .update(marketplaceAccounts)
-    .set({
-      ...(settings.endpoints !== undefined && { endpoints: settings.endpoints }),
-      ...(settings.stockJumpFactor !== undefined && { stockJumpFactor: settings.stockJumpFactor }),
-    })
-    .where(and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId)))
-    .returning({ id: marketplaceAccounts.id, name: marketplaceAccounts.name });
-  return row ?? null;
+  const { credentials, ...account } = input;
+  return insertAccount(db, {
+    ...account,
+    credentialsEncrypted: await encryptCredentials(credentials, credentialsKey),
+  });
 }

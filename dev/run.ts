@@ -1,7 +1,7 @@
 // `npm run dev`: the whole product on one machine with no accounts and no network. Starts the local
 // Neon endpoint (PGlite, data under .data/), applies migrations, starts the marketplace simulator,
 // seeds the demo seller, builds the dashboard, runs `wrangler dev` on http://127.0.0.1:8787 and fires a
-// first full sync. Ctrl-C stops everything.
+// first full sync. The demo world then follows the wall clock (dev/demo-clock.ts). Ctrl-C stops everything.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { followWallClock } from "./demo-clock";
 import { DEMO_LOGIN, seedDemo } from "./demo-seed";
 import { startNeonEndpoint } from "./neon-endpoint/server";
 import { HOUR_MS } from "./sim/clock";
@@ -28,7 +29,12 @@ Options:
   --size <n>        the demo seller's listings across both marketplaces (default 3000)
   --step-budget-ms <n>  ms one ingest queue delivery runs further pages itself (default: wrangler.toml's
                     INGEST_STEP_BUDGET_MS; 0 = one queue message per page)
+  --sim-clock <live|frozen>  live (default): the demo world keeps selling as real time passes; frozen: it
+                    stays at the hour it started (end-to-end runs, whose checks compare with its truth)
   --help            show this help`;
+
+/** Days of demo order history: the last 30 days and the 30 before them, which Analytics compares with. */
+const DEMO_HISTORY_DAYS = 60;
 
 function integerOption(name: string, value: string | undefined, fallback: number, max = 65_535): number {
   if (value === undefined) return fallback;
@@ -53,6 +59,7 @@ async function main(): Promise<void> {
         "ip-rate-limit": { type: "string" },
         size: { type: "string" },
         "step-budget-ms": { type: "string" },
+        "sim-clock": { type: "string" },
         help: { type: "boolean" },
       },
     });
@@ -85,6 +92,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  const simClock = (values["sim-clock"] as string | undefined) ?? "live";
+  if (simClock !== "live" && simClock !== "frozen") {
+    console.error(`--sim-clock must be live or frozen, got "${simClock}"`);
+    process.exit(2);
+  }
+
   if (!postgres && dataDir !== "memory") mkdirSync(dataDir, { recursive: true });
   console.log("1/5 Starting the local Neon endpoint…");
   const endpoint = await startNeonEndpoint({
@@ -102,11 +115,21 @@ async function main(): Promise<void> {
   console.log("3/5 Starting the marketplace simulator and seeding the demo seller…");
   // Minute-long vendor rate windows pass 60× faster, so the demo's first sync takes seconds, not minutes.
   const timeScale = 60;
-  // The simulated world starts at the current hour with 30 days of history before it, so the dashboard, which
-  // counts back from today, opens on a month of sales (tests keep the simulator's fixed default start).
+  // The simulated world starts at the current hour with 60 days of history before it, so the dashboard, which
+  // counts back from today, opens on a month of sales and Analytics' previous 30 days are not empty (tests keep
+  // the simulator's fixed default start).
   const start = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS);
-  const simulator = await startSimulator({ port: simPort, timeScale, size, start });
-  console.log(`    ${simulator.url}`);
+  const simulator = await startSimulator({
+    port: simPort,
+    timeScale,
+    size,
+    start,
+    historyDays: DEMO_HISTORY_DAYS,
+  });
+  console.log(
+    `    ${simulator.url}${simClock === "live" ? " (following the wall clock)" : " (clock frozen)"}`,
+  );
+  const stopClock = simClock === "live" ? followWallClock(simulator) : () => {};
   const credentialsKey = "ZGV2LW9ubHktY3JlZGVudGlhbHMta2V5LTMyYnl0ZXM=";
   const db = createDatabase({ url: databaseUrl, httpEndpoint: endpoint.sqlUrl });
   await seedDemo(db, {
@@ -166,6 +189,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    stopClock();
     if (wrangler.pid !== undefined && wrangler.exitCode === null) {
       try {
         process.kill(-wrangler.pid, "SIGTERM");

@@ -71,6 +71,11 @@ const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: z
     .union([z.literal(""), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 of A-Z a-z 0-9 _ -")])
     .optional(),
+  // Local dev and tests: the marketplace simulator, which accounts connected from the dashboard call instead of
+  // the vendors (`npm run dev` sets it). Unset in production.
+  SIMULATOR_URL: z
+    .union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be empty or an http(s) URL" })])
+    .optional(),
 });
 
 export interface Config {
@@ -87,6 +92,8 @@ export interface Config {
   ingestStepBudgetMs: number;
   /** The alert bot; null when TELEGRAM_BOT_TOKEN is not set. */
   telegram: { apiBase: string; token: string; webhookSecret: string | null } | null;
+  /** Local dev and tests: the simulator's URL; accounts added through the API get `${it}/${marketplace}`. */
+  simulatorUrl: string | undefined;
 }
 
 const VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof typeof EnvSchema.shape>;
@@ -118,6 +125,7 @@ export function parseConfig(env: object): Config {
           webhookSecret: valid.TELEGRAM_WEBHOOK_SECRET || null,
         }
       : null,
+    simulatorUrl: valid.SIMULATOR_URL ? valid.SIMULATOR_URL.replace(/\/+$/, "") : undefined,
   };
 }
 

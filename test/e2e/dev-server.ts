@@ -90,6 +90,9 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
       // Every browser request comes from 127.0.0.1; the production limit (60/min per IP) would throttle it.
       "--ip-rate-limit",
       "100000",
+      // The checks compare the dashboard with the simulator's truth: its world must not move on by itself.
+      "--sim-clock",
+      "frozen",
     ],
     {
       cwd,

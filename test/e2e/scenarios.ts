@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { DEMO_LOGIN } from "../../dev/demo-seed";
 import { stockStatus } from "../../domain/stock-status";
 import { SECURITY_HEADERS } from "../../worker/security-headers";
+import { accountScenarios } from "./account-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { layoutScenarios } from "./layout-scenarios";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
@@ -409,6 +410,7 @@ export const scenarios: Scenario[] = [
       ...(runs.items[0] ? [`/sync/runs/${runs.items[0].id}`] : []),
     ];
   }),
+  ...accountScenarios,
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

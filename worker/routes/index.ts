@@ -1,6 +1,7 @@
 // Registers every /api route (besides health) and the OpenAPI security schemes they declare.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context";
+import { registerAccountAdmin } from "./account-admin";
 import { registerAccountProgress } from "./account-progress";
 import { registerAccounts } from "./accounts";
 import { registerAnalytics } from "./analytics";
@@ -36,5 +37,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerRuns(app);
   registerAccounts(app);
   registerAccountProgress(app);
+  registerAccountAdmin(app);
   registerDocs(app);
 }

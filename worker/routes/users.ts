@@ -1,5 +1,7 @@
-// Users of the organization (admin): list, invite with a password, change name / role / password or
-// disable. An admin cannot demote or disable themselves, so an organization keeps an admin.
+// Users of the organization (admin): list, invite (with a password, or without one: then an initial password
+// is made and shown once in the answer, for the admin to hand over), change name / role / password or
+// disable (which ends the user's sessions). An admin cannot demote or disable themselves, so an organization
+// keeps an admin.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createUser, findUserRole, listUsers, updateUser } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
@@ -30,9 +32,25 @@ const CreateUserBody = z
     email: z.email().max(320),
     name: text().trim().max(200).default(""),
     role: z.enum(ROLES),
-    password: Password,
+    password: Password.optional().openapi({
+      description: "Absent: an initial password is made and answered once as initialPassword",
+    }),
   })
   .openapi("CreateUserRequest");
+
+const CreatedUserSchema = UserSchema.extend({
+  initialPassword: z.string().optional().openapi({
+    description: "Only when the request gave no password: shown this once, never stored in clear",
+  }),
+}).openapi("CreatedUser");
+
+/** 16 characters from an alphabet without look-alikes (0/O, 1/l/I): about 90 bits, easy to read out. */
+function initialPassword(): string {
+  const alphabet = "23456789abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  // 256 % 55 leaves a bias of under 0.4 % per character: immaterial next to 90 bits.
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("");
+}
 
 const UpdateUserBody = z
   .object({
@@ -94,7 +112,7 @@ const createUserRoute = createRoute({
   middleware: admin,
   "x-required-role": "admin",
   request: { body: { content: { "application/json": { schema: CreateUserBody } }, required: true } },
-  responses: { 201: jsonContent(UserSchema, "Created"), ...errorResponses(...BODY_ERRORS, 409) },
+  responses: { 201: jsonContent(CreatedUserSchema, "Created"), ...errorResponses(...BODY_ERRORS, 409) },
 });
 
 const updateRoute = createRoute({
@@ -122,12 +140,14 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
   app.openapi(createUserRoute, async (c) => {
     const { password, ...user } = c.req.valid("json");
     if (user.role === "admin") requireSignedInAdmin(c.get("principal"));
+    const made = password === undefined ? initialPassword() : undefined;
     const row = await createUser(c.var.db, c.get("principal").orgId, {
       ...user,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashPassword(password ?? (made as string)),
     });
     if (!row) throw new ApiError("CONFLICT", "email: a user with this email already exists");
-    return c.json(toJson(row), 201);
+    c.header("Cache-Control", "no-store");
+    return c.json({ ...toJson(row), ...(made === undefined ? {} : { initialPassword: made }) }, 201);
   });
 
   app.openapi(updateRoute, async (c) => {

@@ -29,6 +29,8 @@ const VALID_BODY: Record<string, unknown> = {
   mapWarehouseAlias: { warehouseId: 1 },
   startSync: { accountId: crypto.randomUUID() },
   login: { email: "nobody@acme.test", password: "wrong" },
+  connectAccount: { marketplace: "wb", name: "table", credentials: { token: "t" } },
+  changeAccount: { name: "Renamed" },
 };
 
 beforeAll(async () => {
@@ -77,6 +79,8 @@ beforeAll(async () => {
     "/api/warehouses/aliases/{id}": { own: String(aliases[0]?.id), other: String(aliases[1]?.id) },
     "/api/runs/{id}": { own: runs[0], other: runs[1] },
     "/api/accounts/{id}/progress": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
+    "/api/accounts/{id}": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
+    "/api/accounts/{id}/check": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
   });
 });
 
@@ -107,8 +111,8 @@ async function expectError(response: Response, status: number, name: string) {
 }
 
 describe("every documented operation", () => {
-  it("covers the 31 operations, and knows another tenant's id for each path with one", () => {
-    expect(operations.length).toBe(31);
+  it("covers the 37 operations, and knows another tenant's id for each path with one", () => {
+    expect(operations.length).toBe(37);
     for (const operation of operations.filter((o) => o.path.includes("{id}"))) {
       expect(ids[operation.path], operation.path).toBeDefined();
     }
@@ -124,7 +128,7 @@ describe("every documented operation", () => {
 
   it("answers 403 to the role below the one an operation needs", async () => {
     const guarded = operations.filter((o) => o.role);
-    expect(guarded.length).toBe(9);
+    expect(guarded.length).toBe(15);
     for (const operation of guarded) {
       const lower = LOWER_ROLE[operation.role as Role] as Role;
       await expectError(
@@ -146,7 +150,7 @@ describe("every documented operation", () => {
 
   it("answers 400 to malformed JSON and 415 to a body that is not JSON", async () => {
     const withBody = operations.filter((o) => o.body);
-    expect(withBody.length).toBe(7);
+    expect(withBody.length).toBe(9);
     for (const operation of withBody) {
       const cookie = operation.public ? undefined : cookies[operation.role ?? "viewer"];
       const name = `${operation.method} ${operation.path}`;

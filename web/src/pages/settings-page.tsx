@@ -1,4 +1,5 @@
-// Settings: stock thresholds and replenishment inputs (admins change them), and API keys (admin).
+// Settings: stock thresholds and replenishment inputs (admins change them), and for admins API keys,
+// marketplace accounts and users.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Role, Settings } from "../api/types";
@@ -9,6 +10,8 @@ import type { MessageKey } from "../i18n/messages-en";
 import { formatDateTime } from "../lib/format";
 import { roleAtLeast, session } from "../models/session";
 import { type SettingsChange, settingsModel, thresholdsValid } from "../models/settings";
+import { MarketplaceAccounts } from "./settings/marketplace-accounts";
+import { Users } from "./settings/users";
 
 type Field = keyof SettingsChange;
 const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> = [
@@ -205,6 +208,8 @@ export default function SettingsPage() {
       >
         {(s) => <SettingsForm key={s.dataVersion} settings={s} editable={admin} />}
       </LoadState>
+      {admin && <MarketplaceAccounts />}
+      {admin && <Users />}
       {admin && <ApiKeys />}
     </section>
   );

@@ -1,0 +1,187 @@
+// The admin's changes to marketplace accounts, shared by the API (worker/routes/account-admin.ts) and the CLI
+// (cli/accounts-store.ts): add one (credentials already sealed by the caller), rename, enable or disable,
+// change its adapters, delete it. Every function takes the organization id and never reaches outside it.
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { type AccountEndpoints, marketplaceAccounts } from "../schema";
+import type { Marketplace } from "../schema/enums";
+
+export interface NewAccountRow {
+  orgId: string;
+  marketplace: Marketplace;
+  name: string;
+  /** "v1.<iv>.<ciphertext>" from cron/credentials.ts's encryptCredentials. */
+  credentialsEncrypted: string;
+  baseUrl: string | null;
+  /** Checked by the caller against the adapter registries (worker/api/schemas/accounts.ts). */
+  endpoints: AccountEndpoints;
+  /** Stock anomaly detection's jump factor (> 1, checked by the caller); null = the default. */
+  stockJumpFactor: number | null;
+}
+
+/** Inserts the account; answers null when the organization already has one with this marketplace and name. */
+export async function insertAccount(db: Database, input: NewAccountRow) {
+  const [row] = await db
+    .insert(marketplaceAccounts)
+    .values(input)
+    .onConflictDoNothing()
+    .returning({ id: marketplaceAccounts.id });
+  return row ?? null;
+}
+
+const ofOrg = (orgId: string, accountId: string) =>
+  and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId));
+
+/** What an admin sees of one account: everything but the credentials themselves. */
+export async function accountForAdmin(db: Database, orgId: string, accountId: string) {
+  const [row] = await db
+    .select({
+      id: marketplaceAccounts.id,
+      marketplace: marketplaceAccounts.marketplace,
+      name: marketplaceAccounts.name,
+      enabled: marketplaceAccounts.enabled,
+      endpoints: marketplaceAccounts.endpoints,
+      baseUrl: marketplaceAccounts.baseUrl,
+      credentialsEncrypted: marketplaceAccounts.credentialsEncrypted,
+    })
+    .from(marketplaceAccounts)
+    .where(ofOrg(orgId, accountId));
+  return row ?? null;
+}
+
+/** Enables or disables one account of the organization; answers the row, or null when there is none. */
+export async function setAccountEnabled(db: Database, orgId: string, accountId: string, enabled: boolean) {
+  const [row] = await db
+    .update(marketplaceAccounts)
+    .set({ enabled, disabledAt: enabled ? null : sql`coalesce(${marketplaceAccounts.disabledAt}, now())` })
+    .where(ofOrg(orgId, accountId))
+    .returning({
+      id: marketplaceAccounts.id,
+      name: marketplaceAccounts.name,
+      enabled: marketplaceAccounts.enabled,
+    });
+  return row ?? null;
+}
+
+/** One account's sync settings: its endpoint config and stock jump factor (null = the default). */
+export interface AccountSettings {
+  endpoints: AccountEndpoints;
+  stockJumpFactor: number | null;
+}
+
+/** The sync settings of one account of the organization; null when there is none. */
+export async function getAccountSettings(
+  db: Database,
+  orgId: string,
+  accountId: string,
+): Promise<AccountSettings | null> {
+  const [row] = await db
+    .select({
+      endpoints: marketplaceAccounts.endpoints,
+      stockJumpFactor: marketplaceAccounts.stockJumpFactor,
+    })
+    .from(marketplaceAccounts)
+    .where(ofOrg(orgId, accountId));
+  return row ?? null;
+}
+
+/**
+ * Writes the given sync settings (checked by the caller) of one account of the organization, leaving the
+ * others as they are; answers the row, or null when there is none.
+ */
+export async function setAccountSettings(
+  db: Database,
+  orgId: string,
+  accountId: string,
+  settings: Partial<AccountSettings>,
+) {
+  const [row] = await db
+    .update(marketplaceAccounts)
+    .set({
+      ...(settings.endpoints !== undefined && { endpoints: settings.endpoints }),
+      ...(settings.stockJumpFactor !== undefined && { stockJumpFactor: settings.stockJumpFactor }),
+    })
+    .where(ofOrg(orgId, accountId))
+    .returning({ id: marketplaceAccounts.id, name: marketplaceAccounts.name });
+  return row ?? null;
+}
+
+export interface AccountChange {
+  name?: string | undefined;
+  enabled?: boolean | undefined;
+  endpoints?: AccountEndpoints | undefined;
+  credentialsEncrypted?: string | undefined;
+}
+
+/**
+ * Applies an admin's change to one account in one statement (all of it or nothing); "taken" when another
+ * account of the same marketplace has the new name, null when there is no such account.
+ */
+export async function changeAccount(db: Database, orgId: string, accountId: string, change: AccountChange) {
+  if (change.name !== undefined) {
+    const taken = await db.execute(sql`select 1 from marketplace_accounts other
+      join marketplace_accounts self on self.org_id = other.org_id and self.marketplace = other.marketplace
+      where self.id = ${accountId} and self.org_id = ${orgId} and other.id <> self.id and other.name = ${change.name}`);
+    if (taken.rows.length > 0) return "taken" as const;
+  }
+  const enabled =
+    change.enabled === undefined
+      ? {}
+      : {
+          enabled: change.enabled,
+          disabledAt: change.enabled ? null : sql`coalesce(${marketplaceAccounts.disabledAt}, now())`,
+        };
+  const [row] = await db
+    .update(marketplaceAccounts)
+    .set({
+      ...(change.name !== undefined && { name: change.name }),
+      ...(change.endpoints !== undefined && { endpoints: change.endpoints }),
+      ...(change.credentialsEncrypted !== undefined && { credentialsEncrypted: change.credentialsEncrypted }),
+      ...enabled,
+    })
+    .where(ofOrg(orgId, accountId))
+    .returning({ id: marketplaceAccounts.id });
+  return row ?? null;
+}
+
+export type DeleteOutcome = "deleted" | "not-found" | "running";
+
+/**
+ * Deletes one account and everything it brought: its listings with their stock and stock history, its sales
+ * and its runs (the foreign keys cascade). Refused while a run of it is in progress (it would write into rows
+ * that are going). In the same transaction the organization's daily sales facts are rebuilt without its sales,
+ * product summaries of products left without any listing go, and the data version moves so no cached answer
+ * still shows the account's numbers. Deleting an account that is gone answers "not-found" and changes nothing.
+ */
+export async function deleteAccount(db: Database, orgId: string, accountId: string): Promise<DeleteOutcome> {
+  const [found] = await db
+    .select({
+      id: marketplaceAccounts.id,
+      running: sql<boolean>`exists (select 1 from etl_runs r where r.account_id = ${marketplaceAccounts.id}
+        and r.status = 'running')`,
+    })
+    .from(marketplaceAccounts)
+    .where(ofOrg(orgId, accountId));
+  if (!found) return "not-found";
+  if (found.running) return "running";
+  const [deleted] = await db.batch([
+    db.execute(sql`delete from marketplace_accounts where id = ${accountId} and org_id = ${orgId}
+      and not exists (select 1 from etl_runs r where r.account_id = ${accountId} and r.status = 'running')
+      returning id`),
+    db.execute(sql`select pg_advisory_xact_lock(hashtext('mi.sales_daily'), hashtext(${orgId}::text))`),
+    db.execute(sql`delete from sales_daily where org_id = ${orgId}`),
+    db.execute(sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue,
+        returns, cancellations)
+      select org_id, day, product_id, marketplace, coalesce(region, ''),
+        (count(*) filter (where kind = 'order'))::int, (coalesce(sum(quantity) filter (where kind = 'order'), 0))::int,
+        coalesce(sum(revenue) filter (where kind = 'order'), 0),
+        (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
+      from sales where org_id = ${orgId}
+      group by org_id, day, product_id, marketplace, coalesce(region, '')`),
+    db.execute(sql`delete from product_summary ps where ps.org_id = ${orgId}
+      and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = ps.product_id)`),
+    db.execute(sql`update organizations set data_version = data_version + 1 where id = ${orgId}`),
+  ]);
+  // A run that started between the look and the batch keeps the account (the guarded delete removed nothing).
+  return deleted.rows.length > 0 ? "deleted" : "running";
+}

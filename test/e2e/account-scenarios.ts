@@ -1,0 +1,77 @@
+// Settings → Marketplace accounts end to end: the admin connects an Ozon account against the simulator, the
+// connection check says it works, a sync of it lands rows; an account with a wrong key is reported as such.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { screenshot, settled, visit } from "./pages";
+
+/** One e2e step: its name and what it does on the signed-in page (the shape of scenarios.ts's Scenario). */
+interface Scenario {
+  name: string;
+  run(page: Page): Promise<void>;
+}
+
+async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(new URL(path, page.url()).href);
+  assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+  return (await response.json()) as T;
+}
+
+interface ListedAccount {
+  id: string;
+  name: string;
+  lastRun: { runId: string; status: string } | null;
+}
+
+async function connectOzon(page: Page, name: string, apiKey: string): Promise<void> {
+  const form = page.locator('[data-testid="connect-account"]');
+  await form.locator('select[name="marketplace"]').selectOption("ozon");
+  await form.locator('input[name="name"]').fill(name);
+  await form.locator('input[name="clientId"]').fill("1001");
+  await form.locator('input[name="apiKey"]').fill(apiKey);
+  await form.locator('button[type="submit"]').click();
+  await page.waitForSelector(`[data-testid="account-row"][data-account="${name}"]`);
+}
+
+async function checkVerdict(page: Page, name: string): Promise<string> {
+  const row = page.locator(`[data-testid="account-row"][data-account="${name}"]`);
+  await row.locator('[data-testid="account-check"]').click();
+  const verdict = row.locator('[data-testid="account-verdict"]');
+  await verdict.waitFor();
+  return (await verdict.getAttribute("data-outcome")) ?? "";
+}
+
+export const accountScenarios: Scenario[] = [
+  {
+    name: "an admin connects an Ozon account in Settings, checks it, syncs it and sees rows; a wrong key is named",
+    async run(page) {
+      await visit(page, "/settings");
+      await settled(page);
+      await connectOzon(page, "Ozon из настроек", "demo-ozon-key");
+      assert.equal(await checkVerdict(page, "Ozon из настроек"), "ok");
+      const pageText = await page.locator('[data-testid="marketplace-accounts"]').innerText();
+      assert.ok(!pageText.includes("demo-ozon-key"), "the key is never shown back");
+      await connectOzon(page, "Ozon с опечаткой", "not-the-key");
+      assert.equal(await checkVerdict(page, "Ozon с опечаткой"), "wrong_key");
+      const wrong = page.locator('[data-testid="account-row"][data-account="Ozon с опечаткой"]');
+      assert.match(await wrong.innerText(), /Неверный ключ/);
+      await screenshot(page, "settings-accounts-ru-desktop");
+
+      const row = page.locator('[data-testid="account-row"][data-account="Ozon из настроек"]');
+      await row.getByRole("button", { name: "Синхронизировать" }).click();
+      // An upper bound on waiting for the run to end, not a speed check.
+      let account: ListedAccount | undefined;
+      for (let waited = 0; waited < 600; waited += 2) {
+        const { items } = await apiJson<{ items: ListedAccount[] }>(page, "/api/accounts");
+        account = items.find((item) => item.name === "Ozon из настроек");
+        if (account?.lastRun) break;
+        await page.waitForTimeout(2000);
+      }
+      assert.equal(account?.lastRun?.status, "succeeded", JSON.stringify(account));
+      const { run } = await apiJson<{ run: { extracted: number; inserted: number } }>(
+        page,
+        `/api/runs/${account?.lastRun?.runId}`,
+      );
+      assert.ok(run.extracted > 0, `the sync read rows: ${JSON.stringify(run)}`);
+    },
+  },
+];

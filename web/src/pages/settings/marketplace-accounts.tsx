@@ -1,0 +1,343 @@
+// Settings → Marketplace accounts (admin): connect an Ozon or WB account with its credentials and adapters,
+// check the connection (the vendor's verdict in plain words), sync, enable or disable, rename, delete.
+// Credentials go to the API once and never come back: the list shows only "set" and the key's last 4.
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+import type {
+  AccountAdmin,
+  ConnectionCheckAnswer,
+  MarketplaceAdapters,
+} from "../../../../worker/api/schemas/account-admin";
+import { type ApiFailure, apiGet, apiRequest } from "../../api/client";
+import type { Marketplace } from "../../api/types";
+import { errorText } from "../../components/states";
+import { t } from "../../i18n/locale";
+import type { MessageKey } from "../../i18n/messages-en";
+import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
+import { toFailure } from "../../models/resource";
+
+interface Listed {
+  id: string;
+  marketplace: Marketplace;
+  name: string;
+  enabled: boolean;
+}
+
+const MARKETPLACE_LABEL: Record<Marketplace, string> = { ozon: "Ozon", wb: "Wildberries" };
+
+function AdapterChoice(props: {
+  adapters: MarketplaceAdapters | null;
+  marketplace: Marketplace;
+  kind: "stock" | "sales";
+  chosen: string[];
+  onChange: (ids: string[]) => void;
+}) {
+  const offered =
+    props.adapters?.items.find((item) => item.marketplace === props.marketplace)?.[props.kind] ?? [];
+  return (
+    <fieldset class="field">
+      <legend>{t(props.kind === "stock" ? "accounts.stockAdapters" : "accounts.salesAdapters")}</legend>
+      {offered.map((adapter) => (
+        <label key={adapter.id} class="small">
+          <input
+            type="checkbox"
+            checked={props.chosen.includes(adapter.id)}
+            onChange={(event) =>
+              props.onChange(
+                event.currentTarget.checked
+                  ? [...props.chosen, adapter.id]
+                  : props.chosen.filter((id) => id !== adapter.id),
+              )
+            }
+          />{" "}
+          <span class="mono">{adapter.id}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const defaults = (adapters: MarketplaceAdapters | null, marketplace: Marketplace, kind: "stock" | "sales") =>
+  adapters?.items
+    .find((item) => item.marketplace === marketplace)
+    ?.[kind].filter((a) => a.isDefault)
+    .map((a) => a.id) ?? [];
+
+function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | null; onDone: () => void }) {
+  const marketplace = useSignal<Marketplace>("ozon");
+  const name = useSignal("");
+  const clientId = useSignal("");
+  const apiKey = useSignal("");
+  const token = useSignal("");
+  const stock = useSignal<string[] | null>(null);
+  const sales = useSignal<string[] | null>(null);
+  const error = useSignal<ApiFailure | null>(null);
+  const mp = marketplace.value;
+  const chosenStock = stock.value ?? defaults(adapters, mp, "stock");
+  const chosenSales = sales.value ?? defaults(adapters, mp, "sales");
+  async function submit() {
+    error.value = null;
+    try {
+      await apiRequest("POST", "/api/accounts", {
+        body: {
+          marketplace: mp,
+          name: name.value.trim(),
+          credentials:
+            mp === "ozon"
+              ? { clientId: clientId.value.trim(), apiKey: apiKey.value }
+              : { token: token.value },
+          adapters: { stock: chosenStock, sales: chosenSales },
+        },
+      });
+      name.value = clientId.value = apiKey.value = token.value = "";
+      onDone();
+    } catch (failure) {
+      error.value = toFailure(failure);
+    }
+  }
+  return (
+    <form
+      data-testid="connect-account"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>{t("accounts.connect")}</h3>
+      <div class="form-grid">
+        <label class="field">
+          <span>{t("accounts.marketplace")}</span>
+          <select
+            name="marketplace"
+            value={mp}
+            onChange={(e) => {
+              marketplace.value = e.currentTarget.value as Marketplace;
+              stock.value = sales.value = null;
+            }}
+          >
+            <option value="ozon">Ozon</option>
+            <option value="wb">Wildberries</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t("accounts.name")}</span>
+          <input
+            name="name"
+            required
+            maxLength={100}
+            value={name.value}
+            onInput={(e) => (name.value = e.currentTarget.value)}
+          />
+        </label>
+        {mp === "ozon" ? (
+          <>
+            <label class="field">
+              <span>Client-Id</span>
+              <input
+                name="clientId"
+                required
+                inputMode="numeric"
+                value={clientId.value}
+                onInput={(e) => (clientId.value = e.currentTarget.value)}
+              />
+            </label>
+            <label class="field">
+              <span>Api-Key</span>
+              <input
+                name="apiKey"
+                type="password"
+                autoComplete="off"
+                required
+                value={apiKey.value}
+                onInput={(e) => (apiKey.value = e.currentTarget.value)}
+              />
+            </label>
+          </>
+        ) : (
+          <label class="field">
+            <span>{t("accounts.token")}</span>
+            <input
+              name="token"
+              type="password"
+              autoComplete="off"
+              required
+              value={token.value}
+              onInput={(e) => (token.value = e.currentTarget.value)}
+            />
+          </label>
+        )}
+      </div>
+      <details>
+        <summary>{t("accounts.adapters")}</summary>
+        <AdapterChoice
+          adapters={adapters}
+          marketplace={mp}
+          kind="stock"
+          chosen={chosenStock}
+          onChange={(ids) => (stock.value = ids)}
+        />
+        <AdapterChoice
+          adapters={adapters}
+          marketplace={mp}
+          kind="sales"
+          chosen={chosenSales}
+          onChange={(ids) => (sales.value = ids)}
+        />
+      </details>
+      <div class="toolbar">
+        <button type="submit" class="button primary">
+          {t("accounts.connectButton")}
+        </button>
+        {error.value && (
+          <span class="form-error" role="alert">
+            {errorText(error.value)}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => void }) {
+  const verdict = useSignal<ConnectionCheckAnswer | null>(null);
+  const detail = useSignal<AccountAdmin | null>(null);
+  const note = useSignal<string | null>(null);
+  const error = useSignal<ApiFailure | null>(null);
+  const base = `/api/accounts/${account.id}`;
+  useEffect(() => {
+    void apiGet<AccountAdmin>(base).then(
+      (row) => (detail.value = row),
+      () => {},
+    );
+  }, [base]);
+  async function act(action: () => Promise<unknown>, changes = true) {
+    error.value = null;
+    note.value = null;
+    try {
+      await action();
+      if (changes) onChanged();
+    } catch (failure) {
+      error.value = toFailure(failure);
+    }
+  }
+  const check = () =>
+    act(async () => {
+      verdict.value = null;
+      verdict.value = await apiRequest<ConnectionCheckAnswer>("POST", `${base}/check`);
+    }, false);
+  const sync = () =>
+    act(async () => {
+      await apiRequest("POST", SYNC_START_PATH, { body: syncRequestBody("full", account.id) });
+      note.value = t("accounts.syncStarted");
+    }, false);
+  const rename = () => {
+    const name = window.prompt(t("accounts.newName"), account.name);
+    if (name?.trim()) void act(() => apiRequest("PATCH", base, { body: { name: name.trim() } }));
+  };
+  const remove = () => {
+    if (window.confirm(t("accounts.deleteConfirm"))) void act(() => apiRequest("DELETE", base));
+  };
+  const ending = detail.value?.credentials.keyEnding;
+  return (
+    <tr data-testid="account-row" data-account={account.name}>
+      <td>
+        {account.name} <span class="muted small">{MARKETPLACE_LABEL[account.marketplace]}</span>
+        <div class="muted small">
+          {detail.value?.credentials.clientId ? `Client-Id ${detail.value.credentials.clientId} · ` : ""}
+          {t("accounts.keySet")}
+          {ending ? ` …${ending}` : ""}
+        </div>
+      </td>
+      <td>{account.enabled ? t("accounts.enabled") : t("accounts.disabled")}</td>
+      <td>
+        <div class="toolbar">
+          <button type="button" class="button small" onClick={() => void check()} data-testid="account-check">
+            {t("accounts.check")}
+          </button>
+          <button type="button" class="button small" onClick={() => void sync()} disabled={!account.enabled}>
+            {t("accounts.sync")}
+          </button>
+          <button
+            type="button"
+            class="button small"
+            onClick={() => void act(() => apiRequest("PATCH", base, { body: { enabled: !account.enabled } }))}
+          >
+            {account.enabled ? t("accounts.disable") : t("accounts.enable")}
+          </button>
+          <button type="button" class="button small" onClick={rename}>
+            {t("accounts.rename")}
+          </button>
+          <button type="button" class="button small" onClick={remove}>
+            {t("accounts.delete")}
+          </button>
+        </div>
+        {verdict.value && (
+          <p
+            role="status"
+            data-testid="account-verdict"
+            data-outcome={verdict.value.outcome}
+            class={verdict.value.outcome === "ok" ? "notice" : "form-error"}
+          >
+            {t(`accounts.outcome.${verdict.value.outcome}` as MessageKey)}
+            {verdict.value.detail && <span class="muted small"> ({verdict.value.detail})</span>}
+          </p>
+        )}
+        {note.value && <p role="status">{note.value}</p>}
+        {error.value && (
+          <p class="form-error" role="alert">
+            {errorText(error.value)}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function MarketplaceAccounts() {
+  const accounts = useSignal<Listed[] | null>(null);
+  const adapters = useSignal<MarketplaceAdapters | null>(null);
+  const error = useSignal<ApiFailure | null>(null);
+  const load = () => {
+    apiGet<{ items: Listed[] }>("/api/accounts").then(
+      (body) => (accounts.value = body.items),
+      (failure) => (error.value = toFailure(failure)),
+    );
+  };
+  useEffect(() => {
+    load();
+    void apiGet<MarketplaceAdapters>("/api/marketplace-adapters").then(
+      (body) => (adapters.value = body),
+      () => {},
+    );
+  }, []);
+  return (
+    <section class="card" data-testid="marketplace-accounts">
+      <h2>{t("accounts.title")}</h2>
+      {error.value && (
+        <p class="form-error" role="alert">
+          {errorText(error.value)}
+        </p>
+      )}
+      {accounts.value && accounts.value.length === 0 && <p class="muted">{t("accounts.none")}</p>}
+      {accounts.value && accounts.value.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t("accounts.name")}</th>
+                <th>{t("accounts.state")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.value.map((account) => (
+                <AccountRow key={account.id} account={account} onChanged={load} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConnectForm adapters={adapters.value} onDone={load} />
+    </section>
+  );
+}

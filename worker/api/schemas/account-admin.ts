@@ -1,0 +1,155 @@
+// What an admin sends and sees when managing marketplace accounts: the connect and change bodies, the
+// account as the admin sees it (credentials only as "set" and the key's last 4 characters), the adapters each
+// marketplace offers, and the connection check's answer.
+import { z } from "@hono/zod-openapi";
+import { SALES_ADAPTERS, salesAdapterList } from "../../../cron/adapters/sales-adapters";
+import { DEFAULT_STOCK_ADAPTERS, STOCK_ADAPTERS } from "../../../cron/adapters/stock-adapters";
+import { MARKETPLACES, type Marketplace } from "../../../db/schema/enums";
+import { CONNECTION_OUTCOMES } from "../../accounts/check-connection";
+import { text } from "../common";
+
+const secret = (what: string) => text().trim().min(1, `required: the ${what}`).max(500);
+
+/** Ozon's Client-Id and Api-Key, or WB's token: which ones depends on the marketplace (checked below). */
+const CredentialsBody = z
+  .strictObject({
+    clientId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, "Client-Id is a number")
+      .optional(),
+    apiKey: secret("Api-Key").optional(),
+    token: secret("API token").optional(),
+  })
+  .openapi("AccountCredentialsInput", { description: "Ozon: clientId + apiKey; Wildberries: token" });
+
+const AdapterIds = z.array(z.string().trim().min(1).max(100)).max(20);
+const EndpointsBody = z
+  .strictObject({
+    stock: AdapterIds.optional().openapi({ description: "Stock adapter ids; absent or [] = the default" }),
+    sales: AdapterIds.optional().openapi({
+      description: "Sales adapter ids; absent = the default, [] = none",
+    }),
+  })
+  .openapi("AccountAdaptersInput");
+
+const AccountName = text().trim().min(1, "required").max(100, "at most 100 characters");
+
+export type CredentialsInput = z.infer<typeof CredentialsBody>;
+
+/** Each credential the marketplace needs is present, and no other marketplace's: [field, problem] pairs. */
+export function credentialProblems(
+  marketplace: Marketplace,
+  credentials: CredentialsInput,
+): [string, string][] {
+  const needed = marketplace === "ozon" ? (["clientId", "apiKey"] as const) : (["token"] as const);
+  const foreign = marketplace === "ozon" ? (["token"] as const) : (["clientId", "apiKey"] as const);
+  return [
+    ...needed
+      .filter((field) => credentials[field] === undefined)
+      .map((field): [string, string] => [field, `required for a ${marketplace} account`]),
+    ...foreign
+      .filter((field) => credentials[field] !== undefined)
+      .map((field): [string, string] => [field, `not used by a ${marketplace} account`]),
+  ];
+}
+
+export const ConnectAccountBody = z
+  .strictObject({
+    marketplace: z.enum(MARKETPLACES),
+    name: AccountName,
+    credentials: CredentialsBody,
+    adapters: EndpointsBody.optional(),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((body, ctx) => {
+    for (const [field, message] of credentialProblems(body.marketplace, body.credentials))
+      ctx.addIssue({ code: "custom", path: ["credentials", field], message });
+  })
+  .openapi("ConnectAccountRequest");
+
+export const ChangeAccountBody = z
+  .strictObject({
+    name: AccountName.optional(),
+    enabled: z.boolean().optional(),
+    adapters: EndpointsBody.optional(),
+    credentials: CredentialsBody.optional().openapi({ description: "New credentials (all of them)" }),
+  })
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    message: "give at least one of name, enabled, adapters or credentials",
+  })
+  .openapi("ChangeAccountRequest");
+
+export const AccountAdminSchema = z
+  .object({
+    id: z.uuid(),
+    marketplace: z.enum(MARKETPLACES),
+    name: z.string(),
+    enabled: z.boolean(),
+    adapters: z.object({
+      stock: z.array(z.string()).openapi({ description: "Configured stock adapters; [] = the default" }),
+      sales: z
+        .array(z.string())
+        .nullable()
+        .openapi({ description: "null = the default; [] = no sales sync" }),
+    }),
+    credentials: z
+      .object({
+        set: z.boolean(),
+        clientId: z.string().nullable().openapi({ description: "Ozon's Client-Id (an id, not a secret)" }),
+        keyEnding: z
+          .string()
+          .nullable()
+          .openapi({ description: "The last 4 characters of the key or token" }),
+      })
+      .openapi({ description: "Never the key itself" }),
+  })
+  .openapi("AccountAdmin");
+
+const AdapterChoice = z.object({ id: z.string(), isDefault: z.boolean() });
+export const MarketplaceAdaptersSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        marketplace: z.enum(MARKETPLACES),
+        stock: z.array(AdapterChoice),
+        sales: z.array(AdapterChoice),
+      }),
+    ),
+  })
+  .openapi("MarketplaceAdapters");
+
+/** The adapters of each marketplace, the defaults marked: what the admin may choose from. */
+export function marketplaceAdapters(): z.infer<typeof MarketplaceAdaptersSchema> {
+  return {
+    items: MARKETPLACES.map((marketplace) => {
+      const salesDefault = salesAdapterList(marketplace, undefined);
+      const stock = Object.entries(STOCK_ADAPTERS)
+        .filter(([, adapter]) => adapter.marketplace === marketplace)
+        .map(([id]) => ({ id, isDefault: DEFAULT_STOCK_ADAPTERS[marketplace].includes(id) }));
+      const sales = Object.entries(SALES_ADAPTERS)
+        .filter(([, adapter]) => adapter.marketplace === marketplace)
+        .map(([id]) => ({ id, isDefault: salesDefault.includes(id) }));
+      return { marketplace, stock, sales };
+    }),
+  };
+}
+
+export const ConnectionCheckSchema = z
+  .object({
+    outcome: z.enum(CONNECTION_OUTCOMES),
+    message: z
+      .string()
+      .openapi({ description: "The outcome in plain words (English; the dashboard translates)" }),
+    status: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The vendor's HTTP status, when it answered" }),
+    detail: z.string().nullable().openapi({ description: "What the vendor said" }),
+  })
+  .openapi("ConnectionCheck");
+
+export type AccountAdmin = z.infer<typeof AccountAdminSchema>;
+export type MarketplaceAdapters = z.infer<typeof MarketplaceAdaptersSchema>;
+export type ConnectionCheckAnswer = z.infer<typeof ConnectionCheckSchema>;
