@@ -13,8 +13,9 @@ import { loadSalesPage } from "../load/load-sales-page";
 import { loadStockPage } from "../load/load-stock-page";
 import type { PageScope } from "../load/page-scope";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
-import type { StatementRunner } from "../load/statement-runner";
-import { anomalyRule } from "../load/stock-page-statements";
+import { salesPageStatements } from "../load/sales-page-statements";
+import { type StatementRunner, statementBytes } from "../load/statement-runner";
+import { anomalyRule, stockPageStatements } from "../load/stock-page-statements";
 import { turnoverPageStatements } from "../load/turnover-page-statements";
 import { watermarkStatement } from "../load/watermark";
 import type { PageMessage } from "../messages";
@@ -95,7 +96,10 @@ export async function fetchAndLoadPage(
     const adapter = salesAdapter(message.endpoint);
     const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
     const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
-    const parts = splitPage(validateSalesPage(run.marketplace, group.rows), maxRequestBytes);
+    const validated = validateSalesPage(run.marketplace, group.rows);
+    const parts = splitPage(validated, maxRequestBytes - statementBytes(alongside), (rows) =>
+      statementBytes(salesPageStatements(scope, rows, salesRowsRead(rows), group.watermark)),
+    );
     let claimed = true;
     for (const [part, rows] of parts.entries()) {
       const last = part === parts.length - 1;
@@ -123,21 +127,26 @@ export async function fetchAndLoadPage(
   if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
   const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
   const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
+  // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
+  if (group.listings.length)
+    alongside.push(
+      ...catalogStatements(
+        scope,
+        group.listings.map((listing) => ({ listing })),
+      ),
+    );
   const validated = validateStockPage(run.marketplace, group.rows);
-  const parts = splitPage(validated, maxRequestBytes);
+  const anomaly = anomalyRule(run.stockJumpFactor);
+  const parts = splitPage(validated, maxRequestBytes - statementBytes(alongside), (rows) =>
+    statementBytes(
+      stockPageStatements(scope, { ...rows, pseudoRows: 0 }, { extracted: 0, pseudoRows: 0 }, { anomaly }),
+    ),
+  );
   let claimed = true;
   for (const [part, rows] of parts.entries()) {
     const partScope = { ...scope, pageKey: partKey(scope.pageKey, part) };
     const first = part === 0;
     const extra = first ? [...alongside] : [];
-    // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
-    if (first && group.listings.length)
-      extra.push(
-        ...catalogStatements(
-          partScope,
-          group.listings.map((listing) => ({ listing })),
-        ),
-      );
     // The watermark moves with the page's last part: only once every row of the page is in.
     if (group.watermark && part === parts.length - 1)
       extra.push(watermarkStatement(partScope, group.watermark));
@@ -149,10 +158,7 @@ export async function fetchAndLoadPage(
       partScope,
       { ...rows, pseudoRows: counts.pseudoRows },
       counts,
-      {
-        anomaly: anomalyRule(run.stockJumpFactor),
-        alongside: extra,
-      },
+      { anomaly, alongside: extra },
     );
     claimed &&= loaded.claimed;
   }
