@@ -15,6 +15,7 @@ import { DEMO_LOGIN, seedDemo } from "./demo-seed";
 import { startNeonEndpoint } from "./neon-endpoint/server";
 import { HOUR_MS } from "./sim/clock";
 import { startSimulator } from "./sim/server";
+import { wranglerDevArgs } from "./wrangler-dev";
 
 const HELP = `Usage: npm run dev -- [options]
 
@@ -163,17 +164,12 @@ async function main(): Promise<void> {
     "npx",
     [
       "wrangler",
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--test-scheduled",
-      "--show-interactive-dev-session=false",
-      "--persist-to",
-      persistTo,
-      ...(ipRateLimit === 60 ? [] : ["--config", devConfigWithRateLimit(ipRateLimit)]),
-      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+      ...wranglerDevArgs({
+        port,
+        persistTo,
+        vars,
+        extra: ipRateLimit === 60 ? [] : ["--config", devConfigWithRateLimit(ipRateLimit)],
+      }),
     ],
     // Its own process group, so stopping reaches npx, wrangler and workerd alike.
     { stdio: "inherit", detached: true },

@@ -58,7 +58,10 @@ export interface Page<R> {
 /** Where a run starts a feed: a full run from the beginning, an incremental one from its watermark. */
 export interface CursorStart {
   kind: "full" | "incremental";
-  /** The feed's watermark from earlier runs; null when never loaded and in a full run (start from the beginning). */
+  /**
+   * The feed's watermark from earlier runs; null when never loaded, and for a stock feed in a full run (start from
+   * the beginning). A sales feed gets it in a full run too: it re-reads from the watermark less its overlap.
+   */
   watermark: string | null;
   nowMs: number;
 }

@@ -1,7 +1,7 @@
 // What follows a finished feed in a queued run: after a stock adapter the next stock source's first adapter,
 // after the last source the account's sales feeds one by one, then (full runs) the vendor reports, after the
 // last the finalize step. The
-// first page of a feed starts at its watermark when incremental. The stock progress rides along to finalize.
+// first page of a feed starts at its watermark when incremental, a sales feed's also in a full run (less an overlap). The stock progress rides along to finalize.
 import type { Cursor } from "../adapters/adapter";
 import { REPORT_ADAPTERS, reportAdapter, reportAdapterList } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapter, salesAdapterList } from "../adapters/sales-adapters";
@@ -28,7 +28,10 @@ export async function firstPageOf(
     : SALES_ADAPTERS[endpoint]
       ? salesAdapter(endpoint)
       : stockAdapter(endpoint);
-  const watermark = await readWatermark(runner, run.accountId, endpoint, kind);
+  // A full run's sales feeds start at their watermark less an overlap (sales are never zeroed, so the history
+  // before it need not be read again); its stock feeds read the whole listing.
+  const sales = Boolean(SALES_ADAPTERS[endpoint]);
+  const watermark = await readWatermark(runner, run.accountId, endpoint, kind, sales);
   const cursor: Cursor = adapter.firstCursor({ kind, watermark, nowMs });
   return {
     type: "page",

@@ -1,5 +1,6 @@
-// One page of a queued feed, fetched through the account's shared budget and breaker, validated, normalized
-// and loaded in one round trip with its API counts, paging notes and watermark. Feeds without the seller's
+// One page of a queued feed (a group of the vendor's pages read ahead, page-group.ts), fetched through the
+// account's shared budget and breaker, validated, normalized and loaded in one round trip per part with its API
+// counts, paging notes and watermark. Feeds without the seller's
 // article get the account's known listings first. Vendor errors are thrown (MarketplaceError).
 import type { Cursor, PageContext } from "../adapters/adapter";
 import type { TurnoverRecord } from "../adapters/ozon/analytics-turnover-stocks-v1";
@@ -12,16 +13,17 @@ import { loadSalesPage } from "../load/load-sales-page";
 import { loadStockPage } from "../load/load-stock-page";
 import type { PageScope } from "../load/page-scope";
 import { recordApiCalls, recordRunIssue } from "../load/run-log";
-import type { StatementRunner } from "../load/statement-runner";
-import { anomalyRule } from "../load/stock-page-statements";
+import { salesPageStatements } from "../load/sales-page-statements";
+import { type StatementRunner, statementBytes } from "../load/statement-runner";
+import { anomalyRule, stockPageStatements } from "../load/stock-page-statements";
 import { turnoverPageStatements } from "../load/turnover-page-statements";
 import { watermarkStatement } from "../load/watermark";
 import type { PageMessage } from "../messages";
 import { salesRowsRead, validateSalesPage } from "../validate/validate-sales";
 import { validateStockPage } from "../validate/validate-stock";
-import { guardCursor } from "./cursor-cycle";
 import { loadKnownListings } from "./known-listings";
-import { type PagingVerdict, pagingVerdict } from "./page-join";
+import { fetchGroup, type GroupLimits } from "./page-group";
+import type { PagingVerdict } from "./page-join";
 import { partKey, splitPage } from "./page-parts";
 import type { RunContext } from "./run-context";
 
@@ -47,6 +49,7 @@ export async function fetchAndLoadPage(
   message: PageMessage,
   scope: PageScope,
   maxRequestBytes: number,
+  limits: GroupLimits,
 ): Promise<LoadedPage> {
   const context: PageContext = {
     client,
@@ -90,16 +93,12 @@ export async function fetchAndLoadPage(
     };
   }
   if (SALES_ADAPTERS[message.endpoint]) {
-    const page = await salesAdapter(message.endpoint).fetchPage(context, message.cursor);
-    const paging = pagingVerdict(message, page.rows, page.next);
-    const cursor = guardCursor(message, page.next);
-    const alongside = [
-      recordApiCalls(run.runId, client.stats),
-      ...notes([...page.notes, ...[paging.note, cursor.note].filter((note) => note !== null)]),
-    ];
-    const parts = splitPage(
-      validateSalesPage(run.marketplace, page.rows.slice(paging.repeated)),
-      maxRequestBytes,
+    const adapter = salesAdapter(message.endpoint);
+    const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
+    const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
+    const validated = validateSalesPage(run.marketplace, group.rows);
+    const parts = splitPage(validated, maxRequestBytes - statementBytes(alongside), (rows) =>
+      statementBytes(salesPageStatements(scope, rows, salesRowsRead(rows), group.watermark)),
     );
     let claimed = true;
     for (const [part, rows] of parts.entries()) {
@@ -110,47 +109,47 @@ export async function fetchAndLoadPage(
         { ...scope, pageKey: partKey(scope.pageKey, part) },
         rows,
         salesRowsRead(rows),
-        last ? (page.watermark ?? null) : null,
+        last ? group.watermark : null,
         part === 0 ? alongside : [],
       );
       claimed &&= loaded.claimed;
     }
     return {
       claimed,
-      next: cursor.next,
+      next: group.next,
       incomplete: false,
-      rows: page.rows.length,
-      paging,
-      cursors: cursor.cursors,
+      rows: group.extracted,
+      paging: group.paging,
+      cursors: group.cursors,
     };
   }
   const adapter = stockAdapter(message.endpoint);
   if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
-  const page = await adapter.fetchPage(context, message.cursor);
-  const paging = pagingVerdict(message, page.rows, page.next);
-  const cursor = guardCursor(message, page.next);
-  const alongside = [
-    recordApiCalls(run.runId, client.stats),
-    ...notes([...page.notes, ...[paging.note, cursor.note].filter((note) => note !== null)]),
-  ];
-  const validated = validateStockPage(run.marketplace, page.rows.slice(paging.repeated));
-  const parts = splitPage(validated, maxRequestBytes);
+  const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
+  const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
+  // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
+  if (group.listings.length)
+    alongside.push(
+      ...catalogStatements(
+        scope,
+        group.listings.map((listing) => ({ listing })),
+      ),
+    );
+  const validated = validateStockPage(run.marketplace, group.rows);
+  const anomaly = anomalyRule(run.stockJumpFactor);
+  const parts = splitPage(validated, maxRequestBytes - statementBytes(alongside), (rows) =>
+    statementBytes(
+      stockPageStatements(scope, { ...rows, pseudoRows: 0 }, { extracted: 0, pseudoRows: 0 }, { anomaly }),
+    ),
+  );
   let claimed = true;
   for (const [part, rows] of parts.entries()) {
     const partScope = { ...scope, pageKey: partKey(scope.pageKey, part) };
     const first = part === 0;
     const extra = first ? [...alongside] : [];
-    // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
-    if (first && page.listings?.length)
-      extra.push(
-        ...catalogStatements(
-          partScope,
-          page.listings.map((listing) => ({ listing })),
-        ),
-      );
     // The watermark moves with the page's last part: only once every row of the page is in.
-    if (page.watermark && part === parts.length - 1)
-      extra.push(watermarkStatement(partScope, page.watermark));
+    if (group.watermark && part === parts.length - 1)
+      extra.push(watermarkStatement(partScope, group.watermark));
     // Each part counts the rows it holds (pseudo-rows with the first): extracted = validated + failed per part.
     const pseudoRows = first ? validated.pseudoRows : 0;
     const counts = { extracted: rows.valid.length + rows.rejected.length + pseudoRows, pseudoRows };
@@ -159,19 +158,16 @@ export async function fetchAndLoadPage(
       partScope,
       { ...rows, pseudoRows: counts.pseudoRows },
       counts,
-      {
-        anomaly: anomalyRule(run.stockJumpFactor),
-        alongside: extra,
-      },
+      { anomaly, alongside: extra },
     );
     claimed &&= loaded.claimed;
   }
   return {
     claimed,
-    next: cursor.next,
-    incomplete: Boolean(page.incomplete) || paging.incomplete || cursor.note !== null,
-    rows: page.rows.length,
-    paging,
-    cursors: cursor.cursors,
+    next: group.next,
+    incomplete: group.incomplete,
+    rows: group.extracted,
+    paging: group.paging,
+    cursors: group.cursors,
   };
 }

@@ -2,36 +2,45 @@
 // (etl_pages "<page key>~<part>"), so every request stays under Neon's 10 MiB however many rows the vendor sends
 // (WB answers up to 80,000 orders a page). A redelivery finds its parts claimed and changes nothing; a page whose
 // parts were partly claimed by an earlier delivery counts as read differently (its source is not zeroed).
-/** A part's rows are estimated to fill at most this share of the request budget. */
-const PART_SHARE = 0.5;
-/** A row's fields travel in up to three statements of a page (products, listings, facts). */
-const STATEMENT_COPIES = 3;
-/** Rows sampled to estimate a row's size. */
+/** A part's statements are estimated to fill at most this share of the request budget (rows vary in size). */
+const PART_SHARE = 0.6;
+/** Rows sampled to estimate what a row adds to a request. */
 const SAMPLE = 256;
 
-/** The JSON size of `rows`, from an even sample of them. */
-function estimatedBytes(rows: readonly unknown[]): number {
-  if (rows.length === 0) return 0;
+/** Up to SAMPLE rows spread evenly over `rows`. */
+function evenSample<T>(rows: readonly T[]): T[] {
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
-  let sampled = 0;
-  let bytes = 0;
-  for (let at = 0; at < rows.length; at += step) {
-    bytes += JSON.stringify(rows[at]).length;
-    sampled++;
-  }
-  return (bytes / sampled) * rows.length;
+  const sample: T[] = [];
+  for (let at = 0; at < rows.length && sample.length < SAMPLE; at += step) sample.push(rows[at] as T);
+  return sample;
 }
 
 /** The part's etl_pages key: the page's own for the first part (hand-on reads it), suffixed for the others. */
 export const partKey = (pageKey: string, part: number) => (part === 0 ? pageKey : `${pageKey}~${part}`);
 
-/** The page's valid and rejected rows in order, in as many parts as the request budget needs (one when it fits). */
+/**
+ * The page's valid and rejected rows in order, in as many parts as the request budget needs (one when it fits).
+ * `measure` gives the request bytes of the statements that would load a set of rows: what a row adds is measured
+ * on an even sample of the page's rows, so parts are as big as the budget allows. The split depends on the rows
+ * alone, so a redelivery of the same rows splits them the same way.
+ */
 export function splitPage<V, R>(
   page: { valid: V[]; rejected: R[] },
   maxRequestBytes: number,
+  measure: (rows: { valid: V[]; rejected: R[] }) => number,
 ): { valid: V[]; rejected: R[] }[] {
-  const bytes = estimatedBytes(page.valid) * STATEMENT_COPIES + estimatedBytes(page.rejected);
-  const parts = Math.max(1, Math.ceil(bytes / (maxRequestBytes * PART_SHARE)));
+  const base = measure({ valid: [], rejected: [] });
+  const perRow = <T>(rows: T[], of: (sample: T[]) => { valid: V[]; rejected: R[] }) => {
+    const sample = evenSample(rows);
+    return sample.length === 0 ? 0 : Math.max(0, measure(of(sample)) - base) / sample.length;
+  };
+  const bytes =
+    base +
+    perRow(page.valid, (valid) => ({ valid, rejected: [] })) * page.valid.length +
+    perRow(page.rejected, (rejected) => ({ valid: [], rejected })) * page.rejected.length;
+  // Never more parts than rows: a budget too small for one row fails the load visibly (RequestTooLargeError).
+  const rows = page.valid.length + page.rejected.length;
+  const parts = Math.max(1, Math.min(rows, Math.ceil(bytes / (maxRequestBytes * PART_SHARE))));
   if (parts === 1) return [page];
   const slice = <T>(rows: T[], part: number) => {
     const size = Math.ceil(rows.length / parts);

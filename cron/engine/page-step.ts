@@ -15,6 +15,7 @@ import type { IngestMessage, PageMessage } from "../messages";
 import { abandonRun } from "./abandon-run";
 import { markHandedOn, pageProgress } from "./hand-on";
 import { nextPhase } from "./next-phase";
+import { DEFAULT_GROUP } from "./page-group";
 import { fetchAndLoadPage, type LoadedPage } from "./page-load";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
@@ -59,6 +60,7 @@ export async function pageStep(
       message,
       scope,
       ports.maxRequestBytes ?? NEON_MAX_REQUEST_BYTES,
+      ports.pageGroup ?? DEFAULT_GROUP,
     );
   } catch (error) {
     // No retry can make it fit: the run fails now, with the reason, instead of after every retry.

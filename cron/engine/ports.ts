@@ -6,6 +6,7 @@ import type { RequestGate } from "../http/request-gate";
 import type { StatementRunner } from "../load/statement-runner";
 import type { IngestMessage } from "../messages";
 import type { StepBudget } from "./ingest-step";
+import type { GroupLimits } from "./page-group";
 import type { RunContext } from "./run-context";
 
 export type RunOutcome = "succeeded" | "partial" | "failed";
@@ -25,6 +26,8 @@ export interface EnginePorts {
   maxRequestBytes?: number;
   /** How long one step may wait inline for the vendor's budget before the page is put back with a delay. */
   maxInlineWaitMs?: number;
+  /** How far a page step reads the feed ahead (page-group.ts); absent = DEFAULT_GROUP. */
+  pageGroup?: GroupLimits;
   /** How much one delivery may run before it queues the rest; absent = one step per delivery. */
   stepBudget?: StepBudget;
   fetch?: typeof fetch;

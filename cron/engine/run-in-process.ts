@@ -11,6 +11,7 @@ import type { StatementRunner } from "../load/statement-runner";
 import type { IngestMessage } from "../messages";
 import { abandonRun, deadLetterReason, recordStepFailure } from "./abandon-run";
 import { DEFAULT_STEP_BUDGET, processIngestMessage, type StepBudget } from "./ingest-step";
+import { SINGLE_PAGE } from "./page-group";
 import type { EnginePorts, RunOutcome } from "./ports";
 import { runStatus } from "./run-context";
 
@@ -44,7 +45,10 @@ export interface SyncInput {
   maxRequestBytes?: number;
   /** Deliveries of one message before the run is given up (the ingest queue's max_retries + 1). */
   deliveries?: number;
-  /** How much one delivery runs before it queues the rest (the queue consumer's default); null = one step. */
+  /**
+   * How much one delivery runs before it queues the rest (the queue consumer's default); null = one step, reading
+   * one vendor page.
+   */
   stepBudget?: StepBudget | null;
 }
 
@@ -86,7 +90,9 @@ export async function runSync(input: SyncInput): Promise<RunOutcome> {
       outcome = finished;
     },
     maxInlineWaitMs: 120_000,
-    ...(input.stepBudget === null ? {} : { stepBudget: input.stepBudget ?? DEFAULT_STEP_BUDGET }),
+    ...(input.stepBudget === null
+      ? { pageGroup: SINGLE_PAGE }
+      : { stepBudget: input.stepBudget ?? DEFAULT_STEP_BUDGET }),
     ...(input.maxRequestBytes !== undefined ? { maxRequestBytes: input.maxRequestBytes } : {}),
     ...(input.fetch ? { fetch: input.fetch } : {}),
     nowMs: () => input.nowMs ?? Date.now(),

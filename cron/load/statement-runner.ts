@@ -33,6 +33,11 @@ function keyed(result: { fields: { name: string }[]; rows: unknown[][] }): Resul
   });
 }
 
+/** The request bytes `statements` would take as one batch (request-size.ts), for sizing parts before sending. */
+export function statementBytes(statements: readonly SQL[]): number {
+  return requestBytes(statements.map((statement) => dialect.sqlToQuery(statement)));
+}
+
 /** A batch over `maxRequestBytes` is refused here, before it is sent (RequestTooLargeError). */
 export function batchRunner(db: Database, maxRequestBytes = NEON_MAX_REQUEST_BYTES): StatementRunner {
   const client = db.$client;

@@ -11,14 +11,19 @@ export function watermarkStatement(scope: PageScope, watermark: string): SQL {
       run_id = excluded.run_id, updated_at = now()`;
 }
 
-/** The feed's watermark for an incremental run; a full run starts from the beginning, so none is read. */
+/**
+ * The feed's watermark for an incremental run. A full run reads a stock feed from the beginning (a whole listing,
+ * so stock not seen can be zeroed), so none is read for it; a sales feed (`boundsFullRuns`) is read by a full
+ * run too, which re-reads the feed from the watermark less the adapter's overlap instead of its whole history.
+ */
 export async function readWatermark(
   run: StatementRunner,
   accountId: string,
   endpoint: string,
   kind: "full" | "incremental",
+  boundsFullRuns = false,
 ): Promise<string | null> {
-  if (kind === "full") return null;
+  if (kind === "full" && !boundsFullRuns) return null;
   const [rows] = await run([
     sql`select watermark from sync_watermarks where account_id = ${accountId} and endpoint = ${endpoint}`,
   ]);

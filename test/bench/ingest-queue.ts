@@ -13,6 +13,7 @@ import { encryptCredentials } from "../../cron/credentials";
 import { createDatabase, type Database } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { marketplaceAccounts, organizations } from "../../db/schema";
+import { wranglerDevArgs } from "../../dev/wrangler-dev";
 import { freePort } from "../e2e/dev-server";
 import { descendantsNamed, processCpuMs } from "./cpu-time";
 import { startSimulatorThread } from "./ingest-services";
@@ -137,22 +138,11 @@ export async function startQueueBench(
       SIMULATOR_URL: sim.url,
     };
     const log = createWriteStream(options.logFile);
-    const worker = spawn(
-      "node_modules/.bin/wrangler",
-      [
-        "dev",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        String(port),
-        "--test-scheduled",
-        "--show-interactive-dev-session=false",
-        "--persist-to",
-        persistTo,
-        ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
-      ],
-      { stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...process.env, FORCE_COLOR: "0" } },
-    );
+    const worker = spawn("node_modules/.bin/wrangler", wranglerDevArgs({ port, persistTo, vars }), {
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
     worker.stdout?.pipe(log);
     worker.stderr?.pipe(log);
     closers.push(async () => {

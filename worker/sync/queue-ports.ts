@@ -2,6 +2,7 @@
 // request budget every consumer of the account's runs shares) and Neon over HTTP, from the parsed config. The queue consumer only
 // hands each message to the engine through these (cron/engine/ingest-step.ts).
 import { DEFAULT_STEP_BUDGET, type StepBudget } from "../../cron/engine/ingest-step";
+import { type GroupLimits, SINGLE_PAGE } from "../../cron/engine/page-group";
 import type { EnginePorts } from "../../cron/engine/ports";
 import { loadRunContext } from "../../cron/engine/run-context";
 import { batchRunner } from "../../cron/load/statement-runner";
@@ -32,8 +33,11 @@ export function queuePorts(env: Env, config: Config, accountId: string): EngineP
   };
 }
 
-/** INGEST_STEP_BUDGET_MS (parsed config): 0 = one step per delivery, otherwise the step chain's time limit. */
-function stepBudgetOf(config: Config): { stepBudget?: StepBudget } {
+/**
+ * INGEST_STEP_BUDGET_MS (parsed config): 0 = one step per delivery, reading one vendor page (a queue message per
+ * vendor page); otherwise the step chain's time limit, each step reading small pages ahead (page-group.ts).
+ */
+function stepBudgetOf(config: Config): { stepBudget?: StepBudget; pageGroup?: GroupLimits } {
   const maxMs = config.ingestStepBudgetMs;
-  return maxMs === 0 ? {} : { stepBudget: { ...DEFAULT_STEP_BUDGET, maxMs } };
+  return maxMs === 0 ? { pageGroup: SINGLE_PAGE } : { stepBudget: { ...DEFAULT_STEP_BUDGET, maxMs } };
 }

@@ -1,7 +1,8 @@
 // Cursor paging shared by Ozon's current posting lists (/v3/posting/fbo/list, /v4/posting/fbs/list): the request
 // as the spec names it (`sort_dir`, `filter.since/to`, limit ≤ 100, analytics and financial data), `cursor` +
 // `has_next`; a cursor that repeats or comes back empty while has_next is true is replaced by restarting at the
-// newest posting time seen (boundary rows repeat; the loader deduplicates).
+// newest posting time seen (boundary rows repeat; the loader deduplicates). A full run starts a month before its
+// watermark, an incremental one 14 days before it, a first run 90 days back.
 import { z } from "zod";
 import type { Cursor, CursorStart, Page, PageContext, RowOutcome } from "../adapter";
 import type { SalesRecord } from "../sales-record";
@@ -13,13 +14,22 @@ const DAY_MS = 86_400_000;
 /** A full run reads this far back; an incremental one re-reads this much before its watermark (status changes). */
 export const OZON_FULL_DAYS = 90;
 export const OZON_RECHECK_DAYS = 14;
+/**
+ * A full run with a watermark re-reads this far before it (not the whole 90 days): a posting's status settles
+ * within days of its creation (delivered, cancelled, returned), so a month catches late changes with room to spare.
+ */
+export const OZON_FULL_RECHECK_DAYS = 30;
 
 export function postingsFirstCursor(start: CursorStart): Cursor {
   const watermarkMs = start.watermark ? Date.parse(start.watermark) : Number.NaN;
-  const sinceMs =
-    start.kind === "incremental" && !Number.isNaN(watermarkMs)
-      ? watermarkMs - OZON_RECHECK_DAYS * DAY_MS
-      : start.nowMs - OZON_FULL_DAYS * DAY_MS;
+  const earliestMs = start.nowMs - OZON_FULL_DAYS * DAY_MS;
+  const recheckDays = start.kind === "incremental" ? OZON_RECHECK_DAYS : OZON_FULL_RECHECK_DAYS;
+  const sinceMs = Number.isNaN(watermarkMs)
+    ? earliestMs
+    : Math.max(
+        start.kind === "incremental" ? Number.NEGATIVE_INFINITY : earliestMs,
+        watermarkMs - recheckDays * DAY_MS,
+      );
   return {
     since: new Date(sinceMs).toISOString(),
     to: new Date(Math.min(start.nowMs + DAY_MS, sinceMs + 364 * DAY_MS)).toISOString(),

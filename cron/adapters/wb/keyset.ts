@@ -1,7 +1,9 @@
 // Keyset paging of the WB statistics feeds (stocks, orders, sales): `lastChangeDate >= dateFrom` in Moscow
 // time, so boundary rows come again (the loader deduplicates); the next page starts at the newest stamp seen,
 // and a page that brings nothing newer ends the feed.
-import type { CursorStart } from "../adapter";
+import type { BudgetRule } from "../../http/request-budget";
+import type { CursorStart, Page, PageContext, RowOutcome } from "../adapter";
+import { malformedWbResponse, mapWbError, wbHeaders } from "./wb-errors";
 
 /** The earliest dateFrom the API accepts: a full listing. */
 export const WB_EPOCH = "2019-06-20T00:00:00";
@@ -69,4 +71,41 @@ export function keysetStep(rows: readonly unknown[] | KeysetStamps, dateFrom: st
     );
   }
   return { next, newest, notes };
+}
+
+/** The body of every keyset feed is the array of rows (up to 80,000, ~56 MB): streamed, never parsed whole. */
+const ROWS = { path: [], expected: "array of rows" } as const;
+
+/**
+ * One keyset page of a WB statistics feed: each row is read (validated, normalized) as the body streams in, so
+ * the page keeps records, never the raw body; only an array is a page (`[]` ends the feed), anything else is a
+ * malformed response, never "no rows".
+ */
+export async function readKeysetPage<R>(
+  context: PageContext,
+  feed: { id: string; budget: BudgetRule; url: string; dateFrom: string },
+  read: (raw: unknown) => RowOutcome<R>,
+): Promise<Page<R>> {
+  const rows: RowOutcome<R>[] = [];
+  let stamps = noStamps();
+  const answer = await context.client.callRows(
+    feed.id,
+    feed.budget,
+    { method: "GET", url: feed.url, headers: wbHeaders(context.credentials.wb) },
+    mapWbError,
+    ROWS,
+    () => {
+      // A retried attempt starts the page over.
+      rows.length = 0;
+      stamps = noStamps();
+      return (raw) => {
+        addStamp(stamps, raw);
+        rows.push(read(raw));
+      };
+    },
+  );
+  if (!answer || (answer.rows === 0 && !Array.isArray(answer.small)))
+    throw malformedWbResponse(feed.id, ROWS.expected, answer?.small ?? null);
+  const step = keysetStep(stamps, feed.dateFrom);
+  return { rows, next: step.next, notes: step.notes, watermark: step.newest };
 }

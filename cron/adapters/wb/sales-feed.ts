@@ -1,15 +1,20 @@
 // The WB statistics sales feeds (orders, sales) as adapters: keyset paging by lastChangeDate, 1 request per
-// minute, data kept 90 days. A full run reads the last 90 days; an incremental one starts at its watermark.
+// minute, data kept 90 days. A first run reads the last 90 days, a full run from two days before its watermark,
+// an incremental one from the watermark.
 import type { Cursor, Page, PageContext, RowOutcome, SalesAdapter } from "../adapter";
 import { scaledBudget } from "../adapter";
 import type { SalesRecord } from "../sales-record";
-import { addStamp, keysetStart, keysetStep, moscowDateTime, noStamps } from "./keyset";
-import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+import { keysetStart, moscowDateTime, moscowToUtcIso, readKeysetPage } from "./keyset";
+import { wbUrl } from "./wb-errors";
 
 const BUDGET = { requests: 1, perMs: 60_000 };
-/** The body is the array of rows (up to 80,000 of them, ~56 MB): streamed, never parsed whole. */
-const ROWS = { path: [], expected: "array of rows" } as const;
 export const WB_SALES_DAYS_KEPT = 90;
+/**
+ * A full run with a watermark re-reads this far before it instead of the 90 days: any change moves a row's
+ * lastChangeDate, so only rows the vendor files late (its statistics lag by up to hours) can sit behind it.
+ */
+export const WB_FULL_RECHECK_DAYS = 2;
+const DAY_MS = 86_400_000;
 
 export function wbSalesFeed(
   id: string,
@@ -20,35 +25,27 @@ export function wbSalesFeed(
     id,
     marketplace: "wb",
     kind: "sales",
-    firstCursor: (start) => keysetStart(start, moscowDateTime(start.nowMs - WB_SALES_DAYS_KEPT * 86_400_000)),
-    async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>> {
+    firstCursor: (start) => {
+      const kept = moscowDateTime(start.nowMs - WB_SALES_DAYS_KEPT * DAY_MS);
+      const watermarkMs = start.watermark ? Date.parse(moscowToUtcIso(start.watermark) ?? "") : Number.NaN;
+      if (start.kind === "incremental" || Number.isNaN(watermarkMs)) return keysetStart(start, kept);
+      // Same-format Moscow stamps compare as text: the later of the kept window and the overlap's start.
+      const overlap = moscowDateTime(watermarkMs - WB_FULL_RECHECK_DAYS * DAY_MS);
+      return { dateFrom: overlap > kept ? overlap : kept };
+    },
+    fetchPage(context: PageContext, cursor: Cursor): Promise<Page<SalesRecord>> {
       const dateFrom = typeof cursor.dateFrom === "string" ? cursor.dateFrom : moscowDateTime(Date.now());
-      const rows: RowOutcome<SalesRecord>[] = [];
-      let stamps = noStamps();
-      // Each row is read (validated, normalized) as it streams in: the page keeps records, never the raw body.
-      const answer = await context.client.callRows(
-        id,
-        scaledBudget(BUDGET, context.rateScale),
+      const query = `dateFrom=${encodeURIComponent(dateFrom)}&flag=0`;
+      return readKeysetPage(
+        context,
         {
-          method: "GET",
-          url: `${wbUrl(context.baseUrl, "statistics", path)}?dateFrom=${encodeURIComponent(dateFrom)}&flag=0`,
-          headers: wbHeaders(context.credentials.wb),
+          id,
+          budget: scaledBudget(BUDGET, context.rateScale),
+          url: `${wbUrl(context.baseUrl, "statistics", path)}?${query}`,
+          dateFrom,
         },
-        mapWbError,
-        ROWS,
-        () => {
-          rows.length = 0;
-          stamps = noStamps();
-          return (raw) => {
-            addStamp(stamps, raw);
-            rows.push(read(raw));
-          };
-        },
+        read,
       );
-      if (!answer || (answer.rows === 0 && !Array.isArray(answer.small)))
-        throw malformedWbResponse(id, ROWS.expected, answer?.small ?? null);
-      const step = keysetStep(stamps, dateFrom);
-      return { rows, next: step.next, notes: step.notes, watermark: step.newest };
     },
   };
 }

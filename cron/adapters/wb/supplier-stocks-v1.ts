@@ -7,17 +7,15 @@ import { scaledBudget } from "../adapter";
 import { interned } from "../interned";
 import { driftedFields, issueReasons, lenientCount, lenientId, optionalText } from "../lenient";
 import type { StockRecord } from "../stock-record";
-import { addStamp, keysetStart, keysetStep, noStamps, WB_EPOCH } from "./keyset";
+import { keysetStart, readKeysetPage, WB_EPOCH } from "./keyset";
 import { wbListingIdentity } from "./sales-row";
-import { malformedWbResponse, mapWbError, wbHeaders, wbUrl } from "./wb-errors";
+import { wbUrl } from "./wb-errors";
 
 export { moscowDateTime, WB_EPOCH } from "./keyset";
 
 export const WB_SUPPLIER_STOCKS_ID = "wb.v1.supplier_stocks";
 const PATH = "/api/v1/supplier/stocks";
 const BUDGET = { requests: 1, perMs: 60_000 };
-/** The body is the array of rows: streamed row by row, never parsed whole. */
-const ROWS = { path: [], expected: "array of rows" } as const;
 
 const Row = z.object({
   lastChangeDate: z.string().min(10),
@@ -62,33 +60,17 @@ export const wbSupplierStocksV1: StockAdapter = {
   listsAllStock: true,
   incrementalListsAll: false,
   firstCursor: (start) => keysetStart(start, WB_EPOCH),
-  async fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
+  fetchPage(context: PageContext, cursor: Cursor): Promise<Page<StockRecord>> {
     const dateFrom = typeof cursor.dateFrom === "string" ? cursor.dateFrom : WB_EPOCH;
-    const rows: RowOutcome<StockRecord>[] = [];
-    let stamps = noStamps();
-    const answer = await context.client.callRows(
-      WB_SUPPLIER_STOCKS_ID,
-      scaledBudget(BUDGET, context.rateScale),
+    return readKeysetPage(
+      context,
       {
-        method: "GET",
+        id: WB_SUPPLIER_STOCKS_ID,
+        budget: scaledBudget(BUDGET, context.rateScale),
         url: `${wbUrl(context.baseUrl, "statistics", PATH)}?dateFrom=${encodeURIComponent(dateFrom)}`,
-        headers: wbHeaders(context.credentials.wb),
+        dateFrom,
       },
-      mapWbError,
-      ROWS,
-      () => {
-        rows.length = 0;
-        stamps = noStamps();
-        return (raw) => {
-          addStamp(stamps, raw);
-          rows.push(readSupplierStocksRow(raw));
-        };
-      },
+      readSupplierStocksRow,
     );
-    // Only an array is a listing (`[]` ends it): anything else must not read as "no stock".
-    if (!answer || (answer.rows === 0 && !Array.isArray(answer.small)))
-      throw malformedWbResponse(WB_SUPPLIER_STOCKS_ID, ROWS.expected, answer?.small ?? null);
-    const step = keysetStep(stamps, dateFrom);
-    return { rows, next: step.next, notes: step.notes, watermark: step.newest };
   },
 };
