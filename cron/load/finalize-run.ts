@@ -5,6 +5,7 @@
 // API answers change. Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
+import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import type { RunStatus } from "../../db/schema/enums";
 import { pageRelinkLock, relinkStatements } from "./link-products";
 import type { StatementRunner } from "./statement-runner";
@@ -250,6 +251,7 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     forgetSeenCells(input.runId),
     snapshot,
     ...refreshSalesDaily(input),
+    ...refreshSalesDayTotals(input),
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
     // finalize waits for, until this transaction commits. Before the snapshot time moves (it reads it).
     refreshProductSummary(input),
