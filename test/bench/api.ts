@@ -155,15 +155,21 @@ async function main(): Promise<void> {
     };
     // A settings change moves the organization's data version and drops this isolate's cached caller, as a
     // finished run does (within the caller cache's 30 s): the next request is a miss, as right after a sync.
+    // Untimed, so tried again when workerd restarted mid-request (a 503 it does not retry for a PATCH), as it
+    // did once under heavy load on the shared machine.
     const newDataVersion = async () => {
-      const response = await worker?.fetch("/api/settings", {
-        method: "PATCH",
-        headers: { Cookie: cookie, "Content-Type": "application/json" },
-        body: JSON.stringify({ leadTimeDays: 14 }),
-      });
-      if (response?.status !== 200)
-        throw new Error(`settings: ${response?.status} ${await response?.text()}`);
-      await response.arrayBuffer();
+      for (let attempt = 1; ; attempt++) {
+        const response = await worker?.fetch("/api/settings", {
+          method: "PATCH",
+          headers: { Cookie: cookie, "Content-Type": "application/json" },
+          body: JSON.stringify({ leadTimeDays: 14 }),
+        });
+        const ok = response?.status === 200;
+        if (!ok && (response?.status !== 503 || attempt === 3))
+          throw new Error(`settings: ${response?.status} ${await response?.text()}`);
+        await response?.arrayBuffer();
+        if (ok) return;
+      }
     };
     neonConfig.fetchEndpoint = endpoint.sqlUrl;
     const naiveSql = neon(databaseUrl);
