@@ -6,6 +6,7 @@
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
 import { productDemandDays } from "../../db/queries/demand-days";
+import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import type { RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, relinkStatements } from "./link-products";
@@ -258,6 +259,7 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     forgetSeenCells(input.runId),
     snapshot,
     ...refreshSalesDaily(input),
+    ...refreshSalesDayTotals(input),
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
     // finalize waits for, until this transaction commits. Before the snapshot time moves (it reads it).
     refreshProductSummary(input),

@@ -1,5 +1,6 @@
-// Sales analytics over the sales_daily fact table: KPIs for a period, the trend by day / week / month,
-// and revenue grouped by product, category or region. Every query is bounded by org and day range.
+// Sales analytics: KPIs for a period, the trend by day / week / month, and revenue grouped by product,
+// category or region. Every query is bounded by org and day range. What needs no product reads
+// sales_day_totals (a few hundred rows a period: day × marketplace × region); per product, sales_daily.
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
@@ -35,7 +36,9 @@ const TOTALS = sql`coalesce(sum(sd.revenue), 0)::float8 as revenue, coalesce(sum
   coalesce(sum(sd.cancellations), 0)::int as cancellations`;
 
 export async function salesTotals(db: Database, period: SalesPeriod): Promise<SalesTotals> {
-  const result = await db.execute(sql`select ${TOTALS} from sales_daily sd where ${periodFilter(period)}`);
+  const result = await db.execute(
+    sql`select ${TOTALS} from sales_day_totals sd where ${periodFilter(period)}`,
+  );
   return result.rows[0] as unknown as SalesTotals;
 }
 
@@ -49,7 +52,7 @@ export async function salesTrend(
   const bucket = sql.raw(`'${grain}'`);
   const result =
     await db.execute(sql`select to_char(date_trunc(${bucket}, sd.day), 'YYYY-MM-DD') as period, ${TOTALS}
-    from sales_daily sd where ${periodFilter(period)} group by 1 order by 1`);
+    from sales_day_totals sd where ${periodFilter(period)} group by 1 order by 1`);
   return result.rows as unknown as Array<SalesTotals & { period: string }>;
 }
 
@@ -85,7 +88,7 @@ export async function revenueByRegion(
   period: SalesPeriod,
 ): Promise<Array<SalesTotals & { region: string }>> {
   const result = await db.execute(sql`select sd.region, ${TOTALS}
-    from sales_daily sd where ${periodFilter(period)} group by sd.region order by revenue desc`);
+    from sales_day_totals sd where ${periodFilter(period)} group by sd.region order by revenue desc, sd.region`);
   return result.rows as never;
 }
 

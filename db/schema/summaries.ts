@@ -1,5 +1,6 @@
 // Read models the dashboard reads instead of raw facts, refreshed at the end of each run: stock and
-// velocity per product, and sales per product × day × region.
+// velocity per product, sales per product × day × region, and the organization's sales per day ×
+// marketplace × region (what KPIs, the trend and regions sum).
 import {
   bigint,
   date,
@@ -70,4 +71,27 @@ export const salesDaily = pgTable(
     primaryKey({ columns: [t.orgId, t.day, t.productId, t.marketplace, t.region] }),
     index("sales_daily_org_product_idx").on(t.orgId, t.productId, t.day),
   ],
+);
+
+/**
+ * Sales per organization × day × marketplace × region: sales_daily summed over products (db/queries/
+ * sales-summaries.ts keeps it equal). KPIs, the trend and the regions read a few hundred rows of it for a
+ * period instead of every product's day.
+ */
+export const salesDayTotals = pgTable(
+  "sales_day_totals",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    day: date("day").notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    region: text("region").notNull(),
+    orders: integer("orders").notNull(),
+    units: integer("units").notNull(),
+    revenue: numeric("revenue", { precision: 18, scale: 2 }).notNull(),
+    returns: integer("returns").notNull(),
+    cancellations: integer("cancellations").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day, t.marketplace, t.region] })],
 );

@@ -7,6 +7,8 @@ import { join } from "node:path";
 
 export interface BenchPostgres {
   url: string;
+  /** The server's log, where auto_explain writes plans (absent for a server given by URL). */
+  logFile?: string;
   stop(): void;
 }
 
@@ -27,7 +29,11 @@ export function startBenchPostgres(): BenchPostgres {
     "-D",
     data,
     "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c timezone=UTC`,
+    // auto_explain is loaded but off (its log_min_duration defaults to -1): the benchmark switches it on with
+    // ALTER SYSTEM after the timed samples (a -c setting here would outrank that), so that the plans it keeps
+    // (EXPLAIN ANALYZE, BUFFERS) cost the measured requests nothing.
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c shared_buffers=256MB -c timezone=UTC ` +
+      "-c shared_preload_libraries=auto_explain",
     "-l",
     join(dir, "log"),
     "-w",
@@ -35,6 +41,7 @@ export function startBenchPostgres(): BenchPostgres {
   ]);
   return {
     url: `postgresql://bench@127.0.0.1:${port}/postgres`,
+    logFile: join(dir, "log"),
     stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);

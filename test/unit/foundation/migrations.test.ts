@@ -32,6 +32,7 @@ const EXPECTED_TABLES = [
   "products",
   "sales",
   "sales_daily",
+  "sales_day_totals",
   "sessions",
   "users",
   "warehouse_aliases",

@@ -1,0 +1,37 @@
+// Keeps sales_day_totals equal to sales_daily summed over products. Finalize refreshes the days it rebuilds in
+// sales_daily (the last 120), in its transaction and after that rebuild (whose advisory lock it relies on);
+// `rebuildSalesDayTotals` covers every day, for data written to sales_daily outside a run (the migration's
+// backfill does the same for every organization). Rows whose figures did not change are left untouched, so a
+// re-run that changed nothing writes nothing; a day × marketplace × region without sales any more is removed.
+import { type SQL, sql } from "drizzle-orm";
+
+function syncSalesDayTotals(orgId: string, days: SQL): SQL {
+  return sql`with fresh as (
+      select org_id, day, marketplace, region, sum(orders)::int as orders, sum(units)::int as units,
+        sum(revenue) as revenue, sum(returns)::int as returns, sum(cancellations)::int as cancellations
+      from sales_daily where org_id = ${orgId} and ${days}
+      group by org_id, day, marketplace, region
+    ),
+    upserted as (
+      insert into sales_day_totals as t (org_id, day, marketplace, region, orders, units, revenue, returns, cancellations)
+      select * from fresh
+      on conflict (org_id, day, marketplace, region) do update set orders = excluded.orders, units = excluded.units,
+        revenue = excluded.revenue, returns = excluded.returns, cancellations = excluded.cancellations
+      where (t.orders, t.units, t.revenue, t.returns, t.cancellations)
+        is distinct from (excluded.orders, excluded.units, excluded.revenue, excluded.returns, excluded.cancellations)
+      returning 1
+    )
+    delete from sales_day_totals t
+    where t.org_id = ${orgId} and ${days}
+      and not exists (select 1 from fresh f where f.day = t.day and f.marketplace = t.marketplace and f.region = t.region)`;
+}
+
+/** Finalize's share: the days refreshSalesDaily (cron/load/finalize-run.ts) rebuilds. */
+export function refreshSalesDayTotals(input: { orgId: string }): SQL[] {
+  return [syncSalesDayTotals(input.orgId, sql`day > current_date - 120`)];
+}
+
+/** Every day of the organization's sales_daily (seeded or backfilled data). */
+export function rebuildSalesDayTotals(orgId: string): SQL {
+  return syncSalesDayTotals(orgId, sql`true`);
+}
