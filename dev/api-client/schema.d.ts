@@ -441,7 +441,8 @@ export interface paths {
         /** Marketplace accounts with the last successful run, its age and the run in progress */
         get: operations["listAccounts"];
         put?: never;
-        post?: never;
+        /** Connect an Ozon or Wildberries account with its credentials (admin) */
+        post: operations["connectAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -462,6 +463,59 @@ export interface paths {
         get: operations["getAccountProgress"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace-adapters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stock and sales adapters each marketplace offers, defaults marked (admin) */
+        get: operations["listMarketplaceAdapters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One marketplace account's settings, credentials masked (admin) */
+        get: operations["getAccountAdmin"];
+        put?: never;
+        post?: never;
+        /** Delete an account with its listings, stock, sales and runs; refused while it syncs (admin) */
+        delete: operations["deleteAccount"];
+        options?: never;
+        head?: never;
+        /** Rename, enable or disable an account, choose its adapters or replace its credentials (admin) */
+        patch: operations["changeAccount"];
+        trace?: never;
+    };
+    "/api/accounts/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call the marketplace once with the account's credentials and say what is wrong, if anything (admin) */
+        post: operations["checkAccountConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -605,6 +659,10 @@ export interface components {
             createdAt: string;
             disabledAt: string | null;
         };
+        CreatedUser: components["schemas"]["User"] & {
+            /** @description Only when the request gave no password: shown this once, never stored in clear */
+            initialPassword?: string;
+        };
         CreateUserRequest: {
             /** Format: email */
             email: string;
@@ -612,7 +670,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "viewer" | "operator" | "admin";
-            password: string;
+            /** @description Absent: an initial password is made and answered once as initialPassword */
+            password?: string;
         };
         UpdateUserRequest: {
             name?: string;
@@ -1147,6 +1206,79 @@ export interface components {
             accountId: string;
             run: components["schemas"]["Run"] & (Record<string, never> | null);
         };
+        MarketplaceAdapters: {
+            items: {
+                /** @enum {string} */
+                marketplace: "ozon" | "wb";
+                stock: {
+                    id: string;
+                    isDefault: boolean;
+                }[];
+                sales: {
+                    id: string;
+                    isDefault: boolean;
+                }[];
+            }[];
+        };
+        AccountAdmin: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            marketplace: "ozon" | "wb";
+            name: string;
+            enabled: boolean;
+            adapters: {
+                /** @description Configured stock adapters; [] = the default */
+                stock: string[];
+                /** @description null = the default; [] = no sales sync */
+                sales: string[] | null;
+            };
+            /** @description Never the key itself */
+            credentials: {
+                set: boolean;
+                /** @description Ozon's Client-Id (an id, not a secret) */
+                clientId: string | null;
+                /** @description The last 4 characters of the key or token */
+                keyEnding: string | null;
+            };
+        };
+        ConnectAccountRequest: {
+            /** @enum {string} */
+            marketplace: "ozon" | "wb";
+            name: string;
+            credentials: components["schemas"]["AccountCredentialsInput"];
+            adapters?: components["schemas"]["AccountAdaptersInput"];
+            /** @default true */
+            enabled: boolean;
+        };
+        /** @description Ozon: clientId + apiKey; Wildberries: token */
+        AccountCredentialsInput: {
+            clientId?: string;
+            apiKey?: string;
+            token?: string;
+        };
+        AccountAdaptersInput: {
+            /** @description Stock adapter ids; absent or [] = the default */
+            stock?: string[];
+            /** @description Sales adapter ids; absent = the default, [] = none */
+            sales?: string[];
+        };
+        ChangeAccountRequest: {
+            name?: string;
+            enabled?: boolean;
+            adapters?: components["schemas"]["AccountAdaptersInput"];
+            credentials?: components["schemas"]["AccountCredentialsInput"] & unknown;
+        };
+        ConnectionCheck: {
+            /** @enum {string} */
+            outcome: "ok" | "wrong_key" | "missing_scope" | "rate_limited" | "unreachable" | "vendor_error";
+            /** @description The outcome in plain words (English; the dashboard translates) */
+            message: string;
+            /** @description The vendor's HTTP status, when it answered */
+            status: number | null;
+            /** @description What the vendor said */
+            detail: string | null;
+        };
         SyncOutcome: {
             /** Format: uuid */
             accountId: string;
@@ -1622,7 +1754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["CreatedUser"];
                 };
             };
             /** @description Invalid input; the message names the field */
@@ -2999,6 +3131,93 @@ export interface operations {
             };
         };
     };
+    connectAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Connected */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAdmin"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getAccountProgress: {
         parameters: {
             query?: never;
@@ -3024,6 +3243,366 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressEvent"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the caller's organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMarketplaceAdapters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Adapters by marketplace */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketplaceAdapters"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAdmin"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the caller's organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the caller's organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAdmin"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the caller's organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with an existing resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkAccountConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vendor's verdict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionCheck"];
                 };
             };
             /** @description Invalid input; the message names the field */
