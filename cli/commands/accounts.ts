@@ -62,7 +62,8 @@ Options:
                        n × max(previous, 20); a number above 1 (default: 10)
                        (with set, "default" = back to the default)
 
-The API has no route for accounts yet, so this command works on the database: DATABASE_URL or
+This command works on the database (admins can also connect accounts in the dashboard's Settings, or
+through POST /api/accounts): DATABASE_URL or
 --database-url (local dev: the npm run dev database, no flag needed). \`add\` encrypts the credentials
 with the Worker's CREDENTIALS_KEY (env; local dev: the development key).`;
 
