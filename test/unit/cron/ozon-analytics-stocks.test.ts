@@ -89,7 +89,9 @@ describe("Ozon /v1/analytics/stocks against the simulator", () => {
       "select count(*)::int as n from etl_pages where run_id in (select id from etl_runs where account_id = $1)",
       [ids.accountId],
     );
-    expect(pages?.n).toBe(lists.length);
+    // Vendor pages are read ahead and loaded together (cron/engine/page-group.ts): at most one run page each.
+    expect(pages?.n).toBeGreaterThanOrEqual(1);
+    expect(pages?.n).toBeLessThanOrEqual(lists.length);
   });
 
   it("replaces a switched-off v2 within the run: the switch-off is recorded, sold-out stock zeroed, the rest equals the truth", async () => {

@@ -80,8 +80,11 @@ describe("WB warehouse-remains report", () => {
       [ids.orgId],
     );
     expect(pseudo).toEqual([]);
-    // create, poll (processing), poll (done) + download: three pages, one status poll per page.
-    expect((await runRow(runId))?.pages_done).toBe(3);
+    // create, poll (processing), poll (done) + download. A step reads vendor pages ahead as one run page
+    // (cron/engine/page-group.ts, bounded by rows, pages and reading time), so the run's page count depends on
+    // the machine's speed: the vendor calls are what is counted.
+    expect((await runRow(runId))?.pages_done).toBeGreaterThanOrEqual(1);
+    expect(harness.sim.stats.requests("wb.remains_status")).toHaveLength(2);
     expect(harness.sim.stats.requests("wb.remains_create")).toHaveLength(1);
     expect(harness.sim.stats.requests("wb.remains_download")).toHaveLength(1);
   });
@@ -156,7 +159,7 @@ describe("WB warehouse-remains report", () => {
     // 1 per 5 s of vendor time (the limiter clock runs at the simulator's time scale).
     const gaps = polls.slice(1).map((r, i) => r.limiterAt - (polls[i]?.limiterAt ?? 0));
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5_000);
-    expect((await runRow(runId))?.pages_done).toBe(7);
+    expect((await runRow(runId))?.pages_done).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -180,7 +183,8 @@ describe("WB warehouse-remains failures", () => {
 
   it("a task that vanished (404 on status) is reported as such, not as a switched-off endpoint", async () => {
     const ids = await seedAccount(harness.db, "wb");
-    harness.sim.faults.set([{ endpoint: "wb.remains_status", kind: "switched_off", calls: [1] }]);
+    // Every status call: a vanished task stays vanished (the next step asks again before giving up).
+    harness.sim.faults.set([{ endpoint: "wb.remains_status", kind: "switched_off", rate: 1 }]);
     const { runId, status } = await sync(ids, REMAINS);
     expect(status).toBe("partial");
     const [issue] = (await runRow(runId))?.issues ?? [];
