@@ -312,6 +312,8 @@ export const en = {
   "users.passwordShownOnce": "Hand over this initial password now; it will not be shown again. Sign-in for",
   "users.enable": "Enable",
   "users.disable": "Disable",
+  "accounts.ozonClientId": "Client-Id",
+  "accounts.ozonApiKey": "API key",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -314,4 +314,6 @@ export const ru: Record<MessageKey, string> = {
   "users.passwordShownOnce": "Передайте этот начальный пароль сейчас, больше он не будет показан. Вход для",
   "users.enable": "Включить",
   "users.disable": "Отключить",
+  "accounts.ozonClientId": "Client ID",
+  "accounts.ozonApiKey": "API-ключ",
 };

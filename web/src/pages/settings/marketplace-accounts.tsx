@@ -1,6 +1,7 @@
 // Settings → Marketplace accounts (admin): connect an Ozon or WB account with its credentials and adapters,
 // check the connection (the vendor's verdict in plain words), sync, enable or disable, rename, delete.
 // Credentials go to the API once and never come back: the list shows only "set" and the key's last 4.
+
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type {
@@ -11,6 +12,7 @@ import type {
 import { type ApiFailure, apiGet, apiRequest } from "../../api/client";
 import type { Marketplace } from "../../api/types";
 import { errorText } from "../../components/states";
+import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
 import type { MessageKey } from "../../i18n/messages-en";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
@@ -132,7 +134,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         {mp === "ozon" ? (
           <>
             <label class="field">
-              <span>Client-Id</span>
+              <span>{t("accounts.ozonClientId")}</span>
               <input
                 name="clientId"
                 required
@@ -142,7 +144,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
               />
             </label>
             <label class="field">
-              <span>Api-Key</span>
+              <span>{t("accounts.ozonApiKey")}</span>
               <input
                 name="apiKey"
                 type="password"
@@ -241,11 +243,14 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
   return (
     <tr data-testid="account-row" data-account={account.name}>
       <td>
-        {account.name} <span class="muted small">{MARKETPLACE_LABEL[account.marketplace]}</span>
+        <span translate={false}>{account.name}</span>{" "}
+        <span class="muted small">{MARKETPLACE_LABEL[account.marketplace]}</span>
         <div class="muted small">
-          {detail.value?.credentials.clientId ? `Client-Id ${detail.value.credentials.clientId} · ` : ""}
+          {detail.value?.credentials.clientId
+            ? `${t("accounts.ozonClientId")} ${detail.value.credentials.clientId} · `
+            : ""}
           {t("accounts.keySet")}
-          {ending ? ` …${ending}` : ""}
+          {ending ? <span translate={false}> …{ending}</span> : ""}
         </div>
       </td>
       <td>{account.enabled ? t("accounts.enabled") : t("accounts.disabled")}</td>
@@ -320,7 +325,7 @@ export function MarketplaceAccounts() {
       )}
       {accounts.value && accounts.value.length === 0 && <p class="muted">{t("accounts.none")}</p>}
       {accounts.value && accounts.value.length > 0 && (
-        <div class="table-wrap">
+        <TableRegion label={t("accounts.title")}>
           <table>
             <thead>
               <tr>
@@ -335,7 +340,7 @@ export function MarketplaceAccounts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <ConnectForm adapters={adapters.value} onDone={load} />
     </section>

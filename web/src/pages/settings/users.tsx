@@ -1,10 +1,12 @@
 // Settings → Users (admin): invite a user with a role (the API makes an initial password, shown here once for
 // the admin to hand over), change a user's role, disable or enable them (disabling ends their sessions).
+
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type ApiFailure, apiGet, apiRequest } from "../../api/client";
 import type { Role } from "../../api/types";
 import { errorText } from "../../components/states";
+import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
 import { toFailure } from "../../models/resource";
 import { session } from "../../models/session";
@@ -103,7 +105,7 @@ export function Users() {
         </p>
       )}
       {users.value && (
-        <div class="table-wrap">
+        <TableRegion label={t("users.title")}>
           <table>
             <thead>
               <tr>
@@ -116,7 +118,10 @@ export function Users() {
               {users.value.map((user) => (
                 <tr key={user.id}>
                   <td>
-                    {user.email} <span class="muted small">{user.name}</span>
+                    <span translate={false}>{user.email}</span>{" "}
+                    <span class="muted small" translate={false}>
+                      {user.name}
+                    </span>
                   </td>
                   <td>
                     <select
@@ -159,7 +164,7 @@ export function Users() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </section>
   );
