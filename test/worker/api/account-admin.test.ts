@@ -118,6 +118,12 @@ describe("connecting an account", () => {
         { marketplace: "wb", name: "X", credentials: { token: "t", apiKey: "k" } },
         /^credentials\.apiKey: not used/,
       ],
+      // A header can carry neither: the runtime would refuse the call and print the key in its warning.
+      [
+        { marketplace: "ozon", name: "X", credentials: { clientId: "1", apiKey: "ключ-юникод" } },
+        /^credentials\.apiKey: the Api-Key may hold only Latin letters/,
+      ],
+      [{ marketplace: "wb", name: "X", credentials: { token: "abc\r\nX-Evil: 1" } }, /^credentials\.token:/],
       [{ marketplace: "ozon", name: "", credentials: OZON }, /^name:/],
       [{ marketplace: "ebay", name: "X", credentials: OZON }, /^marketplace:/],
       [

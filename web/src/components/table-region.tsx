@@ -2,10 +2,19 @@
 // pinned) instead of running off the page. Focusable and labelled, so a keyboard user can scroll it too.
 import type { ComponentChildren } from "preact";
 
-export function TableRegion({ label, children }: { label: string; children: ComponentChildren }) {
+export function TableRegion({
+  label,
+  children,
+  pinned = true,
+}: {
+  label: string;
+  children: ComponentChildren;
+  /** Pin the first column; off for tables of controls, whose buttons a pinned column would cover. */
+  pinned?: boolean;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll box must be focusable to scroll by keyboard.
-    <section class="table-wrap" aria-label={label} tabIndex={0}>
+    <section class={pinned ? "table-wrap" : "table-wrap unpinned"} aria-label={label} tabIndex={0}>
       {children}
     </section>
   );

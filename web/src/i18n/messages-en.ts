@@ -314,6 +314,7 @@ export const en = {
   "users.disable": "Disable",
   "accounts.ozonClientId": "Client-Id",
   "accounts.ozonApiKey": "API key",
+  "common.refused": "Not saved: {message}",
 } as const;
 
 export type MessageKey = keyof typeof en;

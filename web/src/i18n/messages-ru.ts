@@ -316,4 +316,5 @@ export const ru: Record<MessageKey, string> = {
   "users.disable": "Отключить",
   "accounts.ozonClientId": "Client ID",
   "accounts.ozonApiKey": "API-ключ",
+  "common.refused": "Не сохранено: {message}",
 };

@@ -8,7 +8,14 @@ import { MARKETPLACES, type Marketplace } from "../../../db/schema/enums";
 import { CONNECTION_OUTCOMES } from "../../accounts/check-connection";
 import { text } from "../common";
 
-const secret = (what: string) => text().trim().min(1, `required: the ${what}`).max(500);
+// A key travels in an HTTP header: only visible ASCII fits there. Anything else (a Cyrillic look-alike letter,
+// a line break) would be refused by the runtime at the first call, and its warning would print the key.
+const secret = (what: string) =>
+  text()
+    .trim()
+    .min(1, `required: the ${what}`)
+    .max(500)
+    .regex(/^[\x21-\x7E]+$/, `the ${what} may hold only Latin letters, digits and punctuation (no spaces)`);
 
 /** Ozon's Client-Id and Api-Key, or WB's token: which ones depends on the marketplace (checked below). */
 const CredentialsBody = z

@@ -325,7 +325,7 @@ export function MarketplaceAccounts() {
       )}
       {accounts.value && accounts.value.length === 0 && <p class="muted">{t("accounts.none")}</p>}
       {accounts.value && accounts.value.length > 0 && (
-        <TableRegion label={t("accounts.title")}>
+        <TableRegion label={t("accounts.title")} pinned={false}>
           <table>
             <thead>
               <tr>

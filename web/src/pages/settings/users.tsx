@@ -105,7 +105,7 @@ export function Users() {
         </p>
       )}
       {users.value && (
-        <TableRegion label={t("users.title")}>
+        <TableRegion label={t("users.title")} pinned={false}>
           <table>
             <thead>
               <tr>
