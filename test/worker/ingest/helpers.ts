@@ -6,6 +6,7 @@ import { expect } from "vitest";
 import { encryptCredentials } from "../../../cron/credentials";
 import { type AccountEndpoints, marketplaceAccounts, organizations } from "../../../db/schema";
 import { databaseFromEnv } from "../../../worker/db";
+import { coordinatorFor } from "../../../worker/sync/coordinator";
 import { startRun } from "../../../worker/sync/start-run";
 
 export const db = () => databaseFromEnv(env);
@@ -47,14 +48,24 @@ export async function seedSimAccount(
 }
 
 /** Polls the run log until the run is no longer running; returns its row. */
+/**
+ * Waits until the run has ended in the run log AND its account's coordinator has let it go: the log closes
+ * first, and the run's end is judged for alerts before the lease is released, so a test that starts the next
+ * run (or asks the coordinator) as soon as the log says "succeeded" would race that release.
+ */
 export async function waitForRun(runId: string, timeoutMs = 50_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const result = await db().execute(
-      sql`select status, error, pages_done, extracted, failed from etl_runs where id = ${runId}`,
+      sql`select status, error, pages_done, extracted, failed, account_id from etl_runs where id = ${runId}`,
     );
-    const run = result.rows[0] as { status: string; error: string | null; pages_done: number } | undefined;
-    if (run && run.status !== "running") return run;
+    const run = result.rows[0] as
+      | { status: string; error: string | null; pages_done: number; account_id: string }
+      | undefined;
+    if (run && run.status !== "running") {
+      const { active } = await coordinatorFor(env, run.account_id).status();
+      if (active?.runId !== runId) return run;
+    }
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${run?.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
