@@ -1,10 +1,12 @@
 // The admin's changes to marketplace accounts, shared by the API (worker/routes/account-admin.ts) and the CLI
 // (cli/accounts-store.ts): add one (credentials already sealed by the caller), rename, enable or disable,
 // change its adapters, delete it. Every function takes the organization id and never reaches outside it.
+
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { type AccountEndpoints, marketplaceAccounts } from "../schema";
 import type { Marketplace } from "../schema/enums";
+import { rebuildSalesDayTotals } from "./sales-summaries";
 
 export interface NewAccountRow {
   orgId: string;
@@ -178,6 +180,8 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
         (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
       from sales where org_id = ${orgId}
       group by org_id, day, product_id, marketplace, coalesce(region, '')`),
+    // KPIs, trend and regions read the per-day totals: rebuilt from the sales_daily just written.
+    db.execute(rebuildSalesDayTotals(orgId)),
     db.execute(sql`delete from product_summary ps where ps.org_id = ${orgId}
       and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = ps.product_id)`),
     db.execute(sql`update organizations set data_version = data_version + 1 where id = ${orgId}`),
