@@ -1,0 +1,93 @@
+// A supply plan line's arithmetic spelled out, one sentence a step, in English or Russian: the dashboard's
+// "Why?", the API's `explanation` (English) and the CSV export's column (the export's language) all read it.
+import type { SupplyInputs, SupplyNumbers } from "./supply-plan";
+
+export type ExplanationLanguage = "en" | "ru";
+
+type Format = (value: number | null) => string;
+
+/** Russian nouns agree with their number: 1 день, 2 дня, 5 дней. */
+function ruCount(count: number | null, forms: [one: string, few: string, many: string], n: Format): string {
+  const rule = new Intl.PluralRules("ru").select(count ?? 0);
+  const word = rule === "one" ? forms[0] : rule === "few" ? forms[1] : rule === "many" ? forms[2] : forms[1];
+  return `${n(count)} ${word}`;
+}
+
+const ruDays = (count: number | null, n: Format) => ruCount(count, ["день", "дня", "дней"], n);
+
+function english(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
+  if (a.outcome === "no-demand") return ["No demand forecast at this destination: nothing to ship."];
+  const v = `${n(i.velocity)}/day`;
+  const lines = [
+    `Reorder point ${n(a.reorderPoint)} = ${v} × ${n(i.leadTimeDays)} lead-time days + safety stock ${n(a.safetyStock)} (${n(i.safetyStockDays)} days).`,
+    `Stock position ${n(a.stockPosition)} = ${n(i.available)} available + ${n(i.inTransit)} in transit.`,
+  ];
+  if (a.outcome === "covered") {
+    lines.push("Above the reorder point: stock on hand and in transit covers the need, nothing to ship.");
+    return lines;
+  }
+  lines.push(
+    `Shortfall ${n(a.shortfall)} = target ${n(a.targetStock)} (${v} × ${n(i.targetCoverDays)} days + safety stock) − position ${n(a.stockPosition)}.`,
+  );
+  if (a.afterMinOrder > a.shortfall) lines.push(`Raised to the minimum order: ${n(a.afterMinOrder)}.`);
+  if (i.packSize > 1) {
+    lines.push(
+      `Rounded up to whole packs of ${n(i.packSize)}: ${n(a.roundedToPacks)} (${n(a.roundedToPacks / i.packSize)} packs).`,
+    );
+  }
+  if (a.capped) {
+    lines.push(
+      `Cover cap ${n(a.coverCapStock)} = ${v} × ${n(i.coverCeilingDays)} days leaves room for ${n(a.capRoom)}.`,
+    );
+  }
+  lines.push(
+    a.outcome === "ship"
+      ? `Ship ${n(a.quantity)}: ${n(a.coverAfterDays)} days of cover after it arrives.`
+      : `Less than the minimum order fits under the cap: nothing to ship.`,
+  );
+  return lines;
+}
+
+function russian(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
+  if (a.outcome === "no-demand") return ["Спроса в этом направлении нет: отгружать нечего."];
+  const v = `${n(i.velocity)}/день`;
+  const lines = [
+    `Точка заказа ${n(a.reorderPoint)} = ${v} × ${ruDays(i.leadTimeDays, n)} поставки + страховой запас ${n(a.safetyStock)} (${ruDays(i.safetyStockDays, n)}).`,
+    `Запас в наличии и в пути ${n(a.stockPosition)} = ${n(i.available)} доступно + ${n(i.inTransit)} в пути.`,
+  ];
+  if (a.outcome === "covered") {
+    lines.push("Выше точки заказа: запаса в наличии и в пути хватает, отгружать не нужно.");
+    return lines;
+  }
+  lines.push(
+    `Не хватает ${n(a.shortfall)} = цель ${n(a.targetStock)} (${v} × ${ruDays(i.targetCoverDays, n)} + страховой запас) − запас ${n(a.stockPosition)}.`,
+  );
+  if (a.afterMinOrder > a.shortfall) lines.push(`Увеличено до минимальной партии: ${n(a.afterMinOrder)}.`);
+  if (i.packSize > 1) {
+    const packs = a.roundedToPacks / i.packSize;
+    lines.push(
+      `Округлено вверх до целых упаковок по ${n(i.packSize)}: ${n(a.roundedToPacks)} (${ruCount(packs, ["упаковка", "упаковки", "упаковок"], n)}).`,
+    );
+  }
+  if (a.capped) {
+    lines.push(
+      `Потолок запаса ${n(a.coverCapStock)} = ${v} × ${ruDays(i.coverCeilingDays, n)} оставляет место для ${n(a.capRoom)}.`,
+    );
+  }
+  lines.push(
+    a.outcome === "ship"
+      ? `Отгрузить ${n(a.quantity)}: после поступления запаса хватит на ${ruDays(a.coverAfterDays, n)}.`
+      : "Под потолок не помещается даже минимальная партия: отгружать нечего.",
+  );
+  return lines;
+}
+
+export function explainSupply(
+  inputs: SupplyInputs,
+  numbers: SupplyNumbers,
+  language: ExplanationLanguage,
+): string[] {
+  const format = new Intl.NumberFormat(language === "ru" ? "ru-RU" : "en-GB", { maximumFractionDigits: 2 });
+  const n: Format = (value) => (value === null ? "—" : format.format(value));
+  return language === "ru" ? russian(inputs, numbers, n) : english(inputs, numbers, n);
+}
