@@ -58,8 +58,13 @@ export interface SupplyNumbers {
   outcome: SupplyOutcome;
 }
 
+/** The velocity a plan works with: 0.001 a day, so the explanation's numbers reproduce the quantity exactly. */
+export function planVelocity(velocity: number): number {
+  return Math.max(0, Math.round(velocity * 1000) / 1000);
+}
+
 export function supplyLine(inputs: SupplyInputs): SupplyNumbers {
-  const v = Math.max(0, inputs.velocity);
+  const v = planVelocity(inputs.velocity);
   const minOrder = Math.max(1, Math.floor(inputs.minOrderUnits));
   const pack = Math.max(1, Math.floor(inputs.packSize));
   const reorder = reorderNumbers({ ...inputs, velocity: v });

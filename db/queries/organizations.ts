@@ -17,6 +17,8 @@ export const organizationSettingsColumns = {
   safetyStockDays: organizations.safetyStockDays,
   targetCoverDays: organizations.targetCoverDays,
   velocityWindowDays: organizations.velocityWindowDays,
+  minOrderUnits: organizations.minOrderUnits,
+  packSize: organizations.packSize,
   timeZone: organizations.timeZone,
   ipAllowlist: organizations.ipAllowlist,
   dataVersion: organizations.dataVersion,
@@ -37,6 +39,8 @@ export interface SettingsChange {
   safetyStockDays?: number | undefined;
   targetCoverDays?: number | undefined;
   velocityWindowDays?: number | undefined;
+  minOrderUnits?: number | undefined;
+  packSize?: number | undefined;
   timeZone?: string | undefined;
   ipAllowlist?: string[] | undefined;
 }

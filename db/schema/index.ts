@@ -10,5 +10,6 @@ export * from "./organizations";
 export * from "./ozon-turnover";
 export * from "./sales";
 export * from "./summaries";
+export * from "./supply";
 export * from "./warehouses";
 export * from "./watermarks";

@@ -22,6 +22,9 @@ export const organizations = pgTable(
     safetyStockDays: integer("safety_stock_days").notNull().default(7),
     targetCoverDays: integer("target_cover_days").notNull().default(45),
     velocityWindowDays: integer("velocity_window_days").notNull().default(30),
+    // Supply plan defaults (domain/supply-plan.ts); a product may set its own (db/schema/supply.ts).
+    minOrderUnits: integer("min_order_units").notNull().default(1),
+    packSize: integer("pack_size").notNull().default(1),
     timeZone: text("time_zone").notNull().default("Europe/Moscow"),
     // Empty means any address may use the API (after authentication).
     ipAllowlist: text("ip_allowlist").array().notNull().default(sql`'{}'::text[]`),
@@ -43,6 +46,7 @@ export const organizations = pgTable(
       "organizations_cover_ceiling_above_safety",
       sql`${t.coverCeilingDays} > ${t.leadTimeDays} + ${t.safetyStockDays}`,
     ),
+    check("organizations_supply_units_positive", sql`${t.minOrderUnits} >= 1 and ${t.packSize} >= 1`),
   ],
 );
 

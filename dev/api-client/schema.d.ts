@@ -522,6 +522,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supply-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to ship to which cluster or warehouse, line by line explained, or its CSV (format=csv) */
+        get: operations["getSupplyPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a product's own minimum order and pack size for the supply plan (operator) */
+        put: operations["setProductSupply"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/etl/sync": {
         parameters: {
             query?: never;
@@ -696,6 +730,10 @@ export interface components {
             safetyStockDays: number;
             targetCoverDays: number;
             velocityWindowDays: number;
+            /** @description Supply plan: smallest quantity worth shipping */
+            minOrderUnits: number;
+            /** @description Supply plan: units per pack, shipped in whole packs */
+            packSize: number;
             timeZone: string;
             ipAllowlist: string[];
             dataVersion: number;
@@ -712,6 +750,8 @@ export interface components {
             safetyStockDays?: number;
             targetCoverDays?: number;
             velocityWindowDays?: number;
+            minOrderUnits?: number;
+            packSize?: number;
             timeZone?: string;
             ipAllowlist?: string[];
         };
@@ -1278,6 +1318,80 @@ export interface components {
             status: number | null;
             /** @description What the vendor said */
             detail: string | null;
+        };
+        SupplyPlan: {
+            items: components["schemas"]["SupplyPlanLine"][];
+            totals: {
+                lines: number;
+                products: number;
+                destinations: number;
+                units: number;
+                value: number;
+            };
+        };
+        SupplyPlanLine: {
+            productId: number;
+            article: string;
+            name: string;
+            /** @enum {string} */
+            marketplace: "ozon" | "wb";
+            destination: {
+                /** @enum {string} */
+                kind: "cluster" | "warehouse";
+                /** @description The cluster, or the warehouse outside any cluster */
+                name: string;
+                /** @description The warehouse outside any cluster; null for a cluster */
+                warehouseId: number | null;
+                /** @description The warehouses whose stock and demand it sums */
+                warehouses: string[];
+            };
+            inputs: {
+                available: number;
+                inTransit: number;
+                /** @description Forecast units a day at the destination, to 0.001 */
+                velocity: number;
+                leadTimeDays: number;
+                safetyStockDays: number;
+                targetCoverDays: number;
+                coverCeilingDays: number;
+                minOrderUnits: number;
+                packSize: number;
+            };
+            safetyStock: number;
+            reorderPoint: number;
+            targetStock: number;
+            stockPosition: number;
+            shortfall: number;
+            afterMinOrder: number;
+            roundedToPacks: number;
+            coverCapStock: number;
+            capRoom: number;
+            capped: boolean;
+            /** @description Units to ship: whole packs, at least the minimum order, or 0 */
+            quantity: number;
+            packs: number;
+            coverAfterDays: number | null;
+            /** @enum {string} */
+            outcome: "ship" | "covered" | "no-demand" | "capped";
+            /** @description ₽ a unit: the listings' price, or the average selling price */
+            unitPrice: number;
+            /** @description quantity × unit price, ₽ */
+            value: number;
+            /** @description The arithmetic, one English sentence a step */
+            explanation: string[];
+        };
+        ProductSupplySettings: {
+            productId: number;
+            /** @description The product's own; null uses the organization's */
+            minOrderUnits: number | null;
+            /** @description The product's own; null uses the organization's */
+            packSize: number | null;
+        };
+        ProductSupplyChange: {
+            /** @description Smallest quantity worth shipping; null: the organization's */
+            minOrderUnits: number | null;
+            /** @description Units per pack; null: the organization's */
+            packSize: number | null;
         };
         SyncOutcome: {
             /** Format: uuid */
@@ -3634,6 +3748,166 @@ export interface operations {
             };
             /** @description No such resource in the caller's organization */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSupplyPlan: {
+        parameters: {
+            query?: {
+                /** @description Only this marketplace's destinations */
+                marketplace?: "ozon" | "wb";
+                /** @description Only the destination holding this warehouse (its whole cluster) */
+                warehouseId?: number;
+                /** @description Only this cluster */
+                cluster?: string;
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
+                search?: string;
+                /** @description true: every product × destination, not only those to ship */
+                all?: "true" | "false";
+                format?: "json" | "csv";
+                /** @description Language of the CSV export: "ru" writes ";" separators, decimal commas, a UTF-8 BOM and Russian headers and explanations (for Excel); "en" writes "," and the machine headers. */
+                lang?: "en" | "ru";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan's lines by destination, and its totals; or the CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyPlan"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setProductSupply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductSupplyChange"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductSupplySettings"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid session cookie or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role is not enough, or the client's IP is not on the organization's allowlist */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the caller's organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,10 +10,12 @@ import { registerAuth } from "./auth";
 import { registerDashboard } from "./dashboard";
 import { registerDocs } from "./docs";
 import { registerInventory } from "./inventory";
+import { registerProductSupply } from "./product-supply";
 import { registerProducts } from "./products";
 import { registerRecommendations } from "./recommendations";
 import { registerRuns } from "./runs";
 import { registerSettings } from "./settings";
+import { registerSupplyPlan } from "./supply-plan";
 import { registerUsers } from "./users";
 import { registerWarehouses } from "./warehouses";
 
@@ -38,5 +40,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAccounts(app);
   registerAccountProgress(app);
   registerAccountAdmin(app);
+  registerSupplyPlan(app);
+  registerProductSupply(app);
   registerDocs(app);
 }

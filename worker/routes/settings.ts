@@ -13,6 +13,7 @@ import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
 
 const Days = z.number().int().min(0).max(365);
+const SupplyUnits = z.number().int().min(1).max(1_000_000);
 
 const SettingsChange = z
   .object({
@@ -26,6 +27,8 @@ const SettingsChange = z
     safetyStockDays: Days.optional(),
     targetCoverDays: Days.min(1).optional(),
     velocityWindowDays: z.number().int().min(1).max(365).optional(),
+    minOrderUnits: SupplyUnits.optional(),
+    packSize: SupplyUnits.optional(),
     timeZone: z
       .string()
       .refine((zone) => isTimeZone(zone), "unknown IANA time zone")

@@ -42,8 +42,8 @@ describe("OpenAPI document", () => {
 
   it("declares the servers and, per operation, an operationId, its security and its error statuses", () => {
     expect(document.servers).toEqual([{ url: "https://edge.mi-core.test", description: "This deployment" }]);
-    expect(operations.length).toBe(37);
-    expect(new Set(operations.map(({ operation }) => operation.operationId)).size).toBe(37);
+    expect(operations.length).toBe(39);
+    expect(new Set(operations.map(({ operation }) => operation.operationId)).size).toBe(39);
     for (const { path, method, operation } of operations) {
       const name = `${method} ${path}`;
       const statuses = Object.keys(operation.responses);

@@ -32,6 +32,8 @@ function caller(orgId: string, principal: Partial<Principal> = {}): CachedCaller
       safetyStockDays: 7,
       targetCoverDays: 45,
       velocityWindowDays: 30,
+      minOrderUnits: 1,
+      packSize: 1,
       timeZone: "UTC",
       ipAllowlist: [],
       dataVersion: 1,

@@ -1,7 +1,7 @@
 // Supply plan lines checked against hand-computed numbers: minimum order, pack rounding, the cover cap,
 // stock in transit covering the need, no demand and intermittent (fractional) demand; and their explanations.
 import { describe, expect, it } from "vitest";
-import { type SupplyInputs, supplyLine, supplyUnits } from "../../../domain/supply-plan";
+import { planVelocity, type SupplyInputs, supplyLine, supplyUnits } from "../../../domain/supply-plan";
 import { explainSupply } from "../../../domain/supply-plan-explanation";
 
 const settings = { leadTimeDays: 14, safetyStockDays: 7, targetCoverDays: 45, coverCeilingDays: 120 };
@@ -30,6 +30,12 @@ describe("supplyLine", () => {
       coverAfterDays: 52,
       outcome: "ship",
     });
+  });
+
+  it("plans at the velocity it shows, to 0.001 a day (a forecast of 2.0000001 is not 91 units of target)", () => {
+    const shown = supplyLine(line({ available: 30, inTransit: 10, velocity: 2 }));
+    expect(supplyLine(line({ available: 30, inTransit: 10, velocity: 2.0000001 }))).toEqual(shown);
+    expect(planVelocity(0.12345)).toBe(0.123);
   });
 
   it("raises a small shortfall to the minimum order", () => {

@@ -31,6 +31,7 @@ const VALID_BODY: Record<string, unknown> = {
   login: { email: "nobody@acme.test", password: "wrong" },
   connectAccount: { marketplace: "wb", name: "table", credentials: { token: "t" } },
   changeAccount: { name: "Renamed" },
+  setProductSupply: { minOrderUnits: 10, packSize: null },
 };
 
 beforeAll(async () => {
@@ -76,6 +77,10 @@ beforeAll(async () => {
       own: String(shop.products["A-001"]),
       other: String(globexShop.products["A-001"]),
     },
+    "/api/products/{id}/supply": {
+      own: String(shop.products["A-001"]),
+      other: String(globexShop.products["A-001"]),
+    },
     "/api/warehouses/aliases/{id}": { own: String(aliases[0]?.id), other: String(aliases[1]?.id) },
     "/api/runs/{id}": { own: runs[0], other: runs[1] },
     "/api/accounts/{id}/progress": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
@@ -111,8 +116,8 @@ async function expectError(response: Response, status: number, name: string) {
 }
 
 describe("every documented operation", () => {
-  it("covers the 37 operations, and knows another tenant's id for each path with one", () => {
-    expect(operations.length).toBe(37);
+  it("covers the 39 operations, and knows another tenant's id for each path with one", () => {
+    expect(operations.length).toBe(39);
     for (const operation of operations.filter((o) => o.path.includes("{id}"))) {
       expect(ids[operation.path], operation.path).toBeDefined();
     }
@@ -128,7 +133,7 @@ describe("every documented operation", () => {
 
   it("answers 403 to the role below the one an operation needs", async () => {
     const guarded = operations.filter((o) => o.role);
-    expect(guarded.length).toBe(15);
+    expect(guarded.length).toBe(16);
     for (const operation of guarded) {
       const lower = LOWER_ROLE[operation.role as Role] as Role;
       await expectError(
@@ -150,7 +155,7 @@ describe("every documented operation", () => {
 
   it("answers 400 to malformed JSON and 415 to a body that is not JSON", async () => {
     const withBody = operations.filter((o) => o.body);
-    expect(withBody.length).toBe(9);
+    expect(withBody.length).toBe(10);
     for (const operation of withBody) {
       const cookie = operation.public ? undefined : cookies[operation.role ?? "viewer"];
       const name = `${operation.method} ${operation.path}`;

@@ -40,7 +40,7 @@ export const SWEEP_GROUPS = {
   identity: ["health", "auth", "api keys"],
   administration: ["users", "settings"],
   analytics: ["analytics"],
-  stock: ["dashboard", "inventory", "recommendations", "warehouses"],
+  stock: ["dashboard", "inventory", "recommendations", "warehouses", "supply"],
   ingestion: ["accounts", "runs"],
 } as const satisfies Record<string, readonly string[]>;
 

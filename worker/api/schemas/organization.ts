@@ -21,6 +21,11 @@ export const SettingsSchema = z
     safetyStockDays: z.number().int(),
     targetCoverDays: z.number().int(),
     velocityWindowDays: z.number().int(),
+    minOrderUnits: z.number().int().openapi({ description: "Supply plan: smallest quantity worth shipping" }),
+    packSize: z
+      .number()
+      .int()
+      .openapi({ description: "Supply plan: units per pack, shipped in whole packs" }),
     timeZone: z.string(),
     ipAllowlist: z.array(z.string()),
     dataVersion: z.number().int(),

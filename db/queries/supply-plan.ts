@@ -1,0 +1,101 @@
+// Inputs of the supply plan, one row per product × destination: a cluster (its warehouses of one marketplace
+// summed) or a warehouse outside any cluster. Stock from inventory (available, in transit); velocity the sum of
+// the warehouses' demand forecasts (domain/forecast-sql.ts over the orders and stock snapshots, as the
+// recommendations per warehouse read it); the product's own minimum order and pack size where it set them;
+// and its unit price: the listings' price on that marketplace, or the average selling price of the last
+// 90 days' orders. domain/supply-plan.ts does the arithmetic.
+import { type SQL, sql } from "drizzle-orm";
+import { demandForecastCtes } from "../../domain/forecast-sql";
+import type { Database } from "../client";
+import type { Marketplace } from "../schema/enums";
+import { warehouseDemandDays } from "./demand-days";
+import { productSearchSql } from "./inventory-search";
+
+/** Days of orders the average selling price comes from (as lost sales price theirs). */
+const PRICE_DAYS = 90;
+
+export interface SupplyPlanScope {
+  orgId: string;
+  marketplace?: Marketplace | undefined;
+  /** The destination holding this warehouse (its whole cluster when it has one). */
+  warehouseId?: number | undefined;
+  cluster?: string | undefined;
+  search?: string | undefined;
+}
+
+export interface SupplyPlanRow {
+  product_id: number;
+  article: string;
+  name: string;
+  marketplace: Marketplace;
+  /** A cluster's name, or the warehouse's name outside any cluster. */
+  destination: string;
+  cluster: string | null;
+  /** The warehouse outside any cluster; null for a cluster. */
+  warehouse_id: number | null;
+  warehouses: string[];
+  available: number;
+  in_transit: number;
+  velocity: number;
+  min_order_units: number | null;
+  pack_size: number | null;
+  unit_price: number;
+}
+
+export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Promise<SupplyPlanRow[]> {
+  const stockScope = [sql`i.org_id = ${scope.orgId}`];
+  if (scope.marketplace) stockScope.push(sql`i.marketplace = ${scope.marketplace}`);
+  const days = warehouseDemandDays({ orgId: scope.orgId, marketplace: scope.marketplace });
+  const lineFilters: SQL[] = [sql`p.org_id = ${scope.orgId}`];
+  if (scope.warehouseId !== undefined)
+    lineFilters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
+  if (scope.cluster !== undefined) lineFilters.push(sql`l.cluster = ${scope.cluster}`);
+  if (scope.search !== undefined) lineFilters.push(productSearchSql(scope.search));
+  const result = await db.execute(sql`with ${demandForecastCtes(days)},
+    stock as (
+      select i.product_id, i.warehouse_id, sum(i.available)::int as available, sum(i.in_transit)::int as in_transit
+      from inventory i where ${sql.join(stockScope, sql` and `)}
+      group by i.product_id, i.warehouse_id),
+    per_warehouse as (
+      select coalesce(s.product_id, d.product_id) as product_id, coalesce(s.warehouse_id, d.warehouse_id) as warehouse_id,
+        coalesce(s.available, 0) as available, coalesce(s.in_transit, 0) as in_transit, coalesce(d.per_day, 0) as velocity
+      from stock s full join demand_forecast d on d.product_id = s.product_id and d.warehouse_id = s.warehouse_id),
+    located as (
+      select pw.*, w.marketplace, w.cluster, coalesce(w.cluster, w.name) as destination, w.name as warehouse_name,
+        case when w.cluster is null then w.id end as own_warehouse_id
+      from per_warehouse pw join warehouses w on w.id = pw.warehouse_id and w.org_id = ${scope.orgId}),
+    lines as (
+      select product_id, marketplace, destination, cluster, own_warehouse_id as warehouse_id,
+        array_agg(warehouse_id order by warehouse_name) as warehouse_ids,
+        array_agg(warehouse_name order by warehouse_name) as warehouses,
+        sum(available)::int as available, sum(in_transit)::int as in_transit, sum(velocity)::float8 as velocity
+      from located group by product_id, marketplace, destination, cluster, own_warehouse_id),
+    listing_price as (
+      select product_id, marketplace, avg(price)::float8 as price from listings
+      where org_id = ${scope.orgId} and price is not null and price > 0 group by product_id, marketplace),
+    selling_price as (
+      select product_id, (sum(revenue) / nullif(sum(quantity), 0))::float8 as price from sales
+      where org_id = ${scope.orgId} and kind = 'order' and day > current_date - ${PRICE_DAYS}::int
+      group by product_id)
+    select l.product_id, p.article, p.name, l.marketplace::text as marketplace, l.destination, l.cluster,
+      l.warehouse_id, l.warehouses, l.available, l.in_transit, l.velocity,
+      pss.min_order_units, pss.pack_size, coalesce(lp.price, sp.price, 0)::float8 as unit_price
+    from lines l
+    join products p on p.id = l.product_id
+    left join product_supply_settings pss on pss.product_id = l.product_id
+    left join listing_price lp on lp.product_id = l.product_id and lp.marketplace = l.marketplace
+    left join selling_price sp on sp.product_id = l.product_id
+    where ${sql.join(lineFilters, sql` and `)}
+    order by l.marketplace, l.destination, p.article`);
+  return (result.rows as unknown as SupplyPlanRow[]).map((row) => ({
+    ...row,
+    product_id: Number(row.product_id),
+    warehouse_id: row.warehouse_id === null ? null : Number(row.warehouse_id),
+    available: Number(row.available),
+    in_transit: Number(row.in_transit),
+    velocity: Number(row.velocity),
+    min_order_units: row.min_order_units === null ? null : Number(row.min_order_units),
+    pack_size: row.pack_size === null ? null : Number(row.pack_size),
+    unit_price: Number(row.unit_price),
+  }));
+}

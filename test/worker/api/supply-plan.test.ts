@@ -1,0 +1,311 @@
+// GET /api/supply-plan through the real Worker over seeded orders and stock: per cluster (Koledino + Podolsk
+// in "Центр") or warehouse outside any (Tver), the quantities and ₽ the hand arithmetic gives, a product's own
+// minimum order and pack size (PUT /api/products/{id}/supply), stock in transit covering a need, the Russian
+// CSV, another organization seeing none of it, and bad parameters refused naming the field.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inventoryDaily, sales, warehouses } from "../../../db/schema";
+import { useTestDatabase } from "../../support/worker-database";
+import {
+  type Catalog,
+  db,
+  distinctIps,
+  type ErrorBody,
+  get,
+  seedCatalog,
+  seedShop,
+  seedTenant,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
+
+useTestDatabase();
+
+const ip = distinctIps(73);
+
+interface Line {
+  productId: number;
+  article: string;
+  marketplace: string;
+  destination: { kind: string; name: string; warehouseId: number | null; warehouses: string[] };
+  inputs: { available: number; inTransit: number; velocity: number; minOrderUnits: number; packSize: number };
+  shortfall: number;
+  quantity: number;
+  packs: number;
+  coverAfterDays: number | null;
+  outcome: string;
+  unitPrice: number;
+  value: number;
+  explanation: string[];
+}
+
+interface Plan {
+  items: Line[];
+  totals: { lines: number; products: number; destinations: number; units: number; value: number };
+}
+
+let tenant: Tenant;
+let shop: Catalog;
+let viewer: string;
+let operator: string;
+
+const dayBack = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+
+/** `perDay` units ordered at `price` ₽ each on each of the last 10 days, and a stock snapshot 10 days back
+ * (so the forecast's series starts there: a flat series, forecast exactly `perDay`). */
+async function sellDaily(article: string, warehouse: string, perDay: number, price: number) {
+  const marketplace: "ozon" | "wb" = warehouse === "Tver" ? "ozon" : "wb";
+  const listingId = shop.listings[`${article}:${marketplace}`] as number;
+  const productId = shop.products[article] as number;
+  const warehouseId = shop.warehouses[warehouse] as number;
+  const days = Array.from({ length: 10 }, (_, i) => i + 1);
+  await db()
+    .insert(sales)
+    .values(
+      days.map((back) => ({
+        orgId: tenant.orgId,
+        accountId: shop.accounts[marketplace],
+        marketplace,
+        kind: "order" as const,
+        externalId: `${article}-${warehouse}-${back}`,
+        listingId,
+        productId,
+        warehouseId,
+        occurredAt: new Date(`${dayBack(back)}T12:00:00Z`),
+        day: dayBack(back),
+        quantity: perDay,
+        revenue: String(perDay * price),
+      })),
+    );
+  await db()
+    .insert(inventoryDaily)
+    .values({
+      orgId: tenant.orgId,
+      day: dayBack(10),
+      listingId,
+      warehouseId,
+      productId,
+      marketplace,
+      available: 50,
+      reserved: 0,
+      inTransit: 0,
+    });
+}
+
+async function plan(query = "", cookie = viewer): Promise<Plan> {
+  const response = await get(`/api/supply-plan${query}`, ip(), { cookie });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as Plan;
+}
+
+beforeAll(async () => {
+  // Lead time 14, safety 7, target 45, ceiling 120 days (the defaults); minimum order 1, packs of 1.
+  tenant = await seedTenant("supply");
+  shop = await seedCatalog(tenant.orgId, {
+    warehouses: [
+      { name: "Koledino", marketplace: "wb" },
+      { name: "Podolsk", marketplace: "wb" },
+      { name: "Tver", marketplace: "ozon" },
+    ],
+    products: [
+      { article: "P-1", name: "Рубашка", stock: { Koledino: 10, Podolsk: 20, Tver: 5 } },
+      { article: "P-2", name: "Куртка", stock: { Tver: 0 } },
+      { article: "P-3", name: "Шарф", stock: { Tver: 0 } },
+    ],
+  });
+  await db()
+    .update(warehouses)
+    .set({ cluster: "Центр" })
+    .where(sql`${warehouses.id} in (${shop.warehouses.Koledino}, ${shop.warehouses.Podolsk})`);
+  await db().execute(sql`update inventory set in_transit = 4
+    where product_id = ${shop.products["P-1"]} and warehouse_id = ${shop.warehouses.Koledino}`);
+  await db().execute(sql`update inventory set in_transit = 200 where product_id = ${shop.products["P-3"]}`);
+  await sellDaily("P-1", "Koledino", 1, 500);
+  await sellDaily("P-1", "Podolsk", 1, 500);
+  await sellDaily("P-1", "Tver", 3, 500);
+  await sellDaily("P-2", "Tver", 1, 2000);
+  await sellDaily("P-3", "Tver", 1, 700);
+  // The seller's own price, where a listing has one, comes before the average selling price.
+  await db().execute(sql`update listings set price = '1999.50' where product_id = ${shop.products["P-2"]}`);
+  viewer = await signIn(tenant.users.viewer.email, ip());
+  operator = await signIn(tenant.users.operator.email, ip());
+});
+
+describe("GET /api/supply-plan", () => {
+  it("plans each cluster and lone warehouse as the hand arithmetic does, with ₽ and an explanation", async () => {
+    const { items, totals } = await plan();
+    const lines = items.map((l) => [l.article, l.marketplace, l.destination.name, l.quantity, l.value]);
+    // Центр (Koledino + Podolsk): 1 + 1 = 2/day; safety 14, reorder point 28 + 14 = 42, target 90 + 14 = 104;
+    //   position 10 + 20 + 4 in transit = 34 → ship 70 (500 ₽ each: 35 000 ₽).
+    // Tver P-1: 3/day; safety 21, reorder point 42 + 21 = 63, target 135 + 21 = 156; position 5 → ship 151.
+    // Tver P-2: 1/day; reorder point 21, target 52; position 0 → ship 52 (its listing's 1 999.50 ₽ each).
+    // Tver P-3: 1/day but 200 in transit, above the reorder point 21: nothing to ship, so not listed.
+    expect(lines).toEqual([
+      ["P-1", "ozon", "Tver", 151, 75_500],
+      ["P-2", "ozon", "Tver", 52, 103_974],
+      ["P-1", "wb", "Центр", 70, 35_000],
+    ]);
+    const centre = items.find((l) => l.destination.name === "Центр");
+    expect(centre?.destination).toEqual({
+      kind: "cluster",
+      name: "Центр",
+      warehouseId: null,
+      warehouses: ["Koledino", "Podolsk"],
+    });
+    expect(centre?.inputs).toMatchObject({ available: 30, inTransit: 4, velocity: 2 });
+    expect(centre?.coverAfterDays).toBe(52);
+    expect(centre?.explanation).toEqual([
+      "Reorder point 42 = 2/day × 14 lead-time days + safety stock 14 (7 days).",
+      "Stock position 34 = 30 available + 4 in transit.",
+      "Shortfall 70 = target 104 (2/day × 45 days + safety stock) − position 34.",
+      "Ship 70: 52 days of cover after it arrives.",
+    ]);
+    expect(items.find((l) => l.destination.name === "Tver")?.destination).toMatchObject({
+      kind: "warehouse",
+      warehouseId: shop.warehouses.Tver,
+    });
+    expect(totals).toEqual({ lines: 3, products: 2, destinations: 2, units: 273, value: 214_474 });
+  });
+
+  it("all=true keeps the line stock in transit covers, and filters narrow by cluster, warehouse and search", async () => {
+    const scarf = (await plan("?all=true")).items.find((l) => l.article === "P-3");
+    expect(scarf).toMatchObject({ outcome: "covered", quantity: 0, inputs: { inTransit: 200, velocity: 1 } });
+    const byCluster = await plan(`?cluster=${encodeURIComponent("Центр")}`);
+    expect(byCluster.items.map((l) => l.destination.name)).toEqual(["Центр"]);
+    // Podolsk lies in Центр: its destination is the whole cluster, Koledino's stock included.
+    const byWarehouse = await plan(`?warehouseId=${shop.warehouses.Podolsk}`);
+    expect(byWarehouse.items.map((l) => [l.destination.name, l.quantity])).toEqual([["Центр", 70]]);
+    expect(
+      (await plan("?marketplace=ozon&search=%D0%9A%D1%83%D1%80%D1%82")).items.map((l) => l.article),
+    ).toEqual(["P-2"]);
+  });
+
+  it("a product's own minimum order and pack size (PUT, operator) round its line; null restores the defaults", async () => {
+    const path = `/api/products/${shop.products["P-2"]}/supply`;
+    const refused = await send("PUT", path, { minOrderUnits: 100, packSize: 12 }, ip(), { cookie: viewer });
+    expect(refused.status).toBe(403);
+    const stored = await send("PUT", path, { minOrderUnits: 100, packSize: 12 }, ip(), { cookie: operator });
+    expect(stored.status).toBe(200);
+    expect(await stored.json()).toEqual({
+      productId: shop.products["P-2"],
+      minOrderUnits: 100,
+      packSize: 12,
+    });
+    // 52 short → minimum order 100 → 9 packs of 12 = 108, under the cap ⌊1 × 120⌋ = 120; 108 × 1 999.50 ₽.
+    const jacket = (await plan()).items.find((l) => l.article === "P-2");
+    expect(jacket).toMatchObject({
+      shortfall: 52,
+      quantity: 108,
+      packs: 9,
+      value: 215_946,
+      coverAfterDays: 108,
+      inputs: { minOrderUnits: 100, packSize: 12 },
+    });
+    const cleared = await send("PUT", path, { minOrderUnits: null, packSize: null }, ip(), {
+      cookie: operator,
+    });
+    expect(cleared.status).toBe(200);
+    expect((await plan()).items.find((l) => l.article === "P-2")?.quantity).toBe(52);
+  });
+
+  it("exports the plan for Russian Excel: BOM, ';', decimal comma, Russian headers and explanations", async () => {
+    const response = await get("/api/supply-plan?format=csv&lang=ru", ip(), { cookie: viewer });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="supply-plan-/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");
+    expect(rows[0]?.split(";").slice(0, 8)).toEqual([
+      "Маркетплейс",
+      "Куда",
+      "Кластер или склад",
+      "Склады",
+      "ID товара",
+      "Артикул",
+      "Товар",
+      "Отгрузить (шт.)",
+    ]);
+    expect(rows).toHaveLength(4);
+    const centre = rows.find((row) => row.includes("Центр")) ?? "";
+    expect(
+      centre.startsWith(
+        `Wildberries;Кластер;Центр;"Koledino, Podolsk";${shop.products["P-1"]};P-1;Рубашка;70;`,
+      ),
+    ).toBe(true);
+    expect(centre).toContain("Отгрузить 70: после поступления запаса хватит на 52 дня.");
+    // Decimal comma: P-2's 1 999.50 ₽ and 103 974 ₽.
+    expect(rows.find((row) => row.includes(";P-2;"))).toContain(";52;52;1;1;1999,5;103974;0;0;1;");
+    const english = await get("/api/supply-plan?format=csv&lang=en&all=true", ip(), { cookie: viewer });
+    const text = await english.text();
+    expect(text.split("\r\n")[0]?.startsWith("marketplace,destination_kind,destination,")).toBe(true);
+    expect(text).toContain("Above the reorder point: stock on hand and in transit covers the need");
+  });
+
+  it("shows another organization nothing of this one, and its own products only", async () => {
+    const other = await seedTenant("supply-other");
+    const otherShop = await seedShop(other.orgId);
+    const cookie = await signIn(other.users.operator.email, ip());
+    expect(await plan("?all=true", cookie).then((p) => p.items.map((l) => l.article))).not.toContain("P-1");
+    expect((await plan("", cookie)).totals).toEqual({
+      lines: 0,
+      products: 0,
+      destinations: 0,
+      units: 0,
+      value: 0,
+    });
+    const foreign = await send(
+      "PUT",
+      `/api/products/${shop.products["P-1"]}/supply`,
+      { minOrderUnits: 5, packSize: null },
+      ip(),
+      { cookie },
+    );
+    expect(foreign.status).toBe(404);
+    expect(otherShop.products["A-001"]).toBeDefined();
+  });
+
+  it("refuses bad parameters and bodies with a 400 naming the field", async () => {
+    const refused = async (response: Response, field: string) => {
+      const text = await response.text();
+      expect(response.status, text).toBe(400);
+      expect((JSON.parse(text) as ErrorBody).error.message.startsWith(`${field}:`), text).toBe(true);
+    };
+    await refused(await get("/api/supply-plan?marketplace=amazon", ip(), { cookie: viewer }), "marketplace");
+    await refused(await get("/api/supply-plan?warehouseId=0x10", ip(), { cookie: viewer }), "warehouseId");
+    await refused(await get("/api/supply-plan?format=xlsx", ip(), { cookie: viewer }), "format");
+    await refused(await get("/api/supply-plan?lang=de", ip(), { cookie: viewer }), "lang");
+    const path = `/api/products/${shop.products["P-1"]}/supply`;
+    await refused(
+      await send("PUT", path, { minOrderUnits: 0, packSize: null }, ip(), { cookie: operator }),
+      "minOrderUnits",
+    );
+    await refused(
+      await send("PUT", path, { minOrderUnits: null, packSize: 2.5 }, ip(), { cookie: operator }),
+      "packSize",
+    );
+    await refused(await send("PUT", path, { minOrderUnits: 3 }, ip(), { cookie: operator }), "packSize");
+  });
+});
+
+describe("PATCH /api/settings", () => {
+  it("sets the organization's minimum order and pack size, which every line without its own then uses", async () => {
+    const admin = await signIn(tenant.users.admin.email, ip());
+    const response = await send("PATCH", "/api/settings", { minOrderUnits: 60, packSize: 10 }, ip(), {
+      cookie: admin,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toMatchObject({ minOrderUnits: 60, packSize: 10 });
+    // Центр: 70 short → packs of 10 = 70. Tver P-1: 151 → 160. Tver P-2: 52 → min 60 → 60.
+    const items = (await plan()).items.map((l) => [l.article, l.destination.name, l.quantity, l.packs]);
+    expect(items).toEqual([
+      ["P-1", "Tver", 160, 16],
+      ["P-2", "Tver", 60, 6],
+      ["P-1", "Центр", 70, 7],
+    ]);
+    const bad = await send("PATCH", "/api/settings", { packSize: 0 }, ip(), { cookie: admin });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ErrorBody).error.message.startsWith("packSize:")).toBe(true);
+  });
+});

@@ -1,0 +1,115 @@
+// GET /api/supply-plan: per cluster (or warehouse outside any cluster), which products to ship and how many,
+// each line with its arithmetic (domain/supply-plan.ts) and in ₽ at the product's price; `all=true` keeps the
+// lines with nothing to ship; `format=csv` exports the lines in `lang`'s dialect (Russian Excel: ";", BOM,
+// decimal comma, Russian headers and explanations).
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type SupplyPlanRow, supplyPlanInputs } from "../../db/queries/supply-plan";
+import { MARKETPLACES } from "../../db/schema/enums";
+import { planVelocity, supplyLine, supplyUnits } from "../../domain/supply-plan";
+import { explainSupply } from "../../domain/supply-plan-explanation";
+import { Int4Id, text } from "../api/common";
+import { CSV_DIALECTS, CSV_LANGUAGES, toCsv } from "../api/csv";
+import { AUTHENTICATED, errorResponses } from "../api/responses";
+import { type SupplyPlanLine, SupplyPlanSchema } from "../api/schemas/supply-plan";
+import { supplyPlanCsvColumns } from "../api/supply-plan-csv";
+import type { OrganizationSettings } from "../auth/principal";
+import type { AppEnv } from "../context";
+import { cacheAside } from "../middleware/cache";
+
+const SupplyPlanQuery = z.object({
+  marketplace: z
+    .enum(MARKETPLACES)
+    .optional()
+    .openapi({ description: "Only this marketplace's destinations" }),
+  warehouseId: Int4Id()
+    .optional()
+    .openapi({ description: "Only the destination holding this warehouse (its whole cluster)" }),
+  cluster: text().trim().min(1).max(200).optional().openapi({ description: "Only this cluster" }),
+  search: text().trim().min(1).max(200).optional().openapi({
+    description: "Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode",
+  }),
+  all: z
+    .enum(["true", "false"])
+    .default("false")
+    .openapi({ description: "true: every product × destination, not only those to ship" }),
+  format: z.enum(["json", "csv"]).default("json"),
+  lang: z.enum(CSV_LANGUAGES).default("en").openapi({
+    description:
+      'Language of the CSV export: "ru" writes ";" separators, decimal commas, a UTF-8 BOM and Russian headers and explanations (for Excel); "en" writes "," and the machine headers.',
+  }),
+});
+
+const route = createRoute({
+  method: "get",
+  operationId: "getSupplyPlan",
+  path: "/api/supply-plan",
+  tags: ["supply"],
+  summary: "What to ship to which cluster or warehouse, line by line explained, or its CSV (format=csv)",
+  security: AUTHENTICATED,
+  middleware: [cacheAside({ query: SupplyPlanQuery, keepHeaders: ["Content-Disposition"] })],
+  request: { query: SupplyPlanQuery },
+  responses: {
+    200: {
+      description: "The plan's lines by destination, and its totals; or the CSV file",
+      content: { "application/json": { schema: SupplyPlanSchema }, "text/csv": { schema: z.string() } },
+    },
+    ...errorResponses(400),
+  },
+});
+
+function planLine(row: SupplyPlanRow, org: OrganizationSettings): SupplyPlanLine {
+  const inputs = {
+    available: row.available,
+    inTransit: row.in_transit,
+    velocity: planVelocity(row.velocity),
+    leadTimeDays: org.leadTimeDays,
+    safetyStockDays: org.safetyStockDays,
+    targetCoverDays: org.targetCoverDays,
+    coverCeilingDays: org.coverCeilingDays,
+    ...supplyUnits({ minOrderUnits: row.min_order_units, packSize: row.pack_size }, org),
+  };
+  const numbers = supplyLine(inputs);
+  const unitPrice = Math.round(row.unit_price * 100) / 100;
+  return {
+    productId: row.product_id,
+    article: row.article,
+    name: row.name,
+    marketplace: row.marketplace,
+    destination: {
+      kind: row.cluster === null ? "warehouse" : "cluster",
+      name: row.destination,
+      warehouseId: row.warehouse_id,
+      warehouses: row.warehouses,
+    },
+    inputs,
+    ...numbers,
+    unitPrice,
+    value: Math.round(numbers.quantity * unitPrice * 100) / 100,
+    explanation: explainSupply(inputs, numbers, "en"),
+  };
+}
+
+export function registerSupplyPlan(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { all, format, lang, ...scope } = c.req.valid("query");
+    const org = c.get("organization");
+    const rows = await supplyPlanInputs(c.var.db, { orgId: org.id, ...scope });
+    const items = rows.map((row) => planLine(row, org)).filter((line) => all === "true" || line.quantity > 0);
+    if (format === "csv") {
+      const day = new Date().toISOString().slice(0, 10);
+      c.header("Content-Disposition", `attachment; filename="supply-plan-${day}.csv"`);
+      return c.body(toCsv(supplyPlanCsvColumns(lang), items, CSV_DIALECTS[lang]), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+      });
+    }
+    const shipping = items.filter((line) => line.quantity > 0);
+    const totals = {
+      lines: shipping.length,
+      products: new Set(shipping.map((line) => line.productId)).size,
+      destinations: new Set(shipping.map((line) => `${line.marketplace}:${line.destination.name}`)).size,
+      units: shipping.reduce((sum, line) => sum + line.quantity, 0),
+      value: Math.round(shipping.reduce((sum, line) => sum + line.value, 0) * 100) / 100,
+    };
+    return c.json({ items, totals }, 200);
+  });
+}
