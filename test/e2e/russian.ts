@@ -115,4 +115,38 @@ export const russianScenarios = (paths: (page: Page) => Promise<string[]>) => [
       await settled(page);
     },
   },
+  {
+    name: "the Russian supply plan export opens as columns, a destination and a quantity on every line",
+    async run(page: Page) {
+      await setLanguage(page, "ru");
+      await visit(page, "/supply-plan");
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click('[data-testid="supply-export"]'),
+      ]);
+      const bytes = readFileSync(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+      const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
+      const header = cells(lines[0] ?? "");
+      assert.deepEqual(header.slice(0, 8), [
+        "Маркетплейс",
+        "Куда",
+        "Кластер или склад",
+        "Склады",
+        "ID товара",
+        "Артикул",
+        "Товар",
+        "Отгрузить (шт.)",
+      ]);
+      assert.ok(lines.length > 1, "the demo seller has something to ship");
+      for (const line of lines.slice(1)) {
+        const row = cells(line);
+        assert.equal(row.length, header.length, `columns of ${line}`);
+        assert.ok(["Кластер", "Склад"].includes(row[1] ?? ""), `destination kind of ${line}`);
+        assert.ok((row[2] ?? "").length > 0, `destination of ${line}`);
+        assert.match(row[7] ?? "", /^[1-9]\d*$/, `quantity of ${line}`);
+      }
+      await settled(page);
+    },
+  },
 ];

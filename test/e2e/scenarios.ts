@@ -51,6 +51,7 @@ const SCREEN_PAGES = [
   "/warehouses",
   "/sync",
   "/settings",
+  "/supply-plan",
 ];
 
 /** The screenshot's name for a page: "overview", "inventory", "product", "sync-run", … */

@@ -20,6 +20,7 @@ const LAZY: Partial<Record<PageName, () => Promise<{ default: FunctionComponent 
   product: () => import("./pages/product-page"),
   analytics: () => import("./pages/analytics-page"),
   recommendations: () => import("./pages/recommendations-page"),
+  supplyPlan: () => import("./pages/supply-plan-page"),
   warehouses: () => import("./pages/warehouses-page"),
   sync: () => import("./pages/sync-page"),
   run: () => import("./pages/run-page"),

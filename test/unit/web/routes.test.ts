@@ -10,6 +10,7 @@ describe("routes", () => {
       { page: "product", id: 42 },
       { page: "analytics" },
       { page: "recommendations" },
+      { page: "supplyPlan" },
       { page: "warehouses" },
       { page: "sync" },
       { page: "run", id: "0b9f7c7e-0000-4000-8000-000000000001" },

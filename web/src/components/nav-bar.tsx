@@ -10,6 +10,7 @@ const LINKS: Array<{ href: string; label: MessageKey; pages: PageName[] }> = [
   { href: "/inventory", label: "nav.inventory", pages: ["inventory", "product"] },
   { href: "/analytics", label: "nav.analytics", pages: ["analytics"] },
   { href: "/recommendations", label: "nav.recommendations", pages: ["recommendations"] },
+  { href: "/supply-plan", label: "nav.supplyPlan", pages: ["supplyPlan"] },
   { href: "/warehouses", label: "nav.warehouses", pages: ["warehouses"] },
   { href: "/sync", label: "nav.sync", pages: ["sync", "run"] },
   { href: "/settings", label: "nav.settings", pages: ["settings"] },

@@ -315,6 +315,26 @@ export const en = {
   "accounts.ozonClientId": "Client-Id",
   "accounts.ozonApiKey": "API key",
   "common.refused": "Not saved: {message}",
+  "nav.supplyPlan": "Supply plan",
+  "supply.title": "Supply plan",
+  "supply.intro":
+    "What to ship to each cluster (or warehouse outside any cluster) so that stock lasts the target days: lead time, safety stock, stock in transit, minimum order, whole packs and the cover ceiling counted.",
+  "supply.marketplace": "Marketplace",
+  "supply.search": "Search products",
+  "supply.all": "Also lines with nothing to ship",
+  "supply.empty": "Nothing to ship now: every destination has enough stock on hand and in transit.",
+  "supply.totals":
+    "{lines, plural, one {# line} other {# lines}} · {units, plural, one {# unit} other {# units}} · {value}",
+  "supply.cluster": "Cluster",
+  "supply.warehouse": "Warehouse",
+  "supply.groupTotals": "{units, plural, one {# unit} other {# units}} · {value}",
+  "supply.ship": "Ship",
+  "supply.packs": "Packs",
+  "supply.value": "Value",
+  "supply.coverAfter": "Cover after, days",
+  "supply.outcome.covered": "Covered",
+  "supply.outcome.no-demand": "No demand",
+  "supply.outcome.capped": "Capped",
 } as const;
 
 export type MessageKey = keyof typeof en;

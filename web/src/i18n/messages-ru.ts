@@ -317,4 +317,25 @@ export const ru: Record<MessageKey, string> = {
   "accounts.ozonClientId": "Client ID",
   "accounts.ozonApiKey": "API-ключ",
   "common.refused": "Не сохранено: {message}",
+  "nav.supplyPlan": "План поставок",
+  "supply.title": "План поставок",
+  "supply.intro":
+    "Что отгрузить в каждый кластер (или склад вне кластера), чтобы запаса хватило на целевой срок: с учётом срока поставки, страхового запаса, товара в пути, минимальной партии, целых упаковок и потолка запаса.",
+  "supply.marketplace": "Маркетплейс",
+  "supply.search": "Поиск товаров",
+  "supply.all": "Также строки, где отгружать нечего",
+  "supply.empty": "Сейчас отгружать нечего: в каждом направлении хватает запаса в наличии и в пути.",
+  "supply.totals":
+    "{lines, plural, one {# строка} few {# строки} many {# строк} other {# строки}} · {units, plural, one {# штука} few {# штуки} many {# штук} other {# штуки}} · {value}",
+  "supply.cluster": "Кластер",
+  "supply.warehouse": "Склад",
+  "supply.groupTotals":
+    "{units, plural, one {# штука} few {# штуки} many {# штук} other {# штуки}} · {value}",
+  "supply.ship": "Отгрузить",
+  "supply.packs": "Упаковок",
+  "supply.value": "Сумма",
+  "supply.coverAfter": "Запас после, дней",
+  "supply.outcome.covered": "Хватает",
+  "supply.outcome.no-demand": "Нет спроса",
+  "supply.outcome.capped": "Упор в потолок",
 };

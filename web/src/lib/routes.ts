@@ -6,6 +6,7 @@ export type Route =
   | { page: "product"; id: number }
   | { page: "analytics" }
   | { page: "recommendations" }
+  | { page: "supplyPlan" }
   | { page: "warehouses" }
   | { page: "sync" }
   | { page: "run"; id: string }
@@ -20,6 +21,7 @@ const SIMPLE: Record<string, Route> = {
   "/inventory": { page: "inventory" },
   "/analytics": { page: "analytics" },
   "/recommendations": { page: "recommendations" },
+  "/supply-plan": { page: "supplyPlan" },
   "/warehouses": { page: "warehouses" },
   "/sync": { page: "sync" },
   "/settings": { page: "settings" },
@@ -45,6 +47,8 @@ export function pathFor(route: Route): string {
       return `/inventory/${route.id}`;
     case "run":
       return `/sync/runs/${route.id}`;
+    case "supplyPlan":
+      return "/supply-plan";
     case "notFound":
       return "/404";
     default:

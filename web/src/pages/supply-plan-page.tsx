@@ -1,0 +1,189 @@
+// Supply plan: per cluster (or warehouse outside any), which products to ship and how many, with each line's
+// arithmetic on demand ("Why?", domain/supply-plan-explanation.ts in the reader's language) and the API's CSV.
+import { useSignal } from "@preact/signals";
+import { type ComponentChildren, Fragment } from "preact";
+import { useEffect } from "preact/hooks";
+import { explainSupply } from "../../../domain/supply-plan-explanation";
+import type { Marketplace } from "../api/types";
+import { EmptyState, ErrorState, Skeleton } from "../components/states";
+import { TableRegion } from "../components/table-region";
+import { locale, t } from "../i18n/locale";
+import { formatMoney, formatNumber } from "../lib/format";
+import { session } from "../models/session";
+import { type SupplyDestination, supplyPlanModel } from "../models/supply-plan";
+
+const COLUMNS = 10;
+
+function DestinationTable({ group }: { group: SupplyDestination }) {
+  const open = useSignal<number | null>(null);
+  return (
+    <div class="card" data-testid="supply-destination">
+      <h2>
+        <span translate={false}>{group.name}</span>{" "}
+        <span class={`mp mp-${group.marketplace}`}>{t(`mp.${group.marketplace}`)}</span>
+      </h2>
+      <p class="muted small">
+        {group.kind === "cluster" ? t("supply.cluster") : t("supply.warehouse")}
+        {group.kind === "cluster" && (
+          <>
+            {": "}
+            <span translate={false}>{group.warehouses.join(", ")}</span>
+          </>
+        )}
+        {" · "}
+        {t("supply.groupTotals", { units: group.units, value: formatMoney(group.value) })}
+      </p>
+      <TableRegion label={group.name}>
+        <table>
+          <thead>
+            <tr>
+              <th>{t("col.article")}</th>
+              <th>{t("col.name")}</th>
+              <th class="num">{t("col.available")}</th>
+              <th class="num">{t("col.inTransit")}</th>
+              <th class="num">{t("col.velocity")}</th>
+              <th class="num">{t("supply.ship")}</th>
+              <th class="num">{t("supply.packs")}</th>
+              <th class="num">{t("supply.value")}</th>
+              <th class="num">{t("supply.coverAfter")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {group.lines.map((line) => (
+              <Fragment key={line.productId}>
+                <tr>
+                  <td class="mono" translate={false}>
+                    {line.article}
+                  </td>
+                  <td class="name" translate={false}>
+                    <a href={`/inventory/${line.productId}`}>{line.name}</a>
+                  </td>
+                  <td class="num">{formatNumber(line.inputs.available)}</td>
+                  <td class="num">{formatNumber(line.inputs.inTransit)}</td>
+                  <td class="num">{formatNumber(line.inputs.velocity, 2)}</td>
+                  <td class="num">
+                    {line.outcome === "ship" ? (
+                      <strong>{formatNumber(line.quantity)}</strong>
+                    ) : (
+                      <span class="muted">{t(`supply.outcome.${line.outcome}`)}</span>
+                    )}
+                  </td>
+                  <td class="num">
+                    {line.inputs.packSize > 1
+                      ? `${formatNumber(line.packs)} × ${formatNumber(line.inputs.packSize)}`
+                      : formatNumber(line.packs)}
+                  </td>
+                  <td class="num">{formatMoney(line.value)}</td>
+                  <td class="num">
+                    {line.coverAfterDays === null ? "—" : formatNumber(line.coverAfterDays, 1)}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      class="button small"
+                      aria-expanded={open.value === line.productId}
+                      onClick={() => (open.value = open.value === line.productId ? null : line.productId)}
+                    >
+                      {t("reco.why")}
+                    </button>
+                  </td>
+                </tr>
+                {open.value === line.productId && (
+                  <tr>
+                    <td colSpan={COLUMNS} class="explain" data-testid="supply-why">
+                      {explainSupply(line.inputs, line, locale.value).join(" ")}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </div>
+  );
+}
+
+export default function SupplyPlanPage() {
+  const version = session.dataVersion.value;
+  useEffect(() => supplyPlanModel.load(), [version]);
+  const { plan, destinations, marketplace, search, all, set, exportHref } = supplyPlanModel;
+  const data = plan.data.value;
+
+  let body: ComponentChildren;
+  if (plan.error.value && !data)
+    body = (
+      <div class="card">
+        <ErrorState error={plan.error.value} onRetry={supplyPlanModel.load} />
+      </div>
+    );
+  else if (!data)
+    body = (
+      <div class="card">
+        <Skeleton rows={12} />
+      </div>
+    );
+  else if (data.items.length === 0)
+    body = (
+      <div class="card">
+        <EmptyState>{t("supply.empty")}</EmptyState>
+      </div>
+    );
+  else
+    body = (
+      <>
+        <p class="muted small" data-testid="supply-totals">
+          {t("supply.totals", {
+            lines: data.totals.lines,
+            units: data.totals.units,
+            value: formatMoney(data.totals.value),
+          })}
+        </p>
+        {destinations.value.map((group) => (
+          <DestinationTable key={group.key} group={group} />
+        ))}
+      </>
+    );
+
+  return (
+    <section class="page">
+      <h1>{t("supply.title")}</h1>
+      <p class="muted">{t("supply.intro")}</p>
+      <div class="card toolbar">
+        <input
+          type="search"
+          placeholder={t("supply.search")}
+          aria-label={t("supply.search")}
+          value={search.value}
+          onChange={(event) => set({ search: event.currentTarget.value })}
+          data-testid="supply-search"
+        />
+        <select
+          aria-label={t("supply.marketplace")}
+          value={marketplace.value}
+          onChange={(e) => set({ marketplace: e.currentTarget.value as Marketplace | "" })}
+        >
+          <option value="">
+            {t("supply.marketplace")}: {t("common.all")}
+          </option>
+          <option value="ozon">{t("mp.ozon")}</option>
+          <option value="wb">{t("mp.wb")}</option>
+        </select>
+        <label class="small">
+          <input
+            type="checkbox"
+            checked={all.value}
+            onChange={(e) => set({ all: e.currentTarget.checked })}
+          />{" "}
+          {t("supply.all")}
+        </label>
+        <span class="spacer" />
+        <a class="button" href={exportHref.value} download data-testid="supply-export">
+          {t("common.export")}
+        </a>
+      </div>
+      {body}
+    </section>
+  );
+}
