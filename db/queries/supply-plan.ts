@@ -1,7 +1,10 @@
 // Inputs of the supply plan, one row per product × destination: a cluster (its warehouses of one marketplace
 // summed) or a warehouse outside any cluster. Stock from inventory (available, in transit); velocity the sum of
 // the warehouses' demand forecasts (domain/forecast-sql.ts over the orders and stock snapshots, as the
-// recommendations per warehouse read it); the product's own minimum order and pack size where it set them;
+// recommendations per warehouse read it). Orders WB books on a marketplace-wide total ("Склад WB РФ", type
+// unknown: since 2026-08-15 WB names no shipping warehouse) cannot be placed: that demand meets the stock of the
+// product's warehouses of the marketplace that have no demand of their own, as one destination, so the plan
+// does not ship to the total what Koledino already holds; the product's own minimum order and pack size where it set them;
 // and its unit price: the listings' price on that marketplace, or the average selling price of the last
 // 90 days' orders. domain/supply-plan.ts does the arithmetic.
 import { type SQL, sql } from "drizzle-orm";
@@ -61,15 +64,26 @@ export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Pr
         coalesce(s.available, 0) as available, coalesce(s.in_transit, 0) as in_transit, coalesce(d.per_day, 0) as velocity
       from stock s full join demand_forecast d on d.product_id = s.product_id and d.warehouse_id = s.warehouse_id),
     located as (
-      select pw.*, w.marketplace, w.cluster, coalesce(w.cluster, w.name) as destination, w.name as warehouse_name,
-        case when w.cluster is null then w.id end as own_warehouse_id
+      select pw.*, w.marketplace, w.type, w.cluster, coalesce(w.cluster, w.name) as destination,
+        w.name as warehouse_name, case when w.cluster is null then w.id end as own_warehouse_id
       from per_warehouse pw join warehouses w on w.id = pw.warehouse_id and w.org_id = ${scope.orgId}),
+    marketplace_totals as (
+      select distinct on (product_id, marketplace) product_id, marketplace, cluster, destination, own_warehouse_id
+      from located where type = 'unknown' and velocity > 0
+      order by product_id, marketplace, velocity desc),
+    placed as (
+      select l.product_id, l.warehouse_id, l.warehouse_name, l.available, l.in_transit, l.velocity, l.marketplace,
+        case when t.product_id is null or l.velocity > 0 then l.cluster else t.cluster end as cluster,
+        case when t.product_id is null or l.velocity > 0 then l.destination else t.destination end as destination,
+        case when t.product_id is null or l.velocity > 0 then l.own_warehouse_id else t.own_warehouse_id end
+          as own_warehouse_id
+      from located l left join marketplace_totals t on t.product_id = l.product_id and t.marketplace = l.marketplace),
     lines as (
       select product_id, marketplace, destination, cluster, own_warehouse_id as warehouse_id,
         array_agg(warehouse_id order by warehouse_name) as warehouse_ids,
         array_agg(warehouse_name order by warehouse_name) as warehouses,
         sum(available)::int as available, sum(in_transit)::int as in_transit, sum(velocity)::float8 as velocity
-      from located group by product_id, marketplace, destination, cluster, own_warehouse_id),
+      from placed group by product_id, marketplace, destination, cluster, own_warehouse_id),
     listing_price as (
       select product_id, marketplace, avg(price)::float8 as price from listings
       where org_id = ${scope.orgId} and price is not null and price > 0 group by product_id, marketplace),

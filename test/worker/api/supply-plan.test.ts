@@ -107,17 +107,24 @@ beforeAll(async () => {
       { name: "Koledino", marketplace: "wb" },
       { name: "Podolsk", marketplace: "wb" },
       { name: "Tver", marketplace: "ozon" },
+      { name: "Склад WB РФ", marketplace: "wb" },
     ],
     products: [
       { article: "P-1", name: "Рубашка", stock: { Koledino: 10, Podolsk: 20, Tver: 5 } },
       { article: "P-2", name: "Куртка", stock: { Tver: 0 } },
       { article: "P-3", name: "Шарф", stock: { Tver: 0 } },
+      { article: "P-4", name: "Пальто", stock: { Podolsk: 30 } },
     ],
   });
   await db()
     .update(warehouses)
     .set({ cluster: "Центр" })
     .where(sql`${warehouses.id} in (${shop.warehouses.Koledino}, ${shop.warehouses.Podolsk})`);
+  // WB's marketplace-wide total: orders booked there name no shipping warehouse.
+  await db()
+    .update(warehouses)
+    .set({ cluster: "Россия", type: "unknown" })
+    .where(sql`${warehouses.id} = ${shop.warehouses["Склад WB РФ"]}`);
   await db().execute(sql`update inventory set in_transit = 4
     where product_id = ${shop.products["P-1"]} and warehouse_id = ${shop.warehouses.Koledino}`);
   await db().execute(sql`update inventory set in_transit = 200 where product_id = ${shop.products["P-3"]}`);
@@ -126,6 +133,7 @@ beforeAll(async () => {
   await sellDaily("P-1", "Tver", 3, 500);
   await sellDaily("P-2", "Tver", 1, 2000);
   await sellDaily("P-3", "Tver", 1, 700);
+  await sellDaily("P-4", "Склад WB РФ", 2, 500);
   // The seller's own price, where a listing has one, comes before the average selling price.
   await db().execute(sql`update listings set price = '1999.50' where product_id = ${shop.products["P-2"]}`);
   viewer = await signIn(tenant.users.viewer.email, ip());
@@ -141,11 +149,20 @@ describe("GET /api/supply-plan", () => {
     // Tver P-1: 3/day; safety 21, reorder point 42 + 21 = 63, target 135 + 21 = 156; position 5 → ship 151.
     // Tver P-2: 1/day; reorder point 21, target 52; position 0 → ship 52 (its listing's 1 999.50 ₽ each).
     // Tver P-3: 1/day but 200 in transit, above the reorder point 21: nothing to ship, so not listed.
+    // P-4's orders (2/day) sit on WB's total "Склад WB РФ": they meet Podolsk's 30 units, which sell nothing of
+    //   their own, as one destination "Россия": 2/day, position 30 → ship 104 − 30 = 74, not 104.
     expect(lines).toEqual([
       ["P-1", "ozon", "Tver", 151, 75_500],
       ["P-2", "ozon", "Tver", 52, 103_974],
+      ["P-4", "wb", "Россия", 74, 37_000],
       ["P-1", "wb", "Центр", 70, 35_000],
     ]);
+    expect(items.find((l) => l.article === "P-4")?.destination).toEqual({
+      kind: "cluster",
+      name: "Россия",
+      warehouseId: null,
+      warehouses: ["Podolsk", "Склад WB РФ"],
+    });
     const centre = items.find((l) => l.destination.name === "Центр");
     expect(centre?.destination).toEqual({
       kind: "cluster",
@@ -165,7 +182,7 @@ describe("GET /api/supply-plan", () => {
       kind: "warehouse",
       warehouseId: shop.warehouses.Tver,
     });
-    expect(totals).toEqual({ lines: 3, products: 2, destinations: 2, units: 273, value: 214_474 });
+    expect(totals).toEqual({ lines: 4, products: 3, destinations: 3, units: 347, value: 251_474 });
   });
 
   it("all=true keeps the line stock in transit covers, and filters narrow by cluster, warehouse and search", async () => {
@@ -173,9 +190,13 @@ describe("GET /api/supply-plan", () => {
     expect(scarf).toMatchObject({ outcome: "covered", quantity: 0, inputs: { inTransit: 200, velocity: 1 } });
     const byCluster = await plan(`?cluster=${encodeURIComponent("Центр")}`);
     expect(byCluster.items.map((l) => l.destination.name)).toEqual(["Центр"]);
-    // Podolsk lies in Центр: its destination is the whole cluster, Koledino's stock included.
+    // Podolsk lies in Центр: its destination is the whole cluster, Koledino's stock included (and its P-4 stock
+    // meets the orders on WB's total).
     const byWarehouse = await plan(`?warehouseId=${shop.warehouses.Podolsk}`);
-    expect(byWarehouse.items.map((l) => [l.destination.name, l.quantity])).toEqual([["Центр", 70]]);
+    expect(byWarehouse.items.map((l) => [l.destination.name, l.quantity])).toEqual([
+      ["Россия", 74],
+      ["Центр", 70],
+    ]);
     expect(
       (await plan("?marketplace=ozon&search=%D0%9A%D1%83%D1%80%D1%82")).items.map((l) => l.article),
     ).toEqual(["P-2"]);
@@ -227,7 +248,7 @@ describe("GET /api/supply-plan", () => {
       "Товар",
       "Отгрузить (шт.)",
     ]);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     const centre = rows.find((row) => row.includes("Центр")) ?? "";
     expect(
       centre.startsWith(
@@ -297,11 +318,12 @@ describe("PATCH /api/settings", () => {
     });
     expect(response.status, await response.clone().text()).toBe(200);
     expect(await response.json()).toMatchObject({ minOrderUnits: 60, packSize: 10 });
-    // Центр: 70 short → packs of 10 = 70. Tver P-1: 151 → 160. Tver P-2: 52 → min 60 → 60.
+    // Центр: 70 short → packs of 10 = 70. Tver P-1: 151 → 160. Tver P-2: 52 → min 60 → 60. Россия P-4: 74 → 80.
     const items = (await plan()).items.map((l) => [l.article, l.destination.name, l.quantity, l.packs]);
     expect(items).toEqual([
       ["P-1", "Tver", 160, 16],
       ["P-2", "Tver", 60, 6],
+      ["P-4", "Россия", 80, 8],
       ["P-1", "Центр", 70, 7],
     ]);
     const bad = await send("PATCH", "/api/settings", { packSize: 0 }, ip(), { cookie: admin });
