@@ -146,6 +146,19 @@ export const russianScenarios = (paths: (page: Page) => Promise<string[]>) => [
         assert.ok((row[2] ?? "").length > 0, `destination of ${line}`);
         assert.match(row[7] ?? "", /^[1-9]\d*$/, `quantity of ${line}`);
       }
+      // Every product the Recommendations tell to order now is shipped somewhere by the plan.
+      const planned = new Set(lines.slice(1).map((line) => cells(line)[4]));
+      const due: string[] = [];
+      for (let number = 1; ; number++) {
+        const response = await page.request.get(
+          new URL(`/api/recommendations?onlyReorder=true&pageSize=500&page=${number}`, page.url()).href,
+        );
+        const items = ((await response.json()) as { items: Array<{ productId: number; article: string }> })
+          .items;
+        due.push(...items.filter((item) => !planned.has(String(item.productId))).map((item) => item.article));
+        if (items.length < 500) break;
+      }
+      assert.deepEqual(due, [], "products to order now without a supply plan line");
       await settled(page);
     },
   },
