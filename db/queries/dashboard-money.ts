@@ -3,9 +3,11 @@
 //   recommendations.ts, the same reorder test and suggested quantity of domain/replenishment-sql.ts), their
 //   units, and those units at the average selling price (domain/selling-price-sql.ts, product_summary's revenue
 //   ÷ units sold over the velocity window);
-// - lost to stock-outs over the last 30 days up to yesterday, Ozon's way (domain/lost-sales-sql.ts) per product
-//   over all its warehouses: the days come from sales_daily and inventory_daily (demand-days.ts), so a product
-//   loses sales on the days it had no stock anywhere;
+// - lost to stock-outs over the last 30 days and today, Ozon's way (domain/lost-sales-sql.ts) per product over
+//   all its warehouses: the days up to yesterday come from sales_daily and inventory_daily (demand-days.ts), so a
+//   product loses sales on the days it had no stock anywhere; today counts as a day out of stock when the product
+//   has none now (a day still selling is not averaged in, but one sold out already loses its sales). Stock
+//   snapshots exist only from a seller's first sync, so until then only today's stock-outs are seen;
 // - the stock on hand and the stock of overstocked products (domain/stock-status-sql.ts), at the same price.
 import { sql } from "drizzle-orm";
 import { lostSalesSql } from "../../domain/lost-sales-sql";
@@ -19,7 +21,7 @@ import type { Marketplace } from "../schema/enums";
 import { productDemandDays } from "./demand-days";
 import { LINE_STOCK, productStockLinesSql } from "./recommendations";
 
-/** The Overview's lost-sales period: the last 30 days up to yesterday. */
+/** The Overview's lost-sales period: the last 30 days up to yesterday, and today. */
 export const LOST_SALES_OVERVIEW_DAYS = 30;
 
 export interface MoneySettings extends StatusRules {
@@ -44,13 +46,24 @@ export async function dashboardMoney(
     marketplace: scope.marketplace,
     windowDays: LOST_SALES_OVERVIEW_DAYS,
   });
-  const result = await db.execute(sql`with lines as (${productStockLinesSql(scope.orgId, scope.marketplace)}),
+  const lines = productStockLinesSql(scope.orgId, scope.marketplace);
+  const result = await db.execute(sql`with lines as (${lines}),
     priced as (
       select available, ${price} as price,
         ${reorderDueSql(LINE_STOCK, settings)} as due, ${suggestedQuantitySql(LINE_STOCK, settings)} as to_order,
         ${stockStatusConditionSql("overstock", LINE_STOCK, settings)} as overstock
       from lines),
-    lost as (${lostSalesSql(days)})
+    past as (${days}),
+    -- Today, for a product that sold in the window and has no stock now (in scope): a day out of stock.
+    today as (
+      select l.product_id, 0 as warehouse_id, current_date as day,
+        coalesce((select sum(sd.units) from sales_daily sd where sd.org_id = ${scope.orgId}
+          and sd.product_id = l.product_id and sd.day = current_date
+          ${scope.marketplace ? sql`and sd.marketplace = ${scope.marketplace}` : sql``}), 0)::int as units,
+        false as in_stock
+      from lines l where l.available <= 0 and l.product_id in (select product_id from past)),
+    lost as (${lostSalesSql(sql`select product_id, warehouse_id, day, units::int, in_stock from past
+      union all select product_id, warehouse_id, day, units, in_stock from today`)})
     select
       (select count(*) from priced where due)::int as order_products,
       (select coalesce(sum(to_order), 0) from priced)::int as order_units,

@@ -774,7 +774,7 @@ export interface components {
             };
             /** @description Lost to stock-outs Ozon's way (domain/lost-sales.ts): per product, average daily sales on the days it had stock × the days it had none in any warehouse, less what still sold on them */
             lostSales: {
-                /** @description The last periodDays days up to yesterday */
+                /** @description The last periodDays days up to yesterday, and today for a product with no stock now */
                 periodDays: number;
                 /** @description Units lost, one decimal */
                 units: number;

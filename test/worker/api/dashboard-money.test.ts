@@ -1,6 +1,7 @@
 // The Overview's money through the Worker (GET /api/dashboard `money`), against hand-computed figures over a
 // seeded shop: what to order today (the Recommendations' "order now" list, its units and ₽ at each product's
-// average selling price), ₽ lost to stock-outs over the last 30 days Ozon's way, ₽ in stock and in overstock;
+// average selling price), ₽ lost to stock-outs over the last 30 days and today Ozon's way, ₽ in stock and in
+// overstock;
 // the marketplace filter; and no money when the scope names a warehouse or a category.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -84,9 +85,12 @@ beforeAll(async () => {
   }
   await snapshot("A-001", "ozon", "Tver", 2, 0);
   await snapshot("A-001", "ozon", "Tver", 1, 0);
-  // A-005 sold 40 days back and ran dry 35 days back: outside the 30 days, nothing lost.
+  // A-005 sold 40 days back and ran dry 35 days back: outside the 30 days. It sold 1 a day 5 days back to
+  // yesterday, with no snapshot in the window (in stock throughout: 5 units over 30 days), and has none now:
+  // today is a day out, lost 5 / 30 units × 300 ₽ = 50 ₽.
   await sold("A-005", "ozon", 40, 5);
   await snapshot("A-005", "ozon", "Tver", 35, 0);
+  for (let back = 5; back >= 1; back--) await sold("A-005", "ozon", back, 1);
   viewer = await signIn(tenant.users.viewer.email, ip());
 });
 
@@ -102,7 +106,7 @@ describe("GET /api/dashboard money", () => {
     const dashboard = await body<{ money: Money }>("/api/dashboard");
     expect(dashboard.money).toEqual({
       orderToday: { products: 3, units: 170, rub: 80_600 },
-      lostSales: { periodDays: 30, units: 6.5, rub: 4_625 },
+      lostSales: { periodDays: 30, units: 6.7, rub: 4_675 },
       stockRub: 66_500,
       overstockRub: 25_000,
     });
@@ -125,11 +129,11 @@ describe("GET /api/dashboard money", () => {
     }
   });
 
-  it("a marketplace's lost sales are its own: WB's A-002, Ozon's A-001", async () => {
+  it("a marketplace's lost sales are its own: WB's A-002, Ozon's A-001 and A-005", async () => {
     const wb = await body<{ money: Money }>("/api/dashboard?marketplace=wb");
     expect(wb.money.lostSales).toEqual({ periodDays: 30, units: 2.5, rub: 625 });
     const ozon = await body<{ money: Money }>("/api/dashboard?marketplace=ozon");
-    expect(ozon.money.lostSales).toEqual({ periodDays: 30, units: 4, rub: 4_000 });
+    expect(ozon.money.lostSales).toEqual({ periodDays: 30, units: 4.2, rub: 4_050 });
   });
 
   it("no money for a warehouse or a category: it covers whole products", async () => {

@@ -42,7 +42,9 @@ export const DashboardMoneySchema = z
       }),
     lostSales: z
       .object({
-        periodDays: z.number().int().openapi({ description: "The last periodDays days up to yesterday" }),
+        periodDays: z.number().int().openapi({
+          description: "The last periodDays days up to yesterday, and today for a product with no stock now",
+        }),
         units: z.number().openapi({ description: "Units lost, one decimal" }),
         rub: z.number().openapi({ description: "Units lost at each product's average selling price, ₽" }),
       })
