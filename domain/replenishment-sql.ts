@@ -16,3 +16,17 @@ export function reorderDueSql(
   return sql`(coalesce(${stock.velocity}, 0) > 0 and ${stock.available} + ${stock.inTransit} <=
     ceil(${stock.velocity} * ${settings.leadTimeDays}::float8) + ceil(${stock.velocity} * ${settings.safetyStockDays}::float8))`;
 }
+
+/**
+ * reorderNumbers' suggested quantity: when the reorder is due, ⌈velocity × target days⌉ + ⌈velocity × safety
+ * days⌉ − (available + in transit), at least 0; otherwise 0 (an int, never null).
+ */
+export function suggestedQuantitySql(
+  stock: StockColumns,
+  settings: { leadTimeDays: number; safetyStockDays: number; targetCoverDays: number },
+): SQL {
+  const v = sql`greatest(coalesce(${stock.velocity}, 0), 0)::float8`;
+  return sql`(case when ${reorderDueSql(stock, settings)} then greatest(0,
+      ceil(${v} * ${settings.targetCoverDays}::float8) + ceil(${v} * ${settings.safetyStockDays}::float8)
+      - (${stock.available} + ${stock.inTransit}))::int else 0 end)`;
+}

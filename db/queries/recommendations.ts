@@ -5,7 +5,7 @@
 // domain/replenishment.ts explains it.
 import { type SQL, sql } from "drizzle-orm";
 import { demandForecastCtes } from "../../domain/forecast-sql";
-import { reorderDueSql } from "../../domain/replenishment-sql";
+import { reorderDueSql, type StockColumns } from "../../domain/replenishment-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
 import { warehouseDemandDays } from "./demand-days";
@@ -39,25 +39,40 @@ export interface RecommendationRow {
   total_count: number;
 }
 
+/** The stock columns of a recommendations line, as the reorder test reads them. */
+export const LINE_STOCK: StockColumns = {
+  available: sql`available`,
+  inTransit: sql`in_transit`,
+  velocity: sql`velocity`,
+};
+
 function reorderFilter(query: RecommendationQuery): SQL {
   if (!query.onlyReorder) return sql``;
-  const stock = { available: sql`available`, inTransit: sql`in_transit`, velocity: sql`velocity` };
-  return sql`where ${reorderDueSql(stock, query)}`;
+  return sql`where ${reorderDueSql(LINE_STOCK, query)}`;
 }
 
 // Most urgent first: fewest days of cover, then fastest sellers.
 const URGENCY = sql`order by case when velocity > 0 then available / velocity end asc nulls last, velocity desc, article`;
 
+/**
+ * The per-product lines (product_summary ps joined to products p): the stock of the marketplace in scope, the
+ * forecast velocity and the summary's revenue and units sold. The Overview's "to order today" reads these same
+ * lines with LINE_STOCK through reorderDueSql, so its count is the length of the "order now" list.
+ */
+export function productStockLinesSql(orgId: string, marketplace: Marketplace | undefined): SQL {
+  return sql`select ps.product_id, p.article, p.name, null::int as warehouse_id, null::text as warehouse, null::text as marketplace,
+        ${marketplace === "ozon" ? sql`ps.ozon_available` : marketplace === "wb" ? sql`ps.wb_available` : sql`ps.available`} as available,
+        ps.in_transit, ps.velocity::float8 as velocity, ps.demand_model, ps.observed_days, ps.censored_days,
+        ps.revenue, ps.units_sold
+      from product_summary ps join products p on p.id = ps.product_id
+      where ps.org_id = ${orgId}`;
+}
+
 export async function productRecommendationInputs(
   db: Database,
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
-  const result = await db.execute(sql`with lines as (
-      select ps.product_id, p.article, p.name, null::int as warehouse_id, null::text as warehouse, null::text as marketplace,
-        ${query.marketplace === "ozon" ? sql`ps.ozon_available` : query.marketplace === "wb" ? sql`ps.wb_available` : sql`ps.available`} as available,
-        ps.in_transit, ps.velocity::float8 as velocity, ps.demand_model, ps.observed_days, ps.censored_days
-      from product_summary ps join products p on p.id = ps.product_id
-      where ps.org_id = ${query.orgId})
+  const result = await db.execute(sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
     select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}
     limit ${query.limit} offset ${query.offset}`);
   return result.rows as unknown as RecommendationRow[];

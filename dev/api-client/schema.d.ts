@@ -166,7 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts and Top-N products per stock status */
+        /** Counts and Top-N products per stock status, what to order today and ₽ lost to stock-outs */
         get: operations["getDashboard"];
         put?: never;
         post?: never;
@@ -781,6 +781,7 @@ export interface components {
                 normal: components["schemas"]["StockLine"][];
                 overstock: components["schemas"]["StockLine"][];
             };
+            money: components["schemas"]["DashboardMoney"];
         };
         StockLine: {
             productId: number;
@@ -800,6 +801,31 @@ export interface components {
             /** @description Projected day stock runs out (UTC date) */
             stockoutDate: string | null;
         };
+        /** @description Money at the average selling price of each product's orders over the velocity window (revenue ÷ units; a product without such a sale counts 0 ₽). Null when the scope names a warehouse, a category or a search: the money covers whole products, as Recommendations do. */
+        DashboardMoney: {
+            /** @description What to order today (domain/replenishment.ts), per product over all warehouses */
+            orderToday: {
+                /** @description Products to order now: the Recommendations' list */
+                products: number;
+                /** @description Their suggested quantities, summed */
+                units: number;
+                /** @description Those units at each product's average selling price, ₽ */
+                rub: number;
+            };
+            /** @description Lost to stock-outs Ozon's way (domain/lost-sales.ts): per product, average daily sales on the days it had stock × the days it had none in any warehouse, less what still sold on them */
+            lostSales: {
+                /** @description The last periodDays days up to yesterday, and today for a product with no stock now */
+                periodDays: number;
+                /** @description Units lost, one decimal */
+                units: number;
+                /** @description Units lost at each product's average selling price, ₽ */
+                rub: number;
+            };
+            /** @description Available stock at the average selling price, ₽ */
+            stockRub: number;
+            /** @description Available stock of overstocked products, ₽ */
+            overstockRub: number;
+        } | null;
         InventoryPage: {
             items: components["schemas"]["StockLine"][];
             page: number;

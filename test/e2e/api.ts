@@ -32,6 +32,12 @@ export interface DashboardAnswer {
       velocity: number;
     }>
   >;
+  money: {
+    orderToday: { products: number; units: number; rub: number };
+    lostSales: { periodDays: number; units: number; rub: number };
+    stockRub: number;
+    overstockRub: number;
+  } | null;
 }
 
 export class ApiSession {

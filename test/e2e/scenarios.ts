@@ -162,6 +162,42 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: "the Overview's money: what to order today and ₽ lost to stock-outs, non-zero on the demo seller",
+    async run(page) {
+      await visit(page, "/");
+      await settled(page);
+      const { money } = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=10");
+      assert.ok(money, "GET /api/dashboard answers the money for all warehouses");
+      const reorder = await apiJson<{ total: number }>(
+        page,
+        "/api/recommendations?onlyReorder=true&pageSize=1",
+      );
+      assert.equal(
+        money.orderToday.products,
+        reorder.total,
+        "to order today vs Recommendations' order-now list",
+      );
+      assert.ok(
+        money.orderToday.products > 0 && money.orderToday.units > 0,
+        "the demo has products to order",
+      );
+      assert.ok(money.orderToday.rub > 0, "to order today has a value in ₽");
+      assert.ok(money.lostSales.rub > 0, "the demo lost sales to stock-outs (products sold out now)");
+      // The cards show the API's roubles (formatMoney rounds to whole roubles).
+      for (const [card, rub] of [
+        ["money-order-today", money.orderToday.rub],
+        ["money-lost", money.lostSales.rub],
+        ["money-stock", money.stockRub],
+      ] as const) {
+        const shown = (await page.textContent(`[data-testid="${card}"] .kpi-value`))?.replace(/\D/g, "");
+        assert.equal(shown, String(Math.round(rub)), `${card}: ₽ on screen vs GET /api/dashboard`);
+      }
+      console.log(
+        `    to order today: ${money.orderToday.products} products, ${money.orderToday.units} units, ${money.orderToday.rub} ₽; lost ${money.lostSales.units} units, ${money.lostSales.rub} ₽; stock ${money.stockRub} ₽ (overstock ${money.overstockRub} ₽)`,
+      );
+    },
+  },
+  {
     name: "the overview's first meaningful paint (measured, not a pass/fail budget)",
     async run(page) {
       await page.reload();

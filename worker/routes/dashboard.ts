@@ -1,7 +1,9 @@
 // GET /api/dashboard: product counts per stock status (critical / low / normal / overstock) with the
-// organization's status rule (by cover or by units), and the Top-N (or all) products of each, in a scope and with filters.
+// organization's status rule (by cover or by units), and the Top-N (or all) products of each, in a scope and with filters;
+// and the money (what to order today, ₽ lost to stock-outs, ₽ in stock) for all warehouses or one marketplace.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { dashboardData } from "../../db/queries/dashboard";
+import { dashboardMoney } from "../../db/queries/dashboard-money";
 import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
 import { ScopeQuery, wholeNumber } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
@@ -23,7 +25,7 @@ const route = createRoute({
   operationId: "getDashboard",
   path: "/api/dashboard",
   tags: ["dashboard"],
-  summary: "Counts and Top-N products per stock status",
+  summary: "Counts and Top-N products per stock status, what to order today and ₽ lost to stock-outs",
   security: AUTHENTICATED,
   middleware: [cacheAside({ query: DashboardQuery })],
   request: { query: DashboardQuery },
@@ -34,12 +36,20 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { limit, all, ...filters } = c.req.valid("query");
     const organization = c.get("organization");
-    const data = await dashboardData(
-      c.var.db,
-      { orgId: organization.id, ...filters },
-      organization,
-      all === "true" ? null : limit,
-    );
+    // Money covers whole products (as Recommendations do): not narrowed to a warehouse, a category or a search.
+    const wholeProducts =
+      filters.warehouseId === undefined && filters.category === undefined && filters.search === undefined;
+    const [data, money] = await Promise.all([
+      dashboardData(
+        c.var.db,
+        { orgId: organization.id, ...filters },
+        organization,
+        all === "true" ? null : limit,
+      ),
+      wholeProducts
+        ? dashboardMoney(c.var.db, { orgId: organization.id, marketplace: filters.marketplace }, organization)
+        : null,
+    ]);
     const counts = data.counts;
     const today = new Date();
     const items = Object.fromEntries(
@@ -64,6 +74,6 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
       coverCeilingDays,
     };
     const total = counts.critical + counts.low + counts.normal + counts.overstock;
-    return c.json({ thresholds, dataVersion: organization.dataVersion, total, counts, items }, 200);
+    return c.json({ thresholds, dataVersion: organization.dataVersion, total, counts, items, money }, 200);
   });
 }

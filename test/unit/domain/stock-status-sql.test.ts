@@ -7,8 +7,8 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { daysOfCover } from "../../../domain/cover";
 import { daysOfCoverSql } from "../../../domain/cover-sql";
-import { reorderDue } from "../../../domain/replenishment";
-import { reorderDueSql } from "../../../domain/replenishment-sql";
+import { reorderDue, reorderNumbers } from "../../../domain/replenishment";
+import { reorderDueSql, suggestedQuantitySql } from "../../../domain/replenishment-sql";
 import {
   DEFAULT_STATUS_RULES,
   STOCK_STATUSES,
@@ -87,14 +87,20 @@ describe.each(RULES)("status in SQL, %s basis", (_name, rules) => {
   });
 });
 
-describe("reorder test and cover in SQL", () => {
-  it("match reorderDue and daysOfCover on every row", async () => {
+describe("reorder test, suggested quantity and cover in SQL", () => {
+  it("match reorderDue, reorderNumbers' suggested quantity and daysOfCover on every row", async () => {
+    const settings = { ...DEFAULT_STATUS_RULES, targetCoverDays: 45 };
     const rows = await evaluate({
       due: reorderDueSql(stock, DEFAULT_STATUS_RULES),
+      quantity: suggestedQuantitySql(stock, settings),
       cover: daysOfCoverSql(stock.available, stock.velocity),
     });
     rows.forEach((row, i) => {
       const figures = grid[i] as Figures;
+      expect({ figures, quantity: row.quantity }).toEqual({
+        figures,
+        quantity: reorderNumbers({ ...figures, ...settings }).suggestedQuantity,
+      });
       expect({ figures, due: row.due }).toEqual({ figures, due: reorderDue(figures, DEFAULT_STATUS_RULES) });
       expect({ figures, cover: row.cover }).toEqual({
         figures,

@@ -204,7 +204,7 @@ export const en = {
   "sync.incremental": "incremental",
   "sync.operatorOnly": "Only operators and admins can start a sync.",
   "settings.title": "Settings",
-  "settings.thresholds": "Stock thresholds",
+  "settings.thresholds": "Stock status",
   "settings.criticalMax": "Critical: at most",
   "settings.lowMax": "Low: at most",
   "settings.overstockMin": "Overstock: more than",
@@ -335,6 +335,32 @@ export const en = {
   "supply.outcome.covered": "Covered",
   "supply.outcome.no-demand": "No demand",
   "supply.outcome.capped": "Capped",
+  "money.orderToday": "To order today",
+  "money.orderTodayNote": "{products, plural, one {# product} other {# products}}, {units} units",
+  "money.toRecommendations": "Recommendations",
+  "money.lost30": "Lost to stock-outs, last {days} days and today",
+  "money.lostNote": "{units} units not sold while out of stock",
+  "money.stock": "Stock value",
+  "money.overstockNote": "in overstock: {value}",
+  "money.priceNote": "At each product's average selling price over the velocity window.",
+  "product.lostSales": "Lost sales, last {days} days",
+  "product.lostSalesNote":
+    "Ozon's way: average daily sales on the days the warehouse had stock × the days it had none, less what still sold on them; in roubles at the average selling price of the last 90 days ({price}).",
+  "product.lostUnits": "Units lost",
+  "product.lostRub": "Lost, ₽",
+  "product.daysOut": "Days out of stock",
+  "product.averageDailySales": "Sold a day in stock",
+  "product.noLostSales": "No sales lost: no warehouse ran out while the product sold.",
+  "settings.statusBasis": "Status by",
+  "settings.basis.cover": "Days of cover (against the lead time)",
+  "settings.basis.units": "Units in stock (thresholds)",
+  "settings.basisNote.cover":
+    "Critical: runs out before the lead time; low: within the safety days; overstock: more days of cover than the ceiling. A product to reorder now is never overstock.",
+  "settings.basisNote.units":
+    "Critical, low and overstock by units available across warehouses. A product to reorder now is never overstock.",
+  "settings.coverCeiling": "Overstock: cover above, days",
+  "settings.coverCeilingTooLow": "The cover ceiling must be more than lead time + safety stock days.",
+  "settings.thresholdsOrder": "Thresholds must rise: critical < low < overstock.",
 } as const;
 
 export type MessageKey = keyof typeof en;

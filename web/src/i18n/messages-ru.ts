@@ -206,7 +206,7 @@ export const ru: Record<MessageKey, string> = {
   "sync.incremental": "инкрементальная",
   "sync.operatorOnly": "Запускать синхронизацию могут операторы и администраторы.",
   "settings.title": "Настройки",
-  "settings.thresholds": "Пороги остатков",
+  "settings.thresholds": "Статус остатков",
   "settings.criticalMax": "Критично: не более",
   "settings.lowMax": "Мало: не более",
   "settings.overstockMin": "Избыток: более",
@@ -338,4 +338,33 @@ export const ru: Record<MessageKey, string> = {
   "supply.outcome.covered": "Хватает",
   "supply.outcome.no-demand": "Нет спроса",
   "supply.outcome.capped": "Упор в потолок",
+  "money.orderToday": "Заказать сегодня",
+  "money.orderTodayNote":
+    "{products, plural, one {# товар} few {# товара} many {# товаров} other {# товара}}, {units} шт.",
+  "money.toRecommendations": "Рекомендации",
+  "money.lost30":
+    "Упущено из-за дефицита за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} и сегодня",
+  "money.lostNote": "{units} шт. не продано, пока товара не было",
+  "money.stock": "Стоимость остатков",
+  "money.overstockNote": "в избытке: {value}",
+  "money.priceNote": "По средней цене продажи каждого товара за окно скорости продаж.",
+  "product.lostSales":
+    "Упущенные продажи за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}",
+  "product.lostSalesNote":
+    "Как считает Ozon: средние продажи в день, пока на складе был товар, × дни без товара, за вычетом проданного в эти дни; в рублях по средней цене продажи за 90 дней ({price}).",
+  "product.lostUnits": "Упущено, шт.",
+  "product.lostRub": "Упущено, ₽",
+  "product.daysOut": "Дней без товара",
+  "product.averageDailySales": "Продажи в день при наличии",
+  "product.noLostSales": "Упущенных продаж нет: ни один склад не остался без товара, пока он продавался.",
+  "settings.statusBasis": "Статус по",
+  "settings.basis.cover": "Дням запаса (против срока поставки)",
+  "settings.basis.units": "Штукам на складах (пороги)",
+  "settings.basisNote.cover":
+    "Критично: закончится раньше срока поставки; мало: в пределах страховых дней; избыток: запас дольше потолка. Товар, который пора заказать, не бывает в избытке.",
+  "settings.basisNote.units":
+    "Критично, мало и избыток по доступным штукам на всех складах. Товар, который пора заказать, не бывает в избытке.",
+  "settings.coverCeiling": "Избыток: запас больше, дней",
+  "settings.coverCeilingTooLow": "Потолок запаса должен быть больше срока поставки и страховых дней вместе.",
+  "settings.thresholdsOrder": "Пороги должны расти: критично < мало < избыток.",
 };

@@ -1,4 +1,4 @@
-// Organization settings (thresholds, lead time, target cover) with saving for admins, and API keys
+// Organization settings (the stock status rule, lead time, target cover) with saving for admins, and API keys
 // (admin): list, create (the secret shown once), revoke.
 import { signal } from "@preact/signals";
 import { type ApiFailure, apiGet, apiRequest } from "../api/client";
@@ -9,6 +9,8 @@ import { session } from "./session";
 export type SettingsChange = Partial<
   Pick<
     Settings,
+    | "statusBasis"
+    | "coverCeilingDays"
     | "criticalMax"
     | "lowMax"
     | "overstockMin"
@@ -18,11 +20,6 @@ export type SettingsChange = Partial<
     | "velocityWindowDays"
   >
 >;
-
-/** The client-side check the API makes too: thresholds must rise from critical to overstock. */
-export function thresholdsValid(s: Pick<Settings, "criticalMax" | "lowMax" | "overstockMin">): boolean {
-  return s.criticalMax >= 0 && s.criticalMax < s.lowMax && s.lowMax < s.overstockMin;
-}
 
 export function createSettingsModel() {
   const settings = createResource<Settings>();

@@ -1,5 +1,5 @@
-// The Overview: KPI cards, data freshness per account, and the critical / low / overstock categories
-// with Top-10 or every product (virtualized).
+// The Overview: KPI cards, the money (what to order today, ₽ lost to stock-outs, ₽ in stock), data freshness
+// per account, and the critical / low / overstock categories with Top-10 or every product (virtualized).
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import type { StockStatus } from "../api/types";
@@ -134,6 +134,46 @@ function KpiRow() {
   );
 }
 
+/** What to order today (the Recommendations' "order now" list), ₽ lost to stock-outs and ₽ in stock. */
+function MoneyRow() {
+  const money = overviewModel.dashboard.data.value?.money;
+  if (money === null) return null;
+  return (
+    <div class="kpis money" title={t("money.priceNote")}>
+      <KpiCard
+        label={t("money.orderToday")}
+        tone="low"
+        value={money && formatMoney(money.orderToday.rub)}
+        testId="money-order-today"
+        note={
+          money && (
+            <>
+              {t("money.orderTodayNote", {
+                products: money.orderToday.products,
+                units: money.orderToday.units,
+              })}{" "}
+              · <a href="/recommendations">{t("money.toRecommendations")}</a>
+            </>
+          )
+        }
+      />
+      <KpiCard
+        label={t("money.lost30", { days: money?.lostSales.periodDays ?? 30 })}
+        tone="critical"
+        value={money && formatMoney(money.lostSales.rub)}
+        testId="money-lost"
+        note={money && t("money.lostNote", { units: money.lostSales.units })}
+      />
+      <KpiCard
+        label={t("money.stock")}
+        value={money && formatMoney(money.stockRub)}
+        testId="money-stock"
+        note={money && t("money.overstockNote", { value: formatMoney(money.overstockRub) })}
+      />
+    </div>
+  );
+}
+
 export function OverviewPage() {
   const version = session.dataVersion.value;
   useEffect(() => {
@@ -149,6 +189,7 @@ export function OverviewPage() {
     <section class="page">
       <h1>{t("overview.title")}</h1>
       <KpiRow />
+      <MoneyRow />
       {kpiError && !overviewModel.kpis.data.value && (
         <ErrorState error={kpiError} onRetry={overviewModel.load} />
       )}

@@ -1,5 +1,5 @@
-// One product: headline numbers, reorder advice with its arithmetic, stock per warehouse, and the
-// stock-history and sales charts, and its listings on both marketplaces.
+// One product: headline numbers, reorder advice with its arithmetic, stock per warehouse, sales lost to
+// stock-outs per warehouse, the stock-history and sales charts, and its listings on both marketplaces.
 import { useEffect, useMemo } from "preact/hooks";
 import type { ProductDetail, ProductListing, Settings } from "../api/types";
 import { Chart, type ChartSeries } from "../components/chart";
@@ -38,6 +38,47 @@ function Advice({ detail, settings }: { detail: ProductDetail; settings: Setting
         ))}
       </ol>
     </div>
+  );
+}
+
+/** Sales lost per warehouse over the API's period (Ozon's way), in units and roubles, with how they are counted. */
+function LostSales({ lost }: { lost: ProductDetail["lostSales"] }) {
+  const title = t("product.lostSales", { days: lost.periodDays });
+  return (
+    <section class="card" data-testid="product-lost-sales">
+      <h2>
+        {title} <span class="muted small">{formatMoney(lost.rub)}</span>
+      </h2>
+      <p class="muted small">{t("product.lostSalesNote", { price: formatMoney(lost.unitPrice) })}</p>
+      {lost.byWarehouse.length === 0 ? (
+        <EmptyState>{t("product.noLostSales")}</EmptyState>
+      ) : (
+        <TableRegion label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th>{t("col.warehouse")}</th>
+                <th class="num">{t("product.averageDailySales")}</th>
+                <th class="num">{t("product.daysOut")}</th>
+                <th class="num">{t("product.lostUnits")}</th>
+                <th class="num">{t("product.lostRub")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lost.byWarehouse.map((line) => (
+                <tr key={line.warehouseId}>
+                  <td>{line.warehouse}</td>
+                  <td class="num">{formatNumber(line.averageDailySales, 2)}</td>
+                  <td class="num">{formatNumber(line.daysOutOfStock)}</td>
+                  <td class="num">{formatNumber(line.lostUnits, 1)}</td>
+                  <td class="num">{formatMoney(line.rub)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </section>
   );
 }
 
@@ -220,6 +261,7 @@ export default function ProductPage() {
               </table>
             </TableRegion>
           </section>
+          <LostSales lost={data.lostSales} />
           <Listings listings={data.listings} />
           {data.audit.length > 0 && (
             <section class="card">

@@ -1,7 +1,13 @@
-// Settings: stock thresholds and replenishment inputs (admins change them), and for admins API keys,
-// marketplace accounts and users.
+// Settings: the stock status rule (by days of cover or by units thresholds) and replenishment inputs (admins
+// change them), and for admins API keys, marketplace accounts and users.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import {
+  DEFAULT_STATUS_RULES,
+  STATUS_BASES,
+  type StatusBasis,
+  statusRulesProblem,
+} from "../../../domain/stock-status";
 import type { Role, Settings } from "../api/types";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
@@ -9,20 +15,90 @@ import { t } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages-en";
 import { formatDateTime } from "../lib/format";
 import { roleAtLeast, session } from "../models/session";
-import { type SettingsChange, settingsModel, thresholdsValid } from "../models/settings";
+import { type SettingsChange, settingsModel } from "../models/settings";
 import { MarketplaceAccounts } from "./settings/marketplace-accounts";
 import { Users } from "./settings/users";
 
-type Field = keyof SettingsChange;
+type Field = Exclude<keyof SettingsChange, "statusBasis">;
+type Draft = Record<Field, number> & { statusBasis: StatusBasis };
+
+/** The numbers each status basis reads (domain/stock-status.ts); the other basis' numbers are kept, not shown. */
+const STATUS_FIELDS: Record<StatusBasis, Array<[Field, MessageKey]>> = {
+  cover: [["coverCeilingDays", "settings.coverCeiling"]],
+  units: [
+    ["criticalMax", "settings.criticalMax"],
+    ["lowMax", "settings.lowMax"],
+    ["overstockMin", "settings.overstockMin"],
+  ],
+};
+
+/** The API's rule (statusRulesProblem) as the reader's text: which numbers to fix. */
+function statusProblem(draft: Draft): MessageKey | null {
+  const problem = statusRulesProblem({ ...DEFAULT_STATUS_RULES, ...draft });
+  if (problem === null) return null;
+  return problem.startsWith("coverCeilingDays") ? "settings.coverCeilingTooLow" : "settings.thresholdsOrder";
+}
+
+function NumberField({
+  field,
+  label,
+  draft,
+  editable,
+}: {
+  field: Field;
+  label: MessageKey;
+  draft: { value: Draft };
+  editable: boolean;
+}) {
+  return (
+    <label class="field">
+      <span>{t(label)}</span>
+      <input
+        type="number"
+        min={0}
+        name={field}
+        disabled={!editable}
+        value={draft.value[field]}
+        onInput={(event) => (draft.value = { ...draft.value, [field]: Number(event.currentTarget.value) })}
+      />
+    </label>
+  );
+}
+
+/** How products are classified: by days of cover (with the cover ceiling) or by units thresholds. */
+function StatusRuleFields({ draft, editable }: { draft: { value: Draft }; editable: boolean }) {
+  const basis = draft.value.statusBasis;
+  return (
+    <section class="card" data-testid="status-rule">
+      <h2>{t("settings.thresholds")}</h2>
+      <div class="form-grid">
+        <label class="field">
+          <span>{t("settings.statusBasis")}</span>
+          <select
+            name="statusBasis"
+            disabled={!editable}
+            value={basis}
+            onChange={(event) =>
+              (draft.value = { ...draft.value, statusBasis: event.currentTarget.value as StatusBasis })
+            }
+          >
+            {STATUS_BASES.map((option) => (
+              <option key={option} value={option}>
+                {t(`settings.basis.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {STATUS_FIELDS[basis].map(([field, label]) => (
+          <NumberField key={field} field={field} label={label} draft={draft} editable={editable} />
+        ))}
+      </div>
+      <p class="muted small">{t(`settings.basisNote.${basis}`)}</p>
+    </section>
+  );
+}
+
 const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> = [
-  {
-    title: "settings.thresholds",
-    fields: [
-      ["criticalMax", "settings.criticalMax"],
-      ["lowMax", "settings.lowMax"],
-      ["overstockMin", "settings.overstockMin"],
-    ],
-  },
   {
     title: "settings.replenishment",
     fields: [
@@ -35,8 +111,9 @@ const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> =
 ];
 
 function SettingsForm({ settings, editable }: { settings: Settings; editable: boolean }) {
-  const draft = useSignal<Record<Field, number>>({ ...settings });
-  const valid = thresholdsValid(draft.value);
+  const draft = useSignal<Draft>({ ...settings });
+  const problem = statusProblem(draft.value);
+  const valid = problem === null;
   const { saving, saveError, savedAt } = settingsModel;
   return (
     <form
@@ -45,28 +122,22 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
         if (valid) void settingsModel.save(draft.value);
       }}
     >
+      <StatusRuleFields draft={draft} editable={editable} />
       {GROUPS.map((group) => (
         <section class="card" key={group.title}>
           <h2>{t(group.title)}</h2>
           <div class="form-grid">
             {group.fields.map(([field, label]) => (
-              <label class="field" key={field}>
-                <span>{t(label)}</span>
-                <input
-                  type="number"
-                  min={0}
-                  name={field}
-                  disabled={!editable}
-                  value={draft.value[field]}
-                  onInput={(event) =>
-                    (draft.value = { ...draft.value, [field]: Number(event.currentTarget.value) })
-                  }
-                />
-              </label>
+              <NumberField key={field} field={field} label={label} draft={draft} editable={editable} />
             ))}
           </div>
         </section>
       ))}
+      {editable && problem && (
+        <p class="form-error" role="alert" data-testid="settings-problem">
+          {t(problem)}
+        </p>
+      )}
       {editable && (
         <div class="toolbar" style={{ marginTop: "12px" }}>
           <button

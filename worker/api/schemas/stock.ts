@@ -26,6 +26,40 @@ const StatusCounts = z.object(
   Object.fromEntries(STOCK_STATUSES.map((s) => [s, z.number().int()])) as Record<StockStatus, z.ZodNumber>,
 );
 
+export const DashboardMoneySchema = z
+  .object({
+    orderToday: z
+      .object({
+        products: z
+          .number()
+          .int()
+          .openapi({ description: "Products to order now: the Recommendations' list" }),
+        units: z.number().int().openapi({ description: "Their suggested quantities, summed" }),
+        rub: z.number().openapi({ description: "Those units at each product's average selling price, ₽" }),
+      })
+      .openapi({
+        description: "What to order today (domain/replenishment.ts), per product over all warehouses",
+      }),
+    lostSales: z
+      .object({
+        periodDays: z.number().int().openapi({
+          description: "The last periodDays days up to yesterday, and today for a product with no stock now",
+        }),
+        units: z.number().openapi({ description: "Units lost, one decimal" }),
+        rub: z.number().openapi({ description: "Units lost at each product's average selling price, ₽" }),
+      })
+      .openapi({
+        description:
+          "Lost to stock-outs Ozon's way (domain/lost-sales.ts): per product, average daily sales on the days it had stock × the days it had none in any warehouse, less what still sold on them",
+      }),
+    stockRub: z.number().openapi({ description: "Available stock at the average selling price, ₽" }),
+    overstockRub: z.number().openapi({ description: "Available stock of overstocked products, ₽" }),
+  })
+  .openapi("DashboardMoney", {
+    description:
+      "Money at the average selling price of each product's orders over the velocity window (revenue ÷ units; a product without such a sale counts 0 ₽). Null when the scope names a warehouse, a category or a search: the money covers whole products, as Recommendations do.",
+  });
+
 export const DashboardSchema = z
   .object({
     thresholds: z
@@ -48,6 +82,7 @@ export const DashboardSchema = z
         z.ZodArray<typeof StockLineSchema>
       >,
     ),
+    money: DashboardMoneySchema.nullable(),
   })
   .openapi("Dashboard");
 

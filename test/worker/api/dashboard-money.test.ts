@@ -1,0 +1,147 @@
+// The Overview's money through the Worker (GET /api/dashboard `money`), against hand-computed figures over a
+// seeded shop: what to order today (the Recommendations' "order now" list, its units and ₽ at each product's
+// average selling price), ₽ lost to stock-outs over the last 30 days and today Ozon's way, ₽ in stock and in
+// overstock;
+// the marketplace filter; and no money when the scope names a warehouse or a category.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../../support/worker-database";
+import { type Catalog, db, distinctIps, get, seedShop, seedTenant, signIn, type Tenant } from "./fixtures";
+
+useTestDatabase();
+
+const ip = distinctIps(64);
+
+interface Money {
+  orderToday: { products: number; units: number; rub: number };
+  lostSales: { periodDays: number; units: number; rub: number };
+  stockRub: number;
+  overstockRub: number;
+}
+
+let tenant: Tenant;
+let shop: Catalog;
+let viewer: string;
+
+async function body<T>(path: string): Promise<T> {
+  const response = await get(path, ip(), { cookie: viewer });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Orders over the velocity window: units sold and revenue, so the average selling price is revenue ÷ units. */
+async function priced(article: string, unitsSold: number, revenue: number): Promise<void> {
+  await db().execute(sql`update product_summary set units_sold = ${unitsSold}, revenue = ${revenue}
+    where org_id = ${tenant.orgId} and product_id = ${shop.products[article] as number}`);
+}
+
+/** Units ordered `back` days before today (sales_daily, as finalize writes it). */
+async function sold(article: string, marketplace: "ozon" | "wb", back: number, units: number): Promise<void> {
+  await db().execute(sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue,
+      returns, cancellations)
+    values (${tenant.orgId}, current_date - ${back}::int, ${shop.products[article] as number}, ${marketplace}, '',
+      ${units}, ${units}, ${units * 100}, 0, 0)`);
+}
+
+/** The day's stock snapshot `back` days before today at the listing's warehouse. */
+async function snapshot(
+  article: string,
+  marketplace: "ozon" | "wb",
+  warehouse: string,
+  back: number,
+  available: number,
+): Promise<void> {
+  await db().execute(sql`insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace,
+      available, reserved, in_transit)
+    values (${tenant.orgId}, current_date - ${back}::int, ${shop.listings[`${article}:${marketplace}`] as number},
+      ${shop.warehouses[warehouse] as number}, ${shop.products[article] as number}, ${marketplace}, ${available}, 0, 0)`);
+}
+
+beforeAll(async () => {
+  // The cover basis with lead time 14, safety 7, target cover 45 days (the defaults).
+  tenant = await seedTenant("money");
+  shop = await seedShop(tenant.orgId);
+  // Prices: A-001 30 000 ₽ / 30 = 1 000; A-002 15 000 / 60 = 250; A-003 5 000 / 10 = 500; A-004 18 000 / 90 = 200;
+  // A-005 4 500 / 15 = 300.
+  await priced("A-001", 30, 30_000);
+  await priced("A-002", 60, 15_000);
+  await priced("A-003", 10, 5_000);
+  await priced("A-004", 90, 18_000);
+  await priced("A-005", 15, 4_500);
+  // A-002 on WB, 7 days back to yesterday: sold 0, 3, 4, 1, 0, 4, 3; Koledino held 20, 20, 20, 0, 0, 20, 20.
+  // Out of stock: the 4th and 3rd days back (none that day) and the 2nd (none the day before). In stock 0, 3, 4,
+  // 3 → 2.5 a day; 3 days out that still sold 1 + 0 + 4 → lost 2.5 × 3 − 5 = 2.5 units × 250 ₽ = 625 ₽.
+  const a002Sold: Record<number, number> = { 6: 3, 5: 4, 4: 1, 2: 4, 1: 3 };
+  for (const [back, units] of Object.entries(a002Sold)) await sold("A-002", "wb", Number(back), units);
+  const a002Stock: Record<number, number> = { 7: 20, 6: 20, 5: 20, 4: 0, 3: 0, 2: 20, 1: 20 };
+  for (const [back, units] of Object.entries(a002Stock)) {
+    await snapshot("A-002", "wb", "Koledino", Number(back), units);
+  }
+  // A-001 on Ozon, 10 days back to yesterday: 2 a day while Tver held 5 (10 to 3 days back), then 2 days empty:
+  // lost 2 × 2 = 4 units × 1 000 ₽ = 4 000 ₽.
+  for (let back = 10; back >= 3; back--) {
+    await sold("A-001", "ozon", back, 2);
+    await snapshot("A-001", "ozon", "Tver", back, 5);
+  }
+  await snapshot("A-001", "ozon", "Tver", 2, 0);
+  await snapshot("A-001", "ozon", "Tver", 1, 0);
+  // A-005 sold 40 days back and ran dry 35 days back: outside the 30 days. It sold 1 a day 5 days back to
+  // yesterday, with no snapshot in the window (in stock throughout: 5 units over 30 days), and has none now:
+  // today is a day out, lost 5 / 30 units × 300 ₽ = 50 ₽.
+  await sold("A-005", "ozon", 40, 5);
+  await snapshot("A-005", "ozon", "Tver", 35, 0);
+  for (let back = 5; back >= 1; back--) await sold("A-005", "ozon", back, 1);
+  viewer = await signIn(tenant.users.viewer.email, ip());
+});
+
+describe("GET /api/dashboard money", () => {
+  it("what to order today, ₽ lost, ₽ in stock and in overstock equal the hand-computed figures", async () => {
+    // Reorder point ⌈v × 14⌉ + ⌈v × 7⌉, target ⌈v × 45⌉ + ⌈v × 7⌉ (domain/replenishment.ts):
+    //   A-001 3 units, v 1:   point 21, due, order 45 + 7 − 3  = 49 × 1 000 ₽ = 49 000 ₽
+    //   A-002 10 units, v 2:  point 42, due, order 90 + 14 − 10 = 94 ×   250 ₽ = 23 500 ₽
+    //   A-003 50 units, v 0:  no sales, not due (overstock by cover: 50 × 500 ₽ = 25 000 ₽)
+    //   A-004 180 units, v 3: point 63, not due (60 days of cover: normal)
+    //   A-005 0 units, v 0.5: point 7 + 4 = 11, due, order 23 + 4 = 27 × 300 ₽ = 8 100 ₽
+    // In stock: 3 × 1 000 + 10 × 250 + 50 × 500 + 180 × 200 + 0 = 66 500 ₽.
+    const dashboard = await body<{ money: Money }>("/api/dashboard");
+    expect(dashboard.money).toEqual({
+      orderToday: { products: 3, units: 170, rub: 80_600 },
+      lostSales: { periodDays: 30, units: 6.7, rub: 4_675 },
+      stockRub: 66_500,
+      overstockRub: 25_000,
+    });
+  });
+
+  it("to order today is the Recommendations' order-now list, with and without a marketplace", async () => {
+    for (const scope of ["", "marketplace=wb", "marketplace=ozon"]) {
+      const dashboard = await body<{ money: Money }>(`/api/dashboard?${scope}`);
+      const reorder = await body<{ total: number; items: Array<{ suggestedQuantity: number }> }>(
+        `/api/recommendations?onlyReorder=true&pageSize=500&${scope}`,
+      );
+      expect({ scope, products: dashboard.money.orderToday.products }).toEqual({
+        scope,
+        products: reorder.total,
+      });
+      expect({ scope, units: dashboard.money.orderToday.units }).toEqual({
+        scope,
+        units: reorder.items.reduce((sum, line) => sum + line.suggestedQuantity, 0),
+      });
+    }
+  });
+
+  it("a marketplace's lost sales are its own: WB's A-002, Ozon's A-001 and A-005", async () => {
+    const wb = await body<{ money: Money }>("/api/dashboard?marketplace=wb");
+    expect(wb.money.lostSales).toEqual({ periodDays: 30, units: 2.5, rub: 625 });
+    const ozon = await body<{ money: Money }>("/api/dashboard?marketplace=ozon");
+    expect(ozon.money.lostSales).toEqual({ periodDays: 30, units: 4.2, rub: 4_050 });
+  });
+
+  it("no money for a warehouse or a category: it covers whole products", async () => {
+    const warehouse = await body<{ money: Money | null }>(
+      `/api/dashboard?warehouseId=${shop.warehouses.Tver}`,
+    );
+    expect(warehouse.money).toBeNull();
+    const category = await body<{ money: Money | null }>("/api/dashboard?category=outerwear");
+    expect(category.money).toBeNull();
+  });
+});
