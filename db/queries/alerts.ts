@@ -2,6 +2,7 @@
 // queues (opened and delivered in one statement, so two runs ending together cannot both alert one start),
 // and the delivery log the consumer keeps.
 import { type SQL, sql } from "drizzle-orm";
+import { daysOfCoverSql } from "../../domain/cover-sql";
 import type { StatusRules } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
 import type { AlertRule } from "../schema/alerts";
@@ -23,6 +24,17 @@ export function runEndFactsSql(runId: string): SQL {
 export function criticalProductIdsSql(orgId: string, rules: StatusRules): SQL {
   return sql`select ps.product_id::text as subject_key from product_summary ps
     where ps.org_id = ${orgId} and ${stockStatusConditionSql("critical", SUMMARY_STOCK, rules)}`;
+}
+
+const SUMMARY_COVER = daysOfCoverSql(sql`ps.available`, sql`ps.velocity`);
+
+/**
+ * The organization's products whose days of cover (available ÷ the forecast velocity in product_summary) is
+ * within the lead time: they run out before a supply ordered today arrives. Products without sales never do.
+ */
+export function stockoutSoonProductIdsSql(orgId: string, leadTimeDays: number): SQL {
+  return sql`select ps.product_id::text as subject_key from product_summary ps
+    where ps.org_id = ${orgId} and ${SUMMARY_COVER} <= ${leadTimeDays}::int`;
 }
 
 /** Open episodes of the organization: rule and subject. */
@@ -70,6 +82,37 @@ export function openCriticalEpisodesSql(
     insert into alert_deliveries (org_id, channel_id, rule, run_id, payload)
     select ${orgId}, c.id, 'product_critical', ${runId},
       jsonb_build_object('rule', 'product_critical', 'runId', ${runId}::text, 'products', l.products)
+    from alert_channels c cross join listed l
+    where ${deliver} and l.products is not null and c.org_id = ${orgId} and ${READY_CHANNELS}
+    on conflict (run_id, rule, channel_id) do nothing`;
+}
+
+/**
+ * Opens the products' stockout_soon episodes and, when `deliver`, queues one message per ready channel listing
+ * those of `alerted` whose episode this statement opened (a product that turned critical in the same run opens
+ * its episode silently: product_critical tells it).
+ */
+export function openStockoutSoonEpisodesSql(
+  orgId: string,
+  productIds: string[],
+  alerted: string[],
+  runId: string,
+  leadTimeDays: number,
+  deliver: boolean,
+): SQL {
+  return sql`with ${openedCte(orgId, "stockout_soon", productIds, runId)},
+    listed as (
+      select jsonb_agg(jsonb_build_object('productId', p.id, 'article', p.article, 'name', p.name,
+          'available', ps.available, 'daysOfCover', ${SUMMARY_COVER}) order by ${SUMMARY_COVER}, p.article) as products
+      from opened o
+      join products p on p.id = o.subject_key::bigint
+      join product_summary ps on ps.org_id = ${orgId} and ps.product_id = p.id
+      where o.subject_key = any(${sql.param(alerted)}::text[])
+    )
+    insert into alert_deliveries (org_id, channel_id, rule, run_id, payload)
+    select ${orgId}, c.id, 'stockout_soon', ${runId},
+      jsonb_build_object('rule', 'stockout_soon', 'runId', ${runId}::text, 'leadTimeDays', ${leadTimeDays}::int,
+        'products', l.products)
     from alert_channels c cross join listed l
     where ${deliver} and l.products is not null and c.org_id = ${orgId} and ${READY_CHANNELS}
     on conflict (run_id, rule, channel_id) do nothing`;

@@ -18,7 +18,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
-export const ALERT_RULES = ["product_critical", "run_failed", "endpoint_sunset"] as const;
+export const ALERT_RULES = [
+  "product_critical",
+  "run_failed",
+  "endpoint_sunset",
+  "stockout_soon",
+  "dead_letter",
+  "daily_digest",
+] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export const ALERT_LANGUAGES = ["ru", "en"] as const;
@@ -30,7 +37,10 @@ export type AlertChannelKind = (typeof ALERT_CHANNEL_KINDS)[number];
 export const DELIVERY_STATUSES = ["queued", "sent", "failed", "dead"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** One row per organization; absent = the defaults (every rule on, Russian, no quiet hours, no digest). */
+/**
+ * One row per organization; absent = the defaults (every rule on, Russian, no quiet hours, no digest). The daily
+ * digest goes out when daily_digest is among the rules and digestHour is set.
+ */
 export const alertSettings = pgTable(
   "alert_settings",
   {
@@ -40,7 +50,9 @@ export const alertSettings = pgTable(
     rules: text("rules")
       .array()
       .notNull()
-      .default(sql`'{product_critical,run_failed,endpoint_sunset}'::text[]`),
+      .default(
+        sql`'{product_critical,run_failed,endpoint_sunset,stockout_soon,dead_letter,daily_digest}'::text[]`,
+      ),
     language: text("language").$type<AlertLanguage>().notNull().default("ru"),
     // Local hours [start, end) in timeZone during which messages wait; both null = none.
     quietStartHour: smallint("quiet_start_hour"),

@@ -7,6 +7,11 @@ export interface CriticalProduct {
   available: number;
 }
 
+export interface RunningOutProduct extends CriticalProduct {
+  /** available ÷ forecast velocity, one decimal. */
+  daysOfCover: number;
+}
+
 export interface SunsetEndpoint {
   adapter: string;
   endpoint: string;
@@ -17,6 +22,7 @@ export interface SunsetEndpoint {
 
 export type AlertPayload =
   | { rule: "product_critical"; runId: string; products: CriticalProduct[] }
+  | { rule: "stockout_soon"; runId: string; leadTimeDays: number; products: RunningOutProduct[] }
   | {
       rule: "run_failed";
       runId: string;

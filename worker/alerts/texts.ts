@@ -8,6 +8,9 @@ export const MAX_LISTED = 20;
 const WORDS = {
   ru: {
     critical: (n: number) => `Критический остаток: ${n} ${plural(n, "товар", "товара", "товаров")}`,
+    runningOut: (n: number, lead: number) =>
+      `Закончатся раньше, чем придёт поставка (срок ${lead} ${days("ru", lead)}): ${n} ${plural(n, "товар", "товара", "товаров")}`,
+    cover: (d: number) => `запаса на ${decimal("ru", d)} ${days("ru", d)}`,
     available: "в наличии",
     more: (n: number) => `…и ещё ${n}`,
     failed: "Синхронизация не удалась",
@@ -22,6 +25,9 @@ const WORDS = {
   },
   en: {
     critical: (n: number) => `Critical stock: ${n} ${n === 1 ? "product" : "products"}`,
+    runningOut: (n: number, lead: number) =>
+      `Running out before a supply arrives (lead time ${lead} ${days("en", lead)}): ${n} ${n === 1 ? "product" : "products"}`,
+    cover: (d: number) => `${decimal("en", d)} ${days("en", d)} of cover`,
     available: "available",
     more: (n: number) => `…and ${n} more`,
     failed: "Sync failed",
@@ -36,13 +42,23 @@ const WORDS = {
   },
 } as const;
 
-function plural(n: number, one: string, few: string, many: string): string {
+export function plural(n: number, one: string, few: string, many: string): string {
   const tens = n % 100;
   const units = n % 10;
   if (tens >= 11 && tens <= 14) return many;
   if (units === 1) return one;
   if (units >= 2 && units <= 4) return few;
   return many;
+}
+
+/** "день/дня/дней" or "day/days" after a count that may have one decimal (a fraction takes "дня", "days"). */
+export function days(language: AlertLanguage, n: number): string {
+  if (language === "en") return n === 1 ? "day" : "days";
+  return Number.isInteger(n) ? plural(n, "день", "дня", "дней") : "дня";
+}
+
+function decimal(language: AlertLanguage, n: number): string {
+  return new Intl.NumberFormat(language === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 1 }).format(n);
 }
 
 export function alertText(payload: AlertPayload, language: AlertLanguage): string {
@@ -53,6 +69,18 @@ export function alertText(payload: AlertPayload, language: AlertLanguage): strin
       const lines = listed.map((p) => `• ${p.article} ${p.name}: ${w.available} ${p.available}`);
       const rest = payload.products.length - listed.length;
       return [w.critical(payload.products.length), ...lines, ...(rest > 0 ? [w.more(rest)] : [])].join("\n");
+    }
+    case "stockout_soon": {
+      const listed = payload.products.slice(0, MAX_LISTED);
+      const lines = listed.map(
+        (p) => `• ${p.article} ${p.name}: ${w.available} ${p.available}, ${w.cover(p.daysOfCover)}`,
+      );
+      const rest = payload.products.length - listed.length;
+      return [
+        w.runningOut(payload.products.length, payload.leadTimeDays),
+        ...lines,
+        ...(rest > 0 ? [w.more(rest)] : []),
+      ].join("\n");
     }
     case "run_failed":
       return [

@@ -1,0 +1,45 @@
+// Texts of the stock-out, dead-letter and digest alerts in both languages, with Russian plurals of products and days.
+import { describe, expect, it } from "vitest";
+import { alertText, days } from "../../../worker/alerts/texts";
+
+const product = (n: number, daysOfCover: number) => ({
+  productId: n,
+  article: `A-${n}`,
+  name: `Product ${n}`,
+  available: n,
+  daysOfCover,
+});
+
+describe("stock-out within the lead time", () => {
+  it("counts products and days with Russian plurals, and writes fractions of a day", () => {
+    const payload = {
+      rule: "stockout_soon" as const,
+      runId: "r",
+      leadTimeDays: 21,
+      products: [product(3, 1.5), product(4, 2)],
+    };
+    expect(alertText(payload, "ru").split("\n")).toEqual([
+      "Закончатся раньше, чем придёт поставка (срок 21 день): 2 товара",
+      "• A-3 Product 3: в наличии 3, запаса на 1,5 дня",
+      "• A-4 Product 4: в наличии 4, запаса на 2 дня",
+    ]);
+    expect(alertText({ ...payload, leadTimeDays: 1, products: [product(5, 5)] }, "en").split("\n")).toEqual([
+      "Running out before a supply arrives (lead time 1 day): 1 product",
+      "• A-5 Product 5: available 5, 5 days of cover",
+    ]);
+  });
+
+  it("declines days", () => {
+    expect([1, 2, 5, 11, 14, 21, 22, 25, 0.5].map((n) => days("ru", n))).toEqual([
+      "день",
+      "дня",
+      "дней",
+      "дней",
+      "дней",
+      "день",
+      "дня",
+      "дней",
+      "дня",
+    ]);
+  });
+});
