@@ -49,7 +49,7 @@ export function closeEpisodesSql(orgId: string, rule: AlertRule, subjects: strin
 }
 
 /** Channels that can receive: enabled and linked (a chat, a URL). */
-const READY_CHANNELS = sql`c.enabled and ((c.kind = 'telegram' and c.telegram_chat_id is not null)
+export const READY_CHANNELS = sql`c.enabled and ((c.kind = 'telegram' and c.telegram_chat_id is not null)
   or (c.kind = 'webhook' and c.webhook_url is not null))`;
 
 function openedCte(orgId: string, rule: AlertRule, subjects: string[], runId: string): SQL {

@@ -3,13 +3,16 @@
 // it) and the delivery log (one row per message × channel, with attempts and why it failed).
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -154,4 +157,23 @@ export const alertDeliveries = pgTable(
     index("alert_deliveries_org_created_idx").on(t.orgId, t.createdAt),
     check("alert_deliveries_status", sql`${t.status} in ('queued', 'sent', 'failed', 'dead')`),
   ],
+);
+
+/**
+ * The daily digest's claim: one row per organization × local date, taken by the first health-check cron of the
+ * digest hour (a second cron in the hour finds it and sends nothing). Its id stands for the run in the digest's
+ * deliveries; the products out of stock then are what the next digest's "ran out since" compares with.
+ */
+export const alertDigests = pgTable(
+  "alert_digests",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    localDate: date("local_date", { mode: "string" }).notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    outOfStock: bigint("out_of_stock", { mode: "number" }).array().notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.localDate] })],
 );

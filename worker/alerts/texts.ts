@@ -12,6 +12,17 @@ const WORDS = {
       `Закончатся раньше, чем придёт поставка (срок ${lead} ${days("ru", lead)}): ${n} ${plural(n, "товар", "товара", "товаров")}`,
     cover: (d: number) => `запаса на ${decimal("ru", d)} ${days("ru", d)}`,
     available: "в наличии",
+    digest: (date: string) => `Сводка на ${date}`,
+    orderToday: (n: number) =>
+      n === 0
+        ? "Заказать сегодня: нечего"
+        : `Заказать сегодня: ${n} ${plural(n, "товар", "товара", "товаров")}`,
+    units: (n: number) => `${n} шт.`,
+    ranOut: (n: number) =>
+      n === 0
+        ? "С прошлой сводки ничего не закончилось"
+        : `Закончились с прошлой сводки: ${n} ${plural(n, "товар", "товара", "товаров")}`,
+    lost: (rub: string) => `Упущено вчера из-за отсутствия товара: ${rub} ₽`,
     more: (n: number) => `…и ещё ${n}`,
     failed: "Синхронизация не удалась",
     partial: "Синхронизация завершилась частично",
@@ -29,6 +40,15 @@ const WORDS = {
       `Running out before a supply arrives (lead time ${lead} ${days("en", lead)}): ${n} ${n === 1 ? "product" : "products"}`,
     cover: (d: number) => `${decimal("en", d)} ${days("en", d)} of cover`,
     available: "available",
+    digest: (date: string) => `Digest for ${date}`,
+    orderToday: (n: number) =>
+      n === 0 ? "Order today: nothing" : `Order today: ${n} ${n === 1 ? "product" : "products"}`,
+    units: (n: number) => `${n} ${n === 1 ? "unit" : "units"}`,
+    ranOut: (n: number) =>
+      n === 0
+        ? "Nothing ran out since the last digest"
+        : `Ran out since the last digest: ${n} ${n === 1 ? "product" : "products"}`,
+    lost: (rub: string) => `Lost yesterday to stock-outs: ${rub} ₽`,
     more: (n: number) => `…and ${n} more`,
     failed: "Sync failed",
     partial: "Sync ended partially",
@@ -61,6 +81,12 @@ function decimal(language: AlertLanguage, n: number): string {
   return new Intl.NumberFormat(language === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 1 }).format(n);
 }
 
+function money(language: AlertLanguage, rub: number): string {
+  return new Intl.NumberFormat(language === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 2 }).format(
+    rub,
+  );
+}
+
 export function alertText(payload: AlertPayload, language: AlertLanguage): string {
   const w = WORDS[language];
   switch (payload.rule) {
@@ -80,6 +106,21 @@ export function alertText(payload: AlertPayload, language: AlertLanguage): strin
         w.runningOut(payload.products.length, payload.leadTimeDays),
         ...lines,
         ...(rest > 0 ? [w.more(rest)] : []),
+      ].join("\n");
+    }
+    case "daily_digest": {
+      const order = payload.order;
+      const listed = payload.ranOut.slice(0, MAX_LISTED);
+      const rest = payload.ranOut.length - listed.length;
+      return [
+        w.digest(payload.date),
+        w.orderToday(order.total),
+        ...order.products.map((p) => `• ${p.article} ${p.name}: ${w.units(p.quantity)}`),
+        ...(order.total > order.products.length ? [w.more(order.total - order.products.length)] : []),
+        w.ranOut(payload.ranOut.length),
+        ...listed.map((p) => `• ${p.article} ${p.name}`),
+        ...(rest > 0 ? [w.more(rest)] : []),
+        w.lost(money(language, payload.lostYesterdayRub)),
       ].join("\n");
     }
     case "run_failed":

@@ -43,3 +43,40 @@ describe("stock-out within the lead time", () => {
     ]);
   });
 });
+
+describe("daily digest", () => {
+  const payload = {
+    rule: "daily_digest" as const,
+    runId: "r",
+    date: "2026-01-20",
+    order: {
+      total: 22,
+      products: [
+        { article: "A-1", name: "Kettle", quantity: 104 },
+        { article: "A-2", name: "Mug", quantity: 1 },
+      ],
+    },
+    ranOut: [{ article: "A-1", name: "Kettle" }],
+    lostYesterdayRub: 12345.5,
+  };
+
+  it("lists what to order with units, what ran out and the roubles lost, in Russian", () => {
+    expect(alertText(payload, "ru").split("\n")).toEqual([
+      "Сводка на 2026-01-20",
+      "Заказать сегодня: 22 товара",
+      "• A-1 Kettle: 104 шт.",
+      "• A-2 Mug: 1 шт.",
+      "…и ещё 20",
+      "Закончились с прошлой сводки: 1 товар",
+      "• A-1 Kettle",
+      "Упущено вчера из-за отсутствия товара: 12\u00a0345,5 ₽", // grouped with a no-break space
+    ]);
+  });
+
+  it("says when there is nothing to order and nothing ran out, in English", () => {
+    const quiet = { ...payload, order: { total: 0, products: [] }, ranOut: [], lostYesterdayRub: 0 };
+    expect(alertText(quiet, "en")).toBe(
+      "Digest for 2026-01-20\nOrder today: nothing\nNothing ran out since the last digest\nLost yesterday to stock-outs: 0 ₽",
+    );
+  });
+});
