@@ -6,6 +6,7 @@ import { daysOfCoverSql } from "../../domain/cover-sql";
 import type { StatusRules } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
 import type { AlertRule } from "../schema/alerts";
+import { handleDeadLettersSql } from "./dead-letters";
 import { SUMMARY_STOCK } from "./product-stock";
 
 /** The run, its account, the organization's status rules and alert settings (one row, or none). */
@@ -154,8 +155,10 @@ export function deliveryToSendSql(deliveryId: string): SQL {
 /** A channel is marked failing after this many failed attempts in a row. */
 export const FAILING_AFTER = 5;
 
+/** A message sent: the delivery, the channel healthy again, and the channel's dead letters handled. */
 export function deliverySentSql(deliveryId: string, channelId: string): SQL[] {
   return [
+    ...handleDeadLettersSql(channelId),
     sql`update alert_deliveries set status = 'sent', attempts = attempts + 1, sent_at = now(), reason = null
       where id = ${deliveryId} and status <> 'sent'`,
     sql`update alert_channels set consecutive_failures = 0, failing_since = null, last_error = null

@@ -177,3 +177,31 @@ export const alertDigests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.localDate] })],
 );
+
+/**
+ * What reached a dead-letter queue (the ingest DLQ: a run's step that failed every retry; the alerts DLQ: a
+ * delivery that did), one row per message. While an organization has any not handled, its dead_letter episode is
+ * open. A letter is handled when what failed works again: the account's next successful run (ingest), the next
+ * message sent to the same channel (alerts); or by hand, setting handled_at.
+ */
+export const deadLetters = pgTable(
+  "dead_letters",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    queue: text("queue").notNull(),
+    messageId: text("message_id").notNull(),
+    // The account (ingest) or the alert channel (alerts) the letter is about.
+    subject: text("subject").notNull(),
+    reason: text("reason").notNull(),
+    body: jsonb("body").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("dead_letters_queue_message_key").on(t.queue, t.messageId),
+    index("dead_letters_open_idx").on(t.subject).where(sql`${t.handledAt} is null`),
+  ],
+);

@@ -15,6 +15,7 @@ import {
   runEndFactsSql,
   stockoutSoonProductIdsSql,
 } from "../../db/queries/alerts";
+import { handleDeadLettersSql } from "../../db/queries/dead-letters";
 import type { AccountEndpoints, Marketplace } from "../../db/schema";
 import { ALERT_RULES, type AlertRule } from "../../db/schema/alerts";
 import type { StatusRules } from "../../domain/stock-status";
@@ -166,6 +167,9 @@ export async function evaluateRunAlerts(
       ),
     );
   }
+
+  // A run that succeeded handles the account's dead letters (its steps work again).
+  if (outcome === "succeeded") statements.push(...handleDeadLettersSql(accountId));
 
   statements.push(queuedDeliveriesSql(runId));
   const results = await run(statements);

@@ -44,4 +44,13 @@ export type AlertPayload =
       error: string | null;
     }
   | { rule: "endpoint_sunset"; runId: string; account: string; endpoints: SunsetEndpoint[] }
-  | DigestPayload;
+  | DigestPayload
+  | {
+      rule: "dead_letter";
+      runId: string;
+      /** Which dead-letter queue: a sync step (ingest) or an alert delivery (alerts) failed every retry. */
+      queue: "ingest" | "alerts";
+      /** The account's name, or the channel's kind. */
+      about: string;
+      reason: string;
+    };

@@ -12,6 +12,8 @@ const WORDS = {
       `Закончатся раньше, чем придёт поставка (срок ${lead} ${days("ru", lead)}): ${n} ${plural(n, "товар", "товара", "товаров")}`,
     cover: (d: number) => `запаса на ${decimal("ru", d)} ${days("ru", d)}`,
     available: "в наличии",
+    deadIngest: (about: string) => `Не обработано после всех попыток: шаг синхронизации кабинета ${about}`,
+    deadAlerts: (about: string) => `Не доставлено после всех попыток: уведомление в канал ${about}`,
     digest: (date: string) => `Сводка на ${date}`,
     orderToday: (n: number) =>
       n === 0
@@ -40,6 +42,8 @@ const WORDS = {
       `Running out before a supply arrives (lead time ${lead} ${days("en", lead)}): ${n} ${n === 1 ? "product" : "products"}`,
     cover: (d: number) => `${decimal("en", d)} ${days("en", d)} of cover`,
     available: "available",
+    deadIngest: (about: string) => `Dead letter: a sync step of account ${about} failed every retry`,
+    deadAlerts: (about: string) => `Dead letter: an alert to the ${about} channel failed every retry`,
     digest: (date: string) => `Digest for ${date}`,
     orderToday: (n: number) =>
       n === 0 ? "Order today: nothing" : `Order today: ${n} ${n === 1 ? "product" : "products"}`,
@@ -123,6 +127,11 @@ export function alertText(payload: AlertPayload, language: AlertLanguage): strin
         w.lost(money(language, payload.lostYesterdayRub)),
       ].join("\n");
     }
+    case "dead_letter":
+      return [
+        payload.queue === "ingest" ? w.deadIngest(payload.about) : w.deadAlerts(payload.about),
+        ...(payload.reason ? [`${w.reason}: ${payload.reason}`] : []),
+      ].join("\n");
     case "run_failed":
       return [
         payload.status === "failed" ? w.failed : w.partial,

@@ -80,3 +80,21 @@ describe("daily digest", () => {
     );
   });
 });
+
+describe("dead letters", () => {
+  it("say which queue gave up, on what, and why", () => {
+    const letter = {
+      rule: "dead_letter" as const,
+      runId: "r",
+      queue: "ingest" as const,
+      about: "Shop wb",
+      reason: "page 3 failed",
+    };
+    expect(alertText(letter, "ru")).toBe(
+      "Не обработано после всех попыток: шаг синхронизации кабинета Shop wb\nПричина: page 3 failed",
+    );
+    expect(alertText({ ...letter, queue: "alerts", about: "telegram" }, "en")).toBe(
+      "Dead letter: an alert to the telegram channel failed every retry\nReason: page 3 failed",
+    );
+  });
+});
