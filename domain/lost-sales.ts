@@ -38,3 +38,13 @@ export function lostSales(days: readonly DemandDay[]): LostSales {
 export function lostRevenue(lostUnits: number, unitPrice: number): number {
   return Math.round(lostUnits * Math.max(0, unitPrice) * 100) / 100;
 }
+
+/**
+ * Units lost on the series' last day alone (the digest's "yesterday"): when that day was out of stock, the
+ * window's average daily sales over its days in stock, less what the day still sold.
+ */
+export function lostOnLastDay(days: readonly DemandDay[]): number {
+  const last = days[days.length - 1];
+  if (!last || last.inStock) return 0;
+  return Math.max(0, lostSales(days).averageDailySales - Math.max(0, last.units));
+}

@@ -1,12 +1,13 @@
 // Queue consumers, the engine's production driver: the ingest queue moves runs forward (cron/engine: a delivery
 // runs a run's steps while its budget lasts, then queues the rest), the dead-letter queue receives messages that
-// failed every retry and the engine ends their run. Messages of different runs in one batch run side by side
+// failed every retry and the engine ends their run (and records the dead letter: the dead_letter alert). Messages of different runs in one batch run side by side
 // (each account's vendors and coordinator are its own); a run's own messages run one after another.
 // A bad configuration fails the whole batch (retried) with a log line naming the variable.
 import { abandonRun, deadLetterReason, recordStepFailure } from "../cron/engine/abandon-run";
 import { processIngestMessage } from "../cron/engine/ingest-step";
 import type { EnginePorts } from "../cron/engine/ports";
 import { IngestMessage } from "../cron/messages";
+import { recordIngestDeadLetter } from "./alerts/dead-letters";
 import { type Config, ConfigError, configFromEnv } from "./config";
 import { announceProgress } from "./sync/progress";
 import { queuePorts } from "./sync/queue-ports";
@@ -63,8 +64,16 @@ async function handleMessage(
   let ports: EnginePorts | null = null;
   try {
     ports = queuePorts(env, config, body.accountId);
-    if (deadLetters) await abandonRun(ports, body, deadLetterReason(body, message.attempts));
-    else await processIngestMessage(ports, body);
+    if (deadLetters) {
+      const reason = deadLetterReason(body, message.attempts);
+      await abandonRun(ports, body, reason);
+      await recordIngestDeadLetter(
+        ports.run,
+        (bodies) => env.ALERTS_QUEUE.sendBatch(bodies.map((b) => ({ body: b }))),
+        { id: message.id, body },
+        reason,
+      );
+    } else await processIngestMessage(ports, body);
     message.ack();
   } catch (error) {
     console.error(

@@ -1,6 +1,8 @@
-// Cron Trigger handler: full sync, incremental sync, or the health check, by the cron that fired. It reads
+// Cron Trigger handler: full sync, incremental sync, or the health check (with the daily digests due in its
+// hour: worker/alerts/digest.ts), by the cron that fired. It reads
 // the parsed configuration (worker/config.ts); a bad one fails the invocation with the variable's name.
 import { jobForCron } from "../cron/schedule";
+import { sendDailyDigests } from "./alerts/digest";
 import { configFromEnv } from "./config";
 import { databaseFor } from "./db";
 import { checkHealth } from "./routes/health";
@@ -25,6 +27,16 @@ export async function handleScheduled(
       },
     );
     if (lapsed.length > 0) console.log(JSON.stringify({ level: "warn", job, lapsed }));
+    // Every 15 minutes, so each local hour has a chance; the first cron of an organization's digest hour sends it.
+    const digests = await sendDailyDigests(
+      databaseFor(config),
+      env.ALERTS_QUEUE,
+      controller.scheduledTime,
+    ).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: "error", job, error: `daily digests: ${String(error)}` }));
+      return [];
+    });
+    if (digests.length > 0) console.log(JSON.stringify({ level: "info", job, digests }));
     const report = await checkHealth({
       database: () => databaseFor(config),
       cache: env.API_CACHE,

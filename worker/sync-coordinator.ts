@@ -15,6 +15,7 @@ import {
 } from "../cron/http/request-gate";
 import { forgetSeenCells } from "../cron/load/finalize-run";
 import { etlRuns } from "../db/schema";
+import { alertOnRunEnd } from "./alerts/run-end";
 import { configFromEnv } from "./config";
 import { databaseFor } from "./db";
 import { DEFAULT_LEASE_MS } from "./sync/lease";
@@ -283,10 +284,14 @@ export class SyncCoordinator extends DurableObject<Env> {
     }
   }
 
-  /** Marks a run still running in the run log failed with `reason`, and drops its seen cells. */
+  /**
+   * Marks a run still running in the run log failed with `reason`, drops its seen cells, and judges its end like
+   * any other run's (a lapsed run is a failed run: run_failed once per episode). Judging again is a no-op.
+   */
   private async failRunLog(runId: string, now: number, reason: string): Promise<void> {
     // A bad configuration throws a ConfigError naming the variable, logged by the caller.
-    const db = databaseFor(configFromEnv(this.env));
+    const config = configFromEnv(this.env);
+    const db = databaseFor(config);
     await db.batch([
       db
         .update(etlRuns)
@@ -294,5 +299,6 @@ export class SyncCoordinator extends DurableObject<Env> {
         .where(and(eq(etlRuns.id, runId), eq(etlRuns.status, "running"))),
       db.execute(forgetSeenCells(runId)),
     ]);
+    await alertOnRunEnd(this.env, config, runId);
   }
 }

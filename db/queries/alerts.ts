@@ -2,9 +2,11 @@
 // queues (opened and delivered in one statement, so two runs ending together cannot both alert one start),
 // and the delivery log the consumer keeps.
 import { type SQL, sql } from "drizzle-orm";
+import { daysOfCoverSql } from "../../domain/cover-sql";
 import type { StatusRules } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
 import type { AlertRule } from "../schema/alerts";
+import { handleDeadLettersSql } from "./dead-letters";
 import { SUMMARY_STOCK } from "./product-stock";
 
 /** The run, its account, the organization's status rules and alert settings (one row, or none). */
@@ -25,6 +27,17 @@ export function criticalProductIdsSql(orgId: string, rules: StatusRules): SQL {
     where ps.org_id = ${orgId} and ${stockStatusConditionSql("critical", SUMMARY_STOCK, rules)}`;
 }
 
+const SUMMARY_COVER = daysOfCoverSql(sql`ps.available`, sql`ps.velocity`);
+
+/**
+ * The organization's products whose days of cover (available ÷ the forecast velocity in product_summary) is
+ * within the lead time: they run out before a supply ordered today arrives. Products without sales never do.
+ */
+export function stockoutSoonProductIdsSql(orgId: string, leadTimeDays: number): SQL {
+  return sql`select ps.product_id::text as subject_key from product_summary ps
+    where ps.org_id = ${orgId} and ${SUMMARY_COVER} <= ${leadTimeDays}::int`;
+}
+
 /** Open episodes of the organization: rule and subject. */
 export function openEpisodesSql(orgId: string): SQL {
   return sql`select rule, subject_key from alert_episodes where org_id = ${orgId} and closed_at is null`;
@@ -37,7 +50,7 @@ export function closeEpisodesSql(orgId: string, rule: AlertRule, subjects: strin
 }
 
 /** Channels that can receive: enabled and linked (a chat, a URL). */
-const READY_CHANNELS = sql`c.enabled and ((c.kind = 'telegram' and c.telegram_chat_id is not null)
+export const READY_CHANNELS = sql`c.enabled and ((c.kind = 'telegram' and c.telegram_chat_id is not null)
   or (c.kind = 'webhook' and c.webhook_url is not null))`;
 
 function openedCte(orgId: string, rule: AlertRule, subjects: string[], runId: string): SQL {
@@ -70,6 +83,37 @@ export function openCriticalEpisodesSql(
     insert into alert_deliveries (org_id, channel_id, rule, run_id, payload)
     select ${orgId}, c.id, 'product_critical', ${runId},
       jsonb_build_object('rule', 'product_critical', 'runId', ${runId}::text, 'products', l.products)
+    from alert_channels c cross join listed l
+    where ${deliver} and l.products is not null and c.org_id = ${orgId} and ${READY_CHANNELS}
+    on conflict (run_id, rule, channel_id) do nothing`;
+}
+
+/**
+ * Opens the products' stockout_soon episodes and, when `deliver`, queues one message per ready channel listing
+ * those of `alerted` whose episode this statement opened (a product that turned critical in the same run opens
+ * its episode silently: product_critical tells it).
+ */
+export function openStockoutSoonEpisodesSql(
+  orgId: string,
+  productIds: string[],
+  alerted: string[],
+  runId: string,
+  leadTimeDays: number,
+  deliver: boolean,
+): SQL {
+  return sql`with ${openedCte(orgId, "stockout_soon", productIds, runId)},
+    listed as (
+      select jsonb_agg(jsonb_build_object('productId', p.id, 'article', p.article, 'name', p.name,
+          'available', ps.available, 'daysOfCover', ${SUMMARY_COVER}) order by ${SUMMARY_COVER}, p.article) as products
+      from opened o
+      join products p on p.id = o.subject_key::bigint
+      join product_summary ps on ps.org_id = ${orgId} and ps.product_id = p.id
+      where o.subject_key = any(${sql.param(alerted)}::text[])
+    )
+    insert into alert_deliveries (org_id, channel_id, rule, run_id, payload)
+    select ${orgId}, c.id, 'stockout_soon', ${runId},
+      jsonb_build_object('rule', 'stockout_soon', 'runId', ${runId}::text, 'leadTimeDays', ${leadTimeDays}::int,
+        'products', l.products)
     from alert_channels c cross join listed l
     where ${deliver} and l.products is not null and c.org_id = ${orgId} and ${READY_CHANNELS}
     on conflict (run_id, rule, channel_id) do nothing`;
@@ -111,8 +155,10 @@ export function deliveryToSendSql(deliveryId: string): SQL {
 /** A channel is marked failing after this many failed attempts in a row. */
 export const FAILING_AFTER = 5;
 
+/** A message sent: the delivery, the channel healthy again, and the channel's dead letters handled. */
 export function deliverySentSql(deliveryId: string, channelId: string): SQL[] {
   return [
+    ...handleDeadLettersSql(channelId),
     sql`update alert_deliveries set status = 'sent', attempts = attempts + 1, sent_at = now(), reason = null
       where id = ${deliveryId} and status <> 'sent'`,
     sql`update alert_channels set consecutive_failures = 0, failing_since = null, last_error = null

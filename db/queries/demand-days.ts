@@ -15,6 +15,12 @@ export interface DemandScope {
   marketplace?: "ozon" | "wb" | undefined;
   warehouseId?: number | undefined;
   windowDays?: number;
+  /** The day the window ends before (ISO date; the database's current_date otherwise). */
+  today?: string;
+}
+
+function todayOf(scope: DemandScope): SQL {
+  return scope.today === undefined ? sql`current_date` : sql`${scope.today}::date`;
 }
 
 function filters(scope: DemandScope, alias: string): SQL {
@@ -41,25 +47,27 @@ export function productDemandDays(scope: DemandScope): SQL {
 /** Per product × warehouse × day, from the orders that name their warehouse. */
 export function warehouseDemandDays(scope: DemandScope): SQL {
   const window = scope.windowDays ?? FORECAST_WINDOW_DAYS;
+  const today = todayOf(scope);
   const warehouse = (alias: string) =>
     scope.warehouseId === undefined ? sql`` : sql`and ${sql.raw(alias)}.warehouse_id = ${scope.warehouseId}`;
   return series(
     sql`select product_id, warehouse_id, day, sum(quantity)::int as units from sales s
       where ${filters(scope, "s")} and s.kind = 'order' and s.warehouse_id is not null ${warehouse("s")}
-        and day >= current_date - ${window}::int and day < current_date
+        and day >= ${today} - ${window}::int and day < ${today}
       group by product_id, warehouse_id, day`,
     sql`select product_id, warehouse_id, day, sum(available)::int as available from inventory_daily idy
       where ${filters(scope, "idy")} ${warehouse("idy")}
-        and day >= current_date - ${window + 1}::int and day < current_date
+        and day >= ${today} - ${window + 1}::int and day < ${today}
       group by product_id, warehouse_id, day`,
     window,
+    today,
   );
 }
 
-function series(sold: SQL, stock: SQL, window: number): SQL {
+function series(sold: SQL, stock: SQL, window: number, today: SQL = sql`current_date`): SQL {
   return sql`with sold as (${sold}), stock as (${stock}),
       starts as (
-        select s.product_id, s.warehouse_id, case when min(st.first_snapshot) is null then current_date - ${window}::int
+        select s.product_id, s.warehouse_id, case when min(st.first_snapshot) is null then ${today} - ${window}::int
             else least(min(s.day), min(st.first_snapshot)) end as first_day
         from sold s
         left join lateral (select min(st.day) as first_snapshot from stock st
@@ -68,7 +76,7 @@ function series(sold: SQL, stock: SQL, window: number): SQL {
     select f.product_id, f.warehouse_id, d.day::date as day, coalesce(s.units, 0) as units,
       coalesce(st.available, 1) > 0 and coalesce(prev.available, 1) > 0 as in_stock
     from starts f
-    cross join generate_series(current_date - ${window}::int, current_date - 1, interval '1 day') as d(day)
+    cross join generate_series(${today} - ${window}::int, ${today} - 1, interval '1 day') as d(day)
     left join sold s on s.product_id = f.product_id and s.warehouse_id = f.warehouse_id and s.day = d.day::date
     left join stock st on st.product_id = f.product_id and st.warehouse_id = f.warehouse_id and st.day = d.day::date
     left join stock prev on prev.product_id = f.product_id and prev.warehouse_id = f.warehouse_id

@@ -3,13 +3,16 @@
 // it) and the delivery log (one row per message × channel, with attempts and why it failed).
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -18,7 +21,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
-export const ALERT_RULES = ["product_critical", "run_failed", "endpoint_sunset"] as const;
+export const ALERT_RULES = [
+  "product_critical",
+  "run_failed",
+  "endpoint_sunset",
+  "stockout_soon",
+  "dead_letter",
+  "daily_digest",
+] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export const ALERT_LANGUAGES = ["ru", "en"] as const;
@@ -30,7 +40,10 @@ export type AlertChannelKind = (typeof ALERT_CHANNEL_KINDS)[number];
 export const DELIVERY_STATUSES = ["queued", "sent", "failed", "dead"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-/** One row per organization; absent = the defaults (every rule on, Russian, no quiet hours, no digest). */
+/**
+ * One row per organization; absent = the defaults (every rule on, Russian, no quiet hours, no digest). The daily
+ * digest goes out when daily_digest is among the rules and digestHour is set.
+ */
 export const alertSettings = pgTable(
   "alert_settings",
   {
@@ -40,7 +53,9 @@ export const alertSettings = pgTable(
     rules: text("rules")
       .array()
       .notNull()
-      .default(sql`'{product_critical,run_failed,endpoint_sunset}'::text[]`),
+      .default(
+        sql`'{product_critical,run_failed,endpoint_sunset,stockout_soon,dead_letter,daily_digest}'::text[]`,
+      ),
     language: text("language").$type<AlertLanguage>().notNull().default("ru"),
     // Local hours [start, end) in timeZone during which messages wait; both null = none.
     quietStartHour: smallint("quiet_start_hour"),
@@ -141,5 +156,52 @@ export const alertDeliveries = pgTable(
     uniqueIndex("alert_deliveries_run_rule_channel_key").on(t.runId, t.rule, t.channelId),
     index("alert_deliveries_org_created_idx").on(t.orgId, t.createdAt),
     check("alert_deliveries_status", sql`${t.status} in ('queued', 'sent', 'failed', 'dead')`),
+  ],
+);
+
+/**
+ * The daily digest's claim: one row per organization × local date, taken by the first health-check cron of the
+ * digest hour (a second cron in the hour finds it and sends nothing). Its id stands for the run in the digest's
+ * deliveries; the products out of stock then are what the next digest's "ran out since" compares with.
+ */
+export const alertDigests = pgTable(
+  "alert_digests",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    localDate: date("local_date", { mode: "string" }).notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    outOfStock: bigint("out_of_stock", { mode: "number" }).array().notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.localDate] })],
+);
+
+/**
+ * What reached a dead-letter queue (the ingest DLQ: a run's step that failed every retry; the alerts DLQ: a
+ * delivery that did), one row per message. While an organization has any not handled, its dead_letter episode is
+ * open. A letter is handled when what failed works again: the account's next successful run (ingest), the next
+ * message sent to the same channel (alerts); or by hand, setting handled_at.
+ */
+export const deadLetters = pgTable(
+  "dead_letters",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    queue: text("queue").notNull(),
+    messageId: text("message_id").notNull(),
+    // The account (ingest) or the alert channel (alerts) the letter is about.
+    subject: text("subject").notNull(),
+    reason: text("reason").notNull(),
+    body: jsonb("body").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("dead_letters_queue_message_key").on(t.queue, t.messageId),
+    index("dead_letters_open_idx").on(t.subject).where(sql`${t.handledAt} is null`),
   ],
 );

@@ -1,7 +1,8 @@
 // The alerts queue's consumer: sends one delivery to its channel in the organization's language, logs the
 // outcome, and leaves retries to the queue: after Telegram's retry_after, with backoff after a fault, never
 // after a refusal (dead at once). The dead-letter consumer marks what failed every retry dead. Quiet hours
-// hold a message back (sent again with a delay, which uses none of its retries).
+// hold a message back (sent again with a delay, which uses none of its retries). A dead letter also raises the
+// dead_letter alert (dead-letters.ts).
 import type { StatementRunner } from "../../cron/load/statement-runner";
 import {
   deliveryDeadSql,
@@ -10,6 +11,7 @@ import {
   deliveryToSendSql,
 } from "../../db/queries/alerts";
 import type { AlertLanguage } from "../../db/schema/alerts";
+import { recordAlertDeadLetter } from "./dead-letters";
 import type { AlertMessage } from "./evaluate-run";
 import type { AlertPayload } from "./payload";
 import { quietSecondsLeft } from "./quiet-hours";
@@ -39,6 +41,11 @@ export async function deliverAlert(
   const { run } = services;
   if (deadLetters) {
     await run([deliveryDeadSql(deliveryId, message.attempts)]);
+    await recordAlertDeadLetter(
+      run,
+      (bodies) => Promise.all(bodies.map((b) => services.requeue(b, 0))),
+      message,
+    );
     message.ack();
     return;
   }

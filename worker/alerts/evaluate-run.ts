@@ -1,5 +1,5 @@
 // The alert rules, judged at the end of every run (worker/sync/queue-ports.ts finishRun): products of the
-// organization that turned critical, the run failed or ended partial, an endpoint the account uses deprecated
+// organization that turned critical or whose stock runs out within the lead time, the run failed or ended partial, an endpoint the account uses deprecated
 // or near its switch-off. Each rule opens and closes episodes (episodes.ts) and queues one message per run and
 // rule to each ready channel. Evaluating the same run again changes nothing and queues its unsent messages again.
 import { accountSunsetWarnings } from "../../cron/adapters/sunsets";
@@ -10,9 +10,12 @@ import {
   openCriticalEpisodesSql,
   openEpisodesAndDeliverSql,
   openEpisodesSql,
+  openStockoutSoonEpisodesSql,
   queuedDeliveriesSql,
   runEndFactsSql,
+  stockoutSoonProductIdsSql,
 } from "../../db/queries/alerts";
+import { handleDeadLettersSql } from "../../db/queries/dead-letters";
 import type { AccountEndpoints, Marketplace } from "../../db/schema";
 import { ALERT_RULES, type AlertRule } from "../../db/schema/alerts";
 import type { StatusRules } from "../../domain/stock-status";
@@ -58,7 +61,11 @@ export async function evaluateRunAlerts(
     safetyStockDays: Number(row.safety_stock_days),
     coverCeilingDays: Number(row.cover_ceiling_days),
   };
-  const [critical = [], open = []] = await run([criticalProductIdsSql(orgId, rules), openEpisodesSql(orgId)]);
+  const [critical = [], soon = [], open = []] = await run([
+    criticalProductIdsSql(orgId, rules),
+    stockoutSoonProductIdsSql(orgId, rules.leadTimeDays),
+    openEpisodesSql(orgId),
+  ]);
   const openOf = (rule: AlertRule, prefix = "") =>
     open
       .filter((e) => e.rule === rule && String(e.subject_key).startsWith(prefix))
@@ -74,6 +81,32 @@ export async function evaluateRunAlerts(
     statements.push(closeEpisodesSql(orgId, "product_critical", products.closed, runId));
   if (products.opened.length > 0)
     statements.push(openCriticalEpisodesSql(orgId, products.opened, runId, enabled.has("product_critical")));
+
+  // Products running out within the lead time. product_critical takes precedence: the episode of a product that
+  // is critical now opens without a message (when product_critical is on), and stays open while it is within the
+  // lead time, so it is not told again as "runs out soon" when it climbs back above the critical line.
+  const criticalNow = new Set(critical.map((c) => String(c.subject_key)));
+  const running = episodeTransitions(
+    openOf("stockout_soon"),
+    soon.map((s) => String(s.subject_key)),
+  );
+  if (running.closed.length > 0)
+    statements.push(closeEpisodesSql(orgId, "stockout_soon", running.closed, runId));
+  if (running.opened.length > 0) {
+    const alerted = enabled.has("product_critical")
+      ? running.opened.filter((id) => !criticalNow.has(id))
+      : running.opened;
+    statements.push(
+      openStockoutSoonEpisodesSql(
+        orgId,
+        running.opened,
+        alerted,
+        runId,
+        rules.leadTimeDays,
+        enabled.has("stockout_soon"),
+      ),
+    );
+  }
 
   // The run itself: one episode per account while its runs keep failing.
   const outcome = String(row.status);
@@ -134,6 +167,9 @@ export async function evaluateRunAlerts(
       ),
     );
   }
+
+  // A run that succeeded handles the account's dead letters (its steps work again).
+  if (outcome === "succeeded") statements.push(...handleDeadLettersSql(accountId));
 
   statements.push(queuedDeliveriesSql(runId));
   const results = await run(statements);

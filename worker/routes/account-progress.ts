@@ -12,7 +12,7 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { coordinatorFor } from "../sync/coordinator";
 import { readProgress } from "../sync/progress";
-import { ACCOUNT_HEADER } from "../sync/progress-sockets";
+import { ACCOUNT_HEADER, API_KEY_HEADER, SESSION_HEADER } from "../sync/progress-sockets";
 
 const ProgressEventSchema = z
   .object({
@@ -66,6 +66,12 @@ export function registerAccountProgress(app: OpenAPIHono<AppEnv>): void {
       throw new ApiError("FORBIDDEN", "Origin: not allowed to subscribe to this account's progress");
     const upgrade = new Request(c.req.raw);
     upgrade.headers.set(ACCOUNT_HEADER, accountId);
+    // The coordinator checks the credential before each push and closes the socket once it is revoked.
+    const principal = c.get("principal");
+    upgrade.headers.delete(SESSION_HEADER);
+    upgrade.headers.delete(API_KEY_HEADER);
+    if (principal.sessionTokenHash) upgrade.headers.set(SESSION_HEADER, principal.sessionTokenHash);
+    if (principal.apiKeyId) upgrade.headers.set(API_KEY_HEADER, principal.apiKeyId);
     const answer = await coordinatorFor(c.env, accountId).fetch(upgrade);
     if (!answer.webSocket) return answer as never;
     // A fresh response: the coordinator's has immutable headers, which the middleware adds to.

@@ -1,6 +1,6 @@
 // Lost sales Ozon's way, by hand: average daily sales over the days in stock × the days out of stock.
 import { describe, expect, it } from "vitest";
-import { lostRevenue, lostSales } from "../../../domain/lost-sales";
+import { lostOnLastDay, lostRevenue, lostSales } from "../../../domain/lost-sales";
 
 const inStock = (units: number) => ({ units, inStock: true });
 const out = (units = 0) => ({ units, inStock: false });
@@ -27,5 +27,15 @@ describe("lostSales", () => {
 describe("lostRevenue", () => {
   it("12 units at 1 499.90 ₽ is 17 998.80 ₽", () => {
     expect(lostRevenue(12, 1499.9)).toBe(17998.8);
+  });
+});
+
+describe("lost on the last day (the digest's yesterday)", () => {
+  it("is the window's in-stock average less what the day sold, only when that day was out of stock", () => {
+    const stocked = Array.from({ length: 4 }, () => inStock(3));
+    expect(lostOnLastDay([...stocked, { units: 1, inStock: false }])).toBe(2);
+    expect(lostOnLastDay([...stocked, { units: 5, inStock: false }])).toBe(0);
+    expect(lostOnLastDay([{ units: 0, inStock: false }, ...stocked])).toBe(0);
+    expect(lostOnLastDay([])).toBe(0);
   });
 });

@@ -67,7 +67,7 @@ export async function setCriticalMax(orgId: string, criticalMax: number): Promis
     .where(eq(organizations.id, orgId));
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 50_000): Promise<T> {
+export async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 50_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

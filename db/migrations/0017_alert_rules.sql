@@ -1,0 +1,1 @@
+ALTER TABLE "alert_settings" ALTER COLUMN "rules" SET DEFAULT '{product_critical,run_failed,endpoint_sunset,stockout_soon,dead_letter,daily_digest}'::text[];
