@@ -25,4 +25,6 @@ export type AlertPayload =
       status: "failed" | "partial";
       error: string | null;
     }
-  | { rule: "endpoint_sunset"; runId: string; account: string; endpoints: SunsetEndpoint[] };
+  | { rule: "endpoint_sunset"; runId: string; account: string; endpoints: SunsetEndpoint[] }
+  // An admin's test of a channel (POST /api/alerts/channels/{id}/test).
+  | { rule: "test"; runId: string };

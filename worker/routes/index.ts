@@ -4,6 +4,9 @@ import type { AppEnv } from "../context";
 import { registerAccountAdmin } from "./account-admin";
 import { registerAccountProgress } from "./account-progress";
 import { registerAccounts } from "./accounts";
+import { registerAlertChannels } from "./alert-channels";
+import { registerAlertLog } from "./alert-log";
+import { registerAlertSettings } from "./alert-settings";
 import { registerAnalytics } from "./analytics";
 import { registerApiKeys } from "./api-keys";
 import { registerAuth } from "./auth";
@@ -14,6 +17,7 @@ import { registerProducts } from "./products";
 import { registerRecommendations } from "./recommendations";
 import { registerRuns } from "./runs";
 import { registerSettings } from "./settings";
+import { registerTelegramWebhook } from "./telegram-webhook";
 import { registerUsers } from "./users";
 import { registerWarehouses } from "./warehouses";
 
@@ -39,4 +43,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAccountProgress(app);
   registerAccountAdmin(app);
   registerDocs(app);
+  registerAlertSettings(app);
+  registerAlertChannels(app);
+  registerAlertLog(app);
+  registerTelegramWebhook(app);
 }
