@@ -8,7 +8,16 @@ import type { Scenario } from "./scenarios";
 
 export const WIDE = { width: 1440, height: 900 };
 
-const PAGES = ["/", "/inventory", "/analytics", "/recommendations", "/warehouses", "/sync", "/settings"];
+const PAGES = [
+  "/",
+  "/inventory",
+  "/analytics",
+  "/recommendations",
+  "/warehouses",
+  "/sync",
+  "/settings",
+  "/alerts",
+];
 
 async function firstItem<T>(page: Page, path: string): Promise<T | undefined> {
   const response = await page.request.get(new URL(path, page.url()).href);

@@ -8,6 +8,7 @@ import { DEMO_LOGIN } from "../../dev/demo-seed";
 import { stockStatus } from "../../domain/stock-status";
 import { SECURITY_HEADERS } from "../../worker/security-headers";
 import { accountScenarios } from "./account-scenarios";
+import { alertScenarios } from "./alert-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { layoutScenarios } from "./layout-scenarios";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
@@ -51,6 +52,7 @@ const SCREEN_PAGES = [
   "/warehouses",
   "/sync",
   "/settings",
+  "/alerts",
 ];
 
 /** The screenshot's name for a page: "overview", "inventory", "product", "sync-run", … */
@@ -411,6 +413,7 @@ export const scenarios: Scenario[] = [
     ];
   }),
   ...accountScenarios,
+  ...alertScenarios,
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

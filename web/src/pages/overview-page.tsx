@@ -1,8 +1,10 @@
 // The Overview: KPI cards, data freshness per account, and the critical / low / overstock categories
 // with Top-10 or every product (virtualized).
+
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import type { StockStatus } from "../api/types";
+import { FailingChannelsBanner } from "../components/failing-channels-banner";
 import { FreshnessPanel } from "../components/freshness-panel";
 import { KpiCard } from "../components/kpi-card";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
@@ -148,6 +150,7 @@ export function OverviewPage() {
   return (
     <section class="page">
       <h1>{t("overview.title")}</h1>
+      <FailingChannelsBanner load />
       <KpiRow />
       {kpiError && !overviewModel.kpis.data.value && (
         <ErrorState error={kpiError} onRetry={overviewModel.load} />
