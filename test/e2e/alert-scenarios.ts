@@ -45,8 +45,13 @@ export const alertScenarios: Scenario[] = [
       });
       assert.deepEqual(await linked.json(), { ok: true, linked: true });
 
+      // Back to the page, as the seller returns from Telegram: it reads the channels again.
+      await visit(page, "/");
       await visit(page, "/alerts");
       await settled(page);
+      const state = page.locator('[data-testid="channel-state-telegram"]');
+      assert.match(await state.innerText(), /^(Подключён|Linked)/);
+      assert.equal(await page.locator('[data-testid="telegram-code"]').count(), 0, "the used code is gone");
       await page.click('[data-testid="test-telegram"]');
       const outcome = page.locator('[data-testid="test-outcome"]');
       await outcome.waitFor();

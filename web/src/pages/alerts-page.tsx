@@ -12,6 +12,14 @@ import { AlertSettingsForm } from "./alerts/alert-settings-form";
 
 export default function AlertsPage() {
   useEffect(() => alertsModel.load(), []);
+  // The seller links a chat in Telegram and comes back: the channels are read again when the tab is shown.
+  useEffect(() => {
+    const refresh = () => {
+      if (document.visibilityState === "visible") alertsModel.loadChannels();
+    };
+    document.addEventListener("visibilitychange", refresh);
+    return () => document.removeEventListener("visibilitychange", refresh);
+  }, []);
   const admin = roleAtLeast(session.role.value, "admin");
   const { settings, channels } = alertsModel;
   return (

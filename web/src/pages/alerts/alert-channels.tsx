@@ -125,7 +125,8 @@ function TelegramChannel({ channels, admin }: { channels: AlertChannels; admin: 
               {channel?.linked ? t("alerts.relink") : t("alerts.linkTelegram")}
             </button>
           )}
-          {link && (
+          {/* Until it is used: linking clears the channel's pending code. */}
+          {link && channel?.linkCodeExpiresAt && (
             <div class="notice" data-testid="telegram-code">
               <p>{t("alerts.linkHint", { minutes: LINK_CODE_MINUTES })}</p>
               {link.deepLink && (
