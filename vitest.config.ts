@@ -32,6 +32,7 @@ export default defineConfig({
                 TELEGRAM_API_BASE: inject("telegramUrl"),
                 TELEGRAM_BOT_TOKEN: "test-bot-token",
                 TELEGRAM_WEBHOOK_SECRET: "test-telegram-secret",
+                TELEGRAM_BOT_USERNAME: "MiCoreTestBot",
                 ALERTS_SIMULATOR_URL: inject("alertsSimulatorUrl"),
               },
             },

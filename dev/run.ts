@@ -15,6 +15,7 @@ import { DEMO_LOGIN, seedDemo } from "./demo-seed";
 import { startNeonEndpoint } from "./neon-endpoint/server";
 import { HOUR_MS } from "./sim/clock";
 import { startSimulator } from "./sim/server";
+import { startTelegramStandIn } from "./telegram/server";
 import { wranglerDevArgs } from "./wrangler-dev";
 
 const HELP = `Usage: npm run dev -- [options]
@@ -33,6 +34,13 @@ Options:
   --sim-clock <live|frozen>  live (default): the demo world keeps selling as real time passes; frozen: it
                     stays at the hour it started (end-to-end runs, whose checks compare with its truth)
   --help            show this help`;
+
+/** The local alert bot: Telegram's updates reach POST /api/telegram/webhook with this secret header. */
+const DEV_TELEGRAM = {
+  TELEGRAM_BOT_TOKEN: "dev-bot-token",
+  TELEGRAM_WEBHOOK_SECRET: "dev-telegram-secret",
+  TELEGRAM_BOT_USERNAME: "MiCoreDevBot",
+};
 
 /** Days of demo order history: the last 30 days and the 30 before them, which Analytics compares with. */
 const DEMO_HISTORY_DAYS = 60;
@@ -139,6 +147,10 @@ async function main(): Promise<void> {
     rateScale: timeScale,
   });
 
+  // Alerts: a stand-in for Telegram's Bot API (and a webhook receiver at /_webhook/<name>) on a free port.
+  const telegram = await startTelegramStandIn({ port: 0, token: DEV_TELEGRAM.TELEGRAM_BOT_TOKEN });
+  console.log(`    Telegram stand-in ${telegram.url}`);
+
   console.log("4/5 Building the dashboard…");
   const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
     stdio: "inherit",
@@ -152,6 +164,8 @@ async function main(): Promise<void> {
     CREDENTIALS_KEY: credentialsKey,
     SESSION_SECRET: "dev-only-session-secret",
     SIMULATOR_URL: simulator.url,
+    ...DEV_TELEGRAM,
+    TELEGRAM_API_BASE: telegram.url,
     ...(stepBudgetMs !== undefined ? { INGEST_STEP_BUDGET_MS: stepBudgetMs } : {}),
   };
   // Local KV, queue and Durable Object state lives beside the database's data (or in a throwaway folder),
@@ -194,6 +208,7 @@ async function main(): Promise<void> {
       }
     }
     await simulator.close();
+    await telegram.close();
     await endpoint.close();
     process.exit(code);
   };

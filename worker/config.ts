@@ -71,6 +71,13 @@ const EnvSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: z
     .union([z.literal(""), z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 of A-Z a-z 0-9 _ -")])
     .optional(),
+  // The bot's @username (without @): the dashboard's chat-linking deep link t.me/<it>?start=<code>.
+  TELEGRAM_BOT_USERNAME: z
+    .union([
+      z.literal(""),
+      z.string().regex(/^[A-Za-z][A-Za-z0-9_]{4,31}$/, "must be a bot username like MiCoreBot"),
+    ])
+    .optional(),
   // Local dev and tests: the marketplace simulator, which accounts connected from the dashboard call instead of
   // the vendors (`npm run dev` sets it). Unset in production.
   SIMULATOR_URL: z
@@ -91,7 +98,13 @@ export interface Config {
   /** Milliseconds one queue delivery may keep running a run's steps; 0 = one step per delivery. */
   ingestStepBudgetMs: number;
   /** The alert bot; null when TELEGRAM_BOT_TOKEN is not set. */
-  telegram: { apiBase: string; token: string; webhookSecret: string | null } | null;
+  telegram: {
+    apiBase: string;
+    token: string;
+    webhookSecret: string | null;
+    /** The bot's username for t.me deep links; null when TELEGRAM_BOT_USERNAME is not set. */
+    username: string | null;
+  } | null;
   /** Local dev and tests: the simulator's URL; accounts added through the API get `${it}/${marketplace}`. */
   simulatorUrl: string | undefined;
 }
@@ -123,6 +136,7 @@ export function parseConfig(env: object): Config {
           apiBase: (valid.TELEGRAM_API_BASE || "https://api.telegram.org").replace(/\/$/, ""),
           token: valid.TELEGRAM_BOT_TOKEN,
           webhookSecret: valid.TELEGRAM_WEBHOOK_SECRET || null,
+          username: valid.TELEGRAM_BOT_USERNAME || null,
         }
       : null,
     simulatorUrl: valid.SIMULATOR_URL ? valid.SIMULATOR_URL.replace(/\/+$/, "") : undefined,

@@ -13,6 +13,8 @@ declare namespace Cloudflare {
     TELEGRAM_BOT_TOKEN?: string;
     /** Secret Telegram sends back in X-Telegram-Bot-Api-Secret-Token on the bot's webhook (secret; optional). */
     TELEGRAM_WEBHOOK_SECRET?: string;
+    /** The alert bot's @username without @, for t.me deep links (optional). */
+    TELEGRAM_BOT_USERNAME?: string;
     /** Tests only: base URL of the alert tests' own marketplace simulator. */
     ALERTS_SIMULATOR_URL?: string;
     /** Tests only: base URL of the marketplace simulator. */

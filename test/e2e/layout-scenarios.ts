@@ -17,6 +17,7 @@ const PAGES = [
   "/sync",
   "/settings",
   "/supply-plan",
+  "/alerts",
 ];
 
 async function firstItem<T>(page: Page, path: string): Promise<T | undefined> {

@@ -13,6 +13,8 @@ import { setLanguage, settled, visit } from "./pages";
  */
 const ALLOWED = new Set([
   ...["MI", "Core", "Edge", "Ozon", "Wildberries", "nmId"],
+  // The messenger alerts go to (its name, as Russian sellers write it).
+  "Telegram",
   // Ozon's own label in its Russian seller cabinet ("Client ID").
   "Client",
   ...["Demo", "seller", "demo"],

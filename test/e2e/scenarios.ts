@@ -8,6 +8,7 @@ import { DEMO_LOGIN } from "../../dev/demo-seed";
 import { stockStatus } from "../../domain/stock-status";
 import { SECURITY_HEADERS } from "../../worker/security-headers";
 import { accountScenarios } from "./account-scenarios";
+import { alertScenarios } from "./alert-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { layoutScenarios } from "./layout-scenarios";
 import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
@@ -52,6 +53,7 @@ const SCREEN_PAGES = [
   "/sync",
   "/settings",
   "/supply-plan",
+  "/alerts",
 ];
 
 /** The screenshot's name for a page: "overview", "inventory", "product", "sync-run", … */
@@ -448,6 +450,7 @@ export const scenarios: Scenario[] = [
     ];
   }),
   ...accountScenarios,
+  ...alertScenarios,
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

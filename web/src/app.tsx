@@ -25,6 +25,7 @@ const LAZY: Partial<Record<PageName, () => Promise<{ default: FunctionComponent 
   sync: () => import("./pages/sync-page"),
   run: () => import("./pages/run-page"),
   settings: () => import("./pages/settings-page"),
+  alerts: () => import("./pages/alerts-page"),
 };
 
 function CurrentPage() {

@@ -61,7 +61,8 @@ export async function deliverAlert(
     startHour: row.quiet_start_hour === null ? null : Number(row.quiet_start_hour),
     endHour: row.quiet_end_hour === null ? null : Number(row.quiet_end_hour),
   });
-  if (quiet > 0) {
+  // An admin's test (POST /api/alerts/channels/{id}/test) is answered now: quiet hours hold alerts only.
+  if (quiet > 0 && row.rule !== "test") {
     await services.requeue(message.body, Math.min(quiet, MAX_DELAY_SECONDS));
     message.ack();
     return;

@@ -53,4 +53,6 @@ export type AlertPayload =
       /** The account's name, or the channel's kind. */
       about: string;
       reason: string;
-    };
+    }
+  // An admin's test of a channel (POST /api/alerts/channels/{id}/test).
+  | { rule: "test"; runId: string };

@@ -35,6 +35,7 @@ const WORDS = {
     switchingOff: (date: string | null) => `отключается ${date ?? ""}`.trim(),
     deprecated: "устарел",
     instead: "замена",
+    test: "Проверка: оповещения MI Core приходят сюда",
   },
   en: {
     critical: (n: number) => `Critical stock: ${n} ${n === 1 ? "product" : "products"}`,
@@ -63,6 +64,7 @@ const WORDS = {
     switchingOff: (date: string | null) => `switched off on ${date ?? "?"}`,
     deprecated: "deprecated",
     instead: "use",
+    test: "Test: MI Core alerts arrive here",
   },
 } as const;
 
@@ -151,5 +153,7 @@ export function alertText(payload: AlertPayload, language: AlertLanguage): strin
           return `• ${e.endpoint}: ${state}${e.replacement ? `; ${w.instead} ${e.replacement}` : ""}`;
         }),
       ].join("\n");
+    case "test":
+      return w.test;
   }
 }

@@ -18,6 +18,9 @@ const TAGS = [
   { name: "runs", description: "Sync runs: start one, list them, see one with its rejected rows" },
   { name: "accounts", description: "Marketplace accounts and how fresh their data is" },
   { name: "health", description: "Is the service able to answer with fresh data" },
+  { name: "alerts", description: "Alert settings (rules, language, quiet hours) and the delivery log" },
+  { name: "alert channels", description: "Telegram chat and signed webhook: link, test, enable (admin)" },
+  { name: "telegram", description: "The alert bot's webhook, called by Telegram with its secret header" },
 ];
 
 /** The document's top level for a deployment reached at `origin`. */

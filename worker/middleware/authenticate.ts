@@ -31,6 +31,7 @@ const DEFAULT_PUBLIC_PATHS = [
   "/api/docs/style.css",
   "/api/auth/login",
   "/api/auth/logout",
+  "/api/telegram/webhook", // Telegram's updates: authenticated by its secret header (worker/routes/telegram-webhook.ts)
 ];
 
 /** Paths answered to anyone, with more for a caller whose credentials resolve. */

@@ -4,6 +4,9 @@ import type { AppEnv } from "../context";
 import { registerAccountAdmin } from "./account-admin";
 import { registerAccountProgress } from "./account-progress";
 import { registerAccounts } from "./accounts";
+import { registerAlertChannels } from "./alert-channels";
+import { registerAlertLog } from "./alert-log";
+import { registerAlertSettings } from "./alert-settings";
 import { registerAnalytics } from "./analytics";
 import { registerApiKeys } from "./api-keys";
 import { registerAuth } from "./auth";
@@ -16,6 +19,7 @@ import { registerRecommendations } from "./recommendations";
 import { registerRuns } from "./runs";
 import { registerSettings } from "./settings";
 import { registerSupplyPlan } from "./supply-plan";
+import { registerTelegramWebhook } from "./telegram-webhook";
 import { registerUsers } from "./users";
 import { registerWarehouses } from "./warehouses";
 
@@ -43,4 +47,8 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSupplyPlan(app);
   registerProductSupply(app);
   registerDocs(app);
+  registerAlertSettings(app);
+  registerAlertChannels(app);
+  registerAlertLog(app);
+  registerTelegramWebhook(app);
 }

@@ -42,13 +42,26 @@ describe("configuration", () => {
 
   it("builds the alert bot from TELEGRAM_BOT_TOKEN, with Telegram's own API unless another base is set", () => {
     const bot = (vars: object) => parseConfig({ ...VALID, TELEGRAM_BOT_TOKEN: "123:abc", ...vars }).telegram;
-    expect(bot({})).toEqual({ apiBase: "https://api.telegram.org", token: "123:abc", webhookSecret: null });
-    expect(bot({ TELEGRAM_API_BASE: "http://127.0.0.1:9000/", TELEGRAM_WEBHOOK_SECRET: "s_1" })).toEqual({
+    expect(bot({})).toEqual({
+      apiBase: "https://api.telegram.org",
+      token: "123:abc",
+      webhookSecret: null,
+      username: null,
+    });
+    expect(
+      bot({
+        TELEGRAM_API_BASE: "http://127.0.0.1:9000/",
+        TELEGRAM_WEBHOOK_SECRET: "s_1",
+        TELEGRAM_BOT_USERNAME: "MiCoreBot",
+      }),
+    ).toEqual({
       apiBase: "http://127.0.0.1:9000",
       token: "123:abc",
       webhookSecret: "s_1",
+      username: "MiCoreBot",
     });
     expect(() => bot({ TELEGRAM_WEBHOOK_SECRET: "has spaces" })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => bot({ TELEGRAM_BOT_USERNAME: "@bot" })).toThrow(/TELEGRAM_BOT_USERNAME/);
   });
 
   it("fills the documented defaults for vars left out or empty", () => {

@@ -15,6 +15,7 @@ describe("routes", () => {
       { page: "sync" },
       { page: "run", id: "0b9f7c7e-0000-4000-8000-000000000001" },
       { page: "settings" },
+      { page: "alerts" },
       { page: "signin" },
     ];
     for (const route of routes) expect(matchRoute(pathFor(route))).toEqual(route);

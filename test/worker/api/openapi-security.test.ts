@@ -4,7 +4,7 @@
 // documented; the test fails if an operation has an id it does not know how to take from another tenant.
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { etlRuns, warehouseAliases } from "../../../db/schema";
+import { alertChannels, etlRuns, warehouseAliases } from "../../../db/schema";
 import type { Role } from "../../../db/schema/enums";
 import { useTestDatabase } from "../../support/worker-database";
 import { db, distinctIps, type ErrorBody, seedAcmeAndGlobex, send, signIn } from "./fixtures";
@@ -32,6 +32,21 @@ const VALID_BODY: Record<string, unknown> = {
   connectAccount: { marketplace: "wb", name: "table", credentials: { token: "t" } },
   changeAccount: { name: "Renamed" },
   setProductSupply: { minOrderUnits: 10, packSize: null },
+  updateAlertSettings: {
+    rules: [],
+    language: "en",
+    quietHours: null,
+    timeZone: "UTC",
+    digestHour: null,
+    sunsetWarningDays: 30,
+  },
+  putWebhookChannel: { url: "https://hooks.example.com/table" },
+  changeAlertChannel: { enabled: true },
+};
+
+/** Headers an operation needs besides credentials: Telegram's webhook is public behind its secret header. */
+const EXTRA_HEADERS: Record<string, Record<string, string>> = {
+  telegramWebhook: { "X-Telegram-Bot-Api-Secret-Token": "test-telegram-secret" },
 };
 
 beforeAll(async () => {
@@ -70,6 +85,10 @@ beforeAll(async () => {
         status: "failed" as const,
       })),
     );
+  const channels = await db()
+    .insert(alertChannels)
+    .values([acme.orgId, globex.orgId].map((orgId) => ({ orgId, kind: "webhook" as const })))
+    .returning({ id: alertChannels.id });
   Object.assign(ids, {
     "/api/api-keys/{id}": { own: await keyOf(cookies.admin), other: await keyOf(globexAdmin) },
     "/api/users/{id}": { own: acme.users.viewer.id, other: globex.users.viewer.id },
@@ -86,6 +105,8 @@ beforeAll(async () => {
     "/api/accounts/{id}/progress": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
     "/api/accounts/{id}": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
     "/api/accounts/{id}/check": { own: shop.accounts.ozon, other: globexShop.accounts.ozon },
+    "/api/alerts/channels/{id}": { own: String(channels[0]?.id), other: String(channels[1]?.id) },
+    "/api/alerts/channels/{id}/test": { own: String(channels[0]?.id), other: String(channels[1]?.id) },
   });
 });
 
@@ -93,7 +114,10 @@ function request(
   operation: Operation,
   options: { cookie?: string; id?: "own" | "other"; body?: string; type?: string },
 ) {
-  const headers: Record<string, string> = { "CF-Connecting-IP": ip() };
+  const headers: Record<string, string> = {
+    "CF-Connecting-IP": ip(),
+    ...EXTRA_HEADERS[operation.operationId],
+  };
   if (options.cookie) headers.Cookie = options.cookie;
   if (options.type) headers["Content-Type"] = options.type;
   const id = ids[operation.path]?.[options.id ?? "own"] ?? "";
@@ -116,8 +140,8 @@ async function expectError(response: Response, status: number, name: string) {
 }
 
 describe("every documented operation", () => {
-  it("covers the 39 operations, and knows another tenant's id for each path with one", () => {
-    expect(operations.length).toBe(39);
+  it("covers the 49 operations, and knows another tenant's id for each path with one", () => {
+    expect(operations.length).toBe(49);
     for (const operation of operations.filter((o) => o.path.includes("{id}"))) {
       expect(ids[operation.path], operation.path).toBeDefined();
     }
@@ -133,7 +157,7 @@ describe("every documented operation", () => {
 
   it("answers 403 to the role below the one an operation needs", async () => {
     const guarded = operations.filter((o) => o.role);
-    expect(guarded.length).toBe(16);
+    expect(guarded.length).toBe(22);
     for (const operation of guarded) {
       const lower = LOWER_ROLE[operation.role as Role] as Role;
       await expectError(
@@ -155,7 +179,7 @@ describe("every documented operation", () => {
 
   it("answers 400 to malformed JSON and 415 to a body that is not JSON", async () => {
     const withBody = operations.filter((o) => o.body);
-    expect(withBody.length).toBe(10);
+    expect(withBody.length).toBe(14);
     for (const operation of withBody) {
       const cookie = operation.public ? undefined : cookies[operation.role ?? "viewer"];
       const name = `${operation.method} ${operation.path}`;

@@ -42,6 +42,8 @@ export const SWEEP_GROUPS = {
   analytics: ["analytics"],
   stock: ["dashboard", "inventory", "recommendations", "warehouses", "supply"],
   ingestion: ["accounts", "runs"],
+  alerts: ["alerts", "telegram"],
+  alertChannels: ["alert channels"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SweepGroup = keyof typeof SWEEP_GROUPS;

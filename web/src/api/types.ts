@@ -4,6 +4,16 @@ import type { Marketplace } from "../../../worker/api/schemas/enums";
 import type { ProductDetail as ProductDetailAnswer } from "../../../worker/api/schemas/products";
 
 export type {
+  AlertChannel,
+  AlertChannels,
+  AlertLogItem,
+  AlertLogPage,
+  AlertSettings,
+  AlertSettingsChange,
+  AlertTestSend,
+  TelegramLink,
+} from "../../../worker/api/schemas/alerts";
+export type {
   AbcAnalysis,
   CategorySales,
   Grain,

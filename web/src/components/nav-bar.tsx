@@ -14,6 +14,7 @@ const LINKS: Array<{ href: string; label: MessageKey; pages: PageName[] }> = [
   { href: "/warehouses", label: "nav.warehouses", pages: ["warehouses"] },
   { href: "/sync", label: "nav.sync", pages: ["sync", "run"] },
   { href: "/settings", label: "nav.settings", pages: ["settings"] },
+  { href: "/alerts", label: "nav.alerts", pages: ["alerts"] },
 ];
 
 export function NavBar({ open, onNavigate }: { open: boolean; onNavigate: () => void }) {

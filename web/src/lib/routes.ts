@@ -11,6 +11,7 @@ export type Route =
   | { page: "sync" }
   | { page: "run"; id: string }
   | { page: "settings" }
+  | { page: "alerts" }
   | { page: "signin" }
   | { page: "notFound" };
 
@@ -25,6 +26,7 @@ const SIMPLE: Record<string, Route> = {
   "/warehouses": { page: "warehouses" },
   "/sync": { page: "sync" },
   "/settings": { page: "settings" },
+  "/alerts": { page: "alerts" },
   "/signin": { page: "signin" },
 };
 

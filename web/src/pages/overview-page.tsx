@@ -3,6 +3,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import type { StockStatus } from "../api/types";
+import { FailingChannelsBanner } from "../components/failing-channels-banner";
 import { FreshnessPanel } from "../components/freshness-panel";
 import { KpiCard } from "../components/kpi-card";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
@@ -188,6 +189,7 @@ export function OverviewPage() {
   return (
     <section class="page">
       <h1>{t("overview.title")}</h1>
+      <FailingChannelsBanner load />
       <KpiRow />
       <MoneyRow />
       {kpiError && !overviewModel.kpis.data.value && (

@@ -1,0 +1,174 @@
+// The alert settings form: which rules alert, the messages' language, quiet hours, time zone, digest hour and
+// the sunset warning; editable by admins, read-only for everyone else. The API checks it all again.
+import { useSignal } from "@preact/signals";
+import type { AlertSettings, AlertSettingsChange } from "../../api/types";
+import { errorText } from "../../components/states";
+import { t } from "../../i18n/locale";
+import { alertsModel } from "../../models/alerts";
+import { ruleLabel } from "./rule-label";
+
+const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+const hourText = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
+function HourSelect(props: {
+  label: string;
+  none: string;
+  value: number | null;
+  disabled: boolean;
+  name: string;
+  onChange: (hour: number | null) => void;
+}) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <select
+        name={props.name}
+        disabled={props.disabled}
+        value={props.value === null ? "" : String(props.value)}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          props.onChange(value === "" ? null : Number(value));
+        }}
+      >
+        <option value="">{props.none}</option>
+        {HOURS.map((hour) => (
+          <option key={hour} value={String(hour)}>
+            {hourText(hour)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+type Rule = AlertSettings["rules"][number];
+
+export function AlertSettingsForm({ settings, editable }: { settings: AlertSettings; editable: boolean }) {
+  const { availableRules, ...saved } = settings;
+  const draft = useSignal<AlertSettingsChange>(saved);
+  const { saving, saveError, savedAt } = alertsModel;
+  const set = (change: Partial<AlertSettingsChange>) => (draft.value = { ...draft.value, ...change });
+  const quiet = draft.value.quietHours;
+  const setQuiet = (start: number | null, end: number | null) =>
+    set({ quietHours: start === null || end === null ? null : { start, end } });
+  return (
+    <form
+      class="card"
+      data-testid="alert-settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void alertsModel.saveSettings(draft.value);
+      }}
+    >
+      <h2>{t("alerts.settings")}</h2>
+      <fieldset class="field" disabled={!editable}>
+        <legend class="muted small">{t("alerts.rules")}</legend>
+        {availableRules.map((rule) => (
+          <label key={rule} class="field-inline">
+            <input
+              type="checkbox"
+              name="rules"
+              value={rule}
+              checked={draft.value.rules.includes(rule)}
+              onChange={(event) => {
+                const on = event.currentTarget.checked;
+                const others = draft.value.rules.filter((r) => r !== rule);
+                set({ rules: on ? [...others, rule as Rule] : others });
+              }}
+            />{" "}
+            {ruleLabel(rule)}
+          </label>
+        ))}
+      </fieldset>
+      <div class="form-grid">
+        <label class="field">
+          <span>{t("alerts.language")}</span>
+          <select
+            name="language"
+            disabled={!editable}
+            value={draft.value.language}
+            onChange={(event) =>
+              set({ language: event.currentTarget.value as AlertSettingsChange["language"] })
+            }
+          >
+            <option value="ru" translate={false}>
+              Русский
+            </option>
+            <option value="en" translate={false}>
+              English
+            </option>
+          </select>
+        </label>
+        <HourSelect
+          name="quietStart"
+          label={t("alerts.quietFrom")}
+          none={t("alerts.noQuiet")}
+          value={quiet?.start ?? null}
+          disabled={!editable}
+          onChange={(hour) => setQuiet(hour, hour === null ? null : (quiet?.end ?? (hour + 8) % 24))}
+        />
+        <HourSelect
+          name="quietEnd"
+          label={t("alerts.quietTo")}
+          none={t("alerts.noQuiet")}
+          value={quiet?.end ?? null}
+          disabled={!editable}
+          onChange={(hour) => setQuiet(hour === null ? null : (quiet?.start ?? (hour + 16) % 24), hour)}
+        />
+        <label class="field">
+          <span>{t("alerts.timeZone")}</span>
+          <input
+            name="timeZone"
+            translate={false}
+            disabled={!editable}
+            value={draft.value.timeZone}
+            maxLength={100}
+            onInput={(event) => set({ timeZone: event.currentTarget.value.trim() })}
+          />
+        </label>
+        <HourSelect
+          name="digestHour"
+          label={t("alerts.digestHour")}
+          none={t("alerts.noDigest")}
+          value={draft.value.digestHour}
+          disabled={!editable}
+          onChange={(hour) => set({ digestHour: hour })}
+        />
+        <label class="field">
+          <span>{t("alerts.sunsetDays")}</span>
+          <input
+            type="number"
+            name="sunsetWarningDays"
+            min={1}
+            max={365}
+            disabled={!editable}
+            value={draft.value.sunsetWarningDays}
+            onInput={(event) => set({ sunsetWarningDays: Number(event.currentTarget.value) })}
+          />
+        </label>
+      </div>
+      {editable && (
+        <div class="toolbar" style={{ marginTop: "12px" }}>
+          <button
+            type="submit"
+            class="button primary"
+            disabled={saving.value}
+            data-testid="alert-settings-save"
+          >
+            {t("common.save")}
+          </button>
+          {savedAt.value && !saveError.value && (
+            <span class="muted" role="status">
+              {t("common.saved")}
+            </span>
+          )}
+          {saveError.value && (
+            <span class="form-error" role="alert">
+              {errorText(saveError.value)}
+            </span>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
