@@ -21,7 +21,7 @@ export interface NewAccountRow {
   stockJumpFactor: number | null;
 }
 
-/** Inserts the account; answers null when the organization already has one with this marketplace and name. */
+/** Inserts the account; answers null when the organization already has one of this name (in any letter case). */
 export async function insertAccount(db: Database, input: NewAccountRow) {
   const [row] = await db
     .insert(marketplaceAccounts)
@@ -117,13 +117,14 @@ export interface AccountChange {
 
 /**
  * Applies an admin's change to one account in one statement (all of it or nothing); "taken" when another
- * account of the same marketplace has the new name, null when there is no such account.
+ * account of the organization has the new name (in any letter case), null when there is no such account.
  */
 export async function changeAccount(db: Database, orgId: string, accountId: string, change: AccountChange) {
   if (change.name !== undefined) {
     const taken = await db.execute(sql`select 1 from marketplace_accounts other
-      join marketplace_accounts self on self.org_id = other.org_id and self.marketplace = other.marketplace
-      where self.id = ${accountId} and self.org_id = ${orgId} and other.id <> self.id and other.name = ${change.name}`);
+      join marketplace_accounts self on self.org_id = other.org_id
+      where self.id = ${accountId} and self.org_id = ${orgId} and other.id <> self.id
+        and lower(other.name) = lower(${change.name})`);
     if (taken.rows.length > 0) return "taken" as const;
   }
   const enabled =

@@ -588,6 +588,20 @@ export interface components {
                 /** @example pageSize: Too big: expected number to be <=500 */
                 message: string;
                 requestId: string;
+                /**
+                 * @description The refused input field (400, 409)
+                 * @example pageSize
+                 */
+                field?: string;
+                /**
+                 * @description Why, as a stable word: required, too_small, too_big, invalid_format, invalid_type, invalid_value, unknown_field, taken, invalid, …
+                 * @example too_big
+                 */
+                reason?: string;
+                /** @description The reason's numbers or names, e.g. {"maximum": 500} */
+                params?: {
+                    [key: string]: string | number;
+                };
             };
         };
         LoginResult: {

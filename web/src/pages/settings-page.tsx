@@ -137,7 +137,7 @@ function ApiKeys() {
       )}
       {keyError.value && (
         <p class="form-error" role="alert">
-          {errorText(keyError.value)}
+          {errorText(keyError.value, { name: "settings.keyName" })}
         </p>
       )}
       <LoadState

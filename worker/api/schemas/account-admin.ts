@@ -61,6 +61,10 @@ export function credentialProblems(
   ];
 }
 
+/** The stable reason of a credentialProblems message, for the dashboard to translate. */
+export const credentialReason = (message: string) =>
+  message.startsWith("required") ? "required" : "not_used";
+
 export const ConnectAccountBody = z
   .strictObject({
     marketplace: z.enum(MARKETPLACES),
@@ -71,7 +75,12 @@ export const ConnectAccountBody = z
   })
   .superRefine((body, ctx) => {
     for (const [field, message] of credentialProblems(body.marketplace, body.credentials))
-      ctx.addIssue({ code: "custom", path: ["credentials", field], message });
+      ctx.addIssue({
+        code: "custom",
+        path: ["credentials", field],
+        message,
+        params: { reason: credentialReason(message) },
+      });
   })
   .openapi("ConnectAccountRequest");
 

@@ -192,7 +192,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         </button>
         {error.value && (
           <span class="form-error" role="alert">
-            {errorText(error.value)}
+            {errorText(error.value, { name: "accounts.name" })}
           </span>
         )}
       </div>
@@ -290,7 +290,7 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
         {note.value && <p role="status">{note.value}</p>}
         {error.value && (
           <p class="form-error" role="alert">
-            {errorText(error.value)}
+            {errorText(error.value, { name: "accounts.name" })}
           </p>
         )}
       </td>
@@ -320,7 +320,7 @@ export function MarketplaceAccounts() {
       <h2>{t("accounts.title")}</h2>
       {error.value && (
         <p class="form-error" role="alert">
-          {errorText(error.value)}
+          {errorText(error.value, { name: "accounts.name" })}
         </p>
       )}
       {accounts.value && accounts.value.length === 0 && <p class="muted">{t("accounts.none")}</p>}
