@@ -152,7 +152,6 @@ export const en = {
   "analytics.regions": "Regions",
   "analytics.abc": "ABC by revenue",
   "analytics.abcSummary": "Products: A {a} · B {b} · C {c}",
-  "analytics.period": "{from} – {to}",
   "reco.title": "Recommendations",
   "reco.per": "Per",
   "reco.perProduct": "Product",

@@ -154,7 +154,6 @@ export const ru: Record<MessageKey, string> = {
   "analytics.regions": "Регионы",
   "analytics.abc": "ABC по выручке",
   "analytics.abcSummary": "Товары: A {a} · B {b} · C {c}",
-  "analytics.period": "{from} – {to}",
   "reco.title": "Рекомендации",
   "reco.per": "Разрез",
   "reco.perProduct": "Товар",
