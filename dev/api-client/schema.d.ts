@@ -1226,11 +1226,21 @@ export interface components {
                 marketplace: "ozon" | "wb";
                 stock: {
                     id: string;
+                    /** @description Used when the account names no adapters of this kind */
                     isDefault: boolean;
+                    /** @description The vendor deprecated or switched off its endpoint */
+                    deprecated: boolean;
+                    /** @description What a new account should choose: the defaults, a deprecated one replaced by its successor */
+                    recommended: boolean;
                 }[];
                 sales: {
                     id: string;
+                    /** @description Used when the account names no adapters of this kind */
                     isDefault: boolean;
+                    /** @description The vendor deprecated or switched off its endpoint */
+                    deprecated: boolean;
+                    /** @description What a new account should choose: the defaults, a deprecated one replaced by its successor */
+                    recommended: boolean;
                 }[];
             }[];
         };

@@ -7,7 +7,7 @@ import type { Run } from "../api/types";
 import { t } from "../i18n/locale";
 import { formatAge } from "../lib/format";
 import { isStale } from "../lib/freshness";
-import { sunsetModel } from "../models/sunsets";
+import { describeSunset, sunsetModel } from "../models/sunsets";
 import { syncModel } from "../models/sync";
 import { RunTrouble } from "./run-status";
 import { EmptyState, ErrorState, Skeleton } from "./states";
@@ -32,15 +32,7 @@ function SunsetWarnings({ accountId }: { accountId: string }) {
   if (notices.length === 0) return null;
   return (
     <span class="small sunset-warning" role="note" data-testid="sunset-warning">
-      {notices
-        .map((n) =>
-          t(n.state === "switched-off" ? "overview.sunsetOff" : "overview.sunsetSoon", {
-            adapter: n.adapter,
-            date: n.switchOffOn ?? "–",
-            replacement: n.replacement ?? "–",
-          }),
-        )
-        .join(" ")}
+      {notices.map(describeSunset).join(" ")}
     </span>
   );
 }

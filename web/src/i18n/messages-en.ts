@@ -65,9 +65,9 @@ export const en = {
   "overview.running":
     "Syncing: {pages, plural, one {# page} other {# pages}}, {rows, plural, one {# row} other {# rows}}",
   "overview.stale": "stale",
-  "overview.sunsetOff": "{adapter} was switched off by the marketplace on {date}: switch to {replacement}.",
+  "overview.sunsetOff": "The marketplace switched off “{adapter}” on {date}: switch to “{replacement}”.",
   "overview.sunsetSoon":
-    "{adapter} is deprecated by the marketplace (switch-off {date}): switch to {replacement}.",
+    "The marketplace deprecated “{adapter}” (switch-off: {date}): switch to “{replacement}”.",
   "overview.categoryEmpty": "No products in this category.",
   "overview.dataAge": "Data as of {age}",
   "col.article": "Article",
@@ -348,6 +348,25 @@ export const en = {
   "field.timeZone": "Time zone",
   "field.orgName": "Organization name",
   "field.disabled": "Disabled",
+  "adapter.ozon.v1.analytics_data": "Ozon orders by day (analytics, v1)",
+  "adapter.ozon.v1.analytics_stocks": "Ozon FBO stock (analytics, v1)",
+  "adapter.ozon.v1.analytics_turnover_stocks": "Ozon turnover report (v1)",
+  "adapter.ozon.v1.cluster_list": "Ozon clusters and warehouses (v1)",
+  "adapter.ozon.v2.stock_on_warehouses": "Ozon stock by warehouse (v2)",
+  "adapter.ozon.v2.stocks_by_warehouse_fbs": "Ozon FBS stock by warehouse (v2)",
+  "adapter.ozon.v2.warehouse_list": "Ozon seller warehouses (v2)",
+  "adapter.ozon.v3.posting_fbo_list": "Ozon FBO orders (v3)",
+  "adapter.ozon.v4.posting_fbs_list": "Ozon FBS orders (v4)",
+  "adapter.ozon.v4.product_info_stocks": "Ozon FBS stock by product (v4)",
+  "adapter.wb.v1.stocks_report_wb_warehouses": "WB warehouse stock report (v1)",
+  "adapter.wb.v1.supplier_orders": "WB orders (v1)",
+  "adapter.wb.v1.supplier_sales": "WB sales (v1)",
+  "adapter.wb.v1.supplier_stocks": "WB supplier stock (v1)",
+  "adapter.wb.v1.warehouse_remains": "WB warehouse remains report (v1)",
+  "adapter.wb.v2.content_cards": "WB product cards (v2)",
+  "adapter.wb.v3.seller_stocks": "WB seller warehouse stock (v3)",
+  "adapter.deprecated": "deprecated",
+  "adapter.noSwitchOffDate": "no switch-off date announced",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
 import type { MessageKey } from "../../i18n/messages-en";
+import { adapterName } from "../../lib/adapter-names";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
 
@@ -52,7 +53,15 @@ function AdapterChoice(props: {
               )
             }
           />{" "}
-          <span class="mono">{adapter.id}</span>
+          <span>{adapterName(adapter.id)}</span> <span class="mono muted">{adapter.id}</span>
+          {adapter.deprecated && (
+            <>
+              {" "}
+              <span class="badge badge-low" data-testid="adapter-deprecated">
+                {t("adapter.deprecated")}
+              </span>
+            </>
+          )}
         </label>
       ))}
     </fieldset>
@@ -62,7 +71,7 @@ function AdapterChoice(props: {
 const defaults = (adapters: MarketplaceAdapters | null, marketplace: Marketplace, kind: "stock" | "sales") =>
   adapters?.items
     .find((item) => item.marketplace === marketplace)
-    ?.[kind].filter((a) => a.isDefault)
+    ?.[kind].filter((a) => a.recommended)
     .map((a) => a.id) ?? [];
 
 function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | null; onDone: () => void }) {
