@@ -367,6 +367,7 @@ export const en = {
   "adapter.wb.v3.seller_stocks": "WB seller warehouse stock (v3)",
   "adapter.deprecated": "deprecated",
   "adapter.noSwitchOffDate": "no switch-off date announced",
+  "accounts.firstSync": "Connected; its first sync is running:",
 } as const;
 
 export type MessageKey = keyof typeof en;

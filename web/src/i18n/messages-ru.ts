@@ -374,4 +374,5 @@ export const ru: Record<MessageKey, string> = {
   "adapter.wb.v3.seller_stocks": "остатки на складах продавца WB (v3)",
   "adapter.deprecated": "устарел",
   "adapter.noSwitchOffDate": "дата отключения не объявлена",
+  "accounts.firstSync": "Подключено; первая синхронизация идёт:",
 };

@@ -18,6 +18,7 @@ import type { MessageKey } from "../../i18n/messages-en";
 import { adapterName } from "../../lib/adapter-names";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
+import { syncModel } from "../../models/sync";
 
 interface Listed {
   id: string;
@@ -82,14 +83,16 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   const token = useSignal("");
   const stock = useSignal<string[] | null>(null);
   const sales = useSignal<string[] | null>(null);
+  const firstSync = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
   const mp = marketplace.value;
   const chosenStock = stock.value ?? defaults(adapters, mp, "stock");
   const chosenSales = sales.value ?? defaults(adapters, mp, "sales");
   async function submit() {
     error.value = null;
+    firstSync.value = false;
     try {
-      await apiRequest("POST", "/api/accounts", {
+      const created = await apiRequest<{ id: string; enabled: boolean }>("POST", "/api/accounts", {
         body: {
           marketplace: mp,
           name: name.value.trim(),
@@ -102,6 +105,8 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
       });
       name.value = clientId.value = apiKey.value = token.value = "";
       onDone();
+      // The first sync starts at once, the way "Sync now" starts one, so the seller sees data arrive.
+      if (created.enabled) firstSync.value = await syncModel.startSync("full", created.id);
     } catch (failure) {
       error.value = toFailure(failure);
     }
@@ -202,6 +207,11 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         {error.value && (
           <span class="form-error" role="alert">
             {errorText(error.value, { name: "accounts.name" })}
+          </span>
+        )}
+        {firstSync.value && (
+          <span class="muted small" role="status" data-testid="first-sync">
+            {t("accounts.firstSync")} <a href="/sync">{t("nav.sync")}</a>
           </span>
         )}
       </div>
