@@ -3,6 +3,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { Role, Settings } from "../api/types";
+import { Field } from "../components/field";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
@@ -13,8 +14,8 @@ import { type SettingsChange, settingsModel, thresholdsValid } from "../models/s
 import { MarketplaceAccounts } from "./settings/marketplace-accounts";
 import { Users } from "./settings/users";
 
-type Field = keyof SettingsChange;
-const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> = [
+type SettingsField = keyof SettingsChange;
+const GROUPS: Array<{ title: MessageKey; fields: Array<[SettingsField, MessageKey]> }> = [
   {
     title: "settings.thresholds",
     fields: [
@@ -35,7 +36,7 @@ const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> =
 ];
 
 function SettingsForm({ settings, editable }: { settings: Settings; editable: boolean }) {
-  const draft = useSignal<Record<Field, number>>({ ...settings });
+  const draft = useSignal<Record<SettingsField, number>>({ ...settings });
   const valid = thresholdsValid(draft.value);
   const { saving, saveError, savedAt } = settingsModel;
   return (
@@ -50,8 +51,7 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
           <h2>{t(group.title)}</h2>
           <div class="form-grid">
             {group.fields.map(([field, label]) => (
-              <label class="field" key={field}>
-                <span>{t(label)}</span>
+              <Field label={t(label)} key={field}>
                 <input
                   type="number"
                   min={0}
@@ -62,7 +62,7 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
                     (draft.value = { ...draft.value, [field]: Number(event.currentTarget.value) })
                   }
                 />
-              </label>
+              </Field>
             ))}
           </div>
         </section>
