@@ -3,6 +3,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { describeInputIssue } from "./api/input-issue";
 import { openApiConfig } from "./api/openapi-document";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
@@ -14,15 +15,6 @@ import { securityHeaders } from "./middleware/security-headers";
 import { registerApiRoutes } from "./routes";
 import { registerEtlSync } from "./routes/etl-sync";
 import { registerHealth } from "./routes/health";
-
-/** Turns a zod issue path into the field name a client sent, e.g. "filters.status[1]". */
-function fieldName(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>(
-    (name, key) =>
-      typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
-    "",
-  );
-}
 
 /** The largest JSON body any operation takes is a settings change with a 100-address allowlist (~5 KB). */
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
@@ -37,10 +29,9 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook(result) {
       if (!result.success) {
-        const issue = result.error.issues[0];
         const target = result.target === "json" ? "body" : result.target;
-        const field = issue ? fieldName(issue.path) || target : target;
-        throw new ApiError("BAD_REQUEST", `${field}: ${issue?.message ?? "invalid"}`);
+        const { message, problem } = describeInputIssue(result.error.issues[0], target);
+        throw new ApiError("BAD_REQUEST", message, {}, problem);
       }
     },
   });

@@ -22,23 +22,55 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * What a refused input was wrong with, for a client to say in its own language: the field as the client
+ * sent it ("credentials.apiKey", "ipAllowlist[2]"), a stable reason ("too_small", "unknown_field", "taken")
+ * and the reason's numbers or names (e.g. `{ minimum: 10 }`). The message stays the English sentence.
+ */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
+/** "lowMax: must be …" names its field first (the contract's wording): that field, or none. */
+const LEADING_FIELD = /^([A-Za-z_][\w.[\]]*): /;
+
+/** The field problem a 400 or 409 message implies when the thrower gave none: the reason is generic. */
+function impliedProblem(code: ErrorCode, message: string): FieldProblem | undefined {
+  if (code !== "BAD_REQUEST" && code !== "CONFLICT") return undefined;
+  const field = LEADING_FIELD.exec(message)?.[1];
+  if (field === undefined) return undefined;
+  return { field, reason: code === "CONFLICT" ? "taken" : "invalid" };
+}
+
 export class ApiError extends Error {
   override name = "ApiError";
+  readonly problem: FieldProblem | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    problem?: Omit<FieldProblem, "field"> & { field?: string },
   ) {
     super(message);
+    const implied = impliedProblem(code, message);
+    const field = problem?.field ?? implied?.field;
+    this.problem = field === undefined ? undefined : ({ ...implied, ...problem, field } as FieldProblem);
   }
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; requestId: string };
+  error: { code: ErrorCode; message: string; requestId: string } & Partial<FieldProblem>;
 }
 
-export function errorResponse(c: Context<AppEnv>, code: ErrorCode, message: string): Response {
-  const body: ErrorBody = { error: { code, message, requestId: c.get("requestId") ?? "" } };
+export function errorResponse(
+  c: Context<AppEnv>,
+  code: ErrorCode,
+  message: string,
+  problem?: FieldProblem,
+): Response {
+  const body: ErrorBody = { error: { code, message, requestId: c.get("requestId") ?? "", ...problem } };
   return c.json(body, ERROR_STATUS[code]);
 }
 
@@ -61,7 +93,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   const known = error instanceof HTTPException ? fromHttpException(error) : error;
   if (known instanceof ApiError) {
     for (const [name, value] of Object.entries(known.headers)) c.header(name, value);
-    return errorResponse(c, known.code, known.message);
+    return errorResponse(c, known.code, known.message, known.problem);
   }
   console.error(
     JSON.stringify({

@@ -243,7 +243,9 @@ async function run(ctx: CliContext, { values, positionals }: CommandInput, env: 
       throw new ArgumentError("CREDENTIALS_KEY: required in the environment to encrypt the credentials");
     const added = await addAccount(db, { orgId: org.id, ...toAdd }, key);
     if (!added)
-      throw new ArgumentError(`--name: ${org.slug} already has a ${marketplace} account named "${name}"`);
+      throw new ArgumentError(
+        `--name: ${org.slug} already has an account named "${name}" (names are unique in any letter case)`,
+      );
     ctx.out(`Added ${marketplace} account "${name}" (${added.id}) to ${org.slug}.`);
     ctx.out(`First sync: npm run cli -- sync --account "${name}" --full --wait`);
     return 0;

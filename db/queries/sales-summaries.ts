@@ -31,6 +31,14 @@ export function refreshSalesDayTotals(input: { orgId: string }): SQL[] {
   return [syncSalesDayTotals(input.orgId, sql`day > current_date - 120`)];
 }
 
+/** The day × marketplace × region rows a set of sales touches (`sales` a query of sales rows, e.g. one account's). */
+export function refreshSalesDayTotalsOf(orgId: string, sales: SQL): SQL {
+  return syncSalesDayTotals(
+    orgId,
+    sql`(day, marketplace, region) in (select s.day, s.marketplace, coalesce(s.region, '') from (${sales}) s)`,
+  );
+}
+
 /** Every day of the organization's sales_daily (seeded or backfilled data). */
 export function rebuildSalesDayTotals(orgId: string): SQL {
   return syncSalesDayTotals(orgId, sql`true`);

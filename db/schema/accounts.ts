@@ -55,7 +55,9 @@ export const marketplaceAccounts = pgTable(
   },
   (t) => [
     check("marketplace_accounts_stock_jump_factor_check", sql`${t.stockJumpFactor} > 1`),
-    uniqueIndex("marketplace_accounts_org_name_key").on(t.orgId, t.marketplace, t.name),
+    // One name per organization whatever the marketplace or letter case: the dashboard and alerts name an
+    // account by it alone.
+    uniqueIndex("marketplace_accounts_org_lower_name_key").on(t.orgId, sql`lower(${t.name})`),
     index("marketplace_accounts_enabled_idx").on(t.enabled),
   ],
 );

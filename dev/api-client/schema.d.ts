@@ -763,6 +763,20 @@ export interface components {
                 /** @example pageSize: Too big: expected number to be <=500 */
                 message: string;
                 requestId: string;
+                /**
+                 * @description The refused input field (400, 409)
+                 * @example pageSize
+                 */
+                field?: string;
+                /**
+                 * @description Why, as a stable word: required, too_small, too_big, invalid_format, invalid_type, invalid_value, unknown_field, taken, invalid, …
+                 * @example too_big
+                 */
+                reason?: string;
+                /** @description The reason's numbers or names, e.g. {"maximum": 500} */
+                params?: {
+                    [key: string]: string | number;
+                };
             };
         };
         LoginResult: {
@@ -1419,11 +1433,21 @@ export interface components {
                 marketplace: "ozon" | "wb";
                 stock: {
                     id: string;
+                    /** @description Used when the account names no adapters of this kind */
                     isDefault: boolean;
+                    /** @description The vendor deprecated or switched off its endpoint */
+                    deprecated: boolean;
+                    /** @description What a new account should choose: the defaults, a deprecated one replaced by its successor */
+                    recommended: boolean;
                 }[];
                 sales: {
                     id: string;
+                    /** @description Used when the account names no adapters of this kind */
                     isDefault: boolean;
+                    /** @description The vendor deprecated or switched off its endpoint */
+                    deprecated: boolean;
+                    /** @description What a new account should choose: the defaults, a deprecated one replaced by its successor */
+                    recommended: boolean;
                 }[];
             }[];
         };

@@ -123,4 +123,30 @@ export const layoutScenarios: Scenario[] = [
       assert.equal(await page.getAttribute('[data-testid="period-30"]', "aria-pressed"), "true");
     },
   },
+  {
+    name: "on a 390 px phone the inventory's status and available and the runs' status show without scrolling sideways",
+    async run(page) {
+      await page.setViewportSize(PHONE);
+      const hidden: string[] = [];
+      for (const [path, table, headers] of [
+        ["/inventory", "inventory-table", 3],
+        ["/sync", "runs", 2],
+      ] as const) {
+        await visit(page, path);
+        await settled(page);
+        // The first `headers` header cells (the pinned key, then status, then available) end inside the screen.
+        const edges = await page.$$eval(
+          `[data-testid="${table}"] thead th`,
+          (cells, count) =>
+            cells.slice(0, count).map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
+          headers,
+        );
+        for (const [text, right] of edges)
+          if (Number(right) > PHONE.width)
+            hidden.push(`${path}: "${text}" ends at ${Math.round(Number(right))} px`);
+      }
+      await page.setViewportSize(WIDE);
+      assert.deepEqual(hidden, [], hidden.join("\n"));
+    },
+  },
 ];

@@ -9,6 +9,19 @@ export const ErrorSchema = z
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
       message: z.string().openapi({ example: "pageSize: Too big: expected number to be <=500" }),
       requestId: z.string(),
+      field: z
+        .string()
+        .optional()
+        .openapi({ description: "The refused input field (400, 409)", example: "pageSize" }),
+      reason: z.string().optional().openapi({
+        description:
+          "Why, as a stable word: required, too_small, too_big, invalid_format, invalid_type, invalid_value, unknown_field, taken, invalid, …",
+        example: "too_big",
+      }),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number()]))
+        .optional()
+        .openapi({ description: 'The reason\'s numbers or names, e.g. {"maximum": 500}' }),
     }),
   })
   .openapi("Error");

@@ -26,6 +26,7 @@ import {
   ConnectionCheckSchema,
   type CredentialsInput,
   credentialProblems,
+  credentialReason,
   MarketplaceAdaptersSchema,
   marketplaceAdapters,
 } from "../api/schemas/account-admin";
@@ -119,7 +120,15 @@ function credentialsFrom(
   field: string,
 ): AccountCredentials {
   const [problem] = credentialProblems(marketplace, input);
-  if (problem) throw new ApiError("BAD_REQUEST", `${field}.${problem[0]}: ${problem[1]}`);
+  if (problem)
+    throw new ApiError(
+      "BAD_REQUEST",
+      `${field}.${problem[0]}: ${problem[1]}`,
+      {},
+      {
+        reason: credentialReason(problem[1]),
+      },
+    );
   return marketplace === "ozon"
     ? { ozon: { clientId: input.clientId as string, apiKey: input.apiKey as string } }
     : { wb: { token: input.token as string } };
@@ -198,10 +207,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
       stockJumpFactor: null,
     });
     if (!added)
-      throw new ApiError(
-        "CONFLICT",
-        `name: you already have a ${body.marketplace} account named "${body.name}"`,
-      );
+      throw new ApiError("CONFLICT", `name: your organization already has an account named "${body.name}"`);
     if (!body.enabled) await setAccountEnabled(c.var.db, orgId, added.id, false);
     c.header("Cache-Control", "no-store");
     return c.json(await toAdminJson(await storedAccount(c, added.id), c.var.config.credentialsKey), 201);
@@ -230,10 +236,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
       credentialsEncrypted,
     });
     if (changed === "taken")
-      throw new ApiError(
-        "CONFLICT",
-        `name: you already have a ${current.marketplace} account named "${name}"`,
-      );
+      throw new ApiError("CONFLICT", `name: your organization already has an account named "${name}"`);
     if (!changed)
       throw new ApiError("NOT_FOUND", "id: no marketplace account with this id in your organization");
     c.header("Cache-Control", "no-store");

@@ -65,8 +65,18 @@ function salesPeriod(c: Context<AppEnv>, query: z.infer<typeof PeriodQuery>): Sa
     dayInTimeZone(new Date(), organization.timeZone),
     organization.velocityWindowDays,
   );
-  if (period.from > period.to) throw new ApiError("BAD_REQUEST", "from: must not be after to");
-  if (periodLength(period) > 731) throw new ApiError("BAD_REQUEST", "from: a period spans at most 731 days");
+  if (period.from > period.to)
+    throw new ApiError("BAD_REQUEST", "from: must not be after to", {}, { reason: "after_to" });
+  if (periodLength(period) > 731)
+    throw new ApiError(
+      "BAD_REQUEST",
+      "from: a period spans at most 731 days",
+      {},
+      {
+        reason: "period_too_long",
+        params: { maximum: 731 },
+      },
+    );
   return { orgId: organization.id, marketplace: query.marketplace, ...period };
 }
 

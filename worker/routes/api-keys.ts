@@ -16,7 +16,7 @@ const CreatedApiKeySchema = ApiKeySchema.extend({
 }).openapi("CreatedApiKey");
 
 const CreateApiKeyBody = z
-  .object({ name: text().trim().min(1).max(100), role: z.enum(ROLES).default("viewer") })
+  .strictObject({ name: text().trim().min(1).max(100), role: z.enum(ROLES).default("viewer") })
   .openapi("CreateApiKeyRequest");
 
 type KeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];

@@ -15,8 +15,9 @@ import { requireRole } from "../middleware/require-role";
 const Days = z.number().int().min(0).max(365);
 const SupplyUnits = z.number().int().min(1).max(1_000_000);
 
+// Strict: a misspelt or unknown key is refused by name instead of silently dropped.
 const SettingsChange = z
-  .object({
+  .strictObject({
     name: text().trim().min(1).max(200).optional(),
     statusBasis: z.enum(STATUS_BASES).optional(),
     coverCeilingDays: z.number().int().min(1).max(3650).optional(),
@@ -92,7 +93,10 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
     const change = c.req.valid("json");
     const merged = { ...c.get("organization"), ...change };
     const problem = statusRulesProblem(merged);
-    if (problem !== null) throw new ApiError("BAD_REQUEST", problem);
+    if (problem !== null) {
+      const reason = problem.startsWith("lowMax:") ? "thresholds_order" : "cover_ceiling_short";
+      throw new ApiError("BAD_REQUEST", problem, {}, { reason });
+    }
     const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
     // Cached callers carry the settings and data version: re-read them on this isolate's next request.

@@ -27,8 +27,9 @@ const UserSchema = z
 
 const Password = z.string().min(10, "at least 10 characters").max(200);
 
+// Strict: a misspelt or unknown key is refused by name instead of silently dropped.
 const CreateUserBody = z
-  .object({
+  .strictObject({
     email: z.email().max(320),
     name: text().trim().max(200).default(""),
     role: z.enum(ROLES),
@@ -53,7 +54,7 @@ function initialPassword(): string {
 }
 
 const UpdateUserBody = z
-  .object({
+  .strictObject({
     name: text().trim().max(200).optional(),
     role: z.enum(ROLES).optional(),
     password: Password.optional(),
@@ -155,7 +156,12 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
     const { password, ...change } = c.req.valid("json");
     const principal = c.get("principal");
     if (id === principal.userId && ((change.role && change.role !== "admin") || change.disabled)) {
-      throw new ApiError("BAD_REQUEST", "role: you cannot demote or disable yourself");
+      throw new ApiError(
+        "BAD_REQUEST",
+        "role: you cannot demote or disable yourself",
+        {},
+        { reason: "self" },
+      );
     }
     if (change.role === "admin") requireSignedInAdmin(principal);
     const passwordHash = password ? await hashPassword(password) : undefined;

@@ -7,7 +7,7 @@ type Marketplace = "ozon" | "wb";
 const firstId = async (query: RowsQuery, text: string, params: unknown[]) =>
   String((await query(text, params))[0]?.id);
 
-/** A new organization with one account ("main") per marketplace named. */
+/** A new organization with one account ("main ozon", "main wb") per marketplace named. */
 export async function seedOrganization<M extends Marketplace>(
   query: RowsQuery,
   marketplaces: readonly M[],
@@ -21,8 +21,8 @@ export async function seedOrganization<M extends Marketplace>(
   for (const marketplace of marketplaces)
     accounts[marketplace] = await firstId(
       query,
-      "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, 'main', 'x') returning id",
-      [orgId, marketplace],
+      "insert into marketplace_accounts (org_id, marketplace, name, credentials_encrypted) values ($1, $2, $3, 'x') returning id",
+      [orgId, marketplace, `main ${marketplace}`],
     );
   return { orgId, accounts };
 }

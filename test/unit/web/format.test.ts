@@ -9,6 +9,7 @@ import {
   formatDuration,
   formatMoney,
   formatNumber,
+  formatPeriod,
 } from "../../../web/src/lib/format";
 
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -36,5 +37,14 @@ describe("format", () => {
     expect(formatDuration(125_000)).toBe("2 mins 5 secs");
     expect(formatDayMonth("2026-12-06")).toBe("6 Dec");
     expect(formatDateTime("2026-12-06T18:05:00Z")).not.toMatch(/AM|PM/);
+  });
+
+  it("writes a period in the language, not as ISO dates", () => {
+    setLocale("ru");
+    const period = (from: string, to: string) => formatPeriod(from, to).replace(/\s/g, " ");
+    expect(period("2026-11-06", "2026-12-05")).toMatch(/^6 нояб\. ?– ?5 дек\. 2026 г\.$/);
+    expect(period("2026-11-06", "2026-11-30")).toMatch(/^6 ?– ?30 нояб\. 2026 г\.$/);
+    setLocale("en");
+    expect(period("2026-11-06", "2026-12-05")).toMatch(/^6 Nov ?– ?5 Dec 2026$/);
   });
 });

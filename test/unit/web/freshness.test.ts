@@ -54,10 +54,21 @@ describe("accountFreshness", () => {
     const [ozon, wb] = accountFreshness(runs);
     expect(ozon?.lastSuccessAt).toBe("2026-04-01T10:04:00.000Z");
     expect(ozon?.running?.pagesDone).toBe(3);
-    expect(ozon?.lastRun.status).toBe("running");
+    expect(ozon?.lastRun?.status).toBe("running");
     expect(wb?.lastSuccessAt).toBeNull();
     expect(wb?.running).toBeNull();
     expect(oldestSuccess(accountFreshness(runs))).toBe("2026-04-01T10:04:00.000Z");
+  });
+
+  it("lists an enabled account without runs (just connected) as never synced, and no disabled one", () => {
+    const known = [
+      { id: "a1", name: "Ozon main", marketplace: "ozon" as const, enabled: true },
+      { id: "n1", name: "New WB", marketplace: "wb" as const, enabled: true },
+      { id: "d1", name: "Old WB", marketplace: "wb" as const, enabled: false },
+    ];
+    const listed = accountFreshness([run({})], known);
+    expect(listed.map((account) => account.account)).toEqual(["Ozon main", "New WB"]);
+    expect(listed[1]).toMatchObject({ accountId: "n1", lastSuccessAt: null, running: null, lastRun: null });
   });
 
   it("counts data older than six hours, or never synced, as stale", () => {

@@ -219,7 +219,14 @@ export function send(
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; requestId: string };
+  error: {
+    code: string;
+    message: string;
+    requestId: string;
+    field?: string;
+    reason?: string;
+    params?: Record<string, string | number>;
+  };
 }
 
 /**

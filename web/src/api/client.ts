@@ -1,5 +1,12 @@
 // Talks to /api on the same origin: JSON in and out, the API's one error shape turned into ApiFailure,
 // a 401 reported to the session model, and a 429 waited out once (Retry-After) before giving up.
+/** What the API's error body says was wrong (400, 409): the field, a stable reason and its numbers. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  params?: Record<string, string | number>;
+}
+
 export class ApiFailure extends Error {
   override name = "ApiFailure";
   constructor(
@@ -7,6 +14,7 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly requestId = "",
+    readonly problem: FieldProblem | null = null,
   ) {
     super(message);
   }
@@ -35,14 +43,19 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 async function failureFrom(response: Response): Promise<ApiFailure> {
   try {
     const body = (await response.json()) as {
-      error?: { code?: string; message?: string; requestId?: string };
+      error?: { code?: string; message?: string; requestId?: string } & Partial<FieldProblem>;
     };
     const error = body.error ?? {};
+    const problem =
+      typeof error.field === "string" && typeof error.reason === "string"
+        ? { field: error.field, reason: error.reason, ...(error.params && { params: error.params }) }
+        : null;
     return new ApiFailure(
       response.status,
       error.code ?? "HTTP_ERROR",
       error.message ?? response.statusText,
       error.requestId ?? response.headers.get("X-Request-Id") ?? "",
+      problem,
     );
   } catch {
     return new ApiFailure(response.status, "HTTP_ERROR", `${response.status} ${response.statusText}`);

@@ -7,7 +7,8 @@ import type { Run } from "../api/types";
 import { t } from "../i18n/locale";
 import { formatAge } from "../lib/format";
 import { isStale } from "../lib/freshness";
-import { sunsetModel } from "../models/sunsets";
+import { roleAtLeast, session } from "../models/session";
+import { describeSunset, sunsetModel } from "../models/sunsets";
 import { syncModel } from "../models/sync";
 import { RunTrouble } from "./run-status";
 import { EmptyState, ErrorState, Skeleton } from "./states";
@@ -32,15 +33,7 @@ function SunsetWarnings({ accountId }: { accountId: string }) {
   if (notices.length === 0) return null;
   return (
     <span class="small sunset-warning" role="note" data-testid="sunset-warning">
-      {notices
-        .map((n) =>
-          t(n.state === "switched-off" ? "overview.sunsetOff" : "overview.sunsetSoon", {
-            adapter: n.adapter,
-            date: n.switchOffOn ?? "–",
-            replacement: n.replacement ?? "–",
-          }),
-        )
-        .join(" ")}
+      {notices.map(describeSunset).join(" ")}
     </span>
   );
 }
@@ -68,7 +61,21 @@ export function FreshnessPanel() {
               {account.lastSuccessAt && isStale(account.lastSuccessAt) ? ` · ${t("overview.stale")}` : ""}
             </span>
             {account.running && <RunProgress run={account.running} />}
-            <RunTrouble run={account.running ?? account.lastRun} />
+            {account.lastRun ? (
+              <RunTrouble run={account.running ?? account.lastRun} />
+            ) : (
+              roleAtLeast(session.role.value, "operator") && (
+                <button
+                  type="button"
+                  class="button small"
+                  disabled={syncModel.starting.value}
+                  onClick={() => void syncModel.startSync("full", account.accountId)}
+                  data-testid="sync-account"
+                >
+                  {t("sync.now")}
+                </button>
+              )
+            )}
             <SunsetWarnings accountId={account.accountId} />
           </li>
         ))}

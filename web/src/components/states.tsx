@@ -3,14 +3,9 @@
 import type { ComponentChildren } from "preact";
 import type { ApiFailure } from "../api/client";
 import { t } from "../i18n/locale";
+import { errorText } from "../lib/error-text";
 
-export function errorText(error: ApiFailure): string {
-  if (error.status === 429) return t("common.rateLimited");
-  if (error.status === 403) return t("common.forbidden");
-  // A refused change (bad input, a name taken) is not a failed load.
-  if (error.status === 400 || error.status === 409) return t("common.refused", { message: error.message });
-  return t("common.error", { message: error.message });
-}
+export { errorText };
 
 export function ErrorState({ error, onRetry }: { error: ApiFailure; onRetry?: () => void }) {
   return (

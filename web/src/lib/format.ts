@@ -65,6 +65,16 @@ export function formatDate(value: string | null | undefined): string {
   }).format(toDate(value));
 }
 
+/** A period of days as the language writes it: "6–30 нояб. 2026 г.", "6 Nov – 5 Dec 2026". */
+export function formatPeriod(from: string, to: string): string {
+  return new Intl.DateTimeFormat(localeTag(), {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  }).formatRange(toDate(from), toDate(to));
+}
+
 /** Day and month name, for chart axes and tooltips: "6 дек.", "6 Dec". */
 export function formatDayMonth(value: string | Date): string {
   return new Intl.DateTimeFormat(localeTag(), { day: "numeric", month: "short", timeZone: "UTC" }).format(

@@ -1,5 +1,6 @@
 // Data freshness per marketplace account, derived from the newest runs: when the last successful sync
-// finished, and the sync running now (with its progress), if any.
+// finished, and the sync running now (with its progress), if any; an enabled account without a run on the
+// page (new, never synced) is listed too, so it can be synced at once.
 import type { Marketplace, Run } from "../api/types";
 
 export interface AccountFreshness {
@@ -8,13 +9,25 @@ export interface AccountFreshness {
   marketplace: Marketplace;
   lastSuccessAt: string | null;
   running: Run | null;
-  lastRun: Run;
+  /** Null for an account not synced yet (or whose runs are off the page read). */
+  lastRun: Run | null;
+}
+
+/** An account as GET /api/accounts lists it. */
+export interface KnownAccount {
+  id: string;
+  name: string;
+  marketplace: Marketplace;
+  enabled: boolean;
 }
 
 /** Hours after which an account's data counts as stale (two missed incremental syncs). */
 export const STALE_AFTER_HOURS = 6;
 
-export function accountFreshness(runs: readonly Run[]): AccountFreshness[] {
+export function accountFreshness(
+  runs: readonly Run[],
+  known: readonly KnownAccount[] = [],
+): AccountFreshness[] {
   const byAccount = new Map<string, AccountFreshness>();
   const newestFirst = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   for (const run of newestFirst) {
@@ -35,6 +48,16 @@ export function accountFreshness(runs: readonly Run[]): AccountFreshness[] {
       if (!entry.lastSuccessAt || run.finishedAt > entry.lastSuccessAt) entry.lastSuccessAt = run.finishedAt;
     }
   }
+  for (const account of known)
+    if (account.enabled && !byAccount.has(account.id))
+      byAccount.set(account.id, {
+        accountId: account.id,
+        account: account.name,
+        marketplace: account.marketplace,
+        lastSuccessAt: null,
+        running: null,
+        lastRun: null,
+      });
   return [...byAccount.values()].sort(
     (a, b) => a.marketplace.localeCompare(b.marketplace) || a.account.localeCompare(b.account),
   );

@@ -2,6 +2,9 @@
 // session view, keyed by account, for a small warning beside the account's freshness.
 import { signal } from "@preact/signals";
 import { apiGet } from "../api/client";
+import { t } from "../i18n/locale";
+import { adapterName } from "../lib/adapter-names";
+import { formatDate } from "../lib/format";
 
 export interface SunsetNotice {
   accountId: string;
@@ -9,6 +12,15 @@ export interface SunsetNotice {
   state: "switched-off" | "switching-off" | "deprecated";
   switchOffOn: string | null;
   replacement: string | null;
+}
+
+/** The notice in words: the data's name, not the adapter id, and a date or "no switch-off date announced". */
+export function describeSunset(notice: SunsetNotice): string {
+  return t(notice.state === "switched-off" ? "overview.sunsetOff" : "overview.sunsetSoon", {
+    adapter: adapterName(notice.adapter),
+    date: notice.switchOffOn ? formatDate(notice.switchOffOn) : t("adapter.noSwitchOffDate"),
+    replacement: notice.replacement ? adapterName(notice.replacement) : "—",
+  });
 }
 
 const byAccount = signal<ReadonlyMap<string, SunsetNotice[]>>(new Map());

@@ -5,7 +5,7 @@
 import { computed, effect, signal, untracked } from "@preact/signals";
 import { type ApiFailure, apiGet, apiPath, apiRequest } from "../api/client";
 import type { Run, RunDetail, RunPage } from "../api/types";
-import { accountFreshness } from "../lib/freshness";
+import { accountFreshness, type KnownAccount } from "../lib/freshness";
 import { SYNC_START_PATH, type SyncKind, type SyncOutcome, syncRequestBody } from "../lib/sync-request";
 import { createProgressSockets, type ProgressEvent } from "./progress-sockets";
 import { createResource, toFailure } from "./resource";
@@ -31,7 +31,8 @@ export function createSyncModel() {
   const startError = signal<ApiFailure | null>(null);
   const page = signal(1);
   const items = computed<Run[]>(() => runs.data.value?.items ?? []);
-  const accounts = computed(() => accountFreshness(items.value));
+  const known = createResource<{ items: KnownAccount[] }>();
+  const accounts = computed(() => accountFreshness(items.value, known.data.value?.items ?? []));
   const active = computed(() => items.value.filter((run) => run.status === "running"));
   const anyRunning = computed(() => active.value.length > 0);
   const lastOutcomes = signal<SyncOutcome[]>([]);
@@ -76,12 +77,19 @@ export function createSyncModel() {
   /** Whether progress arrives by socket now, so polling would only repeat it. */
   const socketsCarryProgress = () => live.value && !sockets.down.value;
 
+  /** The accounts, so one without runs yet (just connected) is listed as never synced. */
+  function loadAccounts(): void {
+    void known.load("accounts", (abort) => apiGet<{ items: KnownAccount[] }>("/api/accounts", abort));
+  }
+
   function load(): Promise<void> {
+    loadAccounts();
     const path = apiPath("/api/runs", { page: page.value, pageSize: 25 });
     return runs.load(path, (abort) => apiGet<RunPage>(path, abort));
   }
 
   function ensure(): Promise<void> {
+    if (!known.data.value) loadAccounts();
     const path = apiPath("/api/runs", { page: page.value, pageSize: 25 });
     return runs.ensure(path, (abort) => apiGet<RunPage>(path, abort));
   }

@@ -9,7 +9,7 @@ import { PeriodPicker } from "../components/period-picker";
 import { LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
-import { formatMoney, formatNumber, formatPercent } from "../lib/format";
+import { formatMoney, formatNumber, formatPercent, formatPeriod } from "../lib/format";
 import { currentSearch } from "../lib/router";
 import { analyticsModel } from "../models/analytics";
 import { session } from "../models/session";
@@ -132,9 +132,7 @@ export default function AnalyticsPage() {
     <section class="page">
       <h1>
         {t("analytics.title")}{" "}
-        <span class="muted small">
-          {period ? t("analytics.period", { from: period.from, to: period.to }) : ""}
-        </span>
+        <span class="muted small">{period ? formatPeriod(period.from, period.to) : ""}</span>
       </h1>
       <PeriodPicker
         key={JSON.stringify(analyticsModel.period.value)}

@@ -129,11 +129,12 @@ function InventoryTable() {
         <table data-testid="inventory-table">
           <thead>
             <tr>
+              {/* Status and available next to the pinned article: on a phone they show without scrolling. */}
               <th>{t("col.article")}</th>
-              <th>{t("col.name")}</th>
-              <th>{t("col.category")}</th>
               <th>{t("col.status")}</th>
               <th class="num">{t("col.available")}</th>
+              <th>{t("col.name")}</th>
+              <th>{t("col.category")}</th>
               <th class="num">{t("col.reserved")}</th>
               <th class="num">{t("col.inTransit")}</th>
               <th class="num">{t("col.velocity")}</th>
@@ -145,14 +146,14 @@ function InventoryTable() {
             {data.items.map((line) => (
               <tr key={line.productId} class={list.loading.value ? "is-loading" : undefined}>
                 <td class="mono">{line.article}</td>
-                <td class="name">
-                  <a href={`/inventory/${line.productId}`}>{line.name}</a>
-                </td>
-                <td>{line.category ?? "—"}</td>
                 <td>
                   <StatusBadge status={line.status} />
                 </td>
                 <td class="num">{formatNumber(line.available)}</td>
+                <td class="name">
+                  <a href={`/inventory/${line.productId}`}>{line.name}</a>
+                </td>
+                <td>{line.category ?? "—"}</td>
                 <td class="num">{formatNumber(line.reserved)}</td>
                 <td class="num">{formatNumber(line.inTransit)}</td>
                 <td class="num">{formatNumber(line.velocity, 2)}</td>

@@ -11,6 +11,7 @@ import { locale, t } from "../i18n/locale";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../lib/format";
 import { explainReorder, reorderAdvice } from "../lib/reorder-advice";
 import { route } from "../lib/router";
+import { stockWithSizes } from "../lib/stock-sizes";
 import { productModel } from "../models/product";
 import { session } from "../models/session";
 
@@ -173,6 +174,7 @@ export default function ProductPage() {
   useEffect(() => productModel.load(id), [id, version]);
   const { detail, settings } = productModel;
   const data = detail.data.value?.product.id === id ? detail.data.value : undefined;
+  const { lines: stockLines, sized } = data ? stockWithSizes(data) : { lines: [], sized: false };
 
   return (
     <section class="page">
@@ -234,6 +236,7 @@ export default function ProductPage() {
                   <tr>
                     <th>{t("col.marketplace")}</th>
                     <th>{t("col.warehouse")}</th>
+                    {sized && <th>{t("col.size")}</th>}
                     <th>{t("col.region")}</th>
                     <th class="num">{t("col.available")}</th>
                     <th class="num">{t("col.reserved")}</th>
@@ -243,12 +246,13 @@ export default function ProductPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.stock.map((line) => (
+                  {stockLines.map((line) => (
                     <tr key={`${line.listingId}-${line.warehouseId}`}>
                       <td>
                         <span class={`mp mp-${line.marketplace}`}>{t(`mp.${line.marketplace}`)}</span>
                       </td>
                       <td>{line.warehouse}</td>
+                      {sized && <td>{line.size ?? "—"}</td>}
                       <td>{line.region ?? "—"}</td>
                       <td class="num">{formatNumber(line.available)}</td>
                       <td class="num">{formatNumber(line.reserved)}</td>

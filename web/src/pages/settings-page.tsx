@@ -9,6 +9,7 @@ import {
   statusRulesProblem,
 } from "../../../domain/stock-status";
 import type { Role, Settings } from "../api/types";
+import { Field } from "../components/field";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
@@ -19,11 +20,11 @@ import { type SettingsChange, settingsModel } from "../models/settings";
 import { MarketplaceAccounts } from "./settings/marketplace-accounts";
 import { Users } from "./settings/users";
 
-type Field = Exclude<keyof SettingsChange, "statusBasis">;
-type Draft = Record<Field, number> & { statusBasis: StatusBasis };
+type SettingsField = Exclude<keyof SettingsChange, "statusBasis">;
+type Draft = Record<SettingsField, number> & { statusBasis: StatusBasis };
 
 /** The numbers each status basis reads (domain/stock-status.ts); the other basis' numbers are kept, not shown. */
-const STATUS_FIELDS: Record<StatusBasis, Array<[Field, MessageKey]>> = {
+const STATUS_FIELDS: Record<StatusBasis, Array<[SettingsField, MessageKey]>> = {
   cover: [["coverCeilingDays", "settings.coverCeiling"]],
   units: [
     ["criticalMax", "settings.criticalMax"],
@@ -45,14 +46,13 @@ function NumberField({
   draft,
   editable,
 }: {
-  field: Field;
+  field: SettingsField;
   label: MessageKey;
   draft: { value: Draft };
   editable: boolean;
 }) {
   return (
-    <label class="field">
-      <span>{t(label)}</span>
+    <Field label={t(label)}>
       <input
         type="number"
         min={0}
@@ -61,7 +61,7 @@ function NumberField({
         value={draft.value[field]}
         onInput={(event) => (draft.value = { ...draft.value, [field]: Number(event.currentTarget.value) })}
       />
-    </label>
+    </Field>
   );
 }
 
@@ -98,7 +98,7 @@ function StatusRuleFields({ draft, editable }: { draft: { value: Draft }; editab
   );
 }
 
-const GROUPS: Array<{ title: MessageKey; fields: Array<[Field, MessageKey]> }> = [
+const GROUPS: Array<{ title: MessageKey; fields: Array<[SettingsField, MessageKey]> }> = [
   {
     title: "settings.replenishment",
     fields: [
@@ -208,7 +208,7 @@ function ApiKeys() {
       )}
       {keyError.value && (
         <p class="form-error" role="alert">
-          {errorText(keyError.value)}
+          {errorText(keyError.value, { name: "settings.keyName" })}
         </p>
       )}
       <LoadState

@@ -1,5 +1,6 @@
 // Sign in with email and password; a wrong password says so without saying which of the two was wrong.
 import { useSignal } from "@preact/signals";
+import { Field } from "../components/field";
 import { errorText } from "../components/states";
 import { t } from "../i18n/locale";
 import { session } from "../models/session";
@@ -18,8 +19,7 @@ export function SignInPage() {
         }}
       >
         <h1>{t("auth.title")}</h1>
-        <label class="field">
-          <span>{t("auth.email")}</span>
+        <Field label={t("auth.email")}>
           <input
             type="email"
             name="email"
@@ -28,9 +28,8 @@ export function SignInPage() {
             value={email.value}
             onInput={(event) => (email.value = event.currentTarget.value)}
           />
-        </label>
-        <label class="field">
-          <span>{t("auth.password")}</span>
+        </Field>
+        <Field label={t("auth.password")}>
           <input
             type="password"
             name="password"
@@ -39,7 +38,7 @@ export function SignInPage() {
             value={password.value}
             onInput={(event) => (password.value = event.currentTarget.value)}
           />
-        </label>
+        </Field>
         <p class="form-error" role="alert" data-testid={error ? "sign-in-error" : undefined}>
           {error ? (error.status === 401 ? t("auth.wrong") : errorText(error)) : "\u00a0"}
         </p>

@@ -62,10 +62,11 @@ export default function SyncPage() {
                 <table data-testid="runs">
                   <thead>
                     <tr>
+                      {/* The status next to the pinned start time: on a phone it shows without scrolling. */}
                       <th>{t("sync.started_at")}</th>
+                      <th>{t("sync.statusCol")}</th>
                       <th>{t("sync.account")}</th>
                       <th>{t("sync.kind")}</th>
-                      <th>{t("sync.statusCol")}</th>
                       <th class="num">{t("sync.counts")}</th>
                       <th class="num">{t("sync.pages")}</th>
                       <th class="num">{t("sync.requests")}</th>
@@ -79,17 +80,17 @@ export default function SyncPage() {
                           <a href={`/sync/runs/${run.id}`}>{formatDateTime(run.startedAt)}</a>
                         </td>
                         <td>
+                          <RunStatusBadge status={run.status} retrying={run.retrying} />
+                          {run.status === "running" && <RunProgress run={run} />}
+                          <RunTrouble run={run} />
+                          {run.status === "refused" && run.error && <div class="explain">{run.error}</div>}
+                        </td>
+                        <td>
                           <span class={`mp mp-${run.marketplace}`}>{t(`mp.${run.marketplace}`)}</span>{" "}
                           {run.account}
                         </td>
                         <td>
                           {t(`sync.${run.kind}`)} · {t(`trigger.${run.trigger}`)}
-                        </td>
-                        <td>
-                          <RunStatusBadge status={run.status} retrying={run.retrying} />
-                          {run.status === "running" && <RunProgress run={run} />}
-                          <RunTrouble run={run} />
-                          {run.status === "refused" && run.error && <div class="explain">{run.error}</div>}
                         </td>
                         <td class="num">
                           {formatNumber(run.extracted)} / {formatNumber(run.inserted)} /{" "}

@@ -4,6 +4,7 @@
 import { z } from "@hono/zod-openapi";
 import { SALES_ADAPTERS, salesAdapterList } from "../../../cron/adapters/sales-adapters";
 import { DEFAULT_STOCK_ADAPTERS, STOCK_ADAPTERS } from "../../../cron/adapters/stock-adapters";
+import { SUNSETS, sunsetWarning } from "../../../cron/adapters/sunsets";
 import { MARKETPLACES, type Marketplace } from "../../../db/schema/enums";
 import { CONNECTION_OUTCOMES } from "../../accounts/check-connection";
 import { text } from "../common";
@@ -61,6 +62,10 @@ export function credentialProblems(
   ];
 }
 
+/** The stable reason of a credentialProblems message, for the dashboard to translate. */
+export const credentialReason = (message: string) =>
+  message.startsWith("required") ? "required" : "not_used";
+
 export const ConnectAccountBody = z
   .strictObject({
     marketplace: z.enum(MARKETPLACES),
@@ -71,7 +76,12 @@ export const ConnectAccountBody = z
   })
   .superRefine((body, ctx) => {
     for (const [field, message] of credentialProblems(body.marketplace, body.credentials))
-      ctx.addIssue({ code: "custom", path: ["credentials", field], message });
+      ctx.addIssue({
+        code: "custom",
+        path: ["credentials", field],
+        message,
+        params: { reason: credentialReason(message) },
+      });
   })
   .openapi("ConnectAccountRequest");
 
@@ -113,7 +123,14 @@ export const AccountAdminSchema = z
   })
   .openapi("AccountAdmin");
 
-const AdapterChoice = z.object({ id: z.string(), isDefault: z.boolean() });
+const AdapterChoice = z.object({
+  id: z.string(),
+  isDefault: z.boolean().openapi({ description: "Used when the account names no adapters of this kind" }),
+  deprecated: z.boolean().openapi({ description: "The vendor deprecated or switched off its endpoint" }),
+  recommended: z.boolean().openapi({
+    description: "What a new account should choose: the defaults, a deprecated one replaced by its successor",
+  }),
+});
 export const MarketplaceAdaptersSchema = z
   .object({
     items: z.array(
@@ -126,17 +143,36 @@ export const MarketplaceAdaptersSchema = z
   })
   .openapi("MarketplaceAdapters");
 
-/** The adapters of each marketplace, the defaults marked: what the admin may choose from. */
-export function marketplaceAdapters(): z.infer<typeof MarketplaceAdaptersSchema> {
+/** The vendor deprecated the adapter's endpoint (dated or not) or switched it off. */
+const isDeprecated = (id: string, nowMs: number) =>
+  (SUNSETS[id]?.replacement ?? null) !== null || sunsetWarning(id, nowMs) !== null;
+
+/** One kind's adapters with the defaults and deprecations marked, a deprecated default's successor recommended. */
+function choices(ids: string[], defaults: readonly string[], nowMs: number) {
+  const recommended = new Set(
+    defaults.map((id) => {
+      const successor = isDeprecated(id, nowMs) ? SUNSETS[id]?.replacement : null;
+      return successor && ids.includes(successor) ? successor : id;
+    }),
+  );
+  return ids.map((id) => ({
+    id,
+    isDefault: defaults.includes(id),
+    deprecated: isDeprecated(id, nowMs),
+    recommended: recommended.has(id),
+  }));
+}
+
+/** The adapters of each marketplace, the defaults, deprecations and recommendations marked. */
+export function marketplaceAdapters(nowMs = Date.now()): z.infer<typeof MarketplaceAdaptersSchema> {
   return {
     items: MARKETPLACES.map((marketplace) => {
-      const salesDefault = salesAdapterList(marketplace, undefined);
-      const stock = Object.entries(STOCK_ADAPTERS)
-        .filter(([, adapter]) => adapter.marketplace === marketplace)
-        .map(([id]) => ({ id, isDefault: DEFAULT_STOCK_ADAPTERS[marketplace].includes(id) }));
-      const sales = Object.entries(SALES_ADAPTERS)
-        .filter(([, adapter]) => adapter.marketplace === marketplace)
-        .map(([id]) => ({ id, isDefault: salesDefault.includes(id) }));
+      const of = (registry: Record<string, { marketplace: Marketplace }>) =>
+        Object.entries(registry)
+          .filter(([, adapter]) => adapter.marketplace === marketplace)
+          .map(([id]) => id);
+      const stock = choices(of(STOCK_ADAPTERS), DEFAULT_STOCK_ADAPTERS[marketplace], nowMs);
+      const sales = choices(of(SALES_ADAPTERS), salesAdapterList(marketplace, undefined), nowMs);
       return { marketplace, stock, sales };
     }),
   };

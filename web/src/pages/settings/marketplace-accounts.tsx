@@ -15,8 +15,10 @@ import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
 import type { MessageKey } from "../../i18n/messages-en";
+import { adapterName } from "../../lib/adapter-names";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
+import { syncModel } from "../../models/sync";
 
 interface Listed {
   id: string;
@@ -52,7 +54,15 @@ function AdapterChoice(props: {
               )
             }
           />{" "}
-          <span class="mono">{adapter.id}</span>
+          <span>{adapterName(adapter.id)}</span> <span class="mono muted">{adapter.id}</span>
+          {adapter.deprecated && (
+            <>
+              {" "}
+              <span class="badge badge-low" data-testid="adapter-deprecated">
+                {t("adapter.deprecated")}
+              </span>
+            </>
+          )}
         </label>
       ))}
     </fieldset>
@@ -62,7 +72,7 @@ function AdapterChoice(props: {
 const defaults = (adapters: MarketplaceAdapters | null, marketplace: Marketplace, kind: "stock" | "sales") =>
   adapters?.items
     .find((item) => item.marketplace === marketplace)
-    ?.[kind].filter((a) => a.isDefault)
+    ?.[kind].filter((a) => a.recommended)
     .map((a) => a.id) ?? [];
 
 function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | null; onDone: () => void }) {
@@ -73,14 +83,16 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   const token = useSignal("");
   const stock = useSignal<string[] | null>(null);
   const sales = useSignal<string[] | null>(null);
+  const firstSync = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
   const mp = marketplace.value;
   const chosenStock = stock.value ?? defaults(adapters, mp, "stock");
   const chosenSales = sales.value ?? defaults(adapters, mp, "sales");
   async function submit() {
     error.value = null;
+    firstSync.value = false;
     try {
-      await apiRequest("POST", "/api/accounts", {
+      const created = await apiRequest<{ id: string; enabled: boolean }>("POST", "/api/accounts", {
         body: {
           marketplace: mp,
           name: name.value.trim(),
@@ -93,6 +105,8 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
       });
       name.value = clientId.value = apiKey.value = token.value = "";
       onDone();
+      // The first sync starts at once, the way "Sync now" starts one, so the seller sees data arrive.
+      if (created.enabled) firstSync.value = await syncModel.startSync("full", created.id);
     } catch (failure) {
       error.value = toFailure(failure);
     }
@@ -192,7 +206,12 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         </button>
         {error.value && (
           <span class="form-error" role="alert">
-            {errorText(error.value)}
+            {errorText(error.value, { name: "accounts.name" })}
+          </span>
+        )}
+        {firstSync.value && (
+          <span class="muted small" role="status" data-testid="first-sync">
+            {t("accounts.firstSync")} <a href="/sync">{t("nav.sync")}</a>
           </span>
         )}
       </div>
@@ -290,7 +309,7 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
         {note.value && <p role="status">{note.value}</p>}
         {error.value && (
           <p class="form-error" role="alert">
-            {errorText(error.value)}
+            {errorText(error.value, { name: "accounts.name" })}
           </p>
         )}
       </td>
@@ -320,7 +339,7 @@ export function MarketplaceAccounts() {
       <h2>{t("accounts.title")}</h2>
       {error.value && (
         <p class="form-error" role="alert">
-          {errorText(error.value)}
+          {errorText(error.value, { name: "accounts.name" })}
         </p>
       )}
       {accounts.value && accounts.value.length === 0 && <p class="muted">{t("accounts.none")}</p>}

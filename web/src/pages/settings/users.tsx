@@ -101,7 +101,7 @@ export function Users() {
       )}
       {error.value && (
         <p class="form-error" role="alert">
-          {errorText(error.value)}
+          {errorText(error.value, { name: "users.name" })}
         </p>
       )}
       {users.value && (

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "sales_listing_idx" ON "sales" USING btree ("listing_id");

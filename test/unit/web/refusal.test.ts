@@ -1,0 +1,82 @@
+// A refused form says what is wrong in the user's language: the API's field and reason (never its English
+// sentence) become "Пароль — не короче 10 символов", for every form's fields and reasons.
+import { afterAll, describe, expect, it } from "vitest";
+import { ApiFailure, type FieldProblem } from "../../../web/src/api/client";
+import { setLocale } from "../../../web/src/i18n/locale";
+import { errorText } from "../../../web/src/lib/error-text";
+
+const refused = (status: number, message: string, problem: FieldProblem) =>
+  errorText(new ApiFailure(status, status === 409 ? "CONFLICT" : "BAD_REQUEST", message, "req", problem));
+
+afterAll(() => setLocale("ru"));
+
+describe("a refused change in Russian", () => {
+  it("names the field and the problem without the API's English", () => {
+    setLocale("ru");
+    const cases: Array<[number, string, FieldProblem, string]> = [
+      [
+        400,
+        "password: Too small: expected string to have >=10 characters",
+        { field: "password", reason: "too_small", params: { minimum: 10, origin: "string" } },
+        "Не сохранено: Пароль — не короче 10 символов",
+      ],
+      [
+        400,
+        "email: Invalid email address",
+        { field: "email", reason: "invalid_format", params: { format: "email" } },
+        "Не сохранено: Эл. почта — это не адрес эл. почты",
+      ],
+      [
+        409,
+        'name: your organization already has an account named "Main"',
+        { field: "name", reason: "taken" },
+        "Не сохранено: Название аккаунта — в организации уже есть аккаунт с таким названием",
+      ],
+      [
+        400,
+        "lowMax: thresholds must satisfy criticalMax < lowMax < overstockMin",
+        { field: "lowMax", reason: "thresholds_order" },
+        "Не сохранено: Мало: не более — пороги должны расти: критично < мало < избыток",
+      ],
+      [
+        400,
+        "credentials.apiKey: the Api-Key may hold only Latin letters, digits and punctuation (no spaces)",
+        { field: "credentials.apiKey", reason: "invalid_format", params: { format: "regex" } },
+        "Не сохранено: API-ключ — только латинские буквы, цифры и знаки препинания, без пробелов",
+      ],
+      [
+        400,
+        "rol: unknown field",
+        { field: "rol", reason: "unknown_field" },
+        "Не сохранено: «rol» — неизвестное поле",
+      ],
+      [
+        400,
+        "from: a period spans at most 731 days",
+        { field: "from", reason: "period_too_long", params: { maximum: 731 } },
+        "Не сохранено: С — период не длиннее 731 дня",
+      ],
+    ];
+    for (const [status, english, problem, shown] of cases) {
+      const text = errorText(new ApiFailure(status, "BAD_REQUEST", english, "req", problem), {
+        name: "accounts.name",
+      });
+      expect(text).toBe(shown);
+      expect(text, english).not.toContain(english.split(": ").slice(1).join(": "));
+    }
+  });
+
+  it("says it in English when the interface is English, and keeps a problem-less failure's message", () => {
+    setLocale("en");
+    expect(
+      refused(400, "criticalMax: Too big", {
+        field: "criticalMax",
+        reason: "too_big",
+        params: { maximum: 1_000_000, origin: "number" },
+      }),
+    ).toBe("Not saved: Critical: at most — at most 1,000,000");
+    expect(errorText(new ApiFailure(500, "INTERNAL", "Internal error"))).toBe(
+      "Could not load: Internal error",
+    );
+  });
+});
