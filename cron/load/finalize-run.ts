@@ -6,6 +6,7 @@
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
 import { productDemandDays } from "../../db/queries/demand-days";
+import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import type { RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
@@ -144,16 +145,12 @@ function snapshotToday(input: FinalizeInput): [snapshot: SQL, taken: SQL] {
 }
 
 /**
- * Stock and velocity per product of the account (the other accounts' runs keep theirs): every product with a
- * listing in the account on the day's first run (the velocity window moves with the day), later the same day
- * only products whose stock, listings or sales this run changed. Set-based (one hash aggregate over their stock
- * and one over their recent orders), and a product whose figures did not change keeps its row untouched (no
- * dead tuples, no index churn on a routine run). Runs before the snapshot moves snapshot_at. Rows go in product
- * order: two accounts' finalizes lock the products both sell in the same order, so neither deadlocks the other.
+ * The account's products a run changed (the `mine` CTE, after accountSnapshot's `account`): on the day's first
+ * run every product with a listing in the account, later the same day those whose stock, listings or sales it
+ * changed.
  */
-function refreshProductSummary(input: FinalizeInput): SQL {
-  return sql`with ${accountSnapshot(input)},
-    mine as (
+function changedProducts(input: FinalizeInput): SQL {
+  return sql`mine as (
       select l.product_id from listings l
       where l.account_id = ${input.accountId} and l.updated_at > ${changedSince}
       union
@@ -164,7 +161,19 @@ function refreshProductSummary(input: FinalizeInput): SQL {
       select s.product_id from sales s join organizations o on o.id = s.org_id
       where s.org_id = ${input.orgId} and s.run_id = ${input.runId}
         and s.day > (now() at time zone o.time_zone)::date - o.velocity_window_days
-    ),
+    )`;
+}
+
+/**
+ * Stock and velocity per product of the account (the other accounts' runs keep theirs): every product with a
+ * listing in the account on the day's first run (the velocity window moves with the day), later the same day
+ * only products whose stock, listings or sales this run changed. Set-based (one hash aggregate over their stock
+ * and one over their recent orders), and a product whose figures did not change keeps its row untouched (no
+ * dead tuples, no index churn on a routine run). Runs before the snapshot moves snapshot_at. Rows go in product
+ * order: two accounts' finalizes lock the products both sell in the same order, so neither deadlocks the other.
+ */
+function refreshProductSummary(input: FinalizeInput): SQL {
+  return sql`with ${accountSnapshot(input)}, ${changedProducts(input)},
     -- Per product × warehouse first, then per product: two hash aggregates where count(distinct) would sort.
     per_warehouse as (
       select i.product_id, i.warehouse_id, sum(i.available) as available, sum(i.reserved) as reserved,
@@ -263,6 +272,12 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
     // finalize waits for, until this transaction commits. Before the snapshot time moves (it reads it).
     refreshProductSummary(input),
+    // After the summary's stock (today's stock-outs read it), before the snapshot time moves (mine reads it).
+    refreshLostSales(
+      input.orgId,
+      sql`select product_id from mine`,
+      sql`${accountSnapshot(input)}, ${changedProducts(input)}`,
+    ),
     snapshotTaken,
     ...closeRun(input),
   ];

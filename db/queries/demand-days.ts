@@ -33,7 +33,7 @@ function filters(scope: DemandScope, alias: string): SQL {
 /** Per product × day over all warehouses (warehouse_id 0). */
 export function productDemandDays(scope: DemandScope): SQL {
   const window = scope.windowDays ?? FORECAST_WINDOW_DAYS;
-  return series(
+  return demandSeries(
     sql`select product_id, 0 as warehouse_id, day, sum(units)::int as units from sales_daily sd
       where ${filters(scope, "sd")} and day >= current_date - ${window}::int and day < current_date
       group by product_id, day`,
@@ -50,7 +50,7 @@ export function warehouseDemandDays(scope: DemandScope): SQL {
   const today = todayOf(scope);
   const warehouse = (alias: string) =>
     scope.warehouseId === undefined ? sql`` : sql`and ${sql.raw(alias)}.warehouse_id = ${scope.warehouseId}`;
-  return series(
+  return demandSeries(
     sql`select product_id, warehouse_id, day, sum(quantity)::int as units from sales s
       where ${filters(scope, "s")} and s.kind = 'order' and s.warehouse_id is not null ${warehouse("s")}
         and day >= ${today} - ${window}::int and day < ${today}
@@ -64,14 +64,20 @@ export function warehouseDemandDays(scope: DemandScope): SQL {
   );
 }
 
-function series(sold: SQL, stock: SQL, window: number, today: SQL = sql`current_date`): SQL {
+/**
+ * The days of each series that sold (`sold`: product_id, warehouse_id, day, units) given its snapshots (`stock`:
+ * product_id, warehouse_id, day, available), from its start to the day before `today`. Each series' first
+ * snapshot comes from one grouped pass over the snapshots, joined by hash (a lookup per sold day was quadratic).
+ */
+export function demandSeries(sold: SQL, stock: SQL, window: number, today: SQL = sql`current_date`): SQL {
   return sql`with sold as (${sold}), stock as (${stock}),
+      first_snapshots as (
+        select product_id, warehouse_id, min(day) as first_snapshot from stock group by product_id, warehouse_id),
       starts as (
-        select s.product_id, s.warehouse_id, case when min(st.first_snapshot) is null then ${today} - ${window}::int
-            else least(min(s.day), min(st.first_snapshot)) end as first_day
+        select s.product_id, s.warehouse_id, case when min(fs.first_snapshot) is null then ${today} - ${window}::int
+            else least(min(s.day), min(fs.first_snapshot)) end as first_day
         from sold s
-        left join lateral (select min(st.day) as first_snapshot from stock st
-          where st.product_id = s.product_id and st.warehouse_id = s.warehouse_id) st on true
+        left join first_snapshots fs on fs.product_id = s.product_id and fs.warehouse_id = s.warehouse_id
         group by s.product_id, s.warehouse_id)
     select f.product_id, f.warehouse_id, d.day::date as day, coalesce(s.units, 0) as units,
       coalesce(st.available, 1) > 0 and coalesce(prev.available, 1) > 0 as in_stock

@@ -42,6 +42,11 @@ export const productSummary = pgTable(
     demandModel: text("demand_model"),
     observedDays: integer("observed_days").notNull().default(0),
     censoredDays: integer("censored_days").notNull().default(0),
+    // Units lost to stock-outs over the Overview's 30 days and today (db/queries/lost-sales-refresh.ts), over all
+    // warehouses and per marketplace, as of the last run's finalize: the Overview sums them instead of the days.
+    lostUnits: doublePrecision("lost_units").notNull().default(0),
+    ozonLostUnits: doublePrecision("ozon_lost_units").notNull().default(0),
+    wbLostUnits: doublePrecision("wb_lost_units").notNull().default(0),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,8 +1,12 @@
 // Seeds the API benchmark's data set straight into PostgreSQL with set-based SQL: one organization,
 // 40 warehouses, N products with a listing per marketplace, products × 40 inventory rows, M sales rows
-// over a year, then the read models (sales_daily, sales_day_totals, product_summary) the API reads.
+// over a year, then the read models (sales_daily, sales_day_totals, product_summary with its lost sales) the
+// API reads.
+
+import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
+import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
 
 export interface BenchSize {
@@ -58,6 +62,11 @@ export async function seedBenchData(
   // The day totals as finalize keeps them (the same statement, over every day).
   const totals = new PgDialect().sqlToQuery(rebuildSalesDayTotals(orgId));
   await client.query(totals.sql, totals.params);
+  // Every product's lost sales, as a day's first finalize stores them (the same statement).
+  const lost = new PgDialect().sqlToQuery(
+    refreshLostSales(orgId, sql`select product_id from product_summary where org_id = ${orgId}`),
+  );
+  await client.query(lost.sql, lost.params);
   // Autovacuum's steady state: statistics and a visibility map, for the routes and the baseline alike.
   await client.query("vacuum analyze");
 }

@@ -1,5 +1,6 @@
 // A run's product summary takes its velocity from the demand forecast over the days in stock: a day whose
-// snapshot (or the day before's) shows no stock is left out, not counted as a day without demand.
+// snapshot (or the day before's) shows no stock is left out, not counted as a day without demand; the same
+// finalize stores the units lost to those stock-outs (the Overview's lost sales).
 import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
 import { finalizeRun } from "../../../cron/load/finalize-run";
@@ -95,5 +96,21 @@ describe("velocity in the product summary", () => {
     expect(rows[0]).toMatchObject({ sku: "71", model: "ses", observed: 9, censored: 2 });
     expect(rows[0]?.velocity).toBeCloseTo(expected.perDay, 9);
     expect(rows[1]).toMatchObject({ sku: "72", velocity: 0, model: "none", observed: 0, censored: 0 });
+
+    // The Overview's lost units, stored by the same finalize (db/queries/lost-sales-refresh.ts): over the 30 days
+    // the series starts 11 days back; 19 units over 9 days in stock, 2 days out that still sold 1 → 2 × 19/9 − 1.
+    // Today it has stock: not a day out.
+    const lost = await db.query<{ sku: string; lost: number; ozon: number; wb: number }>(
+      `select l.ozon_sku::text as sku, s.lost_units as lost, s.ozon_lost_units as ozon, s.wb_lost_units as wb
+       from product_summary s join listings l on l.product_id = s.product_id where s.org_id = $1 order by 1`,
+      [ids.orgId],
+    );
+    expect(lost[0]?.lost).toBeCloseTo(29 / 9, 9);
+    expect(lost[0]?.ozon).toBeCloseTo(29 / 9, 9);
+    expect(lost.map(({ sku, wb }) => ({ sku, wb }))).toEqual([
+      { sku: "71", wb: 0 },
+      { sku: "72", wb: 0 },
+    ]);
+    expect(lost[1]).toMatchObject({ lost: 0, ozon: 0 });
   });
 });

@@ -2,9 +2,11 @@
 // seeded shop: what to order today (the Recommendations' "order now" list, its units and ₽ at each product's
 // average selling price), ₽ lost to stock-outs over the last 30 days and today Ozon's way, ₽ in stock and in
 // overstock;
-// the marketplace filter; and no money when the scope names a warehouse or a category.
+// the marketplace filter; and no money when the scope names a warehouse or a category. The lost sales are what
+// finalize's refresh stores on product_summary (lost-sales-refresh.ts), run over the seeded days.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { refreshLostSales } from "../../../db/queries/lost-sales-refresh";
 import { useTestDatabase } from "../../support/worker-database";
 import { type Catalog, db, distinctIps, get, seedShop, seedTenant, signIn, type Tenant } from "./fixtures";
 
@@ -91,6 +93,13 @@ beforeAll(async () => {
   await sold("A-005", "ozon", 40, 5);
   await snapshot("A-005", "ozon", "Tver", 35, 0);
   for (let back = 5; back >= 1; back--) await sold("A-005", "ozon", back, 1);
+  // What a day's first finalize stores for the shop's products (the same statement, cron/load/finalize-run.ts).
+  await db().execute(
+    refreshLostSales(
+      tenant.orgId,
+      sql`select product_id from product_summary where org_id = ${tenant.orgId}`,
+    ),
+  );
   viewer = await signIn(tenant.users.viewer.email, ip());
 });
 
