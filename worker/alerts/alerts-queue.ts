@@ -38,6 +38,7 @@ export async function handleAlertBatch(batch: MessageBatch, env: Env): Promise<v
             await env.ALERTS_QUEUE.send(body, { delaySeconds });
           },
           nowMs: () => Date.now(),
+          allowLocalWebhooks: config.simulatorUrl !== undefined,
         },
         message as Message<AlertMessage>,
         deadLetters,

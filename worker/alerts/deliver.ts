@@ -20,6 +20,7 @@ import type { TelegramBot } from "./telegram";
 import { sendTelegramMessage } from "./telegram";
 import { alertText } from "./texts";
 import { postWebhook } from "./webhook";
+import { webhookUrlProblem } from "./webhook-target";
 
 /** Cloudflare Queues delays a message by at most 12 hours. */
 const MAX_DELAY_SECONDS = 43_200;
@@ -30,6 +31,8 @@ export interface DeliveryServices {
   /** Puts the message back on the queue with a delay (quiet hours). */
   requeue(message: AlertMessage, delaySeconds: number): Promise<void>;
   nowMs(): number;
+  /** Plain http to this machine is a valid webhook (the Worker runs locally: tests, `npm run dev`). */
+  allowLocalWebhooks: boolean;
 }
 
 export async function deliverAlert(
@@ -103,6 +106,9 @@ async function send(
   }
   if (row.webhook_url === null || row.webhook_secret === null)
     return { kind: "permanent", reason: "no webhook URL set" };
+  // Saved URLs were checked, but the rule may have tightened since: never POST where it now forbids.
+  const refused = webhookUrlProblem(String(row.webhook_url), services.allowLocalWebhooks);
+  if (refused !== null) return { kind: "permanent", reason: `webhook refused: ${refused}` };
   return postWebhook(
     { url: String(row.webhook_url), secret: String(row.webhook_secret) },
     body,

@@ -15,6 +15,7 @@ export interface TestSendServices {
   telegram: TelegramBot | null;
   queue: Queue;
   nowMs(): number;
+  allowLocalWebhooks: boolean;
 }
 
 export async function sendTestAlert(
@@ -43,6 +44,7 @@ export async function sendTestAlert(
         await services.queue.send(again, { delaySeconds });
       },
       nowMs: services.nowMs,
+      allowLocalWebhooks: services.allowLocalWebhooks,
     },
     message,
     false,

@@ -28,8 +28,9 @@ export async function postWebhook(
       },
       body: text,
     });
-  } catch (error) {
-    return { kind: "transient", reason: `webhook unreachable: ${String(error)}`.slice(0, 300) };
+  } catch {
+    // The runtime's error text can describe the network the Worker runs in; the receiver's owner needs only this.
+    return { kind: "transient", reason: "webhook unreachable: no connection to the receiver" };
   }
   await response.body?.cancel();
   if (response.ok) return { kind: "sent" };

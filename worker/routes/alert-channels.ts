@@ -14,6 +14,7 @@ import {
 } from "../../db/queries/alert-admin";
 import { deepLink, newLinkCode, startCommand } from "../alerts/telegram-link";
 import { sendTestAlert } from "../alerts/test-send";
+import { webhookUrlProblem } from "../alerts/webhook-target";
 import { UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import {
@@ -53,22 +54,6 @@ function toJson(row: AlertChannelRow): AlertChannel {
     lastError: row.lastError,
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** The webhook's URL: https, or plain http to this machine where the Worker runs locally (SIMULATOR_URL set). */
-function webhookUrlProblem(text: string, config: Config): string | null {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return "url: expected an absolute URL like https://example.com/mi-alerts";
-  }
-  if (url.username || url.password) return "url: must not carry a user name or password";
-  if (url.protocol === "https:") return null;
-  if (url.protocol === "http:" && LOOPBACK.has(url.hostname) && config.simulatorUrl) return null;
-  return "url: must be https://";
 }
 
 const listRoute = createRoute({
@@ -165,7 +150,7 @@ export function registerAlertChannels(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(webhookRoute, async (c) => {
     const body = c.req.valid("json");
-    const problem = webhookUrlProblem(body.url, c.var.config);
+    const problem = webhookUrlProblem(body.url, c.var.config.simulatorUrl !== undefined);
     if (problem) throw new ApiError("BAD_REQUEST", problem);
     const secret = `whsec_${randomToken(32)}`;
     const { row, created } = await putWebhookChannel(c.var.db, c.get("principal").orgId, {
@@ -212,6 +197,7 @@ export function registerAlertChannels(app: OpenAPIHono<AppEnv>): void {
         telegram: c.var.config.telegram,
         queue: c.env.ALERTS_QUEUE,
         nowMs: () => c.var.clock().getTime(),
+        allowLocalWebhooks: c.var.config.simulatorUrl !== undefined,
       },
       orgId,
       id,

@@ -156,6 +156,21 @@ describe("alert channels", () => {
   });
 
   it("refuses a webhook URL that is not https, and a viewer's change", async () => {
+    const internal = [
+      "https://169.254.169.254/latest/meta-data",
+      "https://10.0.0.1/x",
+      "https://[::1]/x",
+      "https://[::ffff:169.254.169.254]/x",
+      "https://0x7f000001/x",
+      "https://2130706433/x",
+      "https://127.1/x",
+      "https://localhost./x",
+      "https://metadata.google.internal/x",
+    ];
+    for (const url of internal) {
+      const response = await send("PUT", "/api/alerts/channels/webhook", { url }, ip(), as(cookies.admin));
+      expect(await errorOf(response, 400), url).toMatch(/^url: must be a public host/);
+    }
     for (const url of ["http://hooks.example.com/x", "ftp://hooks.example.com", "not a url"]) {
       const response = await send("PUT", "/api/alerts/channels/webhook", { url }, ip(), as(cookies.admin));
       expect(await errorOf(response, 400), url).toMatch(/^url: /);
