@@ -28,7 +28,6 @@ import {
   WebhookChannelSchema,
 } from "../api/schemas/alerts";
 import { randomToken } from "../auth/encoding";
-import type { Config } from "../config";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";

@@ -15,7 +15,7 @@ import { requireRole } from "../middleware/require-role";
 const Units = z.number().int().min(1).max(1_000_000).nullable();
 
 const ProductSupplyChange = z
-  .object({
+  .strictObject({
     minOrderUnits: Units.openapi({
       description: "Smallest quantity worth shipping; null: the organization's",
     }),

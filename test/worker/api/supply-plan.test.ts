@@ -307,6 +307,10 @@ describe("GET /api/supply-plan", () => {
       "packSize",
     );
     await refused(await send("PUT", path, { minOrderUnits: 3 }, ip(), { cookie: operator }), "packSize");
+    await refused(
+      await send("PUT", path, { minOrderUnits: 10, packSize: 6, evil: 1 }, ip(), { cookie: operator }),
+      "evil",
+    );
   });
 });
 
