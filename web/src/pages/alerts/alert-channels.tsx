@@ -6,6 +6,7 @@ import type { AlertChannel, AlertChannels } from "../../api/types";
 import { errorText } from "../../components/states";
 import { t } from "../../i18n/locale";
 import { alertsModel } from "../../models/alerts";
+import { deliveryReasonText } from "./delivery-reason";
 
 /** Minutes a link code works (worker/alerts/telegram-link.ts LINK_CODE_TTL_MINUTES). */
 const LINK_CODE_MINUTES = 15;
@@ -37,7 +38,7 @@ function ChannelState({ channel }: { channel: AlertChannel }) {
       {channel.lastError && (
         <>
           <br />
-          {t("alerts.lastError")} <span translate={false}>{channel.lastError}</span>
+          {t("alerts.lastError")} {deliveryReasonText(channel.lastError)}
         </>
       )}
     </p>
@@ -47,7 +48,7 @@ function ChannelState({ channel }: { channel: AlertChannel }) {
 function TestOutcome({ id }: { id: string }) {
   const result = alertsModel.testResults.value[id];
   if (!result) return null;
-  const reason = result.reason ?? "";
+  const reason = deliveryReasonText(result.reason ?? "");
   const text =
     result.status === "sent"
       ? t("alerts.test.sent")

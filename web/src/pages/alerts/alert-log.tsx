@@ -8,6 +8,7 @@ import { t } from "../../i18n/locale";
 import type { MessageKey } from "../../i18n/messages-en";
 import { formatDateTime } from "../../lib/format";
 import { alertsModel, LOG_PAGE_SIZE } from "../../models/alerts";
+import { deliveryReasonText } from "./delivery-reason";
 import { ruleLabel } from "./rule-label";
 
 const STATUSES = ["sent", "failed", "dead", "queued"] as const;
@@ -69,8 +70,8 @@ function LogTable({ page }: { page: AlertLogPage }) {
                 <td>{t(`alerts.kind.${item.channelKind}`)}</td>
                 <td>{statusLabel(item.status)}</td>
                 <td>{item.attempts}</td>
-                <td class="alert-message" translate={false}>
-                  {item.reason ?? item.text ?? ""}
+                <td class="alert-message" translate={item.reason ? undefined : false}>
+                  {item.reason ? deliveryReasonText(item.reason) : (item.text ?? "")}
                 </td>
               </tr>
             ))}
