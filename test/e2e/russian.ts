@@ -9,7 +9,8 @@ import { setLanguage, settled, visit } from "./pages";
  * Latin words allowed on a Russian page: the product's and marketplaces' names, and seller data of the
  * demo world: the organization ("Demo seller"), the accounts ("Ozon demo") and the catalogue's brands in
  * product names. Tokens with digits, dots, slashes, "@" or "_" (articles, emails, adapter ids) and
- * all-capital tokens (SKU, API, CSV, ABC, sizes like XL) are technical and not words.
+ * all-capital tokens (SKU, API, CSV, ABC, sizes like XL) are technical and not words; a vendor's or our own
+ * enum code (GRADES_CRITICAL, STOCK_JUMP) is not: it should have been said in Russian.
  */
 const ALLOWED = new Set([
   ...["MI", "Core", "Edge", "Ozon", "Wildberries", "nmId"],
@@ -25,6 +26,12 @@ const ALLOWED = new Set([
 export function englishWords(text: string): string[] {
   const found = new Set<string>();
   for (const token of text.split(/\s+/)) {
+    // An enum code shown raw (GRADES_CRITICAL, STOCK_JUMP) is untranslated text, not a technical token.
+    const code = token.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, "");
+    if (/^[A-Z]+(_[A-Z]+)+$/.test(code)) {
+      found.add(code);
+      continue;
+    }
     if (/[\d@/._]/.test(token)) continue;
     for (const word of token.match(/[A-Za-z]+/g) ?? []) {
       if (word.length < 2 || word === word.toUpperCase() || ALLOWED.has(word)) continue;

@@ -440,12 +440,22 @@ export const scenarios: Scenario[] = [
     },
   },
   ...russianScenarios(async (page) => {
-    const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=1");
-    const product = Object.values(dashboard.items).flat()[0];
+    const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=3");
+    const products = Object.values(dashboard.items).flat().slice(0, 9);
+    // A product Ozon grades too (its turnover card shows Ozon's codes, which must be said in Russian).
+    let graded: number | undefined;
+    for (const { productId } of products) {
+      const detail = await apiJson<{ ozonTurnover: unknown[] }>(page, `/api/products/${productId}`);
+      if (detail.ozonTurnover.length > 0) {
+        graded = productId;
+        break;
+      }
+    }
     const runs = await apiJson<{ items: Array<{ id: string }> }>(page, "/api/runs?pageSize=1");
     return [
       ...SCREEN_PAGES,
-      ...(product ? [`/inventory/${product.productId}`] : []),
+      ...(products[0] ? [`/inventory/${products[0].productId}`] : []),
+      ...(graded !== undefined && graded !== products[0]?.productId ? [`/inventory/${graded}`] : []),
       ...(runs.items[0] ? [`/sync/runs/${runs.items[0].id}`] : []),
     ];
   }),

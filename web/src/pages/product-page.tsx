@@ -9,6 +9,7 @@ import { StatusBadge } from "../components/status-badge";
 import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "../lib/format";
+import { ozonGradeText } from "../lib/ozon-grade";
 import { explainReorder, reorderAdvice } from "../lib/reorder-advice";
 import { route } from "../lib/router";
 import { stockWithSizes } from "../lib/stock-sizes";
@@ -215,10 +216,10 @@ export default function ProductPage() {
                 label={t("product.ozonCover", { sku: String(o.sku) })}
                 value={formatNumber(o.idc, 1)}
                 note={t("product.ozonCoverNote", {
-                  grade: o.idcGrade,
+                  grade: ozonGradeText(o.idcGrade),
                   ads: formatNumber(o.ads, 2),
                   turnover: formatNumber(o.turnover, 1),
-                  turnoverGrade: o.turnoverGrade,
+                  turnoverGrade: ozonGradeText(o.turnoverGrade),
                 })}
               />
             ))}
