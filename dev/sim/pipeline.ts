@@ -135,6 +135,10 @@ export function endpointRoute(getState: () => SimState, id: EndpointId, handler:
   const info = ENDPOINTS[id];
   return async (c: Context): Promise<Response> => {
     const state = getState();
+    // The limiter's clock when the request's budget is judged (on arrival, or after a "slow" fault's delay). Taken
+    // before the reply is built, so a page that is slow to build (a loaded machine) does not move it closer to the
+    // next request in the log.
+    let judgedAt = state.time.now();
     const now = state.world.now();
     const url = new URL(c.req.url);
     const headers = c.req.raw.headers;
@@ -145,7 +149,7 @@ export function endpointRoute(getState: () => SimState, id: EndpointId, handler:
         path: url.pathname,
         status: reply.status,
         at: Date.now(),
-        limiterAt: state.time.now(),
+        limiterAt: judgedAt,
         simTime: new Date(now).toISOString(),
         principal,
         faults: fired.map((f) => f.kind),
@@ -162,7 +166,10 @@ export function endpointRoute(getState: () => SimState, id: EndpointId, handler:
 
     const { call, fired } = state.faults.select(id);
     const delay = fired.filter((f) => f.kind === "slow").reduce((sum, f) => sum + (f.delayMs ?? 5_000), 0);
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) {
+      await sleep(delay);
+      judgedAt = state.time.now();
+    }
 
     if (switchedOff(state, id, now)) {
       return record(

@@ -9,7 +9,7 @@ export interface RequestRecord {
   status: number;
   /** Wall clock, ms since epoch. */
   at: number;
-  /** Rate-limiter clock (scaled ms): compare gaps here against the documented limits. */
+  /** Rate-limiter clock (scaled ms) when the budget was judged, before the reply was built: compare gaps here against the documented limits. */
   limiterAt: number;
   /** Simulated business time. */
   simTime: string;
