@@ -10,6 +10,7 @@ import {
 } from "../../../domain/stock-status";
 import type { Role, Settings } from "../api/types";
 import { Field } from "../components/field";
+import { SaveBar } from "../components/save-bar";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
@@ -139,26 +140,12 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
         </p>
       )}
       {editable && (
-        <div class="toolbar" style={{ marginTop: "12px" }}>
-          <button
-            type="submit"
-            class="button primary"
-            disabled={saving.value || !valid}
-            data-testid="settings-save"
-          >
-            {t("common.save")}
-          </button>
-          {savedAt.value && !saveError.value && (
-            <span class="muted" role="status">
-              {t("common.saved")}
-            </span>
-          )}
-          {saveError.value && (
-            <span class="form-error" role="alert">
-              {errorText(saveError.value)}
-            </span>
-          )}
-        </div>
+        <SaveBar
+          disabled={saving.value || !valid}
+          testId="settings-save"
+          saved={Boolean(savedAt.value)}
+          error={saveError.value}
+        />
       )}
     </form>
   );

@@ -2,7 +2,7 @@
 // the sunset warning; editable by admins, read-only for everyone else. The API checks it all again.
 import { useSignal } from "@preact/signals";
 import type { AlertSettings, AlertSettingsChange } from "../../api/types";
-import { errorText } from "../../components/states";
+import { SaveBar } from "../../components/save-bar";
 import { t } from "../../i18n/locale";
 import { alertsModel } from "../../models/alerts";
 import { ruleLabel } from "./rule-label";
@@ -148,26 +148,12 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
         </label>
       </div>
       {editable && (
-        <div class="toolbar" style={{ marginTop: "12px" }}>
-          <button
-            type="submit"
-            class="button primary"
-            disabled={saving.value}
-            data-testid="alert-settings-save"
-          >
-            {t("common.save")}
-          </button>
-          {savedAt.value && !saveError.value && (
-            <span class="muted" role="status">
-              {t("common.saved")}
-            </span>
-          )}
-          {saveError.value && (
-            <span class="form-error" role="alert">
-              {errorText(saveError.value)}
-            </span>
-          )}
-        </div>
+        <SaveBar
+          disabled={saving.value}
+          testId="alert-settings-save"
+          saved={Boolean(savedAt.value)}
+          error={saveError.value}
+        />
       )}
     </form>
   );
