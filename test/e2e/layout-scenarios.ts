@@ -3,22 +3,10 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { axeProblems, clippingProblems } from "./audit";
-import { PHONE, settled, visit } from "./pages";
+import { DASHBOARD_PAGES, PHONE, settled, visit } from "./pages";
 import type { Scenario } from "./scenarios";
 
 export const WIDE = { width: 1440, height: 900 };
-
-const PAGES = [
-  "/",
-  "/inventory",
-  "/analytics",
-  "/recommendations",
-  "/warehouses",
-  "/sync",
-  "/settings",
-  "/supply-plan",
-  "/alerts",
-];
 
 async function firstItem<T>(page: Page, path: string): Promise<T | undefined> {
   const response = await page.request.get(new URL(path, page.url()).href);
@@ -35,7 +23,7 @@ async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
 
 /** Every page, the per-warehouse recommendations, a product and a run. */
 async function auditedPaths(page: Page): Promise<string[]> {
-  const paths = [...PAGES, "/recommendations?per=warehouse"];
+  const paths = [...DASHBOARD_PAGES, "/recommendations?per=warehouse"];
   const product = await firstItem<{ productId: number }>(page, "/api/inventory?pageSize=1");
   if (product) paths.push(`/inventory/${product.productId}`);
   const run = await firstItem<{ id: string }>(page, "/api/runs?pageSize=1");

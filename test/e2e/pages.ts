@@ -8,6 +8,19 @@ export const SCREENS_DIR = "test-results/screens";
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
+/** Every page of the dashboard's navigation: the audits, screenshots and language checks visit each one. */
+export const DASHBOARD_PAGES = [
+  "/",
+  "/inventory",
+  "/analytics",
+  "/recommendations",
+  "/warehouses",
+  "/sync",
+  "/settings",
+  "/supply-plan",
+  "/alerts",
+];
+
 /** Navigates inside the single-page app (no reload), as a click on a link would. */
 export async function visit(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {

@@ -11,7 +11,7 @@ import { accountScenarios } from "./account-scenarios";
 import { alertScenarios } from "./alert-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { layoutScenarios } from "./layout-scenarios";
-import { DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
+import { DASHBOARD_PAGES, DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { russianScenarios } from "./russian";
 import { availableByWarehouse, stockTruth, unitsByProduct } from "./truth";
 
@@ -43,18 +43,6 @@ export async function apiJson<T>(page: Page, path: string): Promise<T> {
   assert.equal(response.status(), 200, `${path} answered ${response.status()}: ${await response.text()}`);
   return (await response.json()) as T;
 }
-
-const SCREEN_PAGES = [
-  "/",
-  "/inventory",
-  "/analytics",
-  "/recommendations",
-  "/warehouses",
-  "/sync",
-  "/settings",
-  "/supply-plan",
-  "/alerts",
-];
 
 /** The screenshot's name for a page: "overview", "inventory", "product", "sync-run", … */
 function screenName(path: string): string {
@@ -396,7 +384,7 @@ export const scenarios: Scenario[] = [
     async run(page) {
       const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=1");
       const product = Object.values(dashboard.items).flat()[0];
-      const paths = product ? [...SCREEN_PAGES, `/inventory/${product.productId}`] : SCREEN_PAGES;
+      const paths = product ? [...DASHBOARD_PAGES, `/inventory/${product.productId}`] : DASHBOARD_PAGES;
       const runs = await apiJson<{ items: Array<{ id: string }> }>(page, "/api/runs?pageSize=1");
       if (runs.items[0]) paths.push(`/sync/runs/${runs.items[0].id}`);
       for (const [device, viewport] of [
@@ -453,7 +441,7 @@ export const scenarios: Scenario[] = [
     }
     const runs = await apiJson<{ items: Array<{ id: string }> }>(page, "/api/runs?pageSize=1");
     return [
-      ...SCREEN_PAGES,
+      ...DASHBOARD_PAGES,
       ...(products[0] ? [`/inventory/${products[0].productId}`] : []),
       ...(graded !== undefined && graded !== products[0]?.productId ? [`/inventory/${graded}`] : []),
       ...(runs.items[0] ? [`/sync/runs/${runs.items[0].id}`] : []),
