@@ -8,6 +8,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
+import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import type { RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, relinkStatements } from "./link-products";
@@ -269,6 +270,7 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     snapshot,
     ...refreshSalesDaily(input),
     ...refreshSalesDayTotals(input),
+    ...refreshSalesWindows(input),
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
     // finalize waits for, until this transaction commits. Before the snapshot time moves (it reads it).
     refreshProductSummary(input),

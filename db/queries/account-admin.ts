@@ -7,6 +7,7 @@ import type { Database } from "../client";
 import { type AccountEndpoints, marketplaceAccounts } from "../schema";
 import type { Marketplace } from "../schema/enums";
 import { refreshSalesDayTotalsOf } from "./sales-summaries";
+import { refreshSalesWindowsOf } from "./sales-windows";
 
 export interface NewAccountRow {
   orgId: string;
@@ -174,7 +175,7 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
   const ownSales = sql`select day, product_id, marketplace, region from sales where account_id = ${accountId}`;
   const ownKeys = sql`(day, product_id, marketplace, coalesce(region, '')) in
     (select s.day, s.product_id, s.marketplace, coalesce(s.region, '') from (${ownSales}) s)`;
-  const [, , , , deleted] = await db.batch([
+  const [, , , , , deleted] = await db.batch([
     db.execute(sql`select pg_advisory_xact_lock(hashtext('mi.sales_daily'), hashtext(${orgId}::text))`),
     db.execute(sql`delete from sales_daily where org_id = ${orgId} and ${idle}
       and (day, product_id, marketplace, region) in
@@ -189,6 +190,8 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
       group by org_id, day, product_id, marketplace, coalesce(region, '')`),
     // KPIs, trend and regions read the per-day totals: the days, marketplaces and regions just rebuilt.
     db.execute(refreshSalesDayTotalsOf(orgId, ownSales)),
+    // Top products, categories, ABC and turnover read the per-product periods: the account's products.
+    db.execute(refreshSalesWindowsOf(orgId, ownSales)),
     // Last: the account's sales (by cascade) are still there for the statements above to find its keys.
     db.execute(sql`delete from marketplace_accounts where id = ${accountId} and org_id = ${orgId} and ${idle}
       returning id`),

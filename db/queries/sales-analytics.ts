@@ -56,6 +56,40 @@ export async function salesTrend(
   return result.rows as unknown as Array<SalesTotals & { period: string }>;
 }
 
+/**
+ * Sales per product in the period (products with a sales_daily row in it), as CTE `totals`: from
+ * product_sales_windows when the period is one of the organization's standard periods up to the day they end
+ * on, else summed from sales_daily. One statement either way: the branch not taken is skipped by its one-time
+ * filter.
+ */
+function productTotals(period: SalesPeriod): SQL {
+  const days = sql`(${period.to}::date - ${period.from}::date + 1)`;
+  const measure = (name: string) =>
+    sql.raw(
+      period.marketplace
+        ? `${period.marketplace}_${name}`
+        : `coalesce(ozon_${name}, 0) + coalesce(wb_${name}, 0)`,
+    );
+  const scope = period.marketplace ? sql.raw(` and ${period.marketplace}_orders is not null`) : sql``;
+  return sql`covered as (
+      select 1 from sales_windows where org_id = ${period.orgId} and days = ${days} and ends_on = ${period.to}::date
+    ),
+    totals as (
+      select product_id, (${measure("orders")})::bigint as orders, (${measure("units")})::bigint as units,
+        (${measure("revenue")})::numeric as revenue, (${measure("returns")})::bigint as returns,
+        (${measure("cancellations")})::bigint as cancellations
+      from product_sales_windows
+      where org_id = ${period.orgId} and days = ${days}${scope} and exists (select 1 from covered)
+      union all
+      select sd.product_id, sum(sd.orders), sum(sd.units), sum(sd.revenue), sum(sd.returns), sum(sd.cancellations)
+      from sales_daily sd where ${periodFilter(period)} and not exists (select 1 from covered)
+      group by sd.product_id
+    )`;
+}
+
+const PRODUCT_TOTALS = sql`t.revenue::float8 as revenue, t.orders::int as orders, t.units::int as units,
+  t.returns::int as returns, t.cancellations::int as cancellations`;
+
 export async function revenueByProduct(
   db: Database,
   period: SalesPeriod,
@@ -63,10 +97,9 @@ export async function revenueByProduct(
 ): Promise<
   Array<SalesTotals & { product_id: number; article: string; name: string; category: string | null }>
 > {
-  const result = await db.execute(sql`select sd.product_id, p.article, p.name, p.category, ${TOTALS}
-    from sales_daily sd join products p on p.id = sd.product_id and p.org_id = ${period.orgId}
-    where ${periodFilter(period)}
-    group by sd.product_id, p.article, p.name, p.category
+  const result = await db.execute(sql`with ${productTotals(period)}
+    select t.product_id, p.article, p.name, p.category, ${PRODUCT_TOTALS}
+    from totals t join products p on p.id = t.product_id and p.org_id = ${period.orgId}
     order by revenue desc, units desc, p.article
     ${limit === null ? sql`` : sql`limit ${limit}`}`);
   return result.rows as never;
@@ -76,10 +109,10 @@ export async function revenueByCategory(
   db: Database,
   period: SalesPeriod,
 ): Promise<Array<SalesTotals & { category: string | null; products: number }>> {
-  const result =
-    await db.execute(sql`select p.category, count(distinct sd.product_id)::int as products, ${TOTALS}
-    from sales_daily sd join products p on p.id = sd.product_id and p.org_id = ${period.orgId}
-    where ${periodFilter(period)} group by p.category order by revenue desc`);
+  const result = await db.execute(sql`with ${productTotals(period)}
+    select p.category, count(*)::int as products, ${TOTALS}
+    from totals sd join products p on p.id = sd.product_id and p.org_id = ${period.orgId}
+    group by p.category order by revenue desc`);
   return result.rows as never;
 }
 
@@ -110,8 +143,8 @@ export async function turnoverRows(
   }>
 > {
   const marketplace = period.marketplace ? sql` and marketplace = ${period.marketplace}` : sql``;
-  const result = await db.execute(sql`with sold as (
-      select product_id, sum(units)::int as units from sales_daily sd where ${periodFilter(period)} group by product_id),
+  const result = await db.execute(sql`with ${productTotals(period)},
+    sold as (select product_id, units::int as units from totals),
     stocked as (
       select product_id, (sum(available)::float8 / nullif(count(distinct day), 0)) as average_stock
       from inventory_daily where org_id = ${period.orgId} and day between ${period.from}::date and ${period.to}::date${marketplace}

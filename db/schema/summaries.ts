@@ -100,3 +100,48 @@ export const salesDayTotals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.marketplace, t.region] })],
 );
+
+/**
+ * Which standard analytics periods product_sales_windows holds, per organization: the last `days` days up to
+ * and including `endsOn` (the organization's today at the last finalize). A period the routes are asked for is
+ * read from the windows only when it matches one of these rows exactly; any other period sums sales_daily.
+ */
+export const salesWindows = pgTable(
+  "sales_windows",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    days: integer("days").notNull(),
+    endsOn: date("ends_on").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.days] })],
+);
+
+/**
+ * Sales per product over each standard period of sales_windows, per marketplace (null: no sales_daily row of
+ * that marketplace in the period): sales_daily summed over the period's days and regions (db/queries/
+ * sales-windows.ts keeps it equal). Top products, categories, ABC and turnover read one row a product instead of
+ * every product's day. One row for both marketplaces: a day's first run rewrites a third as many rows.
+ */
+export const productSalesWindows = pgTable(
+  "product_sales_windows",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    days: integer("days").notNull(),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    ozonOrders: integer("ozon_orders"),
+    ozonUnits: integer("ozon_units"),
+    ozonRevenue: numeric("ozon_revenue", { precision: 18, scale: 2 }),
+    ozonReturns: integer("ozon_returns"),
+    ozonCancellations: integer("ozon_cancellations"),
+    wbOrders: integer("wb_orders"),
+    wbUnits: integer("wb_units"),
+    wbRevenue: numeric("wb_revenue", { precision: 18, scale: 2 }),
+    wbReturns: integer("wb_returns"),
+    wbCancellations: integer("wb_cancellations"),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.days, t.productId] })],
+);

@@ -1,6 +1,6 @@
 // Seeds the API benchmark's data set straight into PostgreSQL with set-based SQL: one organization,
 // 40 warehouses, N products with a listing per marketplace, products × 40 inventory rows, M sales rows
-// over a year, then the read models (sales_daily, sales_day_totals, product_summary with its lost sales) the
+// over a year, then the read models (sales_daily, sales_day_totals, product_sales_windows, product_summary with its lost sales) the
 // API reads.
 
 import { sql } from "drizzle-orm";
@@ -8,6 +8,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
+import { refreshSalesWindows } from "../../db/queries/sales-windows";
 
 export interface BenchSize {
   products: number;
@@ -62,6 +63,11 @@ export async function seedBenchData(
   // The day totals as finalize keeps them (the same statement, over every day).
   const totals = new PgDialect().sqlToQuery(rebuildSalesDayTotals(orgId));
   await client.query(totals.sql, totals.params);
+  // The per-product standard periods up to today, as finalize keeps them (the same statements).
+  for (const statement of refreshSalesWindows({ orgId })) {
+    const query = new PgDialect().sqlToQuery(statement);
+    await client.query(query.sql, query.params);
+  }
   // Every product's lost sales, as a day's first finalize stores them (the same statement).
   const lost = new PgDialect().sqlToQuery(
     refreshLostSales(orgId, sql`select product_id from product_summary where org_id = ${orgId}`),

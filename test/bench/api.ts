@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       "select (select count(*) from inventory)::int as inventory, (select count(*) from sales)::int as sales",
     );
     const upkeep = await measureUpkeep(direct, orgId);
-    console.log("finalize upkeep of sales_day_totals:", JSON.stringify(upkeep));
+    console.log("finalize upkeep of sales_day_totals and product_sales_windows:", JSON.stringify(upkeep));
 
     // The Worker with the real wrangler.toml, but rate limits out of the way of a benchmark.
     const config = readFileSync("wrangler.toml", "utf8").replace(
