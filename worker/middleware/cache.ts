@@ -7,6 +7,9 @@
 // and any length fits KV's 512-byte key limit. Input the schemas refuse is not cached (the route answers 400).
 // The KV write happens after the answer is sent (`executionCtx.waitUntil`); until it lands, this isolate
 // answers the same key from the pending write, so the next identical request here is a HIT at once.
+// KV holds the body as it was sent, its headers in the entry's metadata, and a hit streams the body out as
+// KV hands it over: a large answer (ABC's every product, megabytes) is neither escaped into an envelope on
+// the way in nor parsed out of one on the way back.
 
 import type { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
@@ -23,9 +26,13 @@ export interface CacheAsideOptions {
   keepHeaders?: string[];
 }
 
+/** Response headers kept with a cached body (KV metadata, at most 1024 bytes: a type and a file name). */
+type CachedHeaders = Record<string, string>;
+
 interface CachedAnswer {
-  body: string;
-  headers: Record<string, string>;
+  /** The bytes as sent (text() would decode them and drop a CSV's byte order mark). */
+  body: ArrayBuffer;
+  headers: CachedHeaders;
 }
 
 /** A value with its object keys sorted, so equal questions serialize equally. */
@@ -58,14 +65,18 @@ export async function cacheKey(
   dataVersion: number,
   question: { route: string; params?: unknown; query?: unknown },
 ): Promise<string> {
-  return `api:v2:${orgId}:${dataVersion}:${await sha256Hex(JSON.stringify(canonical(question)))}`;
+  return `api:v3:${orgId}:${dataVersion}:${await sha256Hex(JSON.stringify(canonical(question)))}`;
 }
 
 /** Answers being written to KV by this isolate, by key: read-your-writes before KV has them. */
 const pendingWrites = new Map<string, CachedAnswer>();
 
-function hit(c: Parameters<MiddlewareHandler<AppEnv>>[0], cached: CachedAnswer): void {
-  c.res = new Response(cached.body, { status: 200, headers: { ...cached.headers, "X-Cache": "HIT" } });
+function hit(
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  body: ArrayBuffer | ReadableStream,
+  headers: CachedHeaders,
+): void {
+  c.res = new Response(body, { status: 200, headers: { ...headers, "X-Cache": "HIT" } });
   c.header("Cache-Control", "private, no-cache");
   c.header("Vary", "Cookie, Authorization");
 }
@@ -84,16 +95,16 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
       query: query?.data,
     });
     const pending = pendingWrites.get(key);
-    if (pending) return hit(c, pending);
-    const cached = await c.var.cache.get<CachedAnswer>(key, "json");
-    if (cached) return hit(c, cached);
+    if (pending) return hit(c, pending.body, pending.headers);
+    const cached = await c.var.cache.getWithMetadata<CachedHeaders>(key, "stream");
+    if (cached.value) return hit(c, cached.value, cached.metadata ?? {});
     await next();
     c.header("X-Cache", "MISS");
     c.header("Cache-Control", "private, no-cache");
     c.header("Vary", "Cookie, Authorization");
     if (c.res.status !== 200) return;
-    const body = await c.res.clone().text();
-    const headers: Record<string, string> = {};
+    const body = await c.res.clone().arrayBuffer();
+    const headers: CachedHeaders = {};
     for (const name of keep) {
       const value = c.res.headers.get(name);
       if (value) headers[name] = value;
@@ -102,7 +113,7 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
     const answer: CachedAnswer = { body, headers };
     pendingWrites.set(key, answer);
     const write = c.var.cache
-      .put(key, JSON.stringify(answer), { expirationTtl: Math.max(60, ttl) })
+      .put(key, body, { expirationTtl: Math.max(60, ttl), metadata: headers })
       .catch((error: unknown) => {
         console.log(
           JSON.stringify({ level: "warn", message: "KV cache write failed", key, error: String(error) }),
