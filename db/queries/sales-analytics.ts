@@ -81,9 +81,11 @@ function productTotals(period: SalesPeriod): SQL {
       from product_sales_windows
       where org_id = ${period.orgId} and days = ${days}${scope} and exists (select 1 from covered)
       union all
-      select sd.product_id, sum(sd.orders), sum(sd.units), sum(sd.revenue), sum(sd.returns), sum(sd.cancellations)
-      from sales_daily sd where ${periodFilter(period)} and not exists (select 1 from covered)
-      group by sd.product_id
+      -- offset 0 keeps the one-time filter above the sum, so that a parallel plan's workers never start for it.
+      select * from (
+        select sd.product_id, sum(sd.orders), sum(sd.units), sum(sd.revenue), sum(sd.returns), sum(sd.cancellations)
+        from sales_daily sd where ${periodFilter(period)} group by sd.product_id offset 0
+      ) summed where not exists (select 1 from covered)
     )`;
 }
 
