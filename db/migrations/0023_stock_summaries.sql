@@ -1,0 +1,153 @@
+CREATE TABLE "product_marketplace_stock" (
+	"org_id" uuid NOT NULL,
+	"product_id" bigint NOT NULL,
+	"marketplace" "marketplace" NOT NULL,
+	"available" integer NOT NULL,
+	"reserved" integer NOT NULL,
+	"in_transit" integer NOT NULL,
+	"warehouse_count" integer NOT NULL,
+	CONSTRAINT "product_marketplace_stock_org_id_marketplace_product_id_pk" PRIMARY KEY("org_id","marketplace","product_id")
+);
+--> statement-breakpoint
+CREATE TABLE "product_warehouse_summary" (
+	"org_id" uuid NOT NULL,
+	"product_id" bigint NOT NULL,
+	"warehouse_id" integer NOT NULL,
+	"marketplace" "marketplace" NOT NULL,
+	"available" integer NOT NULL,
+	"reserved" integer NOT NULL,
+	"in_transit" integer NOT NULL,
+	"velocity" double precision NOT NULL,
+	"demand_model" text NOT NULL,
+	"observed_days" integer NOT NULL,
+	"censored_days" integer NOT NULL,
+	CONSTRAINT "product_warehouse_summary_org_id_product_id_warehouse_id_marketplace_pk" PRIMARY KEY("org_id","product_id","warehouse_id","marketplace")
+);
+--> statement-breakpoint
+ALTER TABLE "product_marketplace_stock" ADD CONSTRAINT "product_marketplace_stock_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "product_warehouse_summary" ADD CONSTRAINT "product_warehouse_summary_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "product_warehouse_summary_warehouse_idx" ON "product_warehouse_summary" USING btree ("org_id","warehouse_id");--> statement-breakpoint
+-- A deleted product's rows go with it, as its product_summary row does (no foreign key, see 0002).
+CREATE OR REPLACE FUNCTION "products_delete_summary"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM product_summary s USING gone g WHERE s.org_id = g.org_id AND s.product_id = g.id;
+  DELETE FROM product_warehouse_summary s USING gone g WHERE s.org_id = g.org_id AND s.product_id = g.id;
+  DELETE FROM product_marketplace_stock s USING gone g WHERE s.org_id = g.org_id AND s.product_id = g.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- A deleted warehouse's per-warehouse rows go with its stock.
+CREATE OR REPLACE FUNCTION "warehouses_delete_stock"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM inventory i USING gone g WHERE i.warehouse_id = g.id;
+  DELETE FROM product_warehouse_summary s USING gone g WHERE s.org_id = g.org_id AND s.warehouse_id = g.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- Backfill: every organization's products, as db/queries/stock-summaries.ts' rebuildStockSummaries does (its two
+-- statements rendered with the organization as v_org), so the scoped reads answer before the next run.
+DO $$
+DECLARE v_org uuid;
+BEGIN
+  FOR v_org IN SELECT id FROM organizations LOOP
+    with  forecast_days as (with sold as (select product_id, warehouse_id, day, sum(quantity)::int as units from sales s
+          where s.org_id = v_org and s.product_id in (select p.id from products p where p.org_id = v_org) and s.kind = 'order' and s.warehouse_id is not null 
+          and day >= current_date - 112::int and day < current_date
+          group by product_id, warehouse_id, day), stock as (select product_id, warehouse_id, day, sum(available)::int as available from inventory_daily idy
+          where idy.org_id = v_org and idy.product_id in (select p.id from products p where p.org_id = v_org) 
+          and day >= current_date - 113::int and day < current_date
+          group by product_id, warehouse_id, day),
+          first_snapshots as (
+          select product_id, warehouse_id, min(day) as first_snapshot from stock group by product_id, warehouse_id),
+          starts as (
+          select s.product_id, s.warehouse_id, case when min(fs.first_snapshot) is null then current_date - 112::int
+          else least(min(s.day), min(fs.first_snapshot)) end as first_day
+          from sold s
+          left join first_snapshots fs on fs.product_id = s.product_id and fs.warehouse_id = s.warehouse_id
+          group by s.product_id, s.warehouse_id)
+          select f.product_id, f.warehouse_id, d.day::date as day, coalesce(s.units, 0) as units,
+          coalesce(st.available, 1) > 0 and coalesce(prev.available, 1) > 0 as in_stock
+          from starts f
+          cross join generate_series(current_date - 112::int, current_date - 1, interval '1 day') as d(day)
+          left join sold s on s.product_id = f.product_id and s.warehouse_id = f.warehouse_id and s.day = d.day::date
+          left join stock st on st.product_id = f.product_id and st.warehouse_id = f.warehouse_id and st.day = d.day::date
+          left join stock prev on prev.product_id = f.product_id and prev.warehouse_id = f.warehouse_id
+          and prev.day = d.day::date - 1
+          where d.day::date >= f.first_day),
+          forecast_ranked as (
+          select product_id, warehouse_id, greatest(units, 0)::float8 as y,
+          (row_number() over (partition by product_id, warehouse_id order by day desc) - 1)::int as r,
+          (row_number() over (partition by product_id, warehouse_id, units > 0 order by day desc) - 1)::int as q,
+          count(*) over (partition by product_id, warehouse_id)::int as n,
+          (count(*) filter (where units > 0) over (partition by product_id, warehouse_id))::int as k,
+          avg(greatest(units, 0)::float8) filter (where units > 0) over (partition by product_id, warehouse_id) as z0
+          from forecast_days where in_stock),
+          forecast_sums as (
+          select product_id, warehouse_id, max(n) as n, max(k) as k,
+          sum(y * case when r = n - 1 then power(1 - 0.05::float8, r) else 0.05::float8 * power(1 - 0.05::float8, r) end) as ses,
+          power(1 - 0.02::float8, max(n)) * max(k)::float8 / max(n)
+          + coalesce(sum(0.02::float8 * power(1 - 0.02::float8, r)) filter (where y > 0), 0) as p,
+          power(1 - 0.05::float8, max(k)) * coalesce(max(z0), 0)
+          + coalesce(sum(0.05::float8 * power(1 - 0.05::float8, q) * y) filter (where y > 0), 0) as z
+          from forecast_ranked group by product_id, warehouse_id),
+          demand_forecast as (
+          select d.product_id, d.warehouse_id,
+          case when s.n is null then 'none' when s.k = 0 or s.n::float8 / s.k > 1.32::float8 then 'tsb' else 'ses' end as model,
+          case when s.n is null or s.k = 0 then 0::float8
+          when s.n::float8 / s.k > 1.32::float8 then s.p * s.z else s.ses end as per_day,
+          coalesce(s.n, 0)::int as observed_days, (count(*) filter (where not d.in_stock))::int as censored_days
+          from forecast_days d left join forecast_sums s using (product_id, warehouse_id)
+          group by d.product_id, d.warehouse_id, s.n, s.k, s.p, s.z, s.ses),
+          fresh as (
+          select i.product_id, i.warehouse_id, i.marketplace, sum(i.available)::int as available,
+          sum(i.reserved)::int as reserved, sum(i.in_transit)::int as in_transit
+          from inventory i where i.org_id = v_org and i.product_id in (select p.id from products p where p.org_id = v_org)
+          group by i.product_id, i.warehouse_id, i.marketplace
+          ),
+          lines as (
+          select f.product_id, f.warehouse_id, f.marketplace, f.available, f.reserved, f.in_transit,
+          coalesce(d.per_day, 0)::float8 as velocity, coalesce(d.model, 'none') as demand_model,
+          coalesce(d.observed_days, 0)::int as observed_days, coalesce(d.censored_days, 0)::int as censored_days
+          from fresh f left join demand_forecast d on d.product_id = f.product_id and d.warehouse_id = f.warehouse_id
+          ),
+          upserted as (
+          insert into product_warehouse_summary as t (org_id, product_id, warehouse_id, marketplace, available, reserved,
+          in_transit, velocity, demand_model, observed_days, censored_days)
+          select v_org, product_id, warehouse_id, marketplace, available, reserved, in_transit, velocity, demand_model,
+          observed_days, censored_days
+          from lines order by product_id, warehouse_id, marketplace
+          on conflict (org_id, product_id, warehouse_id, marketplace) do update set available = excluded.available,
+          reserved = excluded.reserved, in_transit = excluded.in_transit, velocity = excluded.velocity,
+          demand_model = excluded.demand_model, observed_days = excluded.observed_days,
+          censored_days = excluded.censored_days
+          where (t.available, t.reserved, t.in_transit, t.velocity, t.demand_model, t.observed_days, t.censored_days)
+          is distinct from (excluded.available, excluded.reserved, excluded.in_transit, excluded.velocity,
+          excluded.demand_model, excluded.observed_days, excluded.censored_days)
+          returning 1
+          )
+          delete from product_warehouse_summary t
+          where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
+          and not exists (select 1 from fresh f where f.product_id = t.product_id and f.warehouse_id = t.warehouse_id
+          and f.marketplace = t.marketplace);
+        with  fresh as (
+          select product_id, marketplace, sum(available)::int as available, sum(reserved)::int as reserved,
+          sum(in_transit)::int as in_transit, count(distinct warehouse_id)::int as warehouse_count
+          from product_warehouse_summary where org_id = v_org and product_id in (select p.id from products p where p.org_id = v_org)
+          group by product_id, marketplace
+          ),
+          upserted as (
+          insert into product_marketplace_stock as t (org_id, product_id, marketplace, available, reserved, in_transit,
+          warehouse_count)
+          select v_org, product_id, marketplace, available, reserved, in_transit, warehouse_count
+          from fresh order by product_id, marketplace
+          on conflict (org_id, marketplace, product_id) do update set available = excluded.available,
+          reserved = excluded.reserved, in_transit = excluded.in_transit, warehouse_count = excluded.warehouse_count
+          where (t.available, t.reserved, t.in_transit, t.warehouse_count)
+          is distinct from (excluded.available, excluded.reserved, excluded.in_transit, excluded.warehouse_count)
+          returning 1
+          )
+          delete from product_marketplace_stock t
+          where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
+          and not exists (select 1 from fresh f where f.product_id = t.product_id and f.marketplace = t.marketplace);
+  END LOOP;
+END $$;
