@@ -50,54 +50,75 @@ DO $$
 DECLARE v_org uuid;
 BEGIN
   FOR v_org IN SELECT id FROM organizations LOOP
-    with  forecast_days as (with sold as (select product_id, warehouse_id, day, sum(quantity)::int as units from sales s
-          where s.org_id = v_org and s.product_id in (select p.id from products p where p.org_id = v_org) and s.kind = 'order' and s.warehouse_id is not null 
+    with  wf_sold as (
+          select product_id, warehouse_id, day, sum(quantity)::int as units from sales s
+          where s.org_id = v_org and s.product_id in (select p.id from products p where p.org_id = v_org) and s.kind = 'order' and s.warehouse_id is not null
           and day >= current_date - 112::int and day < current_date
-          group by product_id, warehouse_id, day), stock as (select product_id, warehouse_id, day, sum(available)::int as available from inventory_daily idy
-          where idy.org_id = v_org and idy.product_id in (select p.id from products p where p.org_id = v_org) 
+          group by product_id, warehouse_id, day),
+          wf_stock as (
+          select product_id, warehouse_id, day, sum(available)::int as available from inventory_daily idy
+          where idy.org_id = v_org and idy.product_id in (select p.id from products p where p.org_id = v_org)
           and day >= current_date - 113::int and day < current_date
           group by product_id, warehouse_id, day),
-          first_snapshots as (
-          select product_id, warehouse_id, min(day) as first_snapshot from stock group by product_id, warehouse_id),
-          starts as (
-          select s.product_id, s.warehouse_id, case when min(fs.first_snapshot) is null then current_date - 112::int
-          else least(min(s.day), min(fs.first_snapshot)) end as first_day
-          from sold s
-          left join first_snapshots fs on fs.product_id = s.product_id and fs.warehouse_id = s.warehouse_id
-          group by s.product_id, s.warehouse_id)
-          select f.product_id, f.warehouse_id, d.day::date as day, coalesce(s.units, 0) as units,
-          coalesce(st.available, 1) > 0 and coalesce(prev.available, 1) > 0 as in_stock
-          from starts f
-          cross join generate_series(current_date - 112::int, current_date - 1, interval '1 day') as d(day)
-          left join sold s on s.product_id = f.product_id and s.warehouse_id = f.warehouse_id and s.day = d.day::date
-          left join stock st on st.product_id = f.product_id and st.warehouse_id = f.warehouse_id and st.day = d.day::date
-          left join stock prev on prev.product_id = f.product_id and prev.warehouse_id = f.warehouse_id
-          and prev.day = d.day::date - 1
-          where d.day::date >= f.first_day),
-          forecast_ranked as (
-          select product_id, warehouse_id, greatest(units, 0)::float8 as y,
-          (row_number() over (partition by product_id, warehouse_id order by day desc) - 1)::int as r,
-          (row_number() over (partition by product_id, warehouse_id, units > 0 order by day desc) - 1)::int as q,
-          count(*) over (partition by product_id, warehouse_id)::int as n,
-          (count(*) filter (where units > 0) over (partition by product_id, warehouse_id))::int as k,
-          avg(greatest(units, 0)::float8) filter (where units > 0) over (partition by product_id, warehouse_id) as z0
-          from forecast_days where in_stock),
-          forecast_sums as (
-          select product_id, warehouse_id, max(n) as n, max(k) as k,
-          sum(y * case when r = n - 1 then power(1 - 0.05::float8, r) else 0.05::float8 * power(1 - 0.05::float8, r) end) as ses,
-          power(1 - 0.02::float8, max(n)) * max(k)::float8 / max(n)
-          + coalesce(sum(0.02::float8 * power(1 - 0.02::float8, r)) filter (where y > 0), 0) as p,
-          power(1 - 0.05::float8, max(k)) * coalesce(max(z0), 0)
-          + coalesce(sum(0.05::float8 * power(1 - 0.05::float8, q) * y) filter (where y > 0), 0) as z
-          from forecast_ranked group by product_id, warehouse_id),
+          wf_first_snapshots as (
+          select product_id, warehouse_id, min(day) as first_snapshot from wf_stock group by product_id, warehouse_id),
+          wf_series as (
+          select s.product_id, s.warehouse_id,
+          greatest(case when min(fs.first_snapshot) is null then current_date - 112::int
+          else least(min(s.day), min(fs.first_snapshot)) end, current_date - 112::int) as first_day
+          from wf_sold s
+          left join wf_first_snapshots fs on fs.product_id = s.product_id and fs.warehouse_id = s.warehouse_id
+          group by s.product_id, s.warehouse_id),
+          -- A snapshot of no stock censors its day and the next, within the series.
+          wf_censored as (
+          select distinct f.product_id, f.warehouse_id, c.day
+          from wf_stock z
+          join wf_series f on f.product_id = z.product_id and f.warehouse_id = z.warehouse_id
+          cross join lateral (values (z.day), (z.day + 1)) as c(day)
+          where z.available <= 0 and c.day >= f.first_day and c.day < current_date),
+          wf_counts as (
+          select f.product_id, f.warehouse_id, (current_date - f.first_day)::int as days,
+          coalesce(c.censored, 0)::int as censored
+          from wf_series f
+          left join (select product_id, warehouse_id, count(*) as censored from wf_censored group by product_id, warehouse_id) c
+          on c.product_id = f.product_id and c.warehouse_id = f.warehouse_id),
+          -- The days that sold in stock and the censored days, latest first: for a day that sold, the censored days and
+          -- the days that sold after it.
+          wf_marked as (
+          select product_id, warehouse_id, day, y, censored,
+          (count(*) filter (where censored) over later)::int as censored_after,
+          (count(*) filter (where not censored) over later - 1)::int as q
+          from (
+          select s.product_id, s.warehouse_id, s.day, s.units::float8 as y, false as censored from wf_sold s
+          where s.units > 0 and not exists (select 1 from wf_censored c where c.product_id = s.product_id
+          and c.warehouse_id = s.warehouse_id and c.day = s.day)
+          union all
+          select product_id, warehouse_id, day, 0::float8, true from wf_censored) m
+          window later as (partition by product_id, warehouse_id order by day desc
+          rows between unbounded preceding and current row)),
+          wf_sales as (
+          select product_id, warehouse_id, y, q, ((current_date - 1 - day) - censored_after)::int as r
+          from wf_marked where not censored),
+          wf_sums as (
+          select c.product_id, c.warehouse_id, c.days - c.censored as n, c.censored,
+          count(s.y)::int as k, avg(s.y) as z0,
+          coalesce(sum(s.y * case when s.r = c.days - c.censored - 1 then power(1 - 0.05::float8, s.r)
+          else 0.05::float8 * power(1 - 0.05::float8, s.r) end), 0) as ses,
+          coalesce(sum(0.02::float8 * power(1 - 0.02::float8, s.r)), 0) as p_sum,
+          coalesce(sum(0.05::float8 * power(1 - 0.05::float8, s.q) * s.y), 0) as z_sum
+          from wf_counts c
+          left join wf_sales s on s.product_id = c.product_id and s.warehouse_id = c.warehouse_id
+          group by c.product_id, c.warehouse_id, c.days, c.censored),
           demand_forecast as (
-          select d.product_id, d.warehouse_id,
-          case when s.n is null then 'none' when s.k = 0 or s.n::float8 / s.k > 1.32::float8 then 'tsb' else 'ses' end as model,
-          case when s.n is null or s.k = 0 then 0::float8
-          when s.n::float8 / s.k > 1.32::float8 then s.p * s.z else s.ses end as per_day,
-          coalesce(s.n, 0)::int as observed_days, (count(*) filter (where not d.in_stock))::int as censored_days
-          from forecast_days d left join forecast_sums s using (product_id, warehouse_id)
-          group by d.product_id, d.warehouse_id, s.n, s.k, s.p, s.z, s.ses),
+          select product_id, warehouse_id,
+          case when n = 0 then 'none' when k = 0 or n::float8 / k > 1.32::float8 then 'tsb'
+          else 'ses' end as model,
+          case when n = 0 or k = 0 then 0::float8
+          when n::float8 / k > 1.32::float8
+          then (power(1 - 0.02::float8, n) * k::float8 / n + p_sum) * (power(1 - 0.05::float8, k) * coalesce(z0, 0) + z_sum)
+          else ses end as per_day,
+          n::int as observed_days, censored::int as censored_days
+          from wf_sums),
           fresh as (
           select i.product_id, i.warehouse_id, i.marketplace, sum(i.available)::int as available,
           sum(i.reserved)::int as reserved, sum(i.in_transit)::int as in_transit

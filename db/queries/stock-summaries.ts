@@ -1,13 +1,13 @@
 // Keeps product_warehouse_summary and product_marketplace_stock (db/schema/stock-summaries.ts) equal to the
-// inventory rows of a set of products, with each product × warehouse's demand forecast: finalize refreshes the
+// inventory rows of a set of products, with each product × warehouse's demand forecast (warehouse-forecast.ts):
+// finalize refreshes the
 // products it changed (its `mine`) in its transaction, after product_summary; `rebuildStockSummaries` covers
 // every product of an organization (seeded data, the migration's backfill). The per-warehouse figures first,
 // then the per-marketplace ones summed from them. A row whose figures did not change is left untouched (a
 // routine run writes little), and a product × warehouse (× marketplace) without inventory rows any more goes.
 // Rows go in product order, like product_summary's, so two accounts' finalizes lock shared products in one order.
 import { type SQL, sql } from "drizzle-orm";
-import { demandForecastCtes } from "../../domain/forecast-sql";
-import { warehouseDemandDays } from "./demand-days";
+import { warehouseForecastCtes } from "./warehouse-forecast";
 
 /** `ctes`: common table expressions `products` reads (finalize's changed products), or none. */
 function withCtes(ctes: SQL | undefined): SQL {
@@ -15,8 +15,7 @@ function withCtes(ctes: SQL | undefined): SQL {
 }
 
 function refreshWarehouseSummary(orgId: string, products: SQL, ctes: SQL | undefined): SQL {
-  const days = warehouseDemandDays({ orgId, products });
-  return sql`with ${withCtes(ctes)} ${demandForecastCtes(days)},
+  return sql`with ${withCtes(ctes)} ${warehouseForecastCtes(orgId, products)},
     fresh as (
       select i.product_id, i.warehouse_id, i.marketplace, sum(i.available)::int as available,
         sum(i.reserved)::int as reserved, sum(i.in_transit)::int as in_transit
