@@ -131,25 +131,37 @@ BEGIN
           coalesce(d.observed_days, 0)::int as observed_days, coalesce(d.censored_days, 0)::int as censored_days
           from fresh f left join demand_forecast d on d.product_id = f.product_id and d.warehouse_id = f.warehouse_id
           ),
+          -- The rows as they are, against the lines as they should be, in one join: what changed or is new is written,
+          -- what has no line any more goes (an upsert of every line cost a conflict check per row).
+          kept as (
+          select t.product_id, t.warehouse_id, t.marketplace, t.available, t.reserved, t.in_transit, t.velocity,
+          t.demand_model, t.observed_days, t.censored_days
+          from product_warehouse_summary t where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
+          ),
+          diff as (
+          select l.*, k.product_id as kept_product_id, k.warehouse_id as kept_warehouse_id, k.marketplace as kept_marketplace
+          from lines l full join kept k
+          on k.product_id = l.product_id and k.warehouse_id = l.warehouse_id and k.marketplace = l.marketplace
+          where l.product_id is null or k.product_id is null
+          or (k.available, k.reserved, k.in_transit, k.velocity, k.demand_model, k.observed_days, k.censored_days)
+          is distinct from (l.available, l.reserved, l.in_transit, l.velocity, l.demand_model, l.observed_days,
+          l.censored_days)
+          ),
           upserted as (
           insert into product_warehouse_summary as t (org_id, product_id, warehouse_id, marketplace, available, reserved,
           in_transit, velocity, demand_model, observed_days, censored_days)
           select v_org, product_id, warehouse_id, marketplace, available, reserved, in_transit, velocity, demand_model,
           observed_days, censored_days
-          from lines order by product_id, warehouse_id, marketplace
+          from diff where product_id is not null order by product_id, warehouse_id, marketplace
           on conflict (org_id, product_id, warehouse_id, marketplace) do update set available = excluded.available,
           reserved = excluded.reserved, in_transit = excluded.in_transit, velocity = excluded.velocity,
           demand_model = excluded.demand_model, observed_days = excluded.observed_days,
           censored_days = excluded.censored_days
-          where (t.available, t.reserved, t.in_transit, t.velocity, t.demand_model, t.observed_days, t.censored_days)
-          is distinct from (excluded.available, excluded.reserved, excluded.in_transit, excluded.velocity,
-          excluded.demand_model, excluded.observed_days, excluded.censored_days)
           returning 1
           )
-          delete from product_warehouse_summary t
-          where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
-          and not exists (select 1 from fresh f where f.product_id = t.product_id and f.warehouse_id = t.warehouse_id
-          and f.marketplace = t.marketplace);
+          delete from product_warehouse_summary t using diff d
+          where d.product_id is null and t.org_id = v_org and t.product_id = d.kept_product_id
+          and t.warehouse_id = d.kept_warehouse_id and t.marketplace = d.kept_marketplace;
         with  fresh as (
           select product_id, marketplace, sum(available)::int as available, sum(reserved)::int as reserved,
           sum(in_transit)::int as in_transit, count(distinct warehouse_id)::int as warehouse_count
