@@ -46,8 +46,9 @@ function scopedStockSql(scope: StockScope): SQL {
   }
   const conditions = [sql`org_id = ${scope.orgId}`, sql`warehouse_id = ${scope.warehouseId}`];
   if (scope.marketplace !== undefined) conditions.push(sql`marketplace = ${scope.marketplace}`);
+  // One warehouse: each product in it is in one warehouse (a hash aggregate, where count(distinct) would sort).
   return sql`select product_id, sum(available)::int as available, sum(reserved)::int as reserved,
-      sum(in_transit)::int as in_transit, count(distinct warehouse_id)::int as warehouse_count
+      sum(in_transit)::int as in_transit, 1 as warehouse_count
     from product_warehouse_summary where ${sql.join(conditions, sql` and `)} group by product_id`;
 }
 
