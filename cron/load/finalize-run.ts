@@ -9,6 +9,7 @@ import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
+import { refreshStockSummaries } from "../../db/queries/stock-summaries";
 import type { RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, relinkStatements } from "./link-products";
@@ -276,6 +277,13 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     refreshProductSummary(input),
     // After the summary's stock (today's stock-outs read it), before the snapshot time moves (mine reads it).
     refreshLostSales(
+      input.orgId,
+      sql`select product_id from mine`,
+      sql`${accountSnapshot(input)}, ${changedProducts(input)}`,
+    ),
+    // Stock per product × warehouse (with its demand forecast) and per marketplace, for the scoped reads; also
+    // before the snapshot time moves.
+    ...refreshStockSummaries(
       input.orgId,
       sql`select product_id from mine`,
       sql`${accountSnapshot(input)}, ${changedProducts(input)}`,

@@ -8,6 +8,7 @@ import { type AccountEndpoints, marketplaceAccounts } from "../schema";
 import type { Marketplace } from "../schema/enums";
 import { refreshSalesDayTotalsOf } from "./sales-summaries";
 import { refreshSalesWindowsOf } from "./sales-windows";
+import { forgetUnlistedStock } from "./stock-summaries";
 
 export interface NewAccountRow {
   orgId: string;
@@ -197,6 +198,7 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
       returning id`),
     db.execute(sql`delete from product_summary ps where ps.org_id = ${orgId}
       and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = ps.product_id)`),
+    ...forgetUnlistedStock(orgId).map((statement) => db.execute(statement)),
     db.execute(sql`update organizations set data_version = data_version + 1 where id = ${orgId}`),
   ]);
   // A run that started between the look and the batch keeps the account (the guarded statements did nothing).

@@ -1,7 +1,7 @@
 // Per-product stock in a scope (all warehouses, one marketplace, one warehouse) classified by the
 // organization's status rule (domain/stock-status.ts). The dashboard and the inventory list both read from
-// this one query shape: unscoped it reads the product_summary read model; scoped it sums the inventory rows
-// in scope.
+// this one query shape: unscoped it reads the product_summary read model; scoped to a marketplace or a warehouse,
+// the per-marketplace or per-warehouse read models finalize keeps (db/queries/stock-summaries.ts).
 import { type SQL, sql } from "drizzle-orm";
 import { daysOfCoverSql } from "../../domain/cover-sql";
 import type { StatusRules, StockStatus } from "../../domain/stock-status";
@@ -30,18 +30,26 @@ export const SUMMARY_STOCK: StockColumns = {
 /** days_of_cover of product_summary ps. */
 export const SUMMARY_COVER = daysOfCoverSql(SUMMARY_STOCK.available, SUMMARY_STOCK.velocity);
 
-/** Stock per product in scope: product_id, available, reserved, in_transit, warehouse_count. */
+/**
+ * Stock per product in scope: product_id, available, reserved, in_transit, warehouse_count. One marketplace reads
+ * product_marketplace_stock, one warehouse product_warehouse_summary (db/queries/stock-summaries.ts keeps both
+ * equal to the inventory rows): the same sums as over the inventory rows in scope, from a row per product.
+ */
 function scopedStockSql(scope: StockScope): SQL {
   if (scope.marketplace === undefined && scope.warehouseId === undefined) {
     return sql`select product_id, available, reserved, in_transit, warehouse_count
       from product_summary where org_id = ${scope.orgId}`;
   }
-  const conditions = [sql`org_id = ${scope.orgId}`];
+  if (scope.warehouseId === undefined) {
+    return sql`select product_id, available, reserved, in_transit, warehouse_count
+      from product_marketplace_stock where org_id = ${scope.orgId} and marketplace = ${scope.marketplace}`;
+  }
+  const conditions = [sql`org_id = ${scope.orgId}`, sql`warehouse_id = ${scope.warehouseId}`];
   if (scope.marketplace !== undefined) conditions.push(sql`marketplace = ${scope.marketplace}`);
-  if (scope.warehouseId !== undefined) conditions.push(sql`warehouse_id = ${scope.warehouseId}`);
+  // One warehouse: each product in it is in one warehouse (a hash aggregate, where count(distinct) would sort).
   return sql`select product_id, sum(available)::int as available, sum(reserved)::int as reserved,
-      sum(in_transit)::int as in_transit, count(distinct warehouse_id)::int as warehouse_count
-    from inventory where ${sql.join(conditions, sql` and `)} group by product_id`;
+      sum(in_transit)::int as in_transit, 1 as warehouse_count
+    from product_warehouse_summary where ${sql.join(conditions, sql` and `)} group by product_id`;
 }
 
 /**

@@ -1,14 +1,12 @@
 // Inputs for replenishment recommendations, per product (all warehouses, from product_summary, whose velocity
-// is the demand forecast) or per product × warehouse (stock from inventory, velocity the forecast over that
-// warehouse's orders and stock snapshots: domain/forecast-sql.ts over db/queries/demand-days.ts).
+// is the demand forecast) or per product × warehouse (from product_warehouse_summary: stock and the forecast over
+// that warehouse's orders and stock snapshots, kept by finalize in db/queries/stock-summaries.ts).
 // The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
 // domain/replenishment.ts explains it.
 import { type SQL, sql } from "drizzle-orm";
-import { demandForecastCtes } from "../../domain/forecast-sql";
 import { reorderDueSql, type StockColumns } from "../../domain/replenishment-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
-import { warehouseDemandDays } from "./demand-days";
 
 export interface RecommendationQuery {
   orgId: string;
@@ -51,8 +49,10 @@ function reorderFilter(query: RecommendationQuery): SQL {
   return sql`where ${reorderDueSql(LINE_STOCK, query)}`;
 }
 
-// Most urgent first: fewest days of cover, then fastest sellers.
-const URGENCY = sql`order by case when velocity > 0 then available / velocity end asc nulls last, velocity desc, article`;
+// Most urgent first: fewest days of cover, then fastest sellers; a product's lines in several warehouses in
+// warehouse order, so that pages never share or skip a line.
+const URGENCY = sql`order by case when velocity > 0 then available / velocity end asc nulls last, velocity desc, article,
+  warehouse_id, marketplace`;
 
 /**
  * The per-product lines (product_summary ps joined to products p): the stock of the marketplace in scope, the
@@ -82,26 +82,16 @@ export async function warehouseRecommendationInputs(
   db: Database,
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
-  const scope = [sql`i.org_id = ${query.orgId}`];
-  if (query.marketplace) scope.push(sql`i.marketplace = ${query.marketplace}`);
-  if (query.warehouseId !== undefined) scope.push(sql`i.warehouse_id = ${query.warehouseId}`);
-  const days = warehouseDemandDays({
-    orgId: query.orgId,
-    marketplace: query.marketplace,
-    warehouseId: query.warehouseId,
-  });
-  const result = await db.execute(sql`with ${demandForecastCtes(days)},
-    lines as (
-      select i.product_id, p.article, p.name, i.warehouse_id, w.name as warehouse, i.marketplace::text as marketplace,
-        sum(i.available)::int as available, sum(i.in_transit)::int as in_transit,
-        coalesce(max(d.per_day), 0) as velocity, coalesce(max(d.model), 'none') as demand_model,
-        coalesce(max(d.observed_days), 0) as observed_days, coalesce(max(d.censored_days), 0) as censored_days
-      from inventory i
-      join products p on p.id = i.product_id
-      join warehouses w on w.id = i.warehouse_id
-      left join demand_forecast d on d.product_id = i.product_id and d.warehouse_id = i.warehouse_id
-      where ${sql.join(scope, sql` and `)}
-      group by i.product_id, p.article, p.name, i.warehouse_id, w.name, i.marketplace)
+  const scope = [sql`s.org_id = ${query.orgId}`];
+  if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
+  if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
+  const result = await db.execute(sql`with lines as (
+      select s.product_id, p.article, p.name, s.warehouse_id, w.name as warehouse, s.marketplace::text as marketplace,
+        s.available, s.in_transit, s.velocity, s.demand_model, s.observed_days, s.censored_days
+      from product_warehouse_summary s
+      join products p on p.id = s.product_id
+      join warehouses w on w.id = s.warehouse_id
+      where ${sql.join(scope, sql` and `)})
     select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}
     limit ${query.limit} offset ${query.offset}`);
   return result.rows as unknown as RecommendationRow[];

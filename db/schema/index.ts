@@ -9,6 +9,7 @@ export * from "./login-throttle";
 export * from "./organizations";
 export * from "./ozon-turnover";
 export * from "./sales";
+export * from "./stock-summaries";
 export * from "./summaries";
 export * from "./supply";
 export * from "./warehouses";

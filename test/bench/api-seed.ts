@@ -1,7 +1,7 @@
 // Seeds the API benchmark's data set straight into PostgreSQL with set-based SQL: one organization,
 // 40 warehouses, N products with a listing per marketplace, products × 40 inventory rows, M sales rows
-// over a year, then the read models (sales_daily, sales_day_totals, product_sales_windows, product_summary with its lost sales) the
-// API reads.
+// over a year, then the read models (sales_daily, sales_day_totals, product_sales_windows, product_summary with its
+// lost sales, the per-warehouse and per-marketplace stock) the API reads.
 
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -9,6 +9,7 @@ import type pg from "pg";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
+import { rebuildStockSummaries } from "../../db/queries/stock-summaries";
 
 export interface BenchSize {
   products: number;
@@ -43,7 +44,8 @@ export async function seedBenchData(
        where l.org_id = '${orgId}'`,
     `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, warehouse_id, occurred_at, day, quantity, revenue, region)
        select l.org_id, l.account_id, l.marketplace, 'order', 'S' || g, l.id, l.product_id,
-         (select min(id) from warehouses) + (g % ${size.warehouses}),
+         -- A warehouse of the listing's marketplace, as the marketplaces report them.
+         (select min(id) from warehouses) + (g % ${half}) + case when l.marketplace = 'wb' then ${half} else 0 end,
          now() - ((g % 365) || ' days')::interval, (current_date - (g % 365)), 1 + (g % 3), (100 + (g % 900))::numeric, 'Region ' || (g % 8)
        from generate_series(1, ${size.sales}) g
        join listings l on l.id = (select min(id) from listings) + ((g::bigint * 7919) % ${size.products * 2})`,
@@ -73,6 +75,11 @@ export async function seedBenchData(
     refreshLostSales(orgId, sql`select product_id from product_summary where org_id = ${orgId}`),
   );
   await client.query(lost.sql, lost.params);
+  // Stock per product × warehouse (with its forecast) and per marketplace, as a day's first finalize keeps them.
+  for (const statement of rebuildStockSummaries(orgId)) {
+    const query = new PgDialect().sqlToQuery(statement);
+    await client.query(query.sql, query.params);
+  }
   // Autovacuum's steady state: statistics and a visibility map, for the routes and the baseline alike.
   await client.query("vacuum analyze");
 }

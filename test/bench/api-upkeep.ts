@@ -1,11 +1,14 @@
-// What keeping sales_day_totals and product_sales_windows costs finalize, at the benchmark's size: inside one
-// transaction that is rolled back, the time of finalize's sales_daily rebuild (the 120 days it redoes on every
-// run) and then of the day totals' and the per-product periods' refreshes after it, as finalize runs them. The
-// periods are moved to yesterday first, so their refresh rewrites every row as a day's first run does. The
-// ratios bound the share each adds to finalize (which does more than the rebuild).
+// What keeping the read models costs finalize, at the benchmark's size, inside transactions that are rolled back:
+// - the sales_daily rebuild (the 120 days finalize redoes on every run), then the day totals' and the per-product
+//   periods' refreshes after it (the periods moved to yesterday first, so every row is rewritten, as on a day's
+//   first run);
+// - a whole finalize of the WB account's run as a day's first run (every product the account lists is
+//   refreshed), statement by statement: the share of the per-warehouse and per-marketplace stock refresh
+//   (db/queries/stock-summaries.ts) and of the per-product periods (db/queries/sales-windows.ts) is the finalize
+//   time they add (`stock_growth`, `read_models_growth`: their time ÷ the rest's).
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import { refreshSalesDaily } from "../../cron/load/finalize-run";
+import { finalizeStatements, refreshSalesDaily } from "../../cron/load/finalize-run";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { rebuildSalesWindows, refreshSalesWindows } from "../../db/queries/sales-windows";
 
@@ -17,36 +20,87 @@ export interface UpkeepFigures {
   sales_windows_refresh_ms: number;
   /** per-product periods / sales_daily rebuild. */
   windows_ratio: number;
+  /** The whole finalize transaction of a day's first run, every read model included. */
+  finalize_ms: number;
+  /** product_warehouse_summary (with each warehouse's forecast) and product_marketplace_stock, in that finalize. */
+  stock_summaries_ms: number;
+  /** stock summaries / the rest of finalize: how much longer finalize takes for them. */
+  stock_growth: number;
+  /** stock summaries and per-product periods / the rest of finalize. */
+  read_models_growth: number;
 }
 
-export async function measureUpkeep(client: pg.Client, orgId: string): Promise<UpkeepFigures> {
-  const dialect = new PgDialect();
-  const run = async (statements: ReturnType<typeof refreshSalesDaily>) => {
+const dialect = new PgDialect();
+const round = (ms: number) => Math.round(ms * 10) / 10;
+const share = (part: number, whole: number) => Math.round((part / (whole - part)) * 1000) / 1000;
+
+async function timedStatements(client: pg.Client, statements: ReturnType<typeof refreshSalesDaily>) {
+  const times: Array<{ ms: number; text: string }> = [];
+  for (const statement of statements) {
+    const query = dialect.sqlToQuery(statement);
     const started = performance.now();
-    for (const statement of statements) {
-      const query = dialect.sqlToQuery(statement);
-      await client.query(query.sql, query.params as unknown[]);
-    }
-    return performance.now() - started;
-  };
+    await client.query(query.sql, query.params as unknown[]);
+    times.push({ ms: performance.now() - started, text: query.sql });
+  }
+  return times;
+}
+
+async function rolledBack<T>(client: pg.Client, work: () => Promise<T>): Promise<T> {
   await client.query("begin");
   try {
-    const rebuild = await run(refreshSalesDaily({ orgId }));
-    const totals = await run(refreshSalesDayTotals({ orgId }));
-    // The worst case: the periods' rows are yesterday's (the day moved since the last finalize), so finalize
-    // rewrites every row.
-    await client.query("update sales_windows set ends_on = ends_on - 1 where org_id = $1", [orgId]);
-    await run([rebuildSalesWindows(orgId)]);
-    const windows = await run(refreshSalesWindows({ orgId }));
-    const round = (ms: number) => Math.round(ms * 10) / 10;
-    return {
-      sales_daily_rebuild_ms: round(rebuild),
-      day_totals_refresh_ms: round(totals),
-      ratio: Math.round((totals / rebuild) * 1000) / 1000,
-      sales_windows_refresh_ms: round(windows),
-      windows_ratio: Math.round((windows / rebuild) * 1000) / 1000,
-    };
+    return await work();
   } finally {
     await client.query("rollback");
   }
+}
+
+const sum = (times: Array<{ ms: number }>) => times.reduce((total, t) => total + t.ms, 0);
+const yesterdaysWindows = (client: pg.Client, orgId: string) =>
+  client.query("update sales_windows set ends_on = ends_on - 1 where org_id = $1", [orgId]);
+
+export async function measureUpkeep(client: pg.Client, orgId: string): Promise<UpkeepFigures> {
+  const [rebuild, totals, windows] = await rolledBack(client, async () => {
+    const rebuilt = sum(await timedStatements(client, refreshSalesDaily({ orgId })));
+    const dayTotals = sum(await timedStatements(client, refreshSalesDayTotals({ orgId })));
+    await yesterdaysWindows(client, orgId);
+    await timedStatements(client, [rebuildSalesWindows(orgId)]);
+    return [rebuilt, dayTotals, sum(await timedStatements(client, refreshSalesWindows({ orgId })))];
+  });
+  const finalize = await rolledBack(client, async () => {
+    await yesterdaysWindows(client, orgId);
+    const account = await client.query(
+      "update marketplace_accounts set snapshot_at = null where org_id = $1 and marketplace = 'wb' returning id",
+      [orgId],
+    );
+    const accountId = String(account.rows[0]?.id);
+    const runId = crypto.randomUUID();
+    await client.query(
+      "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
+      [runId, orgId, accountId],
+    );
+    return timedStatements(
+      client,
+      finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
+    );
+  });
+  const stock = sum(
+    finalize.filter(
+      (t) =>
+        t.text.includes("insert into product_warehouse_summary") ||
+        t.text.includes("insert into product_marketplace_stock"),
+    ),
+  );
+  const periods = sum(finalize.filter((t) => t.text.includes("sales_windows")));
+  const whole = sum(finalize);
+  return {
+    sales_daily_rebuild_ms: round(rebuild),
+    day_totals_refresh_ms: round(totals),
+    ratio: Math.round((totals / rebuild) * 1000) / 1000,
+    sales_windows_refresh_ms: round(windows),
+    windows_ratio: Math.round((windows / rebuild) * 1000) / 1000,
+    finalize_ms: round(whole),
+    stock_summaries_ms: round(stock),
+    stock_growth: share(stock, whole),
+    read_models_growth: share(stock + periods, whole),
+  };
 }

@@ -20,8 +20,8 @@ const SALES = Number(process.env.BENCH_SALES ?? 2_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WAREHOUSES = 40;
 
-/** BENCH_ONLY=analytics: only the variants whose name starts so (quick iterations). */
-const ONLY = process.env.BENCH_ONLY;
+/** BENCH_ONLY=analytics (or a comma list, dashboard,inventory): only the variants whose name starts so. */
+const ONLY = process.env.BENCH_ONLY?.split(",").filter((prefix) => prefix.length > 0);
 /** How many of the slowest variants get their statements' plans kept. */
 const EXPLAINED_VARIANTS = 8;
 
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       "select (select count(*) from inventory)::int as inventory, (select count(*) from sales)::int as sales",
     );
     const upkeep = await measureUpkeep(direct, orgId);
-    console.log("finalize upkeep of sales_day_totals and product_sales_windows:", JSON.stringify(upkeep));
+    console.log("finalize upkeep of the read models:", JSON.stringify(upkeep));
 
     // The Worker with the real wrangler.toml, but rate limits out of the way of a benchmark.
     const config = readFileSync("wrangler.toml", "utf8").replace(
@@ -174,7 +174,9 @@ async function main(): Promise<void> {
     neonConfig.fetchEndpoint = endpoint.sqlUrl;
     const naiveSql = neon(databaseUrl);
     const context = await routeContext(postgres.url, orgId);
-    const variants = benchVariants(context).filter((v) => ONLY === undefined || v.name.startsWith(ONLY));
+    const variants = benchVariants(context).filter(
+      (v) => ONLY === undefined || ONLY.some((prefix) => v.name.startsWith(prefix)),
+    );
     const routes: Record<string, RouteResult> = {};
     for (const variant of variants) {
       const { path } = variant;

@@ -4,7 +4,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { rebuildSalesDayTotals } from "../../../db/queries/sales-summaries";
 import { sales, salesDaily } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
-import { type Catalog, db, type ErrorBody, get, seedShop, seedTenant, signIn, type Tenant } from "./fixtures";
+import {
+  type Catalog,
+  db,
+  type ErrorBody,
+  get,
+  rebuildStockReadModels,
+  seedShop,
+  seedTenant,
+  signIn,
+  type Tenant,
+} from "./fixtures";
 
 useTestDatabase();
 
@@ -238,6 +248,8 @@ describe("GET /api/recommendations", () => {
         quantity: 30,
         revenue: "30000",
       });
+    // As the run that brought the order would leave the per-warehouse forecast.
+    await rebuildStockReadModels(acme.orgId);
     const body = await read<Recommendations>(
       `/api/recommendations?per=warehouse&warehouseId=${shop.warehouses.Koledino}`,
       "10.8.2.2",

@@ -1,6 +1,7 @@
 // Seeds tenants for the API tests straight through drizzle: an organization with one user per role,
 // and a small catalogue (products, listings, warehouses, stock, summaries, sales) per organization.
 import { env, SELF } from "cloudflare:test";
+import { rebuildStockSummaries } from "../../../db/queries/stock-summaries";
 import {
   inventory,
   listings,
@@ -187,7 +188,17 @@ export async function seedCatalog(orgId: string, spec: CatalogSpec): Promise<Cat
       velocity,
     });
   }
+  await rebuildStockReadModels(orgId);
   return { accounts, warehouses: warehouseIds, products: productIds, listings: listingIds };
+}
+
+/**
+ * The per-marketplace and per-warehouse stock read models (and each warehouse's demand forecast) of every
+ * product, as a run's finalize leaves them: call again after writing stock or sales behind the seeding's back.
+ */
+export async function rebuildStockReadModels(orgId: string): Promise<void> {
+  const database = db();
+  for (const statement of rebuildStockSummaries(orgId)) await database.execute(statement);
 }
 
 export function get(

@@ -1,0 +1,65 @@
+// Read models of stock in one marketplace or one warehouse, refreshed by the run's finalize in its transaction
+// (db/queries/stock-summaries.ts): the dashboard, the inventory list and the per-warehouse recommendations read
+// them instead of summing inventory rows and forecasting each warehouse's demand per request.
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { marketplaceEnum } from "./enums";
+import { organizations } from "./organizations";
+
+/**
+ * Stock per product × marketplace, a row for each marketplace the product has inventory rows in: the
+ * inventory rows summed, and how many warehouses of that marketplace hold a row of it (stocked or not).
+ */
+export const productMarketplaceStock = pgTable(
+  "product_marketplace_stock",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (as product_summary): the products trigger removes a deleted product's rows.
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    available: integer("available").notNull(),
+    reserved: integer("reserved").notNull(),
+    inTransit: integer("in_transit").notNull(),
+    warehouseCount: integer("warehouse_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.marketplace, t.productId] })],
+);
+
+/**
+ * Stock and demand forecast per product × warehouse × marketplace, a row for each such cell with inventory
+ * rows: the inventory rows summed, and the forecast over that warehouse's orders and stock snapshots
+ * (domain/forecast-sql.ts over db/queries/demand-days.ts' warehouseDemandDays), as of the last finalize.
+ */
+export const productWarehouseSummary = pgTable(
+  "product_warehouse_summary",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    // No FK either: the warehouses trigger removes a deleted warehouse's rows with its stock.
+    warehouseId: integer("warehouse_id").notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    available: integer("available").notNull(),
+    reserved: integer("reserved").notNull(),
+    inTransit: integer("in_transit").notNull(),
+    velocity: doublePrecision("velocity").notNull(),
+    demandModel: text("demand_model").notNull(),
+    observedDays: integer("observed_days").notNull(),
+    censoredDays: integer("censored_days").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.productId, t.warehouseId, t.marketplace] }),
+    index("product_warehouse_summary_warehouse_idx").on(t.orgId, t.warehouseId),
+  ],
+);
