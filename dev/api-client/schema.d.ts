@@ -1036,6 +1036,18 @@ export interface components {
                     rub: number;
                 }[];
             };
+            /** @description The supply plan's minimum order and pack size (PUT /api/products/{id}/supply) */
+            supply: {
+                /** @description The product's own minimum order; null: the organization's */
+                minOrderUnits: number | null;
+                /** @description The product's own pack size; null: the organization's */
+                packSize: number | null;
+                /** @description The organization's, which the supply plan uses where the product has none */
+                defaults: {
+                    minOrderUnits: number;
+                    packSize: number;
+                };
+            };
             stock: {
                 warehouseId: number;
                 warehouse: string;

@@ -299,6 +299,13 @@ describe("GET /api/supply-plan", () => {
       minOrderUnits: 100,
       packSize: 12,
     });
+    // The product page shows them beside the organization's (minimum order 1, packs of 1).
+    const detail = await get(`/api/products/${shop.products["P-2"]}`, ip(), { cookie: viewer });
+    expect(((await detail.json()) as { supply: unknown }).supply).toEqual({
+      minOrderUnits: 100,
+      packSize: 12,
+      defaults: { minOrderUnits: 1, packSize: 1 },
+    });
     // 52 short → minimum order 100 → 9 packs of 12 = 108, under the cap ⌊1 × 120⌋ = 120; 108 × 1 999.50 ₽.
     const jacket = (await plan()).items.find((l) => l.article === "P-2");
     expect(jacket).toMatchObject({
