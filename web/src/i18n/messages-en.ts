@@ -344,6 +344,8 @@ export const en = {
   "supply.reconcile":
     "Plan {plan, plural, one {# unit} other {# units}} against {now, plural, one {# unit} other {# units}} to order now",
   "supply.reconcile.agree": "they agree",
+  "supply.share":
+    "Forecast for this destination: {velocity} a day, {share} % of the product's recent demand ({product} a day over all its destinations).",
   "supply.reconcile.packs": "{n} from whole packs and minimum orders",
   "supply.reconcile.cap": "{n} cut by the cover ceiling",
   "supply.reconcile.destinations":

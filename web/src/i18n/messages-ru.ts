@@ -346,6 +346,8 @@ export const ru: Record<MessageKey, string> = {
   "supply.outcome.capped": "Упор в потолок",
   "supply.reconcile": "В плане {plan} шт., к заказу сейчас — {now} шт.",
   "supply.reconcile.agree": "совпадает",
+  "supply.share":
+    "Прогноз для этого направления — {velocity} шт. в день: {share} % недавнего спроса на товар (всего {product} шт. в день по всем направлениям).",
   "supply.reconcile.packs": "{n} шт. из-за целых упаковок и минимальной партии",
   "supply.reconcile.cap": "{n} шт. срезано потолком запаса",
   "supply.reconcile.destinations":

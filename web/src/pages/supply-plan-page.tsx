@@ -96,7 +96,14 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
                 {open.value === line.productId && (
                   <tr>
                     <td colSpan={COLUMNS} class="explain" data-testid="supply-why">
-                      {explainSupply(line.inputs, line, locale.value).join(" ")}
+                      {[
+                        t("supply.share", {
+                          velocity: formatNumber(line.inputs.velocity, 3),
+                          share: formatNumber(line.demandShare * 100, 1),
+                          product: formatNumber(line.productVelocity, 3),
+                        }),
+                        ...explainSupply(line.inputs, line, locale.value),
+                      ].join(" ")}
                     </td>
                   </tr>
                 )}
