@@ -57,7 +57,8 @@ export async function dashboardMoney(
       (select coalesce(sum(${lost}), 0) from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_units,
       (select coalesce(sum(${lost} * ps.unit_price), 0)
         from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_rub,
-      (select least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1)
+      (select case when min(f.day) is not null
+          then least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1) end
         from product_summary ps cross join lateral (
           select i.day from inventory_daily i where i.org_id = ${scope.orgId} and i.product_id = ps.product_id
             and i.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int order by i.day limit 1) f

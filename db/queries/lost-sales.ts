@@ -45,7 +45,8 @@ export async function productLostSales(
       order by d.warehouse_id, d.day`),
     db.execute(sql`select unit_price, price_source from product_summary
       where org_id = ${orgId} and product_id = ${productId}`),
-    db.execute(sql`select coalesce(least(${LOST_SALES_DAYS}::int, current_date - min(day)), 0)::int as observed_days
+    db.execute(sql`select (case when min(day) is null then 0
+        else least(${LOST_SALES_DAYS}::int, current_date - min(day)) end)::int as observed_days
       from inventory_daily where org_id = ${orgId} and product_id = ${productId}
         and day >= current_date - ${LOST_SALES_DAYS + 1}::int and day < current_date`),
   ]);

@@ -180,8 +180,12 @@ describe("GET /api/dashboard money", () => {
     expect(product.lostSales).toMatchObject({ unitPrice: 250, priceSource: "listing", units: 2.5, rub: 625 });
     expect(wb.rub / wb.units).toBe(product.lostSales.unitPrice);
     expect(product.lostSales.rub / product.lostSales.units).toBe(product.lostSales.unitPrice);
-    // A-002's stock history in the product page's 28 days starts 7 days back.
+    // A-002's stock history in the product page's 28 days starts 7 days back; A-004 has none.
     expect(product.lostSales).toMatchObject({ periodDays: 28, observedDays: 7 });
+    const hat = await body<{ lostSales: { observedDays: number } }>(
+      `/api/products/${shop.products["A-004"]}`,
+    );
+    expect(hat.lostSales.observedDays).toBe(0);
   });
 
   it("a product without a listing price is priced by its last 90 days' orders: revenue ÷ units", async () => {

@@ -362,6 +362,13 @@ describe("GET /api/supply-plan", () => {
     const otherShop = await seedShop(other.orgId);
     const cookie = await signIn(other.users.operator.email, ip());
     expect(await plan("?all=true", cookie).then((p) => p.items.map((l) => l.article))).not.toContain("P-1");
+    // Its shop has no stock snapshot yet: its lost sales cover today alone.
+    const overview = await get("/api/dashboard", ip(), { cookie });
+    expect(
+      ((await overview.json()) as { money: { lostSales: { observedDays: number } } }).money.lostSales,
+    ).toMatchObject({
+      observedDays: 1,
+    });
     expect((await plan("", cookie)).totals).toEqual({
       lines: 0,
       products: 0,

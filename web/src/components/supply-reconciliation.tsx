@@ -11,6 +11,12 @@ function signed(value: number): string {
   return `${value < 0 ? "−" : "+"}${formatNumber(Math.abs(value))}`;
 }
 
+/** Up to three names, then "and N more". */
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, 3).join(", ");
+  return list.length > 3 ? `${shown}, ${t("supply.reconcile.more", { n: list.length - 3 })}` : shown;
+}
+
 export function SupplyReconciliationNote({ reconciliation }: { reconciliation: SupplyReconciliation }) {
   const { planUnits, orderNowUnits, packsAndMinimum, coverCap, destinations } = reconciliation;
   const reasons: string[] = [];
@@ -29,8 +35,8 @@ export function SupplyReconciliationNote({ reconciliation }: { reconciliation: S
           <span translate={false}>
             {t("supply.reconcile.example", {
               article: example.article,
-              short: example.short.join(", "),
-              surplus: example.surplus.join(", "),
+              short: names(example.short),
+              surplus: names(example.surplus),
             })}
           </span>
         </>

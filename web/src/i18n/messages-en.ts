@@ -350,7 +350,8 @@ export const en = {
   "supply.reconcile.cap": "{n} cut by the cover ceiling",
   "supply.reconcile.destinations":
     "{n} because each destination is planned on its own: where one is short while another has stock to spare, order now counts that stock, but a shipment cannot move it",
-  "supply.reconcile.example": "(e.g. {article}: short in {short}, stock to spare in {surplus})",
+  "supply.reconcile.example": "(e.g. {article}: short in {short}; stock to spare in {surplus})",
+  "supply.reconcile.more": "{n} more",
   "money.orderToday": "To order today",
   "money.orderTodayNote": "{products, plural, one {# product} other {# products}}, {units} units",
   "money.toRecommendations": "Recommendations",

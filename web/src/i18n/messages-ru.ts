@@ -352,7 +352,8 @@ export const ru: Record<MessageKey, string> = {
   "supply.reconcile.cap": "{n} шт. срезано потолком запаса",
   "supply.reconcile.destinations":
     "{n} шт. из-за того, что каждое направление считается отдельно: где-то товара не хватает, а где-то он в избытке — «Заказать сегодня» учитывает этот избыток, но поставкой его не перевезти",
-  "supply.reconcile.example": "(например, {article}: не хватает — {short}, избыток — {surplus})",
+  "supply.reconcile.example": "(например, {article}: не хватает — {short}; избыток — {surplus})",
+  "supply.reconcile.more": "ещё {n}",
   "money.orderToday": "Заказать сегодня",
   "money.orderTodayNote":
     "{products, plural, one {# товар} few {# товара} many {# товаров} other {# товара}}, {units} шт.",
