@@ -68,7 +68,8 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
           pack: formatNumber(supply.defaults.packSize),
         })}
       </p>
-      <form onSubmit={save}>
+      {/* The API judges the numbers: its refusal, in the reader's language, shows under the field. */}
+      <form onSubmit={save} noValidate>
         <div class="grid-2">
           {FIELDS.map(([name, label]) => (
             <Field key={name} label={t(label)}>
