@@ -10,6 +10,7 @@ import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { refreshStockSummaries } from "../../db/queries/stock-summaries";
+import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
 import type { RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, relinkStatements } from "./link-products";
@@ -277,6 +278,12 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     refreshProductSummary(input),
     // After the summary's stock (today's stock-outs read it), before the snapshot time moves (mine reads it).
     refreshLostSales(
+      input.orgId,
+      sql`select product_id from mine`,
+      sql`${accountSnapshot(input)}, ${changedProducts(input)}`,
+    ),
+    // The products' one unit price (listing price, else recent orders' average), after sales_daily's rebuild.
+    refreshUnitPrice(
       input.orgId,
       sql`select product_id from mine`,
       sql`${accountSnapshot(input)}, ${changedProducts(input)}`,

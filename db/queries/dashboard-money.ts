@@ -1,15 +1,15 @@
 // The Overview's money, in one statement over product_summary (one row per product, no days or stock rows):
 // - to order today: the products the Recommendations page lists as "order now" (the same lines of
 //   recommendations.ts, the same reorder test and suggested quantity of domain/replenishment-sql.ts), their
-//   units, and those units at the average selling price (domain/selling-price-sql.ts, product_summary's revenue
-//   ÷ units sold over the velocity window);
+//   units, and those units at the product's unit price (domain/selling-price.ts: the listings' price, else the
+//   average selling price of recent orders), the one finalize stored on product_summary (unit-price-refresh.ts);
 // - lost to stock-outs over the last 30 days and today, Ozon's way: each product's lost units as the run's
-//   finalize stored them on product_summary (lost-sales-refresh.ts), at the same price;
+//   finalize stored them on product_summary (lost-sales-refresh.ts), at the same price, and the days of the
+//   period with stock history (from the earliest snapshot in it: history starts at the first sync);
 // - the stock on hand and the stock of overstocked products (domain/stock-status-sql.ts), at the same price.
 import { sql } from "drizzle-orm";
 import { reorderDueSql, suggestedQuantitySql } from "../../domain/replenishment-sql";
 import { roubles } from "../../domain/selling-price";
-import { averageSellingPriceSql } from "../../domain/selling-price-sql";
 import type { StatusRules } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
 import type { Database } from "../client";
@@ -23,7 +23,8 @@ export interface MoneySettings extends StatusRules {
 
 export interface DashboardMoney {
   orderToday: { products: number; units: number; rub: number };
-  lostSales: { periodDays: number; units: number; rub: number };
+  /** observedDays: days of the period with stock history (snapshots start at the first sync), today included. */
+  lostSales: { periodDays: number; observedDays: number; units: number; rub: number };
   stockRub: number;
   overstockRub: number;
 }
@@ -33,7 +34,7 @@ export async function dashboardMoney(
   scope: { orgId: string; marketplace?: Marketplace | undefined },
   settings: MoneySettings,
 ): Promise<DashboardMoney> {
-  const price = averageSellingPriceSql(sql`revenue`, sql`units_sold`);
+  const price = sql`unit_price`;
   const lost =
     scope.marketplace === "ozon"
       ? sql`ps.ozon_lost_units`
@@ -54,8 +55,14 @@ export async function dashboardMoney(
       (select coalesce(sum(greatest(available, 0) * price), 0) from priced)::float8 as stock_rub,
       (select coalesce(sum(greatest(available, 0) * price) filter (where overstock), 0) from priced)::float8 as overstock_rub,
       (select coalesce(sum(${lost}), 0) from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_units,
-      (select coalesce(sum(${lost} * ${averageSellingPriceSql(sql`ps.revenue`, sql`ps.units_sold`)}), 0)
-        from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_rub`);
+      (select coalesce(sum(${lost} * ps.unit_price), 0)
+        from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_rub,
+      (select case when min(f.day) is not null
+          then least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1) end
+        from product_summary ps cross join lateral (
+          select i.day from inventory_daily i where i.org_id = ${scope.orgId} and i.product_id = ps.product_id
+            and i.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int order by i.day limit 1) f
+        where ps.org_id = ${scope.orgId})::int as observed_days`);
   const row = result.rows[0] as Record<string, number | string>;
   const number = (name: string) => Number(row[name] ?? 0);
   return {
@@ -66,6 +73,8 @@ export async function dashboardMoney(
     },
     lostSales: {
       periodDays: LOST_SALES_OVERVIEW_DAYS,
+      // Without a snapshot in the period, only today's stock (the summary's) is seen.
+      observedDays: row.observed_days === null ? 1 : number("observed_days"),
       units: Math.round(number("lost_units") * 10) / 10,
       rub: roubles(number("lost_rub")),
     },

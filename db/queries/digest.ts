@@ -1,13 +1,10 @@
 // SQL of the daily digest: the organizations that want one, the day's claim (one per organization × local date,
 // taken in the same statement that queues the digest to every ready channel), the products out of stock now and
-// at the previous digest, and yesterday's lost sales per product × warehouse with each product's selling price.
+// at the previous digest, and yesterday's lost sales per product × warehouse with each product's unit price.
 import { type SQL, sql } from "drizzle-orm";
 import { READY_CHANNELS } from "./alerts";
 import { warehouseDemandDays } from "./demand-days";
 import { LOST_SALES_DAYS } from "./lost-sales";
-
-/** Days of orders the average selling price comes from (as on the product page). */
-const PRICE_DAYS = 90;
 
 /** Organizations with daily_digest on and a digest hour, with their time zone and order settings. */
 export function digestOrganizationsSql(): SQL {
@@ -40,11 +37,9 @@ export function lostSalesDaysSql(orgId: string, today: string): SQL {
     select product_id, warehouse_id, units, in_stock from d order by product_id, warehouse_id, day`;
 }
 
-/** Each product's average selling price over the 90 days before `today`. */
-export function unitPricesSql(orgId: string, today: string): SQL {
-  return sql`select product_id, (sum(revenue) / nullif(sum(quantity), 0))::float8 as unit_price from sales
-    where org_id = ${orgId} and kind = 'order' and day >= ${today}::date - ${PRICE_DAYS}::int and day < ${today}::date
-    group by product_id`;
+/** Each product's unit price, the one the Overview and the product page use (domain/selling-price.ts). */
+export function unitPricesSql(orgId: string): SQL {
+  return sql`select product_id, unit_price from product_summary where org_id = ${orgId}`;
 }
 
 /**

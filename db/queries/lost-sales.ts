@@ -1,14 +1,15 @@
 // Lost sales of one product per warehouse over the last days (Ozon's way, domain/lost-sales.ts, over the same
-// censored days the forecast reads), its average selling price to put roubles on them, and its forecast.
+// censored days the forecast reads), at the product's unit price (the one finalize stored on product_summary:
+// domain/selling-price.ts), the days of stock history the window holds (snapshots start at the first sync),
+// and its forecast.
 import { sql } from "drizzle-orm";
 import { type LostSales, lostRevenue, lostSales } from "../../domain/lost-sales";
+import type { UnitPriceSource } from "../../domain/selling-price";
 import type { Database } from "../client";
 import { warehouseDemandDays } from "./demand-days";
 
 /** Ozon's window for average daily sales. */
 export const LOST_SALES_DAYS = 28;
-/** Days of orders the average selling price comes from. */
-const PRICE_DAYS = 90;
 
 export interface WarehouseLostSales extends LostSales {
   warehouseId: number;
@@ -18,8 +19,11 @@ export interface WarehouseLostSales extends LostSales {
 
 export interface ProductLostSales {
   periodDays: number;
-  /** Average selling price of the product's orders over the last 90 days; 0 without any. */
+  /** Days of the period with stock history (from the product's first stock snapshot in it; 0 without one). */
+  observedDays: number;
+  /** The product's unit price (the listings' price, else the last 90 days' average selling price; 0 without). */
   unitPrice: number;
+  priceSource: UnitPriceSource;
   units: number;
   rub: number;
   byWarehouse: WarehouseLostSales[];
@@ -35,14 +39,22 @@ export async function productLostSales(
     products: sql`select ${productId}::bigint`,
     windowDays: LOST_SALES_DAYS,
   });
-  const [series, price] = await Promise.all([
+  const [series, price, history] = await Promise.all([
     db.execute(sql`with d as (${days})
       select d.warehouse_id, w.name as warehouse, d.units, d.in_stock from d join warehouses w on w.id = d.warehouse_id
       order by d.warehouse_id, d.day`),
-    db.execute(sql`select coalesce(sum(revenue) / nullif(sum(quantity), 0), 0)::float8 as unit_price from sales
-      where org_id = ${orgId} and product_id = ${productId} and kind = 'order' and day > current_date - ${PRICE_DAYS}::int`),
+    db.execute(sql`select unit_price, price_source from product_summary
+      where org_id = ${orgId} and product_id = ${productId}`),
+    db.execute(sql`select (case when min(day) is null then 0
+        else least(${LOST_SALES_DAYS}::int, current_date - min(day)) end)::int as observed_days
+      from inventory_daily where org_id = ${orgId} and product_id = ${productId}
+        and day >= current_date - ${LOST_SALES_DAYS + 1}::int and day < current_date`),
   ]);
-  const unitPrice = Number((price.rows[0] as { unit_price: number } | undefined)?.unit_price ?? 0);
+  const priced = price.rows[0] as { unit_price: number; price_source: UnitPriceSource } | undefined;
+  const unitPrice = Number(priced?.unit_price ?? 0);
+  const observedDays = Number(
+    (history.rows[0] as { observed_days: number | null } | undefined)?.observed_days ?? 0,
+  );
   const byId = new Map<number, { warehouse: string; days: { units: number; inStock: boolean }[] }>();
   for (const row of series.rows as Array<{
     warehouse_id: number;
@@ -62,7 +74,9 @@ export async function productLostSales(
   const units = byWarehouse.reduce((sum, line) => sum + line.lostUnits, 0);
   return {
     periodDays: LOST_SALES_DAYS,
+    observedDays,
     unitPrice: Math.round(unitPrice * 100) / 100,
+    priceSource: priced?.price_source ?? "none",
     units: Math.round(units * 10) / 10,
     rub: lostRevenue(units, unitPrice),
     byWarehouse: byWarehouse.filter((line) => line.lostUnits > 0),

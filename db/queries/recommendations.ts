@@ -56,14 +56,14 @@ const URGENCY = sql`order by case when velocity > 0 then available / velocity en
 
 /**
  * The per-product lines (product_summary ps joined to products p): the stock of the marketplace in scope, the
- * forecast velocity and the summary's revenue and units sold. The Overview's "to order today" reads these same
+ * forecast velocity, the summary's revenue and units sold, and the product's unit price. The Overview's "to order today" reads these same
  * lines with LINE_STOCK through reorderDueSql, so its count is the length of the "order now" list.
  */
 export function productStockLinesSql(orgId: string, marketplace: Marketplace | undefined): SQL {
   return sql`select ps.product_id, p.article, p.name, null::int as warehouse_id, null::text as warehouse, null::text as marketplace,
         ${marketplace === "ozon" ? sql`ps.ozon_available` : marketplace === "wb" ? sql`ps.wb_available` : sql`ps.available`} as available,
         ps.in_transit, ps.velocity::float8 as velocity, ps.demand_model, ps.observed_days, ps.censored_days,
-        ps.revenue, ps.units_sold
+        ps.revenue, ps.units_sold, ps.unit_price
       from product_summary ps join products p on p.id = ps.product_id
       where ps.org_id = ${orgId}`;
 }

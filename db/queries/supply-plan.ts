@@ -1,21 +1,21 @@
 // Inputs of the supply plan, one row per product × destination: a cluster (its warehouses of one marketplace
-// summed) or a warehouse outside any cluster. Stock from inventory (available, in transit); velocity the sum of
-// the warehouses' demand forecasts (domain/forecast-sql.ts over the orders and stock snapshots, as the
-// recommendations per warehouse read it). Orders WB books on a marketplace-wide total ("Склад WB РФ", type
-// unknown: since 2026-08-15 WB names no shipping warehouse) cannot be placed: that demand meets the stock of the
-// product's warehouses of the marketplace that have no demand of their own, as one destination, so the plan
-// does not ship to the total what Koledino already holds; the product's own minimum order and pack size where it set them;
-// and its unit price: the listings' price on that marketplace, or the average selling price of the last
-// 90 days' orders. domain/supply-plan.ts does the arithmetic.
+// summed) or a warehouse outside any cluster. Stock from inventory (available, in transit). Velocity: the
+// product's own forecast (product_summary.velocity, the one Recommendations and the Overview use) spread over its
+// destinations by their share of its recent demand, the share being each destination's warehouses' demand
+// forecasts (domain/forecast-sql.ts over the orders and stock snapshots) over the sum of all its destinations'
+// (every marketplace's, whatever the scope): so a product's destinations together forecast exactly what the
+// product does (summed per warehouse they forecast more: each warehouse's series leaves out its own days out of
+// stock). Orders WB books on a marketplace-wide total ("Склад WB РФ", type unknown: since 2026-08-15 WB names no
+// shipping warehouse) cannot be placed: that demand meets the stock of the product's warehouses of the
+// marketplace that have no demand of their own, as one destination, so the plan does not ship to the total what
+// Koledino already holds; the product's own minimum order and pack size where it set them; and its unit price,
+// the one finalize stored on product_summary (domain/selling-price.ts). domain/supply-plan.ts does the arithmetic.
 import { type SQL, sql } from "drizzle-orm";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
 import { warehouseDemandDays } from "./demand-days";
 import { productSearchSql } from "./inventory-search";
-
-/** Days of orders the average selling price comes from (as lost sales price theirs). */
-const PRICE_DAYS = 90;
 
 export interface SupplyPlanScope {
   orgId: string;
@@ -39,7 +39,12 @@ export interface SupplyPlanRow {
   warehouses: string[];
   available: number;
   in_transit: number;
+  /** The destination's share of the product's forecast, units a day. */
   velocity: number;
+  /** The destination's share of the product's recent demand, 0–1. */
+  demand_share: number;
+  /** The product's forecast over all destinations (product_summary.velocity), units a day. */
+  product_velocity: number;
   min_order_units: number | null;
   pack_size: number | null;
   unit_price: number;
@@ -47,9 +52,10 @@ export interface SupplyPlanRow {
 
 export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Promise<SupplyPlanRow[]> {
   const stockScope = [sql`i.org_id = ${scope.orgId}`];
-  if (scope.marketplace) stockScope.push(sql`i.marketplace = ${scope.marketplace}`);
-  const days = warehouseDemandDays({ orgId: scope.orgId, marketplace: scope.marketplace });
+  // Every marketplace's demand and stock: a destination's share is of the product's whole demand.
+  const days = warehouseDemandDays({ orgId: scope.orgId });
   const lineFilters: SQL[] = [sql`p.org_id = ${scope.orgId}`];
+  if (scope.marketplace) lineFilters.push(sql`l.marketplace = ${scope.marketplace}`);
   if (scope.warehouseId !== undefined)
     lineFilters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
   if (scope.cluster !== undefined) lineFilters.push(sql`l.cluster = ${scope.cluster}`);
@@ -84,21 +90,17 @@ export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Pr
         array_agg(warehouse_name order by warehouse_name) as warehouses,
         sum(available)::int as available, sum(in_transit)::int as in_transit, sum(velocity)::float8 as velocity
       from placed group by product_id, marketplace, destination, cluster, own_warehouse_id),
-    listing_price as (
-      select product_id, marketplace, avg(price)::float8 as price from listings
-      where org_id = ${scope.orgId} and price is not null and price > 0 group by product_id, marketplace),
-    selling_price as (
-      select product_id, (sum(revenue) / nullif(sum(quantity), 0))::float8 as price from sales
-      where org_id = ${scope.orgId} and kind = 'order' and day > current_date - ${PRICE_DAYS}::int
-      group by product_id)
+    shared as (
+      select lines.*, coalesce(velocity / nullif(sum(velocity) over (partition by product_id), 0), 0)::float8 as share
+      from lines)
     select l.product_id, p.article, p.name, l.marketplace::text as marketplace, l.destination, l.cluster,
-      l.warehouse_id, l.warehouses, l.available, l.in_transit, l.velocity,
-      pss.min_order_units, pss.pack_size, coalesce(lp.price, sp.price, 0)::float8 as unit_price
-    from lines l
+      l.warehouse_id, l.warehouses, l.available, l.in_transit, l.share as demand_share,
+      (coalesce(ps.velocity, 0) * l.share)::float8 as velocity, coalesce(ps.velocity, 0)::float8 as product_velocity,
+      pss.min_order_units, pss.pack_size, coalesce(ps.unit_price, 0)::float8 as unit_price
+    from shared l
     join products p on p.id = l.product_id
+    left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = l.product_id
     left join product_supply_settings pss on pss.product_id = l.product_id
-    left join listing_price lp on lp.product_id = l.product_id and lp.marketplace = l.marketplace
-    left join selling_price sp on sp.product_id = l.product_id
     where ${sql.join(lineFilters, sql` and `)}
     order by l.marketplace, l.destination, p.article`);
   return (result.rows as unknown as SupplyPlanRow[]).map((row) => ({
@@ -108,6 +110,8 @@ export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Pr
     available: Number(row.available),
     in_transit: Number(row.in_transit),
     velocity: Number(row.velocity),
+    demand_share: Number(row.demand_share),
+    product_velocity: Number(row.product_velocity),
     min_order_units: row.min_order_units === null ? null : Number(row.min_order_units),
     pack_size: row.pack_size === null ? null : Number(row.pack_size),
     unit_price: Number(row.unit_price),

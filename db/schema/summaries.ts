@@ -47,6 +47,11 @@ export const productSummary = pgTable(
     lostUnits: doublePrecision("lost_units").notNull().default(0),
     ozonLostUnits: doublePrecision("ozon_lost_units").notNull().default(0),
     wbLostUnits: doublePrecision("wb_lost_units").notNull().default(0),
+    // The one price of a unit of the product (domain/selling-price.ts: the listings' price, else the average
+    // selling price of the last 90 days' orders, else 0) and where it came from ('listing', 'sales', 'none'), as
+    // of the last run's finalize (db/queries/unit-price-refresh.ts): money, lost sales and the supply plan read it.
+    unitPrice: doublePrecision("unit_price").notNull().default(0),
+    priceSource: text("price_source").notNull().default("none"),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -956,7 +956,7 @@ export interface components {
             /** @description Projected day stock runs out (UTC date) */
             stockoutDate: string | null;
         };
-        /** @description Money at the average selling price of each product's orders over the velocity window (revenue ÷ units; a product without such a sale counts 0 ₽). Null when the scope names a warehouse, a category or a search: the money covers whole products, as Recommendations do. */
+        /** @description Money at each product's one unit price, the one the product page and the supply plan use (stored by each run): the listings' price, else the average selling price of the last 90 days' orders (revenue ÷ units), else 0 ₽. Null when the scope names a warehouse, a category or a search: the money covers whole products, as Recommendations do. */
         DashboardMoney: {
             /** @description What to order today (domain/replenishment.ts), per product over all warehouses */
             orderToday: {
@@ -964,19 +964,21 @@ export interface components {
                 products: number;
                 /** @description Their suggested quantities, summed */
                 units: number;
-                /** @description Those units at each product's average selling price, ₽ */
+                /** @description Those units at each product's unit price, ₽ */
                 rub: number;
             };
             /** @description Lost to stock-outs Ozon's way (domain/lost-sales.ts): per product, average daily sales on the days it had stock × the days it had none in any warehouse, less what still sold on them */
             lostSales: {
                 /** @description The last periodDays days up to yesterday, and today for a product with no stock now */
                 periodDays: number;
+                /** @description Days of the period with stock history, today included: snapshots start at the first sync, so before periodDays have passed the estimate covers only these */
+                observedDays: number;
                 /** @description Units lost, one decimal */
                 units: number;
-                /** @description Units lost at each product's average selling price, ₽ */
+                /** @description Units lost at each product's unit price, ₽ */
                 rub: number;
             };
-            /** @description Available stock at the average selling price, ₽ */
+            /** @description Available stock at each product's unit price, ₽ */
             stockRub: number;
             /** @description Available stock of overstocked products, ₽ */
             overstockRub: number;
@@ -1011,11 +1013,18 @@ export interface components {
                 windowDays: number;
                 explanation: string;
             } | null;
-            /** @description Lost sales Ozon's way over the last periodDays: average daily sales on the days in stock × days out of stock, per warehouse (units not rounded), at the average selling price */
+            /** @description Lost sales Ozon's way over the last periodDays: average daily sales on the days in stock × days out of stock, per warehouse (units not rounded), at the product's unit price: our estimate by Ozon's method */
             lostSales: {
                 periodDays: number;
-                /** @description Average selling price of the last 90 days' orders, ₽ */
+                /** @description Days of the period with stock history (stock snapshots start at the first sync): the days the estimate covers; 0 before any */
+                observedDays: number;
+                /** @description The product's one unit price, ₽ (as the Overview and the supply plan use): the listings' price, else the average selling price of the last 90 days' orders, else 0 */
                 unitPrice: number;
+                /**
+                 * @description Where unitPrice came from
+                 * @enum {string}
+                 */
+                priceSource: "listing" | "sales" | "none";
                 units: number;
                 rub: number;
                 byWarehouse: {
@@ -1026,6 +1035,18 @@ export interface components {
                     lostUnits: number;
                     rub: number;
                 }[];
+            };
+            /** @description The supply plan's minimum order and pack size (PUT /api/products/{id}/supply) */
+            supply: {
+                /** @description The product's own minimum order; null: the organization's */
+                minOrderUnits: number | null;
+                /** @description The product's own pack size; null: the organization's */
+                packSize: number | null;
+                /** @description The organization's, which the supply plan uses where the product has none */
+                defaults: {
+                    minOrderUnits: number;
+                    packSize: number;
+                };
             };
             stock: {
                 warehouseId: number;
@@ -1511,7 +1532,13 @@ export interface components {
             detail: string | null;
         };
         SupplyPlan: {
+            /** @description The page's lines */
             items: components["schemas"]["SupplyPlanLine"][];
+            page: number;
+            pageSize: number;
+            /** @description Lines over all pages */
+            total: number;
+            /** @description Over every line of the plan, not only the page's */
             totals: {
                 lines: number;
                 products: number;
@@ -1519,6 +1546,7 @@ export interface components {
                 units: number;
                 value: number;
             };
+            reconciliation: components["schemas"]["SupplyReconciliation"];
         };
         SupplyPlanLine: {
             productId: number;
@@ -1548,6 +1576,10 @@ export interface components {
                 minOrderUnits: number;
                 packSize: number;
             };
+            /** @description The destination's share of the product's recent demand (its warehouses' forecasts over all its destinations'), to 0.001: inputs.velocity = productVelocity × demandShare */
+            demandShare: number;
+            /** @description The product's forecast over all destinations, units a day (the Recommendations' velocity) */
+            productVelocity: number;
             safetyStock: number;
             reorderPoint: number;
             targetStock: number;
@@ -1564,13 +1596,45 @@ export interface components {
             coverAfterDays: number | null;
             /** @enum {string} */
             outcome: "ship" | "covered" | "no-demand" | "capped";
-            /** @description ₽ a unit: the listings' price, or the average selling price */
+            /** @description ₽ a unit: the product's one unit price (the listings' price, else the average selling price of the last 90 days' orders), as the Overview and the product page use */
             unitPrice: number;
             /** @description quantity × unit price, ₽ */
             value: number;
             /** @description The arithmetic, one English sentence a step */
             explanation: string[];
         };
+        /** @description Why the plan's units differ from order-now: planUnits = orderNowUnits + packsAndMinimum + coverCap + destinations. Null when the scope is one cluster or warehouse. In a marketplace, order-now is over that marketplace's destinations and their share of the forecast */
+        SupplyReconciliation: {
+            planUnits: number;
+            /** @description What Recommendations say to order now for these products (over all their warehouses) */
+            orderNowUnits: number;
+            /** @description Units the minimum orders and whole packs add */
+            packsAndMinimum: number;
+            /** @description Units the cover cap takes away (0 or negative) */
+            coverCap: number;
+            /** @description Σ destinations' shortfalls − order now: a destination short while another holds stock above its reorder point (a shipment cannot move it), a destination due while the product is not, and per-destination rounding */
+            destinations: number;
+            /** @description The products whose plan differs most from their order-now (up to 5) */
+            products: {
+                productId: number;
+                article: string;
+                planUnits: number;
+                /** @description What Recommendations say to order now for these products (over all their warehouses) */
+                orderNowUnits: number;
+                /** @description Units the minimum orders and whole packs add */
+                packsAndMinimum: number;
+                /** @description Units the cover cap takes away (0 or negative) */
+                coverCap: number;
+                /** @description Σ destinations' shortfalls − order now: a destination short while another holds stock above its reorder point (a shipment cannot move it), a destination due while the product is not, and per-destination rounding */
+                destinations: number;
+                /** @description Destinations with a shortfall */
+                short: string[];
+                /** @description Destinations holding stock above their reorder point */
+                surplus: string[];
+            }[];
+            /** @description The summary line, in English */
+            explanation: string;
+        } | null;
         ProductSupplySettings: {
             productId: number;
             /** @description The product's own; null uses the organization's */
@@ -4098,6 +4162,8 @@ export interface operations {
     getSupplyPlan: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Only this marketplace's destinations */
                 marketplace?: "ozon" | "wb";
                 /** @description Only the destination holding this warehouse (its whole cluster) */

@@ -112,13 +112,15 @@ export const layoutScenarios: Scenario[] = [
     },
   },
   {
-    name: "on a 390 px phone the inventory's status and available and the runs' status show without scrolling sideways",
+    name: "on a 390 px phone the inventory's status and available, the runs' status and the supply plan's quantity and value show without scrolling sideways",
     async run(page) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
       for (const [path, table, headers] of [
         ["/inventory", "inventory-table", 3],
         ["/sync", "runs", 2],
+        // The supply plan's pinned article, the quantity to ship and its value.
+        ["/supply-plan", "supply-table", 3],
       ] as const) {
         await visit(page, path);
         await settled(page);

@@ -271,6 +271,54 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: "a product's own minimum order and pack size: a refusal under its field, then saved and used by the plan",
+    async run(page) {
+      const first = await apiJson<{ items: Array<{ productId: number; article: string }> }>(
+        page,
+        "/api/supply-plan?pageSize=1",
+      );
+      const line = first.items[0];
+      assert.ok(line, "the demo's plan has a line to ship");
+      await visit(page, `/inventory/${line.productId}`);
+      await page.waitForSelector('[data-testid="product-supply"]');
+      await page.fill('[data-testid="supply-minOrderUnits"]', "10");
+      await page.fill('[data-testid="supply-packSize"]', "0");
+      await page.click('[data-testid="supply-save"]');
+      const refusal = page.locator('label:has([data-testid="supply-packSize"]) .form-error');
+      await refusal.waitFor();
+      assert.ok(((await refusal.textContent()) ?? "").length > 0, "the pack size's refusal under its field");
+      assert.equal(
+        await page.locator('label:has([data-testid="supply-minOrderUnits"]) .form-error').count(),
+        0,
+        "no refusal under the minimum order",
+      );
+      await page.fill('[data-testid="supply-packSize"]', "6");
+      await page.click('[data-testid="supply-save"]');
+      await page.locator('[data-testid="product-supply"] [role="status"]').waitFor();
+      const plan = await apiJson<{
+        items: Array<{
+          productId: number;
+          quantity: number;
+          inputs: { minOrderUnits: number; packSize: number };
+        }>;
+      }>(page, `/api/supply-plan?search=${encodeURIComponent(line.article)}`);
+      const mine = plan.items.filter((item) => item.productId === line.productId);
+      assert.ok(mine.length > 0, "the product still has a line to ship");
+      for (const item of mine) {
+        assert.deepEqual(
+          { minOrderUnits: item.inputs.minOrderUnits, packSize: item.inputs.packSize },
+          { minOrderUnits: 10, packSize: 6 },
+        );
+        assert.equal(item.quantity % 6, 0, "whole packs of 6");
+      }
+      // Back to the organization's.
+      await page.fill('[data-testid="supply-minOrderUnits"]', "");
+      await page.fill('[data-testid="supply-packSize"]', "");
+      await page.click('[data-testid="supply-save"]');
+      await page.locator('[data-testid="product-supply"] [role="status"]').waitFor();
+    },
+  },
+  {
     name: "the language switches to English and back, and is remembered after a reload",
     async run(page) {
       await visit(page, "/");

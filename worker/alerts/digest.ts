@@ -85,7 +85,7 @@ async function composeDigest(
     rows(db, outOfStockSql(orgId)),
     rows(db, previousOutOfStockSql(orgId, date)),
     rows(db, lostSalesDaysSql(orgId, date)),
-    rows(db, unitPricesSql(orgId, date)),
+    rows(db, unitPricesSql(orgId)),
   ]);
   const order = reorder.map((line) => ({
     article: line.article,

@@ -1,9 +1,11 @@
 // GET /api/products/{id}: one product with its stock per warehouse, its listings on both marketplaces,
 // daily stock snapshots, recent stock changes (audit) and daily sales over `days` (default 90), the demand
-// forecast behind its velocity, and its lost sales per warehouse over the last 28 days (db/queries/lost-sales.ts).
+// forecast behind its velocity, its lost sales per warehouse over the last 28 days (db/queries/lost-sales.ts), and
+// its own minimum order and pack size for the supply plan beside the organization's.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { productForecast, productLostSales } from "../../db/queries/lost-sales";
 import { productDetail } from "../../db/queries/product-detail";
+import { productSupplySettings } from "../../db/queries/product-supply";
 import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
 import { explainForecast, FORECAST_WINDOW_DAYS } from "../../domain/forecast";
 import { stockStatus } from "../../domain/stock-status";
@@ -37,9 +39,10 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
     const organization = c.get("organization");
     const detail = await productDetail(c.var.db, organization.id, id, days);
     if (!detail) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
-    const [forecast, lost] = await Promise.all([
+    const [forecast, lost, supply] = await Promise.all([
       productForecast(c.var.db, organization.id, id),
       productLostSales(c.var.db, organization.id, id),
+      productSupplySettings(c.var.db, organization.id, id),
     ]);
     const available = detail.stock.reduce((sum, line) => sum + line.available, 0);
     const inTransit = detail.stock.reduce((sum, line) => sum + line.inTransit, 0);
@@ -60,6 +63,10 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
           explanation: explainForecast(forecast.model, forecast.observedDays, forecast.censoredDays),
         },
         lostSales: lost,
+        supply: {
+          ...supply,
+          defaults: { minOrderUnits: organization.minOrderUnits, packSize: organization.packSize },
+        },
         stock: detail.stock.map((line) => ({
           ...line,
           listingId: Number(line.listingId),

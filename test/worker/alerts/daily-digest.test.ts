@@ -42,7 +42,7 @@ async function digestOrg(timeZone: string) {
 }
 
 /**
- * A kettle that sold 2 a day at 100 ₽ at one warehouse until it ran out the day before `today` (nothing in stock
+ * A kettle that sold 2 a day at 100 ₽ (its unit price, as finalize stores it) at one warehouse until it ran out the day before `today` (nothing in stock
  * or in transit, velocity 2), and a mug with plenty in stock.
  */
 async function seedStock(org: { orgId: string; accountId: string }, today: string): Promise<void> {
@@ -56,9 +56,9 @@ async function seedStock(org: { orgId: string; accountId: string }, today: strin
     from listing, mug, wh`);
   const ids = result.rows[0] as Record<string, number>;
   await db().execute(sql`insert into product_summary (org_id, product_id, available, reserved, in_transit,
-      ozon_available, wb_available, warehouse_count, units_sold, revenue, velocity)
-    values (${org.orgId}, ${ids.kettle_id}, 0, 0, 0, 0, 0, 0, 54, 5400, 2),
-      (${org.orgId}, ${ids.mug_id}, 500, 0, 0, 0, 500, 1, 30, 3000, 1)`);
+      ozon_available, wb_available, warehouse_count, units_sold, revenue, velocity, unit_price, price_source)
+    values (${org.orgId}, ${ids.kettle_id}, 0, 0, 0, 0, 0, 0, 54, 5400, 2, 100, 'sales'),
+      (${org.orgId}, ${ids.mug_id}, 500, 0, 0, 0, 500, 1, 30, 3000, 1, 100, 'sales')`);
   // Orders of 2 units at 100 ₽ on each of the 27 days before yesterday; none yesterday, when the stock was 0.
   await db().execute(sql`insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id,
       product_id, warehouse_id, occurred_at, day, quantity, revenue)

@@ -7,6 +7,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { refreshLostSales } from "../../../db/queries/lost-sales-refresh";
+import { refreshUnitPrice } from "../../../db/queries/unit-price-refresh";
+import { sales } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
 import { type Catalog, db, distinctIps, get, seedShop, seedTenant, signIn, type Tenant } from "./fixtures";
 
@@ -16,7 +18,7 @@ const ip = distinctIps(64);
 
 interface Money {
   orderToday: { products: number; units: number; rub: number };
-  lostSales: { periodDays: number; units: number; rub: number };
+  lostSales: { periodDays: number; observedDays: number; units: number; rub: number };
   stockRub: number;
   overstockRub: number;
 }
@@ -31,14 +33,34 @@ async function body<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Orders over the velocity window: units sold and revenue, so the average selling price is revenue ÷ units. */
-async function priced(article: string, unitsSold: number, revenue: number): Promise<void> {
-  await db().execute(sql`update product_summary set units_sold = ${unitsSold}, revenue = ${revenue}
+/** The seller's price on the product's listings: its unit price, before any average of its orders. */
+async function priced(article: string, price: number): Promise<void> {
+  await db().execute(sql`update listings set price = ${price}
     where org_id = ${tenant.orgId} and product_id = ${shop.products[article] as number}`);
 }
 
-/** Units ordered `back` days before today (sales_daily, as finalize writes it). */
+/**
+ * Units ordered `back` days before today at 100 ₽ each: the order at the marketplace's warehouse (WB Koledino,
+ * Ozon Tver; the product page reads them) and sales_daily as finalize writes it (the Overview reads it).
+ */
 async function sold(article: string, marketplace: "ozon" | "wb", back: number, units: number): Promise<void> {
+  const day = new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10);
+  await db()
+    .insert(sales)
+    .values({
+      orgId: tenant.orgId,
+      accountId: shop.accounts[marketplace],
+      marketplace,
+      kind: "order",
+      externalId: `${article}-${marketplace}-${back}`,
+      listingId: shop.listings[`${article}:${marketplace}`] as number,
+      productId: shop.products[article] as number,
+      warehouseId: shop.warehouses[marketplace === "wb" ? "Koledino" : "Tver"] as number,
+      occurredAt: new Date(`${day}T12:00:00Z`),
+      day,
+      quantity: units,
+      revenue: String(units * 100),
+    });
   await db().execute(sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue,
       returns, cancellations)
     values (${tenant.orgId}, current_date - ${back}::int, ${shop.products[article] as number}, ${marketplace}, '',
@@ -63,13 +85,12 @@ beforeAll(async () => {
   // The cover basis with lead time 14, safety 7, target cover 45 days (the defaults).
   tenant = await seedTenant("money");
   shop = await seedShop(tenant.orgId);
-  // Prices: A-001 30 000 ₽ / 30 = 1 000; A-002 15 000 / 60 = 250; A-003 5 000 / 10 = 500; A-004 18 000 / 90 = 200;
-  // A-005 4 500 / 15 = 300.
-  await priced("A-001", 30, 30_000);
-  await priced("A-002", 60, 15_000);
-  await priced("A-003", 10, 5_000);
-  await priced("A-004", 90, 18_000);
-  await priced("A-005", 15, 4_500);
+  // Listing prices (the sales below are at 100 ₽ a unit: the listing's price comes first): A-001 1 000 ₽,
+  // A-002 250, A-003 500, A-004 200; A-005 has none: its orders' 1 000 ₽ ÷ 10 units = 100 ₽.
+  await priced("A-001", 1_000);
+  await priced("A-002", 250);
+  await priced("A-003", 500);
+  await priced("A-004", 200);
   // A-002 on WB, 7 days back to yesterday: sold 0, 3, 4, 1, 0, 4, 3; Koledino held 20, 20, 20, 0, 0, 20, 20.
   // Out of stock: the 4th and 3rd days back (none that day) and the 2nd (none the day before). In stock 0, 3, 4,
   // 3 → 2.5 a day; 3 days out that still sold 1 + 0 + 4 → lost 2.5 × 3 − 5 = 2.5 units × 250 ₽ = 625 ₽.
@@ -89,17 +110,14 @@ beforeAll(async () => {
   await snapshot("A-001", "ozon", "Tver", 1, 0);
   // A-005 sold 40 days back and ran dry 35 days back: outside the 30 days. It sold 1 a day 5 days back to
   // yesterday, with no snapshot in the window (in stock throughout: 5 units over 30 days), and has none now:
-  // today is a day out, lost 5 / 30 units × 300 ₽ = 50 ₽.
+  // today is a day out, lost 5 / 30 units × 100 ₽ = 16.67 ₽.
   await sold("A-005", "ozon", 40, 5);
   await snapshot("A-005", "ozon", "Tver", 35, 0);
   for (let back = 5; back >= 1; back--) await sold("A-005", "ozon", back, 1);
-  // What a day's first finalize stores for the shop's products (the same statement, cron/load/finalize-run.ts).
-  await db().execute(
-    refreshLostSales(
-      tenant.orgId,
-      sql`select product_id from product_summary where org_id = ${tenant.orgId}`,
-    ),
-  );
+  // What a day's first finalize stores for the shop's products (the same statements, cron/load/finalize-run.ts).
+  const all = sql`select product_id from product_summary where org_id = ${tenant.orgId}`;
+  await db().execute(refreshLostSales(tenant.orgId, all));
+  await db().execute(refreshUnitPrice(tenant.orgId, all));
   viewer = await signIn(tenant.users.viewer.email, ip());
 });
 
@@ -110,12 +128,13 @@ describe("GET /api/dashboard money", () => {
     //   A-002 10 units, v 2:  point 42, due, order 90 + 14 − 10 = 94 ×   250 ₽ = 23 500 ₽
     //   A-003 50 units, v 0:  no sales, not due (overstock by cover: 50 × 500 ₽ = 25 000 ₽)
     //   A-004 180 units, v 3: point 63, not due (60 days of cover: normal)
-    //   A-005 0 units, v 0.5: point 7 + 4 = 11, due, order 23 + 4 = 27 × 300 ₽ = 8 100 ₽
+    //   A-005 0 units, v 0.5: point 7 + 4 = 11, due, order 23 + 4 = 27 ×   100 ₽ =  2 700 ₽
     // In stock: 3 × 1 000 + 10 × 250 + 50 × 500 + 180 × 200 + 0 = 66 500 ₽.
     const dashboard = await body<{ money: Money }>("/api/dashboard");
     expect(dashboard.money).toEqual({
-      orderToday: { products: 3, units: 170, rub: 80_600 },
-      lostSales: { periodDays: 30, units: 6.7, rub: 4_675 },
+      orderToday: { products: 3, units: 170, rub: 75_200 },
+      // Stock history from A-001's snapshot 10 days back (A-005's 35 days back is outside): 10 days and today.
+      lostSales: { periodDays: 30, observedDays: 11, units: 6.7, rub: 4_641.67 },
       stockRub: 66_500,
       overstockRub: 25_000,
     });
@@ -140,9 +159,40 @@ describe("GET /api/dashboard money", () => {
 
   it("a marketplace's lost sales are its own: WB's A-002, Ozon's A-001 and A-005", async () => {
     const wb = await body<{ money: Money }>("/api/dashboard?marketplace=wb");
-    expect(wb.money.lostSales).toEqual({ periodDays: 30, units: 2.5, rub: 625 });
+    expect(wb.money.lostSales).toEqual({ periodDays: 30, observedDays: 11, units: 2.5, rub: 625 });
     const ozon = await body<{ money: Money }>("/api/dashboard?marketplace=ozon");
-    expect(ozon.money.lostSales).toEqual({ periodDays: 30, units: 4.2, rub: 4_050 });
+    expect(ozon.money.lostSales).toEqual({ periodDays: 30, observedDays: 11, units: 4.2, rub: 4_016.67 });
+  });
+
+  it("the Overview and the product page price a product's lost units the same: its one stored unit price", async () => {
+    // WB's lost sales are A-002's alone: the Overview's ₽ per unit is A-002's price.
+    const wb = (await body<{ money: Money }>("/api/dashboard?marketplace=wb")).money.lostSales;
+    const product = await body<{
+      lostSales: {
+        periodDays: number;
+        observedDays: number;
+        unitPrice: number;
+        priceSource: string;
+        units: number;
+        rub: number;
+      };
+    }>(`/api/products/${shop.products["A-002"]}`);
+    expect(product.lostSales).toMatchObject({ unitPrice: 250, priceSource: "listing", units: 2.5, rub: 625 });
+    expect(wb.rub / wb.units).toBe(product.lostSales.unitPrice);
+    expect(product.lostSales.rub / product.lostSales.units).toBe(product.lostSales.unitPrice);
+    // A-002's stock history in the product page's 28 days starts 7 days back; A-004 has none.
+    expect(product.lostSales).toMatchObject({ periodDays: 28, observedDays: 7 });
+    const hat = await body<{ lostSales: { observedDays: number } }>(
+      `/api/products/${shop.products["A-004"]}`,
+    );
+    expect(hat.lostSales.observedDays).toBe(0);
+  });
+
+  it("a product without a listing price is priced by its last 90 days' orders: revenue ÷ units", async () => {
+    const product = await body<{ lostSales: { unitPrice: number; priceSource: string } }>(
+      `/api/products/${shop.products["A-005"]}`,
+    );
+    expect(product.lostSales).toMatchObject({ unitPrice: 100, priceSource: "sales" });
   });
 
   it("no money for a warehouse or a category: it covers whole products", async () => {

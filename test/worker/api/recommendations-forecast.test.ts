@@ -3,6 +3,8 @@
 // from the product summary the runs write.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { refreshSalesDaily } from "../../../cron/load/finalize-run";
+import { refreshUnitPrice } from "../../../db/queries/unit-price-refresh";
 import { inventoryDaily, sales } from "../../../db/schema";
 import { explainForecast, forecastDailyDemand } from "../../../domain/forecast";
 import { replenish } from "../../../domain/replenishment";
@@ -146,16 +148,24 @@ describe("recommendations by the forecast", () => {
     expect(items.find((item) => item.article === "A-002")?.forecast).toBeNull();
   });
 
-  it("the product page: lost sales Ozon's way per warehouse over 28 days, in ₽ at the average price", async () => {
+  it("the product page: lost sales Ozon's way per warehouse over 28 days, in ₽ at the product's price", async () => {
     // A-002 at Koledino over the days of the first test (7 days back to yesterday): in stock 0, 3, 4, 3 → 2.5
     // a day; 3 days out of stock that still sold 1 + 0 + 4 → lost 2.5 × 3 − 5 = 2.5 units. 15 units ordered for
-    // 5 000 ₽ → 333.33 ₽ each → 833.33 ₽.
+    // 5 000 ₽ → 333.33 ₽ each (no listing price: the orders' average, as finalize stores it) → 833.33 ₽.
+    for (const statement of refreshSalesDaily({ orgId: tenant.orgId })) await db().execute(statement);
+    await db().execute(refreshUnitPrice(tenant.orgId, sql`select ${shop.products["A-002"]}::bigint`));
+    await db().execute(
+      sql`update organizations set data_version = data_version + 1 where id = ${tenant.orgId}`,
+    );
     const response = await get(`/api/products/${shop.products["A-002"]}`, ip(), { cookie: viewer });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { lostSales: unknown; forecast: unknown };
     expect(body.lostSales).toEqual({
       periodDays: 28,
+      // Stock history from the snapshot 7 days back.
+      observedDays: 7,
       unitPrice: 333.33,
+      priceSource: "sales",
       units: 2.5,
       rub: 833.33,
       byWarehouse: [

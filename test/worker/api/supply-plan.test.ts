@@ -4,6 +4,8 @@
 // CSV, another organization seeing none of it, and bad parameters refused naming the field.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { refreshSalesDaily } from "../../../cron/load/finalize-run";
+import { refreshUnitPrice } from "../../../db/queries/unit-price-refresh";
 import { inventoryDaily, sales, warehouses } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
 import {
@@ -40,9 +42,23 @@ interface Line {
   explanation: string[];
 }
 
+interface Reconciliation {
+  planUnits: number;
+  orderNowUnits: number;
+  packsAndMinimum: number;
+  coverCap: number;
+  destinations: number;
+  products: Array<{ article: string; short: string[]; surplus: string[] }>;
+  explanation: string;
+}
+
 interface Plan {
   items: Line[];
+  page: number;
+  pageSize: number;
+  total: number;
   totals: { lines: number; products: number; destinations: number; units: number; value: number };
+  reconciliation: Reconciliation | null;
 }
 
 let tenant: Tenant;
@@ -136,6 +152,19 @@ beforeAll(async () => {
   await sellDaily("P-4", "Склад WB РФ", 2, 500);
   // The seller's own price, where a listing has one, comes before the average selling price.
   await db().execute(sql`update listings set price = '1999.50' where product_id = ${shop.products["P-2"]}`);
+  // What finalize stores: sales_daily from the orders, each product's unit price from it and the listings, and
+  // the product's forecast (flat series: P-1 1 + 1 + 3 = 5/day, P-2 and P-3 1, P-4 2).
+  for (const statement of refreshSalesDaily({ orgId: tenant.orgId })) await db().execute(statement);
+  const velocities: Record<string, number> = { "P-1": 5, "P-2": 1, "P-3": 1, "P-4": 2 };
+  for (const [article, velocity] of Object.entries(velocities))
+    await db().execute(sql`update product_summary set velocity = ${velocity}
+      where org_id = ${tenant.orgId} and product_id = ${shop.products[article] as number}`);
+  await db().execute(
+    refreshUnitPrice(
+      tenant.orgId,
+      sql`select product_id from product_summary where org_id = ${tenant.orgId}`,
+    ),
+  );
   viewer = await signIn(tenant.users.viewer.email, ip());
   operator = await signIn(tenant.users.operator.email, ip());
 });
@@ -185,6 +214,63 @@ describe("GET /api/supply-plan", () => {
     expect(totals).toEqual({ lines: 4, products: 3, destinations: 3, units: 347, value: 251_474 });
   });
 
+  it("spreads each product's forecast over its destinations by their share of its demand", async () => {
+    // P-1 sells 1 + 1 at Центр and 3 at Tver of its 5 a day: shares 0.4 and 0.6 of the product's forecast.
+    const p1 = (await plan()).items.filter((l) => l.article === "P-1");
+    expect(p1.map((l) => [l.destination.name, l.inputs.velocity])).toEqual([
+      ["Tver", 3],
+      ["Центр", 2],
+    ]);
+    await db().execute(sql`update product_summary set velocity = 2.5
+      where org_id = ${tenant.orgId} and product_id = ${shop.products["P-1"]}`);
+    await db().execute(
+      sql`update organizations set data_version = data_version + 1 where id = ${tenant.orgId}`,
+    );
+    try {
+      // The product's forecast halved: each destination's halves with it (Tver 1.5, Центр 1).
+      const halved = (await plan("?all=true")).items.filter((l) => l.article === "P-1");
+      expect(halved.map((l) => [l.destination.name, l.inputs.velocity])).toEqual([
+        ["Tver", 1.5],
+        ["Центр", 1],
+      ]);
+    } finally {
+      await db().execute(sql`update product_summary set velocity = 5
+        where org_id = ${tenant.orgId} and product_id = ${shop.products["P-1"]}`);
+      await db().execute(
+        sql`update organizations set data_version = data_version + 1 where id = ${tenant.orgId}`,
+      );
+    }
+  });
+
+  it("reconciles the plan with order now: each product's destinations together need what it does", async () => {
+    // P-1 over all warehouses: 5/day, position 35 + 4 = 39 ≤ reorder point 70 + 35 → order 225 + 35 − 39 = 221
+    // = Tver 151 + Центр 70. P-2 52, P-3 covered by its 200 in transit, P-4 74: the plan is order now.
+    const { reconciliation } = await plan();
+    expect(reconciliation).toMatchObject({
+      planUnits: 347,
+      orderNowUnits: 347,
+      packsAndMinimum: 0,
+      coverCap: 0,
+      destinations: 0,
+      products: [],
+      explanation: "plan 347 units vs order-now 347 units: they agree.",
+    });
+    // One cluster is part of its products' destinations: nothing to reconcile it with.
+    expect((await plan(`?cluster=${encodeURIComponent("Центр")}`)).reconciliation).toBeNull();
+  });
+
+  it("pages the lines (page, pageSize) with the total; the totals and the CSV cover every line", async () => {
+    const first = await plan("?pageSize=3");
+    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 4 });
+    expect(first.items.map((l) => l.article)).toEqual(["P-1", "P-2", "P-4"]);
+    expect(first.totals.units).toBe(347);
+    const second = await plan("?pageSize=3&page=2");
+    expect(second.items.map((l) => [l.article, l.destination.name])).toEqual([["P-1", "Центр"]]);
+    expect((await plan("?pageSize=3&page=3")).items).toEqual([]);
+    const csv = await get("/api/supply-plan?format=csv&pageSize=1", ip(), { cookie: viewer });
+    expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(5);
+  });
+
   it("all=true keeps the line stock in transit covers, and filters narrow by cluster, warehouse and search", async () => {
     const scarf = (await plan("?all=true")).items.find((l) => l.article === "P-3");
     expect(scarf).toMatchObject({ outcome: "covered", quantity: 0, inputs: { inTransit: 200, velocity: 1 } });
@@ -212,6 +298,13 @@ describe("GET /api/supply-plan", () => {
       productId: shop.products["P-2"],
       minOrderUnits: 100,
       packSize: 12,
+    });
+    // The product page shows them beside the organization's (minimum order 1, packs of 1).
+    const detail = await get(`/api/products/${shop.products["P-2"]}`, ip(), { cookie: viewer });
+    expect(((await detail.json()) as { supply: unknown }).supply).toEqual({
+      minOrderUnits: 100,
+      packSize: 12,
+      defaults: { minOrderUnits: 1, packSize: 1 },
     });
     // 52 short → minimum order 100 → 9 packs of 12 = 108, under the cap ⌊1 × 120⌋ = 120; 108 × 1 999.50 ₽.
     const jacket = (await plan()).items.find((l) => l.article === "P-2");
@@ -269,6 +362,13 @@ describe("GET /api/supply-plan", () => {
     const otherShop = await seedShop(other.orgId);
     const cookie = await signIn(other.users.operator.email, ip());
     expect(await plan("?all=true", cookie).then((p) => p.items.map((l) => l.article))).not.toContain("P-1");
+    // Its shop has no stock snapshot yet: its lost sales cover today alone.
+    const overview = await get("/api/dashboard", ip(), { cookie });
+    expect(
+      ((await overview.json()) as { money: { lostSales: { observedDays: number } } }).money.lostSales,
+    ).toMatchObject({
+      observedDays: 1,
+    });
     expect((await plan("", cookie)).totals).toEqual({
       lines: 0,
       products: 0,
@@ -297,6 +397,8 @@ describe("GET /api/supply-plan", () => {
     await refused(await get("/api/supply-plan?warehouseId=0x10", ip(), { cookie: viewer }), "warehouseId");
     await refused(await get("/api/supply-plan?format=xlsx", ip(), { cookie: viewer }), "format");
     await refused(await get("/api/supply-plan?lang=de", ip(), { cookie: viewer }), "lang");
+    await refused(await get("/api/supply-plan?page=0", ip(), { cookie: viewer }), "page");
+    await refused(await get("/api/supply-plan?pageSize=501", ip(), { cookie: viewer }), "pageSize");
     const path = `/api/products/${shop.products["P-1"]}/supply`;
     await refused(
       await send("PUT", path, { minOrderUnits: 0, packSize: null }, ip(), { cookie: operator }),

@@ -30,7 +30,11 @@ export type { ApiKey, Me, Settings } from "../../../worker/api/schemas/organizat
 export type { Recommendation, Recommendations } from "../../../worker/api/schemas/recommendations";
 export type { Run, RunDetail, RunPage } from "../../../worker/api/schemas/runs";
 export type { Dashboard, InventoryPage, StockLine } from "../../../worker/api/schemas/stock";
-export type { SupplyPlan, SupplyPlanLine } from "../../../worker/api/schemas/supply-plan";
+export type {
+  SupplyPlan,
+  SupplyPlanLine,
+  SupplyReconciliation,
+} from "../../../worker/api/schemas/supply-plan";
 export type { Warehouse, WarehouseAlias } from "../../../worker/api/schemas/warehouses";
 
 /**

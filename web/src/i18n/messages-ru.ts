@@ -344,22 +344,45 @@ export const ru: Record<MessageKey, string> = {
   "supply.outcome.covered": "Хватает",
   "supply.outcome.no-demand": "Нет спроса",
   "supply.outcome.capped": "Упор в потолок",
+  "supply.reconcile": "В плане {plan} шт., к заказу сейчас — {now} шт.",
+  "supply.reconcile.agree": "совпадает",
+  "supply.share":
+    "Прогноз для этого направления — {velocity} шт. в день: {share} % недавнего спроса на товар (всего {product} шт. в день по всем направлениям).",
+  "supply.reconcile.packs": "{n} шт. из-за целых упаковок и минимальной партии",
+  "supply.reconcile.cap": "{n} шт. срезано потолком запаса",
+  "supply.reconcile.destinations":
+    "{n} шт. из-за того, что каждое направление считается отдельно: где-то товара не хватает, а где-то он в избытке — «Заказать сегодня» учитывает этот избыток, но поставкой его не перевезти",
+  "supply.reconcile.example": "(например, {article}: не хватает — {short}; избыток — {surplus})",
+  "supply.reconcile.more": "ещё {n}",
   "money.orderToday": "Заказать сегодня",
   "money.orderTodayNote":
     "{products, plural, one {# товар} few {# товара} many {# товаров} other {# товара}}, {units} шт.",
   "money.toRecommendations": "Рекомендации",
   "money.lost30":
-    "Упущено из-за дефицита за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} и сегодня",
+    "Упущено из-за дефицита за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} наблюдений",
+  "money.lostHistory":
+    "история остатков ведётся с первой синхронизации; учитывается до {period, plural, one {# дня} few {# дней} many {# дней} other {# дня}}",
   "money.lostNote": "{units} шт. не продано, пока товара не было",
   "money.stock": "Стоимость остатков",
   "money.overstockNote": "в избытке: {value}",
-  "money.priceNote": "По средней цене продажи каждого товара за окно скорости продаж.",
+  "money.priceNote":
+    "По цене каждого товара: цене в карточке, а если её нет — средней цене продажи за 90 дней.",
   "product.lostSales":
-    "Упущенные продажи за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}}",
+    "Упущенные продажи за {days, plural, one {# день} few {# дня} many {# дней} other {# дня}} наблюдений",
+  "product.lostSalesNoHistory": "Упущенные продажи: истории остатков пока нет",
   "product.lostSalesNote":
-    "Как считает Ozon: средние продажи в день, пока на складе был товар, × дни без товара, за вычетом проданного в эти дни; в рублях по средней цене продажи за 90 дней ({price}).",
+    "Наша оценка по методике Ozon: средние продажи в день, пока на складе был товар, × дни без товара, за вычетом проданного в эти дни; в рублях по цене товара — {price} ({source}). История остатков ведётся с первой синхронизации; учитывается до {period, plural, one {# дня} few {# дней} many {# дней} other {# дня}}.",
+  "price.source.listing": "цена в карточке",
+  "price.source.sales": "средняя цена продажи за 90 дней",
+  "price.source.none": "ни цены, ни продаж",
   "product.lostUnits": "Упущено, шт.",
   "product.lostRub": "Упущено, ₽",
+  "product.supply": "Минимальная партия и упаковка",
+  "product.supplyNote":
+    "Для строк этого товара в плане поставок. Оставьте поле пустым, чтобы действовали настройки организации: минимальная партия {minOrder} шт., в упаковке {pack} шт.",
+  "product.supplyMinOrder": "Минимальная партия, шт.",
+  "product.supplyPackSize": "Штук в упаковке",
+  "product.supplyViewer": "Изменить их может оператор или администратор.",
   "product.daysOut": "Дней без товара",
   "product.averageDailySales": "Продажи в день при наличии",
   "product.noLostSales": "Упущенных продаж нет: ни один склад не остался без товара, пока он продавался.",

@@ -1,5 +1,6 @@
 // The supply plan: what to ship to each cluster or warehouse (GET /api/supply-plan), filtered by marketplace
-// and search, grouped by destination for the page; the export is the API's own CSV in the interface language.
+// and search, a page of lines at a time grouped by destination for the page; the export is the API's own CSV
+// of every line, in the interface language.
 import { computed, signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type { Marketplace, SupplyPlan, SupplyPlanLine } from "../api/types";
@@ -44,35 +45,51 @@ export function byDestination(lines: readonly SupplyPlanLine[]): SupplyDestinati
   return [...groups.values()];
 }
 
+/** Lines a page shows. */
+export const SUPPLY_PAGE_SIZE = 50;
+
 export function createSupplyPlanModel() {
   const marketplace = signal<Marketplace | "">("");
   const search = signal("");
   const all = signal(false);
+  const page = signal(1);
   const plan = createResource<SupplyPlan>();
   const destinations = computed(() => byDestination(plan.data.value?.items ?? []));
+  const pages = computed(() => Math.max(1, Math.ceil((plan.data.value?.total ?? 0) / SUPPLY_PAGE_SIZE)));
 
   function query(): Record<string, string> {
     return { marketplace: marketplace.value, search: search.value.trim(), all: String(all.value) };
   }
 
   function load(): void {
-    const path = apiPath("/api/supply-plan", query());
+    const path = apiPath("/api/supply-plan", {
+      ...query(),
+      page: String(page.value),
+      pageSize: String(SUPPLY_PAGE_SIZE),
+    });
     void plan.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<SupplyPlan>(path, abort));
   }
 
-  function set(change: { marketplace?: Marketplace | ""; search?: string; all?: boolean }): void {
+  /** A filter change starts again at the first page. */
+  function set(change: {
+    marketplace?: Marketplace | "";
+    search?: string;
+    all?: boolean;
+    page?: number;
+  }): void {
     if (change.marketplace !== undefined) marketplace.value = change.marketplace;
     if (change.search !== undefined) search.value = change.search;
     if (change.all !== undefined) all.value = change.all;
+    page.value = change.page ?? 1;
     load();
   }
 
-  /** The API's CSV of the lines shown, in the interface language (Russian: ";", BOM, decimal comma). */
+  /** The API's CSV of every line the filters keep, in the interface language (Russian: ";", BOM, decimal comma). */
   const exportHref = computed(() =>
     apiPath("/api/supply-plan", { ...query(), format: "csv", lang: locale.value }),
   );
 
-  return { marketplace, search, all, plan, destinations, load, set, exportHref };
+  return { marketplace, search, all, page, pages, plan, destinations, load, set, exportHref };
 }
 
 export const supplyPlanModel = createSupplyPlanModel();

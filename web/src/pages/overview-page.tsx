@@ -159,11 +159,21 @@ function MoneyRow() {
         }
       />
       <KpiCard
-        label={t("money.lost30", { days: money?.lostSales.periodDays ?? 30 })}
+        label={t("money.lost30", {
+          days: money?.lostSales.observedDays ?? money?.lostSales.periodDays ?? 30,
+        })}
         tone="critical"
         value={money && formatMoney(money.lostSales.rub)}
         testId="money-lost"
-        note={money && t("money.lostNote", { units: money.lostSales.units })}
+        note={
+          money &&
+          [
+            t("money.lostNote", { units: money.lostSales.units }),
+            ...(money.lostSales.observedDays < money.lostSales.periodDays
+              ? [t("money.lostHistory", { period: money.lostSales.periodDays })]
+              : []),
+          ].join(" · ")
+        }
       />
       <KpiCard
         label={t("money.stock")}

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from "preact/hooks";
 import type { ProductDetail, ProductListing, Settings } from "../api/types";
 import { Chart, type ChartSeries } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
+import { ProductSupplyForm } from "../components/product-supply-form";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
 import { StatusBadge } from "../components/status-badge";
 import { TableRegion } from "../components/table-region";
@@ -43,15 +44,27 @@ function Advice({ detail, settings }: { detail: ProductDetail; settings: Setting
   );
 }
 
-/** Sales lost per warehouse over the API's period (Ozon's way), in units and roubles, with how they are counted. */
+/**
+ * Sales lost per warehouse over the days of the API's period with stock history (our estimate by Ozon's method),
+ * in units and roubles at the product's one price, with how they are counted.
+ */
 function LostSales({ lost }: { lost: ProductDetail["lostSales"] }) {
-  const title = t("product.lostSales", { days: lost.periodDays });
+  const title =
+    lost.observedDays > 0
+      ? t("product.lostSales", { days: lost.observedDays })
+      : t("product.lostSalesNoHistory");
   return (
     <section class="card" data-testid="product-lost-sales">
       <h2>
         {title} <span class="muted small">{formatMoney(lost.rub)}</span>
       </h2>
-      <p class="muted small">{t("product.lostSalesNote", { price: formatMoney(lost.unitPrice) })}</p>
+      <p class="muted small">
+        {t("product.lostSalesNote", {
+          price: formatMoney(lost.unitPrice),
+          source: t(`price.source.${lost.priceSource}`),
+          period: lost.periodDays,
+        })}
+      </p>
       {lost.byWarehouse.length === 0 ? (
         <EmptyState>{t("product.noLostSales")}</EmptyState>
       ) : (
@@ -267,6 +280,7 @@ export default function ProductPage() {
             </TableRegion>
           </section>
           <LostSales lost={data.lostSales} />
+          <ProductSupplyForm productId={data.product.id} supply={data.supply} />
           <Listings listings={data.listings} />
           {data.audit.length > 0 && (
             <section class="card">

@@ -1,11 +1,15 @@
 // Supply plan: per cluster (or warehouse outside any), which products to ship and how many, with each line's
-// arithmetic on demand ("Why?", domain/supply-plan-explanation.ts in the reader's language) and the API's CSV.
+// arithmetic on demand ("Why?", domain/supply-plan-explanation.ts in the reader's language), how its units
+// compare with "order now", a page of lines at a time, and the API's CSV of every line. On a phone the key
+// columns come first (article pinned, quantity, value) and the secondary ones hide.
 import { useSignal } from "@preact/signals";
 import { type ComponentChildren, Fragment } from "preact";
 import { useEffect } from "preact/hooks";
 import { explainSupply } from "../../../domain/supply-plan-explanation";
 import type { Marketplace } from "../api/types";
+import { Pager } from "../components/pager";
 import { EmptyState, ErrorState, Skeleton } from "../components/states";
+import { SupplyReconciliationNote } from "../components/supply-reconciliation";
 import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber } from "../lib/format";
@@ -34,18 +38,18 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
         {t("supply.groupTotals", { units: group.units, value: formatMoney(group.value) })}
       </p>
       <TableRegion label={group.name}>
-        <table>
+        <table data-testid="supply-table">
           <thead>
             <tr>
               <th>{t("col.article")}</th>
+              <th class="num">{t("supply.ship")}</th>
+              <th class="num">{t("supply.value")}</th>
               <th>{t("col.name")}</th>
               <th class="num">{t("col.available")}</th>
-              <th class="num">{t("col.inTransit")}</th>
+              <th class="num hide-phone">{t("col.inTransit")}</th>
               <th class="num">{t("col.velocity")}</th>
-              <th class="num">{t("supply.ship")}</th>
-              <th class="num">{t("supply.packs")}</th>
-              <th class="num">{t("supply.value")}</th>
-              <th class="num">{t("supply.coverAfter")}</th>
+              <th class="num hide-phone">{t("supply.packs")}</th>
+              <th class="num hide-phone">{t("supply.coverAfter")}</th>
               <th />
             </tr>
           </thead>
@@ -56,12 +60,6 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
                   <td class="mono" translate={false}>
                     {line.article}
                   </td>
-                  <td class="name" translate={false}>
-                    <a href={`/inventory/${line.productId}`}>{line.name}</a>
-                  </td>
-                  <td class="num">{formatNumber(line.inputs.available)}</td>
-                  <td class="num">{formatNumber(line.inputs.inTransit)}</td>
-                  <td class="num">{formatNumber(line.inputs.velocity, 2)}</td>
                   <td class="num">
                     {line.outcome === "ship" ? (
                       <strong>{formatNumber(line.quantity)}</strong>
@@ -69,13 +67,19 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
                       <span class="muted">{t(`supply.outcome.${line.outcome}`)}</span>
                     )}
                   </td>
-                  <td class="num">
+                  <td class="num">{formatMoney(line.value)}</td>
+                  <td class="name" translate={false}>
+                    <a href={`/inventory/${line.productId}`}>{line.name}</a>
+                  </td>
+                  <td class="num">{formatNumber(line.inputs.available)}</td>
+                  <td class="num hide-phone">{formatNumber(line.inputs.inTransit)}</td>
+                  <td class="num">{formatNumber(line.inputs.velocity, 2)}</td>
+                  <td class="num hide-phone">
                     {line.inputs.packSize > 1
                       ? `${formatNumber(line.packs)} × ${formatNumber(line.inputs.packSize)}`
                       : formatNumber(line.packs)}
                   </td>
-                  <td class="num">{formatMoney(line.value)}</td>
-                  <td class="num">
+                  <td class="num hide-phone">
                     {line.coverAfterDays === null ? "—" : formatNumber(line.coverAfterDays, 1)}
                   </td>
                   <td>
@@ -92,7 +96,14 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
                 {open.value === line.productId && (
                   <tr>
                     <td colSpan={COLUMNS} class="explain" data-testid="supply-why">
-                      {explainSupply(line.inputs, line, locale.value).join(" ")}
+                      {[
+                        t("supply.share", {
+                          velocity: formatNumber(line.inputs.velocity, 3),
+                          share: formatNumber(line.demandShare * 100, 1),
+                          product: formatNumber(line.productVelocity, 3),
+                        }),
+                        ...explainSupply(line.inputs, line, locale.value),
+                      ].join(" ")}
                     </td>
                   </tr>
                 )}
@@ -108,7 +119,7 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
 export default function SupplyPlanPage() {
   const version = session.dataVersion.value;
   useEffect(() => supplyPlanModel.load(), [version]);
-  const { plan, destinations, marketplace, search, all, set, exportHref } = supplyPlanModel;
+  const { plan, destinations, marketplace, search, all, page, pages, set, exportHref } = supplyPlanModel;
   const data = plan.data.value;
 
   let body: ComponentChildren;
@@ -128,6 +139,7 @@ export default function SupplyPlanPage() {
     body = (
       <div class="card">
         <EmptyState>{t("supply.empty")}</EmptyState>
+        {data.reconciliation && <SupplyReconciliationNote reconciliation={data.reconciliation} />}
       </div>
     );
   else
@@ -140,9 +152,11 @@ export default function SupplyPlanPage() {
             value: formatMoney(data.totals.value),
           })}
         </p>
+        {data.reconciliation && <SupplyReconciliationNote reconciliation={data.reconciliation} />}
         {destinations.value.map((group) => (
           <DestinationTable key={group.key} group={group} />
         ))}
+        <Pager page={page.value} pages={pages.value} onPage={(next) => set({ page: next })} />
       </>
     );
 

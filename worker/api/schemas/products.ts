@@ -19,6 +19,25 @@ export const ProductDetailSchema = z
     stockoutDate: z.string().nullable(),
     forecast: ForecastSchema,
     lostSales: LostSalesSchema,
+    supply: z
+      .object({
+        minOrderUnits: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "The product's own minimum order; null: the organization's" }),
+        packSize: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "The product's own pack size; null: the organization's" }),
+        defaults: z.object({ minOrderUnits: z.number().int(), packSize: z.number().int() }).openapi({
+          description: "The organization's, which the supply plan uses where the product has none",
+        }),
+      })
+      .openapi({
+        description: "The supply plan's minimum order and pack size (PUT /api/products/{id}/supply)",
+      }),
     stock: z.array(
       z.object({
         warehouseId: z.number().int(),

@@ -35,7 +35,7 @@ export const DashboardMoneySchema = z
           .int()
           .openapi({ description: "Products to order now: the Recommendations' list" }),
         units: z.number().int().openapi({ description: "Their suggested quantities, summed" }),
-        rub: z.number().openapi({ description: "Those units at each product's average selling price, ₽" }),
+        rub: z.number().openapi({ description: "Those units at each product's unit price, ₽" }),
       })
       .openapi({
         description: "What to order today (domain/replenishment.ts), per product over all warehouses",
@@ -45,19 +45,23 @@ export const DashboardMoneySchema = z
         periodDays: z.number().int().openapi({
           description: "The last periodDays days up to yesterday, and today for a product with no stock now",
         }),
+        observedDays: z.number().int().openapi({
+          description:
+            "Days of the period with stock history, today included: snapshots start at the first sync, so before periodDays have passed the estimate covers only these",
+        }),
         units: z.number().openapi({ description: "Units lost, one decimal" }),
-        rub: z.number().openapi({ description: "Units lost at each product's average selling price, ₽" }),
+        rub: z.number().openapi({ description: "Units lost at each product's unit price, ₽" }),
       })
       .openapi({
         description:
           "Lost to stock-outs Ozon's way (domain/lost-sales.ts): per product, average daily sales on the days it had stock × the days it had none in any warehouse, less what still sold on them",
       }),
-    stockRub: z.number().openapi({ description: "Available stock at the average selling price, ₽" }),
+    stockRub: z.number().openapi({ description: "Available stock at each product's unit price, ₽" }),
     overstockRub: z.number().openapi({ description: "Available stock of overstocked products, ₽" }),
   })
   .openapi("DashboardMoney", {
     description:
-      "Money at the average selling price of each product's orders over the velocity window (revenue ÷ units; a product without such a sale counts 0 ₽). Null when the scope names a warehouse, a category or a search: the money covers whole products, as Recommendations do.",
+      "Money at each product's one unit price, the one the product page and the supply plan use (stored by each run): the listings' price, else the average selling price of the last 90 days' orders (revenue ÷ units), else 0 ₽. Null when the scope names a warehouse, a category or a search: the money covers whole products, as Recommendations do.",
   });
 
 export const DashboardSchema = z

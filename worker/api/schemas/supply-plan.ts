@@ -33,6 +33,14 @@ export const SupplyPlanLineSchema = z
       minOrderUnits: Units,
       packSize: Units,
     }),
+    demandShare: z.number().openapi({
+      description:
+        "The destination's share of the product's recent demand (its warehouses' forecasts over all its destinations'), to 0.001: inputs.velocity = productVelocity × demandShare",
+    }),
+    productVelocity: z.number().openapi({
+      description:
+        "The product's forecast over all destinations, units a day (the Recommendations' velocity)",
+    }),
     safetyStock: Units,
     reorderPoint: Units,
     targetStock: Units,
@@ -47,24 +55,68 @@ export const SupplyPlanLineSchema = z
     packs: Units,
     coverAfterDays: z.number().nullable(),
     outcome: z.enum(SUPPLY_OUTCOMES),
-    unitPrice: z
-      .number()
-      .openapi({ description: "₽ a unit: the listings' price, or the average selling price" }),
+    unitPrice: z.number().openapi({
+      description:
+        "₽ a unit: the product's one unit price (the listings' price, else the average selling price of the last 90 days' orders), as the Overview and the product page use",
+    }),
     value: z.number().openapi({ description: "quantity × unit price, ₽" }),
     explanation: z.array(z.string()).openapi({ description: "The arithmetic, one English sentence a step" }),
   })
   .openapi("SupplyPlanLine");
 
+const ReconciliationParts = {
+  planUnits: Units,
+  orderNowUnits: Units.openapi({
+    description: "What Recommendations say to order now for these products (over all their warehouses)",
+  }),
+  packsAndMinimum: Units.openapi({ description: "Units the minimum orders and whole packs add" }),
+  coverCap: Units.openapi({ description: "Units the cover cap takes away (0 or negative)" }),
+  destinations: Units.openapi({
+    description:
+      "Σ destinations' shortfalls − order now: a destination short while another holds stock above its reorder point (a shipment cannot move it), a destination due while the product is not, and per-destination rounding",
+  }),
+};
+
+export const SupplyReconciliationSchema = z
+  .object({
+    ...ReconciliationParts,
+    products: z
+      .array(
+        z.object({
+          productId: Units,
+          article: z.string(),
+          ...ReconciliationParts,
+          short: z.array(z.string()).openapi({ description: "Destinations with a shortfall" }),
+          surplus: z
+            .array(z.string())
+            .openapi({ description: "Destinations holding stock above their reorder point" }),
+        }),
+      )
+      .openapi({ description: "The products whose plan differs most from their order-now (up to 5)" }),
+    explanation: z.string().openapi({ description: "The summary line, in English" }),
+  })
+  .nullable()
+  .openapi("SupplyReconciliation", {
+    description:
+      "Why the plan's units differ from order-now: planUnits = orderNowUnits + packsAndMinimum + coverCap + destinations. Null when the scope is one cluster or warehouse. In a marketplace, order-now is over that marketplace's destinations and their share of the forecast",
+  });
+
 export const SupplyPlanSchema = z
   .object({
-    items: z.array(SupplyPlanLineSchema),
-    totals: z.object({
-      lines: Units,
-      products: Units,
-      destinations: Units,
-      units: Units,
-      value: z.number(),
-    }),
+    items: z.array(SupplyPlanLineSchema).openapi({ description: "The page's lines" }),
+    page: Units,
+    pageSize: Units,
+    total: Units.openapi({ description: "Lines over all pages" }),
+    totals: z
+      .object({
+        lines: Units,
+        products: Units,
+        destinations: Units,
+        units: Units,
+        value: z.number(),
+      })
+      .openapi({ description: "Over every line of the plan, not only the page's" }),
+    reconciliation: SupplyReconciliationSchema,
   })
   .openapi("SupplyPlan");
 
@@ -80,4 +132,5 @@ export const ProductSupplySettingsSchema = z
 
 export type SupplyPlanLine = z.infer<typeof SupplyPlanLineSchema>;
 export type SupplyPlan = z.infer<typeof SupplyPlanSchema>;
+export type SupplyReconciliation = NonNullable<z.infer<typeof SupplyReconciliationSchema>>;
 export type ProductSupplySettings = z.infer<typeof ProductSupplySettingsSchema>;
