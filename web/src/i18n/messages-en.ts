@@ -461,6 +461,8 @@ export const en = {
   "refusal.taken": "already taken",
   "refusal.emailTaken": "a user with this email already exists",
   "refusal.accountNameTaken": "another account of your organization has this name",
+  "refusal.sameCabinet":
+    "this seller cabinet is already connected as “{account}”; to change its key, edit that account instead",
   "refusal.self": "you cannot demote or disable yourself",
   "refusal.thresholdsOrder": "thresholds must rise: critical < low < overstock",
   "refusal.coverCeiling": "must be more than lead time + safety stock",

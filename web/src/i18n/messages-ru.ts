@@ -472,6 +472,8 @@ export const ru: Record<MessageKey, string> = {
   "refusal.taken": "уже занято",
   "refusal.emailTaken": "пользователь с такой почтой уже есть",
   "refusal.accountNameTaken": "в организации уже есть аккаунт с таким названием",
+  "refusal.sameCabinet":
+    "этот кабинет продавца уже подключён как «{account}»; чтобы сменить ключ, измените тот аккаунт",
   "refusal.self": "нельзя понизить или отключить самого себя",
   "refusal.thresholdsOrder": "пороги должны расти: критично < мало < избыток",
   "refusal.coverCeiling": "должно быть больше срока поставки и страхового запаса вместе",
