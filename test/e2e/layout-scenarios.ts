@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { axeProblems, clippingProblems } from "./audit";
 import { faultedRunPath } from "./faulted-run";
-import { DASHBOARD_PAGES, PHONE, settled, visit } from "./pages";
+import { currentLanguage, DASHBOARD_PAGES, PHONE, screenshot, settled, visit } from "./pages";
 import type { Scenario } from "./scenarios";
 
 export const WIDE = { width: 1440, height: 900 };
@@ -126,7 +126,7 @@ export const layoutScenarios: Scenario[] = [
   },
   {
     name: "on a 390 px phone the inventory's status and available and each run's status show without scrolling sideways; the webhook address takes its form's width",
-    async run(page) {
+    async run(page, { simUrl }) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
       await visit(page, "/inventory");
@@ -151,6 +151,10 @@ export const layoutScenarios: Scenario[] = [
       for (const [index, right] of runEdges.entries())
         if (right > PHONE.width) hidden.push(`/sync: run ${index + 1} ends at ${Math.round(right)} px`);
       assert.deepEqual(hidden, [], hidden.join("\n"));
+      // The run with rejected rows and an error, as a phone shows it (the screenshots scenario shows the newest run).
+      await visit(page, await faultedRunPath(page, simUrl));
+      await settled(page);
+      await screenshot(page, `run-rejects-${await currentLanguage(page)}-phone`);
 
       for (const viewport of [PHONE, WIDE]) {
         await page.setViewportSize(viewport);

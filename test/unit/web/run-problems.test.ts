@@ -3,7 +3,7 @@
 // an issue from its code and parameters, the run's own error; an unknown shape or code shows as it came.
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { issueReasons } from "../../../cron/adapters/lenient";
+import { issueReasons, lenientId } from "../../../cron/adapters/lenient";
 import { unknownChrtReason } from "../../../cron/adapters/wb/stocks-report-wb-warehouses";
 import { salesRuleViolations } from "../../../cron/validate/validate-sales";
 import { businessRuleViolations } from "../../../cron/validate/validate-stock";
@@ -55,6 +55,11 @@ describe("rejected rows' reasons", () => {
     const [zodReason] = issueReasons(vendorRow.error as z.ZodError);
     expect(rejectReason(zodReason ?? "")).toEqual({
       field: "stock.present",
+      text: "маркетплейс прислал значение, которое не удалось прочитать",
+    });
+    const lenientRow = z.object({ sku: lenientId }).safeParse({ sku: -4 });
+    expect(rejectReason(issueReasons(lenientRow.error as z.ZodError)[0] ?? "")).toEqual({
+      field: "sku",
       text: "маркетплейс прислал значение, которое не удалось прочитать",
     });
     expect(rejectReason("product list: sku: Invalid input: expected number, received string")).toEqual({

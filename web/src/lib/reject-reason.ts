@@ -25,8 +25,11 @@ const ownField = (name: string) => {
   return key ? t(key) : name;
 };
 
-/** zod's English for a value it could not read ("Invalid input: expected number, received string"). */
-const UNREADABLE = /^(Invalid|Too (small|big)|Required|Expected|Unrecognized)/;
+/**
+ * zod's English for a value it could not read ("Invalid input: expected number, received string"), and the
+ * adapters' own ("expected a positive id", cron/adapters/lenient.ts).
+ */
+const UNREADABLE = /^(Invalid|Too (small|big)|Required|[Ee]xpected|Unrecognized)/;
 
 type Shape = [RegExp, (match: RegExpExecArray) => RejectReason];
 

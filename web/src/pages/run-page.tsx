@@ -123,7 +123,11 @@ export default function RunPage() {
                               })}
                             </ul>
                           </td>
-                          <td class="mono small explain" data-label={t("sync.rejectData")} translate={false}>
+                          <td
+                            class="mono small explain raw-row"
+                            data-label={t("sync.rejectData")}
+                            translate={false}
+                          >
                             {JSON.stringify(reject.row).slice(0, 200)}
                           </td>
                         </tr>
