@@ -5,9 +5,11 @@ import { asc, eq, or } from "drizzle-orm";
 import type { AccountCredentials } from "../cron/adapters/adapter";
 import { encryptCredentials } from "../cron/credentials";
 import { createDatabase, type Database } from "../db/client";
-import { insertAccount } from "../db/queries/account-admin";
+import { accountOfCabinet, insertAccount } from "../db/queries/account-admin";
 import { type AccountEndpoints, marketplaceAccounts, organizations } from "../db/schema";
 import type { Marketplace } from "../db/schema/enums";
+import { credentialsFingerprint } from "../worker/accounts/credentials-fingerprint";
+import { fillMissingFingerprints } from "../worker/accounts/fill-fingerprints";
 import { ArgumentError, isUuid } from "./args";
 import type { DatabaseTarget } from "./connection";
 
@@ -77,11 +79,30 @@ export interface NewAccount {
   stockJumpFactor: number | null;
 }
 
-/** Inserts the account with its credentials sealed by CREDENTIALS_KEY; null when the name is taken. */
-export async function addAccount(db: Database, input: NewAccount, credentialsKey: string) {
+/**
+ * Inserts the account with its credentials sealed by CREDENTIALS_KEY; null when the name is taken, and the other
+ * account's name when the organization already connected this seller cabinet (as the API refuses it).
+ */
+export async function addAccount(
+  db: Database,
+  input: NewAccount,
+  credentialsKey: string,
+): Promise<{ id: string } | { sameCabinetAs: string } | null> {
   const { credentials, ...account } = input;
-  return insertAccount(db, {
+  const fingerprint = await credentialsFingerprint(credentials, credentialsKey);
+  const twin = async () => {
+    if (fingerprint === null) return null;
+    await fillMissingFingerprints(db, input.orgId, input.marketplace, credentialsKey);
+    return accountOfCabinet(db, input.orgId, input.marketplace, fingerprint);
+  };
+  const before = await twin();
+  if (before) return { sameCabinetAs: before.name };
+  const added = await insertAccount(db, {
     ...account,
     credentialsEncrypted: await encryptCredentials(credentials, credentialsKey),
+    credentialsFingerprint: fingerprint,
   });
+  if (added) return added;
+  const since = await twin();
+  return since ? { sameCabinetAs: since.name } : null;
 }

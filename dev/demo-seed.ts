@@ -1,9 +1,11 @@
 // The demo seller for `npm run dev`: an organization with an admin user and one Ozon and one Wildberries
 // account pointing at the local simulator. Idempotent: running it again changes nothing.
+
 import { and, eq } from "drizzle-orm";
 import { encryptCredentials } from "../cron/credentials";
 import type { Database } from "../db/client";
 import { marketplaceAccounts } from "../db/schema";
+import { credentialsFingerprint } from "../worker/accounts/credentials-fingerprint";
 import { createDemoOrganization } from "../worker/auth/demo-organization";
 
 export const DEMO_LOGIN = { email: "demo@mi-core.local", password: "demo-password" } as const;
@@ -43,6 +45,7 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
       baseUrl: account.baseUrl,
       endpoints: { rateScale: options.rateScale },
       credentialsEncrypted: await encryptCredentials(account.credentials, options.credentialsKey),
+      credentialsFingerprint: await credentialsFingerprint(account.credentials, options.credentialsKey),
     };
     const [existing] = await db
       .select({ id: marketplaceAccounts.id })
@@ -52,7 +55,11 @@ export async function seedDemo(db: Database, options: DemoSeedOptions): Promise<
     if (existing)
       await db
         .update(marketplaceAccounts)
-        .set({ baseUrl: values.baseUrl, endpoints: values.endpoints })
+        .set({
+          baseUrl: values.baseUrl,
+          endpoints: values.endpoints,
+          credentialsFingerprint: values.credentialsFingerprint,
+        })
         .where(eq(marketplaceAccounts.id, existing.id));
     else await db.insert(marketplaceAccounts).values(values);
   }

@@ -246,6 +246,11 @@ async function run(ctx: CliContext, { values, positionals }: CommandInput, env: 
       throw new ArgumentError(
         `--name: ${org.slug} already has an account named "${name}" (names are unique in any letter case)`,
       );
+    if ("sameCabinetAs" in added)
+      throw new ArgumentError(
+        `--${marketplace === "ozon" ? "ozon-client-id" : "wb-token"}: ${org.slug} already connected this seller cabinet ` +
+          `as "${added.sameCabinetAs}"; change that account's credentials instead of adding it again`,
+      );
     ctx.out(`Added ${marketplace} account "${name}" (${added.id}) to ${org.slug}.`);
     ctx.out(`First sync: npm run cli -- sync --account "${name}" --full --wait`);
     return 0;

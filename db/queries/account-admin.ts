@@ -2,7 +2,7 @@
 // (cli/accounts-store.ts): add one (credentials already sealed by the caller), rename, enable or disable,
 // change its adapters, delete it. Every function takes the organization id and never reaches outside it.
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { type AccountEndpoints, marketplaceAccounts } from "../schema";
 import type { Marketplace } from "../schema/enums";
@@ -16,6 +16,8 @@ export interface NewAccountRow {
   name: string;
   /** "v1.<iv>.<ciphertext>" from cron/credentials.ts's encryptCredentials. */
   credentialsEncrypted: string;
+  /** Which seller cabinet the credentials open (worker/accounts/credentials-fingerprint.ts). */
+  credentialsFingerprint: string | null;
   baseUrl: string | null;
   /** Checked by the caller against the adapter registries (worker/api/schemas/accounts.ts). */
   endpoints: AccountEndpoints;
@@ -23,7 +25,10 @@ export interface NewAccountRow {
   stockJumpFactor: number | null;
 }
 
-/** Inserts the account; answers null when the organization already has one of this name (in any letter case). */
+/**
+ * Inserts the account; answers null when the organization already has one of this name (in any letter case) or
+ * of these credentials' cabinet on this marketplace (the caller tells which by looking the cabinet up).
+ */
 export async function insertAccount(db: Database, input: NewAccountRow) {
   const [row] = await db
     .insert(marketplaceAccounts)
@@ -110,11 +115,61 @@ export async function setAccountSettings(
   return row ?? null;
 }
 
+/** The organization's account of this marketplace whose credentials open the fingerprinted cabinet, other than `exceptId`. */
+export async function accountOfCabinet(
+  db: Database,
+  orgId: string,
+  marketplace: Marketplace,
+  fingerprint: string,
+  exceptId: string | null = null,
+) {
+  const [row] = await db
+    .select({ id: marketplaceAccounts.id, name: marketplaceAccounts.name })
+    .from(marketplaceAccounts)
+    .where(
+      and(
+        eq(marketplaceAccounts.orgId, orgId),
+        eq(marketplaceAccounts.marketplace, marketplace),
+        eq(marketplaceAccounts.credentialsFingerprint, fingerprint),
+        exceptId === null ? undefined : ne(marketplaceAccounts.id, exceptId),
+      ),
+    );
+  return row ?? null;
+}
+
+/** The organization's accounts of this marketplace stored before credentials had fingerprints. */
+export async function accountsWithoutFingerprint(db: Database, orgId: string, marketplace: Marketplace) {
+  return db
+    .select({ id: marketplaceAccounts.id, credentialsEncrypted: marketplaceAccounts.credentialsEncrypted })
+    .from(marketplaceAccounts)
+    .where(
+      and(
+        eq(marketplaceAccounts.orgId, orgId),
+        eq(marketplaceAccounts.marketplace, marketplace),
+        isNull(marketplaceAccounts.credentialsFingerprint),
+      ),
+    );
+}
+
+/**
+ * Stores an old account's fingerprint unless it has one by now, or another account of the organization already
+ * holds it: of two accounts connected to one cabinet before fingerprints existed, the first filled keeps it and
+ * the other stays without (the unique index would refuse it); either way a new connection of it is refused.
+ */
+export async function fillFingerprint(db: Database, accountId: string, fingerprint: string) {
+  await db.execute(sql`update marketplace_accounts self set credentials_fingerprint = ${fingerprint}
+    where self.id = ${accountId} and self.credentials_fingerprint is null
+      and not exists (select 1 from marketplace_accounts other where other.org_id = self.org_id
+        and other.marketplace = self.marketplace and other.credentials_fingerprint = ${fingerprint})`);
+}
+
 export interface AccountChange {
   name?: string | undefined;
   enabled?: boolean | undefined;
   endpoints?: AccountEndpoints | undefined;
   credentialsEncrypted?: string | undefined;
+  /** Set with credentialsEncrypted: the new credentials' cabinet, checked by the caller to be no other account's. */
+  credentialsFingerprint?: string | null | undefined;
 }
 
 /**
@@ -142,6 +197,9 @@ export async function changeAccount(db: Database, orgId: string, accountId: stri
       ...(change.name !== undefined && { name: change.name }),
       ...(change.endpoints !== undefined && { endpoints: change.endpoints }),
       ...(change.credentialsEncrypted !== undefined && { credentialsEncrypted: change.credentialsEncrypted }),
+      ...(change.credentialsFingerprint !== undefined && {
+        credentialsFingerprint: change.credentialsFingerprint,
+      }),
       ...enabled,
     })
     .where(ofOrg(orgId, accountId))

@@ -9,6 +9,8 @@ import type { RunStatus } from "../schema/enums";
 export interface LastIssue {
   code: string;
   message: string;
+  /** The message's facts, for a client to say it in its own language (STOCK_JUMP's count, factor, example). */
+  params?: Record<string, string | number>;
   endpoint?: string;
   at: string;
 }

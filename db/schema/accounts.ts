@@ -40,6 +40,11 @@ export const marketplaceAccounts = pgTable(
     name: text("name").notNull(),
     // AES-GCM with the CREDENTIALS_KEY secret: "v1.<iv b64>.<ciphertext b64>".
     credentialsEncrypted: text("credentials_encrypted").notNull(),
+    // Which seller cabinet the credentials open (Ozon's Client-Id, WB's token), as a keyed HMAC
+    // (worker/accounts/credentials-fingerprint.ts): equal for the same cabinet, unreadable without the key.
+    // Null on rows stored before it existed, until the next connect or credential change of the organization's
+    // accounts of that marketplace fills it (a migration cannot decrypt).
+    credentialsFingerprint: text("credentials_fingerprint"),
     endpoints: jsonb("endpoints").$type<AccountEndpoints>().notNull().default(sql`'{}'::jsonb`),
     // Overrides the vendor host; used by local dev and tests to reach the simulator.
     baseUrl: text("base_url"),
@@ -58,6 +63,13 @@ export const marketplaceAccounts = pgTable(
     // One name per organization whatever the marketplace or letter case: the dashboard and alerts name an
     // account by it alone.
     uniqueIndex("marketplace_accounts_org_lower_name_key").on(t.orgId, sql`lower(${t.name})`),
+    // One account per seller cabinet and organization: a cabinet connected twice would list every product
+    // twice and count its stock in transit twice. Rows without a fingerprint (not yet filled) do not collide.
+    uniqueIndex("marketplace_accounts_org_credentials_key").on(
+      t.orgId,
+      t.marketplace,
+      t.credentialsFingerprint,
+    ),
     index("marketplace_accounts_enabled_idx").on(t.enabled),
   ],
 );

@@ -1357,6 +1357,9 @@ export interface components {
             lastIssue: {
                 code: string;
                 message: string;
+                params?: {
+                    [key: string]: string | number;
+                };
                 endpoint?: string;
                 at: string;
             } | null;

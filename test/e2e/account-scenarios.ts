@@ -1,5 +1,6 @@
-// Settings → Marketplace accounts end to end: the admin connects an Ozon account against the simulator, the
-// connection check says it works, a sync of it lands rows; an account with a wrong key is reported as such.
+// Settings → Marketplace accounts end to end: connecting the demo's own Ozon cabinet again is refused in Russian;
+// the admin connects a second cabinet the simulator knows, the connection check says it works, a sync of it lands
+// rows; an account with a wrong key is reported as such.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { screenshot, settled, visit } from "./pages";
@@ -7,7 +8,25 @@ import { screenshot, settled, visit } from "./pages";
 /** One e2e step: its name and what it does on the signed-in page (the shape of scenarios.ts's Scenario). */
 interface Scenario {
   name: string;
-  run(page: Page): Promise<void>;
+  run(page: Page, context: { simUrl: string }): Promise<void>;
+}
+
+/** A second Ozon cabinet the simulator accepts (the demo seller's is Client-Id 1001). */
+const SECOND_CABINET = { clientId: "1002", apiKey: "second-ozon-key" };
+
+async function addSimulatorCabinet(simUrl: string): Promise<void> {
+  const current = (await (await fetch(`${simUrl}/_sim/config`)).json()) as {
+    credentials: { ozon: { clientId: string }[] };
+  };
+  if (current.credentials.ozon.some((cabinet) => cabinet.clientId === SECOND_CABINET.clientId)) return;
+  const response = await fetch(`${simUrl}/_sim/config`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      credentials: { ...current.credentials, ozon: [...current.credentials.ozon, SECOND_CABINET] },
+    }),
+  });
+  assert.equal(response.status, 200, `the simulator took the second cabinet: ${await response.text()}`);
 }
 
 async function apiJson<T>(page: Page, path: string): Promise<T> {
@@ -22,13 +41,17 @@ interface ListedAccount {
   lastRun: { runId: string; status: string } | null;
 }
 
-async function connectOzon(page: Page, name: string, apiKey: string): Promise<void> {
+async function submitOzon(page: Page, name: string, clientId: string, apiKey: string): Promise<void> {
   const form = page.locator('[data-testid="connect-account"]');
   await form.locator('select[name="marketplace"]').selectOption("ozon");
   await form.locator('input[name="name"]').fill(name);
-  await form.locator('input[name="clientId"]').fill("1001");
+  await form.locator('input[name="clientId"]').fill(clientId);
   await form.locator('input[name="apiKey"]').fill(apiKey);
   await form.locator('button[type="submit"]').click();
+}
+
+async function connectOzon(page: Page, name: string, clientId: string, apiKey: string): Promise<void> {
+  await submitOzon(page, name, clientId, apiKey);
   await page.waitForSelector(`[data-testid="account-row"][data-account="${name}"]`);
 }
 
@@ -43,14 +66,23 @@ async function checkVerdict(page: Page, name: string): Promise<string> {
 export const accountScenarios: Scenario[] = [
   {
     name: "an admin connects an Ozon account in Settings, checks it, its first sync starts by itself and lands rows; a wrong key is named",
-    async run(page) {
+    async run(page, { simUrl }) {
       await visit(page, "/settings");
       await settled(page);
-      await connectOzon(page, "Ozon из настроек", "demo-ozon-key");
+      // The demo seller's cabinet is connected already: a second account of it would list every product twice.
+      await submitOzon(page, "Ozon ещё раз", "1001", "another-key");
+      const refusal = page.locator('[data-testid="connect-account"] [role="alert"]');
+      await refusal.waitFor();
+      assert.match(await refusal.innerText(), /кабинет продавца уже подключён как «Ozon demo»/);
+      await screenshot(page, "settings-account-twice-ru-desktop");
+      assert.equal(await page.locator('[data-testid="account-row"][data-account="Ozon ещё раз"]').count(), 0);
+
+      await addSimulatorCabinet(simUrl);
+      await connectOzon(page, "Ozon из настроек", SECOND_CABINET.clientId, SECOND_CABINET.apiKey);
       assert.equal(await checkVerdict(page, "Ozon из настроек"), "ok");
       const pageText = await page.locator('[data-testid="marketplace-accounts"]').innerText();
-      assert.ok(!pageText.includes("demo-ozon-key"), "the key is never shown back");
-      await connectOzon(page, "Ozon с опечаткой", "not-the-key");
+      assert.ok(!pageText.includes(SECOND_CABINET.apiKey), "the key is never shown back");
+      await connectOzon(page, "Ozon с опечаткой", "1003", "not-the-key");
       assert.equal(await checkVerdict(page, "Ozon с опечаткой"), "wrong_key");
       const wrong = page.locator('[data-testid="account-row"][data-account="Ozon с опечаткой"]');
       assert.match(await wrong.innerText(), /Неверный ключ/);

@@ -49,10 +49,10 @@ export async function axeProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Text whose box is narrower than the text (scrollWidth > clientWidth), elements reaching past the
+ * Text whose box is narrower than the text (scrollWidth > clientWidth), anywhere; elements reaching past the
  * viewport's right edge, and a page wider than the viewport. Inside an intentional horizontal scroll
- * region (a table's region, the virtual list) content may be wider than the region; with
- * `regionsFit` (a desktop) such a region must not need to scroll either.
+ * region (a table's region, the virtual list) content may reach past the region; with `regionsFit` (a
+ * desktop, or a phone page whose tables become cards) such a region must not need to scroll either.
  */
 export async function clippingProblems(page: Page, options: { regionsFit: boolean }): Promise<string[]> {
   await allowNamedFunctions(page);
@@ -84,13 +84,14 @@ export async function clippingProblems(page: Page, options: { regionsFit: boolea
         }
         continue;
       }
-      if (inRegion) continue;
       const ownText = Array.from(element.childNodes).some(
         (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
       );
+      // Text cut by its own box is cut wherever it is, inside a table's scroll region too.
       if (ownText && element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
         problems.push(`text cut (${element.scrollWidth} > ${element.clientWidth} px): ${describe(element)}`);
       }
+      if (inRegion) continue;
       const box = element.getBoundingClientRect();
       if (box.width > 0 && box.right > viewport + 1) {
         problems.push(

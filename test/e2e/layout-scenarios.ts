@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { axeProblems, clippingProblems } from "./audit";
-import { DASHBOARD_PAGES, PHONE, settled, visit } from "./pages";
+import { faultedRunPath } from "./faulted-run";
+import { currentLanguage, DASHBOARD_PAGES, PHONE, screenshot, settled, visit } from "./pages";
 import type { Scenario } from "./scenarios";
 
 export const WIDE = { width: 1440, height: 900 };
@@ -21,21 +22,33 @@ async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
   await page.waitForFunction((wanted) => document.documentElement.dataset.theme === wanted, theme);
 }
 
-/** Every page, the per-warehouse recommendations, a product and a run. */
-async function auditedPaths(page: Page): Promise<string[]> {
+/** Every page, the per-warehouse recommendations, a product, a run and a run with rejected rows and an error. */
+async function auditedPaths(page: Page, simUrl: string): Promise<string[]> {
   const paths = [...DASHBOARD_PAGES, "/recommendations?per=warehouse"];
   const product = await firstItem<{ productId: number }>(page, "/api/inventory?pageSize=1");
   if (product) paths.push(`/inventory/${product.productId}`);
   const run = await firstItem<{ id: string }>(page, "/api/runs?pageSize=1");
   if (run) paths.push(`/sync/runs/${run.id}`);
+  paths.push(await faultedRunPath(page, simUrl));
   return paths;
 }
+
+/**
+ * Pages whose tables turn into cards on a phone: there, as on a desktop, no table may need scrolling sideways
+ * (a column past the screen's edge is a cut column). Other pages' tables scroll with their key column pinned.
+ */
+const CARD_PAGES = ["/recommendations", "/alerts", "/settings", "/sync"];
+const fitsWithoutScrolling = (path: string, size: string) =>
+  size === "1440" ||
+  CARD_PAGES.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}?`) || path.startsWith(`${prefix}/`),
+  );
 
 export const layoutScenarios: Scenario[] = [
   {
     name: "axe finds nothing critical or serious and no text is cut, on every page in both themes at 1440 and 390 px",
-    async run(page) {
-      const paths = await auditedPaths(page);
+    async run(page, { simUrl }) {
+      const paths = await auditedPaths(page, simUrl);
       const problems: string[] = [];
       for (const [size, viewport] of [
         ["1440", WIDE],
@@ -49,7 +62,7 @@ export const layoutScenarios: Scenario[] = [
             await settled(page);
             const where = `${path} ${theme} ${size}px`;
             for (const problem of await axeProblems(page)) problems.push(`${where}: ${problem}`);
-            const clipped = await clippingProblems(page, { regionsFit: size === "1440" });
+            const clipped = await clippingProblems(page, { regionsFit: fitsWithoutScrolling(path, size) });
             for (const problem of clipped.slice(0, 8)) problems.push(`${where}: ${problem}`);
           }
         }
@@ -112,31 +125,57 @@ export const layoutScenarios: Scenario[] = [
     },
   },
   {
-    name: "on a 390 px phone the inventory's status and available, the runs' status and the supply plan's quantity and value show without scrolling sideways",
-    async run(page) {
+    name: "on a 390 px phone the inventory's status and available, each run's status and the supply plan's quantity and value show without scrolling sideways; the webhook address takes its form's width",
+    async run(page, { simUrl }) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
-      for (const [path, table, headers] of [
-        ["/inventory", "inventory-table", 3],
-        ["/sync", "runs", 2],
-        // The supply plan's pinned article, the quantity to ship and its value.
-        ["/supply-plan", "supply-table", 3],
+      // The first three header cells end inside the screen: the inventory's pinned key, status and available;
+      // the supply plan's pinned article, the quantity to ship and its value.
+      for (const [path, table] of [
+        ["/inventory", "inventory-table"],
+        ["/supply-plan", "supply-table"],
       ] as const) {
         await visit(page, path);
         await settled(page);
-        // The first `headers` header cells (the pinned key, then status, then available) end inside the screen.
-        const edges = await page.$$eval(
-          `[data-testid="${table}"] thead th`,
-          (cells, count) =>
-            cells.slice(0, count).map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
-          headers,
+        const edges = await page.$$eval(`[data-testid="${table}"] thead th`, (cells) =>
+          cells.slice(0, 3).map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
         );
         for (const [text, right] of edges)
           if (Number(right) > PHONE.width)
             hidden.push(`${path}: "${text}" ends at ${Math.round(Number(right))} px`);
       }
-      await page.setViewportSize(WIDE);
+      // Runs are cards on a phone: every run's status badge and duration end inside the screen.
+      await visit(page, "/sync");
+      await settled(page);
+      const runEdges = await page.$$eval('[data-testid="run-row"]', (rows) =>
+        rows.map((row) => {
+          const cells = Array.from(row.querySelectorAll("td"));
+          return Math.max(...cells.map((cell) => cell.getBoundingClientRect().right));
+        }),
+      );
+      assert.ok(runEdges.length > 0, "the sync page lists runs");
+      for (const [index, right] of runEdges.entries())
+        if (right > PHONE.width) hidden.push(`/sync: run ${index + 1} ends at ${Math.round(right)} px`);
       assert.deepEqual(hidden, [], hidden.join("\n"));
+      // The run with rejected rows and an error, as a phone shows it (the screenshots scenario shows the newest run).
+      await visit(page, await faultedRunPath(page, simUrl));
+      await settled(page);
+      await screenshot(page, `run-rejects-${await currentLanguage(page)}-phone`);
+
+      for (const viewport of [PHONE, WIDE]) {
+        await page.setViewportSize(viewport);
+        await visit(page, "/alerts");
+        await settled(page);
+        const [input, form] = await page.$eval('[data-testid="webhook-url"]', (element) => [
+          element.getBoundingClientRect().width,
+          (element.closest("form") as HTMLElement).clientWidth,
+        ]);
+        assert.ok(
+          Number(input) >= Number(form) - 2,
+          `at ${viewport.width} px the webhook address is ${Math.round(Number(input))} of the form's ${form} px`,
+        );
+      }
+      await page.setViewportSize(WIDE);
     },
   },
 ];

@@ -11,7 +11,8 @@ import { DEMO_EMAIL, DEMO_PASSWORD, scenarios } from "./scenarios";
 async function main(): Promise<number> {
   rmSync("test-results/screens", { recursive: true, force: true });
   mkdirSync("test-results", { recursive: true });
-  const only = process.argv[2];
+  // One name substring, or several separated by "|": the scenarios whose names contain any of them.
+  const only = process.argv[2]?.split("|");
   console.log("Starting npm run dev (log: test-results/e2e-dev.log)…");
   const dev = await startDevServer("test-results/e2e-dev.log");
   let passed = 0;
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     await page.goto(dev.url);
     let stopRest = false;
     for (const [index, scenario] of scenarios.entries()) {
-      if (only && !scenario.name.includes(only) && index > 0) continue;
+      if (only && !only.some((part) => scenario.name.includes(part)) && index > 0) continue;
       if (stopRest) {
         console.log(`- skipped: ${scenario.name}`);
         failed++;

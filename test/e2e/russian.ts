@@ -76,13 +76,13 @@ const RU_HEADERS = [
   "Закончится",
 ];
 
-export const russianScenarios = (paths: (page: Page) => Promise<string[]>) => [
+export const russianScenarios = (paths: (page: Page, context: { simUrl: string }) => Promise<string[]>) => [
   {
     name: "no English words on any page in Russian",
-    async run(page: Page) {
+    async run(page: Page, context: { simUrl: string }) {
       await setLanguage(page, "ru");
       const problems: string[] = [];
-      for (const path of await paths(page)) {
+      for (const path of await paths(page, context)) {
         await visit(page, path);
         // What the seller typed or the vendor named (user and account names, a key's last characters) is
         // marked translate="no" in the page and is not the interface's text.

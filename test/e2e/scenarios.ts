@@ -10,6 +10,7 @@ import { SECURITY_HEADERS } from "../../worker/security-headers";
 import { accountScenarios } from "./account-scenarios";
 import { alertScenarios } from "./alert-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
+import { faultedRunPath } from "./faulted-run";
 import { layoutScenarios } from "./layout-scenarios";
 import { DASHBOARD_PAGES, DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { russianScenarios } from "./russian";
@@ -475,7 +476,7 @@ export const scenarios: Scenario[] = [
       await settled(page);
     },
   },
-  ...russianScenarios(async (page) => {
+  ...russianScenarios(async (page, { simUrl }) => {
     const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=3");
     const products = Object.values(dashboard.items).flat().slice(0, 9);
     // A product Ozon grades too (its turnover card shows Ozon's codes, which must be said in Russian).
@@ -493,6 +494,8 @@ export const scenarios: Scenario[] = [
       ...(products[0] ? [`/inventory/${products[0].productId}`] : []),
       ...(graded !== undefined && graded !== products[0]?.productId ? [`/inventory/${graded}`] : []),
       ...(runs.items[0] ? [`/sync/runs/${runs.items[0].id}`] : []),
+      // A run with rejected rows and an error: their reasons and the error must be said in Russian too.
+      await faultedRunPath(page, simUrl),
     ];
   }),
   ...accountScenarios,

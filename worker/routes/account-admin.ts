@@ -9,6 +9,7 @@ import type { AccountCredentials } from "../../cron/adapters/adapter";
 import { decryptCredentials, encryptCredentials } from "../../cron/credentials";
 import {
   accountForAdmin,
+  accountOfCabinet,
   changeAccount,
   deleteAccount,
   insertAccount,
@@ -17,6 +18,7 @@ import {
 import type { AccountEndpoints } from "../../db/schema";
 import type { Marketplace } from "../../db/schema/enums";
 import { checkConnection, describeOutcome } from "../accounts/check-connection";
+import { fingerprintOfNewCabinet, sameCabinetError } from "../accounts/same-cabinet";
 import { UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import {
@@ -196,18 +198,30 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     const orgId = c.get("principal").orgId;
     const endpoints = endpointsWith(body.marketplace, {}, body.adapters);
     const credentials = credentialsFrom(body.marketplace, body.credentials, "credentials");
-    const simulator = c.var.config.simulatorUrl;
+    const { credentialsKey, simulatorUrl: simulator } = c.var.config;
+    const fingerprint = await fingerprintOfNewCabinet(
+      c.var.db,
+      orgId,
+      body.marketplace,
+      credentials,
+      credentialsKey,
+    );
     const added = await insertAccount(c.var.db, {
       orgId,
       marketplace: body.marketplace,
       name: body.name,
-      credentialsEncrypted: await encryptCredentials(credentials, c.var.config.credentialsKey),
+      credentialsEncrypted: await encryptCredentials(credentials, credentialsKey),
+      credentialsFingerprint: fingerprint,
       baseUrl: simulator ? `${simulator}/${body.marketplace}` : null,
       endpoints,
       stockJumpFactor: null,
     });
-    if (!added)
+    if (!added) {
+      // Either unique index refused it: a connect of the same cabinet that landed since the check, or the name.
+      const twin = fingerprint && (await accountOfCabinet(c.var.db, orgId, body.marketplace, fingerprint));
+      if (twin) throw sameCabinetError(body.marketplace, twin);
       throw new ApiError("CONFLICT", `name: your organization already has an account named "${body.name}"`);
+    }
     if (!body.enabled) await setAccountEnabled(c.var.db, orgId, added.id, false);
     c.header("Cache-Control", "no-store");
     return c.json(await toAdminJson(await storedAccount(c, added.id), c.var.config.credentialsKey), 201);
@@ -225,8 +239,12 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     const credentials = change.credentials
       ? credentialsFrom(current.marketplace, change.credentials, "credentials")
       : undefined;
+    const { credentialsKey } = c.var.config;
+    const credentialsFingerprint = credentials
+      ? await fingerprintOfNewCabinet(c.var.db, orgId, current.marketplace, credentials, credentialsKey, id)
+      : undefined;
     const credentialsEncrypted = credentials
-      ? await encryptCredentials(credentials, c.var.config.credentialsKey)
+      ? await encryptCredentials(credentials, credentialsKey)
       : undefined;
     const name = change.name !== undefined && change.name !== current.name ? change.name : undefined;
     const changed = await changeAccount(c.var.db, orgId, id, {
@@ -234,6 +252,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
       enabled: change.enabled,
       endpoints,
       credentialsEncrypted,
+      credentialsFingerprint,
     });
     if (changed === "taken")
       throw new ApiError("CONFLICT", `name: your organization already has an account named "${name}"`);

@@ -43,7 +43,7 @@ async function organizationWithAccount(slug: string) {
     },
     KEY,
   );
-  if (!account) throw new Error("account not created");
+  if (!account || !("id" in account)) throw new Error("account not created");
   return { orgId, accountId: account.id };
 }
 

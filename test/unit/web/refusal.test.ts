@@ -33,6 +33,12 @@ describe("a refused change in Russian", () => {
         "Не сохранено: Название аккаунта — в организации уже есть аккаунт с таким названием",
       ],
       [
+        409,
+        'credentials.clientId: this Client-Id opens the seller cabinet your organization already connected as "Ozon demo"',
+        { field: "credentials.clientId", reason: "same_cabinet", params: { account: "Ozon demo" } },
+        "Не сохранено: Client ID — этот кабинет продавца уже подключён как «Ozon demo»; чтобы сменить ключ, измените тот аккаунт",
+      ],
+      [
         400,
         "lowMax: thresholds must satisfy criticalMax < lowMax < overstockMin",
         { field: "lowMax", reason: "thresholds_order" },
@@ -75,6 +81,15 @@ describe("a refused change in Russian", () => {
         params: { maximum: 1_000_000, origin: "number" },
       }),
     ).toBe("Not saved: Critical: at most — at most 1,000,000");
+    expect(
+      refused(409, "credentials.token: this token opens the seller cabinet …", {
+        field: "credentials.token",
+        reason: "same_cabinet",
+        params: { account: "WB main" },
+      }),
+    ).toBe(
+      "Not saved: API token — this seller cabinet is already connected as “WB main”; to change its key, edit that account instead",
+    );
     expect(errorText(new ApiFailure(500, "INTERNAL", "Internal error"))).toBe(
       "Could not load: Internal error",
     );

@@ -1,8 +1,9 @@
 // A sync run's status as a coloured, labelled badge ("retrying" while a failed step waits for its retry), and
-// what a retrying or failed run should tell the seller: how often it retried, the last error in plain words,
+// what a retrying or failed run should tell the seller: how often it retried, the last error in the reader's language,
 // and what to do about it (check the key, wait for the marketplace, or contact support with the run id).
 import type { Run, RunStatus } from "../api/types";
 import { t } from "../i18n/locale";
+import { issueText, runErrorText } from "../lib/run-issue-text";
 import { runTroubleOf } from "../lib/run-trouble";
 
 const TONE: Record<RunStatus, string> = {
@@ -32,7 +33,7 @@ export function RunTrouble({ run }: { run: Run }) {
   const troubled = run.retrying || run.status === "failed" || run.status === "partial";
   if (!troubled) return null;
   const kind = runTroubleOf(run);
-  const detail = run.lastIssue?.message ?? run.error;
+  const detail = run.lastIssue ? issueText(run.lastIssue) : run.error && runErrorText(run.error);
   return (
     <div class="run-trouble small" role="status" data-testid="run-trouble" data-trouble={kind}>
       {run.retries > 0 && <div data-testid="run-retries">{t("sync.retryCount", { n: run.retries })}</div>}
@@ -45,10 +46,9 @@ export function RunTrouble({ run }: { run: Run }) {
         )}
       </div>
       {detail && (
-        <details>
-          <summary>{t("sync.errorDetails")}</summary>
-          <span class="explain">{detail}</span>
-        </details>
+        <div class="explain" data-testid="run-last-error">
+          {t("sync.lastError")}: {detail}
+        </div>
       )}
     </div>
   );

@@ -89,6 +89,8 @@ export function problemText(problem: FieldProblem): string {
       return formatProblem(problem);
     case "taken":
       return takenProblem(problem.field);
+    case "same_cabinet":
+      return t("refusal.sameCabinet", { account: String(problem.params?.account ?? "") });
     case "period_too_long":
       return t("refusal.periodTooLong", { maximum: numberParam(problem.params, "maximum") });
     default: {

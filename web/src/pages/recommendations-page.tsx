@@ -34,7 +34,7 @@ export default function RecommendationsPage() {
     body = (
       <>
         <p class="muted small">{t("reco.total", { n: data.total })}</p>
-        <TableRegion label={t("reco.title")}>
+        <TableRegion label={t("reco.title")} phoneCards>
           <table data-testid="recommendations">
             <thead>
               <tr>
@@ -57,13 +57,17 @@ export default function RecommendationsPage() {
                 return (
                   <Fragment key={key}>
                     <tr class={list.loading.value ? "is-loading" : undefined}>
-                      <td class="mono">{r.article}</td>
-                      <td class="name">
+                      <td class="mono" data-label={t("col.article")}>
+                        {r.article}
+                      </td>
+                      <td class="name" data-label={t("col.name")}>
                         <a href={`/inventory/${r.productId}`}>{r.name}</a>
                       </td>
-                      {per.value === "warehouse" && <td>{r.warehouse ?? "—"}</td>}
                       {per.value === "warehouse" && (
-                        <td data-testid="reco-marketplace">
+                        <td data-label={t("col.warehouse")}>{r.warehouse ?? "—"}</td>
+                      )}
+                      {per.value === "warehouse" && (
+                        <td data-testid="reco-marketplace" data-label={t("col.marketplace")}>
                           {r.marketplace ? (
                             <span class={`mp mp-${r.marketplace}`}>{t(`mp.${r.marketplace}`)}</span>
                           ) : (
@@ -71,14 +75,22 @@ export default function RecommendationsPage() {
                           )}
                         </td>
                       )}
-                      <td class="num">{formatNumber(r.inputs.available)}</td>
-                      <td class="num">{formatNumber(r.inputs.velocity, 2)}</td>
-                      <td class="num">{formatNumber(r.reorderPoint)}</td>
-                      <td class="num">
+                      <td class="num" data-label={t("col.available")}>
+                        {formatNumber(r.inputs.available)}
+                      </td>
+                      <td class="num" data-label={t("col.velocity")}>
+                        {formatNumber(r.inputs.velocity, 2)}
+                      </td>
+                      <td class="num" data-label={t("col.reorderPoint")}>
+                        {formatNumber(r.reorderPoint)}
+                      </td>
+                      <td class="num" data-label={t("col.suggested")}>
                         <strong>{formatNumber(r.suggestedQuantity)}</strong>
                       </td>
-                      <td class="num">{r.daysOfCover === null ? "—" : formatNumber(r.daysOfCover, 1)}</td>
-                      <td>{formatDate(r.stockoutDate)}</td>
+                      <td class="num" data-label={t("col.cover")}>
+                        {r.daysOfCover === null ? "—" : formatNumber(r.daysOfCover, 1)}
+                      </td>
+                      <td data-label={t("col.stockout")}>{formatDate(r.stockoutDate)}</td>
                       <td>
                         <button
                           type="button"

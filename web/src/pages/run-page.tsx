@@ -6,7 +6,9 @@ import { RunStatusBadge, RunTrouble } from "../components/run-status";
 import { LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
+import { adapterName } from "../lib/adapter-names";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
+import { rejectReason } from "../lib/reject-reason";
 import { route } from "../lib/router";
 import { syncModel } from "../models/sync";
 
@@ -73,7 +75,8 @@ export default function RunPage() {
                 <ul>
                   {d.run.issues.map((issue, index) => (
                     <li key={index}>
-                      <RunIssueText issue={issue} /> <span class="muted small">{issue.endpoint}</span>
+                      <RunIssueText issue={issue} />{" "}
+                      {issue.endpoint && <span class="muted small">{adapterName(issue.endpoint)}</span>}
                     </li>
                   ))}
                 </ul>
@@ -84,17 +87,49 @@ export default function RunPage() {
               {d.rejects.length === 0 ? (
                 <p class="muted">{t("sync.noRejects")}</p>
               ) : (
-                <TableRegion label={t("sync.rejects", { n: formatNumber(d.rejectCount) })}>
-                  <table>
+                <TableRegion label={t("sync.rejects", { n: formatNumber(d.rejectCount) })} phoneCards>
+                  <table data-testid="reject-table">
+                    <thead>
+                      <tr>
+                        <th>{t("sync.rejectFeed")}</th>
+                        <th>{t("sync.rejectRow")}</th>
+                        <th>{t("sync.rejectReason")}</th>
+                        <th>{t("sync.rejectData")}</th>
+                      </tr>
+                    </thead>
                     <tbody>
                       {d.rejects.map((reject) => (
                         <tr key={`${reject.pageKey}-${reject.rowIndex}`}>
-                          <td class="mono small">{reject.endpoint}</td>
-                          <td class="small">
+                          <td class="small" data-label={t("sync.rejectFeed")}>
+                            {adapterName(reject.endpoint)}
+                          </td>
+                          <td class="small mono" data-label={t("sync.rejectRow")} translate={false}>
                             {reject.pageKey} #{reject.rowIndex}
                           </td>
-                          <td class="explain">{reject.reasons.join("; ")}</td>
-                          <td class="mono small explain">{JSON.stringify(reject.row).slice(0, 200)}</td>
+                          <td data-label={t("sync.rejectReason")}>
+                            <ul class="reject-reasons" data-testid="reject-reasons">
+                              {reject.reasons.map((reason) => {
+                                const said = rejectReason(reason);
+                                return (
+                                  <li key={reason}>
+                                    {said.field && (
+                                      <>
+                                        <code translate={false}>{said.field}</code>:{" "}
+                                      </>
+                                    )}
+                                    {said.text}
+                                  </li>
+                                );
+                              })}
+                            </ul>
+                          </td>
+                          <td
+                            class="mono small explain raw-row"
+                            data-label={t("sync.rejectData")}
+                            translate={false}
+                          >
+                            {JSON.stringify(reject.row).slice(0, 200)}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -207,7 +207,7 @@ function ApiKeys() {
         rows={3}
       >
         {(d) => (
-          <TableRegion label={t("settings.apiKeys")}>
+          <TableRegion label={t("settings.apiKeys")} phoneCards>
             <table>
               <thead>
                 <tr>
@@ -220,11 +220,13 @@ function ApiKeys() {
               <tbody>
                 {d.items.map((key) => (
                   <tr key={key.id}>
-                    <td>
+                    <td data-label={t("settings.keyName")}>
                       {key.name} <span class="mono muted small">{key.prefix}…</span>
                     </td>
-                    <td>{t(`role.${key.role}`)}</td>
-                    <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("settings.never")}</td>
+                    <td data-label={t("settings.keyRole")}>{t(`role.${key.role}`)}</td>
+                    <td data-label={t("settings.lastUsed")}>
+                      {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("settings.never")}
+                    </td>
                     <td>
                       {key.revokedAt ? (
                         <span class="muted">{t("settings.revoked")}</span>

@@ -8,6 +8,7 @@ import { LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { t } from "../i18n/locale";
 import { formatDateTime, formatDuration, formatNumber } from "../lib/format";
+import { runErrorText } from "../lib/run-issue-text";
 import { refusedCount } from "../lib/sync-request";
 import { roleAtLeast, session } from "../models/session";
 import { syncModel } from "../models/sync";
@@ -58,7 +59,7 @@ export default function SyncPage() {
         >
           {(d) => (
             <>
-              <TableRegion label={t("sync.runs")}>
+              <TableRegion label={t("sync.runs")} phoneCards>
                 <table data-testid="runs">
                   <thead>
                     <tr>
@@ -76,33 +77,39 @@ export default function SyncPage() {
                   <tbody>
                     {d.items.map((run) => (
                       <tr key={run.id} data-testid="run-row">
-                        <td>
+                        <td data-label={t("sync.started_at")}>
                           <a href={`/sync/runs/${run.id}`}>{formatDateTime(run.startedAt)}</a>
                         </td>
-                        <td>
+                        <td data-label={t("sync.statusCol")}>
                           <RunStatusBadge status={run.status} retrying={run.retrying} />
                           {run.status === "running" && <RunProgress run={run} />}
                           <RunTrouble run={run} />
-                          {run.status === "refused" && run.error && <div class="explain">{run.error}</div>}
+                          {run.status === "refused" && run.error && (
+                            <div class="explain">{runErrorText(run.error)}</div>
+                          )}
                         </td>
-                        <td>
+                        <td data-label={t("sync.account")}>
                           <span class={`mp mp-${run.marketplace}`}>{t(`mp.${run.marketplace}`)}</span>{" "}
                           {run.account}
                         </td>
-                        <td>
+                        <td data-label={t("sync.kind")}>
                           {t(`sync.${run.kind}`)} · {t(`trigger.${run.trigger}`)}
                         </td>
-                        <td class="num">
+                        <td class="num" data-label={t("sync.counts")}>
                           {formatNumber(run.extracted)} / {formatNumber(run.inserted)} /{" "}
                           {formatNumber(run.updated)} /{" "}
                           <span class={run.failed > 0 ? "down" : undefined}>{formatNumber(run.failed)}</span>
                         </td>
-                        <td class="num">{formatNumber(run.pagesDone)}</td>
-                        <td class="num">
+                        <td class="num" data-label={t("sync.pages")}>
+                          {formatNumber(run.pagesDone)}
+                        </td>
+                        <td class="num" data-label={t("sync.requests")}>
                           {formatNumber(run.apiRequests)}
                           {run.apiFailed > 0 && <span class="down"> ({formatNumber(run.apiFailed)})</span>}
                         </td>
-                        <td class="num">{formatDuration(run.runMs)}</td>
+                        <td class="num" data-label={t("sync.duration")}>
+                          {formatDuration(run.runMs)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

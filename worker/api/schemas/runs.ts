@@ -20,7 +20,13 @@ const RUN_TROUBLE = {
     .int()
     .openapi({ description: "Steps that failed and were retried (STEP_FAILED issues)" }),
   lastIssue: z
-    .object({ code: z.string(), message: z.string(), endpoint: z.string().optional(), at: z.string() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      endpoint: z.string().optional(),
+      at: z.string(),
+    })
     .nullable()
     .openapi({ description: "The newest problem the run recorded; null when none" }),
   retrying: z

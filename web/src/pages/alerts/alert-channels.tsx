@@ -170,6 +170,8 @@ function WebhookChannel({ channels, admin }: { channels: AlertChannels; admin: b
           <input
             type="url"
             name="webhookUrl"
+            class="webhook-url"
+            data-testid="webhook-url"
             translate={false}
             aria-label={t("alerts.webhookUrl")}
             placeholder={t("alerts.webhookUrl")}

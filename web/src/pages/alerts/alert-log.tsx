@@ -50,7 +50,7 @@ function LogTable({ page }: { page: AlertLogPage }) {
   return (
     <>
       <p class="muted small">{t("alerts.logTotal", { n: page.total })}</p>
-      <TableRegion label={t("alerts.log")}>
+      <TableRegion label={t("alerts.log")} phoneCards>
         <table data-testid="alert-log">
           <thead>
             <tr>
@@ -65,12 +65,16 @@ function LogTable({ page }: { page: AlertLogPage }) {
           <tbody>
             {page.items.map((item) => (
               <tr key={item.id} data-status={item.status}>
-                <td>{formatDateTime(item.sentAt ?? item.createdAt)}</td>
-                <td>{ruleLabel(item.rule)}</td>
-                <td>{t(`alerts.kind.${item.channelKind}`)}</td>
-                <td>{statusLabel(item.status)}</td>
-                <td>{item.attempts}</td>
-                <td class="alert-message" translate={item.reason ? undefined : false}>
+                <td data-label={t("alerts.when")}>{formatDateTime(item.sentAt ?? item.createdAt)}</td>
+                <td data-label={t("alerts.rule")}>{ruleLabel(item.rule)}</td>
+                <td data-label={t("alerts.channel")}>{t(`alerts.kind.${item.channelKind}`)}</td>
+                <td data-label={t("alerts.status")}>{statusLabel(item.status)}</td>
+                <td data-label={t("alerts.attempts")}>{item.attempts}</td>
+                <td
+                  class="alert-message"
+                  data-label={t("alerts.message")}
+                  translate={item.reason ? undefined : false}
+                >
                   {item.reason ? deliveryReasonText(item.reason) : (item.text ?? "")}
                 </td>
               </tr>

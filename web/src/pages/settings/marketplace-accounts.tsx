@@ -261,7 +261,7 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
   const ending = detail.value?.credentials.keyEnding;
   return (
     <tr data-testid="account-row" data-account={account.name}>
-      <td>
+      <td data-label={t("accounts.name")}>
         <span translate={false}>{account.name}</span>{" "}
         <span class="muted small">{MARKETPLACE_LABEL[account.marketplace]}</span>
         <div class="muted small">
@@ -272,7 +272,9 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
           {ending ? <span translate={false}> …{ending}</span> : ""}
         </div>
       </td>
-      <td>{account.enabled ? t("accounts.enabled") : t("accounts.disabled")}</td>
+      <td data-label={t("accounts.state")}>
+        {account.enabled ? t("accounts.enabled") : t("accounts.disabled")}
+      </td>
       <td>
         <div class="toolbar">
           <button type="button" class="button small" onClick={() => void check()} data-testid="account-check">
@@ -344,7 +346,7 @@ export function MarketplaceAccounts() {
       )}
       {accounts.value && accounts.value.length === 0 && <p class="muted">{t("accounts.none")}</p>}
       {accounts.value && accounts.value.length > 0 && (
-        <TableRegion label={t("accounts.title")} pinned={false}>
+        <TableRegion label={t("accounts.title")} pinned={false} phoneCards>
           <table>
             <thead>
               <tr>
