@@ -94,7 +94,7 @@ async function waitForHealth(url: string, worker: ChildProcess): Promise<void> {
 
 export async function startQueueBench(
   world: IngestWorld,
-  options: { minRows: number; seed: number; logFile: string },
+  options: { minRows: number; seed: number; vendorLatencyMs: number; logFile: string },
 ): Promise<QueueBench> {
   const closers: (() => Promise<void> | void)[] = [];
   const close = async () => {
@@ -109,6 +109,17 @@ export async function startQueueBench(
     });
     closers.push(() => simThread.stop());
     const sim = simThread.info;
+    // A vendor's round trip across the internet: every call answered this much later (the "slow" fault).
+    if (options.vendorLatencyMs > 0) {
+      const faults = await fetch(`${sim.url}/_sim/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          rules: [{ endpoint: "*", kind: "slow", rate: 1, delayMs: options.vendorLatencyMs }],
+        }),
+      });
+      if (!faults.ok) throw new Error(`simulator latency: HTTP ${faults.status} ${await faults.text()}`);
+    }
 
     const created = await fetch(`${world.endpoint.url}/_dev/databases`, {
       method: "POST",
