@@ -8,7 +8,6 @@ import type { IngestMessage } from "../messages";
 import { finalizeStep } from "./finalize-step";
 import { pageStep } from "./page-step";
 import type { EnginePorts } from "./ports";
-import { ReadAhead } from "./read-ahead";
 import type { RunContext } from "./run-context";
 import { startStep } from "./start-step";
 
@@ -29,8 +28,6 @@ export async function processIngestMessage(ports: EnginePorts, message: IngestMe
   let rows = 0;
   const counting: EnginePorts = {
     ...ports,
-    // A step that runs its successor in this delivery reads the successor's group while it loads its own.
-    readAhead: new ReadAhead(),
     onPage: (page) => {
       rows += page.rows;
       ports.onPage?.(page);

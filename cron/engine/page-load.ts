@@ -6,9 +6,7 @@ import type { Cursor, PageContext } from "../adapters/adapter";
 import type { TurnoverRecord } from "../adapters/ozon/analytics-turnover-stocks-v1";
 import { REPORT_ADAPTERS, reportAdapter } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapter } from "../adapters/sales-adapters";
-import type { SalesRecord } from "../adapters/sales-record";
 import { stockAdapter } from "../adapters/stock-adapters";
-import type { StockRecord } from "../adapters/stock-record";
 import type { MarketplaceClient } from "../http/marketplace-client";
 import { catalogStatements } from "../load/catalog-statements";
 import { loadSalesPage } from "../load/load-sales-page";
@@ -24,35 +22,10 @@ import type { PageMessage } from "../messages";
 import { salesRowsRead, validateSalesPage } from "../validate/validate-sales";
 import { validateStockPage } from "../validate/validate-stock";
 import { loadKnownListings } from "./known-listings";
-import { fetchGroup, type GroupLimits, type PageGroup } from "./page-group";
+import { fetchGroup, type GroupLimits } from "./page-group";
 import type { PagingVerdict } from "./page-join";
 import { partKey, splitPage } from "./page-parts";
-import { AHEAD_MAX_ROWS, type AnyGroup } from "./read-ahead";
 import type { RunContext } from "./run-context";
-
-/** Starts reading the successor's group at `next` with a client of its own (page-step.ts, read-ahead.ts). */
-export type ReadNext = (next: PageMessage, read: (client: MarketplaceClient) => Promise<AnyGroup>) => void;
-
-export interface GroupSource {
-  /** The group read ahead for this page (null when none, or when reading it failed). */
-  prefetched: Promise<AnyGroup | null> | null;
-  /** Present when the successor runs in this delivery: the next page's group may be read while this one loads. */
-  readNext?: ReadNext;
-}
-
-/** The successor's position when it is the feed's next page (as page-step.ts's successorOf makes it). */
-function nextPageOf(message: PageMessage, group: AnyGroup, incomplete: boolean): PageMessage | null {
-  if (group.next === null || group.paging.rewalk || group.extracted > AHEAD_MAX_ROWS) return null;
-  return {
-    ...message,
-    cursor: group.next,
-    page: message.page + 1,
-    deferrals: 0,
-    listingIncomplete: message.listingIncomplete || incomplete,
-    joinKeys: group.paging.joinKeys,
-    cursors: group.cursors,
-  };
-}
 
 export interface LoadedPage {
   /** False when the page had been loaded before (a redelivery): nothing changed. */
@@ -77,7 +50,6 @@ export async function fetchAndLoadPage(
   scope: PageScope,
   maxRequestBytes: number,
   limits: GroupLimits,
-  source: GroupSource = { prefetched: null },
 ): Promise<LoadedPage> {
   const context: PageContext = {
     client,
@@ -122,12 +94,7 @@ export async function fetchAndLoadPage(
   }
   if (SALES_ADAPTERS[message.endpoint]) {
     const adapter = salesAdapter(message.endpoint);
-    const read = (reader: MarketplaceClient, at: PageMessage) =>
-      fetchGroup(at, (cursor) => adapter.fetchPage({ ...context, client: reader }, cursor), limits);
-    const group =
-      ((await source.prefetched) as PageGroup<SalesRecord> | null) ?? (await read(client, message));
-    const next = source.readNext && nextPageOf(message, group, false);
-    if (next) source.readNext?.(next, (reader) => read(reader, next));
+    const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
     const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
     const validated = validateSalesPage(run.marketplace, group.rows);
     const parts = splitPage(validated, maxRequestBytes - statementBytes(alongside), (rows) =>
@@ -158,12 +125,7 @@ export async function fetchAndLoadPage(
   }
   const adapter = stockAdapter(message.endpoint);
   if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
-  const read = (reader: MarketplaceClient, at: PageMessage) =>
-    fetchGroup(at, (cursor) => adapter.fetchPage({ ...context, client: reader }, cursor), limits);
-  const group = ((await source.prefetched) as PageGroup<StockRecord> | null) ?? (await read(client, message));
-  // Feeds read against the account's known listings wait for this page's listings to load first.
-  const next = source.readNext && !adapter.needsKnownListings && nextPageOf(message, group, group.incomplete);
-  if (next) source.readNext?.(next, (reader) => read(reader, next));
+  const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
   const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
   // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
   if (group.listings.length)

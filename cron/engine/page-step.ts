@@ -3,8 +3,7 @@
 // that asks us to wait longer than a consumer should sleep gets the page back on the queue with a delay; an
 // endpoint switched off is recorded and, when configured, replaced (vendor-error.ts). Pages that do not join
 // the one before (page-join.ts) send the feed back to its start. When the delivery's budget allows, the
-// successor is not queued but returned, for the same delivery to run next (step-chain.ts), and its group is read
-// while this page loads (read-ahead.ts).
+// successor is not queued but returned, for the same delivery to run next (step-chain.ts).
 
 import { firstOffset } from "../adapters/offset-paging";
 import { STOCK_ADAPTERS } from "../adapters/stock-adapters";
@@ -17,7 +16,7 @@ import { abandonRun } from "./abandon-run";
 import { markHandedOn, pageProgress } from "./hand-on";
 import { nextPhase } from "./next-phase";
 import { DEFAULT_GROUP } from "./page-group";
-import { fetchAndLoadPage, type LoadedPage, type ReadNext } from "./page-load";
+import { fetchAndLoadPage, type LoadedPage } from "./page-load";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
 import { listsWholeSource, progressOf, withCompleteSource } from "./stock-progress";
@@ -38,24 +37,11 @@ export async function pageStep(
   // (and may not have finished) is resumed, one on the queue is left to it.
   const before = await pageProgress(ports.run, run.runId, pageKey);
   if (before.state === "handed-on") return before.successor;
-  const newClient = () =>
-    new MarketplaceClient({
-      gate: ports.gate,
-      ...(ports.fetch ? { fetch: ports.fetch } : {}),
-      ...(ports.maxInlineWaitMs !== undefined ? { maxInlineWaitMs: ports.maxInlineWaitMs } : {}),
-    });
-  // The group the step before read ahead for this page (read-ahead.ts), with the client that read it.
-  const ahead = ports.readAhead?.take(message) ?? null;
-  const client = ahead?.client ?? newClient();
-  // This step's successor runs in this delivery: its group may be read while this one loads.
-  const readAhead = ports.readAhead;
-  const readNext: ReadNext | undefined =
-    chain && readAhead
-      ? (next, read) => {
-          const aheadClient = newClient();
-          readAhead.start(next, aheadClient, () => read(aheadClient));
-        }
-      : undefined;
+  const client = new MarketplaceClient({
+    gate: ports.gate,
+    ...(ports.fetch ? { fetch: ports.fetch } : {}),
+    ...(ports.maxInlineWaitMs !== undefined ? { maxInlineWaitMs: ports.maxInlineWaitMs } : {}),
+  });
   const runner = ports.run;
   const scope = {
     orgId: run.orgId,
@@ -75,7 +61,6 @@ export async function pageStep(
       scope,
       ports.maxRequestBytes ?? NEON_MAX_REQUEST_BYTES,
       ports.pageGroup ?? DEFAULT_GROUP,
-      { prefetched: ahead?.group ?? null, ...(readNext ? { readNext } : {}) },
     );
   } catch (error) {
     // No retry can make it fit: the run fails now, with the reason, instead of after every retry.

@@ -7,7 +7,6 @@ import type { StatementRunner } from "../load/statement-runner";
 import type { IngestMessage } from "../messages";
 import type { StepBudget } from "./ingest-step";
 import type { GroupLimits } from "./page-group";
-import type { ReadAhead } from "./read-ahead";
 import type { RunContext } from "./run-context";
 
 export type RunOutcome = "succeeded" | "partial" | "failed";
@@ -31,8 +30,6 @@ export interface EnginePorts {
   pageGroup?: GroupLimits;
   /** How much one delivery may run before it queues the rest; absent = one step per delivery. */
   stepBudget?: StepBudget;
-  /** The delivery's group read ahead for the step it runs next (set by the step chain, ingest-step.ts). */
-  readAhead?: ReadAhead;
   fetch?: typeof fetch;
   /** Clock for the feeds' start positions. */
   nowMs(): number;
