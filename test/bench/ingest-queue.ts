@@ -27,6 +27,8 @@ const LIFTED_RATE_SCALE = 100_000;
 
 export interface QueueSync {
   status: string[];
+  /** Each account's run: seconds from the firing to its finished_at (which account sets the wall time). */
+  runs: { marketplace: string; ms: number }[];
   /** Rows the run's pages delivered (etl_runs.extracted, stock and sales feeds and reports). */
   extracted: number;
   pages: number;
@@ -92,7 +94,7 @@ async function waitForHealth(url: string, worker: ChildProcess): Promise<void> {
 
 export async function startQueueBench(
   world: IngestWorld,
-  options: { minRows: number; seed: number; logFile: string },
+  options: { minRows: number; seed: number; vendorLatencyMs: number; logFile: string },
 ): Promise<QueueBench> {
   const closers: (() => Promise<void> | void)[] = [];
   const close = async () => {
@@ -107,6 +109,17 @@ export async function startQueueBench(
     });
     closers.push(() => simThread.stop());
     const sim = simThread.info;
+    // A vendor's round trip across the internet: every call answered this much later (the "slow" fault).
+    if (options.vendorLatencyMs > 0) {
+      const faults = await fetch(`${sim.url}/_sim/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          rules: [{ endpoint: "*", kind: "slow", rate: 1, delayMs: options.vendorLatencyMs }],
+        }),
+      });
+      if (!faults.ok) throw new Error(`simulator latency: HTTP ${faults.status} ${await faults.text()}`);
+    }
 
     const created = await fetch(`${world.endpoint.url}/_dev/databases`, {
       method: "POST",
@@ -169,7 +182,8 @@ export async function startQueueBench(
       const deadline = Date.now() + 20 * 60_000;
       for (;;) {
         const { rows } = await db.execute(
-          sql`select r.id, r.status, r.extracted, r.finished_at from etl_runs r
+          sql`select r.id, r.status, r.extracted, r.finished_at, a.marketplace from etl_runs r
+            join marketplace_accounts a on a.id = r.account_id
             where r.started_at >= ${firedAt.toISOString()}::timestamptz and r.status <> 'refused'`,
         );
         if (rows.length === 2 && rows.every((row) => row.status !== "running")) {
@@ -185,6 +199,10 @@ export async function startQueueBench(
           );
           return {
             status: rows.map((row) => String(row.status)),
+            runs: rows.map((row) => ({
+              marketplace: String(row.marketplace),
+              ms: Date.parse(String(row.finished_at)) - firedAt.getTime(),
+            })),
             extracted: rows.reduce((sum, row) => sum + Number(row.extracted), 0),
             pages: pages.rows.reduce((sum, row) => sum + Number(row.pages), 0),
             byEndpoint: Object.fromEntries(

@@ -174,7 +174,7 @@ export interface QueueReportInput {
 }
 
 const queueLine = (label: string, sync: QueueSync) =>
-  `${label}: ${int(sync.extracted)} rows, ${sync.pages} pages in ${seconds(sync.ms)} s: ${int(perSecond(sync.extracted, sync.ms))} rows/s (${sync.status.join(", ")}); ${int(sync.dbRequests)} database requests (${sync.dbRequestMb.toFixed(1)} MB), workerd CPU ${seconds(sync.workerCpuMs)} s`;
+  `${label}: ${int(sync.extracted)} rows, ${sync.pages} pages in ${seconds(sync.ms)} s: ${int(perSecond(sync.extracted, sync.ms))} rows/s (${sync.runs.map((run) => `${run.marketplace} ${seconds(run.ms)} s`).join(", ")}; ${sync.status.join(", ")}); ${int(sync.dbRequests)} database requests (${sync.dbRequestMb.toFixed(1)} MB), workerd CPU ${seconds(sync.workerCpuMs)} s`;
 
 /** The queue path's figures and the issue's targets for it, against the in-process driver and bare upsert. */
 export function formatQueue(input: QueueReportInput): string {

@@ -41,6 +41,8 @@ const HELP = `Usage: npm run bench:ingest -- [options]
                  median (default 3)
   --time-scale <n>  the vendors' rate windows pass this many times faster for the queue path's sync at
                  their published limits (default 60)
+  --vendor-latency <ms>  the queue path's simulator answers every call this much later, as a vendor across the
+                 internet does (default 0: the local simulator answers at once, so our own cost shows)
   --profile      also list the database statements by execution time (pg_stat_statements)
   --help         this text
 
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
         seed: { type: "string" },
         syncs: { type: "string" },
         "time-scale": { type: "string" },
+        "vendor-latency": { type: "string" },
         profile: { type: "boolean" },
         help: { type: "boolean" },
       },
@@ -84,6 +87,10 @@ async function main(): Promise<void> {
   const seed = positive("seed", values.seed as string | undefined, 20261101);
   const syncs = positive("syncs", values.syncs as string | undefined, 3);
   const timeScale = positive("time-scale", values["time-scale"] as string | undefined, 60);
+  const vendorLatency =
+    values["vendor-latency"] === "0"
+      ? 0
+      : positive("vendor-latency", values["vendor-latency"] as string | undefined, 0);
 
   if (values.profile) {
     process.env.INGEST_PG_OPTIONS = `${process.env.INGEST_PG_OPTIONS ?? ""} ${PROFILE_PG_OPTIONS}`;
@@ -142,8 +149,15 @@ async function main(): Promise<void> {
     console.log(
       "Queue path: starting the Worker (wrangler dev: workerd, local Queues, the SyncCoordinator DO)…",
     );
-    queue = await startQueueBench(world, { minRows, seed, logFile: "bench-results/ingest-worker.log" });
-    console.log(`Queue simulator: ${queue.size} listings, this month's vendor mode; limits lifted`);
+    queue = await startQueueBench(world, {
+      minRows,
+      seed,
+      vendorLatencyMs: vendorLatency,
+      logFile: "bench-results/ingest-worker.log",
+    });
+    console.log(
+      `Queue simulator: ${queue.size} listings, this month's vendor mode; limits lifted; each call answered ${vendorLatency} ms late`,
+    );
     const queueFirst = await queue.sync("queue first sync");
     console.log(`  first sync: ${queueFirst.extracted} rows in ${(queueFirst.ms / 1000).toFixed(2)} s`);
     await queue.advance(12);
