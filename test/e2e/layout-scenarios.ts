@@ -129,21 +129,25 @@ export const layoutScenarios: Scenario[] = [
     async run(page, { simUrl }) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
-      // The first three header cells end inside the screen: the inventory's pinned key, status and available;
-      // the supply plan's pinned article, the quantity to ship and its value.
-      for (const [path, table] of [
-        ["/inventory", "inventory-table"],
-        ["/supply-plan", "supply-table"],
-      ] as const) {
-        await visit(page, path);
-        await settled(page);
-        const edges = await page.$$eval(`[data-testid="${table}"] thead th`, (cells) =>
-          cells.slice(0, 3).map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
-        );
-        for (const [text, right] of edges)
-          if (Number(right) > PHONE.width)
-            hidden.push(`${path}: "${text}" ends at ${Math.round(Number(right))} px`);
-      }
+      // The first three header cells (the pinned key, then status, then available) end inside the screen.
+      await visit(page, "/inventory");
+      await settled(page);
+      const edges = await page.$$eval('[data-testid="inventory-table"] thead th', (cells) =>
+        cells.slice(0, 3).map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
+      );
+      for (const [text, right] of edges)
+        if (Number(right) > PHONE.width)
+          hidden.push(`/inventory: "${text}" ends at ${Math.round(Number(right))} px`);
+      // The supply plan's lines are cards on a phone: every cell (article, quantity, value, name…) inside the screen.
+      await visit(page, "/supply-plan");
+      await settled(page);
+      const planCells = await page.$$eval('[data-testid="supply-table"] tbody td', (cells) =>
+        cells.map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
+      );
+      assert.ok(planCells.length > 0, "the supply plan lists lines");
+      for (const [text, right] of planCells)
+        if (Number(right) > PHONE.width)
+          hidden.push(`/supply-plan: "${String(text).slice(0, 40)}" ends at ${Math.round(Number(right))} px`);
       // Runs are cards on a phone: every run's status badge and duration end inside the screen.
       await visit(page, "/sync");
       await settled(page);

@@ -282,6 +282,17 @@ export const scenarios: Scenario[] = [
       assert.ok(line, "the demo's plan has a line to ship");
       await visit(page, `/inventory/${line.productId}`);
       await page.waitForSelector('[data-testid="product-supply"]');
+      // A typo is refused under its field, not sent (a number field reads "5e" as "", which saved as "empty").
+      await page.fill('[data-testid="supply-minOrderUnits"]', "5e");
+      await page.click('[data-testid="supply-save"]');
+      const typo = page.locator('label:has([data-testid="supply-minOrderUnits"]) .form-error');
+      await typo.waitFor();
+      assert.ok(((await typo.textContent()) ?? "").length > 0, "the typo's refusal under the minimum order");
+      assert.equal(
+        await page.locator('[data-testid="product-supply"] [role="status"]').count(),
+        0,
+        "not saved",
+      );
       await page.fill('[data-testid="supply-minOrderUnits"]', "10");
       await page.fill('[data-testid="supply-packSize"]', "0");
       await page.click('[data-testid="supply-save"]');

@@ -20,9 +20,14 @@ const FIELDS: Array<[SupplyField, MessageKey]> = [
   ["packSize", "product.supplyPackSize"],
 ];
 
-/** "" is null (the organization's); anything else goes as typed, for the API to judge. */
-function parsed(text: string): number | null {
-  return text.trim() === "" ? null : Number(text.trim());
+/**
+ * "" is null (the organization's); digits are the number, for the API to judge its range; anything else
+ * ("5e", "1.5", "2,5") is not a whole number and is refused here, so a typo never saves as "empty".
+ */
+function parsed(text: string): number | null | "not-whole" {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : "not-whole";
 }
 
 export function ProductSupplyForm({ productId, supply }: { productId: number; supply: Supply }) {
@@ -30,6 +35,7 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
   const saving = useSignal(false);
   const saved = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
+  const notWhole = useSignal<SupplyField | null>(null);
   useEffect(() => {
     draft.value = {
       minOrderUnits: supply.minOrderUnits === null ? "" : String(supply.minOrderUnits),
@@ -37,7 +43,7 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
     };
   }, [productId, supply.minOrderUnits, supply.packSize]);
   const canEdit = roleAtLeast(session.role.value, "operator");
-  const fieldOf = error.value?.problem?.field;
+  const fieldOf = notWhole.value ?? error.value?.problem?.field;
   const onField = fieldOf === "minOrderUnits" || fieldOf === "packSize";
 
   async function save(event: Event): Promise<void> {
@@ -45,10 +51,16 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
     saving.value = true;
     saved.value = false;
     error.value = null;
+    const minOrderUnits = parsed(draft.value.minOrderUnits);
+    const packSize = parsed(draft.value.packSize);
+    notWhole.value =
+      minOrderUnits === "not-whole" ? "minOrderUnits" : packSize === "not-whole" ? "packSize" : null;
+    if (minOrderUnits === "not-whole" || packSize === "not-whole") {
+      saving.value = false;
+      return;
+    }
     try {
-      await apiRequest("PUT", `/api/products/${productId}/supply`, {
-        body: { minOrderUnits: parsed(draft.value.minOrderUnits), packSize: parsed(draft.value.packSize) },
-      });
+      await apiRequest("PUT", `/api/products/${productId}/supply`, { body: { minOrderUnits, packSize } });
       saved.value = true;
       // The change moved the organization's data version: the page and the plan reload with it.
       await session.check();
@@ -73,11 +85,10 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
         <div class="grid-2">
           {FIELDS.map(([name, label]) => (
             <Field key={name} label={t(label)}>
+              {/* Text, not type=number: a browser's number field reports "5e" or "abc" as empty. */}
               <input
-                type="number"
+                type="text"
                 inputMode="numeric"
-                min={1}
-                step={1}
                 value={draft.value[name]}
                 placeholder={formatNumber(
                   name === "minOrderUnits" ? supply.defaults.minOrderUnits : supply.defaults.packSize,
@@ -88,9 +99,15 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
                 onInput={(e) => {
                   draft.value = { ...draft.value, [name]: e.currentTarget.value };
                   saved.value = false;
+                  notWhole.value = null;
                 }}
               />
-              {fieldOf === name && error.value?.problem && (
+              {notWhole.value === name && (
+                <span class="form-error" role="alert">
+                  {t("product.supplyWholeNumber")}
+                </span>
+              )}
+              {notWhole.value === null && fieldOf === name && error.value?.problem && (
                 <span class="form-error" role="alert">
                   {problemText(error.value.problem)}
                 </span>

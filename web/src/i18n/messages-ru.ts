@@ -405,6 +405,8 @@ export const ru: Record<MessageKey, string> = {
     "Для строк этого товара в плане поставок. Оставьте поле пустым, чтобы действовали настройки организации: минимальная партия {minOrder} шт., в упаковке {pack} шт.",
   "product.supplyMinOrder": "Минимальная партия, шт.",
   "product.supplyPackSize": "Штук в упаковке",
+  "product.supplyWholeNumber":
+    "введите целое число или оставьте поле пустым — тогда действует значение организации",
   "product.supplyViewer": "Изменить их может оператор или администратор.",
   "product.daysOut": "Дней без товара",
   "product.averageDailySales": "Продажи в день при наличии",

@@ -37,7 +37,7 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
         {" · "}
         {t("supply.groupTotals", { units: group.units, value: formatMoney(group.value) })}
       </p>
-      <TableRegion label={group.name}>
+      <TableRegion label={group.name} phoneCards>
         <table data-testid="supply-table">
           <thead>
             <tr>
@@ -57,29 +57,37 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
             {group.lines.map((line) => (
               <Fragment key={line.productId}>
                 <tr>
-                  <td class="mono" translate={false}>
+                  <td class="mono" translate={false} data-label={t("col.article")}>
                     {line.article}
                   </td>
-                  <td class="num">
+                  <td class="num" data-label={t("supply.ship")}>
                     {line.outcome === "ship" ? (
                       <strong>{formatNumber(line.quantity)}</strong>
                     ) : (
                       <span class="muted">{t(`supply.outcome.${line.outcome}`)}</span>
                     )}
                   </td>
-                  <td class="num">{formatMoney(line.value)}</td>
-                  <td class="name" translate={false}>
+                  <td class="num" data-label={t("supply.value")}>
+                    {formatMoney(line.value)}
+                  </td>
+                  <td class="name" translate={false} data-label={t("col.name")}>
                     <a href={`/inventory/${line.productId}`}>{line.name}</a>
                   </td>
-                  <td class="num">{formatNumber(line.inputs.available)}</td>
-                  <td class="num hide-phone">{formatNumber(line.inputs.inTransit)}</td>
-                  <td class="num">{formatNumber(line.inputs.velocity, 2)}</td>
-                  <td class="num hide-phone">
+                  <td class="num" data-label={t("col.available")}>
+                    {formatNumber(line.inputs.available)}
+                  </td>
+                  <td class="num hide-phone" data-label={t("col.inTransit")}>
+                    {formatNumber(line.inputs.inTransit)}
+                  </td>
+                  <td class="num" data-label={t("col.velocity")}>
+                    {formatNumber(line.inputs.velocity, 2)}
+                  </td>
+                  <td class="num hide-phone" data-label={t("supply.packs")}>
                     {line.inputs.packSize > 1
                       ? `${formatNumber(line.packs)} × ${formatNumber(line.inputs.packSize)}`
                       : formatNumber(line.packs)}
                   </td>
-                  <td class="num hide-phone">
+                  <td class="num hide-phone" data-label={t("supply.coverAfter")}>
                     {line.coverAfterDays === null ? "—" : formatNumber(line.coverAfterDays, 1)}
                   </td>
                   <td>
