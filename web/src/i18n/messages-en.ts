@@ -527,6 +527,7 @@ export const en = {
   "field.timeZone": "Time zone",
   "field.orgName": "Organization name",
   "field.disabled": "Disabled",
+  "adapter.ozon.warehouse_directory": "Ozon warehouse directory (clusters and the seller's warehouses)",
   "adapter.ozon.v1.analytics_data": "Ozon orders by day (analytics, v1)",
   "adapter.ozon.v1.analytics_stocks": "Ozon FBO stock (analytics, v1)",
   "adapter.ozon.v1.analytics_turnover_stocks": "Ozon turnover report (v1)",

@@ -540,6 +540,7 @@ export const ru: Record<MessageKey, string> = {
   "field.timeZone": "Часовой пояс",
   "field.orgName": "Название организации",
   "field.disabled": "Отключён",
+  "adapter.ozon.warehouse_directory": "справочник складов Ozon (кластеры и склады продавца)",
   "adapter.ozon.v1.analytics_data": "заказы Ozon по дням (аналитика, v1)",
   "adapter.ozon.v1.analytics_stocks": "остатки Ozon FBO (аналитика, v1)",
   "adapter.ozon.v1.analytics_turnover_stocks": "отчёт Ozon об оборачиваемости (v1)",
