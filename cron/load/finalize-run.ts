@@ -7,7 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
-import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
+import { insertSalesDaily, refreshSalesDayTotals, salesDailyLock } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { refreshStockSummaries } from "../../db/queries/stock-summaries";
 import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
@@ -235,15 +235,9 @@ function refreshProductSummary(input: FinalizeInput): SQL {
  */
 export function refreshSalesDaily(input: Pick<FinalizeInput, "orgId">): SQL[] {
   return [
-    sql`select pg_advisory_xact_lock(hashtext('mi.sales_daily'), hashtext(${input.orgId}::text))`,
+    salesDailyLock(input.orgId),
     sql`delete from sales_daily where org_id = ${input.orgId} and day > current_date - 120`,
-    sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue, returns, cancellations)
-      select org_id, day, product_id, marketplace, coalesce(region, ''),
-        (count(*) filter (where kind = 'order'))::int, (coalesce(sum(quantity) filter (where kind = 'order'), 0))::int,
-        coalesce(sum(revenue) filter (where kind = 'order'), 0),
-        (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
-      from sales where org_id = ${input.orgId} and day > current_date - 120
-      group by org_id, day, product_id, marketplace, coalesce(region, '')`,
+    insertSalesDaily(input.orgId, sql`day > current_date - 120`),
   ];
 }
 

@@ -6,7 +6,7 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { type AccountEndpoints, marketplaceAccounts } from "../schema";
 import type { Marketplace } from "../schema/enums";
-import { refreshSalesDayTotalsOf } from "./sales-summaries";
+import { insertSalesDaily, refreshSalesDayTotalsOf, salesDailyLock } from "./sales-summaries";
 import { refreshSalesWindowsOf } from "./sales-windows";
 import { forgetUnlistedStock } from "./stock-summaries";
 
@@ -235,18 +235,11 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
   const ownKeys = sql`(day, product_id, marketplace, coalesce(region, '')) in
     (select s.day, s.product_id, s.marketplace, coalesce(s.region, '') from (${ownSales}) s)`;
   const [, , , , , deleted] = await db.batch([
-    db.execute(sql`select pg_advisory_xact_lock(hashtext('mi.sales_daily'), hashtext(${orgId}::text))`),
+    db.execute(salesDailyLock(orgId)),
     db.execute(sql`delete from sales_daily where org_id = ${orgId} and ${idle}
       and (day, product_id, marketplace, region) in
         (select s.day, s.product_id, s.marketplace, coalesce(s.region, '') from (${ownSales}) s)`),
-    db.execute(sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue,
-        returns, cancellations)
-      select org_id, day, product_id, marketplace, coalesce(region, ''),
-        (count(*) filter (where kind = 'order'))::int, (coalesce(sum(quantity) filter (where kind = 'order'), 0))::int,
-        coalesce(sum(revenue) filter (where kind = 'order'), 0),
-        (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
-      from sales where org_id = ${orgId} and account_id <> ${accountId} and ${idle} and ${ownKeys}
-      group by org_id, day, product_id, marketplace, coalesce(region, '')`),
+    db.execute(insertSalesDaily(orgId, sql`account_id <> ${accountId} and ${idle} and ${ownKeys}`)),
     // KPIs, trend and regions read the per-day totals: the days, marketplaces and regions just rebuilt.
     db.execute(refreshSalesDayTotalsOf(orgId, ownSales)),
     // Top products, categories, ABC and turnover read the per-product periods: the account's products.

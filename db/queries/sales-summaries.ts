@@ -5,6 +5,26 @@
 // re-run that changed nothing writes nothing; a day × marketplace × region without sales any more is removed.
 import { type SQL, sql } from "drizzle-orm";
 
+/**
+ * One rebuild of an organization's sales_daily at a time (a transaction-level advisory lock): finalize's and an
+ * account deletion's, or two accounts' finalizes, each deleting what its snapshot saw and inserting the same keys.
+ */
+export function salesDailyLock(orgId: string): SQL {
+  return sql`select pg_advisory_xact_lock(hashtext('mi.sales_daily'), hashtext(${orgId}::text))`;
+}
+
+/** sales_daily rows (product × marketplace × day × region) summed from the organization's sales matching `where`. */
+export function insertSalesDaily(orgId: string, where: SQL): SQL {
+  return sql`insert into sales_daily (org_id, day, product_id, marketplace, region, orders, units, revenue, returns,
+      cancellations)
+    select org_id, day, product_id, marketplace, coalesce(region, ''),
+      (count(*) filter (where kind = 'order'))::int, (coalesce(sum(quantity) filter (where kind = 'order'), 0))::int,
+      coalesce(sum(revenue) filter (where kind = 'order'), 0),
+      (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
+    from sales where org_id = ${orgId} and ${where}
+    group by org_id, day, product_id, marketplace, coalesce(region, '')`;
+}
+
 function syncSalesDayTotals(orgId: string, days: SQL): SQL {
   return sql`with fresh as (
       select org_id, day, marketplace, region, sum(orders)::int as orders, sum(units)::int as units,
