@@ -7,6 +7,7 @@
 // shipment cannot move it), or a destination due while the product as a whole is not, plus the per-destination
 // rounding up of targets. Pure: the route sums it, the dashboard says it in the reader's language.
 import { reorderNumbers } from "./replenishment";
+import { roubles } from "./selling-price";
 import type { SupplyNumbers } from "./supply-plan";
 
 export interface ReconciledLine
@@ -21,6 +22,8 @@ export interface ReconciledLine
   available: number;
   inTransit: number;
   velocity: number;
+  /** The product's one unit price (product_summary.unit_price), ₽. */
+  unitPrice: number;
 }
 
 export interface ProductReconciliation {
@@ -28,6 +31,9 @@ export interface ProductReconciliation {
   article: string;
   planUnits: number;
   orderNowUnits: number;
+  /** planUnits and orderNowUnits at the product's unit price, ₽ (the plan's lines' values, the Overview's). */
+  planValue: number;
+  orderNowValue: number;
   /** Units the minimum order and whole packs add. */
   packsAndMinimum: number;
   /** Units the cover cap takes away (0 or negative). */
@@ -43,6 +49,8 @@ export interface ProductReconciliation {
 export interface PlanReconciliation {
   planUnits: number;
   orderNowUnits: number;
+  planValue: number;
+  orderNowValue: number;
   packsAndMinimum: number;
   coverCap: number;
   destinations: number;
@@ -80,6 +88,8 @@ export function reconcileProduct(
     article: first?.article ?? "",
     planUnits: sum((line) => line.quantity),
     orderNowUnits,
+    planValue: roubles(sum((line) => roubles(line.quantity * line.unitPrice))),
+    orderNowValue: roubles(orderNowUnits * (first?.unitPrice ?? 0)),
     packsAndMinimum: sum((line) => line.roundedToPacks - line.shortfall),
     coverCap: sum((line) => line.quantity - line.roundedToPacks),
     destinations: shortfalls - orderNowUnits,
@@ -104,6 +114,8 @@ export function reconcilePlan(products: readonly ProductReconciliation[], top = 
   return {
     planUnits: sum((product) => product.planUnits),
     orderNowUnits: sum((product) => product.orderNowUnits),
+    planValue: roubles(sum((product) => product.planValue)),
+    orderNowValue: roubles(sum((product) => product.orderNowValue)),
     packsAndMinimum: sum((product) => product.packsAndMinimum),
     coverCap: sum((product) => product.coverCap),
     destinations: sum((product) => product.destinations),
@@ -115,8 +127,11 @@ const signed = (value: number) => (value >= 0 ? `+${value}` : `${value}`);
 
 /** The English summary line the API answers with (the dashboard writes its own in the reader's language). */
 export function explainReconciliation(reconciliation: PlanReconciliation): string {
-  const { planUnits, orderNowUnits, packsAndMinimum, coverCap, destinations } = reconciliation;
-  const parts = [`plan ${planUnits} units vs order-now ${orderNowUnits} units`];
+  const { planUnits, orderNowUnits, planValue, orderNowValue, packsAndMinimum, coverCap, destinations } =
+    reconciliation;
+  const parts = [
+    `plan ${planUnits} units (${planValue} RUB) vs order-now ${orderNowUnits} units (${orderNowValue} RUB)`,
+  ];
   const reasons: string[] = [];
   if (packsAndMinimum !== 0) reasons.push(`${signed(packsAndMinimum)} from packs and minimum orders`);
   if (coverCap !== 0) reasons.push(`${signed(coverCap)} cut by the cover cap`);

@@ -1611,6 +1611,10 @@ export interface components {
             planUnits: number;
             /** @description What Recommendations say to order now for these products (over all their warehouses) */
             orderNowUnits: number;
+            /** @description planUnits at the products' unit prices, ₽ (Σ the lines' value) */
+            planValue: number;
+            /** @description orderNowUnits at the products' unit prices, ₽ (the Overview's 'order today' ₽ over all marketplaces) */
+            orderNowValue: number;
             /** @description Units the minimum orders and whole packs add */
             packsAndMinimum: number;
             /** @description Units the cover cap takes away (0 or negative) */
@@ -1624,6 +1628,10 @@ export interface components {
                 planUnits: number;
                 /** @description What Recommendations say to order now for these products (over all their warehouses) */
                 orderNowUnits: number;
+                /** @description planUnits at the products' unit prices, ₽ (Σ the lines' value) */
+                planValue: number;
+                /** @description orderNowUnits at the products' unit prices, ₽ (the Overview's 'order today' ₽ over all marketplaces) */
+                orderNowValue: number;
                 /** @description Units the minimum orders and whole packs add */
                 packsAndMinimum: number;
                 /** @description Units the cover cap takes away (0 or negative) */

@@ -86,6 +86,7 @@ function reconcile(
       available: row.available,
       inTransit: row.in_transit,
       velocity: row.velocity,
+      unitPrice: line.unitPrice,
       shortfall: line.shortfall,
       roundedToPacks: line.roundedToPacks,
       quantity: line.quantity,

@@ -11,6 +11,9 @@ import {
 // Lead time 14, safety 7, target cover 45, ceiling 120 days.
 const settings = { leadTimeDays: 14, safetyStockDays: 7, targetCoverDays: 45 };
 
+// Every line of product 7 at its one unit price, 250.5 ₽.
+const UNIT_PRICE = 250.5;
+
 function line(destination: string, available: number, velocity: number, packSize = 1) {
   const numbers = supplyLine({
     available,
@@ -21,7 +24,16 @@ function line(destination: string, available: number, velocity: number, packSize
     minOrderUnits: 1,
     packSize,
   });
-  return { productId: 7, article: "P-7", destination, available, inTransit: 0, velocity, ...numbers };
+  return {
+    productId: 7,
+    article: "P-7",
+    destination,
+    available,
+    inTransit: 0,
+    velocity,
+    unitPrice: UNIT_PRICE,
+    ...numbers,
+  };
 }
 
 describe("reconcileProduct", () => {
@@ -32,6 +44,9 @@ describe("reconcileProduct", () => {
     expect(result).toMatchObject({
       planUnits: 94,
       orderNowUnits: 94,
+      // 94 × 250.5 = 23,547 ₽ on both sides.
+      planValue: 23547,
+      orderNowValue: 23547,
       packsAndMinimum: 0,
       coverCap: 0,
       destinations: 0,
@@ -47,6 +62,9 @@ describe("reconcileProduct", () => {
       article: "P-7",
       planUnits: 60,
       orderNowUnits: 0,
+      // 60 × 250.5 = 15,030 ₽.
+      planValue: 15030,
+      orderNowValue: 0,
       packsAndMinimum: 8,
       coverCap: 0,
       destinations: 52,
@@ -58,7 +76,7 @@ describe("reconcileProduct", () => {
       plan.orderNowUnits + plan.packsAndMinimum + plan.coverCap + plan.destinations,
     );
     expect(explainReconciliation(plan)).toBe(
-      "plan 60 units vs order-now 0 units: +8 from packs and minimum orders, +52 because destinations are planned one by one: one is short while another has stock the order-now counts (e.g. P-7: A short while B holds stock).",
+      "plan 60 units (15030 RUB) vs order-now 0 units (0 RUB): +8 from packs and minimum orders, +52 because destinations are planned one by one: one is short while another has stock the order-now counts (e.g. P-7: A short while B holds stock).",
     );
   });
 });

@@ -45,6 +45,8 @@ interface Line {
 interface Reconciliation {
   planUnits: number;
   orderNowUnits: number;
+  planValue: number;
+  orderNowValue: number;
   packsAndMinimum: number;
   coverCap: number;
   destinations: number;
@@ -245,7 +247,7 @@ describe("GET /api/supply-plan", () => {
   it("reconciles the plan with order now: each product's destinations together need what it does", async () => {
     // P-1 over all warehouses: 5/day, position 35 + 4 = 39 ≤ reorder point 70 + 35 → order 225 + 35 − 39 = 221
     // = Tver 151 + Центр 70. P-2 52, P-3 covered by its 200 in transit, P-4 74: the plan is order now.
-    const { reconciliation } = await plan();
+    const { reconciliation, totals } = await plan();
     expect(reconciliation).toMatchObject({
       planUnits: 347,
       orderNowUnits: 347,
@@ -253,8 +255,14 @@ describe("GET /api/supply-plan", () => {
       coverCap: 0,
       destinations: 0,
       products: [],
-      explanation: "plan 347 units vs order-now 347 units: they agree.",
     });
+    // In ₽ too: the plan's value is its lines' (each at its product's one unit price), and order now's the same.
+    expect(totals.value).toBeGreaterThan(0);
+    expect(reconciliation?.planValue).toBe(totals.value);
+    expect(reconciliation?.orderNowValue).toBe(totals.value);
+    expect(reconciliation?.explanation).toBe(
+      `plan 347 units (${totals.value} RUB) vs order-now 347 units (${totals.value} RUB): they agree.`,
+    );
     // One cluster is part of its products' destinations: nothing to reconcile it with.
     expect((await plan(`?cluster=${encodeURIComponent("Центр")}`)).reconciliation).toBeNull();
   });

@@ -29,10 +29,12 @@ interface Line {
 interface Plan {
   items: Line[];
   total: number;
-  totals: { units: number };
+  totals: { units: number; value: number };
   reconciliation: {
     planUnits: number;
     orderNowUnits: number;
+    planValue: number;
+    orderNowValue: number;
     packsAndMinimum: number;
     coverCap: number;
     destinations: number;
@@ -67,7 +69,10 @@ describe("the supply plan over the demo seller", () => {
       expect(lines.length).toBe(first.total);
 
       // Order now: the Overview's units are the Recommendations' list, and the reconciliation's.
-      const money = await json<{ money: { orderToday: { units: number } } }>("/api/dashboard", cookie);
+      const money = await json<{ money: { orderToday: { units: number; rub: number } } }>(
+        "/api/dashboard",
+        cookie,
+      );
       const reorder = await json<{ items: Array<{ suggestedQuantity: number }> }>(
         "/api/recommendations?onlyReorder=true&pageSize=500",
         cookie,
@@ -78,6 +83,10 @@ describe("the supply plan over the demo seller", () => {
       const { reconciliation, totals } = first;
       expect(reconciliation.orderNowUnits).toBe(orderNow);
       expect(reconciliation.planUnits).toBe(totals.units);
+      // In ₽ the same: order now at the products' one unit price is the Overview's "order today" (each product
+      // rounded to the kopeck here, the sum there), the plan's value its lines'.
+      expect(Math.abs(reconciliation.orderNowValue - money.money.orderToday.rub)).toBeLessThan(1);
+      expect(reconciliation.planValue).toBeCloseTo(totals.value, 1);
       expect(reconciliation.planUnits).toBe(
         reconciliation.orderNowUnits +
           reconciliation.packsAndMinimum +

@@ -4,7 +4,7 @@
 // (domain/supply-reconciliation.ts; the API's reconciliation).
 import type { SupplyReconciliation } from "../api/types";
 import { t } from "../i18n/locale";
-import { formatNumber } from "../lib/format";
+import { formatMoney, formatNumber } from "../lib/format";
 
 /** "+8", "−3": a difference with its sign, written the language's way. */
 function signed(value: number): string {
@@ -18,7 +18,8 @@ function names(list: readonly string[]): string {
 }
 
 export function SupplyReconciliationNote({ reconciliation }: { reconciliation: SupplyReconciliation }) {
-  const { planUnits, orderNowUnits, packsAndMinimum, coverCap, destinations } = reconciliation;
+  const { planUnits, orderNowUnits, planValue, orderNowValue, packsAndMinimum, coverCap, destinations } =
+    reconciliation;
   const reasons: string[] = [];
   if (packsAndMinimum !== 0) reasons.push(t("supply.reconcile.packs", { n: signed(packsAndMinimum) }));
   if (coverCap !== 0) reasons.push(t("supply.reconcile.cap", { n: signed(coverCap) }));
@@ -26,7 +27,12 @@ export function SupplyReconciliationNote({ reconciliation }: { reconciliation: S
   const example = reconciliation.products.find((p) => p.short.length > 0 && p.surplus.length > 0);
   return (
     <p class="muted small" data-testid="supply-reconciliation">
-      {t("supply.reconcile", { plan: planUnits, now: orderNowUnits })}
+      {t("supply.reconcile", {
+        plan: planUnits,
+        now: orderNowUnits,
+        planValue: formatMoney(planValue),
+        nowValue: formatMoney(orderNowValue),
+      })}
       {": "}
       {reasons.length === 0 ? t("supply.reconcile.agree") : reasons.join("; ")}
       {destinations !== 0 && example && (

@@ -365,7 +365,7 @@ export const en = {
   "supply.outcome.no-demand": "No demand",
   "supply.outcome.capped": "Capped",
   "supply.reconcile":
-    "Plan {plan, plural, one {# unit} other {# units}} against {now, plural, one {# unit} other {# units}} to order now",
+    "Plan {plan, plural, one {# unit} other {# units}} worth {planValue} against {now, plural, one {# unit} other {# units}} worth {nowValue} to order now",
   "supply.reconcile.agree": "they agree",
   "supply.share":
     "Forecast for this destination: {velocity} a day, {share} % of the product's recent demand ({product} a day over all its destinations).",

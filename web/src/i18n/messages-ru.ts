@@ -367,7 +367,7 @@ export const ru: Record<MessageKey, string> = {
   "supply.outcome.covered": "Хватает",
   "supply.outcome.no-demand": "Нет спроса",
   "supply.outcome.capped": "Упор в потолок",
-  "supply.reconcile": "В плане {plan} шт., к заказу сейчас — {now} шт.",
+  "supply.reconcile": "В плане {plan} шт. на {planValue}, к заказу сейчас — {now} шт. на {nowValue}",
   "supply.reconcile.agree": "совпадает",
   "supply.share":
     "Прогноз для этого направления — {velocity} шт. в день: {share} % недавнего спроса на товар (всего {product} шт. в день по всем направлениям).",

@@ -69,6 +69,13 @@ const ReconciliationParts = {
   orderNowUnits: Units.openapi({
     description: "What Recommendations say to order now for these products (over all their warehouses)",
   }),
+  planValue: z
+    .number()
+    .openapi({ description: "planUnits at the products' unit prices, ₽ (Σ the lines' value)" }),
+  orderNowValue: z.number().openapi({
+    description:
+      "orderNowUnits at the products' unit prices, ₽ (the Overview's 'order today' ₽ over all marketplaces)",
+  }),
   packsAndMinimum: Units.openapi({ description: "Units the minimum orders and whole packs add" }),
   coverCap: Units.openapi({ description: "Units the cover cap takes away (0 or negative)" }),
   destinations: Units.openapi({
