@@ -110,13 +110,17 @@ describe("what a refusal says for the dashboard to translate", () => {
 describe("account names", () => {
   it("are unique in the organization whatever the marketplace or letter case: 409 naming the name", async () => {
     expect((await connect({ marketplace: "ozon", name: "Main shop", credentials: OZON })).status).toBe(201);
+    // A WB cabinet this organization has not connected yet ("Strict WB" holds WB's): only the name is taken.
+    const otherCabinet = { token: "another-wb-token" };
     const other = await refusal(
-      await connect({ marketplace: "wb", name: "main SHOP", credentials: WB }),
+      await connect({ marketplace: "wb", name: "main SHOP", credentials: otherCabinet }),
       409,
     );
     expect(other).toMatchObject({ code: "CONFLICT", field: "name", reason: "taken" });
     expect(other.message).toMatch(/^name: /);
-    const wb = (await (await connect({ marketplace: "wb", name: "WB shop", credentials: WB })).json()) as {
+    const wb = (await (
+      await connect({ marketplace: "wb", name: "WB shop", credentials: otherCabinet })
+    ).json()) as {
       id: string;
     };
     const renamed = await refusal(
