@@ -26,12 +26,11 @@ export interface ReconciledLine
   unitPrice: number;
 }
 
-export interface ProductReconciliation {
-  productId: number;
-  article: string;
+/** The figures a product's reconciliation and the whole plan's (their sum) both carry. */
+export interface ReconciliationParts {
   planUnits: number;
   orderNowUnits: number;
-  /** planUnits and orderNowUnits at the product's unit price, ₽ (the plan's lines' values, the Overview's). */
+  /** planUnits and orderNowUnits at the products' unit prices, ₽ (the plan's lines' values, the Overview's). */
   planValue: number;
   orderNowValue: number;
   /** Units the minimum order and whole packs add. */
@@ -40,20 +39,18 @@ export interface ProductReconciliation {
   coverCap: number;
   /** Σ destinations' shortfalls − order now. */
   destinations: number;
+}
+
+export interface ProductReconciliation extends ReconciliationParts {
+  productId: number;
+  article: string;
   /** Destinations with a shortfall. */
   short: string[];
   /** Destinations holding stock above their reorder point. */
   surplus: string[];
 }
 
-export interface PlanReconciliation {
-  planUnits: number;
-  orderNowUnits: number;
-  planValue: number;
-  orderNowValue: number;
-  packsAndMinimum: number;
-  coverCap: number;
-  destinations: number;
+export interface PlanReconciliation extends ReconciliationParts {
   /** The products whose plan differs most from their order-now, most first. */
   products: ProductReconciliation[];
 }
