@@ -3,7 +3,7 @@
 // rows; an account with a wrong key is reported as such.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { screenshot, settled, visit } from "./pages";
+import { apiJson, screenshot, settled, visit } from "./pages";
 
 /** One e2e step: its name and what it does on the signed-in page (the shape of scenarios.ts's Scenario). */
 interface Scenario {
@@ -27,12 +27,6 @@ async function addSimulatorCabinet(simUrl: string): Promise<void> {
     }),
   });
   assert.equal(response.status, 200, `the simulator took the second cabinet: ${await response.text()}`);
-}
-
-async function apiJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(new URL(path, page.url()).href);
-  assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
-  return (await response.json()) as T;
 }
 
 interface ListedAccount {

@@ -1,5 +1,6 @@
 // Helpers that drive the dashboard like a user: open a page through the app's own router, wait until
-// nothing on it is loading, switch the language, take screenshots.
+// nothing on it is loading, switch the language, take screenshots, read the API with the page's session.
+import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -20,6 +21,13 @@ export const DASHBOARD_PAGES = [
   "/supply-plan",
   "/alerts",
 ];
+
+/** GET an API path with the page's session; asserts 200 and answers the parsed body. */
+export async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(new URL(path, page.url()).href);
+  assert.equal(response.status(), 200, `${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
 
 /** Navigates inside the single-page app (no reload), as a click on a link would. */
 export async function visit(page: Page, path: string): Promise<void> {

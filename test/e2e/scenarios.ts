@@ -11,8 +11,9 @@ import { accountScenarios } from "./account-scenarios";
 import { alertScenarios } from "./alert-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
 import { faultedRunPath } from "./faulted-run";
+import { formScenarios } from "./form-scenarios";
 import { layoutScenarios } from "./layout-scenarios";
-import { DASHBOARD_PAGES, DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
+import { apiJson, DASHBOARD_PAGES, DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { russianScenarios } from "./russian";
 import { availableByWarehouse, stockTruth, unitsByProduct } from "./truth";
 
@@ -37,12 +38,6 @@ interface LiveRun {
   id: string;
   status: string;
   pagesDone: number;
-}
-
-export async function apiJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(new URL(path, page.url()).href);
-  assert.equal(response.status(), 200, `${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /** The screenshot's name for a page: "overview", "inventory", "product", "sync-run", … */
@@ -511,6 +506,7 @@ export const scenarios: Scenario[] = [
   }),
   ...accountScenarios,
   ...alertScenarios,
+  ...formScenarios,
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

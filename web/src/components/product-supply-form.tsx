@@ -9,6 +9,7 @@ import { t } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages-en";
 import { formatNumber } from "../lib/format";
 import { problemText } from "../lib/refusal";
+import { parseWholeNumber } from "../lib/whole-number";
 import { roleAtLeast, session } from "../models/session";
 import { Field } from "./field";
 import { SaveBar } from "./save-bar";
@@ -19,16 +20,6 @@ const FIELDS: Array<[SupplyField, MessageKey]> = [
   ["minOrderUnits", "product.supplyMinOrder"],
   ["packSize", "product.supplyPackSize"],
 ];
-
-/**
- * "" is null (the organization's); digits are the number, for the API to judge its range; anything else
- * ("5e", "1.5", "2,5") is not a whole number and is refused here, so a typo never saves as "empty".
- */
-function parsed(text: string): number | null | "not-whole" {
-  const trimmed = text.trim();
-  if (trimmed === "") return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : "not-whole";
-}
 
 export function ProductSupplyForm({ productId, supply }: { productId: number; supply: Supply }) {
   const draft = useSignal<Record<SupplyField, string>>({ minOrderUnits: "", packSize: "" });
@@ -51,8 +42,9 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
     saving.value = true;
     saved.value = false;
     error.value = null;
-    const minOrderUnits = parsed(draft.value.minOrderUnits);
-    const packSize = parsed(draft.value.packSize);
+    // "" is null (the organization's); a typo ("5e", "1.5") is refused here, so it never saves as "empty".
+    const minOrderUnits = parseWholeNumber(draft.value.minOrderUnits);
+    const packSize = parseWholeNumber(draft.value.packSize);
     notWhole.value =
       minOrderUnits === "not-whole" ? "minOrderUnits" : packSize === "not-whole" ? "packSize" : null;
     if (minOrderUnits === "not-whole" || packSize === "not-whole") {

@@ -399,6 +399,7 @@ export const en = {
     "For this product's supply plan lines. Leave a field empty to use the organization's: minimum order {minOrder}, packs of {pack}.",
   "product.supplyMinOrder": "Minimum order, units",
   "product.supplyPackSize": "Units per pack",
+  "form.wholeNumber": "enter a whole number",
   "product.supplyWholeNumber": "enter a whole number, or leave it empty for the organization's",
   "product.supplyViewer": "An operator or an administrator can change them.",
   "product.daysOut": "Days out of stock",

@@ -9,10 +9,10 @@ import {
   statusRulesProblem,
 } from "../../../domain/stock-status";
 import type { Role, Settings } from "../api/types";
-import { Field } from "../components/field";
 import { SaveBar } from "../components/save-bar";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
+import { WholeNumberField } from "../components/whole-number-field";
 import { t } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages-en";
 import { formatDateTime } from "../lib/format";
@@ -41,33 +41,49 @@ function statusProblem(draft: Draft): MessageKey | null {
   return problem.startsWith("coverCeilingDays") ? "settings.coverCeilingTooLow" : "settings.thresholdsOrder";
 }
 
+/** A number of the draft; a field whose text is not a whole number is kept in `invalid` and blocks saving. */
 function NumberField({
   field,
   label,
   draft,
+  invalid,
   editable,
 }: {
   field: SettingsField;
   label: MessageKey;
   draft: { value: Draft };
+  invalid: { value: ReadonlySet<SettingsField> };
   editable: boolean;
 }) {
   return (
-    <Field label={t(label)}>
-      <input
-        type="number"
-        min={0}
-        name={field}
-        disabled={!editable}
-        value={draft.value[field]}
-        onInput={(event) => (draft.value = { ...draft.value, [field]: Number(event.currentTarget.value) })}
-      />
-    </Field>
+    <WholeNumberField
+      label={t(label)}
+      name={field}
+      value={draft.value[field]}
+      disabled={!editable}
+      onChange={(value) => {
+        const next = new Set(invalid.value);
+        if (value === "not-whole") next.add(field);
+        else {
+          next.delete(field);
+          draft.value = { ...draft.value, [field]: value };
+        }
+        invalid.value = next;
+      }}
+    />
   );
 }
 
 /** How products are classified: by days of cover (with the cover ceiling) or by units thresholds. */
-function StatusRuleFields({ draft, editable }: { draft: { value: Draft }; editable: boolean }) {
+function StatusRuleFields({
+  draft,
+  invalid,
+  editable,
+}: {
+  draft: { value: Draft };
+  invalid: { value: ReadonlySet<SettingsField> };
+  editable: boolean;
+}) {
   const basis = draft.value.statusBasis;
   return (
     <section class="card" data-testid="status-rule">
@@ -91,7 +107,14 @@ function StatusRuleFields({ draft, editable }: { draft: { value: Draft }; editab
           </select>
         </label>
         {STATUS_FIELDS[basis].map(([field, label]) => (
-          <NumberField key={field} field={field} label={label} draft={draft} editable={editable} />
+          <NumberField
+            key={field}
+            field={field}
+            label={label}
+            draft={draft}
+            invalid={invalid}
+            editable={editable}
+          />
         ))}
       </div>
       <p class="muted small">{t(`settings.basisNote.${basis}`)}</p>
@@ -113,8 +136,11 @@ const GROUPS: Array<{ title: MessageKey; fields: Array<[SettingsField, MessageKe
 
 function SettingsForm({ settings, editable }: { settings: Settings; editable: boolean }) {
   const draft = useSignal<Draft>({ ...settings });
+  const invalid = useSignal<ReadonlySet<SettingsField>>(new Set());
   const problem = statusProblem(draft.value);
-  const valid = problem === null;
+  // A hidden field (the other basis') keeps its last whole number and does not block saving.
+  const shown = [...STATUS_FIELDS[draft.value.statusBasis], ...GROUPS.flatMap((group) => group.fields)];
+  const valid = problem === null && !shown.some(([field]) => invalid.value.has(field));
   const { saving, saveError, savedAt } = settingsModel;
   return (
     <form
@@ -123,13 +149,20 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
         if (valid) void settingsModel.save(draft.value);
       }}
     >
-      <StatusRuleFields draft={draft} editable={editable} />
+      <StatusRuleFields draft={draft} invalid={invalid} editable={editable} />
       {GROUPS.map((group) => (
         <section class="card" key={group.title}>
           <h2>{t(group.title)}</h2>
           <div class="form-grid">
             {group.fields.map(([field, label]) => (
-              <NumberField key={field} field={field} label={label} draft={draft} editable={editable} />
+              <NumberField
+                key={field}
+                field={field}
+                label={label}
+                draft={draft}
+                invalid={invalid}
+                editable={editable}
+              />
             ))}
           </div>
         </section>

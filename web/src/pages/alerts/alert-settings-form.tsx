@@ -3,6 +3,7 @@
 import { useSignal } from "@preact/signals";
 import type { AlertSettings, AlertSettingsChange } from "../../api/types";
 import { SaveBar } from "../../components/save-bar";
+import { WholeNumberField } from "../../components/whole-number-field";
 import { t } from "../../i18n/locale";
 import { alertsModel } from "../../models/alerts";
 import { ruleLabel } from "./rule-label";
@@ -47,6 +48,8 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
   const { availableRules, ...saved } = settings;
   const draft = useSignal<AlertSettingsChange>(saved);
   const { saving, saveError, savedAt } = alertsModel;
+  // The sunset days' text is not a whole number: saving waits until it is (the field says why).
+  const sunsetTypo = useSignal(false);
   const set = (change: Partial<AlertSettingsChange>) => (draft.value = { ...draft.value, ...change });
   const quiet = draft.value.quietHours;
   const setQuiet = (start: number | null, end: number | null) =>
@@ -57,7 +60,7 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
       data-testid="alert-settings"
       onSubmit={(event) => {
         event.preventDefault();
-        void alertsModel.saveSettings(draft.value);
+        if (!sunsetTypo.value) void alertsModel.saveSettings(draft.value);
       }}
     >
       <h2>{t("alerts.settings")}</h2>
@@ -134,22 +137,20 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
           disabled={!editable}
           onChange={(hour) => set({ digestHour: hour })}
         />
-        <label class="field">
-          <span>{t("alerts.sunsetDays")}</span>
-          <input
-            type="number"
-            name="sunsetWarningDays"
-            min={1}
-            max={365}
-            disabled={!editable}
-            value={draft.value.sunsetWarningDays}
-            onInput={(event) => set({ sunsetWarningDays: Number(event.currentTarget.value) })}
-          />
-        </label>
+        <WholeNumberField
+          label={t("alerts.sunsetDays")}
+          name="sunsetWarningDays"
+          value={draft.value.sunsetWarningDays}
+          disabled={!editable}
+          onChange={(days) => {
+            sunsetTypo.value = days === "not-whole";
+            if (days !== "not-whole") set({ sunsetWarningDays: days });
+          }}
+        />
       </div>
       {editable && (
         <SaveBar
-          disabled={saving.value}
+          disabled={saving.value || sunsetTypo.value}
           testId="alert-settings-save"
           saved={Boolean(savedAt.value)}
           error={saveError.value}

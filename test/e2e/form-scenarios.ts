@@ -1,0 +1,90 @@
+// The number fields of Settings and the alert settings: a typo ("5e", which a browser's number field reads as
+// empty, then 0) is refused under its field and blocks saving, so nothing reaches the API; a whole number saves.
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { apiJson, settled, visit } from "./pages";
+
+/** One e2e step: its name and what it does on the signed-in page (the shape of scenarios.ts's Scenario). */
+interface Scenario {
+  name: string;
+  run(page: Page): Promise<void>;
+}
+
+/** Types `text` into the field named `name` of `form` and says whether it shows an error and Save is blocked. */
+async function typeInto(page: Page, form: string, name: string, text: string, save: string) {
+  const field = page.locator(`${form} label:has(input[name="${name}"])`);
+  await field.locator("input").fill(text);
+  return {
+    error:
+      (await field.locator(".form-error").count()) > 0
+        ? await field.locator(".form-error").innerText()
+        : null,
+    saveDisabled: await page.locator(`[data-testid="${save}"]`).isDisabled(),
+  };
+}
+
+/** Waits until the API answers the sunset days the page saved ("Saved" may still show from an earlier save). */
+async function savedAs(page: Page, days: number): Promise<void> {
+  await page.waitForFunction(
+    async (expected) => (await (await fetch("/api/alerts/settings")).json()).sunsetWarningDays === expected,
+    days,
+    { polling: 250, timeout: 30_000 },
+  );
+}
+
+export const formScenarios: Scenario[] = [
+  {
+    name: "a typo in a Settings or alert-settings number is refused under its field and nothing is saved",
+    async run(page) {
+      const settingsBefore = await apiJson<{ leadTimeDays: number }>(page, "/api/settings");
+      await visit(page, "/settings");
+      await settled(page);
+      const settingsForm = 'form:has([data-testid="settings-save"])';
+      const typo = await typeInto(page, settingsForm, "leadTimeDays", "5e", "settings-save");
+      assert.ok(typo.error && typo.error.length > 0, "the typo's refusal under the lead time");
+      assert.equal(typo.saveDisabled, true, "Save waits for a whole number");
+      const empty = await typeInto(page, settingsForm, "leadTimeDays", "", "settings-save");
+      assert.ok(empty.error, "an empty lead time is refused too (it is required)");
+      assert.equal(empty.saveDisabled, true);
+      const whole = await typeInto(
+        page,
+        settingsForm,
+        "leadTimeDays",
+        String(settingsBefore.leadTimeDays),
+        "settings-save",
+      );
+      assert.deepEqual(whole, { error: null, saveDisabled: false }, "the saved number again: no refusal");
+      const settingsAfter = await apiJson<{ leadTimeDays: number }>(page, "/api/settings");
+      assert.equal(settingsAfter.leadTimeDays, settingsBefore.leadTimeDays, "nothing was saved");
+
+      const alertsBefore = await apiJson<{ sunsetWarningDays: number }>(page, "/api/alerts/settings");
+      await visit(page, "/alerts");
+      await settled(page);
+      const alertForm = '[data-testid="alert-settings"]';
+      const alertTypo = await typeInto(page, alertForm, "sunsetWarningDays", "1.5", "alert-settings-save");
+      assert.ok(alertTypo.error && alertTypo.error.length > 0, "the typo's refusal under the sunset days");
+      assert.equal(alertTypo.saveDisabled, true, "Save waits for a whole number");
+      const next = alertsBefore.sunsetWarningDays === 30 ? 31 : 30;
+      const alertWhole = await typeInto(
+        page,
+        alertForm,
+        "sunsetWarningDays",
+        String(next),
+        "alert-settings-save",
+      );
+      assert.deepEqual(alertWhole, { error: null, saveDisabled: false });
+      await page.click('[data-testid="alert-settings-save"]');
+      await savedAs(page, next);
+      // Back to what it was.
+      await typeInto(
+        page,
+        alertForm,
+        "sunsetWarningDays",
+        String(alertsBefore.sunsetWarningDays),
+        "alert-settings-save",
+      );
+      await page.click('[data-testid="alert-settings-save"]');
+      await savedAs(page, alertsBefore.sunsetWarningDays);
+    },
+  },
+];
