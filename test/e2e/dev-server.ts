@@ -93,6 +93,8 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
       // The checks compare the dashboard with the simulator's truth: its world must not move on by itself.
       "--sim-clock",
       "frozen",
+      // E2E_SIZE runs the checks against a bigger demo seller (the default is dev/run.ts's 3,000 listings).
+      ...(process.env.E2E_SIZE ? ["--size", process.env.E2E_SIZE] : []),
     ],
     {
       cwd,

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
     const api = new ApiSession(dev.url);
     await api.signIn(DEMO_EMAIL, DEMO_PASSWORD);
     const syncStarted = Date.now();
-    const firstRuns = await waitForFirstSync(api, 2);
+    // A bigger demo seller (E2E_SIZE listings, 3,000 by default) gets proportionally longer for its first sync.
+    const scale = Math.max(1, Number(process.env.E2E_SIZE ?? 3000) / 3000);
+    const firstRuns = await waitForFirstSync(api, 2, 600_000 * scale);
     console.log(
       `First sync finished (${((Date.now() - syncStarted) / 1000).toFixed(1)} s after the Worker answered): ${firstRuns
         .map((run) => `${run.account} ${run.kind} ${run.status}`)
