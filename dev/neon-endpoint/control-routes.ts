@@ -1,5 +1,6 @@
 // The /_dev control API, for tests that can only reach the endpoint by fetch (inside workerd):
-// create a database (optionally from a template), drop one, list them, check health.
+// create a database (optionally from a template, optionally with a request limit below the endpoint's, so a test
+// can make ordinary pages "too large" as Neon would refuse a real one), drop one, list them, check health.
 
 import { Hono } from "hono";
 import type { Backend } from "./backend.js";
@@ -10,7 +11,10 @@ import { errorResponse, json } from "./responses.js";
 
 const MAX_CONTROL_BODY = 64 * 1024;
 
-export function controlRoutes(backend: Backend, log: (line: string) => void): Hono {
+/** Per database, a request limit below the endpoint's (set at creation, forgotten when the database is dropped). */
+export type RequestLimits = Map<string, number>;
+
+export function controlRoutes(backend: Backend, limits: RequestLimits, log: (line: string) => void): Hono {
   const app = new Hono();
 
   app.get("/health", async () => json(200, { ok: true, backend: backend.kind }));
@@ -25,10 +29,17 @@ export function controlRoutes(backend: Backend, log: (line: string) => void): Ho
 
   app.post("/databases", async (c) => {
     try {
-      const { name, template } = parseCreateBody(await readBodyText(c.req.raw, MAX_CONTROL_BODY));
+      const { name, template, maxRequestBytes } = parseCreateBody(
+        await readBodyText(c.req.raw, MAX_CONTROL_BODY),
+      );
       await backend.createDatabase(name, template);
+      if (maxRequestBytes !== undefined) limits.set(name, maxRequestBytes);
       log(`created database ${name}${template === undefined ? "" : ` from ${template}`}`);
-      return json(201, { name, ...(template === undefined ? {} : { template }) });
+      return json(201, {
+        name,
+        ...(template === undefined ? {} : { template }),
+        ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
+      });
     } catch (error) {
       return errorResponse(error, { control: true });
     }
@@ -39,6 +50,7 @@ export function controlRoutes(backend: Backend, log: (line: string) => void): Ho
       const name = decodeURIComponent(c.req.param("name"));
       assertDatabaseName(name, "database name");
       await backend.dropDatabase(name);
+      limits.delete(name);
       log(`dropped database ${name}`);
       return json(200, { name, dropped: true });
     } catch (error) {
@@ -49,7 +61,7 @@ export function controlRoutes(backend: Backend, log: (line: string) => void): Ho
   return app;
 }
 
-function parseCreateBody(text: string): { name: string; template?: string } {
+function parseCreateBody(text: string): { name: string; template?: string; maxRequestBytes?: number } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -59,10 +71,21 @@ function parseCreateBody(text: string): { name: string; template?: string } {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'invalid body: expected {"name": "...", "template": "optional"}');
   }
-  const { name, template } = body as { name?: unknown; template?: unknown };
+  const { name, template, maxRequestBytes } = body as {
+    name?: unknown;
+    template?: unknown;
+    maxRequestBytes?: unknown;
+  };
   if (name === undefined) throw new HttpError(400, "missing field: name");
   assertDatabaseName(name, "name");
-  if (template === undefined || template === null) return { name };
+  if (
+    maxRequestBytes !== undefined &&
+    !(typeof maxRequestBytes === "number" && Number.isInteger(maxRequestBytes) && maxRequestBytes >= 1024)
+  ) {
+    throw new HttpError(400, "invalid field: maxRequestBytes must be a whole number of bytes, at least 1024");
+  }
+  const limit = maxRequestBytes === undefined ? {} : { maxRequestBytes };
+  if (template === undefined || template === null) return { name, ...limit };
   assertDatabaseName(template, "template");
-  return { name, template };
+  return { name, template, ...limit };
 }

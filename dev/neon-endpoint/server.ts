@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
 import type { Backend } from "./backend.js";
-import { controlRoutes } from "./control-routes.js";
+import { controlRoutes, type RequestLimits } from "./control-routes.js";
 import { assertDatabaseName } from "./database-names.js";
 import { PgliteBackend } from "./pglite-backend.js";
 import { PostgresBackend } from "./postgres-backend.js";
@@ -50,8 +50,10 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
       : await PgliteBackend.open({ dataDir: options.backend?.dataDir });
 
   const app = new Hono();
+  const limits: RequestLimits = new Map();
   const sql = sqlHandler({
     backend,
+    limits,
     maxRequestBytes: options.maxRequestBytes ?? 10 * MIB,
     maxResponseBytes: options.maxResponseBytes ?? 10 * MIB,
     log,
@@ -59,7 +61,7 @@ export async function startNeonEndpoint(options: NeonEndpointOptions = {}): Prom
   app.post("/sql", sql);
   app.post("/", sql);
   app.options("*", () => new Response(null, { status: 204, headers: CORS_PREFLIGHT }));
-  app.route("/_dev", controlRoutes(backend, log));
+  app.route("/_dev", controlRoutes(backend, limits, log));
   app.onError((error) => errorResponse(error));
 
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;

@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import type { Backend } from "./backend.js";
 import { readBodyText } from "./body.js";
+import type { RequestLimits } from "./control-routes.js";
 import { HttpError } from "./errors.js";
 import { statementReply } from "./reply.js";
 import { parseHeaders, parsePayload } from "./request.js";
@@ -11,13 +12,15 @@ import { errorResponse, jsonText } from "./responses.js";
 
 export interface SqlRouteOptions {
   backend: Backend;
+  /** Databases created with a lower request limit than `maxRequestBytes`. */
+  limits: RequestLimits;
   maxRequestBytes: number;
   maxResponseBytes: number;
   log: (line: string) => void;
 }
 
 export function sqlHandler(options: SqlRouteOptions): (c: Context) => Promise<Response> {
-  const { backend, maxRequestBytes, maxResponseBytes, log } = options;
+  const { backend, limits, maxRequestBytes, maxResponseBytes, log } = options;
   return async (c) => {
     const started = performance.now();
     let database = "-";
@@ -25,7 +28,9 @@ export function sqlHandler(options: SqlRouteOptions): (c: Context) => Promise<Re
     try {
       const request = parseHeaders((name) => c.req.header(name));
       database = request.database;
-      const payload = parsePayload(await readBodyText(c.req.raw, maxRequestBytes));
+      const payload = parsePayload(
+        await readBodyText(c.req.raw, Math.min(limits.get(database) ?? maxRequestBytes, maxRequestBytes)),
+      );
       let text: string;
       const headers: Record<string, string> = {};
       if (payload.kind === "single") {

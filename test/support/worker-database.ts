@@ -6,12 +6,13 @@ import { afterAll, beforeAll } from "vitest";
 
 import { TEMPLATE_DATABASE } from "./template";
 
-export async function createTestDatabase(prefix = "t"): Promise<string> {
+/** `maxRequestBytes` makes the endpoint refuse this database's bigger requests (413), as Neon refuses over 10 MiB. */
+export async function createTestDatabase(prefix = "t", maxRequestBytes?: number): Promise<string> {
   const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const response = await fetch(`${env.NEON_CONTROL_URL}/_dev/databases`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ name, template: TEMPLATE_DATABASE }),
+    body: JSON.stringify({ name, template: TEMPLATE_DATABASE, maxRequestBytes }),
   });
   if (!response.ok)
     throw new Error(`Could not create test database ${name}: ${response.status} ${await response.text()}`);
@@ -34,10 +35,10 @@ export async function dropTestDatabase(databaseUrl: string): Promise<void> {
  * Call at the top of a test file: the file's tests run against a fresh migrated database, dropped after
  * the file (kept, ~100 MB of PGlite memory per file added up to an out-of-memory kill of the whole suite).
  */
-export function useTestDatabase(): void {
+export function useTestDatabase(options: { maxRequestBytes?: number } = {}): void {
   let url: string | undefined;
   beforeAll(async () => {
-    url = await createTestDatabase();
+    url = await createTestDatabase("t", options.maxRequestBytes);
     env.DATABASE_URL = url;
   });
   afterAll(async () => {

@@ -458,6 +458,35 @@ export function defineEndpointSuite(backend: NeonEndpointOptions["backend"]): vo
       ]);
     });
 
+    it("a database created with a lower request limit refuses bigger requests with Neon's 413, others do not", async () => {
+      const name = uniqueName("small");
+      created.push(name);
+      const made = await control(
+        endpoint.url,
+        "POST",
+        "/_dev/databases",
+        JSON.stringify({ name, maxRequestBytes: 4096 }),
+      );
+      expect([made.status, made.body]).toEqual([201, { name, maxRequestBytes: 4096 }]);
+      const small = neon(endpoint.connectionString(name));
+      expect(await small.query("SELECT length($1) AS n", ["x".repeat(1000)])).toEqual([{ n: 1000 }]);
+      const error = await rejection(small.query("SELECT length($1)", ["x".repeat(8192)]));
+      expect(error.message).toContain("HTTP status 413");
+      expect(error.message).toContain("request is too large (max is 4096 bytes)");
+      const [row] = await sql.query("SELECT length($1) AS n", ["x".repeat(8192)]);
+      expect(row?.n).toBe(8192);
+      const bad = await control(
+        endpoint.url,
+        "POST",
+        "/_dev/databases",
+        JSON.stringify({ name: uniqueName("tiny"), maxRequestBytes: 10 }),
+      );
+      expect([bad.status, String(bad.body.message)]).toEqual([
+        400,
+        expect.stringContaining("maxRequestBytes must be a whole number of bytes, at least 1024"),
+      ]);
+    });
+
     it("the control API validates its input with clear errors", async () => {
       const post = (body: string) => control(endpoint.url, "POST", "/_dev/databases", body);
       const badJson = await post("{");
