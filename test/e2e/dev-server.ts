@@ -70,6 +70,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the Worker did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
+/** How many times the default demo seller (3,000 listings) E2E_SIZE is: waits on whole syncs grow with it. */
+export const SIZE_SCALE = Math.max(1, Number(process.env.E2E_SIZE ?? 3000) / 3000);
+
 export async function startDevServer(logFile: string, timeoutMs = 180_000): Promise<DevServer> {
   const [port, dbPort, simPort] = [await freePort(), await freePort(), await freePort()];
   const log = createWriteStream(logFile);

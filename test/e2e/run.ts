@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { ApiSession, waitForFirstSync } from "./api";
 import { launchBrowser } from "./browser";
-import { startDevServer } from "./dev-server";
+import { SIZE_SCALE, startDevServer } from "./dev-server";
 import { screenshot } from "./pages";
 import { DEMO_EMAIL, DEMO_PASSWORD, scenarios } from "./scenarios";
 
@@ -23,9 +23,8 @@ async function main(): Promise<number> {
     const api = new ApiSession(dev.url);
     await api.signIn(DEMO_EMAIL, DEMO_PASSWORD);
     const syncStarted = Date.now();
-    // A bigger demo seller (E2E_SIZE listings, 3,000 by default) gets proportionally longer for its first sync.
-    const scale = Math.max(1, Number(process.env.E2E_SIZE ?? 3000) / 3000);
-    const firstRuns = await waitForFirstSync(api, 2, 600_000 * scale);
+    // A bigger demo seller (E2E_SIZE) gets proportionally longer for its first sync.
+    const firstRuns = await waitForFirstSync(api, 2, 600_000 * SIZE_SCALE);
     console.log(
       `First sync finished (${((Date.now() - syncStarted) / 1000).toFixed(1)} s after the Worker answered): ${firstRuns
         .map((run) => `${run.account} ${run.kind} ${run.status}`)

@@ -10,6 +10,7 @@ import { SECURITY_HEADERS } from "../../worker/security-headers";
 import { accountScenarios } from "./account-scenarios";
 import { alertScenarios } from "./alert-scenarios";
 import type { ApiSession, DashboardAnswer } from "./api";
+import { SIZE_SCALE } from "./dev-server";
 import { faultedRunPath } from "./faulted-run";
 import { formScenarios } from "./form-scenarios";
 import { layoutScenarios } from "./layout-scenarios";
@@ -382,7 +383,10 @@ export const scenarios: Scenario[] = [
       await screenshot(page, "sync-running-ru-desktop");
       // An upper bound on waiting, not a speed check: a full demo sync through the queue path took 240 s on CI's
       // 2-core machine (2026-12-06), so the bound leaves room for a slower one.
-      await page.waitForSelector('[data-testid="sync-progress"]', { state: "detached", timeout: 600_000 });
+      await page.waitForSelector('[data-testid="sync-progress"]', {
+        state: "detached",
+        timeout: 600_000 * SIZE_SCALE,
+      });
       counting = false;
       assert.ok(sockets.length >= 1, "the page opened a progress socket per account");
       assert.deepEqual(polls, [], "no polling of runs or accounts while the progress sockets were open");
