@@ -114,10 +114,9 @@ async function summaryDashboard(
 /**
  * One marketplace or one warehouse: the products in scope are classified once in a narrow pass over the
  * read-model rows (a materialized CTE, product-stock.ts' scopedStockStatusSql), then one grouped pass counts
- * them, and each status' Top-N is a bounded sort of that status' rows: the first N and their ties on (units,
- * velocity) are joined to products for the article tie-break and the names. One statement. (Ranking every
- * product with row_number() over a sort by status, units and article, products joined to all of them, cost most
- * of the request.)
+ * them, and each status' Top-N is a bounded sort of that status' rows (units, velocity, article), joined to
+ * products for the names of those N only. One statement. (Ranking every product with row_number() over a sort by
+ * status, units and article, names and all, cost most of the request.)
  */
 async function scopedDashboard(
   db: Database,
@@ -126,17 +125,15 @@ async function scopedDashboard(
   limit: number | null,
 ): Promise<DashboardData> {
   // Critical, low and normal: fewest units first; overstock: most units first. Ties: fastest sellers, then article.
-  const units = (status: StockStatus) =>
-    sql.raw(`available ${status === "overstock" ? "desc" : "asc"}, velocity desc`);
-  const topN = (status: StockStatus) => {
-    const first =
-      limit === null ? sql`` : sql`order by ${units(status)} fetch first (${limit}) rows with ties`;
-    return sql`(select coalesce(json_agg(t order by ${units(status)}, article), '[]'::json)
+  const order = (status: StockStatus) =>
+    sql.raw(`available ${status === "overstock" ? "desc" : "asc"}, velocity desc, article`);
+  const cap = limit === null ? sql`` : sql`limit ${limit}`;
+  const topN = (
+    status: StockStatus,
+  ) => sql`(select coalesce(json_agg(t order by ${order(status)}), '[]'::json)
       from (select ${SCOPED_STOCK_LINE}
-        from (select * from classified where status = ${status}::text ${first}) c
-        join products p on p.id = c.product_id
-        order by ${units(status)}, p.article ${limit === null ? sql`` : sql`limit ${limit}`}) t)`;
-  };
+        from (select * from classified where status = ${status}::text order by ${order(status)} ${cap}) c
+        join products p on p.id = c.product_id) t)`;
   const result =
     await db.execute(sql`with classified as materialized (${scopedStockStatusSql(scope, thresholds)})
     select (select coalesce(json_object_agg(status, n), '{}'::json)

@@ -105,16 +105,17 @@ export async function inventoryList(
 }
 
 /**
- * Sort expressions over scopedStockStatusSql's rows c (and products p, for the product's own columns), nulls
- * last both ways; `narrow` when the rows alone can order them, so the page is cut before products is joined.
+ * Sort expressions over scopedStockStatusSql's rows c (and products p, for the name and category), nulls last both
+ * ways; `narrow` when the rows alone can order them, so the page is cut before products is joined.
  */
 function scopedSort(sort: InventorySort, order: "asc" | "desc"): { key: SQL; narrow: boolean } {
   const direction = sql.raw(order === "desc" ? "desc nulls last" : "asc nulls last");
   switch (sort) {
-    case "article":
     case "name":
     case "category":
       return { key: sql`${sql.raw(`p.${sort}`)} ${direction}`, narrow: false };
+    case "article":
+      return { key: sql`c.article ${direction}`, narrow: true };
     case "available":
       return { key: sql`c.available ${direction}`, narrow: true };
     case "velocity":
@@ -128,9 +129,9 @@ function scopedSort(sort: InventorySort, order: "asc" | "desc"): { key: SQL; nar
 
 /**
  * One marketplace or one warehouse: the products in scope classified once in a narrow pass (a materialized CTE),
- * counted, and the page sorted from it; a sort on the stock columns keeps the first offset + limit rows and their
- * ties before products is joined for the article tie-break and the names. One statement: the count joined to the
- * page, so a page past the end still brings the total.
+ * counted, and the page sorted from it; a sort on the narrow columns (stock, status, article) cuts the page with a
+ * bounded sort before products is joined for the names. One statement: the count joined to the page, so a page
+ * past the end still brings the total.
  */
 async function scopedInventoryList(
   db: Database,
@@ -140,18 +141,19 @@ async function scopedInventoryList(
 ): Promise<InventoryListResult> {
   const inStatus = query.status ? sql`where c.status = ${query.status}::text` : sql``;
   const { key, narrow } = scopedSort(query.sort, query.order);
-  const rows = narrow
-    ? sql`(select * from classified c ${inStatus} order by ${key}
-        fetch first (${query.offset + query.limit}) rows with ties)`
-    : sql`(select * from classified c ${inStatus})`;
+  const order = sql`order by ${key}, c.article asc`;
+  const cut = sql`limit ${query.limit} offset ${query.offset}`;
+  const page = narrow
+    ? sql`select ${SCOPED_STOCK_LINE}
+        from (select * from classified c ${inStatus} ${order} ${cut}) c join products p on p.id = c.product_id
+        ${order}`
+    : sql`select ${SCOPED_STOCK_LINE} from classified c join products p on p.id = c.product_id ${inStatus}
+        ${order} ${cut}`;
   const result =
     await db.execute(sql`with classified as materialized (${scopedStockStatusSql(scope, thresholds)})
     select counted.total_count, page.*
     from (select count(*)::int as total_count from classified c ${inStatus}) counted
-    left join lateral (select ${SCOPED_STOCK_LINE}
-      from ${rows} c join products p on p.id = c.product_id
-      order by ${key}, p.article asc
-      limit ${query.limit} offset ${query.offset}) page on true`);
+    left join lateral (${page}) page on true`);
   const found = result.rows as unknown as Array<ClassifiedStockRow & { total_count: number }>;
   return {
     total: Number(found[0]?.total_count ?? 0),

@@ -54,13 +54,13 @@ function scopedStockSql(scope: StockScope): SQL {
 }
 
 /**
- * The products in scope, narrow: product_id, available, reserved, in_transit, warehouse_count, velocity (the
- * product's forecast from product_summary, 0 without one) and status, from the read-model rows and
- * product_summary alone; products is only probed for the rows' organization and the category and search filters.
- * Use as a (materialized) CTE body; join products for the few rows a page or a Top-N names (scopedStockLinesSql).
+ * The products in scope, narrow: product_id, article (the tie-break of every order), available, reserved,
+ * in_transit, warehouse_count, velocity (the product's forecast from product_summary, 0 without one) and status,
+ * from the read-model rows, product_summary and the product's article. Use as a (materialized) CTE body, and join
+ * products for the name and category of the few rows a page or a Top-N shows (SCOPED_STOCK_LINE).
  */
 export function scopedStockStatusSql(scope: StockScope, thresholds: StockThresholds): SQL {
-  const filters = [sql`p.id = s.product_id`, sql`p.org_id = ${scope.orgId}`];
+  const filters = [sql`p.org_id = ${scope.orgId}`];
   if (scope.category !== undefined) filters.push(sql`p.category = ${scope.category}`);
   if (scope.search !== undefined) filters.push(productSearchSql(scope.search));
   const stock: StockColumns = {
@@ -68,15 +68,16 @@ export function scopedStockStatusSql(scope: StockScope, thresholds: StockThresho
     inTransit: sql`s.in_transit`,
     velocity: sql`coalesce(ps.velocity, 0)::float8`,
   };
-  return sql`select s.product_id, s.available, s.reserved, s.in_transit, s.warehouse_count,
+  return sql`select s.product_id, p.article, s.available, s.reserved, s.in_transit, s.warehouse_count,
       ${stock.velocity} as velocity, ${stockStatusSql(stock, thresholds)} as status
     from (${scopedStockSql(scope)}) s
+    join products p on p.id = s.product_id
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = s.product_id
-    where exists (select 1 from products p where ${sql.join(filters, sql` and `)})`;
+    where ${sql.join(filters, sql` and `)}`;
 }
 
 /** The columns of a ClassifiedStockRow from scopedStockStatusSql's rows `c` joined to products `p`. */
-export const SCOPED_STOCK_LINE = sql`c.product_id, p.article, p.name, p.category, c.available, c.reserved,
+export const SCOPED_STOCK_LINE = sql`c.product_id, c.article, p.name, p.category, c.available, c.reserved,
   c.in_transit, c.warehouse_count, c.velocity, ${daysOfCoverSql(sql`c.available`, sql`c.velocity`)} as days_of_cover,
   c.status`;
 

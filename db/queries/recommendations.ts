@@ -86,14 +86,15 @@ const WAREHOUSE_LINE_STOCK: StockColumns = {
   velocity: sql`s.velocity`,
 };
 
-// URGENCY over the narrow lines `c`: days of cover, then velocity (the tie-break on article needs products).
-const LINE_COVER = sql`case when c.velocity > 0 then c.available / c.velocity end asc nulls last, c.velocity desc`;
+// URGENCY over the narrow lines `c`.
+const LINE_URGENCY = sql`order by case when c.velocity > 0 then c.available / c.velocity end asc nulls last,
+  c.velocity desc, c.article, c.warehouse_id, c.marketplace::text`;
 
 /**
  * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (its
- * warehouse index covers them), counted, and cut to the first offset + limit by days of cover and velocity, with
- * their ties, before products and warehouses are joined for URGENCY's tie-breaks and the names, and the page's own
- * rows for their forecast's model and days. One statement; a page past the end answers no rows, as before.
+ * warehouse index covers them) with their product's article, counted, and cut to the page by URGENCY with a
+ * bounded sort before warehouses are joined for the names, products for the product's, and the page's own rows
+ * for their forecast's model and days. One statement; a page past the end answers no rows, as before.
  */
 export async function warehouseRecommendationInputs(
   db: Database,
@@ -103,23 +104,22 @@ export async function warehouseRecommendationInputs(
   if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
   if (query.onlyReorder) scope.push(reorderDueSql(WAREHOUSE_LINE_STOCK, query));
-  // A line shows only with its product and its warehouse (inner joins before).
-  scope.push(sql`exists (select 1 from products p where p.id = s.product_id)`);
+  // A line shows only with its warehouse (an inner join before).
   scope.push(sql`exists (select 1 from warehouses w where w.id = s.warehouse_id)`);
   const result = await db.execute(sql`with lines as materialized (
-      select s.product_id, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
-      from product_warehouse_summary s where ${sql.join(scope, sql` and `)})
+      select s.product_id, p.article, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
+      from product_warehouse_summary s join products p on p.id = s.product_id
+      where ${sql.join(scope, sql` and `)})
     select counted.total_count, page.*
     from (select count(*)::int as total_count from lines) counted
     left join lateral (
-      select c.product_id, p.article, p.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
+      select c.product_id, c.article, p.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
         c.available, c.in_transit, c.velocity, d.demand_model, d.observed_days, d.censored_days
-      from (select * from lines c order by ${LINE_COVER} fetch first (${query.offset + query.limit}) rows with ties) c
+      from (select * from lines c ${LINE_URGENCY} limit ${query.limit} offset ${query.offset}) c
       join products p on p.id = c.product_id
       join warehouses w on w.id = c.warehouse_id
       join product_warehouse_summary d on d.org_id = ${query.orgId} and d.product_id = c.product_id
         and d.warehouse_id = c.warehouse_id and d.marketplace = c.marketplace
-      order by ${LINE_COVER}, p.article, c.warehouse_id, c.marketplace::text
-      limit ${query.limit} offset ${query.offset}) page on true`);
+      ${LINE_URGENCY}) page on true`);
   return (result.rows as unknown as RecommendationRow[]).filter((row) => row.product_id !== null);
 }
