@@ -7,8 +7,9 @@
 // with the status condition (domain/stock-status-sql.ts) as a filter, stopping after N rows instead of
 // ranking every product.
 // (The same five as a `db.batch` transaction measured 57 ms p50 per miss through the Worker, against
-// 29 ms as one statement: the transaction adds BEGIN/COMMIT and per-statement round trips inside.) Scoped to a marketplace or a warehouse, the stock has
-// to be summed from the inventory rows in scope, so one statement classifies and ranks them.
+// 29 ms as one statement: the transaction adds BEGIN/COMMIT and per-statement round trips inside.)
+// Scoped to a marketplace or a warehouse (the stock read models), the products in scope are classified once in
+// a narrow pass, then counted and cut to each Top-N by a bounded sort, in one statement too.
 import { type SQL, sql } from "drizzle-orm";
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";

@@ -2,7 +2,8 @@
 // total count in the same round trip. Also feeds the CSV export (no page, capped row count).
 // Unscoped (all warehouses) it reads product_summary directly, the count and the page in one statement,
 // so sorting by units walks product_summary(org_id, available) and stops after the page instead of
-// classifying, window-counting and sorting every product first.
+// classifying, window-counting and sorting every product first. Scoped to a marketplace or a warehouse, the
+// products in scope are classified once in a narrow pass, counted, and the page cut before names are joined.
 import { type SQL, sql } from "drizzle-orm";
 import { daysOfCoverSql } from "../../domain/cover-sql";
 import { INVENTORY_SORTS, type InventorySort } from "../../domain/inventory-sorts";
