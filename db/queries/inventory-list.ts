@@ -2,8 +2,10 @@
 // total count in the same round trip. Also feeds the CSV export (no page, capped row count).
 // Unscoped (all warehouses) it reads product_summary directly, the count and the page in one statement,
 // so sorting by units walks product_summary(org_id, available) and stops after the page instead of
-// classifying, window-counting and sorting every product first.
+// classifying, window-counting and sorting every product first. Scoped to a marketplace or a warehouse, the
+// products in scope are classified once in a narrow pass, counted, and the page cut before names are joined.
 import { type SQL, sql } from "drizzle-orm";
+import { daysOfCoverSql } from "../../domain/cover-sql";
 import { INVENTORY_SORTS, type InventorySort } from "../../domain/inventory-sorts";
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql, stockStatusRankSql, stockStatusSql } from "../../domain/stock-status-sql";
@@ -11,24 +13,15 @@ import type { Database } from "../client";
 import { productSearchSql } from "./inventory-search";
 import {
   type ClassifiedStockRow,
-  classifiedStockSql,
+  SCOPED_STOCK_LINE,
   type StockScope,
   type StockThresholds,
   SUMMARY_COVER,
   SUMMARY_STOCK,
+  scopedStockStatusSql,
 } from "./product-stock";
 
 export { INVENTORY_SORTS, type InventorySort };
-
-const SORT_COLUMNS: Record<InventorySort, string> = {
-  article: "article",
-  name: "name",
-  category: "category",
-  available: "available",
-  velocity: "velocity",
-  daysOfCover: "days_of_cover",
-  status: "status_rank",
-};
 
 export interface InventoryListQuery {
   status?: StockStatus | undefined;
@@ -109,29 +102,68 @@ export async function inventoryList(
   if (scope.marketplace === undefined && scope.warehouseId === undefined) {
     return summaryInventoryList(db, scope, thresholds, query);
   }
-  // Sort column names come from the fixed map above, never from the request text itself.
-  const column = sql.raw(SORT_COLUMNS[query.sort]);
-  const direction = sql.raw(query.order === "desc" ? "desc nulls last" : "asc nulls last");
-  const result = await db.execute(sql`with classified as (${classifiedStockSql(scope, thresholds)})
-    select *, count(*) over ()::int as total_count,
-      ${statusRankOfText()} as status_rank
-    from classified
-    ${query.status ? sql`where status = ${query.status}` : sql``}
-    order by ${column} ${direction}, article asc
-    limit ${query.limit} offset ${query.offset}`);
-  const rows = result.rows as unknown as Array<ClassifiedStockRow & { total_count: number }>;
-  let total = rows[0]?.total_count ?? 0;
-  if (rows.length === 0 && query.offset > 0) {
-    // Past the last page: the window count is not available, so ask for it directly.
-    const counted = await db.execute(sql`with classified as (${classifiedStockSql(scope, thresholds)})
-      select count(*)::int as n from classified ${query.status ? sql`where status = ${query.status}` : sql``}`);
-    total = Number((counted.rows[0] as { n: number } | undefined)?.n ?? 0);
+  return scopedInventoryList(db, scope, thresholds, query);
+}
+
+/**
+ * Sort expressions over scopedStockStatusSql's rows c (and products p, for the name and category), nulls last both
+ * ways; `narrow` when the rows alone can order them, so the page is cut before products is joined.
+ */
+function scopedSort(sort: InventorySort, order: "asc" | "desc"): { key: SQL; narrow: boolean } {
+  const direction = sql.raw(order === "desc" ? "desc nulls last" : "asc nulls last");
+  switch (sort) {
+    case "name":
+    case "category":
+      return { key: sql`${sql.raw(`p.${sort}`)} ${direction}`, narrow: false };
+    case "article":
+      return { key: sql`c.article ${direction}`, narrow: true };
+    case "available":
+      return { key: sql`c.available ${direction}`, narrow: true };
+    case "velocity":
+      return { key: sql`c.velocity ${direction}`, narrow: true };
+    case "daysOfCover":
+      return { key: sql`${daysOfCoverSql(sql`c.available`, sql`c.velocity`)} ${direction}`, narrow: true };
+    case "status":
+      return { key: sql`${statusRankOfText()} ${direction}`, narrow: true };
   }
-  return { total, rows };
+}
+
+/**
+ * One marketplace or one warehouse: the products in scope classified once in a narrow pass (a materialized CTE),
+ * counted, and the page sorted from it; a sort on the narrow columns (stock, status, article) cuts the page with a
+ * bounded sort before products is joined for the names. One statement: the count joined to the page, so a page
+ * past the end still brings the total.
+ */
+async function scopedInventoryList(
+  db: Database,
+  scope: StockScope,
+  thresholds: StockThresholds,
+  query: InventoryListQuery,
+): Promise<InventoryListResult> {
+  const inStatus = query.status ? sql`where c.status = ${query.status}::text` : sql``;
+  const { key, narrow } = scopedSort(query.sort, query.order);
+  const order = sql`order by ${key}, c.article asc`;
+  const cut = sql`limit ${query.limit} offset ${query.offset}`;
+  const page = narrow
+    ? sql`select ${SCOPED_STOCK_LINE}
+        from (select * from classified c ${inStatus} ${order} ${cut}) c join products p on p.id = c.product_id
+        ${order}`
+    : sql`select ${SCOPED_STOCK_LINE} from classified c join products p on p.id = c.product_id ${inStatus}
+        ${order} ${cut}`;
+  const result =
+    await db.execute(sql`with classified as materialized (${scopedStockStatusSql(scope, thresholds)})
+    select counted.total_count, page.*
+    from (select count(*)::int as total_count from classified c ${inStatus}) counted
+    left join lateral (${page}) page on true`);
+  const found = result.rows as unknown as Array<ClassifiedStockRow & { total_count: number }>;
+  return {
+    total: Number(found[0]?.total_count ?? 0),
+    rows: found.filter((row) => row.product_id !== null),
+  };
 }
 
 /** The status column's sort rank, from the domain's order of statuses. */
 function statusRankOfText(): SQL {
   const branches = STOCK_STATUSES.map((status, rank) => sql`when ${status}::text then ${rank}::int`);
-  return sql`(case status ${sql.join(branches, sql` `)} end)`;
+  return sql`(case c.status ${sql.join(branches, sql` `)} end)`;
 }

@@ -39,6 +39,8 @@ export function productSearchSql(search: string): SQL {
     id === undefined
       ? sql`l.barcode = ${text}`
       : sql`(l.barcode = ${text} or l.wb_nm_id = ${id}::bigint or l.ozon_sku = ${id}::bigint)`;
+  // The listings that match, as an uncorrelated IN: the planner hashes their product ids once per statement,
+  // where a correlated EXISTS probed listings for every product the text did not match.
   return sql`(p.article ilike ${contains(text)} or (${everyWord})
-    or exists (select 1 from listings l where l.product_id = p.id and ${listingMatch}))`;
+    or p.id in (select l.product_id from listings l where ${listingMatch}))`;
 }

@@ -1,7 +1,8 @@
 // Per-product stock in a scope (all warehouses, one marketplace, one warehouse) classified by the
 // organization's status rule (domain/stock-status.ts). The dashboard and the inventory list both read from
-// this one query shape: unscoped it reads the product_summary read model; scoped to a marketplace or a warehouse,
-// the per-marketplace or per-warehouse read models finalize keeps (db/queries/stock-summaries.ts).
+// these shapes: unscoped the product_summary read model; scoped to a marketplace or a warehouse, the
+// per-marketplace or per-warehouse read models finalize keeps (db/queries/stock-summaries.ts), classified in a
+// narrow pass and joined to products only for the rows they show.
 import { type SQL, sql } from "drizzle-orm";
 import { daysOfCoverSql } from "../../domain/cover-sql";
 import type { StatusRules, StockStatus } from "../../domain/stock-status";
@@ -53,10 +54,12 @@ function scopedStockSql(scope: StockScope): SQL {
 }
 
 /**
- * Rows: product_id, article, name, category, available, reserved, in_transit, warehouse_count,
- * velocity, days_of_cover (null without sales), status. Use as a CTE body.
+ * The products in scope, narrow: product_id, article (the tie-break of every order), available, reserved,
+ * in_transit, warehouse_count, velocity (the product's forecast from product_summary, 0 without one) and status,
+ * from the read-model rows, product_summary and the product's article. Use as a (materialized) CTE body, and join
+ * products for the name and category of the few rows a page or a Top-N shows (SCOPED_STOCK_LINE).
  */
-export function classifiedStockSql(scope: StockScope, thresholds: StockThresholds): SQL {
+export function scopedStockStatusSql(scope: StockScope, thresholds: StockThresholds): SQL {
   const filters = [sql`p.org_id = ${scope.orgId}`];
   if (scope.category !== undefined) filters.push(sql`p.category = ${scope.category}`);
   if (scope.search !== undefined) filters.push(productSearchSql(scope.search));
@@ -65,16 +68,18 @@ export function classifiedStockSql(scope: StockScope, thresholds: StockThreshold
     inTransit: sql`s.in_transit`,
     velocity: sql`coalesce(ps.velocity, 0)::float8`,
   };
-  return sql`select p.id as product_id, p.article, p.name, p.category,
-      s.available, s.reserved, s.in_transit, s.warehouse_count,
-      ${stock.velocity} as velocity,
-      ${daysOfCoverSql(stock.available, stock.velocity)} as days_of_cover,
-      ${stockStatusSql(stock, thresholds)} as status
+  return sql`select s.product_id, p.article, s.available, s.reserved, s.in_transit, s.warehouse_count,
+      ${stock.velocity} as velocity, ${stockStatusSql(stock, thresholds)} as status
     from (${scopedStockSql(scope)}) s
     join products p on p.id = s.product_id
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = s.product_id
     where ${sql.join(filters, sql` and `)}`;
 }
+
+/** The columns of a ClassifiedStockRow from scopedStockStatusSql's rows `c` joined to products `p`. */
+export const SCOPED_STOCK_LINE = sql`c.product_id, c.article, p.name, p.category, c.available, c.reserved,
+  c.in_transit, c.warehouse_count, c.velocity, ${daysOfCoverSql(sql`c.available`, sql`c.velocity`)} as days_of_cover,
+  c.status`;
 
 export interface ClassifiedStockRow {
   product_id: number | string;

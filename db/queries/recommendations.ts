@@ -1,6 +1,7 @@
 // Inputs for replenishment recommendations, per product (all warehouses, from product_summary, whose velocity
 // is the demand forecast) or per product × warehouse (from product_warehouse_summary: stock and the forecast over
-// that warehouse's orders and stock snapshots, kept by finalize in db/queries/stock-summaries.ts).
+// that warehouse's orders and stock snapshots, kept by finalize in db/queries/stock-summaries.ts, read narrow and
+// joined to names only for the page).
 // The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
 // domain/replenishment.ts explains it.
 import { type SQL, sql } from "drizzle-orm";
@@ -78,6 +79,23 @@ export async function productRecommendationInputs(
   return result.rows as unknown as RecommendationRow[];
 }
 
+/** The stock columns of a product_warehouse_summary row `s`, as the reorder test reads them. */
+const WAREHOUSE_LINE_STOCK: StockColumns = {
+  available: sql`s.available`,
+  inTransit: sql`s.in_transit`,
+  velocity: sql`s.velocity`,
+};
+
+// URGENCY over the narrow lines `c`.
+const LINE_URGENCY = sql`order by case when c.velocity > 0 then c.available / c.velocity end asc nulls last,
+  c.velocity desc, c.article, c.warehouse_id, c.marketplace::text`;
+
+/**
+ * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (its
+ * warehouse index covers them) with their product's article, counted, and cut to the page by URGENCY with a
+ * bounded sort before warehouses are joined for the names, products for the product's, and the page's own rows
+ * for their forecast's model and days. One statement; a page past the end answers no rows, as before.
+ */
 export async function warehouseRecommendationInputs(
   db: Database,
   query: RecommendationQuery,
@@ -85,14 +103,23 @@ export async function warehouseRecommendationInputs(
   const scope = [sql`s.org_id = ${query.orgId}`];
   if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
-  const result = await db.execute(sql`with lines as (
-      select s.product_id, p.article, p.name, s.warehouse_id, w.name as warehouse, s.marketplace::text as marketplace,
-        s.available, s.in_transit, s.velocity, s.demand_model, s.observed_days, s.censored_days
-      from product_warehouse_summary s
-      join products p on p.id = s.product_id
-      join warehouses w on w.id = s.warehouse_id
+  if (query.onlyReorder) scope.push(reorderDueSql(WAREHOUSE_LINE_STOCK, query));
+  // A line shows only with its warehouse (an inner join before).
+  scope.push(sql`exists (select 1 from warehouses w where w.id = s.warehouse_id)`);
+  const result = await db.execute(sql`with lines as materialized (
+      select s.product_id, p.article, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
+      from product_warehouse_summary s join products p on p.id = s.product_id
       where ${sql.join(scope, sql` and `)})
-    select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}
-    limit ${query.limit} offset ${query.offset}`);
-  return result.rows as unknown as RecommendationRow[];
+    select counted.total_count, page.*
+    from (select count(*)::int as total_count from lines) counted
+    left join lateral (
+      select c.product_id, c.article, p.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
+        c.available, c.in_transit, c.velocity, d.demand_model, d.observed_days, d.censored_days
+      from (select * from lines c ${LINE_URGENCY} limit ${query.limit} offset ${query.offset}) c
+      join products p on p.id = c.product_id
+      join warehouses w on w.id = c.warehouse_id
+      join product_warehouse_summary d on d.org_id = ${query.orgId} and d.product_id = c.product_id
+        and d.warehouse_id = c.warehouse_id and d.marketplace = c.marketplace
+      ${LINE_URGENCY}) page on true`);
+  return (result.rows as unknown as RecommendationRow[]).filter((row) => row.product_id !== null);
 }
