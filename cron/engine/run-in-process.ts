@@ -31,7 +31,7 @@ export interface SyncInput {
   adapters?: string[];
   /** Sales adapters run after stock; undefined = the marketplace default, [] = none. */
   sales?: string[];
-  /** Vendor reports after the sales feeds of a full run; undefined = the marketplace default, [] = none. */
+  /** Vendor reports of a full run, each a feed from its start; undefined = the marketplace default, [] = none. */
   reports?: string[];
   rateScale?: number;
   /** The account's stock jump factor (marketplace_accounts.stock_jump_factor); null or absent = the default. */
