@@ -1,7 +1,8 @@
 // Queue consumers, the engine's production driver: the ingest queue moves runs forward (cron/engine: a delivery
 // runs a run's steps while its budget lasts, then queues the rest), the dead-letter queue receives messages that
-// failed every retry and the engine ends their run (and records the dead letter: the dead_letter alert). Messages of different runs in one batch run side by side
-// (each account's vendors and coordinator are its own); a run's own messages run one after another.
+// failed every retry and the engine ends their run (and records the dead letter: the dead_letter alert). The
+// messages of a batch run side by side: different runs' (each account's vendors and coordinator are its own) and
+// one run's feeds (cron/engine/run-feeds.ts), which its coordinator's request budget paces.
 // A bad configuration fails the whole batch (retried) with a log line naming the variable.
 import { abandonRun, deadLetterReason, recordStepFailure } from "../cron/engine/abandon-run";
 import { processIngestMessage } from "../cron/engine/ingest-step";
@@ -25,7 +26,7 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       console.error(JSON.stringify({ level: "error", queue: batch.queue, error: error.message }));
     throw error;
   }
-  const byRun = new Map<string, { message: Message; body: IngestMessage }[]>();
+  const bodies: { message: Message; body: IngestMessage }[] = [];
   for (const message of batch.messages) {
     const parsed = IngestMessage.safeParse(message.body);
     if (!parsed.success) {
@@ -42,14 +43,12 @@ export async function handleQueueBatch(batch: MessageBatch, env: Env, _ctx: Exec
       message.ack();
       continue;
     }
-    const run = byRun.get(parsed.data.runId) ?? [];
-    run.push({ message, body: parsed.data });
-    byRun.set(parsed.data.runId, run);
+    bodies.push({ message, body: parsed.data });
   }
+  // Every message of the batch side by side, a run's own too: they are its feeds' chains (or a redelivered
+  // twin, which its page's claim and hand-on stop).
   await Promise.all(
-    [...byRun.values()].map(async (messages) => {
-      for (const { message, body } of messages) await handleMessage(batch.queue, message, body, env, config);
-    }),
+    bodies.map(({ message, body }) => handleMessage(batch.queue, message, body, env, config)),
   );
 }
 

@@ -1,6 +1,7 @@
-// Vendor reports read after the sales feeds of a full run and stored beside our own figures (not stock, not
-// sales): Ozon's turnover and days of cover per SKU. Each page's rows are written under the run; the last page
-// makes the run's rows the account's current ones and drops the older ones in the same transaction.
+// Vendor reports read in a full run, each a feed of its own from the run's start, and stored beside our own
+// figures (not stock, not sales): Ozon's turnover and days of cover per SKU. Each page's rows are written under
+// the run; the last page makes the run's rows the account's current ones and drops the older ones in the same
+// transaction.
 import type { Marketplace } from "../../db/schema/enums";
 import type { Cursor, CursorStart, PageContext, RowOutcome } from "./adapter";
 import { ozonAnalyticsTurnoverStocksV1, type TurnoverRecord } from "./ozon/analytics-turnover-stocks-v1";

@@ -1,4 +1,4 @@
-// The last step of a run: decides its outcome from the problems recorded on it, finalizes the data (zeroing
+// The last step of a run, once every feed of it is finished (run-feeds.ts): decides its outcome from the problems recorded on it, finalizes the data (zeroing
 // unseen stock only of the stock sources read whole: stock-progress.ts) and releases the account's coordinator.
 import { sql } from "drizzle-orm";
 import type { RunIssue } from "../../db/schema";
@@ -7,6 +7,7 @@ import { finalizeRun } from "../load/finalize-run";
 import type { FinalizeMessage } from "../messages";
 import type { EnginePorts, RunOutcome } from "./ports";
 import type { RunContext } from "./run-context";
+import { storedProgress } from "./run-feeds";
 import { progressOf, zeroingOf } from "./stock-progress";
 
 /** Problems after which the stock listing is incomplete: never zero what we did not see. */
@@ -28,7 +29,8 @@ export async function finalizeStep(
     issues: (typeof rows[0].issues === "string" ? JSON.parse(rows[0].issues) : rows[0].issues) as RunIssue[],
     pagesDone: Number(rows[0].pages_done),
   };
-  const progress = progressOf(message);
+  // The stock feed's end stored its progress (run-feeds.ts); a run begun before the join carries it here.
+  const progress = (await storedProgress(ports.run, run.runId)) ?? progressOf(message);
   // A stock adapter switched off whose source a replacement then read whole is history, not a problem.
   const replaced = (issue: RunIssue) =>
     issue.code === "ENDPOINT_SWITCHED_OFF" &&

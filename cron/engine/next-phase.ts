@@ -1,16 +1,18 @@
-// What follows a finished feed in a queued run: after a stock adapter the next stock source's first adapter,
-// after the last source the account's sales feeds one by one, then (full runs) the vendor reports, after the
-// last the finalize step. The
-// first page of a feed starts at its watermark when incremental, a sales feed's also in a full run (less an overlap). The stock progress rides along to finalize.
+// What follows a finished feed in a queued run: after a stock adapter the next stock source's first adapter;
+// after the last source the account's sales feeds, side by side, each its own chain (the vendor reports of a
+// full run started with the run); after the run's last open feed the finalize step (run-feeds.ts). The first
+// page of a feed starts at its watermark when incremental, a sales feed's also in a full run (less an overlap).
+// The stock progress rides along the stock feed's pages and is stored with its end for finalize.
 import type { Cursor } from "../adapters/adapter";
-import { REPORT_ADAPTERS, reportAdapter, reportAdapterList } from "../adapters/report-adapters";
+import { REPORT_ADAPTERS, reportAdapter } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapter, salesAdapterList } from "../adapters/sales-adapters";
 import { sourceGroupOf, stockAdapter, stockSources } from "../adapters/stock-adapters";
 import type { StatementRunner } from "../load/statement-runner";
 import { readWatermark } from "../load/watermark";
 import type { IngestMessage, PageMessage } from "../messages";
 import type { RunContext } from "./run-context";
-import type { StockProgress } from "./stock-progress";
+import { feedOf, finishFeed, STOCK_FEED } from "./run-feeds";
+import { NO_STOCK_PROGRESS, type StockProgress } from "./stock-progress";
 
 type Kind = "full" | "incremental";
 
@@ -63,28 +65,42 @@ export function replacementOf(run: RunContext, endpoint: string): string | undef
 }
 
 /**
- * The message after `endpoint` is done (or given up): for a stock adapter the next source's first adapter, else
- * the first sales feed; for a sales feed the next one; after the last, the finalize step.
+ * What follows `endpoint` once it is done (or given up) at the page `pageKey`: for a stock adapter the next
+ * source's first page; after the last stock source, or a sales feed or a report, its feed is finished in the join
+ * (run-feeds.ts). The stock feed's end fans out to the first page of every sales feed; the end of the run's last
+ * open feed adds the finalize step. Nothing follows a feed another delivery already finished.
  */
-export async function nextPhase(
+export async function afterFeed(
   runner: StatementRunner,
   run: RunContext,
   kind: Kind,
   endpoint: string,
+  pageKey: string,
   progress: StockProgress,
   nowMs: number,
-): Promise<IngestMessage> {
-  const sales = salesAdapterList(run.marketplace, run.endpoints.sales);
-  const reports = reportAdapterList(run.marketplace, run.endpoints.reports, kind);
-  let following: string | undefined;
-  if (REPORT_ADAPTERS[endpoint]) following = reports[reports.indexOf(endpoint) + 1];
-  else if (SALES_ADAPTERS[endpoint]) following = sales[sales.indexOf(endpoint) + 1] ?? reports[0];
-  else {
+): Promise<IngestMessage[]> {
+  const feed = feedOf(endpoint);
+  if (feed === STOCK_FEED) {
     const sources = stockSources(run.marketplace, run.endpoints.stock);
     const at = sources.findIndex((group) => group.includes(endpoint));
-    // An adapter no longer configured (the account changed mid-run) ends the stock pass.
-    following = (at >= 0 ? sources[at + 1]?.[0] : undefined) ?? sales[0] ?? reports[0];
+    // An adapter no longer configured (the account changed mid-run) ends the stock feed.
+    const following = at >= 0 ? sources[at + 1]?.[0] : undefined;
+    if (following) return [await firstPageOf(runner, run, kind, following, progress, nowMs)];
   }
-  if (following) return firstPageOf(runner, run, kind, following, progress, nowMs);
-  return { type: "finalize", runId: run.runId, accountId: run.accountId, kind, ...progress };
+  const stock = feed === STOCK_FEED;
+  const join = await finishFeed(runner, run, kind, feed, pageKey, stock ? progress : null);
+  if (!join.mine) return [];
+  const sales = stock ? salesAdapterList(run.marketplace, run.endpoints.sales) : [];
+  const messages: IngestMessage[] = [];
+  for (const adapter of sales)
+    messages.push(await firstPageOf(runner, run, kind, adapter, NO_STOCK_PROGRESS, nowMs));
+  if (join.finalize)
+    messages.push({
+      type: "finalize",
+      runId: run.runId,
+      accountId: run.accountId,
+      kind,
+      ...(stock ? progress : NO_STOCK_PROGRESS),
+    });
+  return messages;
 }

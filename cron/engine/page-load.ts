@@ -2,6 +2,7 @@
 // account's shared budget and breaker, validated, normalized and loaded in one round trip per part with its API
 // counts, paging notes and watermark. Feeds without the seller's
 // article get the account's known listings first. Vendor errors are thrown (MarketplaceError).
+import { sql } from "drizzle-orm";
 import type { Cursor, PageContext } from "../adapters/adapter";
 import type { TurnoverRecord } from "../adapters/ozon/analytics-turnover-stocks-v1";
 import { REPORT_ADAPTERS, reportAdapter } from "../adapters/report-adapters";
@@ -42,15 +43,27 @@ export interface LoadedPage {
   cursors: string[];
 }
 
+/**
+ * The run's feeds load side by side: each page's transaction first takes the run's lock, so the pages of one run
+ * load one after another (as they did when its feeds did) and no two of them wait for each other's listings
+ * (a deadlock) while their vendor calls overlap.
+ */
+function oneRunAtATime(runner: StatementRunner, runId: string): StatementRunner {
+  const lock = sql`select pg_advisory_xact_lock(hashtextextended(${`etl_run:${runId}`}, 0))`;
+  return async (statements) =>
+    statements.length === 0 ? [] : (await runner([lock, ...statements])).slice(1);
+}
+
 export async function fetchAndLoadPage(
   run: RunContext,
-  runner: StatementRunner,
+  reader: StatementRunner,
   client: MarketplaceClient,
   message: PageMessage,
   scope: PageScope,
   maxRequestBytes: number,
   limits: GroupLimits,
 ): Promise<LoadedPage> {
+  const runner = oneRunAtATime(reader, run.runId);
   const context: PageContext = {
     client,
     credentials: run.credentials,
@@ -124,7 +137,7 @@ export async function fetchAndLoadPage(
     };
   }
   const adapter = stockAdapter(message.endpoint);
-  if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(runner, run.accountId);
+  if (adapter.needsKnownListings) context.knownListings = await loadKnownListings(reader, run.accountId);
   const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
   const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
   // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.

@@ -1,5 +1,6 @@
 // One page of a run: load it (page-load.ts), then hand it on once (hand-on.ts) to the next page, the next
-// stock source, the next feed or the finalize step, carrying which stock sources were read whole. A vendor
+// stock source, the sales feeds (the stock feed's end fans out to them) or the finalize step (the end of the
+// run's last open feed: run-feeds.ts), carrying which stock sources were read whole. A vendor
 // that asks us to wait longer than a consumer should sleep gets the page back on the queue with a delay; an
 // endpoint switched off is recorded and, when configured, replaced (vendor-error.ts). Pages that do not join
 // the one before (page-join.ts) send the feed back to its start. When the delivery's budget allows, the
@@ -14,7 +15,7 @@ import { recordApiCalls } from "../load/run-log";
 import type { IngestMessage, PageMessage } from "../messages";
 import { abandonRun } from "./abandon-run";
 import { markHandedOn, pageProgress } from "./hand-on";
-import { nextPhase } from "./next-phase";
+import { afterFeed } from "./next-phase";
 import { DEFAULT_GROUP } from "./page-group";
 import { fetchAndLoadPage, type LoadedPage } from "./page-load";
 import type { EnginePorts } from "./ports";
@@ -83,23 +84,29 @@ export async function pageStep(
     if (now.state === "handed-on") return now.successor;
   }
   if (loaded.claimed) ports.onPage?.({ endpoint: message.endpoint, page: message.page, rows: loaded.rows });
-  const successor = await successorOf(ports, run, message, loaded);
-  if (chain) {
-    await markHandedOn(runner, run.runId, pageKey, successor);
-    return successor;
+  const successors = await successorsOf(ports, run, message, pageKey, loaded);
+  const [only] = successors;
+  // One successor goes on in this delivery; feeds that fan out go to the queue, each its own chain.
+  if (chain && only && successors.length === 1) {
+    await markHandedOn(runner, run.runId, pageKey, only);
+    return only;
   }
-  await ports.send(successor);
+  for (const successor of successors) await ports.send(successor);
   await markHandedOn(runner, run.runId, pageKey);
   return null;
 }
 
-/** The next page of the feed, else what follows the feed (a complete stock source joins the progress). */
-async function successorOf(
+/**
+ * The next page of the feed, else what follows the feed (a complete stock source joins the progress): the next
+ * stock source, the sales feeds, finalize, or nothing while other feeds of the run are still open.
+ */
+async function successorsOf(
   ports: EnginePorts,
   run: RunContext,
   message: PageMessage,
+  pageKey: string,
   loaded: LoadedPage,
-): Promise<IngestMessage> {
+): Promise<IngestMessage[]> {
   // A page another delivery loaded may have been read differently this time (its rows are the other fetch's):
   // what it stored cannot be told complete, so its source is not zeroed in this run.
   const listingIncomplete = message.listingIncomplete || loaded.incomplete || !loaded.claimed;
@@ -107,28 +114,32 @@ async function successorOf(
   // judged on its own; what the first walk loaded stays (its cells count as seen).
   // The same window again (an incremental feed's dates are kept: its watermark may have moved meanwhile).
   if (loaded.paging.rewalk)
-    return {
-      ...message,
-      cursor: firstOffset(message.cursor),
-      page: message.page + 1,
-      deferrals: 0,
-      listingIncomplete: false,
-      joinKeys: [],
-      cursors: [],
-      walk: message.walk + 1,
-    };
+    return [
+      {
+        ...message,
+        cursor: firstOffset(message.cursor),
+        page: message.page + 1,
+        deferrals: 0,
+        listingIncomplete: false,
+        joinKeys: [],
+        cursors: [],
+        walk: message.walk + 1,
+      },
+    ];
   if (loaded.next)
-    return {
-      ...message,
-      cursor: loaded.next,
-      page: message.page + 1,
-      deferrals: 0,
-      listingIncomplete,
-      joinKeys: loaded.paging.joinKeys,
-      cursors: loaded.cursors,
-    };
+    return [
+      {
+        ...message,
+        cursor: loaded.next,
+        page: message.page + 1,
+        deferrals: 0,
+        listingIncomplete,
+        joinKeys: loaded.paging.joinKeys,
+        cursors: loaded.cursors,
+      },
+    ];
   let progress = progressOf(message);
   if (STOCK_ADAPTERS[message.endpoint] && listsWholeSource(message.endpoint, message.kind, listingIncomplete))
     progress = withCompleteSource(run, progress, message.endpoint);
-  return nextPhase(ports.run, run, message.kind, message.endpoint, progress, ports.nowMs());
+  return afterFeed(ports.run, run, message.kind, message.endpoint, pageKey, progress, ports.nowMs());
 }

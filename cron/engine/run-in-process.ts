@@ -1,7 +1,8 @@
 // The engine's in-process driver (Node tests, the benchmark): the same messages the queue carries, delivered
-// one after another from a local queue, each through the engine's step. The account's settings come from the
-// input instead of the database, the coordinator always holds the lease, a vendor's "come back later" is
-// waited out, and a step that throws is delivered again up to the queue's retries, then ends the run as the
+// one after another from a local queue, each through the engine's step, so a run's feeds (each its own chain of
+// messages) go interleaved. The account's settings come from the input instead of the database, the coordinator
+// always holds the lease, a message sent with a delay (a vendor's "come back later") waits while the others
+// go on, and a step that throws is delivered again up to the queue's retries, then ends the run as the
 // dead-letter consumer does.
 
 import type { Marketplace } from "../../db/schema/enums";
@@ -30,7 +31,7 @@ export interface SyncInput {
   adapters?: string[];
   /** Sales adapters run after stock; undefined = the marketplace default, [] = none. */
   sales?: string[];
-  /** Vendor reports after the sales feeds of a full run; undefined = the marketplace default, [] = none. */
+  /** Vendor reports of a full run, each a feed from its start; undefined = the marketplace default, [] = none. */
   reports?: string[];
   rateScale?: number;
   /** The account's stock jump factor (marketplace_accounts.stock_jump_factor); null or absent = the default. */
@@ -56,13 +57,13 @@ export interface SyncInput {
 const QUEUE_DELIVERIES = 7;
 
 export async function runSync(input: SyncInput): Promise<RunOutcome> {
-  const queue: { message: IngestMessage; delaySeconds: number }[] = [];
+  const queue: { message: IngestMessage; dueAt: number }[] = [];
   let outcome: RunOutcome | null = null;
   const ports: EnginePorts = {
     run: input.run,
     gate: input.gate,
     send: async (message, delaySeconds = 0) => {
-      queue.push({ message, delaySeconds });
+      queue.push({ message, dueAt: Date.now() + delaySeconds * 1000 });
     },
     runContext: async (runId) => {
       const status = await runStatus(input.run, runId);
@@ -100,16 +101,24 @@ export async function runSync(input: SyncInput): Promise<RunOutcome> {
   };
   const { runId, accountId, kind } = input;
   await ports.send({ type: "start", runId, accountId, kind });
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    if (next.delaySeconds > 0) await new Promise((done) => setTimeout(done, next.delaySeconds * 1000));
-    await deliver(ports, next.message, input.deliveries ?? QUEUE_DELIVERIES);
-  }
+  for (let next = await takeDue(queue); next; next = await takeDue(queue))
+    await deliver(ports, next, input.deliveries ?? QUEUE_DELIVERIES);
   return outcome ?? ((await runStatus(input.run, runId)) as RunOutcome | null) ?? "failed";
 }
 
 /** Stock only (no sales feeds, no reports): the stock tests and the benchmark. */
 export function runStockSync(input: SyncInput): Promise<RunOutcome> {
   return runSync({ ...input, sales: input.sales ?? [], reports: input.reports ?? [] });
+}
+
+/** The first message that is due, in the order sent; waits for the earliest when none is; null when empty. */
+async function takeDue(queue: { message: IngestMessage; dueAt: number }[]): Promise<IngestMessage | null> {
+  if (queue.length === 0) return null;
+  const earliest = Math.min(...queue.map((entry) => entry.dueAt));
+  const wait = earliest - Date.now();
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+  const at = queue.findIndex((entry) => entry.dueAt <= Date.now());
+  return queue.splice(Math.max(0, at), 1)[0]?.message ?? null;
 }
 
 async function deliver(ports: EnginePorts, message: IngestMessage, deliveries: number): Promise<void> {

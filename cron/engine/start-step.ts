@@ -1,11 +1,15 @@
-// The first step of a run: read the account's warehouse directory (Ozon), then send the first page of the
-// account's first stock source (placed by the feed's watermark when the run is incremental); the other sources
-// follow it (next-phase.ts). With `chain` the page is returned for the same delivery to run (a redelivered
-// start repeats it; the page's own row dedupes it).
+// The first step of a run: read the account's warehouse directory (Ozon), open the run's feeds in the join
+// (run-feeds.ts), then start the stock feed at its first source's first page (placed by the feed's watermark when
+// the run is incremental) and, in a full run, every vendor report beside it; the other stock sources follow the
+// first, the sales feeds the stock feed (next-phase.ts). With `chain` and the stock feed alone, its page is
+// returned for the same delivery to run; feeds that go side by side are queued, each its own chain. A redelivered
+// start repeats it (the join and the pages' own rows dedupe it).
+import { reportAdapterList } from "../adapters/report-adapters";
 import type { IngestMessage } from "../messages";
 import { firstPageOf, firstStockAdapter } from "./next-phase";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
+import { openFeeds } from "./run-feeds";
 import { NO_STOCK_PROGRESS } from "./stock-progress";
 import { loadWarehouseDirectory } from "./warehouse-directory-step";
 
@@ -17,8 +21,12 @@ export async function startStep(
 ): Promise<IngestMessage | null> {
   const first = firstStockAdapter(run);
   await loadWarehouseDirectory(ports, run);
-  const page = await firstPageOf(ports.run, run, message.kind, first, NO_STOCK_PROGRESS, ports.nowMs());
-  if (chain) return page;
-  await ports.send(page);
+  await openFeeds(ports.run, run, message.kind);
+  const nowMs = ports.nowMs();
+  const pages = [await firstPageOf(ports.run, run, message.kind, first, NO_STOCK_PROGRESS, nowMs)];
+  for (const report of reportAdapterList(run.marketplace, run.endpoints.reports, message.kind))
+    pages.push(await firstPageOf(ports.run, run, message.kind, report, NO_STOCK_PROGRESS, nowMs));
+  if (chain && pages.length === 1) return pages[0] ?? null;
+  for (const page of pages) await ports.send(page);
   return null;
 }

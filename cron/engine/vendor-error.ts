@@ -1,12 +1,13 @@
 // What a queued page does when its vendor call fails for good or asks for a long wait: put the page back with
 // a delay (rate limits), hand a switched-off stock endpoint to the next adapter of its source, or record the
-// problem and move on to the next source or feed (a failed source is not complete: finalize keeps its cells);
+// problem and end its feed (the stock feed moves on to its next source; a failed source is not complete:
+// finalize keeps its cells);
 // anything else is thrown for the queue to retry.
 import { STOCK_ADAPTERS } from "../adapters/stock-adapters";
 import type { MarketplaceError } from "../http/marketplace-error";
 import { recordRunIssue } from "../load/run-log";
 import type { PageMessage } from "../messages";
-import { firstPageOf, nextPhase, replacementOf } from "./next-phase";
+import { afterFeed, firstPageOf, replacementOf } from "./next-phase";
 import type { EnginePorts } from "./ports";
 import type { RunContext } from "./run-context";
 import { progressOf } from "./stock-progress";
@@ -44,8 +45,9 @@ export async function handleVendorError(
   ]);
   // The progress goes on unchanged: a stock source that failed is not complete, so its cells are not zeroed.
   const progress = progressOf(message);
+  const pageKey = `${message.endpoint}#${message.page}`;
   const following = replacement
-    ? await firstPageOf(ports.run, run, message.kind, replacement, progress, ports.nowMs())
-    : await nextPhase(ports.run, run, message.kind, message.endpoint, progress, ports.nowMs());
-  await ports.send(following);
+    ? [await firstPageOf(ports.run, run, message.kind, replacement, progress, ports.nowMs())]
+    : await afterFeed(ports.run, run, message.kind, message.endpoint, pageKey, progress, ports.nowMs());
+  for (const next of following) await ports.send(next);
 }

@@ -1,5 +1,6 @@
 // The run log: one etl_runs row per sync run with its counts and timings, etl_pages as the idempotency
-// ledger (one row per run × page, committed with the page's data), and etl_rejects for rejected rows.
+// ledger (one row per run × page, committed with the page's data), etl_run_feeds as the join of the run's feeds,
+// and etl_rejects for rejected rows.
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -91,6 +92,29 @@ export const etlPages = pgTable(
     successor: jsonb("successor"),
   },
   (t) => [primaryKey({ columns: [t.runId, t.pageKey] })],
+);
+
+/**
+ * The feeds of a run that proceed side by side (cron/engine/run-feeds.ts): the stock chain (every stock source,
+ * one after another), each sales feed and each vendor report. A chain's end marks its feed finished under the
+ * run's row lock; the one that finishes the last feed (`last`) sends finalize. `finishedBy` is the page that
+ * finished it, so only a redelivery of that page sends finalize again. The stock feed keeps which sources it read
+ * whole (`progress`) for finalize.
+ */
+export const etlRunFeeds = pgTable(
+  "etl_run_feeds",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => etlRuns.id, { onDelete: "cascade" }),
+    // "stock", or a sales feed's or report's adapter id.
+    feed: text("feed").notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    finishedBy: text("finished_by"),
+    last: boolean("last").notNull().default(false),
+    progress: jsonb("progress").$type<{ completeSources: string[]; zeroEndpoints: string[] }>(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.feed] })],
 );
 
 export const etlRejects = pgTable(

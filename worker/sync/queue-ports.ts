@@ -12,6 +12,9 @@ import { databaseFor } from "../db";
 import { coordinatorFor } from "./coordinator";
 import { coordinatorGate } from "./coordinator-gate";
 
+/** One vendor window (a minute) and a margin: the longest wait for the budget a delivery sleeps through. */
+export const VENDOR_WINDOW_WAIT_MS = 65_000;
+
 export function queuePorts(env: Env, config: Config, accountId: string): EnginePorts {
   const run = batchRunner(databaseFor(config));
   const coordinator = coordinatorFor(env, accountId);
@@ -28,6 +31,10 @@ export function queuePorts(env: Env, config: Config, accountId: string): EngineP
       await alertOnRunEnd(env, config, runId);
       await coordinator.finishRun(runId, outcome);
     },
+    // A wait for the vendor's budget up to one of its windows (the reports' 1 a minute) is waited out in the
+    // delivery, which uses no CPU meanwhile: put back on the queue instead, the page would come back in whole
+    // seconds and only when a consumer picks it up, so the run's slowest feed would miss its vendor's slots.
+    maxInlineWaitMs: VENDOR_WINDOW_WAIT_MS,
     nowMs: () => Date.now(),
     ...stepBudgetOf(config),
   };

@@ -27,7 +27,8 @@ async function pagesOf(runId: string): Promise<number> {
 
 describe("a page redelivered after its ack was lost", () => {
   it("starts no second chain: the vendor sees one chain's requests and the run ends equal to the truth", async () => {
-    const ids = await seedFboFbsAccount({ sales: [], pageLimit: 100 });
+    // Stock alone: one chain (a report would be a feed of its own beside it; the next test runs them all).
+    const ids = await seedFboFbsAccount({ sales: [], reports: [], pageLimit: 100 });
     await simulator("/_sim/stats", { method: "DELETE" });
     const start = await startHeldRun(ids, "full");
     const queue: IngestMessage[] = [start];
@@ -70,5 +71,46 @@ describe("a page redelivered after its ack was lost", () => {
     expect(delivered).toBe(pages + 3);
     expect(await loadedOzonOf(ids.accountId, "fbo")).toEqual(await ozonTruthOf("fbo"));
     expect(await loadedOzonOf(ids.accountId, "fbs")).toEqual(await ozonTruthOf("fbs"));
+  });
+
+  it("a run's feeds side by side, every message delivered twice: one finalize, after the last feed, equal to the truth", async () => {
+    // Stock, the FBO postings once it ends, and the turnover report from the start (run-feeds.ts).
+    const ids = await seedFboFbsAccount({ sales: ["ozon.v3.posting_fbo_list"], pageLimit: 100 });
+    const start = await startHeldRun(ids, "full");
+    const queue: IngestMessage[] = [start];
+    const feedsAtFinalize: string[] = [];
+    let finalizes = 0;
+    let firstReportPage = -1;
+    let lastStockPage = -1;
+    for (let at = 0, message = queue.shift(); message; at++, message = queue.shift()) {
+      if (message.type === "page" && message.endpoint === "ozon.v1.analytics_turnover_stocks")
+        firstReportPage = firstReportPage < 0 ? at : firstReportPage;
+      if (message.type === "page" && message.endpoint.startsWith("ozon.v2.")) lastStockPage = at;
+      if (message.type === "finalize") {
+        finalizes++;
+        const open = await db().execute(
+          sql`select feed from etl_run_feeds where run_id = ${start.runId} and finished_at is null`,
+        );
+        feedsAtFinalize.push(...open.rows.map((row) => String(row.feed)));
+      }
+      const first = await deliver(message);
+      const again = await deliver(message);
+      expect(first.retried || again.retried).toBe(false);
+      if (message.type === "page") expect(again.sent).toEqual([]);
+      queue.push(...first.sent.map((s) => s.body), ...again.sent.map((s) => s.body));
+    }
+    // The report's first page went before the stock feed's last; finalize came once, with no feed open.
+    expect(firstReportPage).toBeGreaterThanOrEqual(0);
+    expect(firstReportPage).toBeLessThan(lastStockPage);
+    expect(finalizes).toBe(1);
+    expect(feedsAtFinalize).toEqual([]);
+    const run = await runRow(start.runId);
+    expect(run.status, run.error ?? "").toBe("succeeded");
+    expect(await loadedOzonOf(ids.accountId, "fbo")).toEqual(await ozonTruthOf("fbo"));
+    expect(await loadedOzonOf(ids.accountId, "fbs")).toEqual(await ozonTruthOf("fbs"));
+    const turnover = await db().execute(
+      sql`select count(*)::int as n from ozon_turnover where account_id = ${ids.accountId} and complete`,
+    );
+    expect((turnover.rows[0] as { n: number }).n).toBeGreaterThan(0);
   });
 });

@@ -42,7 +42,9 @@ export async function loadedOzonOf(accountId: string, kind: WarehouseKind): Prom
 }
 
 /** An Ozon account reading FBO (v2) and FBS (v4), its seller warehouse id mapped to the canonical warehouse. */
-export async function seedFboFbsAccount(endpoints: { sales?: string[]; pageLimit?: number } = {}) {
+export async function seedFboFbsAccount(
+  endpoints: { sales?: string[]; reports?: string[]; pageLimit?: number } = {},
+) {
   const ids = await seedSimAccount("ozon", { stock: FBO_AND_FBS, ...endpoints });
   const fbs = (await cells()).find((c) => c.warehouseType === "fbs");
   if (!fbs) throw new Error("the simulator has no seller warehouse");

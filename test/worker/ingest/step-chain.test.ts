@@ -37,7 +37,8 @@ async function pagesOf(runId: string): Promise<number> {
 
 describe("a delivery that runs several pages of a run", () => {
   it("dies mid-chain: the redelivery resumes where it stopped, and the run ends equal to the truth", async () => {
-    const ids = await seedFboFbsAccount({ sales: [], pageLimit: 100 });
+    // Stock alone: one chain (a report would be a feed of its own beside it, run-feeds.ts).
+    const ids = await seedFboFbsAccount({ sales: [], reports: [], pageLimit: 100 });
     await simulator("/_sim/stats", { method: "DELETE" });
     const start = await startHeldRun(ids, "full");
 
