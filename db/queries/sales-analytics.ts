@@ -62,7 +62,7 @@ export async function salesTrend(
  * on, else summed from sales_daily. One statement either way: the branch not taken is skipped by its one-time
  * filter.
  */
-function productTotals(period: SalesPeriod): SQL {
+export function productTotals(period: SalesPeriod): SQL {
   const days = sql`(${period.to}::date - ${period.from}::date + 1)`;
   const measure = (name: string) =>
     sql.raw(
@@ -127,7 +127,11 @@ export async function revenueByRegion(
   return result.rows as never;
 }
 
-/** Per product: units sold in the period, average daily stock from snapshots, current stock and velocity. */
+/**
+ * The `limit` products soonest out of stock (product_summary: cover = available ÷ velocity), with their units
+ * sold in the period and their average daily stock over the days the period has snapshots of (sum ÷ days, per
+ * marketplace when one is asked), from product_stock_days: a row a day of the listed products only.
+ */
 export async function turnoverRows(
   db: Database,
   period: SalesPeriod,
@@ -144,20 +148,33 @@ export async function turnoverRows(
     velocity: number;
   }>
 > {
-  const marketplace = period.marketplace ? sql` and marketplace = ${period.marketplace}` : sql``;
-  const result = await db.execute(sql`with ${productTotals(period)},
-    sold as (select product_id, units::int as units from totals),
-    stocked as (
-      select product_id, (sum(available)::float8 / nullif(count(distinct day), 0)) as average_stock
-      from inventory_daily where org_id = ${period.orgId} and day between ${period.from}::date and ${period.to}::date${marketplace}
-      group by product_id)
-    select ps.product_id, p.article, p.name, coalesce(sold.units, 0) as units, stocked.average_stock,
-      ps.available, ps.in_transit, ps.velocity
-    from product_summary ps join products p on p.id = ps.product_id
-    left join sold on sold.product_id = ps.product_id
-    left join stocked on stocked.product_id = ps.product_id
-    where ps.org_id = ${period.orgId}
-    order by case when ps.velocity > 0 then ps.available / ps.velocity end asc nulls last, p.article
-    limit ${limit}`);
+  const [stock, stocked] = period.marketplace
+    ? [sql.raw(`${period.marketplace}_available`), sql.raw(`${period.marketplace}_cells > 0`)]
+    : [sql.raw("ozon_available + wb_available"), sql.raw("ozon_cells + wb_cells > 0")];
+  const result = await db.execute(sql`with listed as (
+      select ps.product_id, p.article, p.name, ps.available, ps.in_transit, ps.velocity,
+        row_number() over (order by case when ps.velocity > 0 then ps.available / ps.velocity end asc nulls last,
+          p.article) as position
+      from product_summary ps join products p on p.id = ps.product_id
+      where ps.org_id = ${period.orgId}
+      order by position
+      limit ${limit}
+    ),
+    ${productTotals(period)},
+    sold as (select product_id, units::int as units from totals where product_id in (select product_id from listed)),
+    daily as (
+      select product_id, (sum(${stock}) filter (where ${stocked}))::float8
+          / nullif(count(*) filter (where ${stocked}), 0) as average_stock
+      from product_stock_days
+      where org_id = ${period.orgId} and product_id in (select product_id from listed)
+        and day between ${period.from}::date and ${period.to}::date
+      group by product_id
+    )
+    select l.product_id, l.article, l.name, coalesce(sold.units, 0) as units, daily.average_stock,
+      l.available, l.in_transit, l.velocity
+    from listed l
+    left join sold on sold.product_id = l.product_id
+    left join daily on daily.product_id = l.product_id
+    order by l.position`);
   return result.rows as never;
 }

@@ -150,3 +150,25 @@ export const productSalesWindows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.days, t.productId] })],
 );
+
+/**
+ * Stock per product × day, per marketplace: inventory_daily's cells of the day summed (available) and counted
+ * (db/queries/stock-days.ts keeps it equal: finalize after today's snapshot, the relink when it moves a listing's
+ * history). Turnover's average stock over a period reads a row a day of the products it lists, instead of every
+ * stock cell of every day of the organization. A day without cells of a marketplace has 0 of them there.
+ */
+export const productStockDays = pgTable(
+  "product_stock_days",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    day: date("day").notNull(),
+    ozonAvailable: bigint("ozon_available", { mode: "number" }).notNull().default(0),
+    ozonCells: integer("ozon_cells").notNull().default(0),
+    wbAvailable: bigint("wb_available", { mode: "number" }).notNull().default(0),
+    wbCells: integer("wb_cells").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.productId, t.day] })],
+);
