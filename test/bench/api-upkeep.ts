@@ -66,7 +66,7 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     const rebuilt = sum(await timedStatements(client, refreshSalesDaily({ orgId })));
     const dayTotals = sum(await timedStatements(client, refreshSalesDayTotals({ orgId })));
     await yesterdaysWindows(client, orgId);
-    await timedStatements(client, [rebuildSalesWindows(orgId)]);
+    await timedStatements(client, rebuildSalesWindows(orgId));
     return [rebuilt, dayTotals, sum(await timedStatements(client, refreshSalesWindows({ orgId })))];
   });
   const finalize = await rolledBack(client, async () => {
