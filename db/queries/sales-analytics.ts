@@ -68,7 +68,7 @@ function coveredPeriod(period: SalesPeriod): SQL {
  * The standard period's rows of product_sales_windows, a row a product (of the marketplace), when `covered` has
  * one. Revenue is the expression product_sales_windows' revenue indexes hold, so a Top-N walks an index.
  */
-function windowTotals(period: SalesPeriod): SQL {
+function windowTotals(period: SalesPeriod, products?: SQL): SQL {
   const days = sql`(${period.to}::date - ${period.from}::date + 1)`;
   const measure = (name: string) =>
     sql.raw(
@@ -77,20 +77,22 @@ function windowTotals(period: SalesPeriod): SQL {
         : `coalesce(ozon_${name}, 0) + coalesce(wb_${name}, 0)`,
     );
   const scope = period.marketplace ? sql.raw(` and ${period.marketplace}_orders is not null`) : sql``;
+  const only = products ? sql` and product_id in (${products})` : sql``;
   return sql`select product_id, (${measure("orders")})::bigint as orders, (${measure("units")})::bigint as units,
         (${measure("revenue")}) as revenue, (${measure("returns")})::bigint as returns,
         (${measure("cancellations")})::bigint as cancellations
       from product_sales_windows
-      where org_id = ${period.orgId} and days = ${days}${scope} and exists (select 1 from covered)`;
+      where org_id = ${period.orgId} and days = ${days}${scope}${only} and exists (select 1 from covered)`;
 }
 
-/** Any other period: sales_daily summed per product, when `covered` has no row. */
-function summedTotals(period: SalesPeriod): SQL {
+/** Any other period: sales_daily summed per product (of `products`, or all), when `covered` has no row. */
+function summedTotals(period: SalesPeriod, products?: SQL): SQL {
+  const only = products ? sql` and sd.product_id in (${products})` : sql``;
   // offset 0 keeps the one-time filter above the sum, so that a parallel plan's workers never start for it.
   return sql`select * from (
         select sd.product_id, sum(sd.orders) as orders, sum(sd.units) as units, sum(sd.revenue) as revenue,
           sum(sd.returns) as returns, sum(sd.cancellations) as cancellations
-        from sales_daily sd where ${periodFilter(period)} group by sd.product_id offset 0
+        from sales_daily sd where ${periodFilter(period)}${only} group by sd.product_id offset 0
       ) summed where not exists (select 1 from covered)`;
 }
 
@@ -198,8 +200,14 @@ export async function turnoverRows(
       order by position
       limit ${limit}
     ),
-    ${productTotals(period)},
-    sold as (select product_id, units::int as units from totals where product_id in (select product_id from listed)),
+    ${coveredPeriod(period)},
+    -- Units of the listed products only (the product filter inside each branch: a row or a sum per product).
+    sold as (
+      select product_id, units::int as units from (
+        ${windowTotals(period, sql`select product_id from listed`)}
+        union all ${summedTotals(period, sql`select product_id from listed`)}
+      ) t
+    ),
     daily as (
       select product_id, (sum(${stock}) filter (where ${stocked}))::float8
           / nullif(count(*) filter (where ${stocked}), 0) as average_stock
