@@ -9,6 +9,7 @@ import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { insertSalesDaily, refreshSalesDayTotals, salesDailyLock } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
+import { refreshStockDays } from "../../db/queries/stock-days";
 import { refreshStockSummaries } from "../../db/queries/stock-summaries";
 import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
 import type { RunStatus } from "../../db/schema/enums";
@@ -124,12 +125,19 @@ function accountSnapshot(input: FinalizeInput): SQL {
  */
 const changedSince = sql`(select changed_since from account)`;
 
+/** The account's stock cells today's snapshot writes: all on the day's first run, later those written since. */
+function snapshotCells(input: FinalizeInput): SQL {
+  return sql`i.org_id = ${input.orgId} and i.last_synced_at > ${changedSince}
+    and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})`;
+}
+
 /**
  * Today's stock snapshot of the account (inventory_daily). The day's first run writes every cell; a later run
  * of the same day only the cells written since the last snapshot (changed or zeroed), as the others' rows are
- * already there. Then the account remembers when the snapshot was taken.
+ * already there. Then the products' stock of the day (product_stock_days) follows the cells written. Then the
+ * account remembers when the snapshot was taken.
  */
-function snapshotToday(input: FinalizeInput): [snapshot: SQL, taken: SQL] {
+function snapshotToday(input: FinalizeInput): [snapshot: SQL, stockDays: SQL, taken: SQL] {
   return [
     sql`with ${accountSnapshot(input)}
       insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved,
@@ -137,12 +145,16 @@ function snapshotToday(input: FinalizeInput): [snapshot: SQL, taken: SQL] {
       select i.org_id, (now() at time zone account.time_zone)::date, i.listing_id, i.warehouse_id, i.product_id,
         i.marketplace, i.available, i.reserved, i.in_transit
       from inventory i cross join account
-      where i.org_id = ${input.orgId} and i.last_synced_at > ${changedSince}
-        and i.listing_id in (select l.id from listings l where l.account_id = ${input.accountId})
+      where ${snapshotCells(input)}
       on conflict (listing_id, warehouse_id, day) do update set available = excluded.available,
         reserved = excluded.reserved, in_transit = excluded.in_transit
       where (inventory_daily.available, inventory_daily.reserved, inventory_daily.in_transit)
         is distinct from (excluded.available, excluded.reserved, excluded.in_transit)`,
+    refreshStockDays(
+      input.orgId,
+      accountSnapshot(input),
+      sql`select distinct i.product_id from inventory i where ${snapshotCells(input)}`,
+    ),
     sql`update marketplace_accounts set snapshot_at = now() where id = ${input.accountId}`,
   ];
 }
@@ -258,12 +270,13 @@ function closeRun(input: FinalizeInput): SQL[] {
  * move them halfway (that relink would also wait for the zeroed cells while this waited for its daily rows).
  */
 export function finalizeStatements(input: FinalizeInput): SQL[] {
-  const [snapshot, snapshotTaken] = snapshotToday(input);
+  const [snapshot, stockDays, snapshotTaken] = snapshotToday(input);
   return [
     pageRelinkLock(input.orgId),
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
     forgetSeenCells(input.runId),
     snapshot,
+    stockDays,
     ...refreshSalesDaily(input),
     ...refreshSalesDayTotals(input),
     ...refreshSalesWindows(input),

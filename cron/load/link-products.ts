@@ -6,6 +6,7 @@
 // Applied to the whole organization at the end of every run, so the order in which accounts sync is irrelevant;
 // page loads and relinks exclude each other through the organization's relink lock.
 import { type SQL, sql } from "drizzle-orm";
+import { moveStockDays } from "../../db/queries/stock-days";
 
 /**
  * The organization's relink lock, a transaction-level advisory lock. A page load takes it shared before it
@@ -63,6 +64,8 @@ function relinkOzonListings(): SQL {
     ),
     stock as (update inventory i set product_id = m.product_id from moved m where i.listing_id = m.id returning 1),
     daily as (update inventory_daily d set product_id = m.product_id from moved m where d.listing_id = m.id returning 1),
+    -- The products' stock per day (product_stock_days) from the history as it was before this statement.
+    stock_days as (${moveStockDays("moved")}),
     audit as (update inventory_audit a set product_id = m.product_id from moved m where a.listing_id = m.id returning 1),
     sold as (update sales s set product_id = m.product_id from moved m where s.listing_id = m.id returning 1)
     select (select count(*) from moved)::int as moved`;

@@ -2,7 +2,7 @@
 // (cli/accounts-store.ts): add one (credentials already sealed by the caller), rename, enable or disable,
 // change its adapters, delete it. Every function takes the organization id and never reaches outside it.
 
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { type AccountEndpoints, marketplaceAccounts } from "../schema";
 import type { Marketplace } from "../schema/enums";
@@ -234,6 +234,7 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
   const ownSales = sql`select day, product_id, marketplace, region from sales where account_id = ${accountId}`;
   const ownKeys = sql`(day, product_id, marketplace, coalesce(region, '')) in
     (select s.day, s.product_id, s.marketplace, coalesce(s.region, '') from (${ownSales}) s)`;
+  const [windowsOfAccount, ...categoriesAgain] = refreshSalesWindowsOf(orgId, ownSales) as [SQL, ...SQL[]];
   const [, , , , , deleted] = await db.batch([
     db.execute(salesDailyLock(orgId)),
     db.execute(sql`delete from sales_daily where org_id = ${orgId} and ${idle}
@@ -243,13 +244,15 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
     // KPIs, trend and regions read the per-day totals: the days, marketplaces and regions just rebuilt.
     db.execute(refreshSalesDayTotalsOf(orgId, ownSales)),
     // Top products, categories, ABC and turnover read the per-product periods: the account's products.
-    db.execute(refreshSalesWindowsOf(orgId, ownSales)),
+    db.execute(windowsOfAccount),
     // Last: the account's sales (by cascade) are still there for the statements above to find its keys.
     db.execute(sql`delete from marketplace_accounts where id = ${accountId} and org_id = ${orgId} and ${idle}
       returning id`),
     db.execute(sql`delete from product_summary ps where ps.org_id = ${orgId}
       and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = ps.product_id)`),
     ...forgetUnlistedStock(orgId).map((statement) => db.execute(statement)),
+    // Categories read the per-product periods summed per category: again from the rows just refreshed.
+    ...categoriesAgain.map((statement) => db.execute(statement)),
     db.execute(sql`update organizations set data_version = data_version + 1 where id = ${orgId}`),
   ]);
   // A run that started between the look and the batch keeps the account (the guarded statements did nothing).

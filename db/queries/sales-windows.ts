@@ -2,6 +2,7 @@
 // last 7, 30 and 90 days and the organization's velocity window, up to its today), per marketplace. Finalize moves the periods to today and refreshes the rows in its transaction, after the sales_daily
 // rebuild (whose advisory lock it relies on; the periods lie within the 120 days that rebuild redoes). Rows
 // whose figures did not change are left untouched, and a product without sales in a period has no row there.
+// Then category_sales_windows: the per-product rows summed per category, written again (a few dozen rows).
 import { type SQL, sql } from "drizzle-orm";
 
 /** The standard periods besides the velocity window: the Analytics page's presets. */
@@ -85,17 +86,37 @@ function syncWindowRows(orgId: string, products: SQL | null): SQL {
       and not exists (select 1 from fresh f where f.days = t.days and f.product_id = t.product_id)`;
 }
 
+const CATEGORY_MEASURES = ["ozon", "wb"].flatMap((m) => MEASURES.map((x) => `${m}_${x}`));
+
+/**
+ * category_sales_windows again from the per-product rows: each period's products summed per category (a few
+ * dozen rows a period), with how many products sold in each, over both marketplaces and per marketplace.
+ */
+function syncCategoryRows(orgId: string): SQL[] {
+  return [
+    sql`delete from category_sales_windows where org_id = ${orgId}`,
+    sql`insert into category_sales_windows (org_id, days, category, products, ozon_products, wb_products,
+        ${sql.raw(CATEGORY_MEASURES.join(", "))})
+      select w.org_id, w.days, p.category, count(*)::int, (count(*) filter (where w.ozon_orders is not null))::int,
+        (count(*) filter (where w.wb_orders is not null))::int,
+        ${sql.raw(CATEGORY_MEASURES.map((column) => `coalesce(sum(w.${column}), 0)`).join(", "))}
+      from product_sales_windows w join products p on p.id = w.product_id and p.org_id = ${orgId}
+      where w.org_id = ${orgId}
+      group by w.org_id, w.days, p.category`,
+  ];
+}
+
 /** Finalize's share, after refreshSalesDaily (cron/load/finalize-run.ts): the periods up to today, every product. */
 export function refreshSalesWindows(input: { orgId: string }): SQL[] {
-  return [moveWindows(input.orgId), syncWindowRows(input.orgId, null)];
+  return [moveWindows(input.orgId), syncWindowRows(input.orgId, null), ...syncCategoryRows(input.orgId)];
 }
 
 /** The rows of the products a set of sales touches (`sales` a query of sales rows with product_id), same periods. */
-export function refreshSalesWindowsOf(orgId: string, sales: SQL): SQL {
-  return syncWindowRows(orgId, sql`select s.product_id from (${sales}) s`);
+export function refreshSalesWindowsOf(orgId: string, sales: SQL): SQL[] {
+  return [syncWindowRows(orgId, sql`select s.product_id from (${sales}) s`), ...syncCategoryRows(orgId)];
 }
 
 /** The rows of the periods sales_windows names, every product (sales_daily written outside a run, e.g. seeded). */
-export function rebuildSalesWindows(orgId: string): SQL {
-  return syncWindowRows(orgId, null);
+export function rebuildSalesWindows(orgId: string): SQL[] {
+  return [syncWindowRows(orgId, null), ...syncCategoryRows(orgId)];
 }

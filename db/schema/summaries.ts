@@ -1,6 +1,8 @@
 // Read models the dashboard reads instead of raw facts, refreshed at the end of each run: stock and
 // velocity per product, sales per product × day × region, and the organization's sales per day ×
 // marketplace × region (what KPIs, the trend and regions sum).
+
+import { sql } from "drizzle-orm";
 import {
   bigint,
   date,
@@ -148,5 +150,67 @@ export const productSalesWindows = pgTable(
     wbReturns: integer("wb_returns"),
     wbCancellations: integer("wb_cancellations"),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.days, t.productId] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.days, t.productId] }),
+    // Top products walk these to their Top-N by revenue (both marketplaces, or one) instead of sorting all.
+    index("product_sales_windows_revenue_idx").on(
+      t.orgId,
+      t.days,
+      sql`(coalesce(${t.ozonRevenue}, 0) + coalesce(${t.wbRevenue}, 0)) desc nulls last`,
+    ),
+    index("product_sales_windows_ozon_revenue_idx").on(t.orgId, t.days, t.ozonRevenue.desc().nullsLast()),
+    index("product_sales_windows_wb_revenue_idx").on(t.orgId, t.days, t.wbRevenue.desc().nullsLast()),
+  ],
+);
+
+/**
+ * Sales per category over each standard period: product_sales_windows summed per product category and
+ * marketplace, with how many products sold in each (db/queries/sales-windows.ts rewrites them after the
+ * per-product rows). The categories route reads a row a category instead of every product's row.
+ */
+export const categorySalesWindows = pgTable(
+  "category_sales_windows",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    days: integer("days").notNull(),
+    category: text("category"),
+    products: integer("products").notNull(),
+    ozonProducts: integer("ozon_products").notNull(),
+    wbProducts: integer("wb_products").notNull(),
+    ozonOrders: bigint("ozon_orders", { mode: "number" }).notNull(),
+    ozonUnits: bigint("ozon_units", { mode: "number" }).notNull(),
+    ozonRevenue: numeric("ozon_revenue", { precision: 20, scale: 2 }).notNull(),
+    ozonReturns: bigint("ozon_returns", { mode: "number" }).notNull(),
+    ozonCancellations: bigint("ozon_cancellations", { mode: "number" }).notNull(),
+    wbOrders: bigint("wb_orders", { mode: "number" }).notNull(),
+    wbUnits: bigint("wb_units", { mode: "number" }).notNull(),
+    wbRevenue: numeric("wb_revenue", { precision: 20, scale: 2 }).notNull(),
+    wbReturns: bigint("wb_returns", { mode: "number" }).notNull(),
+    wbCancellations: bigint("wb_cancellations", { mode: "number" }).notNull(),
+  },
+  (t) => [index("category_sales_windows_org_days_idx").on(t.orgId, t.days)],
+);
+
+/**
+ * Stock per product × day, per marketplace: inventory_daily's cells of the day summed (available) and counted
+ * (db/queries/stock-days.ts keeps it equal: finalize after today's snapshot, the relink when it moves a listing's
+ * history). Turnover's average stock over a period reads a row a day of the products it lists, instead of every
+ * stock cell of every day of the organization. A day without cells of a marketplace has 0 of them there.
+ */
+export const productStockDays = pgTable(
+  "product_stock_days",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    day: date("day").notNull(),
+    ozonAvailable: bigint("ozon_available", { mode: "number" }).notNull().default(0),
+    ozonCells: integer("ozon_cells").notNull().default(0),
+    wbAvailable: bigint("wb_available", { mode: "number" }).notNull().default(0),
+    wbCells: integer("wb_cells").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.productId, t.day] })],
 );

@@ -302,7 +302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** ABC classes by revenue (A to 80%, B to 95%, C the rest) */
+        /** ABC classes by revenue (A to 80%, B to 95%, C the rest): each class's totals and a page of products */
         get: operations["getAbcAnalysis"];
         put?: never;
         post?: never;
@@ -1204,11 +1204,36 @@ export interface components {
                 from: string;
                 to: string;
             };
+            /** @description Products per class, over every product of the period */
             totals: {
                 A: number;
                 B: number;
                 C: number;
             };
+            /** @description Each class over every product: products, revenue and share of revenue */
+            classes: {
+                A: {
+                    products: number;
+                    revenue: number;
+                    /** @description The class's share of all products' revenue (0.8 = 80%) */
+                    share: number;
+                };
+                B: {
+                    products: number;
+                    revenue: number;
+                    /** @description The class's share of all products' revenue (0.8 = 80%) */
+                    share: number;
+                };
+                C: {
+                    products: number;
+                    revenue: number;
+                    /** @description The class's share of all products' revenue (0.8 = 80%) */
+                    share: number;
+                };
+            };
+            /** @description Revenue of every product (negative counted as 0) */
+            revenue: number;
+            /** @description One page of the products (of `class`), by rank */
             items: {
                 revenue: number;
                 orders: number;
@@ -1219,11 +1244,17 @@ export interface components {
                 article: string;
                 name: string;
                 category: string | null;
+                /** @description Place by revenue among all products (1 = the most) */
+                rank: number;
                 share: number;
                 cumulativeShare: number;
                 /** @enum {string} */
                 abcClass: "A" | "B" | "C";
             }[];
+            page: number;
+            pageSize: number;
+            /** @description Products of `class` (or all): what the pages hold */
+            total: number;
         };
         Turnover: {
             period: {
@@ -3084,6 +3115,10 @@ export interface operations {
                 /** @description Last day, YYYY-MM-DD (default: today in the org's time zone) */
                 to?: string;
                 marketplace?: "ozon" | "wb";
+                page?: number;
+                pageSize?: number;
+                /** @description Only the products of this class (the class totals still cover every product) */
+                class?: "A" | "B" | "C";
             };
             header?: never;
             path?: never;

@@ -1,6 +1,6 @@
 // Seeds the API benchmark's data set straight into PostgreSQL with set-based SQL: one organization,
 // 40 warehouses, N products with a listing per marketplace, products × 40 inventory rows, M sales rows
-// over a year, then the read models (sales_daily, sales_day_totals, product_sales_windows, product_summary with its
+// over a year, a stock snapshot of every cell for each of the last 90 days (inventory_daily), then the read models (sales_daily, sales_day_totals, product_sales_windows, product_stock_days, product_summary with its
 // lost sales, the per-warehouse and per-marketplace stock) the API reads.
 
 import { sql } from "drizzle-orm";
@@ -9,12 +9,15 @@ import type pg from "pg";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
+import { rebuildStockDays } from "../../db/queries/stock-days";
 import { rebuildStockSummaries } from "../../db/queries/stock-summaries";
 
 export interface BenchSize {
   products: number;
   warehouses: number;
   sales: number;
+  /** Days of stock snapshots (inventory_daily: every cell each day, as finalize writes them), up to today; 0: none. */
+  snapshotDays?: number;
 }
 
 export async function seedBenchData(
@@ -42,6 +45,14 @@ export async function seedBenchData(
        select l.org_id, l.id, w.id, l.product_id, l.marketplace, ((l.product_id * 7 + w.id * 13) % 9), (w.id % 3), 0, 'bench'
        from listings l join warehouses w on w.org_id = l.org_id and w.marketplace = l.marketplace
        where l.org_id = '${orgId}'`,
+    // A snapshot of every cell a day for the last snapshotDays days (today's is the stock itself), as each day's
+    // first finalize writes it: stock cells × days rows, what turnover's average stock was averaged from.
+    `insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit)
+       select i.org_id, (now() at time zone o.time_zone)::date - g, i.listing_id, i.warehouse_id, i.product_id,
+         i.marketplace, (i.available + g * 5) % 9, i.reserved, 0
+       from generate_series(${(size.snapshotDays ?? 0) - 1}, 0, -1) g
+       cross join inventory i join organizations o on o.id = i.org_id
+       where i.org_id = '${orgId}'`,
     `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, warehouse_id, occurred_at, day, quantity, revenue, region)
        select l.org_id, l.account_id, l.marketplace, 'order', 'S' || g, l.id, l.product_id,
          -- A warehouse of the listing's marketplace, as the marketplaces report them.
@@ -67,6 +78,11 @@ export async function seedBenchData(
   await client.query(totals.sql, totals.params);
   // The per-product standard periods up to today, as finalize keeps them (the same statements).
   for (const statement of refreshSalesWindows({ orgId })) {
+    const query = new PgDialect().sqlToQuery(statement);
+    await client.query(query.sql, query.params);
+  }
+  // The snapshots' stock per product × day, as finalize and the migration keep it (the same sums).
+  for (const statement of rebuildStockDays(orgId)) {
     const query = new PgDialect().sqlToQuery(statement);
     await client.query(query.sql, query.params);
   }

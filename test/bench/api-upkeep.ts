@@ -4,7 +4,8 @@
 //   first run);
 // - a whole finalize of the WB account's run as a day's first run (every product the account lists is
 //   refreshed), statement by statement: the share of the per-warehouse and per-marketplace stock refresh
-//   (db/queries/stock-summaries.ts) and of the per-product periods (db/queries/sales-windows.ts) is the finalize
+//   (db/queries/stock-summaries.ts), of the per-product periods (db/queries/sales-windows.ts) and of the products'
+//   stock per day (db/queries/stock-days.ts) is the finalize
 //   time they add (`stock_growth`, `read_models_growth`: their time ÷ the rest's).
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
@@ -26,7 +27,9 @@ export interface UpkeepFigures {
   stock_summaries_ms: number;
   /** stock summaries / the rest of finalize: how much longer finalize takes for them. */
   stock_growth: number;
-  /** stock summaries and per-product periods / the rest of finalize. */
+  /** The products' stock of the day (product_stock_days) after the snapshot, in that finalize. */
+  stock_days_ms: number;
+  /** stock summaries, per-product periods and stock days / the rest of finalize. */
   read_models_growth: number;
 }
 
@@ -63,7 +66,7 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     const rebuilt = sum(await timedStatements(client, refreshSalesDaily({ orgId })));
     const dayTotals = sum(await timedStatements(client, refreshSalesDayTotals({ orgId })));
     await yesterdaysWindows(client, orgId);
-    await timedStatements(client, [rebuildSalesWindows(orgId)]);
+    await timedStatements(client, rebuildSalesWindows(orgId));
     return [rebuilt, dayTotals, sum(await timedStatements(client, refreshSalesWindows({ orgId })))];
   });
   const finalize = await rolledBack(client, async () => {
@@ -91,6 +94,7 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     ),
   );
   const periods = sum(finalize.filter((t) => t.text.includes("sales_windows")));
+  const stockDays = sum(finalize.filter((t) => t.text.includes("insert into product_stock_days")));
   const whole = sum(finalize);
   return {
     sales_daily_rebuild_ms: round(rebuild),
@@ -101,6 +105,7 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     finalize_ms: round(whole),
     stock_summaries_ms: round(stock),
     stock_growth: share(stock, whole),
-    read_models_growth: share(stock + periods, whole),
+    stock_days_ms: round(stockDays),
+    read_models_growth: share(stock + periods + stockDays, whole),
   };
 }

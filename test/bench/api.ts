@@ -19,6 +19,8 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const SALES = Number(process.env.BENCH_SALES ?? 2_000_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const WAREHOUSES = 40;
+/** Days of stock snapshots: 90 × 400,000 cells = 36,000,000 inventory_daily rows at full size. */
+const SNAPSHOT_DAYS = Number(process.env.BENCH_SNAPSHOT_DAYS ?? 90);
 
 /** BENCH_ONLY=analytics (or a comma list, dashboard,inventory): only the variants whose name starts so. */
 const ONLY = process.env.BENCH_ONLY?.split(",").filter((prefix) => prefix.length > 0);
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
         products: PRODUCTS,
         warehouses: WAREHOUSES,
         sales: SALES,
+        snapshotDays: SNAPSHOT_DAYS,
       });
     }
     const counts = await direct.query(

@@ -3,6 +3,7 @@
 // today in the organization's time zone; every answer is cached per org and data version.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { abcPage } from "../../db/queries/abc-analysis";
 import {
   revenueByCategory,
   revenueByProduct,
@@ -14,9 +15,9 @@ import {
   turnoverRows,
 } from "../../db/queries/sales-analytics";
 import { MARKETPLACES } from "../../db/schema/enums";
-import { classifyAbc } from "../../domain/abc";
+import { ABC_CLASSES, type AbcClass, abcShares } from "../../domain/abc";
 import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
-import { IsoDate, wholeNumber } from "../api/common";
+import { IsoDate, PageQuery, wholeNumber } from "../api/common";
 import { dayInTimeZone, type Period, periodLength, previousPeriod, resolvePeriod } from "../api/period";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import {
@@ -82,6 +83,14 @@ function salesPeriod(c: Context<AppEnv>, query: z.infer<typeof PeriodQuery>): Sa
 
 const TrendQuery = PeriodQuery.extend({ grain: z.enum(GRAINS).default("day") });
 const TopQuery = PeriodQuery.extend({ limit: wholeNumber(1, 500).default(10) });
+const AbcQuery = PeriodQuery.extend(PageQuery.shape).extend({
+  class: z
+    .enum(ABC_CLASSES as [AbcClass, ...AbcClass[]])
+    .optional()
+    .openapi({
+      description: "Only the products of this class (the class totals still cover every product)",
+    }),
+});
 const TurnoverQuery = PeriodQuery.extend({ limit: wholeNumber(1, 1000).default(50) });
 
 const common = { tags: ["analytics"], security: AUTHENTICATED };
@@ -160,9 +169,10 @@ const abcRoute = createRoute({
   method: "get",
   operationId: "getAbcAnalysis",
   path: "/api/analytics/abc",
-  summary: "ABC classes by revenue (A to 80%, B to 95%, C the rest)",
-  middleware: cachedPeriod,
-  request: { query: PeriodQuery },
+  summary:
+    "ABC classes by revenue (A to 80%, B to 95%, C the rest): each class's totals and a page of products",
+  middleware: [cacheAside({ query: AbcQuery })],
+  request: { query: AbcQuery },
   responses: {
     200: jsonContent(AbcAnalysisSchema, "ABC classes"),
     ...bad,
@@ -268,19 +278,51 @@ export function registerAnalytics(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(abcRoute, async (c) => {
-    const period = salesPeriod(c, c.req.valid("query"));
-    const lines = (await revenueByProduct(c.var.db, period, null)).map(productLine);
-    const byId = new Map(lines.map((line) => [line.productId, line]));
-    const classified = classifyAbc(
-      lines.map((line) => ({ productId: line.productId, revenue: line.revenue })),
-    );
-    const items = classified.map((abc) => ({
-      ...(byId.get(abc.productId) as (typeof lines)[number]),
-      ...abc,
+    const { class: abcClass, page, pageSize, ...query } = c.req.valid("query");
+    const period = salesPeriod(c, query);
+    const found = await abcPage(c.var.db, period, { abcClass, page, pageSize });
+    const revenue = found.revenue;
+    const classes = Object.fromEntries(
+      ABC_CLASSES.map((name) => {
+        const total = found.classes.find((k) => k.abc_class === name);
+        const classRevenue = total?.revenue ?? 0;
+        return [
+          name,
+          {
+            products: total?.products ?? 0,
+            revenue: round(classRevenue),
+            share: revenue > 0 ? round(classRevenue / revenue, 4) : 0,
+          },
+        ];
+      }),
+    ) as Record<AbcClass, { products: number; revenue: number; share: number }>;
+    const items = found.items.map((row) => ({
+      productId: Number(row.product_id),
+      article: row.article,
+      name: row.name,
+      category: row.category,
+      revenue: round(Number(row.revenue)),
+      orders: row.orders,
+      units: row.units,
+      returns: row.returns,
+      cancellations: row.cancellations,
+      rank: Number(row.position),
+      ...abcShares(row.counted, row.through, row.total),
+      abcClass: row.abc_class,
     }));
-    const totals = { A: 0, B: 0, C: 0 };
-    for (const item of items) totals[item.abcClass]++;
-    return c.json({ period: { from: period.from, to: period.to }, totals, items }, 200);
+    return c.json(
+      {
+        period: { from: period.from, to: period.to },
+        totals: { A: classes.A.products, B: classes.B.products, C: classes.C.products },
+        classes,
+        revenue: round(revenue),
+        items,
+        page,
+        pageSize,
+        total: found.matching,
+      },
+      200,
+    );
   });
 
   app.openapi(turnoverRoute, async (c) => {

@@ -1,6 +1,7 @@
 // Joining products across marketplaces (cron/load/link-products.ts) against the simulator's catalogue: Ozon and
 // WB listings of one seller article end on one product, whichever account syncs first; sized Ozon offers
-// (`ARTICLE-SIZE`) join WB's article when WB sells that size, and no emptied product is left behind.
+// (`ARTICLE-SIZE`) join WB's article when WB sells that size, and no emptied product is left behind; the
+// products' stock per day (product_stock_days) moves with the relinked listings' history.
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../../cron/engine/run-in-process";
 import { seedOrganization } from "./seed-organization";
@@ -79,6 +80,21 @@ describe("one product across Ozon and WB", () => {
       );
       expect(counts?.products).toBe(counts?.articles);
       expect(counts?.both).toBeGreaterThan(20);
+      // The products' stock per day moved with the relinked listings' history (ozonFirst's sized offers).
+      const stockDays = (table: string) =>
+        harness.db.query<{ key: string }>(
+          `select product_id || ' ' || day || ' ' || ozon_available || ' ' || ozon_cells || ' ' || wb_available
+             || ' ' || wb_cells as key from (${table}) t where ozon_cells + wb_cells > 0 order by 1`,
+          [org.orgId],
+        );
+      expect(await stockDays("select * from product_stock_days where org_id = $1")).toEqual(
+        await stockDays(`select product_id, day,
+            coalesce(sum(available) filter (where marketplace = 'ozon'), 0) as ozon_available,
+            count(*) filter (where marketplace = 'ozon') as ozon_cells,
+            coalesce(sum(available) filter (where marketplace = 'wb'), 0) as wb_available,
+            count(*) filter (where marketplace = 'wb') as wb_cells
+          from inventory_daily where org_id = $1 group by product_id, day`),
+      );
     }
   });
 });

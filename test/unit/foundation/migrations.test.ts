@@ -29,6 +29,7 @@ const EXPECTED_TABLES = [
   "marketplace_accounts",
   "organizations",
   "product_sales_windows",
+  "product_stock_days",
   "product_summary",
   "product_supply_settings",
   "products",

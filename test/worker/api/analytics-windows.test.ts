@@ -86,7 +86,7 @@ describe("analytics per product from product_sales_windows", () => {
     await db().execute(
       sql`insert into sales_windows (org_id, days, ends_on) values (${acme.orgId}, 10, '2026-03-10')`,
     );
-    await db().execute(rebuildSalesWindows(acme.orgId));
+    for (const statement of rebuildSalesWindows(acme.orgId)) await db().execute(statement);
     await db().execute(
       sql`update organizations set data_version = data_version + 1 where id = ${acme.orgId}`,
     );

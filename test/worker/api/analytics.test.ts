@@ -147,6 +147,55 @@ describe("GET /api/analytics/*", () => {
     expect(abc.totals).toEqual({ A: 2, B: 1, C: 0 });
   });
 
+  it("ABC by page: class totals over every product, one page of one class, and its fields validated", async () => {
+    type Abc = {
+      totals: Record<string, number>;
+      classes: Record<string, { products: number; revenue: number; share: number }>;
+      revenue: number;
+      items: Array<{
+        article: string;
+        abcClass: string;
+        rank: number;
+        share: number;
+        cumulativeShare: number;
+      }>;
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    const second = await read<Abc>(`/api/analytics/abc?${period}&page=2&pageSize=1`, "10.8.1.5");
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        article: "A-002",
+        abcClass: "A",
+        rank: 2,
+        share: 0.25,
+        cumulativeShare: 0.9167,
+      }),
+    ]);
+    expect([second.page, second.pageSize, second.total, second.revenue]).toEqual([2, 1, 3, 6000]);
+    // 4000 + 1500 of 6000 in A, 500 in B.
+    expect(second.classes).toEqual({
+      A: { products: 2, revenue: 5500, share: 0.9167 },
+      B: { products: 1, revenue: 500, share: 0.0833 },
+      C: { products: 0, revenue: 0, share: 0 },
+    });
+    const onlyB = await read<Abc>(`/api/analytics/abc?${period}&class=B`, "10.8.1.5");
+    expect(onlyB.items.map((i) => [i.article, i.rank])).toEqual([["A-004", 3]]);
+    expect([onlyB.total, onlyB.totals]).toEqual([1, { A: 2, B: 1, C: 0 }]);
+    const onlyC = await read<Abc>(`/api/analytics/abc?${period}&class=C`, "10.8.1.5");
+    expect([onlyC.items, onlyC.total]).toEqual([[], 0]);
+    for (const [query, field] of [
+      ["class=D", "class"],
+      ["pageSize=501", "pageSize"],
+      ["page=0", "page"],
+    ] as const) {
+      const bad = await get(`/api/analytics/abc?${period}&${query}`, "10.8.1.5", { cookie });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as ErrorBody).error.message).toMatch(new RegExp(`^${field}:`));
+    }
+  });
+
   it("turnover and days of cover, soonest stock-out first", async () => {
     // Without daily snapshots the average stock is the current stock. A-004: 5 units ÷ 180 = 0.03;
     // 180 ÷ (5 ÷ 10 days) = 360 days. Cover: A-005 0 ÷ 0.5 = 0, A-001 3 ÷ 1 = 3, A-002 10 ÷ 2 = 5, A-004 60.

@@ -15,6 +15,8 @@ export type {
 } from "../../../worker/api/schemas/alerts";
 export type {
   AbcAnalysis,
+  AbcClass,
+  AbcItem,
   CategorySales,
   Grain,
   Kpis,

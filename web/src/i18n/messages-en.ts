@@ -159,6 +159,8 @@ export const en = {
   "analytics.regions": "Regions",
   "analytics.abc": "ABC by revenue",
   "analytics.abcSummary": "Products: A {a} · B {b} · C {c}",
+  "analytics.abcShares": "Share of revenue: A {a} · B {b} · C {c}",
+  "analytics.abcFilter": "ABC class",
   "reco.title": "Recommendations",
   "reco.per": "Per",
   "reco.perProduct": "Product",

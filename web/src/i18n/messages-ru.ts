@@ -161,6 +161,8 @@ export const ru: Record<MessageKey, string> = {
   "analytics.regions": "Регионы",
   "analytics.abc": "ABC по выручке",
   "analytics.abcSummary": "Товары: A {a} · B {b} · C {c}",
+  "analytics.abcShares": "Доля выручки: A {a} · B {b} · C {c}",
+  "analytics.abcFilter": "Класс ABC",
   "reco.title": "Рекомендации",
   "reco.per": "Разрез",
   "reco.perProduct": "Товар",

@@ -2,7 +2,16 @@
 // regions and ABC classes. Each part loads on its own so one slow query does not hold up the rest.
 import { signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
-import type { AbcAnalysis, CategorySales, Grain, Kpis, RegionSales, TopProducts, Trend } from "../api/types";
+import type {
+  AbcAnalysis,
+  AbcClass,
+  CategorySales,
+  Grain,
+  Kpis,
+  RegionSales,
+  TopProducts,
+  Trend,
+} from "../api/types";
 import {
   DEFAULT_PERIOD,
   type PeriodChoice,
@@ -14,6 +23,9 @@ import { isoDay, lastDays } from "../lib/period";
 import { setQuery } from "../lib/router";
 import { createResource } from "./resource";
 import { session } from "./session";
+
+/** ABC products per page: the server answers each class's totals and one page of the ranked products. */
+export const ABC_PAGE_SIZE = 15;
 
 /** How far back each grain looks, so a trend has a useful number of points. */
 export const GRAIN_DAYS: Record<Grain, number> = { day: 30, week: 91, month: 365 };
@@ -27,6 +39,9 @@ export function createAnalyticsModel() {
   const categories = createResource<CategorySales>();
   const regions = createResource<RegionSales>();
   const abc = createResource<AbcAnalysis>();
+  /** The ABC list's class filter (null: every class) and page; a new period starts at page 1 again. */
+  const abcClass = signal<AbcClass | null>(null);
+  const abcPage = signal(1);
 
   function get<T>(resource: ReturnType<typeof createResource<T>>, path: string): void {
     void resource.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<T>(path, abort));
@@ -39,7 +54,23 @@ export function createAnalyticsModel() {
     get(top, apiPath("/api/analytics/top-products", { ...days, limit: 10 }));
     get(categories, apiPath("/api/analytics/categories", days));
     get(regions, apiPath("/api/analytics/regions", days));
-    get(abc, apiPath("/api/analytics/abc", days));
+    loadAbc();
+  }
+
+  function loadAbc(): void {
+    const days = periodRange(period.value, isoDay(new Date()));
+    const query = { ...days, page: abcPage.value, pageSize: ABC_PAGE_SIZE };
+    get(abc, apiPath("/api/analytics/abc", abcClass.value ? { ...query, class: abcClass.value } : query));
+  }
+
+  /** Another page of the ABC list, or another class (from its first page). */
+  function setAbc(next: { page?: number; abcClass?: AbcClass | null }): void {
+    if (next.abcClass !== undefined) {
+      abcClass.value = next.abcClass;
+      abcPage.value = 1;
+    }
+    if (next.page !== undefined) abcPage.value = next.page;
+    loadAbc();
   }
 
   /** The trend over the chosen period, or longer when the grain needs more points (weeks, months). */
@@ -54,6 +85,7 @@ export function createAnalyticsModel() {
   function setPeriod(next: PeriodChoice): void {
     setQuery(periodQuery(next));
     period.value = next;
+    abcPage.value = 1;
     load();
   }
 
@@ -62,6 +94,7 @@ export function createAnalyticsModel() {
     const wanted = periodFromQuery(new URLSearchParams(search), isoDay(new Date()));
     if (JSON.stringify(wanted) === JSON.stringify(period.value)) return;
     period.value = wanted;
+    abcPage.value = 1;
     load();
   }
 
@@ -70,7 +103,23 @@ export function createAnalyticsModel() {
     loadTrend();
   }
 
-  return { grain, period, kpis, trend, top, categories, regions, abc, load, setGrain, setPeriod, fromUrl };
+  return {
+    grain,
+    period,
+    kpis,
+    trend,
+    top,
+    categories,
+    regions,
+    abc,
+    abcClass,
+    abcPage,
+    load,
+    setAbc,
+    setGrain,
+    setPeriod,
+    fromUrl,
+  };
 }
 
 export const analyticsModel = createAnalyticsModel();

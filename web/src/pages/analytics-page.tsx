@@ -2,19 +2,21 @@
 // month, top products, categories, regions and ABC classes.
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo } from "preact/hooks";
-import type { Grain } from "../api/types";
+import type { AbcClass, Grain } from "../api/types";
 import { Chart } from "../components/chart";
 import { KpiCard } from "../components/kpi-card";
+import { Pager } from "../components/pager";
 import { PeriodPicker } from "../components/period-picker";
 import { LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber, formatPercent, formatPeriod } from "../lib/format";
 import { currentSearch } from "../lib/router";
-import { analyticsModel } from "../models/analytics";
+import { ABC_PAGE_SIZE, analyticsModel } from "../models/analytics";
 import { session } from "../models/session";
 
 const GRAINS: Grain[] = ["day", "week", "month"];
+const ABC_FILTERS: Array<AbcClass | null> = [null, "A", "B", "C"];
 
 function Change({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return null;
@@ -121,12 +123,73 @@ function Table({ label, head, rows }: { label: string; head: string[]; rows: Com
   );
 }
 
+/** ABC classes: each class's products and share of revenue over all products, then the ranked list by page. */
+function Abc() {
+  const { abc, abcClass, abcPage } = analyticsModel;
+  return (
+    <section class="card" data-testid="abc">
+      <header class="card-head">
+        <h2>{t("analytics.abc")}</h2>
+        <fieldset class="segmented" aria-label={t("analytics.abcFilter")}>
+          {ABC_FILTERS.map((name) => (
+            <button
+              key={name ?? "all"}
+              type="button"
+              aria-pressed={abcClass.value === name}
+              onClick={() => analyticsModel.setAbc({ abcClass: name })}
+              data-testid={`abc-class-${name ?? "all"}`}
+            >
+              {name ?? t("common.all")}
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      <LoadState
+        data={abc.data.value}
+        error={abc.error.value}
+        onRetry={analyticsModel.load}
+        isEmpty={(d) => d.totals.A + d.totals.B + d.totals.C === 0}
+      >
+        {(d) => (
+          <>
+            <p class="muted" data-testid="abc-summary">
+              {t("analytics.abcSummary", { a: d.totals.A, b: d.totals.B, c: d.totals.C })}
+              <br />
+              {t("analytics.abcShares", {
+                a: formatPercent(d.classes.A.share),
+                b: formatPercent(d.classes.B.share),
+                c: formatPercent(d.classes.C.share),
+              })}
+            </p>
+            <Table
+              label={t("analytics.abc")}
+              head={["#", t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
+              rows={d.items.map((p) => [
+                formatNumber(p.rank),
+                <a href={`/inventory/${p.productId}`}>{p.name}</a>,
+                p.abcClass,
+                formatPercent(p.share),
+                formatMoney(p.revenue),
+              ])}
+            />
+            <Pager
+              page={abcPage.value}
+              pages={Math.max(1, Math.ceil(d.total / ABC_PAGE_SIZE))}
+              onPage={(page) => analyticsModel.setAbc({ page })}
+            />
+          </>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
 export default function AnalyticsPage() {
   const version = session.dataVersion.value;
   const search = currentSearch.value;
   useEffect(() => analyticsModel.fromUrl(search), [search]);
   useEffect(() => analyticsModel.load(), [version]);
-  const { top, categories, regions, abc, kpis } = analyticsModel;
+  const { top, categories, regions, kpis } = analyticsModel;
   const period = kpis.data.value?.period;
   return (
     <section class="page">
@@ -202,30 +265,7 @@ export default function AnalyticsPage() {
             )}
           </LoadState>
         </section>
-        <section class="card" data-testid="abc">
-          <h2>{t("analytics.abc")}</h2>
-          <LoadState
-            data={abc.data.value}
-            error={abc.error.value}
-            onRetry={analyticsModel.load}
-            isEmpty={(d) => d.items.length === 0}
-          >
-            {(d) => (
-              <>
-                <p class="muted">
-                  {t("analytics.abcSummary", { a: d.totals.A, b: d.totals.B, c: d.totals.C })}
-                </p>
-                <Table
-                  label={t("analytics.abc")}
-                  head={[t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
-                  rows={d.items
-                    .slice(0, 15)
-                    .map((p) => [p.name, p.abcClass, formatPercent(p.share), formatMoney(p.revenue)])}
-                />
-              </>
-            )}
-          </LoadState>
-        </section>
+        <Abc />
       </div>
     </section>
   );

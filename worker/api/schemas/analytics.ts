@@ -63,17 +63,34 @@ export const RegionSalesSchema = z
   .object({ period: PeriodSchema, items: z.array(SalesTotalsSchema.extend({ region: z.string() })) })
   .openapi("RegionSales");
 
+export const AbcClassSchema = z.enum(["A", "B", "C"]);
+const AbcClassTotalSchema = z.object({
+  products: z.number().int(),
+  revenue: z.number(),
+  share: z.number().openapi({ description: "The class's share of all products' revenue (0.8 = 80%)" }),
+});
+
+export const AbcItemSchema = ProductRevenueSchema.extend({
+  rank: z.number().int().openapi({ description: "Place by revenue among all products (1 = the most)" }),
+  share: z.number(),
+  cumulativeShare: z.number(),
+  abcClass: AbcClassSchema,
+});
+
 export const AbcAnalysisSchema = z
   .object({
     period: PeriodSchema,
-    totals: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int() }),
-    items: z.array(
-      ProductRevenueSchema.extend({
-        share: z.number(),
-        cumulativeShare: z.number(),
-        abcClass: z.enum(["A", "B", "C"]),
-      }),
-    ),
+    totals: z
+      .object({ A: z.number().int(), B: z.number().int(), C: z.number().int() })
+      .openapi({ description: "Products per class, over every product of the period" }),
+    classes: z
+      .object({ A: AbcClassTotalSchema, B: AbcClassTotalSchema, C: AbcClassTotalSchema })
+      .openapi({ description: "Each class over every product: products, revenue and share of revenue" }),
+    revenue: z.number().openapi({ description: "Revenue of every product (negative counted as 0)" }),
+    items: z.array(AbcItemSchema).openapi({ description: "One page of the products (of `class`), by rank" }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int().openapi({ description: "Products of `class` (or all): what the pages hold" }),
   })
   .openapi("AbcAnalysis");
 
@@ -108,4 +125,6 @@ export type TopProducts = z.infer<typeof TopProductsSchema>;
 export type CategorySales = z.infer<typeof CategorySalesSchema>;
 export type RegionSales = z.infer<typeof RegionSalesSchema>;
 export type AbcAnalysis = z.infer<typeof AbcAnalysisSchema>;
+export type AbcItem = z.infer<typeof AbcItemSchema>;
+export type AbcClass = z.infer<typeof AbcClassSchema>;
 export type Turnover = z.infer<typeof TurnoverSchema>;
