@@ -18,3 +18,19 @@ BEGIN
   DELETE FROM sales_daily s USING gone g WHERE s.org_id = g.id;
   RETURN NULL;
 END $$;
+--> statement-breakpoint
+-- sales.warehouse_id: written only for a warehouse the page just joined through warehouse_aliases; a deleted
+--   warehouse's sales keep their rows without it (what ON DELETE SET NULL did, one scan per statement instead of
+--   one per deleted warehouse: sales has no index on warehouse_id).
+ALTER TABLE "sales" DROP CONSTRAINT IF EXISTS "sales_warehouse_id_warehouses_id_fk";
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "warehouses_forget_sales"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE sales s SET warehouse_id = NULL FROM gone g WHERE s.warehouse_id = g.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS "warehouses_forget_sales" ON "warehouses";
+--> statement-breakpoint
+CREATE TRIGGER "warehouses_forget_sales" AFTER DELETE ON "warehouses" REFERENCING OLD TABLE AS gone
+  FOR EACH STATEMENT EXECUTE FUNCTION "warehouses_forget_sales"();

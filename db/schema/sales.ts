@@ -15,7 +15,6 @@ import {
 } from "drizzle-orm/pg-core";
 import { listings } from "./catalog";
 import { marketplaceEnum, saleKindEnum } from "./enums";
-import { warehouses } from "./warehouses";
 
 export const sales = pgTable(
   "sales",
@@ -36,7 +35,9 @@ export const sales = pgTable(
     // The listing's product, denormalised: no FK (the listing FK already cascades a product's deletion; this one
     // made every deleted product scan sales).
     productId: bigint("product_id", { mode: "number" }).notNull(),
-    warehouseId: integer("warehouse_id").references(() => warehouses.id, { onDelete: "set null" }),
+    // No FK (migration 0030): written only for a warehouse the page just joined through warehouse_aliases; a
+    // deleted warehouse's sales keep their rows with no warehouse, by a statement-level trigger.
+    warehouseId: integer("warehouse_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     // Calendar day of occurredAt in the organization's time zone: the grain of every trend.
     day: date("day").notNull(),

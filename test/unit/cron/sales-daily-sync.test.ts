@@ -1,7 +1,8 @@
 // Finalize's daily sales are made equal to the sales facts by writing only what changed (db/queries/
 // sales-summaries.ts syncSalesDaily): on a real PostgreSQL server, a new sale adds its row, a changed one updates
 // it, a sale moved to another day leaves no row at its old key, a re-run that changed nothing rewrites no row, and
-// an organization's deletion takes its daily sales with it (migration 0030's trigger, no FK any more).
+// an organization's deletion takes its daily sales with it and a warehouse's deletion leaves its sales without
+// a warehouse (migration 0030's triggers, no FKs any more).
 import { describe, expect, it } from "vitest";
 import { refreshSalesDaily } from "../../../cron/load/finalize-run";
 import { postgresInstalled, runnerOn, usePostgresSessions } from "./postgres-sessions";
@@ -66,6 +67,26 @@ describe.skipIf(!postgresInstalled())("syncing daily sales with the sales facts 
     await pg.observer.query("update sales set day = current_date - 1 where org_id = $1", [seeded.orgId]);
     await refresh(seeded.orgId);
     expect(await daily(seeded.orgId)).toMatchObject([{ days_ago: 1, orders: 2, units: 5 }]);
+  });
+
+  it("a deleted warehouse's sales keep their rows, without the warehouse", async () => {
+    const seeded = await seed();
+    await sale(seeded, "s1", 2);
+    const { rows: made } = await pg.observer.query(
+      "insert into warehouses (org_id, marketplace, name) values ($1, 'wb', 'Коледино') returning id",
+      [seeded.orgId],
+    );
+    const warehouse = made[0]?.id;
+    await pg.observer.query("update sales set warehouse_id = $2 where org_id = $1", [
+      seeded.orgId,
+      warehouse,
+    ]);
+    await pg.observer.query("delete from warehouses where id = $1", [warehouse]);
+    const { rows } = await pg.observer.query(
+      "select external_id, warehouse_id, quantity from sales where org_id = $1",
+      [seeded.orgId],
+    );
+    expect(rows).toEqual([{ external_id: "s1", warehouse_id: null, quantity: 2 }]);
   });
 
   it("an organization's deletion removes its daily sales", async () => {
