@@ -7,7 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
-import { insertSalesDaily, refreshSalesDayTotals, salesDailyLock } from "../../db/queries/sales-summaries";
+import { refreshSalesDayTotals, salesDailyLock, syncSalesDaily } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { refreshStockDays } from "../../db/queries/stock-days";
 import { refreshStockSummaries } from "../../db/queries/stock-summaries";
@@ -241,16 +241,13 @@ function refreshProductSummary(input: FinalizeInput): SQL {
 }
 
 /**
- * Sales per product × marketplace × day × region over the last 120 days, rebuilt from the sales facts, one
- * finalize of the organization at a time (a transaction-level advisory lock): two accounts' finalizes at once
- * each deleted what its snapshot saw and inserted the same keys, and the second failed on a duplicate key.
+ * Sales per product × marketplace × day × region over the last 120 days, made equal to the sales facts (only
+ * rows whose figures changed are written), one finalize of the organization at a time (a transaction-level
+ * advisory lock): two accounts' finalizes at once each deleted what its snapshot saw and inserted the same keys,
+ * and the second failed on a duplicate key.
  */
 export function refreshSalesDaily(input: Pick<FinalizeInput, "orgId">): SQL[] {
-  return [
-    salesDailyLock(input.orgId),
-    sql`delete from sales_daily where org_id = ${input.orgId} and day > current_date - 120`,
-    insertSalesDaily(input.orgId, sql`day > current_date - 120`),
-  ];
+  return [salesDailyLock(input.orgId), syncSalesDaily(input.orgId, sql`day > current_date - 120`)];
 }
 
 function closeRun(input: FinalizeInput): SQL[] {

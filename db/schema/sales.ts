@@ -13,22 +13,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { marketplaceAccounts } from "./accounts";
 import { listings } from "./catalog";
 import { marketplaceEnum, saleKindEnum } from "./enums";
-import { organizations } from "./organizations";
-import { warehouses } from "./warehouses";
 
 export const sales = pgTable(
   "sales",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => marketplaceAccounts.id, { onDelete: "cascade" }),
+    // org_id and account_id: the listing's own, denormalised, with no FK (migration 0030): the listing_id FK
+    // cascades an organization's or account's deletion through listings, and checking the two parents again
+    // locked the organization and account rows once per inserted sale (~130,000 on a first sync).
+    orgId: uuid("org_id").notNull(),
+    accountId: uuid("account_id").notNull(),
     marketplace: marketplaceEnum("marketplace").notNull(),
     kind: saleKindEnum("kind").notNull(),
     // WB srid (plus saleID for sales/returns); Ozon "<posting_number>:<sku>".
@@ -39,7 +35,9 @@ export const sales = pgTable(
     // The listing's product, denormalised: no FK (the listing FK already cascades a product's deletion; this one
     // made every deleted product scan sales).
     productId: bigint("product_id", { mode: "number" }).notNull(),
-    warehouseId: integer("warehouse_id").references(() => warehouses.id, { onDelete: "set null" }),
+    // No FK (migration 0030): written only for a warehouse the page just joined through warehouse_aliases; a
+    // deleted warehouse's sales keep their rows with no warehouse, by a statement-level trigger.
+    warehouseId: integer("warehouse_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
     // Calendar day of occurredAt in the organization's time zone: the grain of every trend.
     day: date("day").notNull(),

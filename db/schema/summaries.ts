@@ -66,9 +66,9 @@ export const productSummary = pgTable(
 export const salesDaily = pgTable(
   "sales_daily",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0030): the organization's deletion removes its rows by a statement-level trigger, as for
+    // inventory_daily, instead of a per-row check on every row finalize writes.
+    orgId: uuid("org_id").notNull(),
     day: date("day").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),
     marketplace: marketplaceEnum("marketplace").notNull(),

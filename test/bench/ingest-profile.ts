@@ -24,14 +24,24 @@ export async function resetStatementStats(world: IngestWorld): Promise<void> {
   });
 }
 
-/** The statements by total execution time, with the sum over all of them. */
-export async function statementReport(world: IngestWorld, top = 10): Promise<string> {
+/** The tables a statement writes ("→ sales_daily, …: "), to tell apart statements that begin alike. */
+function writes(query: string): string {
+  const tables = [...query.matchAll(/\b(?:insert into|update|delete from)\s+(\w+)/gi)]
+    .map((m) => m[1])
+    .filter((t) => t !== "set");
+  return tables.length ? `→ ${[...new Set(tables)].join(", ")}: ` : "";
+}
+
+/** The statements by total execution time, with the sum over all of them; `database` names another than the
+ * in-process one (the queue path's "queue"). */
+export async function statementReport(world: IngestWorld, top = 10, database?: string): Promise<string> {
   return withDirectClient(world, async (client) => {
     const { rows } = await client.query<StatementStat>(
       `select calls::text, total_exec_time as total_ms, total_plan_time as plan_ms, mean_exec_time as mean_ms, rows::text,
          regexp_replace(query, '\\s+', ' ', 'g') as query
-       from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+       from pg_stat_statements where dbid = (select oid from pg_database where datname = coalesce($1, current_database()))
        order by total_exec_time desc`,
+      [database ?? null],
     );
     const sum = rows.reduce((total, row) => total + row.total_ms, 0);
     const planned = rows.reduce((total, row) => total + row.plan_ms, 0);
@@ -41,7 +51,7 @@ export async function statementReport(world: IngestWorld, top = 10): Promise<str
     lines.push("  total s   share   calls  mean ms  plan s      rows  statement");
     for (const row of rows.slice(0, top)) {
       lines.push(
-        `  ${(row.total_ms / 1000).toFixed(2).padStart(7)}  ${((100 * row.total_ms) / sum).toFixed(1).padStart(5)}%  ${row.calls.padStart(6)}  ${row.mean_ms.toFixed(1).padStart(7)}  ${(row.plan_ms / 1000).toFixed(2).padStart(6)}  ${row.rows.padStart(8)}  ${row.query.slice(0, 110)}`,
+        `  ${(row.total_ms / 1000).toFixed(2).padStart(7)}  ${((100 * row.total_ms) / sum).toFixed(1).padStart(5)}%  ${row.calls.padStart(6)}  ${row.mean_ms.toFixed(1).padStart(7)}  ${(row.plan_ms / 1000).toFixed(2).padStart(6)}  ${row.rows.padStart(8)}  ${writes(row.query)}${row.query.slice(0, 110)}`,
       );
     }
     return lines.join("\n");

@@ -159,7 +159,9 @@ async function main(): Promise<void> {
     console.log(
       `Queue simulator: ${queue.size} listings, this month's vendor mode; limits lifted; each call answered ${vendorLatency} ms late`,
     );
+    if (values.profile) await resetStatementStats(world);
     const queueFirst = await queue.sync("queue first sync");
+    const profileQueue = values.profile ? await statementReport(world, 15, "queue") : "";
     console.log(`  first sync: ${queueFirst.extracted} rows in ${(queueFirst.ms / 1000).toFixed(2)} s`);
     await queue.advance(12);
     await new Promise((resolve) => setTimeout(resolve, 11_000));
@@ -229,6 +231,7 @@ async function main(): Promise<void> {
     if (profile) console.log(`\nFirst full sync, database side:\n${profile}`);
     if (profileScheduled)
       console.log(`\nScheduled full syncs (all ${syncs}), database side:\n${profileScheduled}`);
+    if (profileQueue) console.log(`\nQueue path's first sync, database side:\n${profileQueue}`);
     writeFileSync("bench-results/ingest.json", `${JSON.stringify(figures, null, 2)}\n`);
     console.log("Wrote bench-results/ingest.json");
   } finally {
