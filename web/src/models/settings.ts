@@ -6,20 +6,20 @@ import type { ApiKey, Role, Settings } from "../api/types";
 import { createResource, toFailure } from "./resource";
 import { session } from "./session";
 
-export type SettingsChange = Partial<
-  Pick<
-    Settings,
-    | "statusBasis"
-    | "coverCeilingDays"
-    | "criticalMax"
-    | "lowMax"
-    | "overstockMin"
-    | "leadTimeDays"
-    | "safetyStockDays"
-    | "targetCoverDays"
-    | "velocityWindowDays"
-  >
->;
+/** What the Settings form may change: the API refuses any other key (dataVersion, name, … of the answer). */
+const CHANGE_KEYS = [
+  "statusBasis",
+  "coverCeilingDays",
+  "criticalMax",
+  "lowMax",
+  "overstockMin",
+  "leadTimeDays",
+  "safetyStockDays",
+  "targetCoverDays",
+  "velocityWindowDays",
+] as const;
+
+export type SettingsChange = Partial<Pick<Settings, (typeof CHANGE_KEYS)[number]>>;
 
 export function createSettingsModel() {
   const settings = createResource<Settings>();
@@ -44,7 +44,11 @@ export function createSettingsModel() {
     saving.value = true;
     saveError.value = null;
     try {
-      const next = await apiRequest<Settings>("PATCH", "/api/settings", { body: change });
+      // The form's draft starts as the whole answer: send only the keys a change may carry.
+      const body = Object.fromEntries(
+        CHANGE_KEYS.flatMap((key) => (key in change ? [[key, change[key]]] : [])),
+      );
+      const next = await apiRequest<Settings>("PATCH", "/api/settings", { body });
       settings.data.value = next;
       savedAt.value = Date.now();
       void session.check();

@@ -94,14 +94,25 @@ function Trend() {
   );
 }
 
-function Table({ label, head, rows }: { label: string; head: string[]; rows: ComponentChildren[][] }) {
+/** A table of one named column (`nameColumn`, the first by default: it wraps) and figures (right-aligned). */
+function Table({
+  label,
+  head,
+  rows,
+  nameColumn = 0,
+}: {
+  label: string;
+  head: string[];
+  rows: ComponentChildren[][];
+  nameColumn?: number;
+}) {
   return (
     <TableRegion label={label}>
       <table>
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={h} class={i > 0 ? "num" : undefined}>
+              <th key={h} class={i !== nameColumn ? "num" : undefined}>
                 {h}
               </th>
             ))}
@@ -111,7 +122,7 @@ function Table({ label, head, rows }: { label: string; head: string[]; rows: Com
           {rows.map((row, r) => (
             <tr key={r}>
               {row.map((cell, c) => (
-                <td key={c} class={c > 0 ? "num" : "name"}>
+                <td key={c} class={c !== nameColumn ? "num" : "name"}>
                   {cell}
                 </td>
               ))}
@@ -164,6 +175,7 @@ function Abc() {
             <Table
               label={t("analytics.abc")}
               head={["#", t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
+              nameColumn={1}
               rows={d.items.map((p) => [
                 formatNumber(p.rank),
                 <a href={`/inventory/${p.productId}`}>{p.name}</a>,
