@@ -297,15 +297,7 @@ export function registerAnalytics(app: OpenAPIHono<AppEnv>): void {
       }),
     ) as Record<AbcClass, { products: number; revenue: number; share: number }>;
     const items = found.items.map((row) => ({
-      productId: Number(row.product_id),
-      article: row.article,
-      name: row.name,
-      category: row.category,
-      revenue: round(Number(row.revenue)),
-      orders: row.orders,
-      units: row.units,
-      returns: row.returns,
-      cancellations: row.cancellations,
+      ...productLine(row),
       rank: Number(row.position),
       ...abcShares(row.counted, row.through, row.total),
       abcClass: row.abc_class,
