@@ -26,10 +26,10 @@ describe("a page the database refuses as too large", () => {
     expect(String(run.error)).toMatch(
       /Page 0 of ozon\.v2\.stock_on_warehouses can never load: .*413.*too large/,
     );
-    const attempts = await db().execute(
+    const running = await db().execute(
       sql`select count(*)::int as n from etl_runs where account_id = ${ids.accountId} and status = 'running'`,
     );
-    expect((attempts.rows[0] as { n: number }).n).toBe(0);
+    expect((running.rows[0] as { n: number }).n).toBe(0);
     expect((await coordinatorFor(env, ids.accountId).status()).active).toBeNull();
   });
 });
