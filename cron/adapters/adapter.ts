@@ -98,15 +98,11 @@ export interface SalesAdapter {
 export type AnyAdapter = StockAdapter | SalesAdapter;
 
 /**
- * Slack added to every budget window: the vendor measures the rate when requests arrive, and the time from
- * booking a slot to arriving varies by the network's jitter, which can squeeze two booked slots closer.
+ * Budget rules scaled for the simulator's compressed clock (the margin for a call's arrival jitter is the
+ * budget's own: cron/http/request-budget.ts).
  */
-export const ARRIVAL_JITTER_MS = 100;
-
-/** Budget rules scaled for the simulator's compressed clock, widened by the arrival jitter. */
 export function scaledBudget(rule: BudgetRule, rateScale: number): BudgetRule {
-  const perMs = Math.max(1, Math.ceil(rule.perMs / Math.max(1, rateScale)));
-  return { requests: rule.requests, perMs: perMs + ARRIVAL_JITTER_MS };
+  return { requests: rule.requests, perMs: Math.max(1, Math.ceil(rule.perMs / Math.max(1, rateScale))) };
 }
 
 export type { ErrorMapper };

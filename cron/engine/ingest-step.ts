@@ -1,4 +1,4 @@
-// One delivery of a message, whichever driver delivers it: `start` plans the run and goes on to its first page,
+// One delivery of a message, whichever driver delivers it: `start` plans the run and queues each feed's first page,
 // each `page` fetches, validates, normalizes and loads one vendor page and goes on to what comes next,
 // `finalize` closes the run. While the delivery's budget (ports.stepBudget) lasts, it runs the successor itself
 // instead of queueing it, so a sync's wall time is set by the vendors' limits, not by one queue hop per page;
@@ -55,7 +55,7 @@ function runStep(
 ): Promise<IngestMessage | null> {
   switch (step.type) {
     case "start":
-      return startStep(ports, run, step, chain);
+      return startStep(ports, run, step).then(() => null);
     case "page":
       return pageStep(ports, run, step, chain);
     case "finalize":

@@ -27,6 +27,7 @@ import { fetchGroup, type GroupLimits } from "./page-group";
 import type { PagingVerdict } from "./page-join";
 import { partKey, splitPage } from "./page-parts";
 import type { RunContext } from "./run-context";
+import { feedOf } from "./run-feeds";
 
 export interface LoadedPage {
   /** False when the page had been loaded before (a redelivery): nothing changed. */
@@ -44,12 +45,14 @@ export interface LoadedPage {
 }
 
 /**
- * The run's feeds load side by side: each page's transaction first takes the run's lock, so the pages of one run
- * load one after another (as they did when its feeds did) and no two of them wait for each other's listings
- * (a deadlock) while their vendor calls overlap.
+ * The run's feeds load side by side, each page's transaction under its feed's lock: a feed's pages (and a
+ * redelivered twin's) load one after another, while other feeds' pages load beside them. They cannot deadlock:
+ * the rows two feeds may both write are taken in one order by every page (catalog-statements.ts: warehouses,
+ * aliases, products and listings each in key order) and the run's row, which every page's counters write, last
+ * (load-stock-page.ts).
  */
-function oneRunAtATime(runner: StatementRunner, runId: string): StatementRunner {
-  const lock = sql`select pg_advisory_xact_lock(hashtextextended(${`etl_run:${runId}`}, 0))`;
+function oneFeedAtATime(runner: StatementRunner, runId: string, endpoint: string): StatementRunner {
+  const lock = sql`select pg_advisory_xact_lock(hashtextextended(${`etl_run:${runId}:${feedOf(endpoint)}`}, 0))`;
   return async (statements) =>
     statements.length === 0 ? [] : (await runner([lock, ...statements])).slice(1);
 }
@@ -63,7 +66,7 @@ export async function fetchAndLoadPage(
   maxRequestBytes: number,
   limits: GroupLimits,
 ): Promise<LoadedPage> {
-  const runner = oneRunAtATime(reader, run.runId);
+  const runner = oneFeedAtATime(reader, run.runId, message.endpoint);
   const context: PageContext = {
     client,
     credentials: run.credentials,
@@ -88,13 +91,10 @@ export async function fetchAndLoadPage(
       page.rows.length,
       page.next === null,
     );
-    const results = await runner([
-      ...(claim ? [claim] : []),
-      recordApiCalls(run.runId, client.stats),
-      ...notes(page.notes),
-      ...rest,
-    ]);
-    const claimed = results.at(-1)?.[0]?.claimed;
+    // The run's row last (the report's counters are in `rest`): see load-stock-page.ts.
+    const own = [...(claim ? [claim] : []), ...rest];
+    const results = await runner([...own, recordApiCalls(run.runId, client.stats), ...notes(page.notes)]);
+    const claimed = results[own.length - 1]?.[0]?.claimed;
     return {
       claimed: claimed === true || claimed === "t",
       next: page.next,
@@ -141,16 +141,15 @@ export async function fetchAndLoadPage(
   const group = await fetchGroup(message, (cursor) => adapter.fetchPage(context, cursor), limits);
   const alongside = [recordApiCalls(run.runId, client.stats), ...notes(group.notes)];
   // Listings the page names without stock (WB cards) go in with its first part, guarded by its claim.
-  if (group.listings.length)
-    alongside.push(
-      ...catalogStatements(
+  const catalog = group.listings.length
+    ? catalogStatements(
         scope,
         group.listings.map((listing) => ({ listing })),
-      ),
-    );
+      )
+    : [];
   const validated = validateStockPage(run.marketplace, group.rows);
   const anomaly = anomalyRule(run.stockJumpFactor);
-  const parts = splitPage(validated, maxRequestBytes - statementBytes(alongside), (rows) =>
+  const parts = splitPage(validated, maxRequestBytes - statementBytes([...alongside, ...catalog]), (rows) =>
     statementBytes(
       stockPageStatements(scope, { ...rows, pseudoRows: 0 }, { extracted: 0, pseudoRows: 0 }, { anomaly }),
     ),
@@ -159,10 +158,11 @@ export async function fetchAndLoadPage(
   for (const [part, rows] of parts.entries()) {
     const partScope = { ...scope, pageKey: partKey(scope.pageKey, part) };
     const first = part === 0;
-    const extra = first ? [...alongside] : [];
+    const extra = first ? alongside : [];
+    const guarded = first ? [...catalog] : [];
     // The watermark moves with the page's last part: only once every row of the page is in.
     if (group.watermark && part === parts.length - 1)
-      extra.push(watermarkStatement(partScope, group.watermark));
+      guarded.push(watermarkStatement(partScope, group.watermark));
     // Each part counts the rows it holds (pseudo-rows with the first): extracted = validated + failed per part.
     const pseudoRows = first ? validated.pseudoRows : 0;
     const counts = { extracted: rows.valid.length + rows.rejected.length + pseudoRows, pseudoRows };
@@ -171,7 +171,7 @@ export async function fetchAndLoadPage(
       partScope,
       { ...rows, pseudoRows: counts.pseudoRows },
       counts,
-      { anomaly, alongside: extra },
+      { anomaly, alongside: extra, guarded },
     );
     claimed &&= loaded.claimed;
   }

@@ -1,5 +1,8 @@
 // The catalog statements a page sends before its facts: the page's warehouses and their aliases, and the
 // products and listings of its rows (stock and sales pages alike). SQL leaves known, unchanged ones alone.
+// Each statement writes its rows in key order, and every page sends them in the same order (warehouses,
+// aliases, products, listings): pages of a run's feeds that load side by side and name the same new rows wait
+// for each other instead of deadlocking.
 import { type SQL, sql } from "drizzle-orm";
 import type { ListingIdentity } from "../adapters/stock-record";
 import type { ResolvedWarehouse } from "../validate/validate-stock";
@@ -36,6 +39,7 @@ export function warehouseStatements(
         ${arr(warehouses.map((w) => w.region))}::text[], ${arr(warehouses.map((w) => w.type))}::text[],
         ${arr(warehouses.map((w) => w.provisional))}::boolean[]) as t(name, cluster, region, type, provisional)
       where ${ownsPage(scope)}
+      order by t.name
       on conflict (org_id, marketplace, name) do nothing`,
     sql`insert into warehouse_aliases (org_id, marketplace, alias, warehouse_id, confidence, source)
       select ${scope.orgId}, ${scope.marketplace}::marketplace, t.alias, w.id, t.confidence,
@@ -45,6 +49,7 @@ export function warehouseStatements(
         as t(alias, name, confidence, provisional)
       join warehouses w on w.org_id = ${scope.orgId} and w.marketplace = ${scope.marketplace}::marketplace and w.name = t.name
       where ${ownsPage(scope)}
+      order by t.alias
       on conflict (org_id, marketplace, alias) do nothing`,
   ];
 }
@@ -94,6 +99,7 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
         ${arr(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
       left join products p on p.org_id = ${scope.orgId} and p.article = t.article
       where ${ownsPage(scope)} ${changedOnly}
+      order by t.key
       on conflict (account_id, external_key) do update set
         name = coalesce(nullif(excluded.name, ''), listings.name), barcode = coalesce(excluded.barcode, listings.barcode),
         wb_chrt_id = coalesce(excluded.wb_chrt_id, listings.wb_chrt_id), active = true, updated_at = now()

@@ -17,8 +17,10 @@ export interface PageLoadResult {
 export interface LoadStockPageOptions {
   /** When a new available count is flagged as a jump (STOCK_JUMP); default DEFAULT_ANOMALY_RULE. */
   anomaly?: AnomalyRule;
-  /** Unguarded run-log statements sent in the same round trip (API call counts). */
+  /** Unguarded run-log statements sent in the same round trip (API call counts), after the page's own. */
   alongside?: readonly SQL[];
+  /** Statements guarded by the page's claim, sent right after it (listings a page names without stock, a watermark). */
+  guarded?: readonly SQL[];
 }
 
 /** One page of a load: where it goes, its rows, its counts and the run-log statements that go with it. */
@@ -26,13 +28,17 @@ export interface StockPageLoad {
   scope: PageScope;
   page: ValidatedPage;
   counts: PageCounts;
-  /** Unguarded run-log statements sent in the same round trip (API call counts). */
+  /** Unguarded run-log statements sent in the same round trip (API call counts), after the page's own. */
   alongside?: readonly SQL[];
+  /** Statements guarded by the page's claim, sent right after it (listings a page names without stock, a watermark). */
+  guarded?: readonly SQL[];
 }
 
 /**
  * Loads pages of one feed in one round trip and one transaction, in feed order (a later page's rows win), each
- * page claimed on its own.
+ * page claimed on its own. The run-log statements, which write the run's row, go last: other feeds of the run
+ * load side by side, and a transaction that held the run's row while it waited for their catalog rows could
+ * deadlock with one holding those rows and waiting for the run's.
  */
 export async function loadStockPages(
   run: StatementRunner,
@@ -45,12 +51,14 @@ export async function loadStockPages(
   // First, before anything is written: no relink of the organization's listings runs meanwhile.
   const statements: SQL[] = [pageRelinkLock(orgId)];
   const summaries: number[] = [];
-  for (const { scope, page, counts, alongside = [] } of loads) {
+  const runLog: SQL[] = [];
+  for (const { scope, page, counts, alongside = [], guarded = [] } of loads) {
     const [claim, ...rest] = stockPageStatements(scope, page, counts, { anomaly });
-    statements.push(...(claim ? [claim, ...alongside, ...rest] : rest));
+    statements.push(...(claim ? [claim, ...guarded, ...rest] : rest));
     summaries.push(statements.length - 1);
+    runLog.push(...alongside);
   }
-  const results = await run(statements);
+  const results = await run([...statements, ...runLog]);
   return summaries.map((at) => {
     const summary = results[at]?.[0] ?? {};
     return {
@@ -70,8 +78,8 @@ export async function loadStockPage(
   counts: PageCounts,
   options: LoadStockPageOptions = {},
 ): Promise<PageLoadResult> {
-  const { alongside, ...rest } = options;
-  const [result] = await loadStockPages(run, [{ scope, page, counts, alongside }], rest);
+  const { alongside, guarded, ...rest } = options;
+  const [result] = await loadStockPages(run, [{ scope, page, counts, alongside, guarded }], rest);
   if (!result) throw new Error("a page load returned no result");
   return result;
 }

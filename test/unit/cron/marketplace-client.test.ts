@@ -5,7 +5,7 @@ import { backoffDelayMs, vendorRetryDelayMs } from "../../../cron/http/backoff";
 import { breakerAfterCall, breakerAllows, CLOSED_BREAKER } from "../../../cron/http/circuit-breaker";
 import { MarketplaceClient } from "../../../cron/http/marketplace-client";
 import { MarketplaceError } from "../../../cron/http/marketplace-error";
-import { reserveRequest } from "../../../cron/http/request-budget";
+import { bookingMarginMs, reserveRequest } from "../../../cron/http/request-budget";
 import { MemoryRequestGate } from "../../../cron/http/request-gate";
 
 const statusError = (endpoint: string, status: number, text: string) =>
@@ -82,7 +82,22 @@ describe("request budget", () => {
     for (const slot of slots)
       expect(slots.filter((s) => s > slot - rule.perMs && s <= slot).length).toBeLessThanOrEqual(3);
     expect(slots.slice(0, 3)).toEqual([0, 0, 0]);
-    expect(slots[3]).toBe(1000);
+    // One window and its 100 ms margin after the call that falls out of it.
+    expect(slots.slice(3, 9)).toEqual([1100, 1100, 1100, 2200, 2200, 2200]);
+  });
+
+  it("books each slot with a margin over the vendor's window, so a call that arrives late does not crowd the next", () => {
+    // The vendor measures its window at arrival: a minute's window is booked 1.5 s apart, 20 s ones 0.5 s.
+    expect(bookingMarginMs({ requests: 1, perMs: 60_000 })).toBe(1_500);
+    expect(bookingMarginMs({ requests: 50, perMs: 86_400_000 })).toBe(1_500);
+    expect(bookingMarginMs({ requests: 1, perMs: 20_000 })).toBe(500);
+    expect(bookingMarginMs({ requests: 20, perMs: 1_000 })).toBe(100);
+    const minute = { requests: 1, perMs: 60_000 };
+    const first = reserveRequest([], minute, 0);
+    // Asked exactly a window later, the call still waits out the margin.
+    const second = reserveRequest(first.log, minute, 60_000);
+    expect([first.atMs, second.atMs]).toEqual([0, 61_500]);
+    expect(reserveRequest(second.log, minute, 61_500).atMs).toBe(123_000);
   });
 });
 

@@ -6,6 +6,8 @@ import { MarketplaceError } from "../../../cron/http/marketplace-error";
 import { EMPTY_GATE_STATE, gateAcquire, MemoryRequestGate } from "../../../cron/http/request-gate";
 
 const ONE_PER_MINUTE = { requests: 1, perMs: 60_000 };
+/** The next call's slot: a minute, and the 1.5 s margin for arrival jitter that a minute's window is booked with. */
+const NEXT_SLOT = 61_500;
 const T0 = 1_000_000;
 const request = { method: "GET" as const, url: "http://vendor.test/stocks", headers: {} };
 const mapError = (endpoint: string, status: number, text: string) =>
@@ -43,34 +45,34 @@ describe("a budget wait too long to sit through", () => {
     clock.now = T0 + 1_000;
     const deferred = await call();
     expect(deferred).toMatchObject({
-      error: { code: "RATE_LIMITED", retryable: true, retryAfterMs: 59_000 },
+      error: { code: "RATE_LIMITED", retryable: true, retryAfterMs: NEXT_SLOT - 1_000 },
     });
 
     // The queue redelivers the page after the wait it was told: it is sent at once, not told to wait again.
-    clock.now = T0 + 60_000;
-    expect(await call()).toEqual({ sentAt: T0 + 60_000 });
-    expect(sent).toEqual([T0, T0 + 60_000]);
+    clock.now = T0 + NEXT_SLOT;
+    expect(await call()).toEqual({ sentAt: T0 + NEXT_SLOT });
+    expect(sent).toEqual([T0, T0 + NEXT_SLOT]);
   });
 
   it("a page that comes back many times never waits longer than the budget asks", async () => {
     const { clock, sent, call } = clocked();
     await call();
-    // Redeliveries at 1 s, 20 s and 40 s are each told the true remaining wait; the one at 60 s is sent.
+    // Redeliveries at 1 s, 20 s and 40 s are each told the true remaining wait; the one at the slot is sent.
     for (const at of [1_000, 20_000, 40_000]) {
       clock.now = T0 + at;
-      expect(await call()).toMatchObject({ error: { retryAfterMs: 60_000 - at } });
+      expect(await call()).toMatchObject({ error: { retryAfterMs: NEXT_SLOT - at } });
     }
-    clock.now = T0 + 60_000;
-    expect(await call()).toEqual({ sentAt: T0 + 60_000 });
-    expect(sent).toEqual([T0, T0 + 60_000]);
+    clock.now = T0 + NEXT_SLOT;
+    expect(await call()).toEqual({ sentAt: T0 + NEXT_SLOT });
+    expect(sent).toEqual([T0, T0 + NEXT_SLOT]);
   });
 
   it("a short wait is still booked and slept through inline", async () => {
     const { clock, sent, call } = clocked();
     await call();
     clock.now = T0 + 50_000;
-    expect(await call()).toEqual({ sentAt: T0 + 60_000 });
-    expect(sent).toEqual([T0, T0 + 60_000]);
+    expect(await call()).toEqual({ sentAt: T0 + NEXT_SLOT });
+    expect(sent).toEqual([T0, T0 + NEXT_SLOT]);
   });
 });
 
@@ -81,18 +83,18 @@ describe("gateAcquire", () => {
     expect(first.state.budget).toEqual([T0]);
 
     const tooLong = gateAcquire(first.state, ONE_PER_MINUTE, T0 + 1_000, 15_000);
-    expect(tooLong.answer).toEqual({ go: false, reason: "budget-spent", waitMs: 59_000 });
+    expect(tooLong.answer).toEqual({ go: false, reason: "budget-spent", waitMs: NEXT_SLOT - 1_000 });
     expect(tooLong.state).toBe(first.state);
 
     const inline = gateAcquire(first.state, ONE_PER_MINUTE, T0 + 50_000, 15_000);
-    expect(inline.answer).toEqual({ go: true, waitMs: 10_000 });
-    expect(inline.state.budget).toEqual([T0 + 60_000]);
+    expect(inline.answer).toEqual({ go: true, waitMs: NEXT_SLOT - 50_000 });
+    expect(inline.state.budget).toEqual([T0 + NEXT_SLOT]);
   });
 
   it("without a limit books whatever the wait (the former behaviour, for a caller that sleeps)", () => {
     const first = gateAcquire(EMPTY_GATE_STATE, ONE_PER_MINUTE, T0);
     const second = gateAcquire(first.state, ONE_PER_MINUTE, T0 + 1_000);
-    expect(second.answer).toEqual({ go: true, waitMs: 59_000 });
-    expect(second.state.budget).toEqual([T0 + 60_000]);
+    expect(second.answer).toEqual({ go: true, waitMs: NEXT_SLOT - 1_000 });
+    expect(second.state.budget).toEqual([T0 + NEXT_SLOT]);
   });
 });

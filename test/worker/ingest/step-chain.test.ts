@@ -1,4 +1,5 @@
-// One delivery runs several steps of a run while its budget lasts (cron/engine/ingest-step.ts). A consumer that
+// One delivery runs several steps of a run while its budget lasts (cron/engine/ingest-step.ts); the start runs
+// none (it queues each feed's first page). A consumer that
 // dies in the middle of such a chain is redelivered: the redelivery resumes at the step that did not run,
 // fetches none of the pages already loaded again, and the run ends equal to the truth. A later redelivery of
 // the finished chain changes nothing.
@@ -42,8 +43,16 @@ describe("a delivery that runs several pages of a run", () => {
     await simulator("/_sim/stats", { method: "DELETE" });
     const start = await startHeldRun(ids, "full");
 
-    // start, then page 0 runs whole (its vendor pages read ahead); the consumer dies before its third step.
-    const dying = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS, dieAfterSteps: 2 });
+    // The start reads the warehouse directory and queues the stock feed's first page; it runs no page itself.
+    const started = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS });
+    expect(started.retried).toBe(false);
+    expect(started.sent.map((s) => s.body.type)).toEqual(["page"]);
+    const first = started.sent[0]?.body;
+    if (!first) throw new Error("the start queued no page");
+    expect(await pagesOf(start.runId)).toBe(0);
+
+    // Page 0 runs whole (its vendor pages read ahead); the consumer dies before its second step.
+    const dying = await deliver(first, { stepBudgetMs: WHOLE_RUN_MS, dieAfterSteps: 1 });
     expect(dying).toEqual({ sent: [], retried: true });
     expect(await pagesOf(start.runId)).toBe(1);
     // Each step reads small vendor pages ahead (page-group.ts): one step, at least one vendor page.
@@ -52,22 +61,22 @@ describe("a delivery that runs several pages of a run", () => {
     expect(died.directory).toBe(2);
     expect((await runRow(start.runId)).status).toBe("running");
 
-    const again = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS });
+    const again = await deliver(first, { stepBudgetMs: WHOLE_RUN_MS });
     expect(again).toEqual({ sent: [], retried: false });
     const run = await runRow(start.runId);
     expect(run.status, run.error ?? "").toBe("succeeded");
     const pages = await pagesOf(start.runId);
     expect(pages).toBeGreaterThan(1);
     expect(run.pages_done).toBe(pages);
-    // The redelivered start reads the warehouse directory once more (two requests each time).
+    // The start was not delivered again: the warehouse directory was read once (two requests).
     const requested = await vendorRequests();
-    expect(requested.directory).toBe(4);
-    expect(run.api_requests).toBe(requested.pages + 4);
+    expect(requested.directory).toBe(2);
+    expect(run.api_requests).toBe(requested.pages + 2);
     expect(await loadedOzonOf(ids.accountId, "fbo")).toEqual(await ozonTruthOf("fbo"));
     expect(await loadedOzonOf(ids.accountId, "fbs")).toEqual(await ozonTruthOf("fbs"));
 
     const finished = await accountSnapshot(ids.accountId, start.runId);
-    const late = await deliver(start, { stepBudgetMs: WHOLE_RUN_MS });
+    const late = await deliver(first, { stepBudgetMs: WHOLE_RUN_MS });
     expect(late).toEqual({ sent: [], retried: false });
     expect(await accountSnapshot(ids.accountId, start.runId)).toEqual(finished);
     expect(await vendorRequests()).toEqual(requested);
@@ -76,7 +85,9 @@ describe("a delivery that runs several pages of a run", () => {
     // the vendor for as many pages.
     await simulator("/_sim/stats", { method: "DELETE" });
     const whole = await startHeldRun(ids, "full");
-    expect(await deliver(whole, { stepBudgetMs: WHOLE_RUN_MS })).toEqual({ sent: [], retried: false });
+    const [page] = (await deliver(whole, { stepBudgetMs: WHOLE_RUN_MS })).sent;
+    if (!page) throw new Error("the start queued no page");
+    expect(await deliver(page.body, { stepBudgetMs: WHOLE_RUN_MS })).toEqual({ sent: [], retried: false });
     expect((await runRow(whole.runId)).status).toBe("succeeded");
     expect(await vendorRequests()).toEqual({ pages: requested.pages, directory: 2 });
   });
