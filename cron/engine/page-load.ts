@@ -51,7 +51,7 @@ export interface LoadedPage {
  * aliases, products and listings each in key order) and the run's row, which every page's counters write, last
  * (load-stock-page.ts).
  */
-function oneFeedAtATime(runner: StatementRunner, runId: string, endpoint: string): StatementRunner {
+export function feedLockedRunner(runner: StatementRunner, runId: string, endpoint: string): StatementRunner {
   const lock = sql`select pg_advisory_xact_lock(hashtextextended(${`etl_run:${runId}:${feedOf(endpoint)}`}, 0))`;
   return async (statements) =>
     statements.length === 0 ? [] : (await runner([lock, ...statements])).slice(1);
@@ -66,7 +66,7 @@ export async function fetchAndLoadPage(
   maxRequestBytes: number,
   limits: GroupLimits,
 ): Promise<LoadedPage> {
-  const runner = oneFeedAtATime(reader, run.runId, message.endpoint);
+  const runner = feedLockedRunner(reader, run.runId, message.endpoint);
   const context: PageContext = {
     client,
     credentials: run.credentials,
