@@ -508,6 +508,7 @@ export const en = {
   "refusal.type": "a value of the wrong kind",
   "refusal.value": "not one of the allowed values",
   "refusal.unknownField": "unknown field",
+  "refusal.repeated": "given more than once",
   "refusal.taken": "already taken",
   "refusal.emailTaken": "a user with this email already exists",
   "refusal.accountNameTaken": "another account of your organization has this name",

@@ -520,6 +520,7 @@ export const ru: Record<MessageKey, string> = {
   "refusal.type": "значение не того вида",
   "refusal.value": "недопустимое значение",
   "refusal.unknownField": "неизвестное поле",
+  "refusal.repeated": "указано несколько раз",
   "refusal.taken": "уже занято",
   "refusal.emailTaken": "пользователь с такой почтой уже есть",
   "refusal.accountNameTaken": "в организации уже есть аккаунт с таким названием",
