@@ -23,9 +23,9 @@ import { organizations } from "./organizations";
 export const productSummary = pgTable(
   "product_summary",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0034): the organizations trigger removes a deleted organization's rows; checking the
+    // organization locked its row once per row a first sync wrote here.
+    orgId: uuid("org_id").notNull(),
     // No FK: deleting products (link-products.ts drops thousands at once) checked every summary row per product;
     // a statement-level trigger on products removes their summaries instead (migration 0002).
     productId: bigint("product_id", { mode: "number" }).notNull(),
@@ -202,9 +202,9 @@ export const categorySalesWindows = pgTable(
 export const productStockDays = pgTable(
   "product_stock_days",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0034): the organizations trigger removes a deleted organization's rows; checking the
+    // organization locked its row once per row a first sync wrote here.
+    orgId: uuid("org_id").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),
     day: date("day").notNull(),
     ozonAvailable: bigint("ozon_available", { mode: "number" }).notNull().default(0),

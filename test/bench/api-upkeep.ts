@@ -9,7 +9,7 @@
 //   time they add (`stock_growth`, `read_models_growth`: their time ÷ the rest's).
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import { finalizeStatements, refreshSalesDaily } from "../../cron/load/finalize-run";
+import { finalizeStatements, refreshSalesDaily, salesSummaryTransaction } from "../../cron/load/finalize-run";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { rebuildSalesWindows, refreshSalesWindows } from "../../db/queries/sales-windows";
 
@@ -81,10 +81,11 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
       "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
       [runId, orgId, accountId],
     );
-    return timedStatements(
-      client,
-      finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
-    );
+    // Finalize's sales transaction and its own end (one transaction each in production; rolled back together here).
+    return timedStatements(client, [
+      ...salesSummaryTransaction({ orgId }),
+      ...finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
+    ]);
   });
   const stock = sum(
     finalize.filter(
