@@ -20,7 +20,7 @@ export const sales = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     // org_id and account_id: the listing's own, denormalised, with no FK (migration 0030): deleting an organization
-    // or account deletes its listings, whose trigger deletes their sales (migration 0034), and checking the two
+    // or account deletes its listings, whose trigger deletes their sales (migration 0032), and checking the two
     // parents again locked the organization and account rows once per inserted sale (~130,000 on a first sync).
     orgId: uuid("org_id").notNull(),
     accountId: uuid("account_id").notNull(),
@@ -28,7 +28,7 @@ export const sales = pgTable(
     kind: saleKindEnum("kind").notNull(),
     // WB srid (plus saleID for sales/returns); Ozon "<posting_number>:<sku>".
     externalId: text("external_id").notNull(),
-    // No FK (migration 0034): the page writes only listings it just joined (of its own account), and a statement
+    // No FK (migration 0032): the page writes only listings it just joined (of its own account), and a statement
     // trigger on listings deletes a deleted listing's sales, as the cascade did; checking the listing again locked
     // it once per inserted sale (~160,000 on a first sync).
     listingId: bigint("listing_id", { mode: "number" }).notNull(),

@@ -20,7 +20,7 @@ import { marketplaceEnum } from "./enums";
 export const productMarketplaceStock = pgTable(
   "product_marketplace_stock",
   {
-    // No FK (migration 0034): the organizations trigger removes a deleted organization's rows; checking the
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
     // organization locked its row once per row a first sync wrote here.
     orgId: uuid("org_id").notNull(),
     // No FK (as product_summary): the products trigger removes a deleted product's rows.
@@ -42,7 +42,7 @@ export const productMarketplaceStock = pgTable(
 export const productWarehouseSummary = pgTable(
   "product_warehouse_summary",
   {
-    // No FK (migration 0034): the organizations trigger removes a deleted organization's rows; checking the
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
     // organization locked its row once per row a first sync wrote here.
     orgId: uuid("org_id").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),

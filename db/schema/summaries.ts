@@ -23,7 +23,7 @@ import { organizations } from "./organizations";
 export const productSummary = pgTable(
   "product_summary",
   {
-    // No FK (migration 0034): the organizations trigger removes a deleted organization's rows; checking the
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
     // organization locked its row once per row a first sync wrote here.
     orgId: uuid("org_id").notNull(),
     // No FK: deleting products (link-products.ts drops thousands at once) checked every summary row per product;
@@ -202,7 +202,7 @@ export const categorySalesWindows = pgTable(
 export const productStockDays = pgTable(
   "product_stock_days",
   {
-    // No FK (migration 0034): the organizations trigger removes a deleted organization's rows; checking the
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
     // organization locked its row once per row a first sync wrote here.
     orgId: uuid("org_id").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),

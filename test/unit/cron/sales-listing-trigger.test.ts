@@ -1,4 +1,4 @@
-// sales.listing_id has no foreign key (migration 0034): on a real PostgreSQL server, a deleted listing's sales go
+// sales.listing_id has no foreign key (migration 0032): on a real PostgreSQL server, a deleted listing's sales go
 // with it (also when its account or product is deleted and the listings go by their own cascade), the other
 // listings' sales stay, and a sale naming a listing that does not exist is refused, whole statement and all, on
 // insert and on update, as the foreign key refused it.
