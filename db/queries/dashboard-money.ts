@@ -5,7 +5,8 @@
 //   average selling price of recent orders), the one finalize stored on product_summary (unit-price-refresh.ts);
 // - lost to stock-outs over the last 30 days and today, Ozon's way: each product's lost units as the run's
 //   finalize stored them on product_summary (lost-sales-refresh.ts), at the same price, and the days of the
-//   period with stock history (from the earliest snapshot in it: history starts at the first sync);
+//   period with stock history (from the earliest snapshot in it: history starts at the first sync), the first day
+//   with cells of a summarized product in product_stock_days (db/queries/stock-days.ts), by its day index;
 // - the stock on hand and the stock of overstocked products (domain/stock-status-sql.ts), at the same price.
 import { sql } from "drizzle-orm";
 import { reorderDueSql, suggestedQuantitySql } from "../../domain/replenishment-sql";
@@ -59,10 +60,11 @@ export async function dashboardMoney(
         from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_rub,
       (select case when min(f.day) is not null
           then least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1) end
-        from product_summary ps cross join lateral (
-          select i.day from inventory_daily i where i.org_id = ${scope.orgId} and i.product_id = ps.product_id
-            and i.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int order by i.day limit 1) f
-        where ps.org_id = ${scope.orgId})::int as observed_days`);
+        from (select d.day from product_stock_days d
+          where d.org_id = ${scope.orgId} and d.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int
+            and d.ozon_cells + d.wb_cells > 0
+            and exists (select 1 from product_summary ps where ps.org_id = ${scope.orgId} and ps.product_id = d.product_id)
+          order by d.day limit 1) f)::int as observed_days`);
   const row = result.rows[0] as Record<string, number | string>;
   const number = (name: string) => Number(row[name] ?? 0);
   return {
