@@ -48,23 +48,28 @@ export async function dashboardMoney(
       select available, ${price} as price,
         ${reorderDueSql(LINE_STOCK, settings)} as due, ${suggestedQuantitySql(LINE_STOCK, settings)} as to_order,
         ${stockStatusConditionSql("overstock", LINE_STOCK, settings)} as overstock
-      from lines)
+      from lines),
+    lost as (
+      select coalesce(sum(${lost}), 0)::float8 as lost_units, coalesce(sum(${lost} * ps.unit_price), 0)::float8 as lost_rub
+      from product_summary ps where ps.org_id = ${scope.orgId}
+    )
+    -- One pass over the lines for every sum (priced is read once, so not materialized), one over the summaries.
     select
-      (select count(*) from priced where due)::int as order_products,
-      (select coalesce(sum(to_order), 0) from priced)::int as order_units,
-      (select coalesce(sum(to_order * price), 0) from priced)::float8 as order_rub,
-      (select coalesce(sum(greatest(available, 0) * price), 0) from priced)::float8 as stock_rub,
-      (select coalesce(sum(greatest(available, 0) * price) filter (where overstock), 0) from priced)::float8 as overstock_rub,
-      (select coalesce(sum(${lost}), 0) from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_units,
-      (select coalesce(sum(${lost} * ps.unit_price), 0)
-        from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_rub,
+      (count(*) filter (where due))::int as order_products,
+      coalesce(sum(to_order), 0)::int as order_units,
+      coalesce(sum(to_order * price), 0)::float8 as order_rub,
+      coalesce(sum(greatest(available, 0) * price), 0)::float8 as stock_rub,
+      coalesce(sum(greatest(available, 0) * price) filter (where overstock), 0)::float8 as overstock_rub,
+      (select lost_units from lost) as lost_units,
+      (select lost_rub from lost) as lost_rub,
       (select case when min(f.day) is not null
           then least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1) end
         from (select d.day from product_stock_days d
           where d.org_id = ${scope.orgId} and d.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int
             and d.ozon_cells + d.wb_cells > 0
             and exists (select 1 from product_summary ps where ps.org_id = ${scope.orgId} and ps.product_id = d.product_id)
-          order by d.day limit 1) f)::int as observed_days`);
+          order by d.day limit 1) f)::int as observed_days
+    from priced`);
   const row = result.rows[0] as Record<string, number | string>;
   const number = (name: string) => Number(row[name] ?? 0);
   return {

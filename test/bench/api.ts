@@ -6,9 +6,11 @@
 // finalize upkeep out, for quick runs.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { neon, neonConfig } from "@neondatabase/serverless";
+import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { unstable_dev } from "wrangler";
 import { migrateDatabase } from "../../db/migrate";
+import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { hashPassword } from "../../worker/auth/password";
 import { type ExplainedStatement, explainDuring, planLog, setAutoExplain } from "./api-explain";
 import { startBenchPostgres } from "./api-postgres";
@@ -103,6 +105,11 @@ async function main(): Promise<void> {
     if (seeded?.rows[0]) {
       orgId = seeded.rows[0].id;
       console.log(`reusing the seeded database (organization ${orgId})`);
+      // Read models a newer migration added empty (a finalize would fill them): the per-period ones again.
+      for (const statement of refreshSalesWindows({ orgId })) {
+        const query = new PgDialect().sqlToQuery(statement);
+        await direct.query(query.sql, query.params as unknown[]);
+      }
     } else {
       console.log(`seeding ${PRODUCTS} products × ${WAREHOUSES} warehouses, ${SALES} sales…`);
       await seedBenchData(direct, orgId, await hashPassword("bench-password"), {
