@@ -1,8 +1,9 @@
 // ABC classes of the standard analytics periods, ranked once at finalize (db/queries/abc-windows.ts) from the
 // per-product periods (product_sales_windows): a request for one of those periods reads its page of ranks and the
 // class totals by key instead of ranking every product. `scope` is 'all' (both marketplaces), 'ozon' or 'wb'.
+// No FK to organizations (a first-of-day refresh inserts ~100,000 rows, each checking it): a statement trigger
+// on organizations removes their rows instead (migration 0032).
 import { bigint, doublePrecision, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { organizations } from "./organizations";
 
 /**
  * A product's rank in a period and scope (1 = most revenue, ties by product id), its revenue (float8, as ranked;
@@ -12,9 +13,7 @@ import { organizations } from "./organizations";
 export const productAbcWindows = pgTable(
   "product_abc_windows",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
     days: integer("days").notNull(),
     scope: text("scope").notNull(),
     position: integer("position").notNull(),
@@ -30,9 +29,7 @@ export const productAbcWindows = pgTable(
 export const abcClassWindows = pgTable(
   "abc_class_windows",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id").notNull(),
     days: integer("days").notNull(),
     scope: text("scope").notNull(),
     abcClass: text("abc_class").notNull(),

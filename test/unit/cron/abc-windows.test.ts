@@ -1,7 +1,8 @@
 // ABC of a standard period read from the ranks and class totals finalize stores (db/queries/abc-windows.ts)
 // answers exactly as ranking the period's products per request did (the stored rows hidden in a rolled-back
 // transaction): every page, each class alone, both marketplaces or one, with ties, a negative and a zero revenue,
-// after sales change; a rebuild that changes nothing rewrites no row; a period not stored is ranked per request.
+// after sales change; a rebuild that changes nothing rewrites no row; a period not stored is ranked per request;
+// the rows go with their organization.
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
@@ -131,5 +132,11 @@ describe("ABC of a standard period from the stored ranks", () => {
     expect(after.filter((row) => row.key.startsWith("rank 31 all "))).toHaveLength(22);
     await expectAsPerRequest(month);
     await expectAsPerRequest(week);
+  });
+
+  it("goes with its organization (no FK: the organization's statement trigger removes it)", async () => {
+    expect((await storedRows()).length).toBeGreaterThan(0);
+    await db.query("delete from organizations where id = $1", [orgId]);
+    expect(await storedRows()).toEqual([]);
   });
 });
