@@ -8,8 +8,9 @@ import { ABC_BOUNDS, type AbcBounds } from "./abc";
 /**
  * `source`: a query of rows with `product_id` and `revenue` (float8). Answers them with `position` (1 = most
  * revenue), `counted` (revenue, negative as 0), `before`, `through` and `total` (float8), and `abc_class`.
+ * `partition` (columns of `source` as `s.…`): rank each group of rows on its own (e.g. per period and scope).
  */
-export function abcClassesSql(source: SQL, bounds: AbcBounds = ABC_BOUNDS): SQL {
+export function abcClassesSql(source: SQL, bounds: AbcBounds = ABC_BOUNDS, partition?: SQL): SQL {
   const counted = sql`greatest(s.revenue, 0::float8)`;
   return sql`select r.*,
       case when r.total > 0 and r.before / r.total < ${bounds.a}::float8 then 'A'
@@ -20,6 +21,6 @@ export function abcClassesSql(source: SQL, bounds: AbcBounds = ABC_BOUNDS): SQL 
         sum(${counted}) over (w rows between unbounded preceding and current row) as through,
         sum(${counted}) over (w rows between unbounded preceding and unbounded following) as total
       from (${source}) s
-      window w as (order by s.revenue desc, s.product_id)
+      window w as (${partition ? sql`partition by ${partition} ` : sql``}order by s.revenue desc, s.product_id)
     ) r`;
 }

@@ -30,7 +30,12 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     defaultHook(result) {
       if (!result.success) {
         const target = result.target === "json" ? "body" : result.target;
-        const { message, problem } = describeInputIssue(result.error.issues[0], target);
+        const { message, problem } = describeInputIssue(
+          result.error.issues[0],
+          target,
+          // zod-validator hands the hook what was sent as `data`, though its type leaves it out.
+          (result as { data?: unknown }).data,
+        );
         throw new ApiError("BAD_REQUEST", message, {}, problem);
       }
     },

@@ -1,6 +1,7 @@
-// The end of a run, in two round trips: first Ozon and WB listings of one product are joined across the
-// organization (link-products.ts, a short transaction of its own); then, in one transaction, after a full stock
-// listing stock not seen in this run goes to 0 (audited), today's inventory snapshot is written, the
+// The end of a run, in three round trips: first Ozon and WB listings of one product are joined across the
+// organization (link-products.ts, a short transaction of its own); then the organization's sales summaries are
+// made equal to its sales (a transaction of their own, salesSummaryTransaction); then, in one transaction, after a
+// full stock listing stock not seen in this run goes to 0 (audited), today's inventory snapshot is written, the
 // dashboard's summaries are rebuilt, the run is closed, and the organization's data version moves so cached
 // API answers change. Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
@@ -262,6 +263,14 @@ function closeRun(input: FinalizeInput): SQL[] {
 }
 
 /**
+ * Memory for finalize's sorts and hashes, its transaction only. At PostgreSQL's 4 MB default a first sync's
+ * summaries spilled to disk (`npm run bench:ingest -- --profile` with auto_explain, 20,000 stock and 140,000
+ * sales rows: sales_daily's aggregate in 21 batches and a 21 MB external sort, the demand forecasts' window sorts
+ * 2–7 MB each); 64 MB keeps them in memory at that size, and one finalize runs per account at a time.
+ */
+const FINALIZE_WORK_MEM = sql`set local work_mem = '64MB'`;
+
+/**
  * The run's own end, after the relink: one transaction. It holds the relink lock shared, as a page load does:
  * its snapshot, zeroed cells' audit rows and summaries read products, and another account's relink must not
  * move them halfway (that relink would also wait for the zeroed cells while this waited for its daily rows).
@@ -269,14 +278,12 @@ function closeRun(input: FinalizeInput): SQL[] {
 export function finalizeStatements(input: FinalizeInput): SQL[] {
   const [snapshot, stockDays, snapshotTaken] = snapshotToday(input);
   return [
+    FINALIZE_WORK_MEM,
     pageRelinkLock(input.orgId),
     ...(input.zeroUnseen ? [zeroUnseenStock(input)] : []),
     forgetSeenCells(input.runId),
     snapshot,
     stockDays,
-    ...refreshSalesDaily(input),
-    ...refreshSalesDayTotals(input),
-    ...refreshSalesWindows(input),
     // Late in the transaction: the summary rows of products both marketplaces sell are what another account's
     // finalize waits for, until this transaction commits. Before the snapshot time moves (it reads it).
     refreshProductSummary(input),
@@ -304,6 +311,23 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
   ];
 }
 
+/**
+ * Finalize's second transaction, after the relink (which moves sales between products) and before the run's own
+ * end (the product summary's forecast, lost sales and unit price read sales_daily): daily sales, their day totals
+ * and the sales periods, made equal to the sales facts. A transaction of its own because the sales_daily lock
+ * holds until commit: inside the run's own end it was held through the summaries, snapshot and close, and the
+ * other account's finalize waited for all of them. Another account's relink committing after it is followed by
+ * that account's own sales transaction, so sales_daily ends equal to the sales either way.
+ */
+export function salesSummaryTransaction(input: Pick<FinalizeInput, "orgId">): SQL[] {
+  return [
+    FINALIZE_WORK_MEM,
+    ...refreshSalesDaily(input),
+    ...refreshSalesDayTotals(input),
+    ...refreshSalesWindows(input),
+  ];
+}
+
 /** Finalize's first transaction: statistics first (the relink's candidates are planned with them), the relink. */
 export function relinkTransaction(orgId: string): SQL[] {
   return [analyzeGrownTables(), ...relinkStatements(orgId)];
@@ -311,5 +335,6 @@ export function relinkTransaction(orgId: string): SQL[] {
 
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));
+  await run(salesSummaryTransaction(input));
   await run(finalizeStatements(input));
 }

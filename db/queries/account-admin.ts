@@ -251,7 +251,8 @@ export async function deleteAccount(db: Database, orgId: string, accountId: stri
     db.execute(sql`delete from product_summary ps where ps.org_id = ${orgId}
       and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = ps.product_id)`),
     ...forgetUnlistedStock(orgId).map((statement) => db.execute(statement)),
-    // Categories read the per-product periods summed per category: again from the rows just refreshed.
+    // Categories (summed per category) and ABC (ranked) read the per-product periods: again from the rows just
+    // refreshed.
     ...categoriesAgain.map((statement) => db.execute(statement)),
     db.execute(sql`update organizations set data_version = data_version + 1 where id = ${orgId}`),
   ]);

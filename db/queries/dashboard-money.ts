@@ -5,7 +5,8 @@
 //   average selling price of recent orders), the one finalize stored on product_summary (unit-price-refresh.ts);
 // - lost to stock-outs over the last 30 days and today, Ozon's way: each product's lost units as the run's
 //   finalize stored them on product_summary (lost-sales-refresh.ts), at the same price, and the days of the
-//   period with stock history (from the earliest snapshot in it: history starts at the first sync);
+//   period with stock history (from the earliest snapshot in it: history starts at the first sync), the first day
+//   with cells of a summarized product in product_stock_days (db/queries/stock-days.ts), by its day index;
 // - the stock on hand and the stock of overstocked products (domain/stock-status-sql.ts), at the same price.
 import { sql } from "drizzle-orm";
 import { reorderDueSql, suggestedQuantitySql } from "../../domain/replenishment-sql";
@@ -47,22 +48,28 @@ export async function dashboardMoney(
       select available, ${price} as price,
         ${reorderDueSql(LINE_STOCK, settings)} as due, ${suggestedQuantitySql(LINE_STOCK, settings)} as to_order,
         ${stockStatusConditionSql("overstock", LINE_STOCK, settings)} as overstock
-      from lines)
+      from lines),
+    lost as (
+      select coalesce(sum(${lost}), 0)::float8 as lost_units, coalesce(sum(${lost} * ps.unit_price), 0)::float8 as lost_rub
+      from product_summary ps where ps.org_id = ${scope.orgId}
+    )
+    -- One pass over the lines for every sum (priced is read once, so not materialized), one over the summaries.
     select
-      (select count(*) from priced where due)::int as order_products,
-      (select coalesce(sum(to_order), 0) from priced)::int as order_units,
-      (select coalesce(sum(to_order * price), 0) from priced)::float8 as order_rub,
-      (select coalesce(sum(greatest(available, 0) * price), 0) from priced)::float8 as stock_rub,
-      (select coalesce(sum(greatest(available, 0) * price) filter (where overstock), 0) from priced)::float8 as overstock_rub,
-      (select coalesce(sum(${lost}), 0) from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_units,
-      (select coalesce(sum(${lost} * ps.unit_price), 0)
-        from product_summary ps where ps.org_id = ${scope.orgId})::float8 as lost_rub,
+      (count(*) filter (where due))::int as order_products,
+      coalesce(sum(to_order), 0)::int as order_units,
+      coalesce(sum(to_order * price), 0)::float8 as order_rub,
+      coalesce(sum(greatest(available, 0) * price), 0)::float8 as stock_rub,
+      coalesce(sum(greatest(available, 0) * price) filter (where overstock), 0)::float8 as overstock_rub,
+      (select lost_units from lost) as lost_units,
+      (select lost_rub from lost) as lost_rub,
       (select case when min(f.day) is not null
           then least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1) end
-        from product_summary ps cross join lateral (
-          select i.day from inventory_daily i where i.org_id = ${scope.orgId} and i.product_id = ps.product_id
-            and i.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int order by i.day limit 1) f
-        where ps.org_id = ${scope.orgId})::int as observed_days`);
+        from (select d.day from product_stock_days d
+          where d.org_id = ${scope.orgId} and d.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int
+            and d.ozon_cells + d.wb_cells > 0
+            and exists (select 1 from product_summary ps where ps.org_id = ${scope.orgId} and ps.product_id = d.product_id)
+          order by d.day limit 1) f)::int as observed_days
+    from priced`);
   const row = result.rows[0] as Record<string, number | string>;
   const number = (name: string) => Number(row[name] ?? 0);
   return {

@@ -42,6 +42,18 @@ export async function salesTotals(db: Database, period: SalesPeriod): Promise<Sa
   return result.rows[0] as unknown as SalesTotals;
 }
 
+/** Totals of several periods in one statement (KPIs: the period and the one before), in the order given. */
+export async function salesTotalsOf(db: Database, periods: SalesPeriod[]): Promise<SalesTotals[]> {
+  const each = periods.map(
+    (period, index) =>
+      sql`select ${index}::int as which, ${TOTALS} from sales_day_totals sd where ${periodFilter(period)}`,
+  );
+  const result = await db.execute(sql`${sql.join(each, sql` union all `)} order by which`);
+  return (result.rows as unknown as Array<SalesTotals & { which: number }>).map(
+    ({ which: _, ...totals }) => totals,
+  );
+}
+
 export type TrendGrain = "day" | "week" | "month";
 
 export async function salesTrend(
@@ -57,7 +69,7 @@ export async function salesTrend(
 }
 
 /** The organization's standard period the period is (a row when it is one, up to the day they end on), as CTE `covered`. */
-function coveredPeriod(period: SalesPeriod): SQL {
+export function coveredPeriod(period: SalesPeriod): SQL {
   const days = sql`(${period.to}::date - ${period.from}::date + 1)`;
   return sql`covered as (
       select 1 from sales_windows where org_id = ${period.orgId} and days = ${days} and ends_on = ${period.to}::date
@@ -68,7 +80,7 @@ function coveredPeriod(period: SalesPeriod): SQL {
  * The standard period's rows of product_sales_windows, a row a product (of the marketplace), when `covered` has
  * one. Revenue is the expression product_sales_windows' revenue indexes hold, so a Top-N walks an index.
  */
-function windowTotals(period: SalesPeriod, products?: SQL): SQL {
+export function windowTotals(period: SalesPeriod, products?: SQL): SQL {
   const days = sql`(${period.to}::date - ${period.from}::date + 1)`;
   const measure = (name: string) =>
     sql.raw(
@@ -168,9 +180,9 @@ export async function revenueByRegion(
 }
 
 /**
- * The `limit` products soonest out of stock (product_summary: cover = available ÷ velocity), with their units
- * sold in the period and their average daily stock over the days the period has snapshots of (sum ÷ days, per
- * marketplace when one is asked), from product_stock_days: a row a day of the listed products only.
+ * The `limit` products soonest out of stock (product_summary: cover = available ÷ velocity, walked by its index),
+ * with their units sold in the period and their average daily stock over the days the period has snapshots of
+ * (sum ÷ days, per marketplace when one is asked), from product_stock_days: a row a day of the listed products.
  */
 export async function turnoverRows(
   db: Database,
@@ -191,14 +203,17 @@ export async function turnoverRows(
   const [stock, stocked] = period.marketplace
     ? [sql.raw(`${period.marketplace}_available`), sql.raw(`${period.marketplace}_cells > 0`)]
     : [sql.raw("ozon_available + wb_available"), sql.raw("ozon_cells + wb_cells > 0")];
+  // The cover expression is product_summary_org_cover_idx's: the first rows walk it, then order their ties.
+  const cover = sql`case when ps.velocity > 0 then ps.available / ps.velocity end`;
   const result = await db.execute(sql`with listed as (
-      select ps.product_id, p.article, p.name, ps.available, ps.in_transit, ps.velocity,
-        row_number() over (order by case when ps.velocity > 0 then ps.available / ps.velocity end asc nulls last,
-          p.article) as position
-      from product_summary ps join products p on p.id = ps.product_id
-      where ps.org_id = ${period.orgId}
-      order by position
-      limit ${limit}
+      select first.*, row_number() over (order by first.cover asc nulls last, first.article) as position
+      from (
+        select ps.product_id, p.article, p.name, ps.available, ps.in_transit, ps.velocity, ${cover} as cover
+        from product_summary ps join products p on p.id = ps.product_id
+        where ps.org_id = ${period.orgId}
+        order by ${cover} asc nulls last, p.article
+        limit ${limit}
+      ) first
     ),
     ${coveredPeriod(period)},
     -- Units of the listed products only (the product filter inside each branch: a row or a sum per product).

@@ -2,8 +2,10 @@
 // last 7, 30 and 90 days and the organization's velocity window, up to its today), per marketplace. Finalize moves the periods to today and refreshes the rows in its transaction, after the sales_daily
 // rebuild (whose advisory lock it relies on; the periods lie within the 120 days that rebuild redoes). Rows
 // whose figures did not change are left untouched, and a product without sales in a period has no row there.
-// Then category_sales_windows: the per-product rows summed per category, written again (a few dozen rows).
+// Then category_sales_windows: the per-product rows summed per category, written again (a few dozen rows); then
+// the ABC ranks and classes of every period (abc-windows.ts).
 import { type SQL, sql } from "drizzle-orm";
+import { refreshAbcWindows } from "./abc-windows";
 
 /** The standard periods besides the velocity window: the Analytics page's presets. */
 export const WINDOW_DAYS = [7, 30, 90] as const;
@@ -108,15 +110,24 @@ function syncCategoryRows(orgId: string): SQL[] {
 
 /** Finalize's share, after refreshSalesDaily (cron/load/finalize-run.ts): the periods up to today, every product. */
 export function refreshSalesWindows(input: { orgId: string }): SQL[] {
-  return [moveWindows(input.orgId), syncWindowRows(input.orgId, null), ...syncCategoryRows(input.orgId)];
+  return [
+    moveWindows(input.orgId),
+    syncWindowRows(input.orgId, null),
+    ...syncCategoryRows(input.orgId),
+    ...refreshAbcWindows(input.orgId),
+  ];
 }
 
 /** The rows of the products a set of sales touches (`sales` a query of sales rows with product_id), same periods. */
 export function refreshSalesWindowsOf(orgId: string, sales: SQL): SQL[] {
-  return [syncWindowRows(orgId, sql`select s.product_id from (${sales}) s`), ...syncCategoryRows(orgId)];
+  return [
+    syncWindowRows(orgId, sql`select s.product_id from (${sales}) s`),
+    ...syncCategoryRows(orgId),
+    ...refreshAbcWindows(orgId),
+  ];
 }
 
 /** The rows of the periods sales_windows names, every product (sales_daily written outside a run, e.g. seeded). */
 export function rebuildSalesWindows(orgId: string): SQL[] {
-  return [syncWindowRows(orgId, null), ...syncCategoryRows(orgId)];
+  return [syncWindowRows(orgId, null), ...syncCategoryRows(orgId), ...refreshAbcWindows(orgId)];
 }

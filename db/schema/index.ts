@@ -1,4 +1,5 @@
 // The complete data model; drizzle-kit reads this file to generate migrations.
+export * from "./abc-windows";
 export * from "./accounts";
 export * from "./alerts";
 export * from "./catalog";

@@ -1,5 +1,6 @@
 // Stock facts: current stock per listing × warehouse, every change to it (audit), and one snapshot per
 // day, since the marketplaces keep no stock history of their own.
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -91,6 +92,12 @@ export const inventoryDaily = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.listingId, t.warehouseId, t.day] }),
-    index("inventory_daily_product_idx").on(t.orgId, t.productId, t.day),
+    // A product's days, and (with migration 0031's INCLUDE (available)) its warehouses' sums of a day read from
+    // the index alone: the per-warehouse forecast's check of a day of no stock (db/queries/warehouse-forecast.ts).
+    index("inventory_daily_product_idx").on(t.orgId, t.productId, t.day, t.warehouseId),
+    // The rows of no stock only: the per-warehouse forecast's candidate days out of stock, per series.
+    index("inventory_daily_stock_out_idx")
+      .on(t.orgId, t.productId, t.warehouseId, t.day)
+      .where(sql`${t.available} <= 0`),
   ],
 );

@@ -13,25 +13,25 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { listings } from "./catalog";
 import { marketplaceEnum, saleKindEnum } from "./enums";
 
 export const sales = pgTable(
   "sales",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    // org_id and account_id: the listing's own, denormalised, with no FK (migration 0030): the listing_id FK
-    // cascades an organization's or account's deletion through listings, and checking the two parents again
-    // locked the organization and account rows once per inserted sale (~130,000 on a first sync).
+    // org_id and account_id: the listing's own, denormalised, with no FK (migration 0030): deleting an organization
+    // or account deletes its listings, whose trigger deletes their sales (migration 0032), and checking the two
+    // parents again locked the organization and account rows once per inserted sale (~130,000 on a first sync).
     orgId: uuid("org_id").notNull(),
     accountId: uuid("account_id").notNull(),
     marketplace: marketplaceEnum("marketplace").notNull(),
     kind: saleKindEnum("kind").notNull(),
     // WB srid (plus saleID for sales/returns); Ozon "<posting_number>:<sku>".
     externalId: text("external_id").notNull(),
-    listingId: bigint("listing_id", { mode: "number" })
-      .notNull()
-      .references(() => listings.id, { onDelete: "cascade" }),
+    // No FK (migration 0032): the page writes only listings it just joined (of its own account), and a statement
+    // trigger on listings deletes a deleted listing's sales, as the cascade did; checking the listing again locked
+    // it once per inserted sale (~160,000 on a first sync).
+    listingId: bigint("listing_id", { mode: "number" }).notNull(),
     // The listing's product, denormalised: no FK (the listing FK already cascades a product's deletion; this one
     // made every deleted product scan sales).
     productId: bigint("product_id", { mode: "number" }).notNull(),

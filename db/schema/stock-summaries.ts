@@ -12,7 +12,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { marketplaceEnum } from "./enums";
-import { organizations } from "./organizations";
 
 /**
  * Stock per product × marketplace, a row for each marketplace the product has inventory rows in: the
@@ -21,9 +20,9 @@ import { organizations } from "./organizations";
 export const productMarketplaceStock = pgTable(
   "product_marketplace_stock",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
+    // organization locked its row once per row a first sync wrote here.
+    orgId: uuid("org_id").notNull(),
     // No FK (as product_summary): the products trigger removes a deleted product's rows.
     productId: bigint("product_id", { mode: "number" }).notNull(),
     marketplace: marketplaceEnum("marketplace").notNull(),
@@ -43,9 +42,9 @@ export const productMarketplaceStock = pgTable(
 export const productWarehouseSummary = pgTable(
   "product_warehouse_summary",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
+    // organization locked its row once per row a first sync wrote here.
+    orgId: uuid("org_id").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),
     // No FK either: the warehouses trigger removes a deleted warehouse's rows with its stock.
     warehouseId: integer("warehouse_id").notNull(),

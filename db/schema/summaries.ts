@@ -23,9 +23,9 @@ import { organizations } from "./organizations";
 export const productSummary = pgTable(
   "product_summary",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
+    // organization locked its row once per row a first sync wrote here.
+    orgId: uuid("org_id").notNull(),
     // No FK: deleting products (link-products.ts drops thousands at once) checked every summary row per product;
     // a statement-level trigger on products removes their summaries instead (migration 0002).
     productId: bigint("product_id", { mode: "number" }).notNull(),
@@ -59,6 +59,12 @@ export const productSummary = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.productId] }),
     index("product_summary_org_available_idx").on(t.orgId, t.available),
+    // Turnover walks the products by days of cover (available ÷ velocity, none without sales last) to its first
+    // rows instead of sorting every product (db/queries/sales-analytics.ts, the same expression).
+    index("product_summary_org_cover_idx").on(
+      t.orgId,
+      sql`(case when ${t.velocity} > 0 then ${t.available} / ${t.velocity} end) asc nulls last`,
+    ),
   ],
 );
 
@@ -202,9 +208,9 @@ export const categorySalesWindows = pgTable(
 export const productStockDays = pgTable(
   "product_stock_days",
   {
-    orgId: uuid("org_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    // No FK (migration 0032): the organizations trigger removes a deleted organization's rows; checking the
+    // organization locked its row once per row a first sync wrote here.
+    orgId: uuid("org_id").notNull(),
     productId: bigint("product_id", { mode: "number" }).notNull(),
     day: date("day").notNull(),
     ozonAvailable: bigint("ozon_available", { mode: "number" }).notNull().default(0),
@@ -212,5 +218,9 @@ export const productStockDays = pgTable(
     wbAvailable: bigint("wb_available", { mode: "number" }).notNull().default(0),
     wbCells: integer("wb_cells").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.productId, t.day] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.productId, t.day] }),
+    // The Overview's days with stock history: the organization's first day with cells in the period, by day.
+    index("product_stock_days_org_day_idx").on(t.orgId, t.day),
+  ],
 );

@@ -1,7 +1,8 @@
 // The plans behind the slowest routes: after the timed samples, auto_explain (loaded by api-postgres.ts, off
 // until now) logs EXPLAIN (ANALYZE, BUFFERS) of every statement; one more cache-missing request per slow
 // variant, and its slowest statements' plans are cut from the server's log, so a regression names its query.
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import type pg from "pg";
 
 export interface ExplainedStatement {
@@ -9,6 +10,37 @@ export interface ExplainedStatement {
   ms: number;
   /** auto_explain's text: the query, then the plan with actual rows, timings and buffers. */
   plan: string;
+}
+
+/**
+ * Where the plans can be read, or why not: the log file given (ours, or BENCH_POSTGRES_LOG for a server given by
+ * URL), else the one the server's logging collector writes; and auto_explain must be loaded there.
+ */
+export async function planLog(
+  admin: pg.Client,
+  given: string | undefined,
+): Promise<{ file: string } | { missing: string }> {
+  const loaded = await admin.query("select 1 from pg_settings where name = 'auto_explain.log_min_duration'");
+  if (loaded.rows.length === 0)
+    return { missing: "auto_explain is not loaded on the server (shared_preload_libraries=auto_explain)" };
+  let file = given;
+  if (file === undefined) {
+    const found = await admin.query<{ log: string | null; data: string }>(
+      "select pg_current_logfile() as log, current_setting('data_directory') as data",
+    );
+    const row = found.rows[0];
+    if (row?.log) file = isAbsolute(row.log) ? row.log : join(row.data, row.log);
+  }
+  if (file === undefined)
+    return {
+      missing: "the server's log file is unknown: set BENCH_POSTGRES_LOG (the file `pg_ctl -l` writes)",
+    };
+  try {
+    accessSync(file, constants.R_OK);
+  } catch {
+    return { missing: `the server's log ${file} cannot be read here` };
+  }
+  return { file };
 }
 
 export async function setAutoExplain(client: pg.Client, on: boolean): Promise<void> {

@@ -1,5 +1,6 @@
 // Starts a throwaway PostgreSQL server for the API benchmark (initdb into a temp dir, random port),
-// as the `postgres` user when run as root, since initdb refuses root. Or uses BENCH_POSTGRES_URL.
+// as the `postgres` user when run as root, since initdb refuses root. Or uses BENCH_POSTGRES_URL, whose log file
+// BENCH_POSTGRES_LOG names (where `pg_ctl -l` writes it; else api-explain.ts asks the server for its own).
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +8,7 @@ import { join } from "node:path";
 
 export interface BenchPostgres {
   url: string;
-  /** The server's log, where auto_explain writes plans (absent for a server given by URL). */
+  /** The server's log, where auto_explain writes plans (for a server given by URL, BENCH_POSTGRES_LOG). */
   logFile?: string;
   stop(): void;
 }
@@ -19,7 +20,8 @@ function run(command: string, args: string[]): void {
 }
 
 export function startBenchPostgres(): BenchPostgres {
-  if (process.env.BENCH_POSTGRES_URL) return { url: process.env.BENCH_POSTGRES_URL, stop() {} };
+  if (process.env.BENCH_POSTGRES_URL)
+    return { url: process.env.BENCH_POSTGRES_URL, logFile: process.env.BENCH_POSTGRES_LOG, stop() {} };
   const dir = mkdtempSync(join(tmpdir(), "mi-bench-pg-"));
   chmodSync(dir, 0o777);
   const data = join(dir, "data");

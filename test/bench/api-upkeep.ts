@@ -1,7 +1,7 @@
 // What keeping the read models costs finalize, at the benchmark's size, inside transactions that are rolled back:
 // - the sales_daily rebuild (the 120 days finalize redoes on every run), then the day totals' and the per-product
 //   periods' refreshes after it (the periods moved to yesterday first, so every row is rewritten, as on a day's
-//   first run);
+//   first run), the ABC ranks of every period among them;
 // - a whole finalize of the WB account's run as a day's first run (every product the account lists is
 //   refreshed), statement by statement: the share of the per-warehouse and per-marketplace stock refresh
 //   (db/queries/stock-summaries.ts), of the per-product periods (db/queries/sales-windows.ts) and of the products'
@@ -9,7 +9,7 @@
 //   time they add (`stock_growth`, `read_models_growth`: their time ÷ the rest's).
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
-import { finalizeStatements, refreshSalesDaily } from "../../cron/load/finalize-run";
+import { finalizeStatements, refreshSalesDaily, salesSummaryTransaction } from "../../cron/load/finalize-run";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { rebuildSalesWindows, refreshSalesWindows } from "../../db/queries/sales-windows";
 
@@ -21,6 +21,10 @@ export interface UpkeepFigures {
   sales_windows_refresh_ms: number;
   /** per-product periods / sales_daily rebuild. */
   windows_ratio: number;
+  /** Of those periods' refresh, the ABC ranks and class totals of every period and scope (abc-windows.ts). */
+  abc_refresh_ms: number;
+  /** ABC ranks / sales_daily rebuild. */
+  abc_ratio: number;
   /** The whole finalize transaction of a day's first run, every read model included. */
   finalize_ms: number;
   /** product_warehouse_summary (with each warehouse's forecast) and product_marketplace_stock, in that finalize. */
@@ -67,8 +71,9 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     const dayTotals = sum(await timedStatements(client, refreshSalesDayTotals({ orgId })));
     await yesterdaysWindows(client, orgId);
     await timedStatements(client, rebuildSalesWindows(orgId));
-    return [rebuilt, dayTotals, sum(await timedStatements(client, refreshSalesWindows({ orgId })))];
+    return [rebuilt, dayTotals, await timedStatements(client, refreshSalesWindows({ orgId }))] as const;
   });
+  const abc = sum(windows.filter((t) => t.text.includes("insert into product_abc_windows")));
   const finalize = await rolledBack(client, async () => {
     await yesterdaysWindows(client, orgId);
     const account = await client.query(
@@ -81,10 +86,11 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
       "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
       [runId, orgId, accountId],
     );
-    return timedStatements(
-      client,
-      finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
-    );
+    // Finalize's sales transaction and its own end (one transaction each in production; rolled back together here).
+    return timedStatements(client, [
+      ...salesSummaryTransaction({ orgId }),
+      ...finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
+    ]);
   });
   const stock = sum(
     finalize.filter(
@@ -100,8 +106,10 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     sales_daily_rebuild_ms: round(rebuild),
     day_totals_refresh_ms: round(totals),
     ratio: Math.round((totals / rebuild) * 1000) / 1000,
-    sales_windows_refresh_ms: round(windows),
-    windows_ratio: Math.round((windows / rebuild) * 1000) / 1000,
+    sales_windows_refresh_ms: round(sum(windows)),
+    windows_ratio: Math.round((sum(windows) / rebuild) * 1000) / 1000,
+    abc_refresh_ms: round(abc),
+    abc_ratio: Math.round((abc / rebuild) * 1000) / 1000,
     finalize_ms: round(whole),
     stock_summaries_ms: round(stock),
     stock_growth: share(stock, whole),

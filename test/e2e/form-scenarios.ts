@@ -1,6 +1,7 @@
 // The number fields of Settings and the alert settings: a typo ("5e", which a browser's number field reads as
 // empty, then 0) is refused under its field and blocks saving, so nothing reaches the API; a whole number saves
-// (and the save sends only what a change may carry).
+// (and the save sends only what a change may carry); a number out of its range is named with the bound under its
+// field, and "Saved" goes once the form is edited again.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { apiJson, settled, visit } from "./pages";
@@ -94,6 +95,21 @@ export const formScenarios: Scenario[] = [
       assert.deepEqual(alertWhole, { error: null, saveDisabled: false });
       await page.click('[data-testid="alert-settings-save"]');
       await answers(page, "/api/alerts/settings", "sunsetWarningDays", next);
+      const savedStatus = page.locator(`${alertForm} [role="status"]`);
+      await savedStatus.waitFor();
+      // Out of range, however many digits: refused under the field with the setting's bound, and the earlier
+      // "Saved" no longer shows beside a form that holds an unsaved refusal.
+      const tooMany = await typeInto(
+        page,
+        alertForm,
+        "sunsetWarningDays",
+        "12345678901234567890",
+        "alert-settings-save",
+      );
+      assert.ok(tooMany.error?.includes("365"), `the sunset days' bound under the field: ${tooMany.error}`);
+      assert.ok(!tooMany.error?.includes("9007199254740991"), "not JavaScript's largest safe integer");
+      assert.equal(tooMany.saveDisabled, true, "Save waits for a number in range");
+      assert.equal(await savedStatus.count(), 0, "no stale «Сохранено» beside the refusal");
       // Back to what it was.
       await typeInto(
         page,

@@ -73,7 +73,7 @@ export const layoutScenarios: Scenario[] = [
     },
   },
   {
-    name: "search, filters and the analytics period live in the address: reload and Back show the same view",
+    name: "search, filters, the analytics period and the ABC class and page live in the address: reload and Back show the same view",
     async run(page) {
       const product = await firstItem<{ article: string }>(page, "/api/inventory?pageSize=1&sort=article");
       assert.ok(product, "a product to search for");
@@ -122,10 +122,29 @@ export const layoutScenarios: Scenario[] = [
       await page.waitForFunction(() => !new URL(window.location.href).searchParams.has("days"));
       await settled(page);
       assert.equal(await page.getAttribute('[data-testid="period-30"]', "aria-pressed"), "true");
+
+      // The ABC list's class and page: a reload shows the same class and page, Back the previous page.
+      await page.click('[data-testid="abc-class-C"]');
+      await page.waitForFunction(() => new URL(window.location.href).searchParams.get("abc") === "C");
+      await settled(page);
+      const firstRank = await page.locator('[data-testid="abc"] tbody tr td').first().innerText();
+      await page.locator('[data-testid="abc"] .pager button').last().click();
+      await page.waitForFunction(() => new URL(window.location.href).searchParams.get("abcPage") === "2");
+      await settled(page);
+      const secondRank = await page.locator('[data-testid="abc"] tbody tr td').first().innerText();
+      assert.notEqual(secondRank, firstRank, "page 2 of class C starts at another rank");
+      await page.reload();
+      await settled(page);
+      assert.equal(await page.getAttribute('[data-testid="abc-class-C"]', "aria-pressed"), "true");
+      assert.equal(await page.locator('[data-testid="abc"] tbody tr td').first().innerText(), secondRank);
+      await page.goBack();
+      await page.waitForFunction(() => !new URL(window.location.href).searchParams.has("abcPage"));
+      await settled(page);
+      assert.equal(await page.locator('[data-testid="abc"] tbody tr td').first().innerText(), firstRank);
     },
   },
   {
-    name: "on a 390 px phone the inventory's status and available, each run's status and the supply plan's quantity and value show without scrolling sideways; the webhook address takes its form's width",
+    name: "on a 390 px phone the inventory's status and available, each run's status, the supply plan's quantity and value and the ABC products show without scrolling sideways; the webhook address takes its form's width",
     async run(page, { simUrl }) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
@@ -160,6 +179,18 @@ export const layoutScenarios: Scenario[] = [
       assert.ok(runEdges.length > 0, "the sync page lists runs");
       for (const [index, right] of runEdges.entries())
         if (right > PHONE.width) hidden.push(`/sync: run ${index + 1} ends at ${Math.round(right)} px`);
+      // ABC products are cards on a phone: rank, article, name, class, share and revenue inside the screen.
+      await visit(page, "/analytics");
+      await settled(page);
+      const abcCells = await page.$$eval('[data-testid="abc"] tbody td', (cells) =>
+        cells.map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
+      );
+      assert.ok(abcCells.length > 0, "the ABC list shows products");
+      for (const [text, right] of abcCells)
+        if (Number(right) > PHONE.width)
+          hidden.push(
+            `/analytics ABC: "${String(text).slice(0, 40)}" ends at ${Math.round(Number(right))} px`,
+          );
       assert.deepEqual(hidden, [], hidden.join("\n"));
       // The run with rejected rows and an error, as a phone shows it (the screenshots scenario shows the newest run).
       await visit(page, await faultedRunPath(page, simUrl));

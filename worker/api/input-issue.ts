@@ -39,12 +39,32 @@ function reasonOf(issue: z.core.$ZodIssue): Omit<FieldProblem, "field"> {
   }
 }
 
-/** `target` is where the input came from ("body", "query", "param"): the field when the issue has no path. */
+/**
+ * A query parameter sent more than once (`class=A&class=B`) reaches a one-value schema as an array, and zod's
+ * sentence ("expected one of …") would blame the values; this names the repetition instead.
+ */
+function repeatedParameter(issue: z.core.$ZodIssue, input: unknown): string | null {
+  const [key, ...rest] = issue.path;
+  if (rest.length > 0 || typeof key !== "string" || typeof input !== "object" || input === null) return null;
+  return Array.isArray((input as Record<string, unknown>)[key]) ? key : null;
+}
+
+/**
+ * `target` is where the input came from ("body", "query", "param"): the field when the issue has no path;
+ * `input` is what was sent there, to tell a repeated query parameter from a wrong value.
+ */
 export function describeInputIssue(
   issue: z.core.$ZodIssue | undefined,
   target: string,
+  input?: unknown,
 ): { message: string; problem: FieldProblem } {
   if (!issue) return { message: `${target}: invalid`, problem: { field: target, reason: "invalid" } };
+  const repeated = target === "query" ? repeatedParameter(issue, input) : null;
+  if (repeated !== null)
+    return {
+      message: `${repeated}: given more than once; send it once`,
+      problem: { field: repeated, reason: "repeated" },
+    };
   // An unknown key is its own field: "users: unknown field" names what to take out of the body.
   const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
   const field = fieldName(path) || target;

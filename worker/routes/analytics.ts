@@ -10,7 +10,7 @@ import {
   revenueByRegion,
   type SalesPeriod,
   type SalesTotals,
-  salesTotals,
+  salesTotalsOf,
   salesTrend,
   turnoverRows,
 } from "../../db/queries/sales-analytics";
@@ -209,10 +209,8 @@ export function registerAnalytics(app: OpenAPIHono<AppEnv>): void {
   app.openapi(kpiRoute, async (c) => {
     const period = salesPeriod(c, c.req.valid("query"));
     const before = { ...period, ...previousPeriod(period) };
-    const [current, previous] = await Promise.all([
-      salesTotals(c.var.db, period),
-      salesTotals(c.var.db, before),
-    ]);
+    const [current, previous] = await salesTotalsOf(c.var.db, [period, before]);
+    if (!current || !previous) throw new Error("KPIs: a period's totals are missing");
     const now = kpis(current);
     const then = kpis(previous);
     return c.json(

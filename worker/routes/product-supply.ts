@@ -4,6 +4,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { bumpDataVersion } from "../../db/queries/organizations";
 import { setProductSupplySettings } from "../../db/queries/product-supply";
+import { SETTING_RANGES } from "../../domain/setting-ranges";
 import { IntIdParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { ProductSupplySettingsSchema } from "../api/schemas/supply-plan";
@@ -12,7 +13,8 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
 
-const Units = z.number().int().min(1).max(1_000_000).nullable();
+const { min, max } = SETTING_RANGES.packSize;
+const Units = z.number().int().min(min).max(max).nullable();
 
 const ProductSupplyChange = z
   .strictObject({

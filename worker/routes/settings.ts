@@ -2,6 +2,7 @@
 // inputs, time zone and IP allowlist. A change bumps the data version, so cached answers refresh.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
+import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
 import { text } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
@@ -12,24 +13,24 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { requireRole } from "../middleware/require-role";
 
-const Days = z.number().int().min(0).max(365);
-const SupplyUnits = z.number().int().min(1).max(1_000_000);
+const whole = (setting: RangedSetting) =>
+  z.number().int().min(SETTING_RANGES[setting].min).max(SETTING_RANGES[setting].max).optional();
 
 // Strict: a misspelt or unknown key is refused by name instead of silently dropped.
 const SettingsChange = z
   .strictObject({
     name: text().trim().min(1).max(200).optional(),
     statusBasis: z.enum(STATUS_BASES).optional(),
-    coverCeilingDays: z.number().int().min(1).max(3650).optional(),
-    criticalMax: z.number().int().min(0).max(1_000_000).optional(),
-    lowMax: z.number().int().min(1).max(1_000_000).optional(),
-    overstockMin: z.number().int().min(2).max(10_000_000).optional(),
-    leadTimeDays: Days.optional(),
-    safetyStockDays: Days.optional(),
-    targetCoverDays: Days.min(1).optional(),
-    velocityWindowDays: z.number().int().min(1).max(365).optional(),
-    minOrderUnits: SupplyUnits.optional(),
-    packSize: SupplyUnits.optional(),
+    coverCeilingDays: whole("coverCeilingDays"),
+    criticalMax: whole("criticalMax"),
+    lowMax: whole("lowMax"),
+    overstockMin: whole("overstockMin"),
+    leadTimeDays: whole("leadTimeDays"),
+    safetyStockDays: whole("safetyStockDays"),
+    targetCoverDays: whole("targetCoverDays"),
+    velocityWindowDays: whole("velocityWindowDays"),
+    minOrderUnits: whole("minOrderUnits"),
+    packSize: whole("packSize"),
     timeZone: z
       .string()
       .refine((zone) => isTimeZone(zone), "unknown IANA time zone")

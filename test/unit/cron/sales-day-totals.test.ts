@@ -9,6 +9,7 @@ import {
   revenueByRegion,
   type SalesPeriod,
   salesTotals,
+  salesTotalsOf,
   salesTrend,
   type TrendGrain,
 } from "../../../db/queries/sales-analytics";
@@ -97,6 +98,9 @@ async function expectAnswersEqualDirect() {
       const [where, params] = directWhere(period);
       const [totals] = await db.query(`select ${DIRECT_TOTALS} from sales where ${where}`, params);
       expect(await salesTotals(api, period)).toEqual(totals);
+      // KPIs' one statement for a period and another: each as alone, in the order given.
+      const other: SalesPeriod = { ...period, from: dayBefore(9), to: dayBefore(2) };
+      expect(await salesTotalsOf(api, [period, other])).toEqual([totals, await salesTotals(api, other)]);
       for (const grain of ["day", "week", "month"] satisfies TrendGrain[]) {
         const trend = await db.query(
           `select to_char(date_trunc('${grain}', day), 'YYYY-MM-DD') as period, ${DIRECT_TOTALS}

@@ -1,11 +1,12 @@
-// Top products, categories, ABC's revenue per product and turnover's units, read from product_sales_windows for
-// the standard periods up to today, answer as the previous queries over sales_daily did, after runs whose
-// finalize adds, changes and removes sales and after the day moved; other periods still sum sales_daily; a
-// repeated finalize of the same run rewrites no row.
+// Top products, categories, ABC (ranked from those rows at finalize) and turnover's units (its products walked by
+// cover), read from product_sales_windows for the standard periods up to today, answer as the previous queries
+// over sales_daily did, after runs whose finalize adds, changes and removes sales and after the day moved; other
+// periods still sum sales_daily; a repeated finalize of the same run rewrites no row.
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { finalizeRun } from "../../../cron/load/finalize-run";
 import type { Database } from "../../../db/client";
+import { abcPage } from "../../../db/queries/abc-analysis";
 import {
   revenueByCategory,
   revenueByProduct,
@@ -107,6 +108,28 @@ async function expectPeriodAsBefore(period: SalesPeriod) {
   const unitsOf = new Map(sold.map((row) => [String(row.product_id), row.units]));
   for (const row of await turnoverRows(api, period, 100))
     expect([row.article, row.units]).toEqual([row.article, unitsOf.get(String(row.product_id)) ?? 0]);
+  // Turnover's products in the previous order (every product's cover sorted, then the article), cut as asked.
+  const soonest = await db.query<{ product_id: string }>(
+    `select ps.product_id from product_summary ps join products p on p.id = ps.product_id where ps.org_id = $1
+     order by case when ps.velocity > 0 then ps.available / ps.velocity end asc nulls last, p.article`,
+    [orgId],
+  );
+  for (const limit of [2, 100])
+    expect((await turnoverRows(api, period, limit)).map((row) => String(row.product_id))).toEqual(
+      soonest.slice(0, limit).map((row) => String(row.product_id)),
+    );
+  // ABC from the ranks finalize stored answers as ranking the period per request (stored rows hidden).
+  for (const abcClass of [undefined, "A", "B", "C"] as const) {
+    const input = { abcClass, page: 1, pageSize: 2 };
+    const stored = await abcPage(api, period, input);
+    await db.query("begin", []);
+    try {
+      await db.query("delete from abc_class_windows where org_id = $1", [orgId]);
+      expect(stored).toEqual(await abcPage(api, period, input));
+    } finally {
+      await db.query("rollback", []);
+    }
+  }
 }
 
 /** Every standard period (7, 30, 90 and the velocity window of 14 days) and two others, per marketplace. */

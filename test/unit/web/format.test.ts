@@ -10,6 +10,7 @@ import {
   formatMoney,
   formatNumber,
   formatPeriod,
+  formatShare,
 } from "../../../web/src/lib/format";
 
 const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -46,5 +47,15 @@ describe("format", () => {
     expect(period("2026-11-06", "2026-11-30")).toMatch(/^6 ?– ?30 нояб\. 2026 г\.$/);
     setLocale("en");
     expect(period("2026-11-06", "2026-12-05")).toMatch(/^6 Nov ?– ?5 Dec 2026$/);
+  });
+
+  it("shows a small share with two significant digits instead of rounding it to 0%", () => {
+    setLocale("ru");
+    expect(spaces(formatShare(0.000_323))).toBe("0,032 %");
+    expect(spaces(formatShare(0.004_56))).toBe("0,46 %");
+    expect(spaces(formatShare(0.123_45))).toBe("12,3 %");
+    expect(spaces(formatShare(0))).toBe("0 %");
+    setLocale("en");
+    expect(formatShare(0.000_323)).toBe("0.032%");
   });
 });

@@ -1,10 +1,12 @@
 // Deleting an account rebuilds only the sales summaries its own sales fed, and leaves them exactly as a
 // rebuild of the whole organization from the remaining sales would: a day × product × region two accounts
-// shared keeps the other account's figures, one only the deleted account sold goes, the rest is untouched.
+// shared keeps the other account's figures, one only the deleted account sold goes, the rest is untouched; the
+// per-product periods and their ABC ranks follow.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "../../../db/queries/account-admin";
 import { rebuildSalesDayTotals } from "../../../db/queries/sales-summaries";
+import { rebuildSalesWindows } from "../../../db/queries/sales-windows";
 import { useTestDatabase } from "../../support/worker-database";
 import { db, seedTenant, type Tenant } from "./fixtures";
 
@@ -46,6 +48,21 @@ beforeAll(async () => {
       (count(*) filter (where kind = 'return'))::int, (count(*) filter (where kind = 'cancellation'))::int
     from sales where org_id = ${org} group by 1, 2, 3, 4, 5`);
   await db().execute(rebuildSalesDayTotals(org));
+  // A standard period of the two days (as finalize would have moved it there) and its per-product rows and ranks.
+  await db().execute(
+    sql`insert into sales_windows (org_id, days, ends_on) values (${org}, 2, date '2026-11-02')`,
+  );
+  for (const statement of rebuildSalesWindows(org)) await db().execute(statement);
+});
+
+/** The period's per-product rows and ABC ranks and class totals as stored. */
+const periodRows = async (org: string) => ({
+  windows: await rows(sql`select product_id::text, wb_orders, wb_revenue::text from product_sales_windows
+    where org_id = ${org} order by product_id`),
+  ranks: await rows(sql`select scope, position, product_id::text, revenue, through, abc_class
+    from product_abc_windows where org_id = ${org} order by scope, position`),
+  classes: await rows(sql`select scope, abc_class, products, revenue, total from abc_class_windows
+    where org_id = ${org} order by scope, abc_class`),
 });
 
 const daily = (org: string) =>
@@ -68,5 +85,10 @@ describe("deleting an account", () => {
     expect(after.totals).toHaveLength(4);
     for (const row of after.totals)
       expect(row).toMatchObject({ orders: 2, units: 4, revenue: "600.00", returns: 2 });
+    // The period's rows and ranks are those a rebuild from the remaining sales gives: the kept account's two.
+    const stored = await periodRows(acme.orgId);
+    expect(stored.ranks.filter((row) => row.scope === "all")).toHaveLength(2);
+    for (const statement of rebuildSalesWindows(acme.orgId)) await db().execute(statement);
+    expect(await periodRows(acme.orgId)).toEqual(stored);
   });
 });

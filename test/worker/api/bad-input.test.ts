@@ -195,6 +195,21 @@ describe("query and path values", () => {
       "id",
     );
   });
+
+  it("a parameter sent twice is a 400 that names the repetition, not its values", async () => {
+    for (const [path, field] of [
+      ["/api/analytics/abc?class=A&class=B", "class"],
+      ["/api/inventory?pageSize=3&pageSize=4", "pageSize"],
+      ["/api/inventory?marketplace=ozon&marketplace=ozon", "marketplace"],
+    ] as const) {
+      const response = await get(path, ip(), { cookie });
+      const text = await response.text();
+      expect(response.status, text).toBe(400);
+      const { error } = JSON.parse(text) as ErrorBody & { error: { field?: string; reason?: string } };
+      expect(error.message, path).toBe(`${field}: given more than once; send it once`);
+      expect({ field: error.field, reason: error.reason }, path).toEqual({ field, reason: "repeated" });
+    }
+  });
 });
 
 describe("PATCH /api/users/{id}", () => {

@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { refreshLostSales } from "../../../db/queries/lost-sales-refresh";
+import { rebuildStockDays } from "../../../db/queries/stock-days";
 import { refreshUnitPrice } from "../../../db/queries/unit-price-refresh";
 import { sales } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
@@ -114,7 +115,9 @@ beforeAll(async () => {
   await sold("A-005", "ozon", 40, 5);
   await snapshot("A-005", "ozon", "Tver", 35, 0);
   for (let back = 5; back >= 1; back--) await sold("A-005", "ozon", back, 1);
-  // What a day's first finalize stores for the shop's products (the same statements, cron/load/finalize-run.ts).
+  // What a day's first finalize stores for the shop's products (the same statements, cron/load/finalize-run.ts),
+  // and the products' stock per day from the snapshots above (written outside a run, as a seed would).
+  for (const statement of rebuildStockDays(tenant.orgId)) await db().execute(statement);
   const all = sql`select product_id from product_summary where org_id = ${tenant.orgId}`;
   await db().execute(refreshLostSales(tenant.orgId, all));
   await db().execute(refreshUnitPrice(tenant.orgId, all));

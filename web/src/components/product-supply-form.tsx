@@ -3,13 +3,14 @@
 // shows under the field the API names, and SaveBar says "Saved" or any other failure. A viewer reads them.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { SETTING_RANGES } from "../../../domain/setting-ranges";
 import { ApiFailure, apiRequest } from "../api/client";
 import type { ProductDetail } from "../api/types";
 import { t } from "../i18n/locale";
 import type { MessageKey } from "../i18n/messages-en";
 import { formatNumber } from "../lib/format";
 import { problemText } from "../lib/refusal";
-import { parseWholeNumber } from "../lib/whole-number";
+import { parseWholeNumber, type WholeNumberText, wholeNumberProblem } from "../lib/whole-number";
 import { roleAtLeast, session } from "../models/session";
 import { Field } from "./field";
 import { SaveBar } from "./save-bar";
@@ -21,12 +22,20 @@ const FIELDS: Array<[SupplyField, MessageKey]> = [
   ["packSize", "product.supplyPackSize"],
 ];
 
+/** Empty is allowed (the organization's number); a typo or a number out of range is named. */
+function supplyProblem(parsed: WholeNumberText, field: SupplyField): string | null {
+  if (parsed === null) return null;
+  if (parsed === "not-whole") return t("product.supplyWholeNumber");
+  return wholeNumberProblem(parsed, SETTING_RANGES[field]);
+}
+
 export function ProductSupplyForm({ productId, supply }: { productId: number; supply: Supply }) {
   const draft = useSignal<Record<SupplyField, string>>({ minOrderUnits: "", packSize: "" });
   const saving = useSignal(false);
   const saved = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
-  const notWhole = useSignal<SupplyField | null>(null);
+  /** The field whose text the form refused before sending, and why. */
+  const typed = useSignal<{ field: SupplyField; problem: string } | null>(null);
   useEffect(() => {
     draft.value = {
       minOrderUnits: supply.minOrderUnits === null ? "" : String(supply.minOrderUnits),
@@ -34,7 +43,7 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
     };
   }, [productId, supply.minOrderUnits, supply.packSize]);
   const canEdit = roleAtLeast(session.role.value, "operator");
-  const fieldOf = notWhole.value ?? error.value?.problem?.field;
+  const fieldOf = typed.value?.field ?? error.value?.problem?.field;
   const onField = fieldOf === "minOrderUnits" || fieldOf === "packSize";
 
   async function save(event: Event): Promise<void> {
@@ -42,12 +51,17 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
     saving.value = true;
     saved.value = false;
     error.value = null;
-    // "" is null (the organization's); a typo ("5e", "1.5") is refused here, so it never saves as "empty".
+    // "" is null (the organization's); a typo ("5e", "1.5") or a number out of range is refused here, so it
+    // never saves as "empty" and is named under its field.
     const minOrderUnits = parseWholeNumber(draft.value.minOrderUnits);
     const packSize = parseWholeNumber(draft.value.packSize);
-    notWhole.value =
-      minOrderUnits === "not-whole" ? "minOrderUnits" : packSize === "not-whole" ? "packSize" : null;
-    if (minOrderUnits === "not-whole" || packSize === "not-whole") {
+    const problems = {
+      minOrderUnits: supplyProblem(minOrderUnits, "minOrderUnits"),
+      packSize: supplyProblem(packSize, "packSize"),
+    };
+    const refused = FIELDS.map(([name]) => name).find((name) => problems[name] !== null);
+    typed.value = refused === undefined ? null : { field: refused, problem: problems[refused] ?? "" };
+    if (refused !== undefined || minOrderUnits === "not-whole" || packSize === "not-whole") {
       saving.value = false;
       return;
     }
@@ -91,15 +105,15 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
                 onInput={(e) => {
                   draft.value = { ...draft.value, [name]: e.currentTarget.value };
                   saved.value = false;
-                  notWhole.value = null;
+                  typed.value = null;
                 }}
               />
-              {notWhole.value === name && (
+              {typed.value?.field === name && (
                 <span class="form-error" role="alert">
-                  {t("product.supplyWholeNumber")}
+                  {typed.value.problem}
                 </span>
               )}
-              {notWhole.value === null && fieldOf === name && error.value?.problem && (
+              {typed.value === null && fieldOf === name && error.value?.problem && (
                 <span class="form-error" role="alert">
                   {problemText(error.value.problem)}
                 </span>

@@ -1,16 +1,18 @@
 // A labelled text field for a whole number, shared by every form that takes one (Settings, the alert settings):
 // it keeps what was typed, reports the parsed value (lib/whole-number.ts) and says under itself when the text is
-// not a whole number (or is empty where a number is required), so a typo never saves as 0.
+// not a whole number, is empty, or is outside the setting's range, so a typo never saves as 0 and an
+// out-of-range number is named where it was typed rather than refused by the API next to Save.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
-import { t } from "../i18n/locale";
-import { parseWholeNumber, type WholeNumberText } from "../lib/whole-number";
+import type { WholeRange } from "../../../domain/setting-ranges";
+import { parseWholeNumber, wholeNumberProblem } from "../lib/whole-number";
 import { Field } from "./field";
 
 export function WholeNumberField({
   label,
   name,
   value,
+  range,
   disabled,
   onChange,
 }: {
@@ -18,16 +20,16 @@ export function WholeNumberField({
   name: string;
   /** The saved or drafted number; the text follows it when it changes from outside (a reload, a reset). */
   value: number;
+  range: WholeRange;
   disabled: boolean;
-  /** The parsed text: a number, or "not-whole" (empty included: the field is required). */
-  onChange: (value: number | "not-whole") => void;
+  /** The parsed text: a number in range, or "invalid" (empty, not whole, or out of range). */
+  onChange: (value: number | "invalid") => void;
 }) {
   const text = useSignal(String(value));
   useEffect(() => {
     if (parseWholeNumber(text.value) !== value) text.value = String(value);
   }, [value]);
-  const parsed: WholeNumberText = parseWholeNumber(text.value);
-  const bad = parsed === null || parsed === "not-whole";
+  const problem = wholeNumberProblem(parseWholeNumber(text.value), range);
   return (
     <Field label={label}>
       <input
@@ -36,16 +38,18 @@ export function WholeNumberField({
         name={name}
         disabled={disabled}
         value={text.value}
-        aria-invalid={bad}
+        aria-invalid={problem !== null}
         onInput={(event) => {
           text.value = event.currentTarget.value;
-          const next = parseWholeNumber(text.value);
-          onChange(next === null ? "not-whole" : next);
+          const parsed = parseWholeNumber(text.value);
+          onChange(
+            typeof parsed === "number" && wholeNumberProblem(parsed, range) === null ? parsed : "invalid",
+          );
         }}
       />
-      {bad && (
+      {problem && (
         <span class="form-error" role="alert">
-          {t("form.wholeNumber")}
+          {problem}
         </span>
       )}
     </Field>

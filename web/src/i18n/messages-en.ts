@@ -335,6 +335,9 @@ export const en = {
   "accounts.outcome.rate_limited": "The marketplace is limiting requests right now: try again in a minute.",
   "accounts.outcome.unreachable": "The marketplace could not be reached or failed: try again later.",
   "accounts.outcome.vendor_error": "The marketplace answered in an unexpected way: see the details.",
+  "accounts.vendorSaid": "The marketplace's own words",
+  "accounts.notConnected":
+    "Not connected: the marketplace refused these credentials, and nothing was saved. Correct them and connect again.",
   "users.title": "Users",
   "users.email": "Email",
   "users.name": "Name",
@@ -508,6 +511,7 @@ export const en = {
   "refusal.type": "a value of the wrong kind",
   "refusal.value": "not one of the allowed values",
   "refusal.unknownField": "unknown field",
+  "refusal.repeated": "given more than once",
   "refusal.taken": "already taken",
   "refusal.emailTaken": "a user with this email already exists",
   "refusal.accountNameTaken": "another account of your organization has this name",

@@ -337,6 +337,9 @@ export const ru: Record<MessageKey, string> = {
   "accounts.outcome.rate_limited": "Маркетплейс сейчас ограничивает запросы: попробуйте через минуту.",
   "accounts.outcome.unreachable": "Маркетплейс недоступен или ответил ошибкой: попробуйте позже.",
   "accounts.outcome.vendor_error": "Маркетплейс ответил неожиданно: см. подробности.",
+  "accounts.vendorSaid": "Ответ маркетплейса дословно",
+  "accounts.notConnected":
+    "Аккаунт не подключён: маркетплейс не принял эти ключи, ничего не сохранено. Исправьте их и подключите снова.",
   "users.title": "Пользователи",
   "users.email": "Эл. почта",
   "users.name": "Имя",
@@ -520,6 +523,7 @@ export const ru: Record<MessageKey, string> = {
   "refusal.type": "значение не того вида",
   "refusal.value": "недопустимое значение",
   "refusal.unknownField": "неизвестное поле",
+  "refusal.repeated": "указано несколько раз",
   "refusal.taken": "уже занято",
   "refusal.emailTaken": "пользователь с такой почтой уже есть",
   "refusal.accountNameTaken": "в организации уже есть аккаунт с таким названием",

@@ -41,6 +41,16 @@ export function formatCompactMoney(value: number | null | undefined): string {
   }).format(value);
 }
 
+/**
+ * A small share of a whole (an ABC product's share of revenue): two significant digits below 1%, so 0.032%
+ * is not shown as 0%; one decimal from 1% up, as formatPercent.
+ */
+export function formatShare(value: number | null | undefined): string {
+  if (missing(value)) return "—";
+  if (value === 0 || Math.abs(value) >= 0.01) return formatPercent(value);
+  return new Intl.NumberFormat(localeTag(), { style: "percent", maximumSignificantDigits: 2 }).format(value);
+}
+
 export function formatPercent(value: number | null | undefined, signed = false): string {
   if (missing(value)) return "—";
   return new Intl.NumberFormat(localeTag(), {

@@ -30,6 +30,11 @@ const LABELS: FieldLabels = {
   from: "field.from",
   to: "field.to",
   body: "refusal.anyField",
+  rules: "alerts.rules",
+  language: "alerts.language",
+  quietHours: "alerts.quietFrom",
+  digestHour: "alerts.digestHour",
+  sunsetWarningDays: "alerts.sunsetDays",
 };
 
 /** "adapters.stock[1]" is labelled as "adapters"; "ipAllowlist[2]" as "ipAllowlist". */
@@ -71,6 +76,7 @@ const PLAIN_REASONS: Record<string, MessageKey> = {
   invalid_type: "refusal.type",
   invalid_value: "refusal.value",
   unknown_field: "refusal.unknownField",
+  repeated: "refusal.repeated",
   self: "refusal.self",
   thresholds_order: "refusal.thresholdsOrder",
   cover_ceiling_short: "refusal.coverCeiling",

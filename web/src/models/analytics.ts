@@ -12,6 +12,7 @@ import type {
   TopProducts,
   Trend,
 } from "../api/types";
+import { abcViewFromQuery, abcViewQuery } from "../lib/abc-query";
 import {
   DEFAULT_PERIOD,
   type PeriodChoice,
@@ -39,7 +40,8 @@ export function createAnalyticsModel() {
   const categories = createResource<CategorySales>();
   const regions = createResource<RegionSales>();
   const abc = createResource<AbcAnalysis>();
-  /** The ABC list's class filter (null: every class) and page; a new period starts at page 1 again. */
+  /** The ABC list's class filter (null: every class) and page, as the address carries them (lib/abc-query.ts); a
+   * new period starts at page 1 again. */
   const abcClass = signal<AbcClass | null>(null);
   const abcPage = signal(1);
 
@@ -63,14 +65,23 @@ export function createAnalyticsModel() {
     get(abc, apiPath("/api/analytics/abc", abcClass.value ? { ...query, class: abcClass.value } : query));
   }
 
-  /** Another page of the ABC list, or another class (from its first page). */
+  /** Another page of the ABC list, or another class (from its first page); the address keeps it. */
   function setAbc(next: { page?: number; abcClass?: AbcClass | null }): void {
     if (next.abcClass !== undefined) {
       abcClass.value = next.abcClass;
       abcPage.value = 1;
     }
     if (next.page !== undefined) abcPage.value = next.page;
+    setQuery(addressQuery());
     loadAbc();
+  }
+
+  /** The address for what is shown: the period and the ABC list's class and page. */
+  function addressQuery(): Record<string, string> {
+    return {
+      ...periodQuery(period.value),
+      ...abcViewQuery({ abcClass: abcClass.value, page: abcPage.value }),
+    };
   }
 
   /** The trend over the chosen period, or longer when the grain needs more points (weeks, months). */
@@ -81,21 +92,26 @@ export function createAnalyticsModel() {
     get(trend, apiPath("/api/analytics/trend", { from, to: days.to, grain: grain.value }));
   }
 
-  /** Shows another period and puts it in the address (Back returns to the previous one). */
+  /** Shows another period (the ABC list from its first page) and puts it in the address (Back returns). */
   function setPeriod(next: PeriodChoice): void {
-    setQuery(periodQuery(next));
     period.value = next;
     abcPage.value = 1;
+    setQuery(addressQuery());
     load();
   }
 
-  /** Shows the period of the address (opened, reloaded, or reached with Back); loads when it differs. */
+  /** Shows the period and ABC view of the address (opened, reloaded, or reached with Back); loads what differs. */
   function fromUrl(search: string): void {
-    const wanted = periodFromQuery(new URLSearchParams(search), isoDay(new Date()));
-    if (JSON.stringify(wanted) === JSON.stringify(period.value)) return;
+    const query = new URLSearchParams(search);
+    const wanted = periodFromQuery(query, isoDay(new Date()));
+    const view = abcViewFromQuery(query);
+    const samePeriod = JSON.stringify(wanted) === JSON.stringify(period.value);
+    const sameView = view.abcClass === abcClass.value && view.page === abcPage.value;
     period.value = wanted;
-    abcPage.value = 1;
-    load();
+    abcClass.value = view.abcClass;
+    abcPage.value = view.page;
+    if (!samePeriod) load();
+    else if (!sameView) loadAbc();
   }
 
   function setGrain(next: Grain): void {

@@ -10,7 +10,7 @@ import { PeriodPicker } from "../components/period-picker";
 import { LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
-import { formatMoney, formatNumber, formatPercent, formatPeriod } from "../lib/format";
+import { formatMoney, formatNumber, formatPercent, formatPeriod, formatShare } from "../lib/format";
 import { currentSearch } from "../lib/router";
 import { ABC_PAGE_SIZE, analyticsModel } from "../models/analytics";
 import { session } from "../models/session";
@@ -100,19 +100,26 @@ function Table({
   head,
   rows,
   nameColumn = 0,
+  articleColumn,
+  phoneCards = false,
 }: {
   label: string;
   head: string[];
   rows: ComponentChildren[][];
   nameColumn?: number;
+  /** A column of sellers' articles: text in a fixed-width font, not a right-aligned figure. */
+  articleColumn?: number;
+  /** On a phone, a card per row (each cell under its column's name) instead of scrolling sideways. */
+  phoneCards?: boolean;
 }) {
+  const cellClass = (c: number) => (c === nameColumn ? "name" : c === articleColumn ? "mono" : "num");
   return (
-    <TableRegion label={label}>
+    <TableRegion label={label} phoneCards={phoneCards}>
       <table>
         <thead>
           <tr>
             {head.map((h, i) => (
-              <th key={h} class={i !== nameColumn ? "num" : undefined}>
+              <th key={h} class={cellClass(i) === "num" ? "num" : undefined}>
                 {h}
               </th>
             ))}
@@ -122,7 +129,7 @@ function Table({
           {rows.map((row, r) => (
             <tr key={r}>
               {row.map((cell, c) => (
-                <td key={c} class={c !== nameColumn ? "num" : "name"}>
+                <td key={c} class={cellClass(c)} data-label={head[c]}>
                   {cell}
                 </td>
               ))}
@@ -174,13 +181,16 @@ function Abc() {
             </p>
             <Table
               label={t("analytics.abc")}
-              head={["#", t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
-              nameColumn={1}
+              head={["#", t("col.article"), t("col.name"), t("col.class"), t("col.share"), t("col.revenue")]}
+              articleColumn={1}
+              nameColumn={2}
+              phoneCards
               rows={d.items.map((p) => [
                 formatNumber(p.rank),
+                p.article,
                 <a href={`/inventory/${p.productId}`}>{p.name}</a>,
                 p.abcClass,
-                formatPercent(p.share),
+                formatShare(p.share),
                 formatMoney(p.revenue),
               ])}
             />

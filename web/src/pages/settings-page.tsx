@@ -2,6 +2,7 @@
 // change them), and for admins API keys, marketplace accounts and users.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { SETTING_RANGES } from "../../../domain/setting-ranges";
 import {
   DEFAULT_STATUS_RULES,
   STATUS_BASES,
@@ -41,7 +42,8 @@ function statusProblem(draft: Draft): MessageKey | null {
   return problem.startsWith("coverCeilingDays") ? "settings.coverCeilingTooLow" : "settings.thresholdsOrder";
 }
 
-/** A number of the draft; a field whose text is not a whole number is kept in `invalid` and blocks saving. */
+/** A number of the draft; a field whose text is not a whole number in its range is kept in `invalid` and blocks
+ * saving. */
 function NumberField({
   field,
   label,
@@ -61,9 +63,10 @@ function NumberField({
       name={field}
       value={draft.value[field]}
       disabled={!editable}
+      range={SETTING_RANGES[field]}
       onChange={(value) => {
         const next = new Set(invalid.value);
-        if (value === "not-whole") next.add(field);
+        if (value === "invalid") next.add(field);
         else {
           next.delete(field);
           draft.value = { ...draft.value, [field]: value };
@@ -148,6 +151,8 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
         event.preventDefault();
         if (valid) void settingsModel.save(draft.value);
       }}
+      // Any edit after a save: "Saved" no longer describes what the form shows.
+      onInput={() => (savedAt.value = null)}
     >
       <StatusRuleFields draft={draft} invalid={invalid} editable={editable} />
       {GROUPS.map((group) => (

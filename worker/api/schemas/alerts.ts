@@ -8,6 +8,7 @@ import {
   ALERT_RULES,
   DELIVERY_STATUSES,
 } from "../../../db/schema/alerts";
+import { SETTING_RANGES } from "../../../domain/setting-ranges";
 
 /** What a delivery's rule can be in the log: a rule, or a test message an admin sent. */
 export const LOGGED_RULES = [...ALERT_RULES, "test"] as const;
@@ -46,8 +47,8 @@ const ALERT_SETTINGS_FIELDS = {
   sunsetWarningDays: z
     .number()
     .int()
-    .min(1)
-    .max(365)
+    .min(SETTING_RANGES.sunsetWarningDays.min)
+    .max(SETTING_RANGES.sunsetWarningDays.max)
     .openapi({ description: "Warn about an endpoint this many days before its switch-off" }),
 };
 

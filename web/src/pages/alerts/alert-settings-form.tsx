@@ -1,6 +1,7 @@
 // The alert settings form: which rules alert, the messages' language, quiet hours, time zone, digest hour and
 // the sunset warning; editable by admins, read-only for everyone else. The API checks it all again.
 import { useSignal } from "@preact/signals";
+import { SETTING_RANGES } from "../../../../domain/setting-ranges";
 import type { AlertSettings, AlertSettingsChange } from "../../api/types";
 import { SaveBar } from "../../components/save-bar";
 import { WholeNumberField } from "../../components/whole-number-field";
@@ -48,7 +49,7 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
   const { availableRules, ...saved } = settings;
   const draft = useSignal<AlertSettingsChange>(saved);
   const { saving, saveError, savedAt } = alertsModel;
-  // The sunset days' text is not a whole number: saving waits until it is (the field says why).
+  // The sunset days' text is not a whole number in range: saving waits until it is (the field says why).
   const sunsetTypo = useSignal(false);
   const set = (change: Partial<AlertSettingsChange>) => (draft.value = { ...draft.value, ...change });
   const quiet = draft.value.quietHours;
@@ -62,6 +63,8 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
         event.preventDefault();
         if (!sunsetTypo.value) void alertsModel.saveSettings(draft.value);
       }}
+      // Any edit after a save: "Saved" no longer describes what the form shows.
+      onInput={() => (savedAt.value = null)}
     >
       <h2>{t("alerts.settings")}</h2>
       <fieldset class="field" disabled={!editable}>
@@ -141,10 +144,11 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
           label={t("alerts.sunsetDays")}
           name="sunsetWarningDays"
           value={draft.value.sunsetWarningDays}
+          range={SETTING_RANGES.sunsetWarningDays}
           disabled={!editable}
           onChange={(days) => {
-            sunsetTypo.value = days === "not-whole";
-            if (days !== "not-whole") set({ sunsetWarningDays: days });
+            sunsetTypo.value = days === "invalid";
+            if (days !== "invalid") set({ sunsetWarningDays: days });
           }}
         />
       </div>

@@ -1,5 +1,6 @@
 // Settings → Marketplace accounts (admin): connect an Ozon or WB account with its credentials and adapters,
-// check the connection (the vendor's verdict in plain words), sync, enable or disable, rename, delete.
+// check the connection (the vendor's verdict in plain words; connecting checks first and keeps no account whose
+// credentials the vendor refuses), sync, enable or disable, rename, delete.
 // Credentials go to the API once and never come back: the list shows only "set" and the key's last 4.
 
 import { useSignal } from "@preact/signals";
@@ -14,11 +15,11 @@ import type { Marketplace } from "../../api/types";
 import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
-import type { MessageKey } from "../../i18n/messages-en";
 import { adapterName } from "../../lib/adapter-names";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
 import { syncModel } from "../../models/sync";
+import { ConnectionVerdict, REFUSED_OUTCOMES } from "./connection-verdict";
 
 interface Listed {
   id: string;
@@ -85,11 +86,14 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   const sales = useSignal<string[] | null>(null);
   const firstSync = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
+  /** The vendor refused the credentials: the account was not kept. */
+  const refused = useSignal<ConnectionCheckAnswer | null>(null);
   const mp = marketplace.value;
   const chosenStock = stock.value ?? defaults(adapters, mp, "stock");
   const chosenSales = sales.value ?? defaults(adapters, mp, "sales");
   async function submit() {
     error.value = null;
+    refused.value = null;
     firstSync.value = false;
     try {
       const created = await apiRequest<{ id: string; enabled: boolean }>("POST", "/api/accounts", {
@@ -103,6 +107,18 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
           adapters: { stock: chosenStock, sales: chosenSales },
         },
       });
+      // The vendor's verdict first: credentials it refuses are taken back at once (nothing synced yet), and the
+      // form keeps what was typed so the key can be corrected. A check that cannot answer (the vendor busy or
+      // unreachable) does not block: the account stays and its runs will say what they meet.
+      const verdict = await apiRequest<ConnectionCheckAnswer>(
+        "POST",
+        `/api/accounts/${created.id}/check`,
+      ).catch(() => null);
+      if (verdict && REFUSED_OUTCOMES.includes(verdict.outcome)) {
+        await apiRequest("DELETE", `/api/accounts/${created.id}`);
+        refused.value = verdict;
+        return;
+      }
       name.value = clientId.value = apiKey.value = token.value = "";
       onDone();
       // The first sync starts at once, the way "Sync now" starts one, so the seller sees data arrive.
@@ -209,6 +225,12 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
             {errorText(error.value, { name: "accounts.name" })}
           </span>
         )}
+        {refused.value && (
+          <div data-testid="connect-refused">
+            <p class="form-error">{t("accounts.notConnected")}</p>
+            <ConnectionVerdict verdict={refused.value} testId="connect-verdict" />
+          </div>
+        )}
         {firstSync.value && (
           <span class="muted small" role="status" data-testid="first-sync">
             {t("accounts.firstSync")} <a href="/sync">{t("nav.sync")}</a>
@@ -297,17 +319,7 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
             {t("accounts.delete")}
           </button>
         </div>
-        {verdict.value && (
-          <p
-            role="status"
-            data-testid="account-verdict"
-            data-outcome={verdict.value.outcome}
-            class={verdict.value.outcome === "ok" ? "notice" : "form-error"}
-          >
-            {t(`accounts.outcome.${verdict.value.outcome}` as MessageKey)}
-            {verdict.value.detail && <span class="muted small"> ({verdict.value.detail})</span>}
-          </p>
-        )}
+        {verdict.value && <ConnectionVerdict verdict={verdict.value} testId="account-verdict" />}
         {note.value && <p role="status">{note.value}</p>}
         {error.value && (
           <p class="form-error" role="alert">

@@ -1,0 +1,30 @@
+// The vendor's verdict on an account's credentials ("Check connection", or the check a connect runs first): the
+// outcome in the reader's language, and the vendor's own words folded away beneath it for support, marked as
+// not ours to translate (they are usually English).
+import type { ConnectionCheckAnswer } from "../../../../worker/api/schemas/account-admin";
+import { t } from "../../i18n/locale";
+
+/** Outcomes that mean the credentials themselves are refused: connecting them would only fail every sync. */
+export const REFUSED_OUTCOMES: ReadonlyArray<ConnectionCheckAnswer["outcome"]> = [
+  "wrong_key",
+  "missing_scope",
+];
+
+export function ConnectionVerdict({ verdict, testId }: { verdict: ConnectionCheckAnswer; testId: string }) {
+  return (
+    <div
+      role="status"
+      data-testid={testId}
+      data-outcome={verdict.outcome}
+      class={verdict.outcome === "ok" ? "notice" : "form-error"}
+    >
+      {t(`accounts.outcome.${verdict.outcome}`)}
+      {verdict.detail && (
+        <details class="muted small">
+          <summary>{t("accounts.vendorSaid")}</summary>
+          <span translate={false}>{verdict.detail}</span>
+        </details>
+      )}
+    </div>
+  );
+}
