@@ -29,11 +29,14 @@ export function abcClassOf(before: number, total: number, bounds: AbcBounds = AB
   return total > 0 && shareBefore < bounds.a ? "A" : total > 0 && shareBefore < bounds.b ? "B" : "C";
 }
 
-/** Its share of the total and the cumulative share through it, to 4 digits (0 when there is no revenue). */
+/**
+ * Its share of the total and the cumulative share through it, to 6 digits (0 when there is no revenue): a tail
+ * product of thousands holds a few millionths, which 4 digits rounded to 0.
+ */
 export function abcShares(counted: number, through: number, total: number) {
   return {
-    share: total > 0 ? round(counted / total, 4) : 0,
-    cumulativeShare: total > 0 ? round(through / total, 4) : 0,
+    share: total > 0 ? round(counted / total, 6) : 0,
+    cumulativeShare: total > 0 ? round(through / total, 6) : 0,
   };
 }
 

@@ -3,7 +3,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { describeInputIssue } from "./api/input-issue";
+import { describeInputIssue, primaryIssue } from "./api/input-issue";
 import { openApiConfig } from "./api/openapi-document";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
@@ -31,7 +31,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
       if (!result.success) {
         const target = result.target === "json" ? "body" : result.target;
         const { message, problem } = describeInputIssue(
-          result.error.issues[0],
+          primaryIssue(result.error.issues),
           target,
           // zod-validator hands the hook what was sent as `data`, though its type leaves it out.
           (result as { data?: unknown }).data,

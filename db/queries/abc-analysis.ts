@@ -75,8 +75,8 @@ function storedAnswer(period: SalesPeriod, input: AbcPageInput): SQL {
     kept_page as (
       select a.position, a.product_id, a.revenue, a.through, a.abc_class
       from kept_range r join product_abc_windows a on ${key("a")}
-        and a.position > r.skipped + ${offset}::int
-        and a.position <= r.skipped + least(${offset + input.pageSize}::int, r.matching)
+        and a.position > r.skipped + ${offset}::bigint
+        and a.position <= r.skipped + least(${offset + input.pageSize}::bigint, r.matching)
     ),
     kept_items as (
       select g.*, t.orders, t.units, t.returns, t.cancellations, p.article, p.name, p.category

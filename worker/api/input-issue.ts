@@ -39,6 +39,30 @@ function reasonOf(issue: z.core.$ZodIssue): Omit<FieldProblem, "field"> {
   }
 }
 
+const samePath = (a: z.core.$ZodIssue, b: z.core.$ZodIssue) =>
+  a.path.length === b.path.length && a.path.every((key, index) => key === b.path[index]);
+
+/**
+ * The issue to report: the first, except that a number past both a field's own bound and JavaScript's safe-integer
+ * bound (zod's int check) is refused by the field's bound ("at most 365", not "at most 9007199254740991").
+ */
+export function primaryIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue | undefined {
+  const [first] = issues;
+  if (first?.code !== "too_big" && first?.code !== "too_small") return first;
+  const tightest = issues
+    .filter((issue) => issue.code === first.code && samePath(issue, first))
+    .sort((a, b) => {
+      const bound = (issue: z.core.$ZodIssue) =>
+        issue.code === "too_big"
+          ? asNumber(issue.maximum)
+          : issue.code === "too_small"
+            ? -asNumber(issue.minimum)
+            : 0;
+      return bound(a) - bound(b);
+    });
+  return tightest[0] ?? first;
+}
+
 /**
  * A query parameter sent more than once (`class=A&class=B`) reaches a one-value schema as an array, and zod's
  * sentence ("expected one of …") would blame the values; this names the repetition instead.

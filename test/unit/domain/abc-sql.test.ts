@@ -1,6 +1,6 @@
 // ABC classes computed in the database (domain/abc-sql.ts, and the paged answer of db/queries/abc-analysis.ts)
 // are classifyAbc's over the same revenue: same ranks (ties by product id), classes at the exact 80% and 95%
-// boundaries, negative revenue counted as 0, shares to the same 4 digits; and the pages, filtered by class or
+// boundaries, negative revenue counted as 0, shares to the same 6 digits; and the pages, filtered by class or
 // not, hold every product once, in rank order, beside the class totals over all of them.
 
 import { sql } from "drizzle-orm";

@@ -12,13 +12,21 @@ describe("parseWholeNumber", () => {
     expect(parseWholeNumber("007")).toBe(7);
   });
 
+  it("reads a negative number and thousands grouped by spaces as typed, so a refusal names the bound", () => {
+    expect(parseWholeNumber("-3")).toBe(-3);
+    expect(parseWholeNumber("1 000")).toBe(1000);
+    expect(parseWholeNumber("1\u00a0000\u00a0000")).toBe(1_000_000);
+    setLocale("ru");
+    expect(wholeNumberProblem(parseWholeNumber("-1"), SETTING_RANGES.leadTimeDays)).toBe("не меньше 0");
+  });
+
   it("reads nothing typed as empty", () => {
     expect(parseWholeNumber("")).toBeNull();
     expect(parseWholeNumber("   ")).toBeNull();
   });
 
   it("refuses what a browser's number field would read as empty or as another number", () => {
-    for (const typo of ["5e", "1e3", "1.5", "2,5", "-3", "+4", "abc", "1 000", "０"]) {
+    for (const typo of ["5e", "1e3", "1.5", "2,5", "+4", "abc", "1 00", "10 00 0", "-", "--3", "０"]) {
       expect(parseWholeNumber(typo), typo).toBe("not-whole");
     }
   });

@@ -212,6 +212,27 @@ describe("query and path values", () => {
   });
 });
 
+describe("numbers past a setting's range", () => {
+  it("a 20-digit number is refused by the field's own bound, not JavaScript's largest safe integer", async () => {
+    for (const [body, field, maximum] of [
+      [{ leadTimeDays: Number("12345678901234567890") }, "leadTimeDays", 365],
+      [{ coverCeilingDays: 1e20 }, "coverCeilingDays", 3650],
+    ] as const) {
+      const response = await send("PATCH", "/api/settings", body, ip(), { cookie });
+      const text = await response.text();
+      expect(response.status, text).toBe(400);
+      const { error } = JSON.parse(text) as {
+        error: { field?: string; reason?: string; params?: { maximum?: number } };
+      };
+      expect({ field: error.field, reason: error.reason, maximum: error.params?.maximum }).toEqual({
+        field,
+        reason: "too_big",
+        maximum,
+      });
+    }
+  });
+});
+
 describe("PATCH /api/users/{id}", () => {
   it("an empty change is a 400 naming what to send", async () => {
     const response = await send("PATCH", `/api/users/${acme.users.viewer.id}`, {}, ip(), { cookie });

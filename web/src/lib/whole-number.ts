@@ -1,16 +1,20 @@
 // A whole number typed into a form. A browser's number field reads "5e" or "abc" as "" (and Number("") is 0),
-// so the forms take text and judge it here: "" is empty, digits are the number, anything else ("5e", "1.5",
-// "2,5", "-3") is not a whole number; a number outside its setting's range (domain/setting-ranges.ts) is named
+// so the forms take text and judge it here: "" is empty, digits are the number (a minus and thousands grouped by
+// spaces allowed), anything else ("5e", "1.5", "2,5", "+4") is not a whole number; a number outside its setting's range (domain/setting-ranges.ts) is named
 // with the bound it breaks. Either way the form refuses it under the field, before sending.
 import { rangeProblem, type WholeRange } from "../../../domain/setting-ranges";
 import { t } from "../i18n/locale";
 
 export type WholeNumberText = number | null | "not-whole";
 
+/** Digits, optionally after a minus and grouped by thousands with spaces the Russian way ("1 000", "-3"). */
+const WHOLE = /^-?(\d+|\d{1,3}([ \u00a0\u202f]\d{3})+)$/;
+
 export function parseWholeNumber(text: string): WholeNumberText {
   const trimmed = text.trim();
   if (trimmed === "") return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : "not-whole";
+  // A negative number is read as one, so its refusal names the bound ("не меньше 0"), not the typing.
+  return WHOLE.test(trimmed) ? Number(trimmed.replace(/[ \u00a0\u202f]/g, "")) : "not-whole";
 }
 
 /** Why the text cannot be saved, in the reader's language ("не больше 365"); null when it is a number in range. */
