@@ -908,6 +908,7 @@ export interface components {
             minOrderUnits?: number;
             packSize?: number;
             timeZone?: string;
+            /** @description Addresses the API answers; empty = any. Must include the caller's own address (no lock-out) */
             ipAllowlist?: string[];
         };
         Dashboard: {

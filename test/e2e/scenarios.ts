@@ -289,6 +289,13 @@ export const scenarios: Scenario[] = [
         0,
         "not saved",
       );
+      // Both fields wrong: each says so under itself (not only the first).
+      await page.fill('[data-testid="supply-minOrderUnits"]', "0");
+      await page.fill('[data-testid="supply-packSize"]', "abc");
+      await page.click('[data-testid="supply-save"]');
+      const packTypo = page.locator('label:has([data-testid="supply-packSize"]) .form-error');
+      await packTypo.waitFor();
+      assert.equal(await typo.count(), 1, "the minimum order's refusal beside the pack size's");
       await page.fill('[data-testid="supply-minOrderUnits"]', "10");
       await page.fill('[data-testid="supply-packSize"]', "0");
       await page.click('[data-testid="supply-save"]');

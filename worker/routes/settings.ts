@@ -11,6 +11,7 @@ import type { OrganizationSettings } from "../auth/principal";
 import { principalCache } from "../auth/principal-cache";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
+import { clientIp } from "../middleware/rate-limit";
 import { requireRole } from "../middleware/require-role";
 
 const whole = (setting: RangedSetting) =>
@@ -46,7 +47,12 @@ const SettingsChange = z
           .openapi({ description: "An IPv4 or IPv6 address" }),
       )
       .max(100)
-      .optional(),
+      .refine((ips) => new Set(ips).size === ips.length, "must not repeat an address")
+      .optional()
+      .openapi({
+        description:
+          "Addresses the API answers; empty = any. Must include the caller's own address (no lock-out)",
+      }),
   })
   .openapi("SettingsChange");
 
@@ -98,6 +104,16 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
       const reason = problem.startsWith("lowMax:") ? "thresholds_order" : "cover_ceiling_short";
       throw new ApiError("BAD_REQUEST", problem, {}, { reason });
     }
+    // An allowlist without the caller's own address would refuse the caller's next request, and every admin's
+    // from elsewhere: nobody could undo it from the dashboard.
+    const own = clientIp(c.req.raw.headers);
+    if (change.ipAllowlist && change.ipAllowlist.length > 0 && !change.ipAllowlist.includes(own))
+      throw new ApiError(
+        "BAD_REQUEST",
+        `ipAllowlist: must include your own address (${own}), or this change would lock you out`,
+        {},
+        { reason: "self", params: { address: own } },
+      );
     const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
     // Cached callers carry the settings and data version: re-read them on this isolate's next request.

@@ -236,4 +236,26 @@ describe("users and settings", () => {
     const outside = await get("/api/auth/me", "192.0.2.99", { cookie: inside });
     expect(outside.status).toBe(403);
   });
+
+  it("refuses an allowlist that leaves out the admin's own address (a lock-out) or repeats one", async () => {
+    const tenant = await seedTenant("fencing");
+    const admin = await signIn(tenant.users.admin.email, "198.51.100.7");
+    const patch = (ipAllowlist: string[]) =>
+      send("PATCH", "/api/settings", { ipAllowlist }, "198.51.100.7", { cookie: admin });
+    const lockOut = await patch(["203.0.113.7"]);
+    expect(lockOut.status).toBe(400);
+    const { error } = (await lockOut.json()) as ErrorBody & { error: { field?: string; reason?: string } };
+    expect(error.message).toBe(
+      "ipAllowlist: must include your own address (198.51.100.7), or this change would lock you out",
+    );
+    expect({ field: error.field, reason: error.reason }).toEqual({ field: "ipAllowlist", reason: "self" });
+    const twice = await patch(["198.51.100.7", "198.51.100.7"]);
+    expect(twice.status).toBe(400);
+    // Nothing changed: the admin still gets in, from anywhere.
+    expect((await get("/api/auth/me", "203.0.113.99", { cookie: admin })).status).toBe(200);
+    const fenced = await patch(["198.51.100.7", "203.0.113.7"]);
+    expect(fenced.status).toBe(200);
+    expect((await get("/api/auth/me", "198.51.100.7", { cookie: admin })).status).toBe(200);
+    expect((await get("/api/auth/me", "203.0.113.99", { cookie: admin })).status).toBe(403);
+  });
 });

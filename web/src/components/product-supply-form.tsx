@@ -34,8 +34,8 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
   const saving = useSignal(false);
   const saved = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
-  /** The field whose text the form refused before sending, and why. */
-  const typed = useSignal<{ field: SupplyField; problem: string } | null>(null);
+  /** The fields whose text the form refused before sending, and why (each field its own). */
+  const typed = useSignal<Partial<Record<SupplyField, string>>>({});
   useEffect(() => {
     draft.value = {
       minOrderUnits: supply.minOrderUnits === null ? "" : String(supply.minOrderUnits),
@@ -43,7 +43,8 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
     };
   }, [productId, supply.minOrderUnits, supply.packSize]);
   const canEdit = roleAtLeast(session.role.value, "operator");
-  const fieldOf = typed.value?.field ?? error.value?.problem?.field;
+  const refusedHere = Object.keys(typed.value).length > 0;
+  const fieldOf = error.value?.problem?.field;
   const onField = fieldOf === "minOrderUnits" || fieldOf === "packSize";
 
   async function save(event: Event): Promise<void> {
@@ -59,9 +60,10 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
       minOrderUnits: supplyProblem(minOrderUnits, "minOrderUnits"),
       packSize: supplyProblem(packSize, "packSize"),
     };
-    const refused = FIELDS.map(([name]) => name).find((name) => problems[name] !== null);
-    typed.value = refused === undefined ? null : { field: refused, problem: problems[refused] ?? "" };
-    if (refused !== undefined || minOrderUnits === "not-whole" || packSize === "not-whole") {
+    typed.value = Object.fromEntries(
+      FIELDS.flatMap(([name]) => (problems[name] === null ? [] : [[name, problems[name]]])),
+    );
+    if (Object.keys(typed.value).length > 0 || minOrderUnits === "not-whole" || packSize === "not-whole") {
       saving.value = false;
       return;
     }
@@ -100,20 +102,21 @@ export function ProductSupplyForm({ productId, supply }: { productId: number; su
                   name === "minOrderUnits" ? supply.defaults.minOrderUnits : supply.defaults.packSize,
                 )}
                 disabled={!canEdit}
-                aria-invalid={fieldOf === name}
+                aria-invalid={Boolean(typed.value[name]) || fieldOf === name}
                 data-testid={`supply-${name}`}
                 onInput={(e) => {
                   draft.value = { ...draft.value, [name]: e.currentTarget.value };
                   saved.value = false;
-                  typed.value = null;
+                  const { [name]: _edited, ...others } = typed.value;
+                  typed.value = others;
                 }}
               />
-              {typed.value?.field === name && (
+              {typed.value[name] && (
                 <span class="form-error" role="alert">
-                  {typed.value.problem}
+                  {typed.value[name]}
                 </span>
               )}
-              {typed.value === null && fieldOf === name && error.value?.problem && (
+              {!refusedHere && fieldOf === name && error.value?.problem && (
                 <span class="form-error" role="alert">
                   {problemText(error.value.problem)}
                 </span>

@@ -98,9 +98,13 @@ function StatusRuleFields({
             name="statusBasis"
             disabled={!editable}
             value={basis}
-            onChange={(event) =>
-              (draft.value = { ...draft.value, statusBasis: event.currentTarget.value as StatusBasis })
-            }
+            onChange={(event) => {
+              // The fields of the basis left unmount, and show the draft's number when they come back: a refusal
+              // of their text would otherwise block Save with nothing on screen saying why.
+              const left = new Set(STATUS_FIELDS[basis].map(([field]) => field));
+              invalid.value = new Set([...invalid.value].filter((field) => !left.has(field)));
+              draft.value = { ...draft.value, statusBasis: event.currentTarget.value as StatusBasis };
+            }}
           >
             {STATUS_BASES.map((option) => (
               <option key={option} value={option}>
