@@ -335,7 +335,7 @@ export const en = {
   "accounts.outcome.rate_limited": "The marketplace is limiting requests right now: try again in a minute.",
   "accounts.outcome.unreachable": "The marketplace could not be reached or failed: try again later.",
   "accounts.outcome.vendor_error": "The marketplace answered in an unexpected way: see the details.",
-  "accounts.vendorSaid": "The marketplace's own words",
+  "accounts.vendorSaid": "Details for support (the marketplace's answer)",
   "accounts.notConnected":
     "Not connected: the marketplace refused these credentials, and nothing was saved. Correct them and connect again.",
   "users.title": "Users",

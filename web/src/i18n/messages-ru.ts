@@ -337,7 +337,7 @@ export const ru: Record<MessageKey, string> = {
   "accounts.outcome.rate_limited": "Маркетплейс сейчас ограничивает запросы: попробуйте через минуту.",
   "accounts.outcome.unreachable": "Маркетплейс недоступен или ответил ошибкой: попробуйте позже.",
   "accounts.outcome.vendor_error": "Маркетплейс ответил неожиданно: см. подробности.",
-  "accounts.vendorSaid": "Ответ маркетплейса дословно",
+  "accounts.vendorSaid": "Подробности для поддержки (ответ маркетплейса)",
   "accounts.notConnected":
     "Аккаунт не подключён: маркетплейс не принял эти ключи, ничего не сохранено. Исправьте их и подключите снова.",
   "users.title": "Пользователи",

@@ -197,7 +197,12 @@ function Abc() {
             <Pager
               page={abcPage.value}
               pages={Math.max(1, Math.ceil(d.total / ABC_PAGE_SIZE))}
-              onPage={(page) => analyticsModel.setAbc({ page })}
+              onPage={(page) => {
+                analyticsModel.setAbc({ page });
+                // On a phone the pager sits under fifteen cards: the next page starts at the list's top.
+                const list = document.querySelector('[data-testid="abc"]');
+                if (list && list.getBoundingClientRect().top < 0) list.scrollIntoView({ block: "start" });
+              }}
             />
           </>
         )}

@@ -1,6 +1,6 @@
 // The vendor's verdict on an account's credentials ("Check connection", or the check a connect runs first): the
-// outcome in the reader's language, and the vendor's own words folded away beneath it for support, marked as
-// not ours to translate (they are usually English).
+// outcome in the reader's language, and the details for support folded away beneath it (which call, the vendor's
+// status and its own words, usually English), marked as not ours to translate.
 import type { ConnectionCheckAnswer } from "../../../../worker/api/schemas/account-admin";
 import { t } from "../../i18n/locale";
 
