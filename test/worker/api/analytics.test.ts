@@ -170,7 +170,7 @@ describe("GET /api/analytics/*", () => {
         abcClass: "A",
         rank: 2,
         share: 0.25,
-        cumulativeShare: 0.9167,
+        cumulativeShare: 0.916667,
       }),
     ]);
     expect([second.page, second.pageSize, second.total, second.revenue]).toEqual([2, 1, 3, 6000]);
