@@ -37,6 +37,20 @@ async function answers(page: Page, path: string, field: string, value: number): 
   }
 }
 
+/** Types `value` into the field, saves, and waits until `path` answers it. */
+async function saveNumber(
+  page: Page,
+  form: string,
+  name: string,
+  value: number,
+  save: string,
+  path: string,
+): Promise<void> {
+  await typeInto(page, form, name, String(value), save);
+  await page.click(`[data-testid="${save}"]`);
+  await answers(page, path, name, value);
+}
+
 export const formScenarios: Scenario[] = [
   {
     name: "a typo in a Settings or alert-settings number is refused under its field and nothing is saved",
@@ -63,19 +77,16 @@ export const formScenarios: Scenario[] = [
       assert.equal(settingsAfter.leadTimeDays, settingsBefore.leadTimeDays, "nothing was saved");
       // A whole number saves (the form once sent back the answer's dataVersion, which the API refuses).
       const lead = settingsBefore.leadTimeDays + 1;
-      await typeInto(page, settingsForm, "leadTimeDays", String(lead), "settings-save");
-      await page.click('[data-testid="settings-save"]');
-      await answers(page, "/api/settings", "leadTimeDays", lead);
+      await saveNumber(page, settingsForm, "leadTimeDays", lead, "settings-save", "/api/settings");
       assert.equal(await page.locator(`${settingsForm} .form-error`).count(), 0, "no refusal after saving");
-      await typeInto(
+      await saveNumber(
         page,
         settingsForm,
         "leadTimeDays",
-        String(settingsBefore.leadTimeDays),
+        settingsBefore.leadTimeDays,
         "settings-save",
+        "/api/settings",
       );
-      await page.click('[data-testid="settings-save"]');
-      await answers(page, "/api/settings", "leadTimeDays", settingsBefore.leadTimeDays);
 
       const alertsBefore = await apiJson<{ sunsetWarningDays: number }>(page, "/api/alerts/settings");
       await visit(page, "/alerts");
@@ -111,15 +122,14 @@ export const formScenarios: Scenario[] = [
       assert.equal(tooMany.saveDisabled, true, "Save waits for a number in range");
       assert.equal(await savedStatus.count(), 0, "no stale «Сохранено» beside the refusal");
       // Back to what it was.
-      await typeInto(
+      await saveNumber(
         page,
         alertForm,
         "sunsetWarningDays",
-        String(alertsBefore.sunsetWarningDays),
+        alertsBefore.sunsetWarningDays,
         "alert-settings-save",
+        "/api/alerts/settings",
       );
-      await page.click('[data-testid="alert-settings-save"]');
-      await answers(page, "/api/alerts/settings", "sunsetWarningDays", alertsBefore.sunsetWarningDays);
     },
   },
 ];

@@ -15,6 +15,25 @@ async function firstItem<T>(page: Page, path: string): Promise<T | undefined> {
   return ((await response.json()) as { items: T[] }).items[0];
 }
 
+/** Visits `path` on a phone and names each of its `cells` that ends past the screen's right edge; `listed` says
+ * why there must be some. */
+async function cellsPastPhoneEdge(
+  page: Page,
+  path: string,
+  cells: string,
+  listed: string,
+): Promise<string[]> {
+  await visit(page, path);
+  await settled(page);
+  const edges = await page.$$eval(cells, (found) =>
+    found.map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right] as const),
+  );
+  assert.ok(edges.length > 0, listed);
+  return edges
+    .filter(([, right]) => right > PHONE.width)
+    .map(([text, right]) => `${path}: "${text.slice(0, 40)}" ends at ${Math.round(right)} px`);
+}
+
 async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) {
     await page.click('[data-testid="theme-toggle"]');
@@ -158,15 +177,14 @@ export const layoutScenarios: Scenario[] = [
         if (Number(right) > PHONE.width)
           hidden.push(`/inventory: "${text}" ends at ${Math.round(Number(right))} px`);
       // The supply plan's lines are cards on a phone: every cell (article, quantity, value, name…) inside the screen.
-      await visit(page, "/supply-plan");
-      await settled(page);
-      const planCells = await page.$$eval('[data-testid="supply-table"] tbody td', (cells) =>
-        cells.map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
+      hidden.push(
+        ...(await cellsPastPhoneEdge(
+          page,
+          "/supply-plan",
+          '[data-testid="supply-table"] tbody td',
+          "the supply plan lists lines",
+        )),
       );
-      assert.ok(planCells.length > 0, "the supply plan lists lines");
-      for (const [text, right] of planCells)
-        if (Number(right) > PHONE.width)
-          hidden.push(`/supply-plan: "${String(text).slice(0, 40)}" ends at ${Math.round(Number(right))} px`);
       // Runs are cards on a phone: every run's status badge and duration end inside the screen.
       await visit(page, "/sync");
       await settled(page);
@@ -180,17 +198,14 @@ export const layoutScenarios: Scenario[] = [
       for (const [index, right] of runEdges.entries())
         if (right > PHONE.width) hidden.push(`/sync: run ${index + 1} ends at ${Math.round(right)} px`);
       // ABC products are cards on a phone: rank, article, name, class, share and revenue inside the screen.
-      await visit(page, "/analytics");
-      await settled(page);
-      const abcCells = await page.$$eval('[data-testid="abc"] tbody td', (cells) =>
-        cells.map((cell) => [cell.textContent ?? "", cell.getBoundingClientRect().right]),
+      hidden.push(
+        ...(await cellsPastPhoneEdge(
+          page,
+          "/analytics",
+          '[data-testid="abc"] tbody td',
+          "the ABC list shows products",
+        )),
       );
-      assert.ok(abcCells.length > 0, "the ABC list shows products");
-      for (const [text, right] of abcCells)
-        if (Number(right) > PHONE.width)
-          hidden.push(
-            `/analytics ABC: "${String(text).slice(0, 40)}" ends at ${Math.round(Number(right))} px`,
-          );
       assert.deepEqual(hidden, [], hidden.join("\n"));
       // The run with rejected rows and an error, as a phone shows it (the screenshots scenario shows the newest run).
       await visit(page, await faultedRunPath(page, simUrl));

@@ -49,17 +49,16 @@ const samePath = (a: z.core.$ZodIssue, b: z.core.$ZodIssue) =>
 export function primaryIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue | undefined {
   const [first] = issues;
   if (first?.code !== "too_big" && first?.code !== "too_small") return first;
+  // A lower maximum, or a higher minimum, is the tighter bound.
+  const bound = (issue: z.core.$ZodIssue) =>
+    issue.code === "too_big"
+      ? asNumber(issue.maximum)
+      : issue.code === "too_small"
+        ? -asNumber(issue.minimum)
+        : 0;
   const tightest = issues
     .filter((issue) => issue.code === first.code && samePath(issue, first))
-    .sort((a, b) => {
-      const bound = (issue: z.core.$ZodIssue) =>
-        issue.code === "too_big"
-          ? asNumber(issue.maximum)
-          : issue.code === "too_small"
-            ? -asNumber(issue.minimum)
-            : 0;
-      return bound(a) - bound(b);
-    });
+    .sort((a, b) => bound(a) - bound(b));
   return tightest[0] ?? first;
 }
 
