@@ -26,8 +26,10 @@ Options:
   --sim-port <n>    marketplace simulator port (default 8790)
   --data-dir <dir>  PGlite data folder (default .data/pglite); "memory" keeps nothing
   --postgres <url>  use a real PostgreSQL server instead of PGlite
-  --ip-rate-limit <n>  requests per minute per IP on /api (default 60, as in production;
-                    end-to-end runs raise it because every browser request comes from 127.0.0.1)
+  --ip-rate-limit <n>  requests per minute per IP on /api from callers not signed in (default 60, as in
+                    production; end-to-end runs raise it because every request comes from 127.0.0.1)
+  --user-rate-limit <n>  requests per minute per signed-in user (default 300, as in production;
+                    end-to-end runs raise it so that the checks' own speed never meets it)
   --size <n>        the demo seller's listings across both marketplaces (default 3000)
   --step-budget-ms <n>  ms one ingest queue delivery runs further pages itself (default: wrangler.toml's
                     INGEST_STEP_BUDGET_MS; 0 = one queue message per page)
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
         "data-dir": { type: "string" },
         postgres: { type: "string" },
         "ip-rate-limit": { type: "string" },
+        "user-rate-limit": { type: "string" },
         size: { type: "string" },
         "step-budget-ms": { type: "string" },
         "sim-clock": { type: "string" },
@@ -90,6 +93,12 @@ async function main(): Promise<void> {
     "ip-rate-limit",
     values["ip-rate-limit"] as string | undefined,
     60,
+    1_000_000,
+  );
+  const userRateLimit = integerOption(
+    "user-rate-limit",
+    values["user-rate-limit"] as string | undefined,
+    300,
     1_000_000,
   );
   const size = integerOption("size", values.size as string | undefined, 3000, 1_000_000);
@@ -182,7 +191,10 @@ async function main(): Promise<void> {
         port,
         persistTo,
         vars,
-        extra: ipRateLimit === 60 ? [] : ["--config", devConfigWithRateLimit(ipRateLimit)],
+        extra:
+          ipRateLimit === 60 && userRateLimit === 300
+            ? []
+            : ["--config", devConfigWithRateLimits(ipRateLimit, userRateLimit)],
       }),
     ],
     // Its own process group, so stopping reaches npx, wrangler and workerd alike.
@@ -217,13 +229,15 @@ async function main(): Promise<void> {
   wrangler.on("exit", (code) => void stop(code ?? 0));
 }
 
-/** wrangler.toml with another per-IP limit, written beside it (git-ignored) so relative paths still hold. */
-function devConfigWithRateLimit(limit: number): string {
+/** wrangler.toml with other per-IP and per-user limits, written beside it (git-ignored) so relative paths hold. */
+function devConfigWithRateLimits(ipLimit: number, userLimit: number): string {
   const original = readFileSync("wrangler.toml", "utf8");
+  const limitOf = (binding: string) => new RegExp(`(name = "${binding}"[^[]*?simple = \\{ limit = )\\d+`);
   const changed = original
-    .replace(/(name = "IP_RATE_LIMITER"[^[]*?simple = \{ limit = )\d+/, `$1${limit}`)
-    .replace(/RATE_LIMIT_PER_MINUTE = "\d+"/, `RATE_LIMIT_PER_MINUTE = "${limit}"`);
-  if (changed === original) throw new Error("could not find the IP rate limiter in wrangler.toml");
+    .replace(limitOf("IP_RATE_LIMITER"), `$1${ipLimit}`)
+    .replace(limitOf("USER_RATE_LIMITER"), `$1${userLimit}`)
+    .replace(/RATE_LIMIT_PER_MINUTE = "\d+"/, `RATE_LIMIT_PER_MINUTE = "${ipLimit}"`);
+  if (changed === original) throw new Error("could not find the rate limiters in wrangler.toml");
   writeFileSync("wrangler.dev.toml", changed);
   return "wrangler.dev.toml";
 }

@@ -9,7 +9,7 @@ import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { type InitOptions, init } from "./middleware/init";
-import { rateLimitByIp } from "./middleware/rate-limit";
+import { rateLimitPolicy } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
 import { registerApiRoutes } from "./routes";
@@ -58,7 +58,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
       maxAge: 600,
     }),
   );
-  app.use("/api/*", rateLimitByIp());
+  app.use("/api/*", rateLimitPolicy());
   app.use("/api/*", bodyLimit({ maxSize: API_BODY_LIMIT_BYTES, onError: bodyTooLarge }));
   app.use("/api/*", authenticate());
 

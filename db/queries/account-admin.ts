@@ -38,6 +38,27 @@ export async function insertAccount(db: Database, input: NewAccountRow) {
   return row ?? null;
 }
 
+/** Whether the organization has an account of this name in any letter case (other than `exceptId`). */
+export async function accountNameTaken(
+  db: Database,
+  orgId: string,
+  name: string,
+  exceptId: string | null = null,
+) {
+  const [row] = await db
+    .select({ id: marketplaceAccounts.id })
+    .from(marketplaceAccounts)
+    .where(
+      and(
+        eq(marketplaceAccounts.orgId, orgId),
+        sql`lower(${marketplaceAccounts.name}) = lower(${name})`,
+        exceptId === null ? undefined : ne(marketplaceAccounts.id, exceptId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 const ofOrg = (orgId: string, accountId: string) =>
   and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId));
 

@@ -441,7 +441,10 @@ export interface paths {
         /** Marketplace accounts with the last successful run, its age and the run in progress */
         get: operations["listAccounts"];
         put?: never;
-        /** Connect an Ozon or Wildberries account with its credentials (admin) */
+        /**
+         * Connect an Ozon or Wildberries account with its credentials (admin)
+         * @description The credentials are checked with the marketplace first and stored only if it accepts them: a refusal is 400 with `field` `credentials` and `reason` `wrong_key` or `missing_scope`; when the marketplace cannot say (`rate_limited`, `unreachable`, `vendor_error`) the answer is 503. Either way nothing is saved; `params` carry the vendor's status and words.
+         */
         post: operations["connectAccount"];
         delete?: never;
         options?: never;
@@ -501,7 +504,10 @@ export interface paths {
         delete: operations["deleteAccount"];
         options?: never;
         head?: never;
-        /** Rename, enable or disable an account, choose its adapters or replace its credentials (admin) */
+        /**
+         * Rename, enable or disable an account, choose its adapters or replace its credentials (admin)
+         * @description New credentials are checked with the marketplace first, as on connect (400 refused, 503 unknown); the change is written only if it accepts them.
+         */
         patch: operations["changeAccount"];
         trace?: never;
     };
@@ -1879,7 +1885,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1957,7 +1963,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1984,7 +1990,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2031,7 +2037,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2080,7 +2086,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2158,7 +2164,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2231,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2274,7 +2280,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2361,7 +2367,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2450,7 +2456,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2497,7 +2503,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2575,7 +2581,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2643,7 +2649,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2716,7 +2722,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2785,7 +2791,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2847,7 +2853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2910,7 +2916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2973,7 +2979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,7 +3041,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3097,7 +3103,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3163,7 +3169,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3226,7 +3232,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3290,7 +3296,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3350,7 +3356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3399,7 +3405,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3499,7 +3505,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3560,7 +3566,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3627,7 +3633,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3674,7 +3680,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3761,8 +3767,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A service this answer depends on (the marketplace, the database) could not answer; nothing was changed, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3835,7 +3850,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3882,7 +3897,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3949,7 +3964,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,7 +4045,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4128,8 +4143,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A service this answer depends on (the marketplace, the database) could not answer; nothing was changed, try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4195,7 +4219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4268,7 +4292,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4357,7 +4381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4404,7 +4428,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4482,7 +4506,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4529,7 +4553,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4616,7 +4640,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4688,7 +4712,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4777,7 +4801,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4844,7 +4868,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4900,7 +4924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4961,7 +4985,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,7 +5058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5123,7 +5147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy */
+            /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
                     [name: string]: unknown;

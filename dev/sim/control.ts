@@ -18,6 +18,9 @@ import {
   wbSellerStockTruth,
 } from "./truth.js";
 
+/** `POST /_sim/credentials`: more credentials to accept (a WB token already known gets these categories). */
+const credentialsAddSchema = configSchema.shape.credentials.partial();
+
 export const resetSchema = z.strictObject({
   seed: z.number().int().min(0).optional(),
   size: z.number().int().min(1).max(1_000_000).optional(),
@@ -138,6 +141,31 @@ export function controlRoutes(getState: () => SimState): Hono {
     if (!merged.success) return c.json(issuesOf(merged.error), 400);
     state.setConfig(merged.data);
     return c.json(state.config);
+  });
+
+  // Adds credentials the vendor accepts, keeping those it has: tests running side by side each add their own
+  // without a read-modify-write of the whole config racing another's.
+  app.post("/credentials", async (c) => {
+    const raw = await body(c);
+    if (typeof raw === "symbol") return c.json(invalidJson, 400);
+    const added = credentialsAddSchema.safeParse(raw);
+    if (!added.success) return c.json(issuesOf(added.error), 400);
+    const state = getState();
+    const { ozon, wb } = state.config.credentials;
+    const credentials = {
+      ozon: [
+        ...ozon,
+        ...(added.data.ozon ?? []).filter(
+          (one) => !ozon.some((known) => known.clientId === one.clientId && known.apiKey === one.apiKey),
+        ),
+      ],
+      wb: [
+        ...wb.filter((known) => !added.data.wb?.some((one) => one.token === known.token)),
+        ...(added.data.wb ?? []),
+      ],
+    };
+    state.setConfig({ ...state.config, credentials });
+    return c.json(credentials);
   });
 
   app.get("/truth/stock", (c) => {

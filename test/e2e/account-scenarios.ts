@@ -15,16 +15,10 @@ interface Scenario {
 const SECOND_CABINET = { clientId: "1002", apiKey: "second-ozon-key" };
 
 async function addSimulatorCabinet(simUrl: string): Promise<void> {
-  const current = (await (await fetch(`${simUrl}/_sim/config`)).json()) as {
-    credentials: { ozon: { clientId: string }[] };
-  };
-  if (current.credentials.ozon.some((cabinet) => cabinet.clientId === SECOND_CABINET.clientId)) return;
-  const response = await fetch(`${simUrl}/_sim/config`, {
-    method: "PUT",
+  const response = await fetch(`${simUrl}/_sim/credentials`, {
+    method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      credentials: { ...current.credentials, ozon: [...current.credentials.ozon, SECOND_CABINET] },
-    }),
+    body: JSON.stringify({ ozon: [SECOND_CABINET] }),
   });
   assert.equal(response.status, 200, `the simulator took the second cabinet: ${await response.text()}`);
 }

@@ -90,8 +90,11 @@ export async function startDevServer(logFile: string, timeoutMs = 180_000): Prom
       String(simPort),
       "--data-dir",
       "memory",
-      // Every browser request comes from 127.0.0.1; the production limit (60/min per IP) would throttle it.
+      // Every request comes from 127.0.0.1 as one demo user at machine speed: the limits (60/min per IP before
+      // sign-in, 300/min per user; test/worker/api/user-rate-limit.test.ts) would make the checks' timing matter.
       "--ip-rate-limit",
+      "100000",
+      "--user-rate-limit",
       "100000",
       // The checks compare the dashboard with the simulator's truth: its world must not move on by itself.
       "--sim-clock",

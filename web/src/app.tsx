@@ -6,6 +6,7 @@ import { useEffect } from "preact/hooks";
 import { ApiFailure } from "./api/client";
 import { AppHeader } from "./components/app-header";
 import { NavBar } from "./components/nav-bar";
+import { RateLimitNotice } from "./components/rate-limit-notice";
 import { ErrorState, Skeleton } from "./components/states";
 import { t } from "./i18n/locale";
 import { lazyPage } from "./lib/lazy-page";
@@ -69,9 +70,11 @@ export function App() {
   }, [state, route.value.page]);
 
   if (state === "checking") {
+    const failure = session.checkFailure.value;
     return (
-      <div class="boot" aria-busy="true">
-        {t("auth.checking")}
+      <div class="boot" aria-busy={failure ? "false" : "true"}>
+        {failure ? <ErrorState error={failure} onRetry={() => void session.check()} /> : t("auth.checking")}
+        <RateLimitNotice />
       </div>
     );
   }
@@ -88,6 +91,7 @@ export function App() {
       <AppHeader onMenu={() => (menuOpen.value = !menuOpen.value)} />
       <NavBar open={menuOpen.value} onNavigate={() => (menuOpen.value = false)} />
       <main class="main" id="main">
+        <RateLimitNotice />
         <CurrentPage />
       </main>
     </div>

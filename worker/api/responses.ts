@@ -34,7 +34,8 @@ const ERROR_DESCRIPTIONS = {
   409: "Conflicts with an existing resource",
   413: "The body is larger than 64 KiB",
   415: "The body is not application/json",
-  429: "Rate limit exceeded (per IP, or per API key); see Retry-After and RateLimit-Policy",
+  429: "Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy",
+  503: "A service this answer depends on (the marketplace, the database) could not answer; nothing was changed, try again",
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

@@ -1,6 +1,7 @@
-// Resolves the caller of a protected /api route: a Bearer API key (rate-limited per key) or the signed
-// session cookie. Sets `principal` and `organization`, enforces the organization's IP allowlist, and
-// answers 401 when neither credential is valid. Public paths (login, docs) pass through; on paths with optional
+// Resolves the caller of a protected /api route: a Bearer API key or the signed session cookie. Sets
+// `principal` and `organization`, enforces the organization's IP allowlist, and answers 401 when neither
+// credential is valid. Counts every /api request against one rate limit (worker/middleware/rate-limit.ts):
+// the key's or the user's once the caller is proven, the client IP's otherwise (failed credentials too). Public paths (login, docs) pass through; on paths with optional
 // credentials (health) a caller who proves who they are gets their organization's details, anyone else the
 // anonymous view (never a 401 or 403 there).
 // Resolved callers are kept in the isolate's principal cache for up to 30 s (staleness bound and
@@ -16,7 +17,7 @@ import { apiKeyCacheKey, principalCache, sessionCacheKey } from "../auth/princip
 import { readSessionToken } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
-import { clientIp } from "./rate-limit";
+import { clientIp, spendApiKey, spendClientIp, spendUser } from "./rate-limit";
 
 export interface AuthenticateOptions {
   /** Paths answered without credentials. */
@@ -43,23 +44,25 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
   const publicPaths = new Set(options.publicPaths ?? DEFAULT_PUBLIC_PATHS);
   const touchEvery = (options.touchEverySeconds ?? 60) * 1000;
   return async function authenticateMiddleware(c, next) {
-    if (publicPaths.has(c.req.path) || c.req.method === "OPTIONS") return next();
-    // No route for this path (only `app.use` middleware matched): let it fall through to the 404.
-    if (!matchedRoutes(c).some((route) => route.method !== "ALL")) return next();
-    if (OPTIONAL_CREDENTIAL_PATHS.has(c.req.path)) {
-      const caller = await resolveCaller(c, touchEvery).catch((error: unknown) => {
-        if (error instanceof ApiError) return null;
-        throw error;
-      });
-      if (caller) {
-        c.set("principal", caller.principal);
-        c.set("organization", caller.organization);
-      }
+    if (c.req.method === "OPTIONS") return next();
+    // Public paths, and paths with no route (only `app.use` middleware matched: the 404), count per IP.
+    if (publicPaths.has(c.req.path) || !matchedRoutes(c).some((route) => route.method !== "ALL")) {
+      await spendClientIp(c);
       return next();
     }
-    const { principal, organization } = await resolveCaller(c, touchEvery);
-    c.set("principal", principal);
-    c.set("organization", organization);
+    const caller = await resolveCaller(c, touchEvery).catch(async (error: unknown) => {
+      if (!(error instanceof ApiError)) throw error;
+      await spendClientIp(c); // a refused credential counts against the address (429 once spent)
+      if (OPTIONAL_CREDENTIAL_PATHS.has(c.req.path)) return null; // the anonymous view, never a 401 or 403
+      throw error;
+    });
+    if (caller) {
+      const { principal, organization } = caller;
+      if (principal.apiKeyId) await spendApiKey(c, principal.apiKeyId);
+      else if (principal.userId) await spendUser(c, principal.userId);
+      c.set("principal", principal);
+      c.set("organization", organization);
+    }
     await next();
   };
 }
@@ -96,14 +99,6 @@ async function resolveCaller(c: Context<AppEnv>, touchEvery: number): Promise<Ca
       principalCache.set(cacheKey, caller);
     }
     const apiKeyId = caller.principal.apiKeyId as string;
-    const { success } = await c.env.API_KEY_RATE_LIMITER.limit({ key: `key:${apiKeyId}` });
-    if (!success) {
-      throw new ApiError("TOO_MANY_REQUESTS", "This API key made too many requests in 60 s; retry later", {
-        "Retry-After": "60",
-        RateLimit: "limit=600, remaining=0, reset=60",
-        "RateLimit-Policy": "600;w=60",
-      });
-    }
     if (caller.lastUsedAt === null || Date.now() - caller.lastUsedAt > touchEvery) {
       principalCache.touched(cacheKey);
       c.executionCtx.waitUntil(touchApiKey(db, apiKeyId).catch(() => undefined));

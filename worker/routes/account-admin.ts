@@ -9,6 +9,7 @@ import type { AccountCredentials } from "../../cron/adapters/adapter";
 import { decryptCredentials, encryptCredentials } from "../../cron/credentials";
 import {
   accountForAdmin,
+  accountNameTaken,
   accountOfCabinet,
   changeAccount,
   deleteAccount,
@@ -18,6 +19,7 @@ import {
 import type { AccountEndpoints } from "../../db/schema";
 import type { Marketplace } from "../../db/schema/enums";
 import { checkConnection, describeOutcome } from "../accounts/check-connection";
+import { requireAcceptedCredentials } from "../accounts/require-accepted-credentials";
 import { fingerprintOfNewCabinet, sameCabinetError } from "../accounts/same-cabinet";
 import { UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
@@ -71,9 +73,17 @@ const connectRoute = createRoute({
   path: "/api/accounts",
   tags,
   summary: "Connect an Ozon or Wildberries account with its credentials (admin)",
+  description:
+    "The credentials are checked with the marketplace first and stored only if it accepts them: a refusal is 400 " +
+    "with `field` `credentials` and `reason` `wrong_key` or `missing_scope`; when the marketplace cannot say " +
+    "(`rate_limited`, `unreachable`, `vendor_error`) the answer is 503. Either way nothing is saved; `params` " +
+    "carry the vendor's status and words.",
   ...adminRoute,
   request: { body: { content: { "application/json": { schema: ConnectAccountBody } }, required: true } },
-  responses: { 201: jsonContent(AccountAdminSchema, "Connected"), ...errorResponses(...BODY_ERRORS, 409) },
+  responses: {
+    201: jsonContent(AccountAdminSchema, "Connected"),
+    ...errorResponses(...BODY_ERRORS, 409, 503),
+  },
 });
 
 const changeRoute = createRoute({
@@ -82,12 +92,18 @@ const changeRoute = createRoute({
   path: "/api/accounts/{id}",
   tags,
   summary: "Rename, enable or disable an account, choose its adapters or replace its credentials (admin)",
+  description:
+    "New credentials are checked with the marketplace first, as on connect (400 refused, 503 unknown); " +
+    "the change is written only if it accepts them.",
   ...adminRoute,
   request: {
     params: UuidParam,
     body: { content: { "application/json": { schema: ChangeAccountBody } }, required: true },
   },
-  responses: { 200: jsonContent(AccountAdminSchema, "Changed"), ...errorResponses(...BODY_ERRORS, 404, 409) },
+  responses: {
+    200: jsonContent(AccountAdminSchema, "Changed"),
+    ...errorResponses(...BODY_ERRORS, 404, 409, 503),
+  },
 });
 
 const checkRoute = createRoute({
@@ -178,6 +194,9 @@ async function toAdminJson(
   };
 }
 
+const nameTakenError = (name: string) =>
+  new ApiError("CONFLICT", `name: your organization already has an account named "${name}"`);
+
 async function storedAccount(c: Context<AppEnv>, id: string): Promise<StoredAccount> {
   const row = await accountForAdmin(c.var.db, c.get("principal").orgId, id);
   if (!row) throw new ApiError("NOT_FOUND", "id: no marketplace account with this id in your organization");
@@ -206,13 +225,17 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
       credentials,
       credentialsKey,
     );
+    const baseUrl = simulator ? `${simulator}/${body.marketplace}` : null;
+    // The name first: a refusal we can give ourselves needs no call to the vendor.
+    if (await accountNameTaken(c.var.db, orgId, body.name)) throw nameTakenError(body.name);
+    await requireAcceptedCredentials(body.marketplace, credentials, baseUrl);
     const added = await insertAccount(c.var.db, {
       orgId,
       marketplace: body.marketplace,
       name: body.name,
       credentialsEncrypted: await encryptCredentials(credentials, credentialsKey),
       credentialsFingerprint: fingerprint,
-      baseUrl: simulator ? `${simulator}/${body.marketplace}` : null,
+      baseUrl,
       endpoints,
       stockJumpFactor: null,
     });
@@ -220,7 +243,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
       // Either unique index refused it: a connect of the same cabinet that landed since the check, or the name.
       const twin = fingerprint && (await accountOfCabinet(c.var.db, orgId, body.marketplace, fingerprint));
       if (twin) throw sameCabinetError(body.marketplace, twin);
-      throw new ApiError("CONFLICT", `name: your organization already has an account named "${body.name}"`);
+      throw nameTakenError(body.name);
     }
     if (!body.enabled) await setAccountEnabled(c.var.db, orgId, added.id, false);
     c.header("Cache-Control", "no-store");
@@ -243,6 +266,11 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     const credentialsFingerprint = credentials
       ? await fingerprintOfNewCabinet(c.var.db, orgId, current.marketplace, credentials, credentialsKey, id)
       : undefined;
+    if (credentials) {
+      if (change.name !== undefined && (await accountNameTaken(c.var.db, orgId, change.name, id)))
+        throw nameTakenError(change.name);
+      await requireAcceptedCredentials(current.marketplace, credentials, current.baseUrl);
+    }
     const credentialsEncrypted = credentials
       ? await encryptCredentials(credentials, credentialsKey)
       : undefined;
@@ -254,8 +282,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
       credentialsEncrypted,
       credentialsFingerprint,
     });
-    if (changed === "taken")
-      throw new ApiError("CONFLICT", `name: your organization already has an account named "${name}"`);
+    if (changed === "taken") throw nameTakenError(name ?? change.name ?? current.name);
     if (!changed)
       throw new ApiError("NOT_FOUND", "id: no marketplace account with this id in your organization");
     c.header("Cache-Control", "no-store");

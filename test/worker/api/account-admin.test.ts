@@ -1,13 +1,25 @@
 // Settings → Marketplace accounts through the Worker: an admin connects an account (credentials never come
-// back), checks its connection against the simulator (the right key passes, a wrong one is "wrong_key", a WB
-// token without the needed scope is "missing_scope"), chooses adapters, renames, disables and deletes it.
+// back; ones the simulator's vendor refuses are never stored: "wrong_key", or "missing_scope" for a WB token
+// without the needed scope), checks a stored account's connection, chooses adapters, renames, disables and
+// deletes it.
 // Bodies are validated naming the field; viewers and operators get 403; another organization's account is 404.
 import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { encryptCredentials } from "../../../cron/credentials";
 import { etlRuns, marketplaceAccounts } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
-import { db, distinctIps, type ErrorBody, get, seedTenant, send, signIn, type Tenant } from "./fixtures";
+import {
+  acceptCredentials,
+  db,
+  distinctIps,
+  type ErrorBody,
+  get,
+  seedTenant,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
 
 useTestDatabase();
 
@@ -49,6 +61,14 @@ async function connect(body: unknown, cookie = admin) {
   return send("POST", "/api/accounts", body, ip(), { cookie });
 }
 
+async function accountNames(orgId: string): Promise<string[]> {
+  const rows = await db()
+    .select({ name: marketplaceAccounts.name })
+    .from(marketplaceAccounts)
+    .where(eq(marketplaceAccounts.orgId, orgId));
+  return rows.map((row) => row.name);
+}
+
 async function check(id: string, cookie = admin): Promise<Check> {
   const response = await send("POST", `/api/accounts/${id}/check`, undefined, ip(), { cookie });
   expect(response.status).toBe(200);
@@ -76,39 +96,62 @@ describe("connecting an account", () => {
     expect(stored?.baseUrl).toBe(`${env.SIMULATOR_URL}/ozon`);
   });
 
-  it("says the connection works with the right key, and names a wrong key as such", async () => {
-    expect((await check(ozonMain.id)).outcome).toBe("ok");
-    const bad = (await (
-      await connect({
-        marketplace: "ozon",
-        name: "Ozon typo",
-        credentials: { clientId: "1002", apiKey: "wrong-key" },
-      })
-    ).json()) as AdminAccount;
-    const verdict = await check(bad.id);
-    expect(verdict.outcome).toBe("wrong_key");
-    expect(verdict.message).toMatch(/does not accept these credentials/);
-    const wb = (await (
-      await connect({ marketplace: "wb", name: "WB typo", credentials: { token: "nope" } })
-    ).json()) as AdminAccount;
-    expect((await check(wb.id)).outcome).toBe("wrong_key");
+  it("refuses credentials the marketplace refuses, naming why and saving nothing", async () => {
+    const typo = await connect({
+      marketplace: "ozon",
+      name: "Ozon typo",
+      credentials: { clientId: "1002", apiKey: "wrong-key" },
+    });
+    expect(typo.status).toBe(400);
+    const refused = ((await typo.json()) as ErrorBody).error;
+    expect(refused).toMatchObject({ field: "credentials", reason: "wrong_key", params: { status: 404 } });
+    expect(refused.message).toMatch(/does not accept these credentials.*Nothing was saved/);
+    const wb = await connect({ marketplace: "wb", name: "WB typo", credentials: { token: "nope" } });
+    expect(wb.status).toBe(400);
+    expect(((await wb.json()) as ErrorBody).error).toMatchObject({
+      reason: "wrong_key",
+      params: { status: 401 },
+    });
+    const names = await accountNames(acme.orgId);
+    expect(names).not.toContain("Ozon typo");
+    expect(names).not.toContain("WB typo");
   });
 
-  it("says a WB token without the scope the sync needs lacks the scope", async () => {
-    const config = await fetch(`${env.SIMULATOR_URL}/_sim/config`);
-    const current = (await config.json()) as { credentials: { wb: unknown[] } };
-    const scoped = { token: "stats-only-token", categories: ["statistics"] };
-    await fetch(`${env.SIMULATOR_URL}/_sim/config`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        credentials: { ...current.credentials, wb: [...current.credentials.wb, scoped] },
-      }),
+  it("checks a stored account's connection: the right key passes, one the vendor stopped accepting is wrong_key", async () => {
+    expect((await check(ozonMain.id)).outcome).toBe("ok");
+    // Stored before: a key since revoked in the seller's cabinet.
+    const [revoked] = await db()
+      .insert(marketplaceAccounts)
+      .values({
+        orgId: acme.orgId,
+        marketplace: "ozon",
+        name: "Ozon revoked",
+        credentialsEncrypted: await encryptCredentials(
+          { ozon: { clientId: "1009", apiKey: "revoked-key" } },
+          env.CREDENTIALS_KEY,
+        ),
+        baseUrl: `${env.SIMULATOR_URL}/ozon`,
+      })
+      .returning({ id: marketplaceAccounts.id });
+    if (!revoked) throw new Error("no account inserted");
+    const verdict = await check(revoked.id);
+    expect(verdict.outcome).toBe("wrong_key");
+    expect(verdict.message).toMatch(/does not accept these credentials/);
+  });
+
+  it("refuses a WB token without the scope the sync needs as missing_scope", async () => {
+    await acceptCredentials({ wb: [{ token: "stats-only-token", categories: ["statistics"] }] });
+    const response = await connect({
+      marketplace: "wb",
+      name: "WB stats only",
+      credentials: { token: "stats-only-token" },
     });
-    const wb = (await (
-      await connect({ marketplace: "wb", name: "WB stats only", credentials: { token: "stats-only-token" } })
-    ).json()) as AdminAccount;
-    expect((await check(wb.id)).outcome).toBe("missing_scope");
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+      field: "credentials",
+      reason: "missing_scope",
+    });
+    expect(await accountNames(acme.orgId)).not.toContain("WB stats only");
   });
 
   it("refuses a bad body naming the field, and a taken name", async () => {
@@ -140,6 +183,7 @@ describe("connecting an account", () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as ErrorBody).error.message).toMatch(message);
     }
+    await acceptCredentials({ wb: [{ token: "another-wb-token" }] });
     await connect({ marketplace: "wb", name: "Twice", credentials: { token: "demo-wb-token" } });
     const again = await connect({
       marketplace: "wb",
@@ -154,12 +198,30 @@ describe("connecting an account", () => {
 describe("changing and deleting an account", () => {
   it("renames it, chooses adapters, disables it and replaces its credentials", async () => {
     // In an organization of its own: acme already connected the simulator's cabinet (Client-Id 1001).
+    await acceptCredentials({ ozon: [{ clientId: "1003", apiKey: "old-key-1003" }] });
     const created = (await (
       await connect(
-        { marketplace: "ozon", name: "Before", credentials: { clientId: "1003", apiKey: "old-wrong-key" } },
+        { marketplace: "ozon", name: "Before", credentials: { clientId: "1003", apiKey: "old-key-1003" } },
         initechAdmin,
       )
     ).json()) as AdminAccount;
+    // New credentials the vendor refuses change nothing, not even the rest of the same change.
+    const typo = await send(
+      "PATCH",
+      `/api/accounts/${created.id}`,
+      { name: "Typo", credentials: { clientId: "1003", apiKey: "new-wrong-key" } },
+      ip(),
+      { cookie: initechAdmin },
+    );
+    expect(typo.status).toBe(400);
+    expect(((await typo.json()) as ErrorBody).error).toMatchObject({
+      field: "credentials",
+      reason: "wrong_key",
+    });
+    const unchanged = (await (
+      await get(`/api/accounts/${created.id}`, ip(), { cookie: initechAdmin })
+    ).json()) as AdminAccount;
+    expect(unchanged).toMatchObject({ name: "Before", credentials: { clientId: "1003", keyEnding: "1003" } });
     const response = await send(
       "PATCH",
       `/api/accounts/${created.id}`,
@@ -196,6 +258,7 @@ describe("changing and deleting an account", () => {
   });
 
   it("deletes an account with its runs, but not while one is running", async () => {
+    await acceptCredentials({ wb: [{ token: "gone-soon-token" }] });
     const created = (await (
       await connect({ marketplace: "wb", name: "Gone soon", credentials: { token: "gone-soon-token" } })
     ).json()) as AdminAccount;

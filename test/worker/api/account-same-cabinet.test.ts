@@ -8,7 +8,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { encryptCredentials } from "../../../cron/credentials";
 import { marketplaceAccounts } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
-import { db, distinctIps, type ErrorBody, get, seedTenant, send, signIn, type Tenant } from "./fixtures";
+import {
+  acceptCredentials,
+  db,
+  distinctIps,
+  type ErrorBody,
+  get,
+  seedTenant,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
 
 useTestDatabase();
 
@@ -22,6 +32,18 @@ beforeAll(async () => {
   const globex = await seedTenant("globex");
   admin = await signIn(acme.users.admin.email, ip());
   globexAdmin = await signIn(globex.users.admin.email, ip());
+  // Connecting asks the vendor first: the simulator's vendors accept every cabinet these tests connect.
+  await acceptCredentials({
+    ozon: [
+      ["5001", "key-one"],
+      ["005001", "key-two"],
+      ["7007", "new-key"],
+      ["6001", "spare-key"],
+      ["5001", "key-three"],
+      ["5001", "rotated-key-0001"],
+    ].map(([clientId, apiKey]) => ({ clientId: clientId as string, apiKey: apiKey as string })),
+    wb: ["wb-token-1", "wb-token-2"].map((token) => ({ token })),
+  });
 });
 
 const connect = (body: unknown, cookie = admin) => send("POST", "/api/accounts", body, ip(), { cookie });

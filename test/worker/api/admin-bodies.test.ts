@@ -5,7 +5,16 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { marketplaceAccounts, organizations, users } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
-import { db, distinctIps, type ErrorBody, seedTenant, send, signIn, type Tenant } from "./fixtures";
+import {
+  acceptCredentials,
+  db,
+  distinctIps,
+  type ErrorBody,
+  seedTenant,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
 
 useTestDatabase();
 
@@ -112,6 +121,7 @@ describe("account names", () => {
     expect((await connect({ marketplace: "ozon", name: "Main shop", credentials: OZON })).status).toBe(201);
     // A WB cabinet this organization has not connected yet ("Strict WB" holds WB's): only the name is taken.
     const otherCabinet = { token: "another-wb-token" };
+    await acceptCredentials({ wb: [{ ...otherCabinet }] });
     const other = await refusal(
       await connect({ marketplace: "wb", name: "main SHOP", credentials: otherCabinet }),
       409,

@@ -64,6 +64,28 @@ export function distinctIps(second: number): () => string {
   };
 }
 
+const WB_CATEGORIES = ["statistics", "analytics", "content", "marketplace"];
+
+/**
+ * Makes the shared simulator accept these credentials too (connecting an account asks the vendor first); a WB
+ * token gets every category unless `categories` says otherwise.
+ */
+export async function acceptCredentials(credentials: {
+  ozon?: Array<{ clientId: string; apiKey: string }>;
+  wb?: Array<{ token: string; categories?: string[] }>;
+}): Promise<void> {
+  const wb = credentials.wb?.map(({ token, categories }) => ({
+    token,
+    categories: categories ?? WB_CATEGORIES,
+  }));
+  const response = await fetch(`${env.SIMULATOR_URL}/_sim/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ ...credentials, wb }),
+  });
+  if (!response.ok) throw new Error(`simulator refused credentials: ${await response.text()}`);
+}
+
 /** Signs in and returns the Cookie header value for later requests. */
 export async function signIn(email: string, ip: string, password = PASSWORD): Promise<string> {
   const response = await SELF.fetch("http://edge.test/api/auth/login", {

@@ -1,5 +1,8 @@
 // Talks to /api on the same origin: JSON in and out, the API's one error shape turned into ApiFailure,
-// a 401 reported to the session model, and a 429 waited out once (Retry-After) before giving up.
+// a 401 reported to the session model, and a 429 waited out once (Retry-After) before giving up, with the
+// wait announced in `rateLimitWait` so the page says why it is slow instead of sitting blank.
+import { signal } from "@preact/signals";
+
 /** What the API's error body says was wrong (400, 409): the field, a stable reason and its numbers. */
 export interface FieldProblem {
   field: string;
@@ -29,6 +32,9 @@ export function whenUnauthorized(listener: UnauthorizedListener): void {
 }
 
 const MAX_RATE_LIMIT_WAIT_S = 65;
+
+/** Seconds the API asked us to wait (a 429's Retry-After) while a request waits them out; null otherwise. */
+export const rateLimitWait = signal<number | null>(null);
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -89,7 +95,12 @@ export async function apiRequest<T>(
     }
     if (response.status === 429 && attempt === 0) {
       const wait = Math.min(Number(response.headers.get("Retry-After")) || 5, MAX_RATE_LIMIT_WAIT_S);
-      await sleep(wait * 1000, options.signal);
+      rateLimitWait.value = wait;
+      try {
+        await sleep(wait * 1000, options.signal);
+      } finally {
+        rateLimitWait.value = null;
+      }
       continue;
     }
     if (response.status === 401 && !path.startsWith("/api/auth/login")) onUnauthorized();

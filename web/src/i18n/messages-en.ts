@@ -27,6 +27,7 @@ export const en = {
   "common.none": "—",
   "common.days": "{n} d",
   "common.requestId": "Request id: {id}",
+  "common.rateLimitWait": "Too many requests this minute; trying again in {seconds} s.",
   "common.rateLimited": "Too many requests; try again in a minute.",
   "common.forbidden": "Your role does not allow this.",
   "theme.light": "Light",
@@ -336,6 +337,8 @@ export const en = {
   "accounts.outcome.unreachable": "The marketplace could not be reached or failed: try again later.",
   "accounts.outcome.vendor_error": "The marketplace answered in an unexpected way: see the details.",
   "accounts.vendorSaid": "Details for support (the marketplace's answer)",
+  "accounts.notChecked":
+    "Not connected: the marketplace could not check these credentials, and nothing was saved. Try connecting again.",
   "accounts.notConnected":
     "Not connected: the marketplace refused these credentials, and nothing was saved. Correct them and connect again.",
   "users.title": "Users",

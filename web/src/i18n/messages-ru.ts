@@ -29,6 +29,7 @@ export const ru: Record<MessageKey, string> = {
   "common.none": "—",
   "common.days": "{n} дн.",
   "common.requestId": "ID запроса: {id}",
+  "common.rateLimitWait": "Слишком много запросов за минуту; повторим через {seconds} с.",
   "common.rateLimited": "Слишком много запросов; повторите через минуту.",
   "common.forbidden": "Ваша роль не позволяет это сделать.",
   "theme.light": "Светлая",
@@ -338,6 +339,8 @@ export const ru: Record<MessageKey, string> = {
   "accounts.outcome.unreachable": "Маркетплейс недоступен или ответил ошибкой: попробуйте позже.",
   "accounts.outcome.vendor_error": "Маркетплейс ответил неожиданно: см. подробности.",
   "accounts.vendorSaid": "Подробности для поддержки (ответ маркетплейса)",
+  "accounts.notChecked":
+    "Аккаунт не подключён: маркетплейс не смог проверить ключи, ничего не сохранено. Попробуйте подключить снова.",
   "accounts.notConnected":
     "Аккаунт не подключён: маркетплейс не принял эти ключи, ничего не сохранено. Исправьте их и подключите снова.",
   "users.title": "Пользователи",

@@ -17,6 +17,8 @@ export function createSession() {
   const state = signal<SessionState>("checking");
   const signInError = signal<ApiFailure | null>(null);
   const signingIn = signal(false);
+  /** Why the first session check could not answer (not a 401: the network, a 429, a 5xx); null otherwise. */
+  const checkFailure = signal<ApiFailure | null>(null);
   const dataVersion = signal(0);
   /** When the data version was last confirmed (ms): "data as of". */
   const checkedAt = signal(0);
@@ -41,11 +43,15 @@ export function createSession() {
   }
 
   async function check(): Promise<void> {
+    checkFailure.value = null;
     try {
       accept(await apiGet<Me>("/api/auth/me"));
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 401) forget();
-      else if (state.value === "checking") forget();
+      // Unknown whether the visitor is signed in: say why and offer a retry rather than the sign-in form.
+      else if (state.value === "checking")
+        checkFailure.value =
+          error instanceof ApiFailure ? error : new ApiFailure(0, "NETWORK", String(error));
     }
   }
 
@@ -89,6 +95,7 @@ export function createSession() {
     role,
     signInError,
     signingIn,
+    checkFailure,
     dataVersion,
     checkedAt,
     check,

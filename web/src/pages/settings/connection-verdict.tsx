@@ -4,12 +4,6 @@
 import type { ConnectionCheckAnswer } from "../../../../worker/api/schemas/account-admin";
 import { t } from "../../i18n/locale";
 
-/** Outcomes that mean the credentials themselves are refused: connecting them would only fail every sync. */
-export const REFUSED_OUTCOMES: ReadonlyArray<ConnectionCheckAnswer["outcome"]> = [
-  "wrong_key",
-  "missing_scope",
-];
-
 export function ConnectionVerdict({ verdict, testId }: { verdict: ConnectionCheckAnswer; testId: string }) {
   return (
     <div

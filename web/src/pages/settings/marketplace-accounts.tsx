@@ -16,10 +16,11 @@ import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
 import { adapterName } from "../../lib/adapter-names";
+import { connectVerdict } from "../../lib/connect-verdict";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
 import { syncModel } from "../../models/sync";
-import { ConnectionVerdict, REFUSED_OUTCOMES } from "./connection-verdict";
+import { ConnectionVerdict } from "./connection-verdict";
 
 interface Listed {
   id: string;
@@ -86,7 +87,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   const sales = useSignal<string[] | null>(null);
   const firstSync = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
-  /** The vendor refused the credentials: the account was not kept. */
+  /** The vendor refused the credentials, or could not say: nothing was kept. */
   const refused = useSignal<ConnectionCheckAnswer | null>(null);
   const mp = marketplace.value;
   const chosenStock = stock.value ?? defaults(adapters, mp, "stock");
@@ -107,24 +108,15 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
           adapters: { stock: chosenStock, sales: chosenSales },
         },
       });
-      // The vendor's verdict first: credentials it refuses are taken back at once (nothing synced yet), and the
-      // form keeps what was typed so the key can be corrected. A check that cannot answer (the vendor busy or
-      // unreachable) does not block: the account stays and its runs will say what they meet.
-      const verdict = await apiRequest<ConnectionCheckAnswer>(
-        "POST",
-        `/api/accounts/${created.id}/check`,
-      ).catch(() => null);
-      if (verdict && REFUSED_OUTCOMES.includes(verdict.outcome)) {
-        await apiRequest("DELETE", `/api/accounts/${created.id}`);
-        refused.value = verdict;
-        return;
-      }
       name.value = clientId.value = apiKey.value = token.value = "";
       onDone();
       // The first sync starts at once, the way "Sync now" starts one, so the seller sees data arrive.
       if (created.enabled) firstSync.value = await syncModel.startSync("full", created.id);
     } catch (failure) {
-      error.value = toFailure(failure);
+      // The API asked the vendor first and kept nothing: the form keeps what was typed so the key can be corrected.
+      const verdict = connectVerdict(failure);
+      if (verdict) refused.value = verdict;
+      else error.value = toFailure(failure);
     }
   }
   return (
@@ -227,7 +219,13 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         )}
         {refused.value && (
           <div data-testid="connect-refused">
-            <p class="form-error">{t("accounts.notConnected")}</p>
+            <p class="form-error">
+              {t(
+                refused.value.outcome === "wrong_key" || refused.value.outcome === "missing_scope"
+                  ? "accounts.notConnected"
+                  : "accounts.notChecked",
+              )}
+            </p>
             <ConnectionVerdict verdict={refused.value} testId="connect-verdict" />
           </div>
         )}
