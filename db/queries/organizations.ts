@@ -45,13 +45,29 @@ export interface SettingsChange {
   ipAllowlist?: string[] | undefined;
 }
 
-/** Applies a settings change and bumps the data version, since statuses and figures depend on it. */
+/**
+ * Applies a settings change and bumps the data version, since statuses and figures depend on it. Only values
+ * that differ from the stored ones are written: a change that changes nothing (`{}`, or a retried PATCH) writes
+ * nothing and keeps the data version, so no cached answer is thrown away for it.
+ */
 export async function updateOrganizationSettings(
   db: Database,
   orgId: string,
   change: SettingsChange,
 ): Promise<OrganizationSettingsRow | undefined> {
-  const values = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  const [current] = await db
+    .select(organizationSettingsColumns)
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  if (!current) return undefined;
+  const values = Object.fromEntries(
+    Object.entries(change).filter(
+      ([name, value]) =>
+        value !== undefined &&
+        JSON.stringify(value) !== JSON.stringify(current[name as keyof OrganizationSettingsRow]),
+    ),
+  );
+  if (Object.keys(values).length === 0) return current;
   const [row] = await db
     .update(organizations)
     .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })

@@ -90,6 +90,29 @@ const patchRoute = createRoute({
   responses: { 200: jsonContent(SettingsSchema, "Updated settings"), ...errorResponses(...BODY_ERRORS) },
 });
 
+/** The fields each ordering rule ties together, the one the domain names first. */
+const RULE_FIELDS = {
+  thresholds_order: ["lowMax", "criticalMax", "overstockMin"],
+  cover_ceiling_short: ["coverCeilingDays", "leadTimeDays", "safetyStockDays"],
+} as const;
+
+/**
+ * A broken ordering rule, named under a field the change sent (`{"safetyStockDays": 200}` is refused under
+ * safetyStockDays, not under the cover ceiling it did not touch), with every number of the rule in `params`.
+ */
+function ruleRefusal(problem: string, change: Record<string, unknown>, merged: Record<string, unknown>) {
+  const reason = problem.startsWith("lowMax:") ? "thresholds_order" : "cover_ceiling_short";
+  const fields = RULE_FIELDS[reason];
+  const field = fields.find((name) => change[name] !== undefined) ?? fields[0];
+  const rule =
+    reason === "cover_ceiling_short" && field !== "coverCeilingDays"
+      ? "leadTimeDays + safetyStockDays must stay below coverCeilingDays"
+      : problem.slice(problem.indexOf(": ") + 2);
+  const params = Object.fromEntries(fields.map((name) => [name, Number(merged[name])]));
+  const numbers = fields.map((name) => `${name} ${params[name]}`).join(", ");
+  return new ApiError("BAD_REQUEST", `${field}: ${rule} (now ${numbers})`, {}, { field, reason, params });
+}
+
 export function registerSettings(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, (c) => {
     c.header("Cache-Control", "no-store");
@@ -100,10 +123,7 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
     const change = c.req.valid("json");
     const merged = { ...c.get("organization"), ...change };
     const problem = statusRulesProblem(merged);
-    if (problem !== null) {
-      const reason = problem.startsWith("lowMax:") ? "thresholds_order" : "cover_ceiling_short";
-      throw new ApiError("BAD_REQUEST", problem, {}, { reason });
-    }
+    if (problem !== null) throw ruleRefusal(problem, change, merged);
     // An allowlist without the caller's own address would refuse the caller's next request, and every admin's
     // from elsewhere: nobody could undo it from the dashboard.
     const own = clientIp(c.req.raw.headers);

@@ -146,12 +146,38 @@ describe("status settings", () => {
 
   it.each([
     [{ coverCeilingDays: 21 }, /^coverCeilingDays: must be more than leadTimeDays \+ safetyStockDays/],
-    [{ leadTimeDays: 60 }, /^coverCeilingDays:/],
+    // Named under the field sent, not under the ceiling it did not touch (the numbers follow).
+    [
+      { leadTimeDays: 60 },
+      /^leadTimeDays: leadTimeDays \+ safetyStockDays must stay below coverCeilingDays \(now coverCeilingDays \d+, leadTimeDays 60/,
+    ],
+    [{ safetyStockDays: 200 }, /^safetyStockDays: .*safetyStockDays 200\)$/],
     [{ coverCeilingDays: 0 }, /^coverCeilingDays:/],
     [{ statusBasis: "days" }, /^statusBasis:/],
   ])("refuses %j, naming the field", async (change, message) => {
     const response = await send("PATCH", "/api/settings", change, ip(), { cookie: admin });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).error.message).toMatch(message);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.message).toMatch(message);
+    expect(error.field).toBe(Object.keys(change)[0]);
+  });
+});
+
+describe("a settings change that changes nothing", () => {
+  it("keeps the data version (no cached answer is thrown away); a real change bumps it once", async () => {
+    const version = async () => (await json<{ dataVersion: number }>("/api/settings")).dataVersion;
+    const patch = (change: object) => send("PATCH", "/api/settings", change, ip(), { cookie: admin });
+    const before = await version();
+    const current = await json<StatusRules>("/api/settings");
+    expect((await patch({})).status).toBe(200);
+    expect((await patch({ safetyStockDays: current.safetyStockDays })).status).toBe(200);
+    expect(await version()).toBe(before);
+    const changed = await patch({ safetyStockDays: current.safetyStockDays + 1 });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { dataVersion: number }).dataVersion).toBe(before + 1);
+    // The same change again (a retried request) changes nothing the second time.
+    expect((await patch({ safetyStockDays: current.safetyStockDays + 1 })).status).toBe(200);
+    expect(await version()).toBe(before + 1);
+    await patch({ safetyStockDays: current.safetyStockDays });
   });
 });
