@@ -91,6 +91,19 @@ export async function clippingProblems(page: Page, options: { regionsFit: boolea
       if (ownText && element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
         problems.push(`text cut (${element.scrollWidth} > ${element.clientWidth} px): ${describe(element)}`);
       }
+      // A select shows its chosen option in its own box, which scrollWidth does not see: measure the text.
+      if (element instanceof HTMLSelectElement && element.clientWidth > 0) {
+        const chosen = element.selectedOptions[0]?.text ?? "";
+        const context = document.createElement("canvas").getContext("2d");
+        if (context) {
+          context.font = style.font;
+          const room =
+            element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16; // the arrow
+          const width = Math.ceil(context.measureText(chosen).width);
+          if (width > room)
+            problems.push(`choice cut (${width} > ${room} px): <select name=${element.name}> "${chosen}"`);
+        }
+      }
       if (inRegion) continue;
       const box = element.getBoundingClientRect();
       if (box.width > 0 && box.right > viewport + 1) {

@@ -87,6 +87,10 @@ export const formScenarios: Scenario[] = [
         "settings-save",
         "/api/settings",
       );
+      // The organization's supply batch (the plan's minimum order and pack size) is set here too.
+      const { packSize } = await apiJson<{ packSize: number }>(page, "/api/settings");
+      await saveNumber(page, settingsForm, "packSize", packSize + 5, "settings-save", "/api/settings");
+      await saveNumber(page, settingsForm, "packSize", packSize, "settings-save", "/api/settings");
 
       const alertsBefore = await apiJson<{ sunsetWarningDays: number }>(page, "/api/alerts/settings");
       await visit(page, "/alerts");

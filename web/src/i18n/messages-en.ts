@@ -221,6 +221,11 @@ export const en = {
   "settings.criticalMax": "Critical: at most",
   "settings.lowMax": "Low: at most",
   "settings.overstockMin": "Overstock: more than",
+  "settings.supply": "Supply batch",
+  "settings.supplyNote":
+    "For every line of the supply plan: the quantity is rounded up to whole packs and is at least the minimum order. A product's own values are set on its page.",
+  "settings.minOrderUnits": "Minimum order, units",
+  "settings.packSize": "Units per pack",
   "settings.replenishment": "Replenishment",
   "settings.leadTime": "Lead time, days",
   "settings.safetyStock": "Safety stock, days",

@@ -223,6 +223,11 @@ export const ru: Record<MessageKey, string> = {
   "settings.criticalMax": "Критично: не более",
   "settings.lowMax": "Мало: не более",
   "settings.overstockMin": "Избыток: более",
+  "settings.supply": "Партия поставки",
+  "settings.supplyNote":
+    "Для каждой строки плана поставок: количество округляется вверх до целых упаковок и не меньше минимальной партии. Свои значения для товара задаются на его странице.",
+  "settings.minOrderUnits": "Минимальная партия, шт.",
+  "settings.packSize": "Штук в упаковке",
   "settings.replenishment": "Пополнение",
   "settings.leadTime": "Срок поставки, дней",
   "settings.safetyStock": "Страховой запас, дней",

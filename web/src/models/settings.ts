@@ -1,4 +1,4 @@
-// Organization settings (the stock status rule, lead time, target cover) with saving for admins, and API keys
+// Organization settings (the stock status rule, lead time, target cover, minimum order and pack size) with saving for admins, and API keys
 // (admin): list, create (the secret shown once), revoke.
 import { signal } from "@preact/signals";
 import { type ApiFailure, apiGet, apiRequest } from "../api/client";
@@ -17,6 +17,8 @@ const CHANGE_KEYS = [
   "safetyStockDays",
   "targetCoverDays",
   "velocityWindowDays",
+  "minOrderUnits",
+  "packSize",
 ] as const;
 
 export type SettingsChange = Partial<Pick<Settings, (typeof CHANGE_KEYS)[number]>>;

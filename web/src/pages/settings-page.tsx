@@ -92,7 +92,7 @@ function StatusRuleFields({
     <section class="card" data-testid="status-rule">
       <h2>{t("settings.thresholds")}</h2>
       <div class="form-grid">
-        <label class="field">
+        <label class="field field-wide">
           <span>{t("settings.statusBasis")}</span>
           <select
             name="statusBasis"
@@ -129,7 +129,7 @@ function StatusRuleFields({
   );
 }
 
-const GROUPS: Array<{ title: MessageKey; fields: Array<[SettingsField, MessageKey]> }> = [
+const GROUPS: Array<{ title: MessageKey; note?: MessageKey; fields: Array<[SettingsField, MessageKey]> }> = [
   {
     title: "settings.replenishment",
     fields: [
@@ -137,6 +137,14 @@ const GROUPS: Array<{ title: MessageKey; fields: Array<[SettingsField, MessageKe
       ["safetyStockDays", "settings.safetyStock"],
       ["targetCoverDays", "settings.targetCover"],
       ["velocityWindowDays", "settings.velocityWindow"],
+    ],
+  },
+  {
+    title: "settings.supply",
+    note: "settings.supplyNote",
+    fields: [
+      ["minOrderUnits", "settings.minOrderUnits"],
+      ["packSize", "settings.packSize"],
     ],
   },
 ];
@@ -174,6 +182,7 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
               />
             ))}
           </div>
+          {group.note && <p class="muted small">{t(group.note)}</p>}
         </section>
       ))}
       {editable && problem && (
