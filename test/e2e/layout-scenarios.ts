@@ -160,6 +160,23 @@ export const layoutScenarios: Scenario[] = [
       await page.waitForFunction(() => !new URL(window.location.href).searchParams.has("abcPage"));
       await settled(page);
       assert.equal(await page.locator('[data-testid="abc"] tbody tr td').first().innerText(), firstRank);
+
+      // A link naming a page past the last, or a period the page cannot take, says so instead of going blank.
+      await visit(page, "/analytics?abc=C&abcPage=999&days=45");
+      await settled(page);
+      const past = page.locator('[data-testid="abc"] [data-testid="past-last-page"]');
+      assert.match(await past.innerText(), /Страницы 999 в списке нет/);
+      assert.match(
+        await page.locator('[data-testid="address-refused-period"]').innerText(),
+        /последние 30 дней/,
+      );
+      await past.locator("button").click();
+      await page.waitForFunction(() => new URL(window.location.href).searchParams.get("abcPage") !== "999");
+      await settled(page);
+      assert.ok(
+        (await page.locator('[data-testid="abc"] tbody tr').count()) > 0,
+        "the last page lists products",
+      );
     },
   },
   {

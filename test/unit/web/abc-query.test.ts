@@ -1,7 +1,12 @@
 // The ABC list's class and page in the Analytics address: what the page writes, it reads back, and a hand-edited
 // address with a bad class or page falls back to the whole list's first page.
 import { describe, expect, it } from "vitest";
-import { abcViewFromQuery, abcViewQuery, DEFAULT_ABC_VIEW } from "../../../web/src/lib/abc-query";
+import {
+  abcViewFromQuery,
+  abcViewQuery,
+  abcViewRefused,
+  DEFAULT_ABC_VIEW,
+} from "../../../web/src/lib/abc-query";
 
 const read = (search: string) => abcViewFromQuery(new URLSearchParams(search));
 
@@ -37,5 +42,18 @@ describe("the ABC view in the address", () => {
       if (search.startsWith("abc=")) expect(view.abcClass, search).toBeNull();
       else expect(view.page, search).toBe(1);
     }
+  });
+});
+
+describe("an ABC view the address names but the page cannot take", () => {
+  it("is reported, so the page says it shows the whole list instead", () => {
+    const refused = (search: string) => abcViewRefused(new URLSearchParams(search));
+    expect(refused("")).toBe(false);
+    expect(refused("abc=B&abcPage=3")).toBe(false);
+    expect(refused("abc=D")).toBe(true);
+    expect(refused("abc=b")).toBe(true);
+    expect(refused("abcPage=0")).toBe(true);
+    expect(refused("abcPage=two")).toBe(true);
+    expect(refused("abcPage=01")).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import {
   periodFromQuery,
   periodQuery,
   periodRange,
+  periodRefused,
 } from "../../../web/src/lib/analytics-period";
 
 const TODAY = "2026-12-06";
@@ -43,5 +44,21 @@ describe("analytics period", () => {
       DEFAULT_PERIOD,
     );
     expect(periodFromQuery(new URLSearchParams("days=14"), TODAY)).toEqual(DEFAULT_PERIOD);
+  });
+});
+
+describe("a period the address names but the page cannot take", () => {
+  it("is reported, so the page says it shows the last 30 days instead", () => {
+    const refused = (search: string) => periodRefused(new URLSearchParams(search), TODAY);
+    expect(refused("")).toBe(false);
+    expect(refused("days=90")).toBe(false);
+    expect(refused("days=30")).toBe(false);
+    expect(refused("from=2026-11-01&to=2026-11-30")).toBe(false);
+    expect(refused("days=45")).toBe(true);
+    expect(refused("days=abc")).toBe(true);
+    expect(refused("from=2026-11-30&to=2026-11-01")).toBe(true);
+    expect(refused("from=2026-11-01")).toBe(true);
+    expect(refused("from=2026-02-30&to=2026-03-01")).toBe(true);
+    expect(refused("from=2026-11-01&to=2027-01-01")).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// Previous / next page buttons with "page N of M".
+// Previous / next page buttons with "page N of M", and a way back when the address names a page past the last.
 import { t } from "../i18n/locale";
 
 export function Pager({
@@ -10,6 +10,17 @@ export function Pager({
   pages: number;
   onPage: (page: number) => void;
 }) {
+  // An address may name a page the list no longer has (a shared link, fewer products since): say so.
+  if (pages >= 1 && page > pages) {
+    return (
+      <div class="pager" role="status" data-testid="past-last-page">
+        <span class="muted small">{t("common.pastLastPage", { page, pages })}</span>
+        <button type="button" class="button small" onClick={() => onPage(pages)}>
+          {t("common.lastPage")}
+        </button>
+      </div>
+    );
+  }
   if (pages <= 1) return null;
   return (
     <div class="pager">

@@ -21,6 +21,8 @@ export const en = {
   "common.showAll": "Show all",
   "common.showTop": "Top 10",
   "common.back": "Back",
+  "common.pastLastPage": "There is no page {page}: the list has {pages}.",
+  "common.lastPage": "Go to the last page",
   "common.page": "Page {page} of {pages}",
   "common.prev": "Previous",
   "common.next": "Next",
@@ -158,6 +160,9 @@ export const en = {
   "analytics.top": "Top products",
   "analytics.categories": "Categories",
   "analytics.regions": "Regions",
+  "analytics.periodRefused": "The link's period could not be read: showing the last 30 days.",
+  "analytics.abcRefused":
+    "The link's ABC class or page could not be read: showing the whole list from its first page.",
   "analytics.abc": "ABC by revenue",
   "analytics.abcSummary": "Products: A {a} · B {b} · C {c}",
   "analytics.abcShares": "Share of revenue: A {a} · B {b} · C {c}",

@@ -23,6 +23,8 @@ export const ru: Record<MessageKey, string> = {
   "common.showAll": "Показать все",
   "common.showTop": "Топ-10",
   "common.back": "Назад",
+  "common.pastLastPage": "Страницы {page} в списке нет: в нём {pages} стр.",
+  "common.lastPage": "К последней странице",
   "common.page": "Страница {page} из {pages}",
   "common.prev": "Назад",
   "common.next": "Вперёд",
@@ -160,6 +162,9 @@ export const ru: Record<MessageKey, string> = {
   "analytics.top": "Лучшие товары",
   "analytics.categories": "Категории",
   "analytics.regions": "Регионы",
+  "analytics.periodRefused": "Период из ссылки не распознан: показаны последние 30 дней.",
+  "analytics.abcRefused":
+    "Класс или страница ABC из ссылки не распознаны: показан весь список с первой страницы.",
   "analytics.abc": "ABC по выручке",
   "analytics.abcSummary": "Товары: A {a} · B {b} · C {c}",
   "analytics.abcShares": "Доля выручки: A {a} · B {b} · C {c}",

@@ -27,3 +27,11 @@ export function abcViewQuery(view: AbcView): Record<string, string> {
     ...(view.page > 1 ? { abcPage: String(view.page) } : {}),
   };
 }
+
+/** Whether the address names an ABC class or page that abcViewFromQuery could not take. */
+export function abcViewRefused(query: URLSearchParams): boolean {
+  const view = abcViewFromQuery(query);
+  const classRefused = query.has("abc") && view.abcClass !== query.get("abc");
+  const pageRefused = query.has("abcPage") && String(view.page) !== query.get("abcPage");
+  return classRefused || pageRefused;
+}

@@ -49,3 +49,10 @@ export function periodFromQuery(query: URLSearchParams, today: string): PeriodCh
   const days = Number(query.get("days"));
   return (PRESET_DAYS as readonly number[]).includes(days) ? { days: days as PresetDays } : DEFAULT_PERIOD;
 }
+
+/** Whether the address names a period that periodFromQuery could not take (so the default is shown instead). */
+export function periodRefused(query: URLSearchParams, today: string): boolean {
+  const choice = periodFromQuery(query, today);
+  if (query.has("from") || query.has("to")) return !("from" in choice);
+  return query.has("days") && !("days" in choice && String(choice.days) === query.get("days"));
+}

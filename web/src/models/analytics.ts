@@ -12,13 +12,14 @@ import type {
   TopProducts,
   Trend,
 } from "../api/types";
-import { abcViewFromQuery, abcViewQuery } from "../lib/abc-query";
+import { abcViewFromQuery, abcViewQuery, abcViewRefused } from "../lib/abc-query";
 import {
   DEFAULT_PERIOD,
   type PeriodChoice,
   periodFromQuery,
   periodQuery,
   periodRange,
+  periodRefused,
 } from "../lib/analytics-period";
 import { isoDay, lastDays } from "../lib/period";
 import { setQuery } from "../lib/router";
@@ -44,6 +45,8 @@ export function createAnalyticsModel() {
    * new period starts at page 1 again. */
   const abcClass = signal<AbcClass | null>(null);
   const abcPage = signal(1);
+  /** What of the address the page could not take (a period, an ABC class or page): the defaults show instead. */
+  const addressRefused = signal({ period: false, abc: false });
 
   function get<T>(resource: ReturnType<typeof createResource<T>>, path: string): void {
     void resource.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<T>(path, abort));
@@ -103,8 +106,10 @@ export function createAnalyticsModel() {
   /** Shows the period and ABC view of the address (opened, reloaded, or reached with Back); loads what differs. */
   function fromUrl(search: string): void {
     const query = new URLSearchParams(search);
-    const wanted = periodFromQuery(query, isoDay(new Date()));
+    const today = isoDay(new Date());
+    const wanted = periodFromQuery(query, today);
     const view = abcViewFromQuery(query);
+    addressRefused.value = { period: periodRefused(query, today), abc: abcViewRefused(query) };
     const samePeriod = JSON.stringify(wanted) === JSON.stringify(period.value);
     const sameView = view.abcClass === abcClass.value && view.page === abcPage.value;
     period.value = wanted;
@@ -130,6 +135,7 @@ export function createAnalyticsModel() {
     abc,
     abcClass,
     abcPage,
+    addressRefused,
     load,
     setAbc,
     setGrain,

@@ -224,6 +224,13 @@ export default function AnalyticsPage() {
         {t("analytics.title")}{" "}
         <span class="muted small">{period ? formatPeriod(period.from, period.to) : ""}</span>
       </h1>
+      {(["period", "abc"] as const)
+        .filter((part) => analyticsModel.addressRefused.value[part])
+        .map((part) => (
+          <p key={part} class="notice" role="status" data-testid={`address-refused-${part}`}>
+            {t(part === "period" ? "analytics.periodRefused" : "analytics.abcRefused")}
+          </p>
+        ))}
       <PeriodPicker
         key={JSON.stringify(analyticsModel.period.value)}
         value={analyticsModel.period.value}
