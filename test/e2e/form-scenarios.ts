@@ -134,6 +134,21 @@ export const formScenarios: Scenario[] = [
         "alert-settings-save",
         "/api/alerts/settings",
       );
+      // A time zone that does not exist, and quiet hours that end as they start, are named before Save.
+      const zone = await typeInto(page, alertForm, "timeZone", "Europe/Moskva", "alert-settings-save");
+      assert.match(zone.error ?? "", /Такого часового пояса нет/);
+      assert.equal(zone.saveDisabled, true);
+      const zoneBack = await typeInto(page, alertForm, "timeZone", "Europe/Moscow", "alert-settings-save");
+      assert.deepEqual(zoneBack, { error: null, saveDisabled: false });
+      const quietFrom = await page.inputValue(`${alertForm} select[name="quietStart"]`);
+      const quietTo = await page.inputValue(`${alertForm} select[name="quietEnd"]`);
+      await page.selectOption(`${alertForm} select[name="quietStart"]`, "3");
+      await page.selectOption(`${alertForm} select[name="quietEnd"]`, "3");
+      assert.match(await page.locator('[data-testid="quiet-empty"]').innerText(), /в один час/);
+      assert.equal(await page.locator('[data-testid="alert-settings-save"]').isDisabled(), true);
+      await page.selectOption(`${alertForm} select[name="quietStart"]`, quietFrom);
+      await page.selectOption(`${alertForm} select[name="quietEnd"]`, quietTo);
+      assert.equal(await page.locator('[data-testid="quiet-empty"]').count(), 0);
     },
   },
 ];

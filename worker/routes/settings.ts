@@ -4,6 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
+import { isTimeZone } from "../../domain/time-zone";
 import { text } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
@@ -55,15 +56,6 @@ const SettingsChange = z
       }),
   })
   .openapi("SettingsChange");
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const toJson = ({ id: _id, ...settings }: OrganizationSettings) => settings;
 

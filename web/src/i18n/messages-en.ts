@@ -460,6 +460,9 @@ export const en = {
   "alerts.quietFrom": "Quiet hours from",
   "alerts.quietTo": "Quiet hours until",
   "alerts.noQuiet": "No quiet hours",
+  "alerts.timeZoneUnknown": "No such time zone: pick one from the list, e.g. Europe/Moscow.",
+  "alerts.quietEmpty":
+    "Quiet hours that start and end at the same hour are none: choose another end, or “No quiet hours”.",
   "alerts.timeZone": "Time zone (IANA)",
   "alerts.digestHour": "Daily digest at",
   "alerts.noDigest": "No digest",

@@ -467,6 +467,9 @@ export const ru: Record<MessageKey, string> = {
   "alerts.quietFrom": "Тихие часы с",
   "alerts.quietTo": "Тихие часы до",
   "alerts.noQuiet": "Без тихих часов",
+  "alerts.timeZoneUnknown": "Такого часового пояса нет: выберите из списка, например Europe/Moscow.",
+  "alerts.quietEmpty":
+    "Тихие часы начинаются и заканчиваются в один час, то есть их нет: выберите другой конец или «Без тихих часов».",
   "alerts.timeZone": "Часовой пояс (IANA)",
   "alerts.digestHour": "Ежедневная сводка в",
   "alerts.noDigest": "Без сводки",

@@ -9,24 +9,19 @@ import {
   DELIVERY_STATUSES,
 } from "../../../db/schema/alerts";
 import { SETTING_RANGES } from "../../../domain/setting-ranges";
+import { isTimeZone } from "../../../domain/time-zone";
 
 /** What a delivery's rule can be in the log: a rule, or a test message an admin sent. */
 export const LOGGED_RULES = [...ALERT_RULES, "test"] as const;
 
 const Hour = z.number().int().min(0, "must be an hour from 0 to 23").max(23, "must be an hour from 0 to 23");
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const QuietHours = z
   .strictObject({ start: Hour, end: Hour })
-  .refine((hours) => hours.start !== hours.end, { message: "must differ from start", path: ["end"] })
+  .refine((hours) => hours.start !== hours.end, {
+    message: "must differ from start (the same hour would leave no quiet hours; send null for none)",
+    path: ["end"],
+  })
   .nullable()
   .openapi({ description: "Local hours [start, end) in which alerts wait (may wrap midnight); null = none" });
 

@@ -2,6 +2,7 @@
 // the sunset warning; editable by admins, read-only for everyone else. The API checks it all again.
 import { useSignal } from "@preact/signals";
 import { SETTING_RANGES } from "../../../../domain/setting-ranges";
+import { isTimeZone, timeZoneChoices } from "../../../../domain/time-zone";
 import type { AlertSettings, AlertSettingsChange } from "../../api/types";
 import { SaveBar } from "../../components/save-bar";
 import { WholeNumberField } from "../../components/whole-number-field";
@@ -55,13 +56,17 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
   const quiet = draft.value.quietHours;
   const setQuiet = (start: number | null, end: number | null) =>
     set({ quietHours: start === null || end === null ? null : { start, end } });
+  // What the API would refuse, named under its field before Save: an unknown zone, quiet hours that end as they start.
+  const zoneUnknown = !isTimeZone(draft.value.timeZone);
+  const quietEmpty = quiet !== null && quiet.start === quiet.end;
+  const blocked = sunsetTypo.value || zoneUnknown || quietEmpty;
   return (
     <form
       class="card"
       data-testid="alert-settings"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!sunsetTypo.value) void alertsModel.saveSettings(draft.value);
+        if (!blocked) void alertsModel.saveSettings(draft.value);
       }}
       // Any edit after a save: "Saved" no longer describes what the form shows.
       onInput={() => (savedAt.value = null)}
@@ -121,6 +126,11 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
           disabled={!editable}
           onChange={(hour) => setQuiet(hour === null ? null : (quiet?.start ?? (hour + 16) % 24), hour)}
         />
+        {quietEmpty && (
+          <p class="form-error small field-wide" role="alert" data-testid="quiet-empty">
+            {t("alerts.quietEmpty")}
+          </p>
+        )}
         <label class="field">
           <span>{t("alerts.timeZone")}</span>
           <input
@@ -129,8 +139,22 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
             disabled={!editable}
             value={draft.value.timeZone}
             maxLength={100}
+            list="time-zones"
+            autoComplete="off"
+            aria-invalid={zoneUnknown}
+            aria-describedby={zoneUnknown ? "time-zone-error" : undefined}
             onInput={(event) => set({ timeZone: event.currentTarget.value.trim() })}
           />
+          <datalist id="time-zones">
+            {timeZoneChoices().map((zone) => (
+              <option key={zone} value={zone} />
+            ))}
+          </datalist>
+          {zoneUnknown && (
+            <span class="form-error small" id="time-zone-error" data-testid="time-zone-error">
+              {t("alerts.timeZoneUnknown")}
+            </span>
+          )}
         </label>
         <HourSelect
           name="digestHour"
@@ -154,7 +178,7 @@ export function AlertSettingsForm({ settings, editable }: { settings: AlertSetti
       </div>
       {editable && (
         <SaveBar
-          disabled={saving.value || sunsetTypo.value}
+          disabled={saving.value || blocked}
           testId="alert-settings-save"
           saved={Boolean(savedAt.value)}
           error={saveError.value}
