@@ -79,11 +79,18 @@ export interface SyncRuns {
   extracted: number;
   pages: number;
   /** Pages, rows and the largest load part per adapter (etl_pages.page_key before "#"; a vendor page over the
-   * request budget loads in parts, "~n"). */
-  byEndpoint: Record<string, { pages: number; rows: number; largest: number }>;
+   * request budget loads in parts, "~n"), and when, in ms from the sync's start, its first page was loaded and
+   * its last handed on (where a feed waited: for a queue hop, a batch, another feed). */
+  byEndpoint: Record<
+    string,
+    { pages: number; rows: number; largest: number; firstMs: number; lastMs: number }
+  >;
   /** From the sync's start to the last run's finished_at. */
   ms: number;
 }
+
+/** A timestamptz as the driver gives it (a Date, or text), to the millisecond (String(date) would drop them). */
+const timeMs = (value: unknown) => (value instanceof Date ? value.getTime() : Date.parse(String(value)));
 
 /** The runs started since `startedAt` (refusals left out), or null while one of them is still running. */
 export async function syncRunsSince(db: Database, startedAt: Date): Promise<SyncRuns | null> {
@@ -94,11 +101,12 @@ export async function syncRunsSince(db: Database, startedAt: Date): Promise<Sync
       where r.started_at >= ${since}::timestamptz and r.status <> 'refused'`,
   );
   if (rows.length !== 2 || rows.some((row) => row.status === "running")) return null;
-  const finished = Math.max(...rows.map((row) => Date.parse(String(row.finished_at))));
+  const finished = Math.max(...rows.map((row) => timeMs(row.finished_at)));
   // page_key is "<adapter>#<position>" (a "~n" suffix for a feed's later windows).
   const pages = await db.execute(
     sql`select split_part(page_key, '#', 1) as endpoint, count(*)::int as pages,
-        sum(rows)::int as rows, max(rows)::int as largest
+        sum(rows)::int as rows, max(rows)::int as largest, min(processed_at) as first_at,
+        max(coalesce(handed_on_at, processed_at)) as last_at
       from etl_pages where run_id in (select id from etl_runs where started_at >= ${since}::timestamptz)
       group by 1 order by 1`,
   );
@@ -106,14 +114,20 @@ export async function syncRunsSince(db: Database, startedAt: Date): Promise<Sync
     status: rows.map((row) => String(row.status)),
     runs: rows.map((row) => ({
       marketplace: String(row.marketplace),
-      ms: Date.parse(String(row.finished_at)) - startedAt.getTime(),
+      ms: timeMs(row.finished_at) - startedAt.getTime(),
     })),
     extracted: rows.reduce((sum, row) => sum + Number(row.extracted), 0),
     pages: pages.rows.reduce((sum, row) => sum + Number(row.pages), 0),
     byEndpoint: Object.fromEntries(
       pages.rows.map((row) => [
         String(row.endpoint),
-        { pages: Number(row.pages), rows: Number(row.rows), largest: Number(row.largest) },
+        {
+          pages: Number(row.pages),
+          rows: Number(row.rows),
+          largest: Number(row.largest),
+          firstMs: timeMs(row.first_at) - startedAt.getTime(),
+          lastMs: timeMs(row.last_at) - startedAt.getTime(),
+        },
       ]),
     ),
     ms: finished - startedAt.getTime(),

@@ -1,7 +1,9 @@
-// The measured path: a full stock sync of each benchmark account through the ingestion engine's in-process
-// driver (cron/engine runStockSync: the queue's messages and steps, each page fetched, validated, normalized and
-// loaded in one round trip with audit and checkpoint,
-// finalize), with the time split into vendor API calls, database round trips and everything else (CPU).
+// The measured path: a full sync of each benchmark account through the ingestion engine's in-process driver
+// (cron/engine/run-in-process.ts: the queue's messages and steps, each page fetched, validated, normalized and
+// loaded in one round trip with audit and checkpoint, finalize), with the time split into vendor API calls,
+// database round trips and everything else (CPU). Stock only (the two big stock feeds of the legacy simulator:
+// the figures the benchmark has always reported) or every feed of the account's defaults (the queue path's
+// workload: ingest-full-in-process.ts).
 // Each account syncs on its own thread, started before the clock runs: in production each account's
 // coordinator and queue consumers run in their own isolates, and on one shared thread the Wildberries
 // account's 20 MB response (parsed and validated in one synchronous stretch) would stall the Ozon account's

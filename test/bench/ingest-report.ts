@@ -194,7 +194,7 @@ export function formatQueue(input: QueueReportInput): string {
     Object.entries(sync.byEndpoint)
       .map(
         ([adapter, e]) =>
-          `${adapter} ${int(e.rows)} rows/${e.pages} pages (largest load part ${int(e.largest)})`,
+          `${adapter} ${int(e.rows)} rows/${e.pages} pages (largest load part ${int(e.largest)}; ${seconds(e.firstMs)}–${seconds(e.lastMs)} s)`,
       )
       .join("; ");
   const inProcess = ratio(f.queue_rows_per_s, f.in_process_full_rows_per_s);
