@@ -1,7 +1,9 @@
-// The measured path: a full stock sync of each benchmark account through the ingestion engine's in-process
-// driver (cron/engine runStockSync: the queue's messages and steps, each page fetched, validated, normalized and
-// loaded in one round trip with audit and checkpoint,
-// finalize), with the time split into vendor API calls, database round trips and everything else (CPU).
+// The measured path: a full sync of each benchmark account through the ingestion engine's in-process driver
+// (cron/engine/run-in-process.ts: the queue's messages and steps, each page fetched, validated, normalized and
+// loaded in one round trip with audit and checkpoint, finalize), with the time split into vendor API calls,
+// database round trips and everything else (CPU). Stock only (the two big stock feeds of the legacy simulator:
+// the figures the benchmark has always reported) or every feed of the account's defaults (the queue path's
+// workload: ingest-full-in-process.ts).
 // Each account syncs on its own thread, started before the clock runs: in production each account's
 // coordinator and queue consumers run in their own isolates, and on one shared thread the Wildberries
 // account's 20 MB response (parsed and validated in one synchronous stretch) would stall the Ozon account's
@@ -10,7 +12,7 @@
 import { performance } from "node:perf_hooks";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { eq } from "drizzle-orm";
-import { runStockSync } from "../../cron/engine/run-in-process";
+import { runStockSync, runSync } from "../../cron/engine/run-in-process";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
 import { batchRunner, type StatementRunner } from "../../cron/load/statement-runner";
 import { createDatabase, type DatabaseConfig } from "../../db/client";
@@ -21,8 +23,25 @@ import { BENCH_CREDENTIALS, type IngestWorld } from "./ingest-setup";
 type Marketplace = "ozon" | "wb";
 type SyncKind = "full" | "incremental";
 
+/**
+ * Which feeds a sync reads: "stock" = the two big stock feeds the in-process figures have always measured (the
+ * legacy simulator); "all" = every feed of a production full sync (the marketplace defaults: stock, sales feeds,
+ * reports), the queue path's workload.
+ */
+export type SyncFeeds = "stock" | "all";
+
+/** Where the account threads sync: a database, its organization and two accounts, a simulator. */
+export interface SyncTarget {
+  config: DatabaseConfig;
+  orgId: string;
+  accounts: Record<Marketplace, string>;
+  simUrl: string;
+  feeds: SyncFeeds;
+}
+
 /** What one account's sync measured on its thread. */
-interface AccountFigures {
+export interface AccountFigures {
+  runId: string;
   status: string;
   extracted: number;
   pageRows: number[];
@@ -77,7 +96,14 @@ interface AccountJob {
   orgId: string;
   accountId: string;
   baseUrl: string;
+  feeds: SyncFeeds;
 }
+
+/**
+ * Client budgets divided by this while the simulator's limits are off, so our own cost shows, not the vendors'
+ * (the queue path's accounts carry the same rateScale).
+ */
+export const LIFTED_RATE_SCALE = 100_000;
 
 /** A StatementRunner that times each round trip. */
 function timedRunner(inner: StatementRunner) {
@@ -97,7 +123,9 @@ function timedRunner(inner: StatementRunner) {
 async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigures> {
   const db = createDatabase(job.config);
   const { run, calls } = timedRunner(batchRunner(db));
+  const runId = crypto.randomUUID();
   const figures: AccountFigures = {
+    runId,
     status: "",
     extracted: 0,
     pageRows: [],
@@ -112,11 +140,15 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
   const thread = currentThreadStat();
   const cpuAtStart = threadCpuMs(thread);
   const started = performance.now();
-  const runId = crypto.randomUUID();
-  await db
-    .insert(etlRuns)
-    .values({ id: runId, orgId: job.orgId, accountId: job.accountId, kind, trigger: "cli" });
-  const status = await runStockSync({
+  const stockOnly = job.feeds === "stock";
+  await db.insert(etlRuns).values({
+    id: runId,
+    orgId: job.orgId,
+    accountId: job.accountId,
+    kind,
+    trigger: stockOnly ? "cli" : "cron",
+  });
+  const input = {
     run,
     gate: new MemoryRequestGate(),
     orgId: job.orgId,
@@ -126,16 +158,22 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
     kind,
     credentials: BENCH_CREDENTIALS,
     baseUrl: job.baseUrl,
-    // The two big feeds the benchmark has always measured (the simulator runs in legacy mode, where WB
-    // supplier/stocks still answers), not the defaults of this month.
-    adapters: job.marketplace === "ozon" ? ["ozon.v2.stock_on_warehouses"] : ["wb.v1.supplier_stocks"],
-    // The simulator's limits are off; this keeps the client's own budgets (1/min for WB) out of the way.
-    rateScale: 1_000_000,
-    onPage: ({ rows }) => {
+    onPage: ({ rows }: { rows: number }) => {
       figures.extracted += rows;
       figures.pageRows.push(rows);
     },
-  });
+  };
+  const status = stockOnly
+    ? await runStockSync({
+        ...input,
+        // The two big feeds the benchmark has always measured (the simulator runs in legacy mode, where WB
+        // supplier/stocks still answers), not the defaults of this month.
+        adapters: job.marketplace === "ozon" ? ["ozon.v2.stock_on_warehouses"] : ["wb.v1.supplier_stocks"],
+        // The simulator's limits are off; this keeps the client's own budgets (1/min for WB) out of the way.
+        rateScale: 1_000_000,
+      })
+    : // The account's defaults, as the queue path's accounts have them: every feed a full sync reads.
+      await runSync({ ...input, rateScale: LIFTED_RATE_SCALE });
   figures.ms = performance.now() - started;
   figures.cpuMs = threadCpuMs(thread) - cpuAtStart;
   figures.status = `${job.marketplace}: ${status}`;
@@ -159,23 +197,31 @@ export interface AccountThreads {
   close(): Promise<void>;
 }
 
-/** Starts one thread per benchmark account (tsx registered, modules loaded) before anything is timed. */
-export async function startAccountThreads(world: IngestWorld): Promise<AccountThreads> {
+/** The stock-only target: the benchmark world's main database and legacy simulator. */
+export function stockTarget(world: IngestWorld): SyncTarget {
   const host = new URL(world.endpoint.url).host;
-  const config: DatabaseConfig = {
-    url: `postgresql://local:local@${host}/main`,
-    httpEndpoint: world.endpoint.sqlUrl,
+  return {
+    config: { url: `postgresql://local:local@${host}/main`, httpEndpoint: world.endpoint.sqlUrl },
+    orgId: world.orgId,
+    accounts: world.accounts,
+    simUrl: world.sim.url,
+    feeds: "stock",
   };
+}
+
+/** Starts one thread per benchmark account (tsx registered, modules loaded) before anything is timed. */
+export async function startAccountThreads(target: SyncTarget): Promise<AccountThreads> {
   // Node 20 does not apply `--import` hooks to a worker's entry module: register tsx first.
   const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
   const start = (marketplace: Marketplace) => {
     const job: AccountJob = {
       accountSync: true,
       marketplace,
-      config,
-      orgId: world.orgId,
-      accountId: world.accounts[marketplace],
-      baseUrl: `${world.sim.url}/${marketplace}`,
+      config: target.config,
+      orgId: target.orgId,
+      accountId: target.accounts[marketplace],
+      baseUrl: `${target.simUrl}/${marketplace}`,
+      feeds: target.feeds,
     };
     // The same young generation as the main thread's --max-semi-space-size=64 (3 semi-spaces).
     const worker = new Worker(bootstrap, {

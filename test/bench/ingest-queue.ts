@@ -8,34 +8,24 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { encryptCredentials } from "../../cron/credentials";
-import { createDatabase, type Database } from "../../db/client";
-import { migrateDatabase } from "../../db/migrate";
-import { marketplaceAccounts, organizations } from "../../db/schema";
 import { wranglerDevArgs } from "../../dev/wrangler-dev";
 import { freePort } from "../e2e/dev-server";
+import {
+  createBenchDatabase,
+  type SyncRuns,
+  seedBenchSeller,
+  syncRunsSince,
+  vacuumBenchDatabase,
+} from "./bench-database";
 import { descendantsNamed, processCpuMs } from "./cpu-time";
 import { startSimulatorThread } from "./ingest-services";
-import { advanceSimulator, BENCH_CREDENTIALS, type IngestWorld } from "./ingest-setup";
+import { advanceSimulator, type IngestWorld } from "./ingest-setup";
 import { type RateFloor, rateLimitFloor, simulatorRequests } from "./rate-floor";
 import { startSqlCounter } from "./sql-counter";
 
 const FULL_SYNC_CRON = "0 3,15 * * *";
-/** Client budgets divided by this while the simulator's limits are off: our own cost shows, not theirs. */
-const LIFTED_RATE_SCALE = 100_000;
 
-export interface QueueSync {
-  status: string[];
-  /** Each account's run: seconds from the firing to its finished_at (which account sets the wall time). */
-  runs: { marketplace: string; ms: number }[];
-  /** Rows the run's pages delivered (etl_runs.extracted, stock and sales feeds and reports). */
-  extracted: number;
-  pages: number;
-  /** Pages, rows and the largest load part per adapter (etl_pages.page_key before "#"; a vendor page over the
-   * request budget loads in parts, "~n"). */
-  byEndpoint: Record<string, { pages: number; rows: number; largest: number }>;
-  ms: number;
+export interface QueueSync extends SyncRuns {
   /** HTTP requests to the local Neon endpoint during the sync. */
   dbRequests: number;
   dbRequestMb: number;
@@ -56,21 +46,6 @@ export interface QueueBench {
   floor(timeScale: number): Promise<RateFloor>;
   vacuum(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function seedAccounts(db: Database, simUrl: string, key: string): Promise<void> {
-  const orgId = crypto.randomUUID();
-  await db.insert(organizations).values({ id: orgId, name: "Bench seller (queue)", slug: "bench-queue" });
-  for (const marketplace of ["ozon", "wb"] as const) {
-    await db.insert(marketplaceAccounts).values({
-      orgId,
-      marketplace,
-      name: `Bench ${marketplace}`,
-      baseUrl: `${simUrl}/${marketplace}`,
-      endpoints: { rateScale: LIFTED_RATE_SCALE },
-      credentialsEncrypted: await encryptCredentials(BENCH_CREDENTIALS, key),
-    });
-  }
 }
 
 async function simConfig(simUrl: string, patch: unknown): Promise<void> {
@@ -121,19 +96,9 @@ export async function startQueueBench(
       if (!faults.ok) throw new Error(`simulator latency: HTTP ${faults.status} ${await faults.text()}`);
     }
 
-    const created = await fetch(`${world.endpoint.url}/_dev/databases`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "queue" }),
-    });
-    if (!created.ok)
-      throw new Error(`create the queue database: HTTP ${created.status} ${await created.text()}`);
-    const host = new URL(world.endpoint.url).host;
-    const config = { url: `postgresql://local:local@${host}/queue`, httpEndpoint: world.endpoint.sqlUrl };
-    await migrateDatabase(config);
-    const db = createDatabase(config);
+    const { config, db } = await createBenchDatabase(world, "queue");
     const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-    await seedAccounts(db, sim.url, key);
+    await seedBenchSeller(db, sim.url, key, "bench-queue");
 
     const counter = await startSqlCounter(world.endpoint.sqlUrl);
     closers.push(() => counter.close());
@@ -182,44 +147,18 @@ export async function startQueueBench(
       // At the vendors' own clock a 100,000-row seller's turnover report alone needs 17 minutes (1 call a minute).
       const deadline = Date.now() + 45 * 60_000;
       for (;;) {
-        const { rows } = await db.execute(
-          sql`select r.id, r.status, r.extracted, r.finished_at, a.marketplace from etl_runs r
-            join marketplace_accounts a on a.id = r.account_id
-            where r.started_at >= ${firedAt.toISOString()}::timestamptz and r.status <> 'refused'`,
-        );
-        if (rows.length === 2 && rows.every((row) => row.status !== "running")) {
+        const runs = await syncRunsSince(db, firedAt);
+        if (runs) {
           const afterCpu = workerCpu();
           const now = counter.counts();
-          const finished = Math.max(...rows.map((row) => Date.parse(String(row.finished_at))));
-          // page_key is "<adapter>#<position>" (a "~n" suffix for a feed's later windows).
-          const pages = await db.execute(
-            sql`select split_part(page_key, '#', 1) as endpoint, count(*)::int as pages,
-                sum(rows)::int as rows, max(rows)::int as largest
-              from etl_pages where run_id in (select id from etl_runs
-                where started_at >= ${firedAt.toISOString()}::timestamptz) group by 1 order by 1`,
-          );
           return {
-            status: rows.map((row) => String(row.status)),
-            runs: rows.map((row) => ({
-              marketplace: String(row.marketplace),
-              ms: Date.parse(String(row.finished_at)) - firedAt.getTime(),
-            })),
-            extracted: rows.reduce((sum, row) => sum + Number(row.extracted), 0),
-            pages: pages.rows.reduce((sum, row) => sum + Number(row.pages), 0),
-            byEndpoint: Object.fromEntries(
-              pages.rows.map((row) => [
-                String(row.endpoint),
-                { pages: Number(row.pages), rows: Number(row.rows), largest: Number(row.largest) },
-              ]),
-            ),
-            ms: finished - firedAt.getTime(),
+            ...runs,
             dbRequests: now.requests - counted.requests,
             dbRequestMb: (now.bytes - counted.bytes) / 1024 / 1024,
             workerCpuMs: afterCpu - cpu,
           };
         }
-        if (Date.now() > deadline)
-          throw new Error(`${label}: runs still running after 45 minutes (${JSON.stringify(rows)})`);
+        if (Date.now() > deadline) throw new Error(`${label}: runs still running after 45 minutes`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     };
@@ -239,16 +178,7 @@ export async function startQueueBench(
         if (!cleared.ok) throw new Error(`simulator stats: HTTP ${cleared.status}`);
       },
       floor: async (timeScale) => rateLimitFloor(await simulatorRequests(sim.url), timeScale),
-      vacuum: async () => {
-        // VACUUM cannot run inside the endpoint's transaction: over a direct connection, as the in-process part.
-        const client = new pg.Client({ connectionString: world.directUrl.replace(/\/main$/, "/queue") });
-        await client.connect();
-        try {
-          await client.query("vacuum analyze");
-        } finally {
-          await client.end();
-        }
-      },
+      vacuum: () => vacuumBenchDatabase(world, "queue"),
       close,
     };
   } catch (error) {

@@ -1,7 +1,7 @@
 // `npm run bench:ingest`: ≥ 100,000 simulator stock rows through the engine's in-process driver into a throwaway
 // PostgreSQL 15 (via the local Neon endpoint), the production queue path (the Worker under wrangler dev) syncing
-// the same-sized seller with limits lifted and at the vendors' limits, against a bare unnest upsert, per-row
-// INSERTs and COPY in the same run. Prints a table and writes bench-results/ingest.json.
+// the same-sized seller with limits lifted and at the vendors' limits, the in-process driver syncing that same
+// workload (every feed) beside it, against a bare unnest upsert, per-row INSERTs and COPY in the same run. Prints a table and writes bench-results/ingest.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -14,11 +14,13 @@ import {
   takeLoadedRows,
   withDirectClient,
 } from "./ingest-baselines";
+import { type FullInProcessBench, startFullInProcessBench } from "./ingest-full-in-process";
 import {
   type AccountThreads,
   type PipelineFigures,
   runPipeline,
   startAccountThreads,
+  stockTarget,
 } from "./ingest-pipeline";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
 import { type QueueBench, startQueueBench } from "./ingest-queue";
@@ -109,8 +111,10 @@ async function main(): Promise<void> {
   }
   let threads: AccountThreads | undefined;
   let queue: QueueBench | undefined;
+  let full: FullInProcessBench | undefined;
   const closeAll = async () => {
     await queue?.close();
+    await full?.close();
     await threads?.close();
     await world.close();
   };
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
       `Simulator: ${world.sim.size} listings, ${world.sim.feedRows} stock rows in the feeds; PostgreSQL on port ${world.pg.port}`,
     );
 
-    threads = await startAccountThreads(world);
+    threads = await startAccountThreads(stockTarget(world));
     if (values.profile) await resetStatementStats(world);
     console.log("Pipeline: full stock sync of the Ozon and the Wildberries account…");
     const first = await runPipeline(world, threads);
@@ -159,17 +163,33 @@ async function main(): Promise<void> {
     console.log(
       `Queue simulator: ${queue.size} listings, this month's vendor mode; limits lifted; each call answered ${vendorLatency} ms late`,
     );
+    // The in-process driver on the same workload, beside each of the queue path's syncs: the same feeds (the
+    // accounts' defaults), a seller of the same size and seed, the same starting state (a first sync into an
+    // empty database, a scheduled one 12 simulated hours later after vacuum), limits lifted on both.
+    full = await startFullInProcessBench(world, { minRows, seed });
     if (values.profile) await resetStatementStats(world);
     const queueFirst = await queue.sync("queue first sync");
     const profileQueue = values.profile ? await statementReport(world, 15, "queue") : "";
     console.log(`  first sync: ${queueFirst.extracted} rows in ${(queueFirst.ms / 1000).toFixed(2)} s`);
+    console.log("In-process driver, the same full sync (every feed): first sync into its empty database…");
+    const fullFirst = await full.sync("in-process full first sync");
+    console.log(`  first sync: ${fullFirst.extracted} rows in ${(fullFirst.ms / 1000).toFixed(2)} s`);
     await queue.advance(12);
+    await full.advance(12);
     await new Promise((resolve) => setTimeout(resolve, 11_000));
     await queue.vacuum();
+    await full.vacuum();
     const queueScheduled = await queue.sync("queue scheduled sync");
     console.log(
       `  scheduled sync: ${queueScheduled.extracted} rows in ${(queueScheduled.ms / 1000).toFixed(2)} s`,
     );
+    console.log("In-process driver, the same full sync: scheduled, 12 simulated hours later…");
+    const fullScheduled = await full.sync("in-process full scheduled sync");
+    console.log(
+      `  scheduled sync: ${fullScheduled.extracted} rows in ${(fullScheduled.ms / 1000).toFixed(2)} s`,
+    );
+    await full.close();
+    full = undefined;
     await queue.advance(12);
     await queue.limitsOn(timeScale);
     // The accounts' request budgets remember the last sync's calls for one window (a minute at most on the
@@ -207,6 +227,12 @@ async function main(): Promise<void> {
     const figures = {
       rows: median.extracted,
       pipeline_rows_per_s: syncRowsPerSecond(median),
+      // The same figure, named for what it is: the in-process driver's stock-only sync (legacy feeds).
+      in_process_stock_rows_per_s: syncRowsPerSecond(median),
+      // The in-process driver on the queue path's workload (every feed, same seller and starting state).
+      in_process_full_rows: fullScheduled.extracted,
+      in_process_full_rows_per_s: perSecond(fullScheduled.extracted, fullScheduled.ms),
+      in_process_full_first_sync_rows_per_s: perSecond(fullFirst.extracted, fullFirst.ms),
       scheduled_syncs_rows_per_s: scheduled.map(syncRowsPerSecond),
       first_sync_rows_per_s: syncRowsPerSecond(first),
       bare_upsert_rows_per_s: perSecond(bare.rows, bare.ms),
@@ -226,7 +252,7 @@ async function main(): Promise<void> {
       `\n${formatTable({ first, median, scheduled, bare, perRow, copy, loaded: loaded.length, figures })}`,
     );
     console.log(
-      `\n${formatQueue({ first: queueFirst, scheduled: queueScheduled, limited: queueLimited, floor, timeScale, heapMb, figures })}`,
+      `\n${formatQueue({ first: queueFirst, scheduled: queueScheduled, limited: queueLimited, fullFirst, fullScheduled, floor, timeScale, heapMb, figures })}`,
     );
     if (profile) console.log(`\nFirst full sync, database side:\n${profile}`);
     if (profileScheduled)
