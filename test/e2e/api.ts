@@ -89,8 +89,19 @@ const TERMINAL = new Set(["succeeded", "partial", "failed", "cancelled"]);
 export async function waitForFirstSync(api: ApiSession, accounts: number, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   let last: RunRow[] = [];
+  let pollFailure = "";
   while (Date.now() < deadline) {
-    last = (await api.get<{ items: RunRow[] }>("/api/runs?pageSize=20")).items;
+    try {
+      last = (await api.get<{ items: RunRow[] }>("/api/runs?pageSize=20")).items;
+      pollFailure = "";
+    } catch (error) {
+      // One poll's failure is not the sync's: on the dev runner's single-connection PGlite a big seller's page
+      // can hold the database for minutes, and a read waiting behind it may be dropped. Ask again.
+      pollFailure = error instanceof Error ? error.message : String(error);
+      console.log(`  (the runs list did not answer: ${pollFailure}; asking again)`);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      continue;
+    }
     const finishedAccounts = new Set(last.filter((run) => TERMINAL.has(run.status)).map((r) => r.accountId));
     const running = last.some((run) => !TERMINAL.has(run.status));
     if (!running && finishedAccounts.size >= accounts) {
@@ -105,6 +116,6 @@ export async function waitForFirstSync(api: ApiSession, accounts: number, timeou
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   throw new Error(
-    `the first sync did not finish within ${timeoutMs / 1000} s: ${last.map((r) => `${r.account} ${r.status}`).join("; ") || "no runs"}`,
+    `the first sync did not finish within ${timeoutMs / 1000} s: ${last.map((r) => `${r.account} ${r.status}`).join("; ") || "no runs"}${pollFailure ? ` (last poll: ${pollFailure})` : ""}`,
   );
 }
