@@ -90,6 +90,36 @@ const WAREHOUSE_LINE_STOCK: StockColumns = {
 const LINE_URGENCY = sql`order by case when c.velocity > 0 then c.available / c.velocity end asc nulls last,
   c.velocity desc, c.article, c.warehouse_id, c.marketplace::text`;
 
+/** The product × warehouse lines in the query's scope (and to reorder), over product_warehouse_summary `s`. */
+function warehouseLineScope(query: RecommendationQuery): SQL {
+  const scope = [sql`s.org_id = ${query.orgId}`];
+  if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
+  if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
+  if (query.onlyReorder) scope.push(reorderDueSql(WAREHOUSE_LINE_STOCK, query));
+  // A line shows only with its warehouse (an inner join before).
+  scope.push(sql`exists (select 1 from warehouses w where w.id = s.warehouse_id)`);
+  return sql.join(scope, sql` and `);
+}
+
+/**
+ * How many lines the query has in all: what a page past the end, which answers no rows (and so no count),
+ * reports as its total.
+ */
+export async function recommendationLineCount(
+  db: Database,
+  query: RecommendationQuery,
+  per: "product" | "warehouse",
+): Promise<number> {
+  const result = await db.execute(
+    per === "product"
+      ? sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
+          select count(*)::int as total from lines ${reorderFilter(query)}`
+      : sql`select count(*)::int as total from product_warehouse_summary s join products p on p.id = s.product_id
+          where ${warehouseLineScope(query)}`,
+  );
+  return Number((result.rows[0] as { total: number } | undefined)?.total ?? 0);
+}
+
 /**
  * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (its
  * warehouse index covers them) with their product's article, counted, and cut to the page by URGENCY with a
@@ -100,16 +130,10 @@ export async function warehouseRecommendationInputs(
   db: Database,
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
-  const scope = [sql`s.org_id = ${query.orgId}`];
-  if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
-  if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
-  if (query.onlyReorder) scope.push(reorderDueSql(WAREHOUSE_LINE_STOCK, query));
-  // A line shows only with its warehouse (an inner join before).
-  scope.push(sql`exists (select 1 from warehouses w where w.id = s.warehouse_id)`);
   const result = await db.execute(sql`with lines as materialized (
       select s.product_id, p.article, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
       from product_warehouse_summary s join products p on p.id = s.product_id
-      where ${sql.join(scope, sql` and `)})
+      where ${warehouseLineScope(query)})
     select counted.total_count, page.*
     from (select count(*)::int as total_count from lines) counted
     left join lateral (

@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   productRecommendationInputs,
   type RecommendationRow,
+  recommendationLineCount,
   warehouseRecommendationInputs,
 } from "../../db/queries/recommendations";
 import { MARKETPLACES } from "../../db/schema/enums";
@@ -91,10 +92,14 @@ export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
         forecast: forecastOf(row),
       };
     });
-    return c.json(
-      { items, page: query.page, pageSize: query.pageSize, total: Number(rows[0]?.total_count ?? 0) },
-      200,
-    );
+    // A page past the end has no row to carry the count: ask for it, so the total stays the list's.
+    const total =
+      rows[0] !== undefined
+        ? Number(rows[0].total_count)
+        : input.offset > 0
+          ? await recommendationLineCount(c.var.db, input, query.per)
+          : 0;
+    return c.json({ items, page: query.page, pageSize: query.pageSize, total }, 200);
   });
 }
 

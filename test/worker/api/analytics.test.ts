@@ -310,6 +310,16 @@ describe("GET /api/recommendations", () => {
     expect(body.items[0]?.inputs.velocity).toBeCloseTo(0.628, 3);
   });
 
+  it("a page past the end answers no items but the list's own total, per product and per warehouse", async () => {
+    for (const per of ["product", "warehouse"]) {
+      const path = `/api/recommendations?per=${per}&onlyReorder=false&pageSize=2`;
+      const first = await read<Recommendations>(path, "10.8.2.3");
+      expect(first.total).toBeGreaterThan(2);
+      const past = await read<Recommendations>(`${path}&page=999`, "10.8.2.3");
+      expect(past).toMatchObject({ items: [], page: 999, total: first.total });
+    }
+  });
+
   it("validates its input", async () => {
     const response = await get("/api/recommendations?per=region", "10.8.2.3", { cookie });
     expect(response.status).toBe(400);

@@ -119,7 +119,13 @@ function InventoryTable() {
   const data = list.data.value;
   if (list.error.value && !data) return <ErrorState error={list.error.value} onRetry={inventoryModel.load} />;
   if (!data) return <Skeleton rows={12} />;
-  if (data.items.length === 0) return <EmptyState>{t("inventory.empty")}</EmptyState>;
+  if (data.items.length === 0)
+    // No rows on a page past the end of a list that has some: the pager says so and leads back.
+    return data.total > 0 ? (
+      <Pager page={filters.value.page} pages={data.pages} onPage={(page) => set("page", page)} />
+    ) : (
+      <EmptyState>{t("inventory.empty")}</EmptyState>
+    );
   return (
     <>
       <p class="muted small" data-testid="inventory-total">

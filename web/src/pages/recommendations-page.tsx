@@ -29,7 +29,18 @@ export default function RecommendationsPage() {
   if (list.error.value && !data)
     body = <ErrorState error={list.error.value} onRetry={recommendationsModel.load} />;
   else if (!data) body = <Skeleton rows={12} />;
-  else if (data.items.length === 0) body = <EmptyState>{t("reco.empty")}</EmptyState>;
+  else if (data.items.length === 0)
+    // No rows on a page past the end of a list that has some: the pager says so and leads back.
+    body =
+      data.total > 0 ? (
+        <Pager
+          page={page.value}
+          pages={Math.ceil(data.total / RECOMMENDATION_PAGE_SIZE)}
+          onPage={(p) => set({ page: p })}
+        />
+      ) : (
+        <EmptyState>{t("reco.empty")}</EmptyState>
+      );
   else
     body = (
       <>

@@ -143,7 +143,7 @@ export default function SupplyPlanPage() {
         <Skeleton rows={12} />
       </div>
     );
-  else if (data.items.length === 0)
+  else if (data.items.length === 0 && page.value <= 1)
     body = (
       <div class="card">
         <EmptyState>{t("supply.empty")}</EmptyState>

@@ -54,7 +54,7 @@ export default function SyncPage() {
           data={data}
           error={runs.error.value}
           onRetry={() => void syncModel.refresh()}
-          isEmpty={(d) => d.items.length === 0}
+          isEmpty={(d) => d.total === 0}
           empty={t("sync.empty")}
         >
           {(d) => (

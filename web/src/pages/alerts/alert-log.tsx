@@ -104,7 +104,7 @@ export function AlertLogSection({ rules }: { rules: string[] }) {
         data={log.data.value}
         error={log.error.value}
         onRetry={alertsModel.loadLog}
-        isEmpty={(d) => d.items.length === 0}
+        isEmpty={(d) => d.total === 0}
         empty={t("alerts.logEmpty")}
         rows={5}
       >
