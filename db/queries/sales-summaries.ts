@@ -4,6 +4,7 @@
 // backfill does the same for every organization). Rows whose figures did not change are left untouched, so a
 // re-run that changed nothing writes nothing; a day × marketplace × region without sales any more is removed.
 import { type SQL, sql } from "drizzle-orm";
+import type { Marketplace } from "../schema/enums";
 
 /**
  * One rebuild of an organization's sales_daily at a time (a transaction-level advisory lock): finalize's and an
@@ -78,9 +79,23 @@ function syncSalesDayTotals(orgId: string, days: SQL): SQL {
       and not exists (select 1 from fresh f where f.day = t.day and f.marketplace = t.marketplace and f.region = t.region)`;
 }
 
-/** Finalize's share: the days refreshSalesDaily (cron/load/finalize-run.ts) rebuilds. */
-export function refreshSalesDayTotals(input: { orgId: string }): SQL[] {
-  return [syncSalesDayTotals(input.orgId, sql`day > current_date - 120`)];
+/**
+ * The sales_daily rows finalize keeps equal to the sales: the last 120 days, of the marketplaces given (all when
+ * none are). sales_daily, sales_day_totals and the sales themselves all carry the marketplace, so one
+ * marketplace's rows are summed from that marketplace's sales alone.
+ */
+export function finalizedDays(marketplaces?: readonly Marketplace[]): SQL {
+  return marketplaces
+    ? sql`day > current_date - 120 and marketplace = any(${sql.param([...marketplaces])}::marketplace[])`
+    : sql`day > current_date - 120`;
+}
+
+/** Finalize's share: the days (and marketplaces) refreshSalesDaily (cron/load/finalize-run.ts) rebuilds. */
+export function refreshSalesDayTotals(input: {
+  orgId: string;
+  marketplaces?: readonly Marketplace[];
+}): SQL[] {
+  return [syncSalesDayTotals(input.orgId, finalizedDays(input.marketplaces))];
 }
 
 /** The day × marketplace × region rows a set of sales touches (`sales` a query of sales rows, e.g. one account's). */
