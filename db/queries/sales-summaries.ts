@@ -86,7 +86,10 @@ function syncSalesDayTotals(orgId: string, days: SQL): SQL {
  */
 export function finalizedDays(marketplaces?: readonly Marketplace[]): SQL {
   return marketplaces
-    ? sql`day > current_date - 120 and marketplace = any(${sql.param([...marketplaces])}::marketplace[])`
+    ? sql`day > current_date - 120 and marketplace in (${sql.join(
+        marketplaces.map((marketplace) => sql`${marketplace}::marketplace`),
+        sql`, `,
+      )})`
     : sql`day > current_date - 120`;
 }
 
