@@ -87,37 +87,20 @@ export function forgetSeenCells(runId: string): SQL {
     where run_id = ${runId} and seen_listing_ids is not null`;
 }
 
-/** The tables a sync's pages grow, whose statistics the relink's candidates and the summaries are planned with. */
-const PAGE_TABLES = [
-  "products",
-  "listings",
-  "inventory",
-  "inventory_daily",
-  "inventory_audit",
-  "sales",
-] as const;
-
 /**
  * Refreshes planner statistics of the tables a sync grows, when they changed much since their last ANALYZE (a
  * first sync fills them within seconds, long before autovacuum looks). With statistics of the empty tables the
  * planner takes thousands of listings for one row and nests loops: the product linking alone took 12–66 s on
- * 100k rows. Same threshold shape as autovacuum's, so a routine run skips it. The rows changed by the
- * transaction itself count too (pg_stat_get_xact_*: not in pg_stat_user_tables before it commits), so a table it
- * has just filled is analyzed before the statements after it read it.
+ * 100k rows. Same threshold shape as autovacuum's, so a routine run skips it.
  */
-export function analyzeGrownTables(tables: readonly string[] = PAGE_TABLES): SQL {
-  const names = tables.map((table) => {
-    if (!/^[a-z_]+$/.test(table)) throw new Error(`analyzeGrownTables: not a table name: ${table}`);
-    return `'${table}'`;
-  });
+export function analyzeGrownTables(): SQL {
   return sql.raw(`do $$
     declare t text;
     begin
       for t in select relname from pg_stat_user_tables
         where schemaname = current_schema()
-          and relname in (${names.join(", ")})
-          and n_mod_since_analyze + pg_stat_get_xact_tuples_inserted(relid) + pg_stat_get_xact_tuples_updated(relid)
-            + pg_stat_get_xact_tuples_deleted(relid) > 500 + 0.1 * n_live_tup
+          and relname in ('products', 'listings', 'inventory', 'inventory_daily', 'inventory_audit', 'sales')
+          and n_mod_since_analyze > 500 + 0.1 * n_live_tup
         -- In one order: two finalizes analyzing at once queue on each table (ANALYZE locks it until commit)
         -- instead of each holding one the other waits for.
         order by relname
@@ -362,11 +345,11 @@ export function salesSummaryTransaction(input: Pick<FinalizeInput, "orgId" | "ma
   };
   return [
     FINALIZE_WORK_MEM,
+    // sales_daily is not analyzed after a first sync fills it: with its real statistics the product summary's
+    // demand forecast (db/queries/demand-days.ts) merge-joined each product's days with its sold days on the
+    // product alone, filtering ~2.6M pairs by day (2.0 s against 0.9 s with an empty table's statistics, queue
+    // path's first sync of `npm run bench:ingest -- --rows 20000`).
     ...refreshSalesDaily(scope),
-    // A first sync fills sales_daily here (~116,000 rows at the benchmark's 20,000 stock rows) while its statistics
-    // are an empty table's: the day totals, the periods and the run's own end (the forecasts) were planned for 2
-    // rows and nested loops over 71,000.
-    analyzeGrownTables(["sales_daily"]),
     ...refreshSalesDayTotals(scope),
     ...refreshSalesWindows(input),
   ];
