@@ -347,8 +347,8 @@ export function salesSummaryTransaction(input: Pick<FinalizeInput, "orgId" | "ma
     FINALIZE_WORK_MEM,
     // sales_daily is not analyzed after a first sync fills it: with its real statistics the product summary's
     // demand forecast (db/queries/demand-days.ts) merge-joined each product's days with its sold days on the
-    // product alone, filtering ~2.6M pairs by day (2.0 s against 0.9 s with an empty table's statistics, queue
-    // path's first sync of `npm run bench:ingest -- --rows 20000`).
+    // product alone, filtering ~2.6M pairs by day (2.0–2.6 s a call against 0.5–0.9 s with an empty table's
+    // statistics, in the queue path's first sync of `npm run bench:ingest -- --rows 20000`).
     ...refreshSalesDaily(scope),
     ...refreshSalesDayTotals(scope),
     ...refreshSalesWindows(input),
