@@ -1,8 +1,10 @@
 // A step that can never succeed (a page over the request limit) or a message that failed every retry: its run
-// ends failed (partial when some pages loaded) with the reason in the run log, its seen cells are dropped, and
-// the account's coordinator is released. Repeating it changes nothing: only a running run is closed.
+// ends failed (partial when some pages loaded) with the reason in the run log, the daily sales its loaded pages
+// changed are made equal to the sales (as its finalize would have), its seen cells are dropped, and the account's
+// coordinator is released. Repeating it changes nothing: only a running run is closed.
 import { sql } from "drizzle-orm";
-import { forgetSeenCells } from "../load/finalize-run";
+import type { Marketplace } from "../../db/schema/enums";
+import { forgetSeenCells, salesSummaryTransaction } from "../load/finalize-run";
 import { recordRunIssue } from "../load/run-log";
 import type { IngestMessage } from "../messages";
 import type { EnginePorts, RunOutcome } from "./ports";
@@ -34,9 +36,25 @@ export async function recordStepFailure(
   ]);
 }
 
+/**
+ * A finalize keeps only the daily sales of its own marketplaces equal to the sales (summarizedMarketplaces), so
+ * the pages of a run that ends without one are summed here. Best effort: the run still ends when this fails (a
+ * database that refuses it would keep the run open past its lease), and the marketplace's next finalize sums them.
+ */
+async function summarizeSales(ports: EnginePorts, orgId: string, marketplace: Marketplace): Promise<void> {
+  try {
+    await ports.run(salesSummaryTransaction({ orgId, marketplace }));
+  } catch (error) {
+    console.warn(
+      `abandoned run: daily sales left to the next finalize (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
 export async function abandonRun(ports: EnginePorts, message: IngestMessage, reason: string): Promise<void> {
   const [rows = []] = await ports.run([
-    sql`select pages_done, status,
+    sql`select pages_done, status, org_id,
+        (select a.marketplace from marketplace_accounts a where a.id = etl_runs.account_id) as marketplace,
         (select i->>'message' from jsonb_array_elements(issues) with ordinality as t(i, at)
           where i->>'code' = 'STEP_FAILED' order by at desc limit 1) as last_failure
       from etl_runs where id = ${message.runId}`,
@@ -46,6 +64,8 @@ export async function abandonRun(ports: EnginePorts, message: IngestMessage, rea
   if (typeof run.last_failure === "string")
     reason = `${reason}; the last attempt failed: ${run.last_failure}`;
   const status: RunOutcome = Number(run.pages_done) > 0 ? "partial" : "failed";
+  if (run.status === "running" && Number(run.pages_done) > 0 && typeof run.marketplace === "string")
+    await summarizeSales(ports, String(run.org_id), run.marketplace as Marketplace);
   if (run.status === "running")
     await ports.run([
       sql`update etl_runs set status = ${status}, error = ${reason}, finished_at = now()

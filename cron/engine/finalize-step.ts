@@ -44,6 +44,7 @@ export async function finalizeStep(
     orgId: run.orgId,
     accountId: run.accountId,
     runId: run.runId,
+    marketplace: run.marketplace,
     ...zeroingOf(run, progress),
     status,
     error: blocking.length > 0 ? blocking.map((issue) => issue.message).join("; ") : null,

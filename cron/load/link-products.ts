@@ -7,6 +7,10 @@
 // page loads and relinks exclude each other through the organization's relink lock.
 import { type SQL, sql } from "drizzle-orm";
 import { moveStockDays } from "../../db/queries/stock-days";
+import type { Marketplace } from "../../db/schema/enums";
+
+/** The only marketplace whose listings (with their stock, history and sales) a relink moves to another product. */
+export const RELINKED_MARKETPLACE: Marketplace = "ozon";
 
 /**
  * The organization's relink lock, a transaction-level advisory lock. A page load takes it shared before it
