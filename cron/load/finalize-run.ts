@@ -2,10 +2,16 @@
 // organization (link-products.ts, a short transaction of its own); then the organization's sales summaries are
 // made equal to its sales (a transaction of their own, salesSummaryTransaction); then, in one transaction, after a
 // full stock listing stock not seen in this run goes to 0 (audited), today's inventory snapshot is written, the
-// dashboard's summaries are rebuilt, the run is closed, and the organization's data version moves so cached
-// API answers change. Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
+// dashboard's summaries are rebuilt, the run is closed, the organization's data version moves so cached
+// API answers change, and the Overview's stored answer is computed for that version (dashboard-store.ts). Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
+import {
+  type DashboardRules,
+  dashboardRulesFromRow,
+  dashboardRulesSql,
+  refreshDashboardReadModels,
+} from "../../db/queries/dashboard-store";
 import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { refreshSalesDayTotals, salesDailyLock, syncSalesDaily } from "../../db/queries/sales-summaries";
@@ -31,6 +37,8 @@ export interface FinalizeInput {
   zeroEndpoints?: readonly string[] | null;
   status: Extract<RunStatus, "succeeded" | "partial" | "failed">;
   error: string | null;
+  /** The organization's settings, read before the transaction: the Overview's stored answer is computed with them. */
+  dashboardRules?: DashboardRules | undefined;
 }
 
 function zeroUnseenStock(input: FinalizeInput): SQL {
@@ -308,6 +316,8 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     ),
     snapshotTaken,
     ...closeRun(input),
+    // After the version moved: the Overview's answer for the summaries just written, tagged with that version.
+    ...(input.dashboardRules ? refreshDashboardReadModels(input.orgId, input.dashboardRules) : []),
   ];
 }
 
@@ -336,5 +346,7 @@ export function relinkTransaction(orgId: string): SQL[] {
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));
   await run(salesSummaryTransaction(input));
-  await run(finalizeStatements(input));
+  const [settings = []] = await run([dashboardRulesSql(input.orgId)]);
+  const dashboardRules = settings[0] ? dashboardRulesFromRow(settings[0]) : undefined;
+  await run(finalizeStatements({ ...input, dashboardRules }));
 }

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { StatusBasis } from "../../domain/stock-status";
 import type { Database } from "../client";
 import { organizations } from "../schema";
+import { type DashboardRules, refreshDashboardReadModels } from "./dashboard-store";
 
 export const organizationSettingsColumns = {
   id: organizations.id,
@@ -45,19 +46,27 @@ export interface SettingsChange {
   ipAllowlist?: string[] | undefined;
 }
 
-/** Applies a settings change and bumps the data version, since statuses and figures depend on it. */
+/**
+ * Applies a settings change and bumps the data version, since statuses and figures depend on it; in the same
+ * transaction, the Overview's stored answer is computed again with `merged` (the organization's settings with the
+ * change: the caller's, checked as a whole).
+ */
 export async function updateOrganizationSettings(
   db: Database,
   orgId: string,
   change: SettingsChange,
+  merged: DashboardRules,
 ): Promise<OrganizationSettingsRow | undefined> {
   const values = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
-  const [row] = await db
-    .update(organizations)
-    .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
-    .where(eq(organizations.id, orgId))
-    .returning(organizationSettingsColumns);
-  return row;
+  const [rows] = await db.batch([
+    db
+      .update(organizations)
+      .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
+      .where(eq(organizations.id, orgId))
+      .returning(organizationSettingsColumns),
+    ...refreshDashboardReadModels(orgId, merged).map((statement) => db.execute(statement)),
+  ]);
+  return rows[0];
 }
 
 /** Marks the organization's data as changed: every cached answer for it stops matching. */

@@ -114,7 +114,7 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
         {},
         { reason: "self", params: { address: own } },
       );
-    const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
+    const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change, merged);
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
     // Cached callers carry the settings and data version: re-read them on this isolate's next request.
     principalCache.forgetOrganization(row.id);
