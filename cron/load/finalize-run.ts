@@ -2,12 +2,11 @@
 // organization (link-products.ts, a short transaction of its own); then the organization's sales summaries are
 // made equal to its sales (a transaction of their own, salesSummaryTransaction); then, in one transaction, after a
 // full stock listing stock not seen in this run goes to 0 (audited), today's inventory snapshot is written, the
-// dashboard's summaries are rebuilt, the run is closed, the organization's data version moves so cached
-// API answers change, and the Overview's stored answer is computed for that version (dashboard-store.ts). Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
+// dashboard's summaries are rebuilt, the run is closed, and the organization's data version moves so cached
+// API answers change; last, the Overview's stored answer is computed for that version (dashboard-store.ts). Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
 import {
-  type DashboardRules,
   dashboardRulesFromRow,
   dashboardRulesSql,
   refreshDashboardReadModels,
@@ -22,7 +21,7 @@ import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
 import type { RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, relinkStatements } from "./link-products";
-import type { StatementRunner } from "./statement-runner";
+import type { ResultRow, StatementRunner } from "./statement-runner";
 
 export interface FinalizeInput {
   orgId: string;
@@ -37,8 +36,6 @@ export interface FinalizeInput {
   zeroEndpoints?: readonly string[] | null;
   status: Extract<RunStatus, "succeeded" | "partial" | "failed">;
   error: string | null;
-  /** The organization's settings, read before the transaction: the Overview's stored answer is computed with them. */
-  dashboardRules?: DashboardRules | undefined;
 }
 
 function zeroUnseenStock(input: FinalizeInput): SQL {
@@ -316,8 +313,6 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     ),
     snapshotTaken,
     ...closeRun(input),
-    // After the version moved: the Overview's answer for the summaries just written, tagged with that version.
-    ...(input.dashboardRules ? refreshDashboardReadModels(input.orgId, input.dashboardRules) : []),
   ];
 }
 
@@ -346,7 +341,17 @@ export function relinkTransaction(orgId: string): SQL[] {
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));
   await run(salesSummaryTransaction(input));
-  const [settings = []] = await run([dashboardRulesSql(input.orgId)]);
-  const dashboardRules = settings[0] ? dashboardRulesFromRow(settings[0]) : undefined;
-  await run(finalizeStatements({ ...input, dashboardRules }));
+  await run(finalizeStatements(input));
+  await run(refreshDashboardStatements(await run([dashboardRulesSql(input.orgId)]), input.orgId));
+}
+
+/**
+ * The Overview's stored answer for the version the run's end moved to, with the settings `read` found: a
+ * transaction of its own after it (its 25 KB of SQL would take the run's end past a small request limit, and the
+ * answer is tagged with the version and settings it was computed with, so a change between the two is never
+ * taken for the stored one).
+ */
+function refreshDashboardStatements(read: ResultRow[][], orgId: string): SQL[] {
+  const row = read[0]?.[0];
+  return row ? refreshDashboardReadModels(orgId, dashboardRulesFromRow(row)) : [];
 }

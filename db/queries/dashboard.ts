@@ -10,6 +10,8 @@
 // 29 ms as one statement: the transaction adds BEGIN/COMMIT and per-statement round trips inside.)
 // Scoped to a marketplace or a warehouse (the stock read models), the products in scope are classified once in
 // a narrow pass, then counted and cut to each Top-N by a bounded sort, in one statement too.
+// For all warehouses or one marketplace, finalize and a settings change store these statements' answer
+// (dashboard-store.ts), which a request reads instead while it is current.
 import { type SQL, sql } from "drizzle-orm";
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";

@@ -10,7 +10,11 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { finalizeStatements, refreshSalesDaily, salesSummaryTransaction } from "../../cron/load/finalize-run";
-import { dashboardRulesFromRow, dashboardRulesSql } from "../../db/queries/dashboard-store";
+import {
+  dashboardRulesFromRow,
+  dashboardRulesSql,
+  refreshDashboardReadModels,
+} from "../../db/queries/dashboard-store";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { rebuildSalesWindows, refreshSalesWindows } from "../../db/queries/sales-windows";
 
@@ -34,7 +38,7 @@ export interface UpkeepFigures {
   stock_growth: number;
   /** The products' stock of the day (product_stock_days) after the snapshot, in that finalize. */
   stock_days_ms: number;
-  /** The Overview's stored answers (dashboard-store.ts), after the run's close, in that finalize. */
+  /** The Overview's stored answers (dashboard-store.ts), after the run's close (its own transaction in finalize). */
   dashboard_refresh_ms: number;
   /** stock summaries, per-product periods, stock days and the Overview's stored answers / the rest of finalize. */
   read_models_growth: number;
@@ -90,20 +94,13 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
       "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
       [runId, orgId, accountId],
     );
-    // Finalize's sales transaction and its own end (one transaction each in production; rolled back together here).
+    const rules = dashboardRulesFromRow((await client.query(rulesQuery.sql, rulesQuery.params)).rows[0]);
+    // Finalize's sales transaction, its own end and the Overview's stored answer (one transaction each in
+    // production; rolled back together here).
     return timedStatements(client, [
       ...salesSummaryTransaction({ orgId }),
-      ...finalizeStatements({
-        orgId,
-        accountId,
-        runId,
-        zeroUnseen: false,
-        status: "succeeded",
-        error: null,
-        dashboardRules: dashboardRulesFromRow(
-          (await client.query(rulesQuery.sql, rulesQuery.params)).rows[0],
-        ),
-      }),
+      ...finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
+      ...refreshDashboardReadModels(orgId, rules),
     ]);
   });
   const stock = sum(
