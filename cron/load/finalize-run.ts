@@ -3,9 +3,14 @@
 // made equal to its sales (a transaction of their own, salesSummaryTransaction); then, in one transaction, after a
 // full stock listing stock not seen in this run goes to 0 (audited), today's inventory snapshot is written, the
 // dashboard's summaries are rebuilt, the run is closed, and the organization's data version moves so cached
-// API answers change. Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
+// API answers change; last, the Overview's stored answer is computed for that version (dashboard-store.ts). Repeating it is harmless: the relink finds nothing left to move, zeroing finds nothing
 // left, the snapshot and summaries are upserts, and the version only moves while the run is still open.
 import { type SQL, sql } from "drizzle-orm";
+import {
+  dashboardRulesFromRow,
+  dashboardRulesSql,
+  refreshDashboardReadModels,
+} from "../../db/queries/dashboard-store";
 import { productDemandDays } from "../../db/queries/demand-days";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import {
@@ -21,7 +26,7 @@ import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
 import type { Marketplace, RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { pageRelinkLock, RELINKED_MARKETPLACE, relinkStatements } from "./link-products";
-import type { StatementRunner } from "./statement-runner";
+import type { ResultRow, StatementRunner } from "./statement-runner";
 
 export interface FinalizeInput {
   orgId: string;
@@ -364,4 +369,16 @@ export async function finalizeRun(run: StatementRunner, input: FinalizeInput): P
   await run(relinkTransaction(input.orgId));
   await run(salesSummaryTransaction(input));
   await run(finalizeStatements(input));
+  await run(refreshDashboardStatements(await run([dashboardRulesSql(input.orgId)]), input.orgId));
+}
+
+/**
+ * The Overview's stored answer for the version the run's end moved to, with the settings `read` found: a
+ * transaction of its own after it (its 25 KB of SQL would take the run's end past a small request limit, and the
+ * answer is tagged with the version and settings it was computed with, so a change between the two is never
+ * taken for the stored one).
+ */
+function refreshDashboardStatements(read: ResultRow[][], orgId: string): SQL[] {
+  const row = read[0]?.[0];
+  return row ? refreshDashboardReadModels(orgId, dashboardRulesFromRow(row)) : [];
 }

@@ -8,7 +8,7 @@
 //   period with stock history (from the earliest snapshot in it: history starts at the first sync), the first day
 //   with cells of a summarized product in product_stock_days (db/queries/stock-days.ts), by its day index;
 // - the stock on hand and the stock of overstocked products (domain/stock-status-sql.ts), at the same price.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { reorderDueSql, suggestedQuantitySql } from "../../domain/replenishment-sql";
 import { roubles } from "../../domain/selling-price";
 import type { StatusRules } from "../../domain/stock-status";
@@ -30,11 +30,11 @@ export interface DashboardMoney {
   overstockRub: number;
 }
 
-export async function dashboardMoney(
-  db: Database,
+/** The sums of dashboardMoney as one row (order_*, stock_rub, overstock_rub, lost_*), without observed_days. */
+export function dashboardMoneySumsSql(
   scope: { orgId: string; marketplace?: Marketplace | undefined },
   settings: MoneySettings,
-): Promise<DashboardMoney> {
+): SQL {
   const price = sql`unit_price`;
   const lost =
     scope.marketplace === "ozon"
@@ -43,7 +43,7 @@ export async function dashboardMoney(
         ? sql`ps.wb_lost_units`
         : sql`ps.lost_units`;
   const lines = productStockLinesSql(scope.orgId, scope.marketplace);
-  const result = await db.execute(sql`with lines as (${lines}),
+  return sql`with lines as (${lines}),
     priced as (
       select available, ${price} as price,
         ${reorderDueSql(LINE_STOCK, settings)} as due, ${suggestedQuantitySql(LINE_STOCK, settings)} as to_order,
@@ -61,16 +61,37 @@ export async function dashboardMoney(
       coalesce(sum(greatest(available, 0) * price), 0)::float8 as stock_rub,
       coalesce(sum(greatest(available, 0) * price) filter (where overstock), 0)::float8 as overstock_rub,
       (select lost_units from lost) as lost_units,
-      (select lost_rub from lost) as lost_rub,
-      (select case when min(f.day) is not null
+      (select lost_rub from lost) as lost_rub
+    from priced`;
+}
+
+/**
+ * The days of the lost-sales period with stock history (null without any): from the first day in it with cells of
+ * a summarized product in product_stock_days, by its (org, day) index. Read per request: it moves with the date.
+ */
+export function observedDaysSql(orgId: string): SQL {
+  return sql`(select case when min(f.day) is not null
           then least(${LOST_SALES_OVERVIEW_DAYS}::int, current_date - min(f.day) + 1) end
         from (select d.day from product_stock_days d
-          where d.org_id = ${scope.orgId} and d.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int
+          where d.org_id = ${orgId} and d.day > current_date - ${LOST_SALES_OVERVIEW_DAYS}::int
             and d.ozon_cells + d.wb_cells > 0
-            and exists (select 1 from product_summary ps where ps.org_id = ${scope.orgId} and ps.product_id = d.product_id)
-          order by d.day limit 1) f)::int as observed_days
-    from priced`);
-  const row = result.rows[0] as Record<string, number | string>;
+            and exists (select 1 from product_summary ps where ps.org_id = ${orgId} and ps.product_id = d.product_id)
+          order by d.day limit 1) f)::int`;
+}
+
+export async function dashboardMoney(
+  db: Database,
+  scope: { orgId: string; marketplace?: Marketplace | undefined },
+  settings: MoneySettings,
+): Promise<DashboardMoney> {
+  const result = await db.execute(
+    sql`select s.*, ${observedDaysSql(scope.orgId)} as observed_days from (${dashboardMoneySumsSql(scope, settings)}) s`,
+  );
+  return moneyFromRow(result.rows[0] as Record<string, number | string | null>);
+}
+
+/** dashboardMoney's answer from its row: the sums and observed_days. */
+export function moneyFromRow(row: Record<string, number | string | null>): DashboardMoney {
   const number = (name: string) => Number(row[name] ?? 0);
   return {
     orderToday: {

@@ -10,6 +10,8 @@
 // 29 ms as one statement: the transaction adds BEGIN/COMMIT and per-statement round trips inside.)
 // Scoped to a marketplace or a warehouse (the stock read models), the products in scope are classified once in
 // a narrow pass, then counted and cut to each Top-N by a bounded sort, in one statement too.
+// For all warehouses or one marketplace, finalize and a settings change store these statements' answer
+// (dashboard-store.ts), which a request reads instead while it is current.
 import { type SQL, sql } from "drizzle-orm";
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
@@ -45,19 +47,20 @@ export async function dashboardData(
   thresholds: StockThresholds,
   limit: number | null,
 ): Promise<DashboardData> {
+  const result = await db.execute(dashboardStockSql(scope, thresholds, limit));
+  return dashboardFromJsonRow(result.rows[0]);
+}
+
+/** The one statement of dashboardData: one row, counts (a JSON object) and each status' rows (JSON arrays). */
+export function dashboardStockSql(scope: StockScope, thresholds: StockThresholds, limit: number | null): SQL {
   if (scope.marketplace !== undefined || scope.warehouseId !== undefined) {
-    return scopedDashboard(db, scope, thresholds, limit);
+    return scopedDashboardSql(scope, thresholds, limit);
   }
-  return summaryDashboard(db, scope, thresholds, limit);
+  return summaryDashboardSql(scope, thresholds, limit);
 }
 
 /** All warehouses: four indexed Top-N statements and one counting pass over product_summary, one round trip. */
-async function summaryDashboard(
-  db: Database,
-  scope: StockScope,
-  thresholds: StockThresholds,
-  limit: number | null,
-): Promise<DashboardData> {
+function summaryDashboardSql(scope: StockScope, thresholds: StockThresholds, limit: number | null): SQL {
   const filters = [sql`ps.org_id = ${scope.orgId}`];
   // Products are only joined when a filter needs their columns (the counts), or to name the Top-N.
   const productFilters: SQL[] = [];
@@ -106,10 +109,9 @@ async function summaryDashboard(
     return sql`(select coalesce(json_agg(t order by t.available ${direction}, t.velocity desc, t.article), '[]'::json)
       from (${topN(status)}) t)`;
   };
-  const result = await db.execute(sql`select (select row_to_json(c) from (${counts}) c) as counts,
+  return sql`select (select row_to_json(c) from (${counts}) c) as counts,
       ${aggregate("critical")} as critical, ${aggregate("low")} as low,
-      ${aggregate("normal")} as normal, ${aggregate("overstock")} as overstock`);
-  return fromJsonRow(result.rows[0]);
+      ${aggregate("normal")} as normal, ${aggregate("overstock")} as overstock`;
 }
 
 /**
@@ -119,12 +121,7 @@ async function summaryDashboard(
  * products for the names of those N only. One statement. (Ranking every product with row_number() over a sort by
  * status, units and article, names and all, cost most of the request.)
  */
-async function scopedDashboard(
-  db: Database,
-  scope: StockScope,
-  thresholds: StockThresholds,
-  limit: number | null,
-): Promise<DashboardData> {
+function scopedDashboardSql(scope: StockScope, thresholds: StockThresholds, limit: number | null): SQL {
   // Critical, low and normal: fewest units first; overstock: most units first. Ties: fastest sellers, then article.
   const order = (status: StockStatus) =>
     sql.raw(`available ${status === "overstock" ? "desc" : "asc"}, velocity desc, article`);
@@ -135,15 +132,13 @@ async function scopedDashboard(
       from (select ${SCOPED_STOCK_LINE}
         from (select * from classified where status = ${status}::text order by ${order(status)} ${cap}) c
         join products p on p.id = c.product_id) t)`;
-  const result =
-    await db.execute(sql`with classified as materialized (${scopedStockStatusSql(scope, thresholds)})
+  return sql`with classified as materialized (${scopedStockStatusSql(scope, thresholds)})
     select (select coalesce(json_object_agg(status, n), '{}'::json)
         from (select status, count(*)::int as n from classified group by status) c) as counts,
       ${sql.join(
         STOCK_STATUSES.map((status) => sql`${topN(status)} as ${sql.raw(status)}`),
         sql`, `,
-      )}`);
-  return fromJsonRow(result.rows[0]);
+      )}`;
 }
 
 type DashboardJsonRow = Record<StockStatus, ClassifiedStockRow[] | string> & {
@@ -151,7 +146,7 @@ type DashboardJsonRow = Record<StockStatus, ClassifiedStockRow[] | string> & {
 };
 
 /** The statement's one row (counts as a JSON object, each status' rows as a JSON array) as DashboardData. */
-function fromJsonRow(value: unknown): DashboardData {
+export function dashboardFromJsonRow(value: unknown): DashboardData {
   const row = value as DashboardJsonRow | undefined;
   const data = emptyData();
   if (!row) return data;

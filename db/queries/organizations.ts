@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { StatusBasis } from "../../domain/stock-status";
 import type { Database } from "../client";
 import { organizations } from "../schema";
+import { type DashboardRules, dashboardRules, refreshDashboardReadModels } from "./dashboard-store";
 
 export const organizationSettingsColumns = {
   id: organizations.id,
@@ -46,9 +47,11 @@ export interface SettingsChange {
 }
 
 /**
- * Applies a settings change and bumps the data version, since statuses and figures depend on it. Only values
+ * Applies a settings change and bumps the data version, since statuses and figures depend on it; in the same
+ * transaction, the Overview's stored answer is computed again with the settings as they now are. Only values
  * that differ from the stored ones are written: a change that changes nothing (`{}`, or a retried PATCH) writes
- * nothing and keeps the data version, so no cached answer is thrown away for it.
+ * nothing and keeps the data version (and the stored answer, which is still that version's), so no cached answer
+ * is thrown away for it.
  */
 export async function updateOrganizationSettings(
   db: Database,
@@ -68,12 +71,16 @@ export async function updateOrganizationSettings(
     ),
   );
   if (Object.keys(values).length === 0) return current;
-  const [row] = await db
-    .update(organizations)
-    .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
-    .where(eq(organizations.id, orgId))
-    .returning(organizationSettingsColumns);
-  return row;
+  const rules = dashboardRules({ ...current, ...values } as DashboardRules);
+  const [rows] = await db.batch([
+    db
+      .update(organizations)
+      .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
+      .where(eq(organizations.id, orgId))
+      .returning(organizationSettingsColumns),
+    ...refreshDashboardReadModels(orgId, rules).map((statement) => db.execute(statement)),
+  ]);
+  return rows[0];
 }
 
 /** Marks the organization's data as changed: every cached answer for it stops matching. */

@@ -82,10 +82,17 @@ function syncWindowRows(orgId: string, products: SQL | null): SQL {
       on conflict (org_id, days, product_id) do update set ${SET_ALL}
       where ${CHANGED}
       returning 1
+    ),
+    removed as (
+      delete from product_sales_windows t
+      where t.org_id = ${orgId}${only(sql`t.product_id`)}
+        and not exists (select 1 from fresh f where f.days = t.days and f.product_id = t.product_id)
+      returning 1
     )
-    delete from product_sales_windows t
-    where t.org_id = ${orgId}${only(sql`t.product_id`)}
-      and not exists (select 1 from fresh f where f.days = t.days and f.product_id = t.product_id)`;
+    -- A row written or removed: the ABC ranks read these rows (abc-windows.ts ranks again).
+    update sales_windows set abc_stale = true
+    where org_id = ${orgId} and not abc_stale
+      and (exists (select 1 from upserted) or exists (select 1 from removed))`;
 }
 
 const CATEGORY_MEASURES = ["ozon", "wb"].flatMap((m) => MEASURES.map((x) => `${m}_${x}`));
@@ -110,11 +117,18 @@ function syncCategoryRows(orgId: string): SQL[] {
 
 /** Finalize's share, after refreshSalesDaily (cron/load/finalize-run.ts): the periods up to today, every product. */
 export function refreshSalesWindows(input: { orgId: string }): SQL[] {
+  return [moveWindows(input.orgId), ...syncSalesWindows(input.orgId)];
+}
+
+/**
+ * The rows of the periods sales_windows names, every product, and the ABC ranks only when those rows changed
+ * (finalize's, once the periods moved: a run that changed no sales ranks nothing).
+ */
+export function syncSalesWindows(orgId: string): SQL[] {
   return [
-    moveWindows(input.orgId),
-    syncWindowRows(input.orgId, null),
-    ...syncCategoryRows(input.orgId),
-    ...refreshAbcWindows(input.orgId),
+    syncWindowRows(orgId, null),
+    ...syncCategoryRows(orgId),
+    ...refreshAbcWindows(orgId, { onlyIfStale: true }),
   ];
 }
 

@@ -3,6 +3,7 @@ export * from "./abc-windows";
 export * from "./accounts";
 export * from "./alerts";
 export * from "./catalog";
+export * from "./dashboard-read-models";
 export * from "./enums";
 export * from "./etl";
 export * from "./inventory";

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   date,
   doublePrecision,
   index,
@@ -127,6 +128,11 @@ export const salesWindows = pgTable(
       .references(() => organizations.id, { onDelete: "cascade" }),
     days: integer("days").notNull(),
     endsOn: date("ends_on").notNull(),
+    /**
+     * The organization's per-product rows changed since the ABC ranks were last computed from them (any of its
+     * periods true: rank again; db/queries/abc-windows.ts). A new period starts true.
+     */
+    abcStale: boolean("abc_stale").notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.days] })],
 );

@@ -5,11 +5,16 @@
 // - a whole finalize of the WB account's run as a day's first run (every product the account lists is
 //   refreshed), statement by statement: the share of the per-warehouse and per-marketplace stock refresh
 //   (db/queries/stock-summaries.ts), of the per-product periods (db/queries/sales-windows.ts) and of the products'
-//   stock per day (db/queries/stock-days.ts) is the finalize
-//   time they add (`stock_growth`, `read_models_growth`: their time ÷ the rest's).
+//   stock per day (db/queries/stock-days.ts) and of the Overview's stored answers (db/queries/dashboard-store.ts) is
+//   the finalize time they add (`stock_growth`, `read_models_growth`: their time ÷ the rest's).
 import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { finalizeStatements, refreshSalesDaily, salesSummaryTransaction } from "../../cron/load/finalize-run";
+import {
+  dashboardRulesFromRow,
+  dashboardRulesSql,
+  refreshDashboardReadModels,
+} from "../../db/queries/dashboard-store";
 import { refreshSalesDayTotals } from "../../db/queries/sales-summaries";
 import { rebuildSalesWindows, refreshSalesWindows } from "../../db/queries/sales-windows";
 
@@ -33,7 +38,9 @@ export interface UpkeepFigures {
   stock_growth: number;
   /** The products' stock of the day (product_stock_days) after the snapshot, in that finalize. */
   stock_days_ms: number;
-  /** stock summaries, per-product periods and stock days / the rest of finalize. */
+  /** The Overview's stored answers (dashboard-store.ts), after the run's close (its own transaction in finalize). */
+  dashboard_refresh_ms: number;
+  /** stock summaries, per-product periods, stock days and the Overview's stored answers / the rest of finalize. */
   read_models_growth: number;
 }
 
@@ -82,14 +89,18 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     );
     const accountId = String(account.rows[0]?.id);
     const runId = crypto.randomUUID();
+    const rulesQuery = dialect.sqlToQuery(dashboardRulesSql(orgId));
     await client.query(
       "insert into etl_runs (id, org_id, account_id, kind, trigger) values ($1, $2, $3, 'full', 'cli')",
       [runId, orgId, accountId],
     );
-    // Finalize's sales transaction and its own end (one transaction each in production; rolled back together here).
+    const rules = dashboardRulesFromRow((await client.query(rulesQuery.sql, rulesQuery.params)).rows[0]);
+    // Finalize's sales transaction, its own end and the Overview's stored answer (one transaction each in
+    // production; rolled back together here).
     return timedStatements(client, [
       ...salesSummaryTransaction({ orgId }),
       ...finalizeStatements({ orgId, accountId, runId, zeroUnseen: false, status: "succeeded", error: null }),
+      ...refreshDashboardReadModels(orgId, rules),
     ]);
   });
   const stock = sum(
@@ -101,6 +112,7 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
   );
   const periods = sum(finalize.filter((t) => t.text.includes("sales_windows")));
   const stockDays = sum(finalize.filter((t) => t.text.includes("insert into product_stock_days")));
+  const dashboard = sum(finalize.filter((t) => t.text.includes("insert into dashboard_read_models")));
   const whole = sum(finalize);
   return {
     sales_daily_rebuild_ms: round(rebuild),
@@ -114,6 +126,7 @@ export async function measureUpkeep(client: pg.Client, orgId: string): Promise<U
     stock_summaries_ms: round(stock),
     stock_growth: share(stock, whole),
     stock_days_ms: round(stockDays),
-    read_models_growth: share(stock + periods + stockDays, whole),
+    dashboard_refresh_ms: round(dashboard),
+    read_models_growth: share(stock + periods + stockDays + dashboard, whole),
   };
 }

@@ -4,6 +4,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { dashboardData } from "../../db/queries/dashboard";
 import { dashboardMoney } from "../../db/queries/dashboard-money";
+import { storedDashboard } from "../../db/queries/dashboard-store";
 import { STOCK_STATUSES, type StockStatus } from "../../db/schema/enums";
 import { ScopeQuery, wholeNumber } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
@@ -39,17 +40,24 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
     // Money covers whole products (as Recommendations do): not narrowed to a warehouse, a category or a search.
     const wholeProducts =
       filters.warehouseId === undefined && filters.category === undefined && filters.search === undefined;
-    const [data, money] = await Promise.all([
-      dashboardData(
-        c.var.db,
-        { orgId: organization.id, ...filters },
-        organization,
-        all === "true" ? null : limit,
-      ),
-      wholeProducts
-        ? dashboardMoney(c.var.db, { orgId: organization.id, marketplace: filters.marketplace }, organization)
-        : null,
-    ]);
+    const topN = all === "true" ? null : limit;
+    // All warehouses or one marketplace, a Top-N: the answer finalize or the last settings change stored.
+    const stored =
+      wholeProducts && topN !== null
+        ? await storedDashboard(c.var.db, organization, filters.marketplace, topN)
+        : null;
+    const [data, money] = stored
+      ? [stored.data, stored.money]
+      : await Promise.all([
+          dashboardData(c.var.db, { orgId: organization.id, ...filters }, organization, topN),
+          wholeProducts
+            ? dashboardMoney(
+                c.var.db,
+                { orgId: organization.id, marketplace: filters.marketplace },
+                organization,
+              )
+            : null,
+        ]);
     const counts = data.counts;
     const today = new Date();
     const items = Object.fromEntries(

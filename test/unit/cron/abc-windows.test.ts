@@ -1,14 +1,15 @@
 // ABC of a standard period read from the ranks and class totals finalize stores (db/queries/abc-windows.ts)
 // answers exactly as ranking the period's products per request did (the stored rows hidden in a rolled-back
 // transaction): every page, each class alone, both marketplaces or one, with ties, a negative and a zero revenue,
-// after sales change; a rebuild that changes nothing rewrites no row; a period not stored is ranked per request;
+// after sales change; a rebuild that changes nothing rewrites no row, and finalize ranks nothing unless the
+// per-product rows changed; a period not stored is ranked per request;
 // the rows go with their organization.
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { type AbcPage, abcPage } from "../../../db/queries/abc-analysis";
 import type { SalesPeriod } from "../../../db/queries/sales-analytics";
-import { rebuildSalesWindows } from "../../../db/queries/sales-windows";
+import { rebuildSalesWindows, syncSalesWindows } from "../../../db/queries/sales-windows";
 import type { AbcClass } from "../../../domain/abc";
 import { migratedDatabase, type TestDatabase } from "./pglite-database";
 import { seedOrganization, seedProducts } from "./seed-organization";
@@ -127,6 +128,32 @@ describe("ABC of a standard period from the stored ranks", () => {
         expect(far.matching).toBe(near.matching);
       }
     }
+  });
+
+  it("finalize ranks again only when the per-product rows changed, then as per request", async () => {
+    const stale = async () =>
+      (
+        await db.query<{ stale: boolean }>(
+          "select bool_or(abc_stale) as stale from sales_windows where org_id = $1",
+          [orgId],
+        )
+      )[0]?.stale;
+    expect(await stale()).toBe(false);
+    // A stored figure altered behind finalize's back stays: with no sales changed, nothing was ranked.
+    await db.query(
+      "update product_abc_windows set through = through + 1 where org_id = $1 and position = 1",
+      [orgId],
+    );
+    const altered = await storedRows();
+    await db.run(syncSalesWindows(orgId));
+    expect(await storedRows()).toEqual(altered);
+    // A sale changes a product's revenue: its rows change, the periods are marked, and everything is ranked again.
+    await sale(5, "2026-03-30", "wb", 777);
+    await db.run(syncSalesWindows(orgId));
+    expect(await stale()).toBe(false);
+    expect(await storedRows()).not.toEqual(altered);
+    await expectAsPerRequest(month);
+    await expectAsPerRequest(week);
   });
 
   it("follows the sales at the next refresh and rewrites nothing when nothing changed", async () => {

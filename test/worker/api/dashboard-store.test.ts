@@ -1,0 +1,139 @@
+// The Overview's stored answer through the Worker (GET /api/dashboard for all warehouses and each marketplace):
+// a settings change stores it in its own transaction, with the new settings, and the Overview then answers from it
+// exactly as computing it per request does (counts, each status' Top-N, money); a stored answer of another data
+// version (a change that does not store one) or a Top-N past what is stored is not used.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DASHBOARD_STORED_TOP } from "../../../db/queries/dashboard-store";
+import { refreshUnitPrice } from "../../../db/queries/unit-price-refresh";
+import { useTestDatabase } from "../../support/worker-database";
+import {
+  type Catalog,
+  db,
+  distinctIps,
+  get,
+  seedShop,
+  seedTenant,
+  send,
+  signIn,
+  type Tenant,
+} from "./fixtures";
+
+useTestDatabase();
+
+const ip = distinctIps(71);
+
+let tenant: Tenant;
+let shop: Catalog;
+let admin: string;
+let operator: string;
+
+const QUESTIONS = ["", "marketplace=ozon", "marketplace=wb"].flatMap((scope) =>
+  [1, 2, DASHBOARD_STORED_TOP].map((limit) => `/api/dashboard?limit=${limit}${scope ? `&${scope}` : ""}`),
+);
+
+interface Dashboard {
+  dataVersion: number;
+  counts: Record<string, number>;
+  items: Record<string, Array<{ article: string }>>;
+  money: unknown;
+}
+
+async function dashboard(path: string): Promise<Dashboard> {
+  const response = await get(path, ip(), { cookie: admin });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as Dashboard;
+}
+
+/** Every question's answer, without the data version it was asked at. */
+async function answers(): Promise<Array<Omit<Dashboard, "dataVersion">>> {
+  const all: Array<Omit<Dashboard, "dataVersion">> = [];
+  for (const path of QUESTIONS) {
+    const { dataVersion: _version, ...answer } = await dashboard(path);
+    all.push(answer);
+  }
+  return all;
+}
+
+async function changeSettings(change: Record<string, unknown>): Promise<void> {
+  const response = await send("PATCH", "/api/settings", change, ip(), { cookie: admin });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+/** A change that moves the data version without storing the Overview's answer (a product's supply numbers). */
+async function moveVersionOnly(): Promise<void> {
+  const response = await send(
+    "PUT",
+    `/api/products/${shop.products["A-003"]}/supply`,
+    { minOrderUnits: null, packSize: null },
+    ip(),
+    { cookie: operator },
+  );
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+async function storedVersions(): Promise<Array<{ scope: string; current: boolean }>> {
+  const result = await db().execute(sql`select m.scope, m.data_version = o.data_version as current
+    from dashboard_read_models m join organizations o on o.id = m.org_id
+    where m.org_id = ${tenant.orgId} order by m.scope`);
+  return result.rows as Array<{ scope: string; current: boolean }>;
+}
+
+beforeAll(async () => {
+  tenant = await seedTenant("stored");
+  shop = await seedShop(tenant.orgId);
+  // Prices, so that the money is not all zeros: A-001 1 000 ₽, A-002 250 ₽, A-003 500 ₽, A-004 200 ₽.
+  const prices: Record<string, number> = { "A-001": 1_000, "A-002": 250, "A-003": 500, "A-004": 200 };
+  for (const [article, price] of Object.entries(prices))
+    await db().execute(sql`update listings set price = ${price}
+      where org_id = ${tenant.orgId} and product_id = ${shop.products[article] as number}`);
+  await db().execute(
+    refreshUnitPrice(
+      tenant.orgId,
+      sql`select product_id from product_summary where org_id = ${tenant.orgId}`,
+    ),
+  );
+  admin = await signIn(tenant.users.admin.email, ip());
+  operator = await signIn(tenant.users.operator.email, ip());
+});
+
+describe("GET /api/dashboard from the stored answer", () => {
+  it("a settings change stores the answer with the new settings, equal to computing it per request", async () => {
+    await changeSettings({ statusBasis: "units" });
+    expect(await storedVersions()).toEqual([
+      { scope: "all", current: true },
+      { scope: "ozon", current: true },
+      { scope: "wb", current: true },
+    ]);
+    const stored = await answers();
+    // By units (5/20/100): A-001 3 and A-005 0 critical, A-002 10 low, A-003 50 normal, A-004 180 overstock.
+    expect(stored[2]?.counts).toEqual({ critical: 2, low: 1, normal: 1, overstock: 1 });
+    expect(stored[2]?.money).toMatchObject({ stockRub: 3 * 1_000 + 10 * 250 + 50 * 500 + 180 * 200 });
+    await moveVersionOnly();
+    expect((await storedVersions()).map((row) => row.current)).toEqual([false, false, false]);
+    expect(await answers()).toEqual(stored);
+  });
+
+  it("changing the settings back stores the other basis' answer, again equal to the one per request", async () => {
+    await changeSettings({ statusBasis: "cover", leadTimeDays: 14 });
+    const stored = await answers();
+    // By cover (lead time 14, safety 7, ceiling 120 days): A-001, A-002 and A-005 critical, A-004 normal (60
+    // days), A-003 overstock (no sales).
+    expect(stored[2]?.counts).toEqual({ critical: 3, low: 0, normal: 1, overstock: 1 });
+    expect(stored[2]?.items.critical?.map((line) => line.article)).toEqual(["A-005", "A-001", "A-002"]);
+    await moveVersionOnly();
+    expect(await answers()).toEqual(stored);
+  });
+
+  it("is read only at its own data version and for a Top-N it holds", async () => {
+    await changeSettings({ leadTimeDays: 14 });
+    // Marked, to tell the stored answer from the one computed per request.
+    await db().execute(sql`update dashboard_read_models set stock = jsonb_set(stock, '{counts,low}', '77')
+      where org_id = ${tenant.orgId} and scope = 'all'`);
+    expect((await dashboard("/api/dashboard?limit=3")).counts.low).toBe(77);
+    expect((await dashboard(`/api/dashboard?limit=${DASHBOARD_STORED_TOP + 1}`)).counts.low).toBe(0);
+    expect((await dashboard("/api/dashboard?limit=3&all=true")).counts.low).toBe(0);
+    await moveVersionOnly();
+    expect((await dashboard("/api/dashboard?limit=3")).counts.low).toBe(0);
+  });
+});
