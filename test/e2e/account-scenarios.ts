@@ -70,6 +70,25 @@ export const accountScenarios: Scenario[] = [
       assert.equal(await checkVerdict(page, "Ozon из настроек"), "ok");
       const pageText = await page.locator('[data-testid="marketplace-accounts"]').innerText();
       assert.ok(!pageText.includes(SECOND_CABINET.apiKey), "the key is never shown back");
+      // Replacing the key goes through the same check: a refused one changes nothing, the right one is kept.
+      const row = page.locator('[data-testid="account-row"][data-account="Ozon из настроек"]');
+      await row.locator('[data-testid="account-change-key"]').click();
+      const keyForm = row.locator('[data-testid="change-key"]');
+      await keyForm.locator('input[name="apiKey"]').fill("revoked-key");
+      await keyForm.locator('button[type="submit"]').click();
+      await keyForm.locator('[data-testid="change-key-verdict"]').waitFor();
+      assert.equal(
+        await keyForm.locator('[data-testid="change-key-verdict"]').getAttribute("data-outcome"),
+        "wrong_key",
+      );
+      assert.match(
+        await keyForm.locator('[data-testid="change-key-refused"]').innerText(),
+        /Ключ не заменён/,
+      );
+      await keyForm.locator('input[name="apiKey"]').fill(SECOND_CABINET.apiKey);
+      await keyForm.locator('button[type="submit"]').click();
+      await row.locator('[role="status"]', { hasText: "Ключ заменён" }).waitFor();
+      assert.equal(await checkVerdict(page, "Ozon из настроек"), "ok");
       // A key the marketplace refuses is named at connect, and no account is kept for it: its syncs could only fail.
       await submitOzon(page, "Ozon с опечаткой", "1003", "not-the-key");
       const refused = page.locator('[data-testid="connect-verdict"]');

@@ -36,7 +36,7 @@ describe("a refused change in Russian", () => {
         409,
         'credentials.clientId: this Client-Id opens the seller cabinet your organization already connected as "Ozon demo"',
         { field: "credentials.clientId", reason: "same_cabinet", params: { account: "Ozon demo" } },
-        "Не сохранено: Client ID — этот кабинет продавца уже подключён как «Ozon demo»; чтобы сменить ключ, измените тот аккаунт",
+        "Не сохранено: Client ID — этот кабинет продавца уже подключён как «Ozon demo»; чтобы сменить ключ, нажмите «Сменить ключ» у того аккаунта",
       ],
       [
         400,
@@ -88,7 +88,7 @@ describe("a refused change in Russian", () => {
         params: { account: "WB main" },
       }),
     ).toBe(
-      "Not saved: API token — this seller cabinet is already connected as “WB main”; to change its key, edit that account instead",
+      "Not saved: API token — this seller cabinet is already connected as “WB main”; to change its key, use “Change key” on that account",
     );
     expect(errorText(new ApiFailure(500, "INTERNAL", "Internal error"))).toBe(
       "Could not load: Internal error",

@@ -3,6 +3,8 @@
 // offers a retry, and a 429's Retry-After is announced while it is waited out instead of a blank page.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rateLimitWait } from "../../../web/src/api/client";
+import { t } from "../../../web/src/i18n/locale";
+import { errorText } from "../../../web/src/lib/error-text";
 import { createSession } from "../../../web/src/models/session";
 
 const ME = {
@@ -81,5 +83,20 @@ describe("the first session check", () => {
     expect(session.state.value).toBe("checking");
     expect(session.checkFailure.value?.code).toBe("TOO_MANY_REQUESTS");
     expect(rateLimitWait.value).toBeNull();
+  });
+});
+
+describe("a dropped connection", () => {
+  it("is named in the reader's words, not the browser's English", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    const session = createSession();
+    await session.check();
+    const failure = session.checkFailure.value;
+    expect(failure?.code).toBe("NETWORK");
+    if (!failure) throw new Error("no failure");
+    expect(errorText(failure)).not.toContain("Failed to fetch");
+    expect(errorText(failure)).toBe(t("common.network"));
   });
 });

@@ -32,6 +32,8 @@ export function whenUnauthorized(listener: UnauthorizedListener): void {
 }
 
 const MAX_RATE_LIMIT_WAIT_S = 65;
+/** How long a request may go unanswered before the page says so (a stalled server must not leave it blank). */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Seconds the API asked us to wait (a 429's Retry-After) while a request waits them out; null otherwise. */
 export const rateLimitWait = signal<number | null>(null);
@@ -75,11 +77,12 @@ export async function apiRequest<T>(
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     let response: Response;
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     try {
       response = await fetch(path, {
         method,
         credentials: "same-origin",
-        signal: options.signal,
+        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
         headers:
           options.body === undefined
             ? { Accept: "application/json" }
@@ -91,6 +94,7 @@ export async function apiRequest<T>(
       });
     } catch (error) {
       if (options.signal?.aborted) throw error;
+      if (timeout.aborted) throw new ApiFailure(0, "TIMEOUT", `no answer in ${REQUEST_TIMEOUT_MS / 1000} s`);
       throw new ApiFailure(0, "NETWORK", error instanceof Error ? error.message : String(error));
     }
     if (response.status === 429 && attempt === 0) {

@@ -8,6 +8,9 @@ import { type FieldLabels, refusalText } from "./refusal";
 export function errorText(error: ApiFailure, labels?: FieldLabels): string {
   if (error.status === 429) return t("common.rateLimited");
   if (error.status === 403) return t("common.forbidden");
+  // The browser's own words for a dropped connection ("Failed to fetch") are English and say nothing useful.
+  if (error.code === "NETWORK") return t("common.network");
+  if (error.code === "TIMEOUT") return t("common.timeout");
   // The API's sentence is English (for API users): a named field and reason are said in the user's language.
   const message = error.problem ? refusalText(error.problem, labels) : error.message;
   // A refused change (bad input, a name taken) is not a failed load.

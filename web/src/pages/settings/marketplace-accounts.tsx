@@ -20,6 +20,7 @@ import { connectVerdict } from "../../lib/connect-verdict";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
 import { syncModel } from "../../models/sync";
+import { ChangeKeyForm } from "./change-key-form";
 import { ConnectionVerdict } from "./connection-verdict";
 
 interface Listed {
@@ -86,6 +87,8 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   const stock = useSignal<string[] | null>(null);
   const sales = useSignal<string[] | null>(null);
   const firstSync = useSignal(false);
+  /** The API is asking the marketplace about the credentials (up to 15 s). */
+  const checking = useSignal(false);
   const error = useSignal<ApiFailure | null>(null);
   /** The vendor refused the credentials, or could not say: nothing was kept. */
   const refused = useSignal<ConnectionCheckAnswer | null>(null);
@@ -96,6 +99,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
     error.value = null;
     refused.value = null;
     firstSync.value = false;
+    checking.value = true;
     try {
       const created = await apiRequest<{ id: string; enabled: boolean }>("POST", "/api/accounts", {
         body: {
@@ -117,6 +121,8 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
       const verdict = connectVerdict(failure);
       if (verdict) refused.value = verdict;
       else error.value = toFailure(failure);
+    } finally {
+      checking.value = false;
     }
   }
   return (
@@ -124,7 +130,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
       data-testid="connect-account"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        if (!checking.value) void submit();
       }}
     >
       <h3>{t("accounts.connect")}</h3>
@@ -209,9 +215,14 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         />
       </details>
       <div class="toolbar">
-        <button type="submit" class="button primary">
+        <button type="submit" class="button primary" disabled={checking.value}>
           {t("accounts.connectButton")}
         </button>
+        {checking.value && (
+          <span class="muted small" role="status" data-testid="connect-checking">
+            {t("accounts.checkingKey")}
+          </span>
+        )}
         {error.value && (
           <span class="form-error" role="alert">
             {errorText(error.value, { name: "accounts.name" })}
@@ -242,6 +253,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
 function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => void }) {
   const verdict = useSignal<ConnectionCheckAnswer | null>(null);
   const detail = useSignal<AccountAdmin | null>(null);
+  const changingKey = useSignal(false);
   const note = useSignal<string | null>(null);
   const error = useSignal<ApiFailure | null>(null);
   const base = `/api/accounts/${account.id}`;
@@ -313,10 +325,32 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
           <button type="button" class="button small" onClick={rename}>
             {t("accounts.rename")}
           </button>
+          <button
+            type="button"
+            class="button small"
+            aria-expanded={changingKey.value}
+            onClick={() => (changingKey.value = !changingKey.value)}
+            data-testid="account-change-key"
+          >
+            {t("accounts.changeKey")}
+          </button>
           <button type="button" class="button small" onClick={remove}>
             {t("accounts.delete")}
           </button>
         </div>
+        {changingKey.value && (
+          <ChangeKeyForm
+            account={
+              detail.value ?? { ...account, credentials: { set: true, clientId: null, keyEnding: null } }
+            }
+            onDone={() => {
+              changingKey.value = false;
+              verdict.value = null;
+              note.value = t("accounts.keyChanged");
+              onChanged();
+            }}
+          />
+        )}
         {verdict.value && <ConnectionVerdict verdict={verdict.value} testId="account-verdict" />}
         {note.value && <p role="status">{note.value}</p>}
         {error.value && (
