@@ -11,6 +11,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The zone as the runtime spells it ("europe/moscow" → "Europe/Moscow"), so one zone is stored one way. */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 const RUSSIAN_ZONES = [
   "Europe/Kaliningrad",
   "Europe/Moscow",

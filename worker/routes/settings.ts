@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
-import { isTimeZone } from "../../domain/time-zone";
+import { canonicalTimeZone, isTimeZone } from "../../domain/time-zone";
 import { text } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
@@ -36,6 +36,7 @@ const SettingsChange = z
     timeZone: z
       .string()
       .refine((zone) => isTimeZone(zone), "unknown IANA time zone")
+      .transform(canonicalTimeZone)
       .optional(),
     ipAllowlist: z
       .array(

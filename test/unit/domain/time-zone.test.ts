@@ -1,6 +1,6 @@
 // The time zones the settings accept and the dashboard offers: real IANA zones only, Russia's first.
 import { describe, expect, it } from "vitest";
-import { isTimeZone, timeZoneChoices } from "../../../domain/time-zone";
+import { canonicalTimeZone, isTimeZone, timeZoneChoices } from "../../../domain/time-zone";
 
 describe("time zones", () => {
   it("accepts IANA zones and refuses anything else", () => {
@@ -19,5 +19,13 @@ describe("time zones", () => {
     expect(choices).toContain("UTC");
     expect(new Set(choices).size).toBe(choices.length);
     expect(choices.every(isTimeZone)).toBe(true);
+  });
+});
+
+describe("the zone stored", () => {
+  it("is the runtime's spelling of the zone sent", () => {
+    expect(canonicalTimeZone("europe/moscow")).toBe("Europe/Moscow");
+    expect(canonicalTimeZone("Europe/Moscow")).toBe("Europe/Moscow");
+    expect(canonicalTimeZone("utc")).toBe("UTC");
   });
 });

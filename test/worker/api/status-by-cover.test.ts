@@ -181,3 +181,15 @@ describe("a settings change that changes nothing", () => {
     await patch({ safetyStockDays: current.safetyStockDays });
   });
 });
+
+describe("the organization's time zone", () => {
+  it("is stored as the runtime spells it, and a made-up one is refused naming the field", async () => {
+    const patch = (change: object) => send("PATCH", "/api/settings", change, ip(), { cookie: admin });
+    const saved = await patch({ timeZone: "europe/moscow" });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { timeZone: string }).timeZone).toBe("Europe/Moscow");
+    const refused = await patch({ timeZone: "Europe/Moskva" });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as ErrorBody).error).toMatchObject({ field: "timeZone" });
+  });
+});

@@ -159,6 +159,7 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
   const { saving, saveError, savedAt } = settingsModel;
   return (
     <form
+      class="card-stack"
       onSubmit={(event) => {
         event.preventDefault();
         if (valid) void settingsModel.save(draft.value);

@@ -9,7 +9,7 @@ import {
   DELIVERY_STATUSES,
 } from "../../../db/schema/alerts";
 import { SETTING_RANGES } from "../../../domain/setting-ranges";
-import { isTimeZone } from "../../../domain/time-zone";
+import { canonicalTimeZone, isTimeZone } from "../../../domain/time-zone";
 
 /** What a delivery's rule can be in the log: a rule, or a test message an admin sent. */
 export const LOGGED_RULES = [...ALERT_RULES, "test"] as const;
@@ -37,6 +37,7 @@ const ALERT_SETTINGS_FIELDS = {
     .string()
     .max(100)
     .refine(isTimeZone, "unknown IANA time zone")
+    .transform(canonicalTimeZone)
     .openapi({ description: "IANA zone of quiet hours and the digest, e.g. Europe/Moscow" }),
   digestHour: Hour.nullable().openapi({ description: "Local hour of the daily digest; null = no digest" }),
   sunsetWarningDays: z
