@@ -438,8 +438,10 @@ export const en = {
   "settings.basisNote.units":
     "Critical, low and overstock by units available across warehouses. A product to reorder now is never overstock.",
   "settings.coverCeiling": "Overstock: cover above, days",
-  "settings.coverCeilingTooLow": "The cover ceiling must be more than lead time + safety stock days.",
-  "settings.thresholdsOrder": "Thresholds must rise: critical < low < overstock.",
+  "settings.coverCeilingTooLow":
+    "“Overstock: cover above, days” ({ceiling}) must be more than lead time and safety stock together ({lead} + {safety}).",
+  "settings.thresholdsOrder":
+    "Thresholds must rise: critical ({critical}) < low ({low}) < overstock ({overstock}).",
   "nav.alerts": "Alerts",
   "alerts.title": "Alerts",
   "alerts.adminOnly": "Only an admin can change alert settings and channels.",

@@ -445,8 +445,10 @@ export const ru: Record<MessageKey, string> = {
   "settings.basisNote.units":
     "Критично, мало и избыток по доступным штукам на всех складах. Товар, который пора заказать, не бывает в избытке.",
   "settings.coverCeiling": "Избыток: запас больше, дней",
-  "settings.coverCeilingTooLow": "Потолок запаса должен быть больше срока поставки и страховых дней вместе.",
-  "settings.thresholdsOrder": "Пороги должны расти: критично < мало < избыток.",
+  "settings.coverCeilingTooLow":
+    "«Избыток: запас больше, дней» ({ceiling}) должен быть больше срока поставки и страхового запаса вместе ({lead} + {safety}).",
+  "settings.thresholdsOrder":
+    "Пороги должны расти: критично ({critical}) < мало ({low}) < избыток ({overstock}).",
   "nav.alerts": "Оповещения",
   "alerts.title": "Оповещения",
   "alerts.adminOnly": "Менять настройки и каналы оповещений может только администратор.",

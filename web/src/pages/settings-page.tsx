@@ -188,7 +188,14 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
       ))}
       {editable && problem && (
         <p class="form-error" role="alert" data-testid="settings-problem">
-          {t(problem)}
+          {t(problem, {
+            ceiling: draft.value.coverCeilingDays,
+            lead: draft.value.leadTimeDays,
+            safety: draft.value.safetyStockDays,
+            critical: draft.value.criticalMax,
+            low: draft.value.lowMax,
+            overstock: draft.value.overstockMin,
+          })}
         </p>
       )}
       {editable && (
