@@ -19,6 +19,17 @@ export function text() {
   return z.string().refine(storable, "must not contain NUL or unpaired surrogates");
 }
 
+/** Control and format characters (zero-width spaces, bidi overrides): invisible, so two names would look alike. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+/** A name people tell apart by reading it (an account's, the organization's): text without invisible characters. */
+export function displayName() {
+  return text().refine(
+    (value) => !INVISIBLE.test(value),
+    "must not contain invisible or control characters (zero-width spaces, direction marks)",
+  );
+}
+
 /**
  * A whole number written in plain decimal (no `0x10`, `1e3`, `+1`, `016` or spaces), from `min` to `max`
  * (at most int4): what a query string or path segment may carry as a number.

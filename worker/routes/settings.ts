@@ -5,7 +5,7 @@ import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
 import { canonicalTimeZone, isTimeZone } from "../../domain/time-zone";
-import { text } from "../api/common";
+import { displayName } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
 import type { OrganizationSettings } from "../auth/principal";
@@ -21,7 +21,7 @@ const whole = (setting: RangedSetting) =>
 // Strict: a misspelt or unknown key is refused by name instead of silently dropped.
 const SettingsChange = z
   .strictObject({
-    name: text().trim().min(1).max(200).optional(),
+    name: displayName().trim().min(1).max(200).optional(),
     statusBasis: z.enum(STATUS_BASES).optional(),
     coverCeilingDays: whole("coverCeilingDays"),
     criticalMax: whole("criticalMax"),

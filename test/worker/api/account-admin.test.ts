@@ -172,6 +172,12 @@ describe("connecting an account", () => {
       ],
       [{ marketplace: "wb", name: "X", credentials: { token: "abc\r\nX-Evil: 1" } }, /^credentials\.token:/],
       [{ marketplace: "ozon", name: "", credentials: OZON }, /^name:/],
+      // Invisible characters would make two names look alike (a zero-width space, a direction override).
+      [
+        { marketplace: "ozon", name: "Ozon main\u200b", credentials: OZON },
+        /^name: must not contain invisible/,
+      ],
+      [{ marketplace: "ozon", name: "\u202eRLO", credentials: OZON }, /^name: must not contain invisible/],
       [{ marketplace: "ebay", name: "X", credentials: OZON }, /^marketplace:/],
       [
         { marketplace: "ozon", name: "X", credentials: OZON, adapters: { stock: ["wb.v3.seller_stocks"] } },

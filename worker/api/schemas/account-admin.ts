@@ -7,7 +7,7 @@ import { DEFAULT_STOCK_ADAPTERS, STOCK_ADAPTERS } from "../../../cron/adapters/s
 import { SUNSETS, sunsetWarning } from "../../../cron/adapters/sunsets";
 import { MARKETPLACES, type Marketplace } from "../../../db/schema/enums";
 import { CONNECTION_OUTCOMES } from "../../accounts/check-connection";
-import { text } from "../common";
+import { displayName, text } from "../common";
 
 // A key travels in an HTTP header: only visible ASCII fits there. Anything else (a Cyrillic look-alike letter,
 // a line break) would be refused by the runtime at the first call, and its warning would print the key.
@@ -41,7 +41,7 @@ const EndpointsBody = z
   })
   .openapi("AccountAdaptersInput");
 
-const AccountName = text().trim().min(1, "required").max(100, "at most 100 characters");
+const AccountName = displayName().trim().min(1, "required").max(100, "at most 100 characters");
 
 export type CredentialsInput = z.infer<typeof CredentialsBody>;
 
