@@ -1,6 +1,6 @@
 // Talks to /api on the same origin: JSON in and out, the API's one error shape turned into ApiFailure,
 // a 401 reported to the session model, and a 429 waited out once (Retry-After) before giving up, with the
-// wait announced in `rateLimitWait` so the page says why it is slow instead of sitting blank.
+// wait announced in `rateLimitUntil` so the page says why it is slow instead of sitting blank.
 import { signal } from "@preact/signals";
 
 /** What the API's error body says was wrong (400, 409): the field, a stable reason and its numbers. */
@@ -35,8 +35,12 @@ const MAX_RATE_LIMIT_WAIT_S = 65;
 /** How long a request may go unanswered before the page says so (a stalled server must not leave it blank). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Seconds the API asked us to wait (a 429's Retry-After) while a request waits them out; null otherwise. */
-export const rateLimitWait = signal<number | null>(null);
+/**
+ * When the requests now waiting out a 429's Retry-After will try again (ms since the epoch, the latest of
+ * them); null when none waits.
+ */
+export const rateLimitUntil = signal<number | null>(null);
+let waitingOutRateLimit = 0;
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -99,11 +103,13 @@ export async function apiRequest<T>(
     }
     if (response.status === 429 && attempt === 0) {
       const wait = Math.min(Number(response.headers.get("Retry-After")) || 5, MAX_RATE_LIMIT_WAIT_S);
-      rateLimitWait.value = wait;
+      const until = Date.now() + wait * 1000;
+      rateLimitUntil.value = Math.max(rateLimitUntil.value ?? 0, until);
+      waitingOutRateLimit++;
       try {
         await sleep(wait * 1000, options.signal);
       } finally {
-        rateLimitWait.value = null;
+        if (--waitingOutRateLimit === 0) rateLimitUntil.value = null;
       }
       continue;
     }
