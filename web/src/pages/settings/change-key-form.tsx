@@ -8,6 +8,7 @@ import { t } from "../../i18n/locale";
 import { connectVerdict } from "../../lib/connect-verdict";
 import { toFailure } from "../../models/resource";
 import { ConnectionVerdict } from "./connection-verdict";
+import { CredentialFields, credentialsBody } from "./credential-fields";
 
 export function ChangeKeyForm({
   account,
@@ -21,14 +22,11 @@ export function ChangeKeyForm({
   const busy = useSignal(false);
   const refused = useSignal<ConnectionCheckAnswer | null>(null);
   const error = useSignal<ApiFailure | null>(null);
-  const ozon = account.marketplace === "ozon";
   async function submit() {
     busy.value = true;
     refused.value = error.value = null;
     try {
-      const credentials = ozon
-        ? { clientId: clientId.value.trim(), apiKey: secret.value }
-        : { token: secret.value };
+      const credentials = credentialsBody(account.marketplace, clientId.value, secret.value);
       await apiRequest("PATCH", `/api/accounts/${account.id}`, { body: { credentials } });
       onDone();
     } catch (failure) {
@@ -49,29 +47,7 @@ export function ChangeKeyForm({
       }}
     >
       <div class="form-grid">
-        {ozon && (
-          <label class="field">
-            <span>{t("accounts.ozonClientId")}</span>
-            <input
-              name="clientId"
-              required
-              inputMode="numeric"
-              value={clientId.value}
-              onInput={(e) => (clientId.value = e.currentTarget.value)}
-            />
-          </label>
-        )}
-        <label class="field">
-          <span>{ozon ? t("accounts.ozonApiKey") : t("accounts.token")}</span>
-          <input
-            name={ozon ? "apiKey" : "token"}
-            type="password"
-            autoComplete="off"
-            required
-            value={secret.value}
-            onInput={(e) => (secret.value = e.currentTarget.value)}
-          />
-        </label>
+        <CredentialFields marketplace={account.marketplace} clientId={clientId} secret={secret} />
       </div>
       <div class="toolbar">
         <button type="submit" class="button small primary" disabled={busy.value}>

@@ -22,6 +22,7 @@ import { toFailure } from "../../models/resource";
 import { syncModel } from "../../models/sync";
 import { ChangeKeyForm } from "./change-key-form";
 import { ConnectionVerdict } from "./connection-verdict";
+import { CredentialFields, credentialsBody } from "./credential-fields";
 
 interface Listed {
   id: string;
@@ -105,10 +106,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         body: {
           marketplace: mp,
           name: name.value.trim(),
-          credentials:
-            mp === "ozon"
-              ? { clientId: clientId.value.trim(), apiKey: apiKey.value }
-              : { token: token.value },
+          credentials: credentialsBody(mp, clientId.value, mp === "ozon" ? apiKey.value : token.value),
           adapters: { stock: chosenStock, sales: chosenSales },
         },
       });
@@ -159,43 +157,7 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
             onInput={(e) => (name.value = e.currentTarget.value)}
           />
         </label>
-        {mp === "ozon" ? (
-          <>
-            <label class="field">
-              <span>{t("accounts.ozonClientId")}</span>
-              <input
-                name="clientId"
-                required
-                inputMode="numeric"
-                value={clientId.value}
-                onInput={(e) => (clientId.value = e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span>{t("accounts.ozonApiKey")}</span>
-              <input
-                name="apiKey"
-                type="password"
-                autoComplete="off"
-                required
-                value={apiKey.value}
-                onInput={(e) => (apiKey.value = e.currentTarget.value)}
-              />
-            </label>
-          </>
-        ) : (
-          <label class="field">
-            <span>{t("accounts.token")}</span>
-            <input
-              name="token"
-              type="password"
-              autoComplete="off"
-              required
-              value={token.value}
-              onInput={(e) => (token.value = e.currentTarget.value)}
-            />
-          </label>
-        )}
+        <CredentialFields marketplace={mp} clientId={clientId} secret={mp === "ozon" ? apiKey : token} />
       </div>
       <details>
         <summary>{t("accounts.adapters")}</summary>
