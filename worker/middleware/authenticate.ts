@@ -1,9 +1,9 @@
 // Resolves the caller of a protected /api route: a Bearer API key or the signed session cookie. Sets
 // `principal` and `organization`, enforces the organization's IP allowlist, and answers 401 when neither
 // credential is valid. Counts every /api request against one rate limit (worker/middleware/rate-limit.ts):
-// the key's or the user's once the caller is proven, the client IP's otherwise (failed credentials too). Public paths (login, docs) pass through; on paths with optional
-// credentials (health) a caller who proves who they are gets their organization's details, anyone else the
-// anonymous view (never a 401 or 403 there).
+// the key's or the user's once the caller is proven, the client IP's otherwise (failed credentials too).
+// Public paths (login, docs) pass through; on paths with optional credentials (health) a caller who proves who
+// they are gets their organization's details, anyone else the anonymous view (never a 401 or 403 there).
 // Resolved callers are kept in the isolate's principal cache for up to 30 s (staleness bound and
 // invalidation: worker/auth/principal-cache.ts), so a KV cache hit costs no database round trip.
 import type { Context, MiddlewareHandler } from "hono";
