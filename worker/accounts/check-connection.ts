@@ -4,10 +4,16 @@
 // without retries, so the admin hears at once what a sync would meet.
 import type { AccountCredentials } from "../../cron/adapters/adapter";
 import { mapOzonError, ozonHeaders, ozonUrl } from "../../cron/adapters/ozon/ozon-errors";
+import {
+  readWbToken,
+  WB_TOKEN_CATEGORIES,
+  wbCategoriesNeeded,
+} from "../../cron/adapters/wb/token-categories";
 import { mapWbError, wbHeaders, wbUrl } from "../../cron/adapters/wb/wb-errors";
 import { MarketplaceClient } from "../../cron/http/marketplace-client";
 import { MarketplaceError } from "../../cron/http/marketplace-error";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
+import type { AccountEndpoints } from "../../db/schema/accounts";
 import type { Marketplace } from "../../db/schema/enums";
 
 export const CONNECTION_OUTCOMES = [
@@ -26,6 +32,8 @@ export interface ConnectionCheck {
   status: number | null;
   /** What the vendor said (its own words), for support; never the credentials. */
   detail: string | null;
+  /** With missing_scope, when known: the access the key lacks, as the vendor's cabinet names it. */
+  missing: string[];
 }
 
 const PLAIN: Record<ConnectionOutcome, string> = {
@@ -85,12 +93,46 @@ function probe(marketplace: Marketplace, credentials: AccountCredentials, baseUr
   };
 }
 
+/**
+ * What a WB token says of itself, before any call: expired, or lacking a category the account's feeds call (the
+ * one probe below reaches one API host only). Null when it says nothing wrong, or nothing at all.
+ */
+function wbTokenVerdict(
+  credentials: AccountCredentials,
+  endpoints: AccountEndpoints,
+  now: Date,
+): ConnectionCheck | null {
+  const claims = credentials.wb ? readWbToken(credentials.wb.token) : null;
+  if (!claims) return null;
+  if (claims.expiresAt && claims.expiresAt <= now)
+    return {
+      outcome: "wrong_key",
+      status: null,
+      detail: `the token expired on ${claims.expiresAt.toISOString().slice(0, 10)}: create a new one in the WB cabinet`,
+      missing: [],
+    };
+  const missing = wbCategoriesNeeded(endpoints).filter((category) => !claims.categories.has(category));
+  if (missing.length === 0) return null;
+  const names = missing.map((category) => `${WB_TOKEN_CATEGORIES[category].cabinetName} (${category})`);
+  return {
+    outcome: "missing_scope",
+    status: null,
+    detail: `the token lacks the WB API categories the sync reads: ${names.join(", ")}; create a token with them`,
+    missing: missing.map((category) => WB_TOKEN_CATEGORIES[category].cabinetName),
+  };
+}
+
 export async function checkConnection(
   marketplace: Marketplace,
   credentials: AccountCredentials,
   baseUrl: string | null,
+  endpoints: AccountEndpoints,
   fetcher: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<ConnectionCheck> {
+  if (marketplace === "wb") {
+    const verdict = wbTokenVerdict(credentials, endpoints, new Date());
+    if (verdict) return verdict;
+  }
   const client = new MarketplaceClient({
     gate: new MemoryRequestGate(),
     fetch: fetcher,
@@ -100,9 +142,9 @@ export async function checkConnection(
   try {
     const { endpoint, request, mapError } = probe(marketplace, credentials, baseUrl);
     await client.call(endpoint, { requests: 10, perMs: 1000 }, request, mapError);
-    return { outcome: "ok", status: 200, detail: null };
+    return { outcome: "ok", status: 200, detail: null, missing: [] };
   } catch (error) {
     if (!(error instanceof MarketplaceError)) throw error;
-    return { outcome: outcomeOf(error), status: error.status, detail: error.message };
+    return { outcome: outcomeOf(error), status: error.status, detail: error.message, missing: [] };
   }
 }

@@ -2,6 +2,7 @@
 // refuses are never kept, and when it cannot say (busy, unreachable, an answer we do not understand) nothing is
 // kept either, so an account never holds a key nobody checked. The refusal carries the verdict for the form.
 import type { AccountCredentials } from "../../cron/adapters/adapter";
+import type { AccountEndpoints } from "../../db/schema/accounts";
 import type { Marketplace } from "../../db/schema/enums";
 import { ApiError } from "../errors";
 import { checkConnection, describeOutcome } from "./check-connection";
@@ -11,8 +12,9 @@ export async function requireAcceptedCredentials(
   marketplace: Marketplace,
   credentials: AccountCredentials,
   baseUrl: string | null,
+  endpoints: AccountEndpoints,
 ): Promise<void> {
-  const verdict = await checkConnection(marketplace, credentials, baseUrl);
+  const verdict = await checkConnection(marketplace, credentials, baseUrl, endpoints);
   if (verdict.outcome === "ok") return;
   const problem = {
     field: "credentials",
@@ -20,6 +22,7 @@ export async function requireAcceptedCredentials(
     params: {
       ...(verdict.status !== null && { status: verdict.status }),
       ...(verdict.detail && { detail: verdict.detail }),
+      ...(verdict.missing.length > 0 && { missing: verdict.missing.join(", ") }),
     },
   };
   const plain = describeOutcome(verdict.outcome);

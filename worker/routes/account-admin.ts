@@ -228,7 +228,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     const baseUrl = simulator ? `${simulator}/${body.marketplace}` : null;
     // The name first: a refusal we can give ourselves needs no call to the vendor.
     if (await accountNameTaken(c.var.db, orgId, body.name)) throw nameTakenError(body.name);
-    await requireAcceptedCredentials(body.marketplace, credentials, baseUrl);
+    await requireAcceptedCredentials(body.marketplace, credentials, baseUrl, endpoints);
     const added = await insertAccount(c.var.db, {
       orgId,
       marketplace: body.marketplace,
@@ -269,7 +269,12 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     if (credentials) {
       if (change.name !== undefined && (await accountNameTaken(c.var.db, orgId, change.name, id)))
         throw nameTakenError(change.name);
-      await requireAcceptedCredentials(current.marketplace, credentials, current.baseUrl);
+      await requireAcceptedCredentials(
+        current.marketplace,
+        credentials,
+        current.baseUrl,
+        endpoints ?? current.endpoints,
+      );
     }
     const credentialsEncrypted = credentials
       ? await encryptCredentials(credentials, credentialsKey)
@@ -292,7 +297,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
   app.openapi(checkRoute, async (c) => {
     const row = await storedAccount(c, c.req.valid("param").id);
     const credentials = await decryptCredentials(row.credentialsEncrypted, c.var.config.credentialsKey);
-    const check = await checkConnection(row.marketplace, credentials, row.baseUrl);
+    const check = await checkConnection(row.marketplace, credentials, row.baseUrl, row.endpoints);
     return c.json({ ...check, message: describeOutcome(check.outcome) }, 200);
   });
 

@@ -24,11 +24,16 @@ describe("connectVerdict", () => {
       message: "credentials: …",
       status: 404,
       detail: "Invalid Api-Key",
+      missing: [],
     });
     expect(connectVerdict(refusal(400, "missing_scope"))).toMatchObject({
       outcome: "missing_scope",
       status: null,
+      missing: [],
     });
+    expect(
+      connectVerdict(refusal(400, "missing_scope", { detail: "lacks …", missing: "Статистика, Аналитика" })),
+    ).toMatchObject({ outcome: "missing_scope", missing: ["Статистика", "Аналитика"] });
     expect(connectVerdict(refusal(503, "rate_limited", { status: 429 }))).toMatchObject({
       outcome: "rate_limited",
       status: 429,

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { encryptCredentials } from "../../../cron/credentials";
 import { etlRuns, marketplaceAccounts } from "../../../db/schema";
+import { wbJwt } from "../../support/wb-token";
 import { useTestDatabase } from "../../support/worker-database";
 import {
   acceptCredentials,
@@ -152,6 +153,42 @@ describe("connecting an account", () => {
       reason: "missing_scope",
     });
     expect(await accountNames(acme.orgId)).not.toContain("WB stats only");
+  });
+
+  it("names the categories a WB token (a JWT) lacks for the account's feeds, though the probed host accepts it", async () => {
+    // Accepted by the marketplace host the probe calls, and by content and analytics; no Statistics.
+    const partial = wbJwt(["content", "analytics", "marketplace"]);
+    await acceptCredentials({
+      wb: [{ token: partial, categories: ["content", "analytics", "marketplace"] }],
+    });
+    const refused = await connect({
+      marketplace: "wb",
+      name: "WB no stats",
+      credentials: { token: partial },
+    });
+    expect(refused.status).toBe(400);
+    const { error } = (await refused.json()) as ErrorBody;
+    expect(error).toMatchObject({ field: "credentials", reason: "missing_scope" });
+    expect(JSON.stringify(error.params)).toContain("Статистика (statistics)");
+    expect(error.params?.missing).toBe("Статистика");
+    expect(await accountNames(acme.orgId)).not.toContain("WB no stats");
+
+    // Without orders and sales feeds, Statistics is not needed: the same token connects.
+    const stockOnly = await connect({
+      marketplace: "wb",
+      name: "WB stock only",
+      credentials: { token: partial },
+      adapters: { sales: [] },
+    });
+    expect(stockOnly.status).toBe(201);
+
+    const expired = wbJwt(["content", "analytics", "marketplace", "statistics"], { exp: 1_700_000_000 });
+    await acceptCredentials({ wb: [{ token: expired }] });
+    const old = await connect({ marketplace: "wb", name: "WB expired", credentials: { token: expired } });
+    expect(old.status).toBe(400);
+    const oldError = ((await old.json()) as ErrorBody).error;
+    expect(oldError).toMatchObject({ field: "credentials", reason: "wrong_key" });
+    expect(JSON.stringify(oldError.params)).toContain("expired on 2023-11-14");
   });
 
   it("refuses a bad body naming the field, and a taken name", async () => {

@@ -353,6 +353,7 @@ export const en = {
   "accounts.outcome.rate_limited": "The marketplace is limiting requests right now: try again in a minute.",
   "accounts.outcome.unreachable": "The marketplace could not be reached or failed: try again later.",
   "accounts.outcome.vendor_error": "The marketplace answered in an unexpected way: see the details.",
+  "accounts.missingAccess": "Missing categories: {list}. Create a token with them and connect it.",
   "accounts.vendorSaid": "Details for support (the marketplace's answer)",
   "accounts.notChecked":
     "Not connected: the marketplace could not check these credentials, and nothing was saved. Try connecting again.",

@@ -18,11 +18,12 @@ export function connectVerdict(failure: unknown): ConnectionCheckAnswer | null {
   if (!(failure instanceof ApiFailure) || failure.problem?.field !== "credentials") return null;
   const outcome = NOT_CONNECTED.find((one) => one === failure.problem?.reason);
   if (!outcome) return null;
-  const { status, detail } = failure.problem.params ?? {};
+  const { status, detail, missing } = failure.problem.params ?? {};
   return {
     outcome,
     message: failure.message,
     status: typeof status === "number" ? status : null,
     detail: typeof detail === "string" ? detail : null,
+    missing: typeof missing === "string" && missing.length > 0 ? missing.split(", ") : [],
   };
 }

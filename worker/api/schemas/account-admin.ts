@@ -190,6 +190,10 @@ export const ConnectionCheckSchema = z
       .nullable()
       .openapi({ description: "The vendor's HTTP status, when it answered" }),
     detail: z.string().nullable().openapi({ description: "What the vendor said" }),
+    missing: z.array(z.string()).openapi({
+      description:
+        "With missing_scope, when known: the access the key lacks, as the vendor's cabinet names it (a WB token's categories, e.g. Статистика)",
+    }),
   })
   .openapi("ConnectionCheck");
 

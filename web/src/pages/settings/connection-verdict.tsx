@@ -13,6 +13,11 @@ export function ConnectionVerdict({ verdict, testId }: { verdict: ConnectionChec
       class={verdict.outcome === "ok" ? "notice" : "form-error"}
     >
       {t(`accounts.outcome.${verdict.outcome}`)}
+      {verdict.missing.length > 0 && (
+        <p data-testid={`${testId}-missing`}>
+          {t("accounts.missingAccess", { list: verdict.missing.join(", ") })}
+        </p>
+      )}
       {verdict.detail && (
         <details class="muted small">
           <summary>{t("accounts.vendorSaid")}</summary>
