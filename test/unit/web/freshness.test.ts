@@ -35,7 +35,7 @@ function run(partial: Partial<Run>): Run {
 }
 
 describe("accountFreshness", () => {
-  it("takes the newest successful run per account and the one running now", () => {
+  it("takes the newest succeeded run per account (not a partial one) and the one running now", () => {
     const runs = [
       run({ startedAt: "2026-04-01T08:00:00.000Z", finishedAt: "2026-04-01T08:05:00.000Z" }),
       run({
@@ -52,12 +52,34 @@ describe("accountFreshness", () => {
       run({ accountId: "w1", account: "WB", marketplace: "wb", status: "failed" }),
     ];
     const [ozon, wb] = accountFreshness(runs);
-    expect(ozon?.lastSuccessAt).toBe("2026-04-01T10:04:00.000Z");
+    expect(ozon?.lastSuccessAt).toBe("2026-04-01T08:05:00.000Z");
     expect(ozon?.running?.pagesDone).toBe(3);
     expect(ozon?.lastRun?.status).toBe("running");
     expect(wb?.lastSuccessAt).toBeNull();
     expect(wb?.running).toBeNull();
-    expect(oldestSuccess(accountFreshness(runs))).toBe("2026-04-01T10:04:00.000Z");
+    expect(oldestSuccess(accountFreshness(runs))).toBe("2026-04-01T08:05:00.000Z");
+  });
+
+  it("takes the account's last success from the accounts list when its run is off the runs page", () => {
+    const known = [
+      {
+        id: "a1",
+        name: "Ozon main",
+        marketplace: "ozon" as const,
+        enabled: true,
+        lastSuccess: { finishedAt: "2026-03-30T09:00:00.000Z" },
+      },
+      {
+        id: "w1",
+        name: "WB",
+        marketplace: "wb" as const,
+        enabled: true,
+        lastSuccess: { finishedAt: "2026-03-31T09:00:00.000Z" },
+      },
+    ];
+    const [ozon, wb] = accountFreshness([run({ status: "partial" })], known);
+    expect(ozon).toMatchObject({ lastSuccessAt: "2026-03-30T09:00:00.000Z", lastRun: { status: "partial" } });
+    expect(wb).toMatchObject({ lastSuccessAt: "2026-03-31T09:00:00.000Z", lastRun: null });
   });
 
   it("lists an enabled account without runs (just connected) as never synced, and no disabled one", () => {

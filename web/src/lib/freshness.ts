@@ -1,6 +1,7 @@
-// Data freshness per marketplace account, derived from the newest runs: when the last successful sync
-// finished, and the sync running now (with its progress), if any; an enabled account without a run on the
-// page (new, never synced) is listed too, so it can be synced at once.
+// Data freshness per marketplace account, derived from the newest runs and GET /api/accounts: when the last
+// successful sync finished (a run that ended "succeeded", as the API's lastSuccess counts it: a partial run left
+// a source unread, and shows as trouble instead), and the sync running now (with its progress), if any; an
+// enabled account without a run on the page (new, never synced) is listed too, so it can be synced at once.
 import type { Marketplace, Run } from "../api/types";
 
 export interface AccountFreshness {
@@ -19,6 +20,8 @@ export interface KnownAccount {
   name: string;
   marketplace: Marketplace;
   enabled: boolean;
+  /** The account's newest succeeded run, even when it is off the runs page read. */
+  lastSuccess?: { finishedAt: string } | null;
 }
 
 /** Hours after which an account's data counts as stale (two missed incremental syncs). */
@@ -44,20 +47,25 @@ export function accountFreshness(
       byAccount.set(run.accountId, entry);
     }
     if (run.status === "running" && !entry.running) entry.running = run;
-    if ((run.status === "succeeded" || run.status === "partial") && run.finishedAt) {
+    if (run.status === "succeeded" && run.finishedAt) {
       if (!entry.lastSuccessAt || run.finishedAt > entry.lastSuccessAt) entry.lastSuccessAt = run.finishedAt;
     }
   }
-  for (const account of known)
-    if (account.enabled && !byAccount.has(account.id))
+  for (const account of known) {
+    const entry = byAccount.get(account.id);
+    const listed = account.lastSuccess?.finishedAt;
+    if (entry && listed && (!entry.lastSuccessAt || listed > entry.lastSuccessAt))
+      entry.lastSuccessAt = listed;
+    if (account.enabled && !entry)
       byAccount.set(account.id, {
         accountId: account.id,
         account: account.name,
         marketplace: account.marketplace,
-        lastSuccessAt: null,
+        lastSuccessAt: account.lastSuccess?.finishedAt ?? null,
         running: null,
         lastRun: null,
       });
+  }
   return [...byAccount.values()].sort(
     (a, b) => a.marketplace.localeCompare(b.marketplace) || a.account.localeCompare(b.account),
   );
