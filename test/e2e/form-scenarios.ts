@@ -87,6 +87,38 @@ export const formScenarios: Scenario[] = [
         "settings-save",
         "/api/settings",
       );
+      // A rule broken by two numbers together is said under the one just typed (here the safety stock, in its own
+      // card), and the line beside Save names that field: on a phone the two are screens apart.
+      const rules = await apiJson<{
+        coverCeilingDays: number;
+        leadTimeDays: number;
+        safetyStockDays: number;
+      }>(page, "/api/settings");
+      const tooSafe = rules.coverCeilingDays - rules.leadTimeDays;
+      const broken = await typeInto(page, settingsForm, "safetyStockDays", String(tooSafe), "settings-save");
+      assert.ok(
+        broken.error?.includes(String(rules.coverCeilingDays)),
+        `the cover rule under the safety stock, with its numbers: ${broken.error}`,
+      );
+      assert.equal(broken.saveDisabled, true, "Save waits for the rule to hold");
+      assert.equal(
+        await page.locator('[data-testid="settings-problem"]').getAttribute("data-field"),
+        "safetyStockDays",
+        "the line beside Save names the field the words stand under",
+      );
+      const mended = await typeInto(
+        page,
+        settingsForm,
+        "safetyStockDays",
+        String(rules.safetyStockDays),
+        "settings-save",
+      );
+      assert.deepEqual(
+        mended,
+        { error: null, saveDisabled: false },
+        "the saved number again: the rule holds",
+      );
+      assert.equal(await page.locator('[data-testid="settings-problem"]').count(), 0);
       // The organization's supply batch (the plan's minimum order and pack size) is set here too.
       const { packSize } = await apiJson<{ packSize: number }>(page, "/api/settings");
       await saveNumber(page, settingsForm, "packSize", packSize + 5, "settings-save", "/api/settings");

@@ -5,7 +5,8 @@
 // Public paths (login, docs) pass through; on paths with optional credentials (health) a caller who proves who
 // they are gets their organization's details, anyone else the anonymous view (never a 401 or 403 there).
 // Resolved callers are kept in the isolate's principal cache for up to 30 s (staleness bound and
-// invalidation: worker/auth/principal-cache.ts), so a KV cache hit costs no database round trip.
+// invalidation: worker/auth/principal-cache.ts), so a KV cache hit costs no database round trip. An address
+// refused in the last minute pays for its lookups first (worker/auth/refused-addresses.ts).
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
 import { findActiveApiKey, touchApiKey } from "../../db/queries/api-keys";
@@ -14,6 +15,7 @@ import { looksLikeApiKey } from "../auth/api-key-format";
 import { sha256Hex } from "../auth/encoding";
 import type { OrganizationSettings, Principal } from "../auth/principal";
 import { apiKeyCacheKey, principalCache, sessionCacheKey } from "../auth/principal-cache";
+import { markRefused, refusedRecently } from "../auth/refused-addresses";
 import { readSessionToken } from "../auth/session-cookie";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
@@ -50,9 +52,19 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
       await spendClientIp(c);
       return next();
     }
-    const caller = await resolveCaller(c, touchEvery).catch(async (error: unknown) => {
+    const ip = clientIp(c.req.raw.headers);
+    let counted = false;
+    const beforeLookup = refusedRecently(ip)
+      ? () => {
+          counted = true;
+          return spendClientIp(c);
+        }
+      : undefined;
+    const caller = await resolveCaller(c, touchEvery, beforeLookup).catch(async (error: unknown) => {
       if (!(error instanceof ApiError)) throw error;
-      await spendClientIp(c); // a refused credential counts against the address (429 once spent)
+      if (error.code === "UNAUTHORIZED") markRefused(ip);
+      if (error.code === "TOO_MANY_REQUESTS") throw error;
+      if (!counted) await spendClientIp(c); // a refused credential counts against the address (429 once spent)
       if (OPTIONAL_CREDENTIAL_PATHS.has(c.req.path)) return null; // the anonymous view, never a 401 or 403
       throw error;
     });
@@ -67,8 +79,15 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
   };
 }
 
-/** The caller behind the request's API key or session cookie; ApiError 401/403/429 when there is none allowed. */
-async function resolveCaller(c: Context<AppEnv>, touchEvery: number): Promise<Caller> {
+/**
+ * The caller behind the request's API key or session cookie; ApiError 401/403/429 when there is none allowed.
+ * `beforeLookup` runs before a credential not in the principal cache is looked up in the database.
+ */
+async function resolveCaller(
+  c: Context<AppEnv>,
+  touchEvery: number,
+  beforeLookup: (() => Promise<void>) | undefined,
+): Promise<Caller> {
   const db = c.var.db;
   const authorization = c.req.header("Authorization");
   let principal: Principal;
@@ -81,6 +100,7 @@ async function resolveCaller(c: Context<AppEnv>, touchEvery: number): Promise<Ca
     const cacheKey = apiKeyCacheKey(keyHash);
     let caller = principalCache.get(cacheKey);
     if (!caller) {
+      await beforeLookup?.();
       const found = await findActiveApiKey(db, keyHash);
       if (!found) throw new ApiError("UNAUTHORIZED", "API key is unknown or revoked");
       caller = {
@@ -112,6 +132,7 @@ async function resolveCaller(c: Context<AppEnv>, touchEvery: number): Promise<Ca
     const cacheKey = sessionCacheKey(tokenHash);
     let caller = principalCache.get(cacheKey);
     if (!caller) {
+      await beforeLookup?.();
       const found = await findSession(db, tokenHash);
       if (!found) throw new ApiError("UNAUTHORIZED", "Session expired or signed out; sign in again");
       caller = {

@@ -8,7 +8,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../../support/worker-database";
-import { distinctIps, type ErrorBody, get, seedTenant, signIn } from "./fixtures";
+import { distinctIps, type ErrorBody, get, seedTenant, send, signIn } from "./fixtures";
 
 useTestDatabase();
 
@@ -75,5 +75,38 @@ describe("rate limits by caller", () => {
     expect(refused.headers.get("RateLimit-Policy")).toBe("60;w=60");
     const body = (await refused.json()) as ErrorBody;
     expect(body.error.message).toContain("This address");
+  });
+
+  it("makes an address refused in the last minute pay for its lookups first: spent, no key is looked up", async () => {
+    const tenant = await seedTenant("lookup-first");
+    const cookie = await signIn(tenant.users.admin.email, ip());
+    // Keys never used yet: not in the isolate's principal cache, so each would need a database lookup.
+    const keys: string[] = [];
+    for (const name of ["first", "second"]) {
+      const created = await send("POST", "/api/api-keys", { name, role: "viewer" }, ip(), { cookie });
+      expect(created.status).toBe(201);
+      keys.push(((await created.json()) as { key: string }).key);
+    }
+    const prober = ip();
+    const bogus = `mic_${"x".repeat(43)}`;
+    const unknown = await get("/api/auth/me", prober, { apiKey: bogus });
+    expect(unknown.status).toBe(401);
+
+    let refused: Response | undefined;
+    for (const key of keys) {
+      while ((await env.IP_RATE_LIMITER.limit({ key: `ip:${prober}` })).success);
+      const response = await get("/api/auth/me", prober, { apiKey: key });
+      if (response.status === 429) {
+        refused = response;
+        break;
+      }
+      // A window ended between spending and asking: the address had requests again. Try the other key.
+      expect(response.status).toBe(200);
+    }
+    if (!refused) throw new Error("the address's lookups were never refused");
+    expect(((await refused.json()) as ErrorBody).error.message).toContain("This address");
+    expect(refused.headers.get("RateLimit-Policy")).toBe("60;w=60");
+    // The key itself is good: from an address with nothing refused it is looked up and answered.
+    expect((await get("/api/auth/me", ip(), { apiKey: keys[1] as string })).status).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ export function WholeNumberField({
   value,
   range,
   disabled,
+  ruleProblem,
   onChange,
 }: {
   label: string;
@@ -22,6 +23,8 @@ export function WholeNumberField({
   value: number;
   range: WholeRange;
   disabled: boolean;
+  /** A rule this number breaks together with others (the form's words), said under it unless its own text is wrong. */
+  ruleProblem?: string | null | undefined;
   /** The parsed text: a number in range, or "invalid" (empty, not whole, or out of range). */
   onChange: (value: number | "invalid") => void;
 }) {
@@ -29,7 +32,7 @@ export function WholeNumberField({
   useEffect(() => {
     if (parseWholeNumber(text.value) !== value) text.value = String(value);
   }, [value]);
-  const problem = wholeNumberProblem(parseWholeNumber(text.value), range);
+  const problem = wholeNumberProblem(parseWholeNumber(text.value), range) ?? ruleProblem ?? null;
   return (
     <Field label={label}>
       <input
@@ -48,7 +51,7 @@ export function WholeNumberField({
         }}
       />
       {problem && (
-        <span class="form-error" role="alert">
+        <span class="form-error" role="alert" data-testid={`${name}-problem`}>
           {problem}
         </span>
       )}

@@ -441,6 +441,7 @@ export const en = {
   "settings.coverCeiling": "Overstock: cover above, days",
   "settings.coverCeilingTooLow":
     "“Overstock: cover above, days” ({ceiling}) must be more than lead time and safety stock together ({lead} + {safety}).",
+  "settings.fixField": "Cannot save: fix the field “{field}” (explained under it).",
   "settings.thresholdsOrder":
     "Thresholds must rise: critical ({critical}) < low ({low}) < overstock ({overstock}).",
   "nav.alerts": "Alerts",

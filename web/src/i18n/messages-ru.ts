@@ -448,6 +448,7 @@ export const ru: Record<MessageKey, string> = {
   "settings.coverCeiling": "Избыток: запас больше, дней",
   "settings.coverCeilingTooLow":
     "«Избыток: запас больше, дней» ({ceiling}) должен быть больше срока поставки и страхового запаса вместе ({lead} + {safety}).",
+  "settings.fixField": "Сохранить нельзя: исправьте поле «{field}» (объяснение под ним).",
   "settings.thresholdsOrder":
     "Пороги должны расти: критично ({critical}) < мало ({low}) < избыток ({overstock}).",
   "nav.alerts": "Оповещения",

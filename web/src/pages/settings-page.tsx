@@ -35,11 +35,35 @@ const STATUS_FIELDS: Record<StatusBasis, Array<[SettingsField, MessageKey]>> = {
   ],
 };
 
+interface RuleProblem {
+  message: MessageKey;
+  /** The numbers the rule ties together, in the order the message is said under one of them. */
+  fields: SettingsField[];
+}
+
 /** The API's rule (statusRulesProblem) as the reader's text: which numbers to fix. */
-function statusProblem(draft: Draft): MessageKey | null {
+function statusProblem(draft: Draft): RuleProblem | null {
   const problem = statusRulesProblem({ ...DEFAULT_STATUS_RULES, ...draft });
   if (problem === null) return null;
-  return problem.startsWith("coverCeilingDays") ? "settings.coverCeilingTooLow" : "settings.thresholdsOrder";
+  return problem.startsWith("coverCeilingDays")
+    ? {
+        message: "settings.coverCeilingTooLow",
+        fields: ["coverCeilingDays", "safetyStockDays", "leadTimeDays"],
+      }
+    : { message: "settings.thresholdsOrder", fields: ["lowMax", "criticalMax", "overstockMin"] };
+}
+
+/**
+ * Where a broken rule is said: under the number of it the reader changed last, else its first number on screen,
+ * so the words stand where the reader is looking (a phone shows one card at a time), not beside Save.
+ */
+function problemField(
+  problem: RuleProblem,
+  shown: readonly SettingsField[],
+  lastEdited: SettingsField | null,
+): SettingsField | null {
+  if (lastEdited && problem.fields.includes(lastEdited) && shown.includes(lastEdited)) return lastEdited;
+  return problem.fields.find((field) => shown.includes(field)) ?? null;
 }
 
 /** A number of the draft; a field whose text is not a whole number in its range is kept in `invalid` and blocks
@@ -50,12 +74,14 @@ function NumberField({
   draft,
   invalid,
   editable,
+  rule,
 }: {
   field: SettingsField;
   label: MessageKey;
   draft: { value: Draft };
   invalid: { value: ReadonlySet<SettingsField> };
   editable: boolean;
+  rule: RuleState;
 }) {
   return (
     <WholeNumberField
@@ -64,7 +90,9 @@ function NumberField({
       value={draft.value[field]}
       disabled={!editable}
       range={SETTING_RANGES[field]}
+      ruleProblem={rule.at === field ? rule.text : null}
       onChange={(value) => {
+        rule.edited(field);
         const next = new Set(invalid.value);
         if (value === "invalid") next.add(field);
         else {
@@ -77,15 +105,24 @@ function NumberField({
   );
 }
 
+/** The broken rule's words, the field they stand under, and how a field reports that it was edited. */
+interface RuleState {
+  text: string | null;
+  at: SettingsField | null;
+  edited: (field: SettingsField) => void;
+}
+
 /** How products are classified: by days of cover (with the cover ceiling) or by units thresholds. */
 function StatusRuleFields({
   draft,
   invalid,
   editable,
+  rule,
 }: {
   draft: { value: Draft };
   invalid: { value: ReadonlySet<SettingsField> };
   editable: boolean;
+  rule: RuleState;
 }) {
   const basis = draft.value.statusBasis;
   return (
@@ -121,6 +158,7 @@ function StatusRuleFields({
             draft={draft}
             invalid={invalid}
             editable={editable}
+            rule={rule}
           />
         ))}
       </div>
@@ -128,6 +166,15 @@ function StatusRuleFields({
     </section>
   );
 }
+
+const LABEL_OF = new Map<SettingsField, MessageKey>(
+  [...STATUS_FIELDS.cover, ...STATUS_FIELDS.units].map(([field, label]) => [field, label]),
+);
+const labelOf = (field: SettingsField) => {
+  const key =
+    LABEL_OF.get(field) ?? GROUPS.flatMap((group) => group.fields).find(([one]) => one === field)?.[1];
+  return key ? t(key) : field;
+};
 
 const GROUPS: Array<{ title: MessageKey; note?: MessageKey; fields: Array<[SettingsField, MessageKey]> }> = [
   {
@@ -152,10 +199,31 @@ const GROUPS: Array<{ title: MessageKey; note?: MessageKey; fields: Array<[Setti
 function SettingsForm({ settings, editable }: { settings: Settings; editable: boolean }) {
   const draft = useSignal<Draft>({ ...settings });
   const invalid = useSignal<ReadonlySet<SettingsField>>(new Set());
+  const lastEdited = useSignal<SettingsField | null>(null);
   const problem = statusProblem(draft.value);
   // A hidden field (the other basis') keeps its last whole number and does not block saving.
-  const shown = [...STATUS_FIELDS[draft.value.statusBasis], ...GROUPS.flatMap((group) => group.fields)];
-  const valid = problem === null && !shown.some(([field]) => invalid.value.has(field));
+  const shown = [...STATUS_FIELDS[draft.value.statusBasis], ...GROUPS.flatMap((group) => group.fields)].map(
+    ([field]) => field,
+  );
+  const valid = problem === null && !shown.some((field) => invalid.value.has(field));
+  const at = problem && editable ? problemField(problem, shown, lastEdited.value) : null;
+  const rule: RuleState = {
+    text: problem
+      ? t(problem.message, {
+          ceiling: draft.value.coverCeilingDays,
+          lead: draft.value.leadTimeDays,
+          safety: draft.value.safetyStockDays,
+          critical: draft.value.criticalMax,
+          low: draft.value.lowMax,
+          overstock: draft.value.overstockMin,
+        })
+      : null,
+    at,
+    edited: (field) => {
+      lastEdited.value = field;
+    },
+  };
+  const atLabel = at ? labelOf(at) : null;
   const { saving, saveError, savedAt } = settingsModel;
   return (
     <form
@@ -167,7 +235,7 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
       // Any edit after a save: "Saved" no longer describes what the form shows.
       onInput={() => (savedAt.value = null)}
     >
-      <StatusRuleFields draft={draft} invalid={invalid} editable={editable} />
+      <StatusRuleFields draft={draft} invalid={invalid} editable={editable} rule={rule} />
       {GROUPS.map((group) => (
         <section class="card" key={group.title}>
           <h2>{t(group.title)}</h2>
@@ -180,22 +248,16 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
                 draft={draft}
                 invalid={invalid}
                 editable={editable}
+                rule={rule}
               />
             ))}
           </div>
           {group.note && <p class="muted small">{t(group.note)}</p>}
         </section>
       ))}
-      {editable && problem && (
-        <p class="form-error" role="alert" data-testid="settings-problem">
-          {t(problem, {
-            ceiling: draft.value.coverCeilingDays,
-            lead: draft.value.leadTimeDays,
-            safety: draft.value.safetyStockDays,
-            critical: draft.value.criticalMax,
-            low: draft.value.lowMax,
-            overstock: draft.value.overstockMin,
-          })}
+      {atLabel && (
+        <p class="form-error" data-testid="settings-problem" data-field={at}>
+          {t("settings.fixField", { field: atLabel })}
         </p>
       )}
       {editable && (
