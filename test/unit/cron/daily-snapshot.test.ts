@@ -2,38 +2,14 @@
 // a later run of the same day brings the snapshot up to date with the cells it changed or zeroed, and rows whose
 // figures did not change are left untouched.
 import { beforeEach, describe, expect, it } from "vitest";
-import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { finalizeRun } from "../../../cron/load/finalize-run";
-import { loadStockPage } from "../../../cron/load/load-stock-page";
-import { validateStockPage } from "../../../cron/validate/validate-stock";
-import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+import { fullOzonStockRun } from "./ozon-stock-run";
+import { migratedDatabase, seedAccount, type TestDatabase } from "./pglite-database";
 
 let db: TestDatabase;
 let ids: { orgId: string; accountId: string };
 
 /** One full run over one page of Ozon FBO stock at Тверь: sku → available. */
-async function fullRun(stock: Record<number, number>): Promise<void> {
-  const runId = await startTestRun(db, ids.orgId, ids.accountId);
-  const rows = Object.entries(stock).map(([sku, available]) => ({
-    sku: Number(sku),
-    item_code: `ART-${sku}`,
-    item_name: `Товар ${sku}`,
-    free_to_sell_amount: available,
-    promised_amount: 0,
-    reserved_amount: 0,
-    warehouse_name: "Тверь",
-  }));
-  const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-  const scope = {
-    ...ids,
-    marketplace: "ozon" as const,
-    runId,
-    pageKey: "ozon.v2#0",
-    endpoint: "ozon.v2.stock_on_warehouses",
-  };
-  await loadStockPage(db.run, scope, validated, { extracted: rows.length, pseudoRows: 0 });
-  await finalizeRun(db.run, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
-}
+const fullRun = (stock: Record<number, number>) => fullOzonStockRun(db, ids, { Тверь: stock });
 
 /** Today's snapshot and the product summary by sku, with each row's xmin (which transaction last wrote it). */
 async function snapshotAndSummary() {

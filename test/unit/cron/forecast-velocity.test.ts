@@ -2,38 +2,15 @@
 // snapshot (or the day before's) shows no stock is left out, not counted as a day without demand; the same
 // finalize stores the units lost to those stock-outs (the Overview's lost sales).
 import { beforeEach, describe, expect, it } from "vitest";
-import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { finalizeRun } from "../../../cron/load/finalize-run";
-import { loadStockPage } from "../../../cron/load/load-stock-page";
-import { validateStockPage } from "../../../cron/validate/validate-stock";
 import { forecastDailyDemand } from "../../../domain/forecast";
-import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+import { fullOzonStockRun } from "./ozon-stock-run";
+import { migratedDatabase, seedAccount, type TestDatabase } from "./pglite-database";
 
 let db: TestDatabase;
 let ids: { orgId: string; accountId: string };
 
-async function fullRun(stock: Record<number, number>): Promise<void> {
-  const runId = await startTestRun(db, ids.orgId, ids.accountId);
-  const rows = Object.entries(stock).map(([sku, available]) => ({
-    sku: Number(sku),
-    item_code: `ART-${sku}`,
-    item_name: `Товар ${sku}`,
-    free_to_sell_amount: available,
-    promised_amount: 0,
-    reserved_amount: 0,
-    warehouse_name: "Тверь",
-  }));
-  const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-  const scope = {
-    ...ids,
-    marketplace: "ozon" as const,
-    runId,
-    pageKey: "ozon.v2#0",
-    endpoint: "ozon.v2.stock",
-  };
-  await loadStockPage(db.run, scope, validated, { extracted: rows.length, pseudoRows: 0 });
-  await finalizeRun(db.run, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
-}
+/** One full run over one page of Ozon FBO stock at Тверь: sku → available. */
+const fullRun = (stock: Record<number, number>) => fullOzonStockRun(db, ids, { Тверь: stock });
 
 beforeEach(async () => {
   db ??= await migratedDatabase();

@@ -4,14 +4,11 @@
 // a repeated finalize rewrites no row.
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { finalizeRun } from "../../../cron/load/finalize-run";
-import { loadStockPage } from "../../../cron/load/load-stock-page";
-import { validateStockPage } from "../../../cron/validate/validate-stock";
 import type { Database } from "../../../db/client";
 import { type SalesPeriod, turnoverRows } from "../../../db/queries/sales-analytics";
 import { rebuildStockDays } from "../../../db/queries/stock-days";
-import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+import { fullOzonStockRun } from "./ozon-stock-run";
+import { migratedDatabase, seedAccount, type TestDatabase } from "./pglite-database";
 
 let db: TestDatabase;
 let api: Database;
@@ -22,30 +19,7 @@ const dayBefore = (days: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /** One full run over one page of Ozon FBO stock: warehouse → sku → available. */
-async function fullRun(stock: Record<string, Record<number, number>>): Promise<void> {
-  const runId = await startTestRun(db, ids.orgId, ids.accountId);
-  const rows = Object.entries(stock).flatMap(([warehouse, cells]) =>
-    Object.entries(cells).map(([sku, available]) => ({
-      sku: Number(sku),
-      item_code: `ART-${sku}`,
-      item_name: `Товар ${sku}`,
-      free_to_sell_amount: available,
-      promised_amount: 0,
-      reserved_amount: 0,
-      warehouse_name: warehouse,
-    })),
-  );
-  const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-  const scope = {
-    ...ids,
-    marketplace: "ozon" as const,
-    runId,
-    pageKey: "ozon.v2#0",
-    endpoint: "ozon.v2.stock_on_warehouses",
-  };
-  await loadStockPage(db.run, scope, validated, { extracted: rows.length, pseudoRows: 0 });
-  await finalizeRun(db.run, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
-}
+const fullRun = (stock: Record<string, Record<number, number>>) => fullOzonStockRun(db, ids, stock);
 
 /** The previous query's average stock per product: every snapshot row of the period (of the marketplace). */
 async function previousAverages(period: SalesPeriod): Promise<Map<string, number | null>> {
