@@ -14,7 +14,7 @@ import {
   type TrendGrain,
 } from "../../../db/queries/sales-analytics";
 import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
-import { seedOrganization, seedProducts } from "./seed-organization";
+import { insertSale, seedOrganization, seedProducts } from "./seed-organization";
 
 let db: TestDatabase;
 let api: Database;
@@ -39,24 +39,19 @@ async function addSale(
   },
 ) {
   const marketplace = sale.listing.endsWith(":wb") ? "wb" : "ozon";
-  await db.query(
-    `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, occurred_at, day,
-       quantity, revenue, region, run_id)
-     select $1, $2, $3, $4, $5, l.id, l.product_id, now(), $6::date, $7, $8, $9, $10 from listings l where l.id = $11`,
-    [
-      orgId,
-      accounts[marketplace],
-      marketplace,
-      sale.kind ?? "order",
-      externalId,
-      dayBefore(sale.day),
-      sale.quantity,
-      sale.revenue,
-      sale.region,
-      runId,
-      listings[sale.listing],
-    ],
-  );
+  await insertSale(db.query, {
+    orgId,
+    accountId: accounts[marketplace],
+    marketplace,
+    listingId: listings[sale.listing] as string,
+    runId,
+    externalId,
+    ...(sale.kind !== undefined && { kind: sale.kind }),
+    day: dayBefore(sale.day),
+    quantity: sale.quantity,
+    revenue: sale.revenue,
+    region: sale.region,
+  });
 }
 
 async function finalize(runId: string) {

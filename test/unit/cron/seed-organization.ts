@@ -58,3 +58,40 @@ export async function startTestRun(
   );
   return runId;
 }
+
+/** One sale fact of a listing (its product read from the listing), as a sales page's load writes it. */
+export interface TestSale {
+  orgId: string;
+  accountId: string;
+  marketplace: Marketplace;
+  listingId: string;
+  runId: string;
+  externalId: string;
+  kind?: string;
+  /** YYYY-MM-DD */
+  day: string;
+  quantity: number;
+  revenue: number;
+  region: string | null;
+}
+
+export async function insertSale(query: RowsQuery, sale: TestSale): Promise<void> {
+  await query(
+    `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, occurred_at, day,
+       quantity, revenue, region, run_id)
+     select $1, $2, $3, $4, $5, l.id, l.product_id, now(), $6::date, $7, $8, $9, $10 from listings l where l.id = $11`,
+    [
+      sale.orgId,
+      sale.accountId,
+      sale.marketplace,
+      sale.kind ?? "order",
+      sale.externalId,
+      sale.day,
+      sale.quantity,
+      sale.revenue,
+      sale.region,
+      sale.runId,
+      sale.listingId,
+    ],
+  );
+}
