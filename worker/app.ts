@@ -1,13 +1,13 @@
 // The Hono application: middleware in the order every request meets it, then the routes, the OpenAPI
 // document and the error contract. Thin by design: routes call db/ queries and cron/ services.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { describeInputIssue, primaryIssue } from "./api/input-issue";
 import { openApiConfig } from "./api/openapi-document";
 import type { AppEnv } from "./context";
 import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
+import { apiBodyLimit } from "./middleware/body-limit";
 import { type InitOptions, init } from "./middleware/init";
 import { rateLimitPolicy } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
@@ -59,7 +59,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     }),
   );
   app.use("/api/*", rateLimitPolicy());
-  app.use("/api/*", bodyLimit({ maxSize: API_BODY_LIMIT_BYTES, onError: bodyTooLarge }));
+  app.use("/api/*", apiBodyLimit(API_BODY_LIMIT_BYTES, bodyTooLarge));
   app.use("/api/*", authenticate());
 
   registerHealth(app);

@@ -493,6 +493,29 @@ export const scenarios: Scenario[] = [
       await settled(page);
     },
   },
+  {
+    name: "a streamed body over 64 KiB is refused with 413, and the Worker answers the next request",
+    async run(page, { baseUrl }) {
+      // Chunked (no Content-Length): before, the 413 left the body unread and wrangler dev's next request hung.
+      const bytes = new TextEncoder().encode(JSON.stringify({ email: "a".repeat(70_000), password: "x" }));
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 8192) controller.enqueue(bytes.slice(at, at + 8192));
+          controller.close();
+        },
+      });
+      const refused = await fetch(`${baseUrl}/api/auth/login`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+      assert.equal(refused.status, 413, await refused.text());
+      // A liveness bound, not a speed check: the stalled request never answered at all.
+      const health = await page.request.get(`${baseUrl}/api/health`, { timeout: 60_000 });
+      assert.equal(health.status(), 200);
+    },
+  },
   ...russianScenarios(async (page, { simUrl }) => {
     const dashboard = await apiJson<DashboardAnswer>(page, "/api/dashboard?limit=3");
     const products = Object.values(dashboard.items).flat().slice(0, 9);
