@@ -26,14 +26,17 @@ const MAX_CATEGORY_LENGTH = 500;
  */
 function partStockSql(orgId: string, breakdown: Breakdown): SQL {
   if (breakdown === "warehouse") {
-    return sql`select s.warehouse_id as part, s.product_id, p.article, s.available, s.reserved, s.in_transit,
+    // Warehouse by warehouse, each one's rows in product order from its index (summed per product as a stream),
+    // where one hash of every product × warehouse spilled to disk.
+    return sql`select w.id as part, s.product_id, p.article, s.available, s.reserved, s.in_transit,
         1 as warehouse_count, coalesce(ps.velocity, 0)::float8 as velocity
-      from (select warehouse_id, product_id, sum(available)::int as available, sum(reserved)::int as reserved,
+      from warehouses w
+      cross join lateral (select product_id, sum(available)::int as available, sum(reserved)::int as reserved,
           sum(in_transit)::int as in_transit
-        from product_warehouse_summary where org_id = ${orgId} group by warehouse_id, product_id) s
+        from product_warehouse_summary x where x.org_id = ${orgId} and x.warehouse_id = w.id group by product_id) s
       join products p on p.id = s.product_id
       left join product_summary ps on ps.org_id = ${orgId} and ps.product_id = s.product_id
-      where p.org_id = ${orgId}`;
+      where w.org_id = ${orgId} and p.org_id = ${orgId}`;
   }
   return sql`select p.category as part, ps.product_id, p.article, ps.available, ps.reserved, ps.in_transit,
       ps.warehouse_count, coalesce(ps.velocity, 0)::float8 as velocity
