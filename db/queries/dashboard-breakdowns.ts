@@ -3,7 +3,7 @@
 // per status and cut to each status' first DASHBOARD_STORED_TOP by the order of a request (units, velocity, article),
 // the same rows and columns as dashboard.ts' scoped statement gives for that one warehouse or category. Written with
 // the whole-organization scopes (dashboard-store.ts), tagged the same way; the rows of warehouses and categories
-// that have no products any more go first. No money: a warehouse's or a category's dashboard has none.
+// that have no products any more go. No money: a warehouse's or a category's dashboard has none.
 import { type SQL, sql } from "drizzle-orm";
 import { STOCK_STATUSES } from "../../domain/stock-status";
 import { type StockColumns, stockStatusRankSql } from "../../domain/stock-status-sql";
@@ -99,8 +99,10 @@ function breakdownAnswersSql(
 
 /**
  * Statements that store every warehouse's and every category's answer, tagged with the organization's data version
- * as the transaction sees it and with `tag` (dashboard-store.ts' rules): the organization's earlier breakdown rows
- * go first, so a warehouse or category without products keeps no answer.
+ * as the transaction sees it and with `tag` (dashboard-store.ts' rules), then remove the organization's breakdown
+ * rows this transaction did not write (a warehouse or a category without products keeps no answer). Upserts in
+ * scope order, as two refreshes racing (a finalize, a settings change) then lock the rows in one order and the
+ * later one overwrites the earlier, where inserting after a delete would have failed on the key.
  */
 export function refreshDashboardBreakdowns(
   orgId: string,
@@ -108,15 +110,19 @@ export function refreshDashboardBreakdowns(
   tag: string,
   top: number,
 ): SQL[] {
-  const store = (breakdown: Breakdown) => sql`insert into dashboard_read_models
+  const store = (breakdown: Breakdown) => sql`insert into dashboard_read_models as m
       (org_id, scope, data_version, rules, stock, money, refreshed_at)
     select o.id, b.scope, o.data_version, ${tag}::jsonb, b.stock, 'null'::jsonb, now()
     from organizations o, (${breakdownAnswersSql(orgId, breakdown, thresholds, top)}) b
-    where o.id = ${orgId}`;
+    where o.id = ${orgId}
+    order by b.scope
+    on conflict (org_id, scope) do update set data_version = excluded.data_version, rules = excluded.rules,
+      stock = excluded.stock, money = excluded.money, refreshed_at = excluded.refreshed_at`;
   return [
-    sql`delete from dashboard_read_models where org_id = ${orgId}
-      and (scope like 'warehouse:%' or scope like 'category:%')`,
     store("warehouse"),
     store("category"),
+    // now() is the transaction's start: the same on every row it wrote, and on none another one did.
+    sql`delete from dashboard_read_models where org_id = ${orgId}
+      and (scope like 'warehouse:%' or scope like 'category:%') and refreshed_at <> now()`,
   ];
 }

@@ -187,6 +187,18 @@ describe("the Overview's answer stored by finalize", () => {
     ]);
     expect(await storedDashboard(api, before, { category: "Bags" }, 3)).toBeNull();
     await expectStoredAsPerRequest();
+    // A category left without products keeps no stored answer; the others are written again.
+    await db.run([
+      sql`update products set category = null where org_id = ${ids.orgId} and category = 'Bags'`,
+      sql`update organizations set data_version = data_version + 1 where id = ${ids.orgId}`,
+      ...refreshDashboardReadModels(ids.orgId, rules),
+    ]);
+    const scopes = await db.query<{ scope: string }>(
+      "select scope from dashboard_read_models where org_id = $1 and scope like 'category:%' order by 1",
+      [ids.orgId],
+    );
+    expect(scopes.map((row) => row.scope)).toEqual(["category:Shoes"]);
+    await categorize();
     await db.run([
       sql`update organizations set status_basis = 'units', data_version = data_version + 1 where id = ${ids.orgId}`,
       ...refreshDashboardReadModels(ids.orgId, before),
