@@ -1,13 +1,15 @@
 // The Overview's stored answer (dashboard_read_models): for all warehouses and each marketplace, the counts per
 // status, each status' first DASHBOARD_STORED_TOP products and the money, computed by the same statements as a
 // request (dashboard.ts, dashboard-money.ts) when the data or the settings change: in a finalize's closing
-// transaction and in a settings change's. A request uses it only when its data version and settings are the
+// transaction and in a settings change's; with them each warehouse's and each category's counts and Top-N
+// (dashboard-breakdowns.ts). A request uses it only when its data version and settings are the
 // organization's own (a writer that moves the version without refreshing it, or a settings change racing
 // another, leaves it unused, never wrong), and computes the answer itself otherwise.
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
 import { type DashboardData, dashboardFromJsonRow, dashboardStockSql } from "./dashboard";
+import { breakdownScope, refreshDashboardBreakdowns } from "./dashboard-breakdowns";
 import {
   type DashboardMoney,
   dashboardMoneySumsSql,
@@ -51,13 +53,13 @@ const SCOPES: ReadonlyArray<{ key: string; marketplace: Marketplace | undefined 
 ];
 
 /**
- * Statements that store the organization's answer for every scope, tagged with its data version as the
- * transaction sees it and with `rules` (which must be the settings that version carries: run them after the
- * statement that changes either, in its transaction).
+ * Statements that store the organization's answer for every scope (and every warehouse and category), tagged with
+ * its data version as the transaction sees it and with `rules` (which must be the settings that version carries:
+ * run them after the statement that changes either, in its transaction).
  */
 export function refreshDashboardReadModels(orgId: string, rules: DashboardRules): SQL[] {
   const tag = JSON.stringify(dashboardRules(rules));
-  return SCOPES.map(
+  const scopes = SCOPES.map(
     ({ key, marketplace }) => sql`insert into dashboard_read_models as m
         (org_id, scope, data_version, rules, stock, money, refreshed_at)
       select o.id, ${key}::text, o.data_version, ${tag}::jsonb,
@@ -68,28 +70,55 @@ export function refreshDashboardReadModels(orgId: string, rules: DashboardRules)
       on conflict (org_id, scope) do update set data_version = excluded.data_version, rules = excluded.rules,
         stock = excluded.stock, money = excluded.money, refreshed_at = excluded.refreshed_at`,
   );
+  return [...scopes, ...refreshDashboardBreakdowns(orgId, rules, tag, DASHBOARD_STORED_TOP)];
+}
+
+/** The dashboard's filters, as the route takes them. */
+export interface DashboardFilters {
+  marketplace?: Marketplace | undefined;
+  warehouseId?: number | undefined;
+  category?: string | undefined;
+  search?: string | undefined;
+}
+
+/**
+ * The stored scope that answers these filters: all warehouses or one marketplace (with the money), one warehouse
+ * or one category alone (without); none for a search or two filters together.
+ */
+export function storedScope(filters: DashboardFilters): { key: string; money: boolean } | null {
+  const { marketplace, warehouseId, category, search } = filters;
+  if (search !== undefined) return null;
+  if (warehouseId === undefined && category === undefined) return { key: marketplace ?? "all", money: true };
+  if (marketplace !== undefined) return null;
+  if (category === undefined)
+    return { key: breakdownScope("warehouse", warehouseId as number), money: false };
+  if (warehouseId === undefined) return { key: breakdownScope("category", category), money: false };
+  return null;
 }
 
 export interface StoredDashboard {
   data: DashboardData;
-  money: DashboardMoney;
+  /** Null for one warehouse or one category (the dashboard has money only for whole products). */
+  money: DashboardMoney | null;
 }
 
 /**
- * The stored answer for all warehouses or one marketplace with at most DASHBOARD_STORED_TOP products per status,
- * when it is the organization's current one (same data version, same settings); null otherwise. One statement,
- * the period's observed days computed with it.
+ * The stored answer for the filters (storedScope) with at most DASHBOARD_STORED_TOP products per status, when it is
+ * the organization's current one (same data version, same settings); null otherwise, and for filters no scope
+ * answers. One statement, the period's observed days computed with it.
  */
 export async function storedDashboard(
   db: Database,
   organization: DashboardRules & { id: string; dataVersion: number },
-  marketplace: Marketplace | undefined,
+  filters: DashboardFilters,
   limit: number,
 ): Promise<StoredDashboard | null> {
-  if (limit > DASHBOARD_STORED_TOP) return null;
-  const result = await db.execute(sql`select data_version, rules, stock, money,
-      ${observedDaysSql(organization.id)} as observed_days
-    from dashboard_read_models where org_id = ${organization.id} and scope = ${marketplace ?? "all"}`);
+  const scope = storedScope(filters);
+  if (limit > DASHBOARD_STORED_TOP || scope === null) return null;
+  const observedDays = scope.money ? observedDaysSql(organization.id) : sql`null::int`;
+  const result =
+    await db.execute(sql`select data_version, rules, stock, money, ${observedDays} as observed_days
+    from dashboard_read_models where org_id = ${organization.id} and scope = ${scope.key}`);
   const row = result.rows[0] as
     | { data_version: number; rules: unknown; stock: unknown; money: unknown; observed_days: number | null }
     | undefined;
@@ -98,7 +127,7 @@ export async function storedDashboard(
   const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
   const data = dashboardFromJsonRow(json(row.stock));
   for (const rows of Object.values(data.rows)) rows.splice(limit);
-  const money = moneyFromRow({ ...json(row.money), observed_days: row.observed_days });
+  const money = scope.money ? moneyFromRow({ ...json(row.money), observed_days: row.observed_days }) : null;
   return { data, money };
 }
 

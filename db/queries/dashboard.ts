@@ -1,22 +1,23 @@
 // The dashboard: how many products are critical, low, normal and overstocked in a scope, and the
 // Top-N (or all) of each, most urgent first.
 //
-// Unscoped (all warehouses; category and search allowed) it reads the product_summary read model with
-// five small queries in ONE statement, one round trip: a `count(*) filter (where …)` pass for the four
+// All warehouses, every product, it reads the product_summary read model with five small queries in ONE
+// statement, one round trip: a `count(*) filter (where …)` pass for the four
 // counts, and one Top-N per status, each walking product_summary(org_id, available) in `available` order
 // with the status condition (domain/stock-status-sql.ts) as a filter, stopping after N rows instead of
 // ranking every product.
 // (The same five as a `db.batch` transaction measured 57 ms p50 per miss through the Worker, against
 // 29 ms as one statement: the transaction adds BEGIN/COMMIT and per-statement round trips inside.)
-// Scoped to a marketplace or a warehouse (the stock read models), the products in scope are classified once in
-// a narrow pass, then counted and cut to each Top-N by a bounded sort, in one statement too.
-// For all warehouses or one marketplace, finalize and a settings change store these statements' answer
-// (dashboard-store.ts), which a request reads instead while it is current.
+// Scoped to a marketplace or a warehouse (the stock read models), or to a category or a search, the products in
+// scope are classified once in a narrow pass, then counted and cut to each Top-N by a bounded sort, in one statement
+// too (a category's or a search's products are found once, where each of the five queries used to test the search
+// on every product again).
+// For all warehouses, one marketplace, each warehouse and each category, finalize and a settings change store
+// these statements' answer (dashboard-store.ts, dashboard-breakdowns.ts), which a request reads while it is current.
 import { type SQL, sql } from "drizzle-orm";
 import { STOCK_STATUSES, type StockStatus } from "../../domain/stock-status";
 import { stockStatusConditionSql } from "../../domain/stock-status-sql";
 import type { Database } from "../client";
-import { productSearchSql } from "./inventory-search";
 import {
   type ClassifiedStockRow,
   SCOPED_STOCK_LINE,
@@ -53,24 +54,18 @@ export async function dashboardData(
 
 /** The one statement of dashboardData: one row, counts (a JSON object) and each status' rows (JSON arrays). */
 export function dashboardStockSql(scope: StockScope, thresholds: StockThresholds, limit: number | null): SQL {
-  if (scope.marketplace !== undefined || scope.warehouseId !== undefined) {
-    return scopedDashboardSql(scope, thresholds, limit);
-  }
-  return summaryDashboardSql(scope, thresholds, limit);
+  const everyProduct =
+    scope.marketplace === undefined &&
+    scope.warehouseId === undefined &&
+    scope.category === undefined &&
+    scope.search === undefined;
+  return everyProduct
+    ? summaryDashboardSql(scope.orgId, thresholds, limit)
+    : scopedDashboardSql(scope, thresholds, limit);
 }
 
-/** All warehouses: four indexed Top-N statements and one counting pass over product_summary, one round trip. */
-function summaryDashboardSql(scope: StockScope, thresholds: StockThresholds, limit: number | null): SQL {
-  const filters = [sql`ps.org_id = ${scope.orgId}`];
-  // Products are only joined when a filter needs their columns (the counts), or to name the Top-N.
-  const productFilters: SQL[] = [];
-  if (scope.category !== undefined) productFilters.push(sql`p.category = ${scope.category}`);
-  if (scope.search !== undefined) productFilters.push(productSearchSql(scope.search));
-  const countFrom =
-    productFilters.length === 0
-      ? sql`product_summary ps where ${sql.join(filters, sql` and `)}`
-      : sql`product_summary ps join products p on p.id = ps.product_id
-          where ${sql.join([...filters, sql`p.org_id = ${scope.orgId}`, ...productFilters], sql` and `)}`;
+/** All warehouses, every product: four indexed Top-N statements and one counting pass over product_summary. */
+function summaryDashboardSql(orgId: string, thresholds: StockThresholds, limit: number | null): SQL {
   const counts = sql`select
       ${sql.join(
         STOCK_STATUSES.map(
@@ -79,28 +74,27 @@ function summaryDashboardSql(scope: StockScope, thresholds: StockThresholds, lim
         ),
         sql`, `,
       )}
-    from ${countFrom}`;
+    from product_summary ps where ps.org_id = ${orgId}`;
   const columns = sql`p.id as product_id, p.article, p.name, p.category,
       ps.available, ps.reserved, ps.in_transit, ps.warehouse_count, ps.velocity::float8 as velocity,
       ${SUMMARY_COVER} as days_of_cover`;
   const topN = (status: StockStatus) => {
     const direction = sql.raw(status === "overstock" ? "desc" : "asc");
     const order = sql`ps.available ${direction}, ps.velocity desc`;
-    const where = [...filters, stockStatusConditionSql(status, SUMMARY_STOCK, thresholds)];
-    const cap = limit === null ? sql`` : sql`limit ${limit}`;
-    if (productFilters.length === 0 && limit !== null) {
+    const where = sql`ps.org_id = ${orgId} and ${stockStatusConditionSql(status, SUMMARY_STOCK, thresholds)}`;
+    if (limit !== null) {
       // Walk product_summary(org_id, available) alone and keep the first N plus their ties on
       // (available, velocity); only those few rows are joined to products for the article tie-break.
       return sql`select ${columns}, ${status}::text as status
-        from (select * from product_summary ps where ${sql.join(where, sql` and `)}
+        from (select * from product_summary ps where ${where}
               order by ${order} fetch first (${limit}) rows with ties) ps
-        join products p on p.id = ps.product_id and p.org_id = ${scope.orgId}
-        order by ${order}, p.article ${cap}`;
+        join products p on p.id = ps.product_id and p.org_id = ${orgId}
+        order by ${order}, p.article limit ${limit}`;
     }
     return sql`select ${columns}, ${status}::text as status
       from product_summary ps join products p on p.id = ps.product_id
-      where ${sql.join([...where, sql`p.org_id = ${scope.orgId}`, ...productFilters], sql` and `)}
-      order by ${order}, p.article ${cap}`;
+      where ${where} and p.org_id = ${orgId}
+      order by ${order}, p.article`;
   };
   // One statement: the counts as one JSON object and each Top-N as a JSON array, ordered like the
   // Top-N itself (json_agg with its own ORDER BY, since a subquery's order is not a promise).
@@ -115,7 +109,8 @@ function summaryDashboardSql(scope: StockScope, thresholds: StockThresholds, lim
 }
 
 /**
- * One marketplace or one warehouse: the products in scope are classified once in a narrow pass over the
+ * One marketplace, one warehouse, a category or a search: the products in scope are classified once in a narrow
+ * pass over the
  * read-model rows (a materialized CTE, product-stock.ts' scopedStockStatusSql), then one grouped pass counts
  * them, and each status' Top-N is a bounded sort of that status' rows (units, velocity, article), joined to
  * products for the names of those N only. One statement. (Ranking every product with row_number() over a sort by

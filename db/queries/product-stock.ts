@@ -38,7 +38,7 @@ export const SUMMARY_COVER = daysOfCoverSql(SUMMARY_STOCK.available, SUMMARY_STO
  */
 function scopedStockSql(scope: StockScope): SQL {
   if (scope.marketplace === undefined && scope.warehouseId === undefined) {
-    return sql`select product_id, available, reserved, in_transit, warehouse_count
+    return sql`select product_id, available, reserved, in_transit, warehouse_count, velocity
       from product_summary where org_id = ${scope.orgId}`;
   }
   if (scope.warehouseId === undefined) {
@@ -63,16 +63,21 @@ export function scopedStockStatusSql(scope: StockScope, thresholds: StockThresho
   const filters = [sql`p.org_id = ${scope.orgId}`];
   if (scope.category !== undefined) filters.push(sql`p.category = ${scope.category}`);
   if (scope.search !== undefined) filters.push(productSearchSql(scope.search));
+  // All warehouses (a category or a search): product_summary's row is the stock and the velocity at once.
+  const everyWarehouse = scope.marketplace === undefined && scope.warehouseId === undefined;
   const stock: StockColumns = {
     available: sql`s.available`,
     inTransit: sql`s.in_transit`,
-    velocity: sql`coalesce(ps.velocity, 0)::float8`,
+    velocity: everyWarehouse ? sql`coalesce(s.velocity, 0)::float8` : sql`coalesce(ps.velocity, 0)::float8`,
   };
+  const velocitySource = everyWarehouse
+    ? sql``
+    : sql`left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = s.product_id`;
   return sql`select s.product_id, p.article, s.available, s.reserved, s.in_transit, s.warehouse_count,
       ${stock.velocity} as velocity, ${stockStatusSql(stock, thresholds)} as status
     from (${scopedStockSql(scope)}) s
     join products p on p.id = s.product_id
-    left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = s.product_id
+    ${velocitySource}
     where ${sql.join(filters, sql` and `)}`;
 }
 

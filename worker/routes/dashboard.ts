@@ -1,6 +1,7 @@
 // GET /api/dashboard: product counts per stock status (critical / low / normal / overstock) with the
 // organization's status rule (by cover or by units), and the Top-N (or all) products of each, in a scope and with filters;
 // and the money (what to order today, ₽ lost to stock-outs, ₽ in stock) for all warehouses or one marketplace.
+// A Top-N of all warehouses, one marketplace, one warehouse or one category is read as stored while current.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { dashboardData } from "../../db/queries/dashboard";
 import { dashboardMoney } from "../../db/queries/dashboard-money";
@@ -41,11 +42,9 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
     const wholeProducts =
       filters.warehouseId === undefined && filters.category === undefined && filters.search === undefined;
     const topN = all === "true" ? null : limit;
-    // All warehouses or one marketplace, a Top-N: the answer finalize or the last settings change stored.
-    const stored =
-      wholeProducts && topN !== null
-        ? await storedDashboard(c.var.db, organization, filters.marketplace, topN)
-        : null;
+    // All warehouses, one marketplace, one warehouse or one category, a Top-N: the answer finalize or the last
+    // settings change stored (dashboard-store.ts); otherwise, or when it is not the current one, computed here.
+    const stored = topN !== null ? await storedDashboard(c.var.db, organization, filters, topN) : null;
     const [data, money] = stored
       ? [stored.data, stored.money]
       : await Promise.all([

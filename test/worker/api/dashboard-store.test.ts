@@ -1,7 +1,8 @@
-// The Overview's stored answer through the Worker (GET /api/dashboard for all warehouses and each marketplace):
-// a settings change stores it in its own transaction, with the new settings, and the Overview then answers from it
-// exactly as computing it per request does (counts, each status' Top-N, money); a stored answer of another data
-// version (a change that does not store one) or a Top-N past what is stored is not used.
+// The Overview's stored answer through the Worker (GET /api/dashboard for all warehouses, each marketplace, each
+// warehouse and each category): a settings change stores it in its own transaction, with the new settings, and the
+// Overview then answers from it exactly as computing it per request does (counts, each status' Top-N, money); a
+// stored answer of another data version (a change that does not store one) or a Top-N past what is stored is not
+// used, and a search or two filters together are always computed per request.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_STORED_TOP } from "../../../db/queries/dashboard-store";
@@ -28,9 +29,21 @@ let shop: Catalog;
 let admin: string;
 let operator: string;
 
-const QUESTIONS = ["", "marketplace=ozon", "marketplace=wb"].flatMap((scope) =>
-  [1, 2, DASHBOARD_STORED_TOP].map((limit) => `/api/dashboard?limit=${limit}${scope ? `&${scope}` : ""}`),
-);
+/** Every stored scope (the warehouses' ids known once the shop is seeded), each at three Top-Ns. */
+function questions(): string[] {
+  const scopes = [
+    "",
+    "marketplace=ozon",
+    "marketplace=wb",
+    `warehouseId=${shop.warehouses.Koledino}`,
+    `warehouseId=${shop.warehouses.Tver}`,
+    "category=outerwear",
+    "category=accessories",
+  ];
+  return scopes.flatMap((scope) =>
+    [1, 2, DASHBOARD_STORED_TOP].map((limit) => `/api/dashboard?limit=${limit}${scope ? `&${scope}` : ""}`),
+  );
+}
 
 interface Dashboard {
   dataVersion: number;
@@ -48,7 +61,7 @@ async function dashboard(path: string): Promise<Dashboard> {
 /** Every question's answer, without the data version it was asked at. */
 async function answers(): Promise<Array<Omit<Dashboard, "dataVersion">>> {
   const all: Array<Omit<Dashboard, "dataVersion">> = [];
-  for (const path of QUESTIONS) {
+  for (const path of questions()) {
     const { dataVersion: _version, ...answer } = await dashboard(path);
     all.push(answer);
   }
@@ -100,17 +113,31 @@ beforeAll(async () => {
 describe("GET /api/dashboard from the stored answer", () => {
   it("a settings change stores the answer with the new settings, equal to computing it per request", async () => {
     await changeSettings({ statusBasis: "units" });
-    expect(await storedVersions()).toEqual([
-      { scope: "all", current: true },
-      { scope: "ozon", current: true },
-      { scope: "wb", current: true },
-    ]);
+    expect(await storedVersions()).toEqual(
+      [
+        "all",
+        "category:accessories",
+        "category:outerwear",
+        "ozon",
+        `warehouse:${shop.warehouses.Koledino}`,
+        `warehouse:${shop.warehouses.Tver}`,
+        "wb",
+      ]
+        .sort()
+        .map((scope) => ({ scope, current: true })),
+    );
     const stored = await answers();
     // By units (5/20/100): A-001 3 and A-005 0 critical, A-002 10 low, A-003 50 normal, A-004 180 overstock.
     expect(stored[2]?.counts).toEqual({ critical: 2, low: 1, normal: 1, overstock: 1 });
     expect(stored[2]?.money).toMatchObject({ stockRub: 3 * 1_000 + 10 * 250 + 50 * 500 + 180 * 200 });
+    // Koledino: A-001 2 critical, A-002 10 low, A-004 150 overstock; no money for one warehouse.
+    expect(stored[11]?.counts).toEqual({ critical: 1, low: 1, normal: 0, overstock: 1 });
+    expect(stored[11]?.money).toBeNull();
+    // Accessories: A-005 critical, A-003 normal, A-004 overstock.
+    expect(stored[20]?.items.critical?.map((line) => line.article)).toEqual(["A-005"]);
+    expect(stored[20]?.counts).toEqual({ critical: 1, low: 0, normal: 1, overstock: 1 });
     await moveVersionOnly();
-    expect((await storedVersions()).map((row) => row.current)).toEqual([false, false, false]);
+    expect((await storedVersions()).every((row) => !row.current)).toBe(true);
     expect(await answers()).toEqual(stored);
   });
 
@@ -136,5 +163,25 @@ describe("GET /api/dashboard from the stored answer", () => {
     expect((await dashboard("/api/dashboard?limit=3&all=true")).counts.low).toBe(0);
     await moveVersionOnly();
     expect((await dashboard("/api/dashboard?limit=3")).counts.low).toBe(0);
+  });
+
+  it("reads a warehouse's and a category's stored answer, never for a search or two filters together", async () => {
+    await changeSettings({ name: `Shop ${crypto.randomUUID().slice(0, 8)}` });
+    const koledino = `warehouse:${shop.warehouses.Koledino}`;
+    await db().execute(sql`update dashboard_read_models set stock = jsonb_set(stock, '{counts,normal}', '55')
+      where org_id = ${tenant.orgId} and scope in (${koledino}, 'category:outerwear')`);
+    const warehouse = `warehouseId=${shop.warehouses.Koledino}`;
+    expect((await dashboard(`/api/dashboard?limit=3&${warehouse}`)).counts.normal).toBe(55);
+    expect((await dashboard("/api/dashboard?limit=3&category=outerwear")).counts.normal).toBe(55);
+    expect((await dashboard(`/api/dashboard?limit=3&${warehouse}&marketplace=wb`)).counts.normal).not.toBe(
+      55,
+    );
+    expect(
+      (await dashboard(`/api/dashboard?limit=3&${warehouse}&category=outerwear`)).counts.normal,
+    ).not.toBe(55);
+    expect((await dashboard("/api/dashboard?limit=3&category=outerwear&search=coat")).counts.normal).not.toBe(
+      55,
+    );
+    expect((await dashboard(`/api/dashboard?limit=3&${warehouse}&all=true`)).counts.normal).not.toBe(55);
   });
 });
