@@ -109,6 +109,7 @@ export function refreshDashboardBreakdowns(
   thresholds: StockThresholds,
   tag: string,
   top: number,
+  breakdowns: readonly Breakdown[],
 ): SQL[] {
   const store = (breakdown: Breakdown) => sql`insert into dashboard_read_models as m
       (org_id, scope, data_version, rules, stock, money, refreshed_at)
@@ -118,11 +119,10 @@ export function refreshDashboardBreakdowns(
     order by b.scope
     on conflict (org_id, scope) do update set data_version = excluded.data_version, rules = excluded.rules,
       stock = excluded.stock, money = excluded.money, refreshed_at = excluded.refreshed_at`;
-  return [
-    store("warehouse"),
-    store("category"),
+  return breakdowns.flatMap((breakdown) => [
+    store(breakdown),
     // now() is the transaction's start: the same on every row it wrote, and on none another one did.
     sql`delete from dashboard_read_models where org_id = ${orgId}
-      and (scope like 'warehouse:%' or scope like 'category:%') and refreshed_at <> now()`,
-  ];
+      and scope like ${`${breakdown}:%`} and refreshed_at <> now()`,
+  ]);
 }

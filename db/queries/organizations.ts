@@ -78,7 +78,9 @@ export async function updateOrganizationSettings(
       .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
       .where(eq(organizations.id, orgId))
       .returning(organizationSettingsColumns),
-    ...refreshDashboardReadModels(orgId, rules).map((statement) => db.execute(statement)),
+    ...refreshDashboardReadModels(orgId, rules, { warehouses: false }).map((statement) =>
+      db.execute(statement),
+    ),
   ]);
   return rows[0];
 }
