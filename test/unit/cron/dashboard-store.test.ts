@@ -6,10 +6,6 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { finalizeRun } from "../../../cron/load/finalize-run";
-import { loadStockPage } from "../../../cron/load/load-stock-page";
-import { validateStockPage } from "../../../cron/validate/validate-stock";
 import type { Database } from "../../../db/client";
 import { dashboardData } from "../../../db/queries/dashboard";
 import { dashboardMoney } from "../../../db/queries/dashboard-money";
@@ -24,37 +20,15 @@ import {
 } from "../../../db/queries/dashboard-store";
 import type { ClassifiedStockRow } from "../../../db/queries/product-stock";
 import { STOCK_STATUSES } from "../../../domain/stock-status";
-import { migratedDatabase, seedAccount, startTestRun, type TestDatabase } from "./pglite-database";
+import { fullOzonStockRun, type OzonStock } from "./ozon-stock-run";
+import { migratedDatabase, seedAccount, type TestDatabase } from "./pglite-database";
 
 let db: TestDatabase;
 let api: Database;
 let ids: { orgId: string; accountId: string };
 
 /** One full run over one page of Ozon FBO stock: warehouse → sku → available. */
-async function fullRun(stock: Record<string, Record<number, number>>): Promise<void> {
-  const runId = await startTestRun(db, ids.orgId, ids.accountId);
-  const rows = Object.entries(stock).flatMap(([warehouse, cells]) =>
-    Object.entries(cells).map(([sku, available]) => ({
-      sku: Number(sku),
-      item_code: `ART-${sku}`,
-      item_name: `Товар ${sku}`,
-      free_to_sell_amount: available,
-      promised_amount: 0,
-      reserved_amount: 0,
-      warehouse_name: warehouse,
-    })),
-  );
-  const validated = validateStockPage("ozon", rows.map(readStockOnWarehousesRow));
-  const scope = {
-    ...ids,
-    marketplace: "ozon" as const,
-    runId,
-    pageKey: "ozon.v2#0",
-    endpoint: "ozon.v2.stock_on_warehouses",
-  };
-  await loadStockPage(db.run, scope, validated, { extracted: rows.length, pseudoRows: 0 });
-  await finalizeRun(db.run, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
-}
+const fullRun = (stock: OzonStock) => fullOzonStockRun(db, ids, stock);
 
 async function organization(): Promise<DashboardRules & { id: string; dataVersion: number }> {
   const [[row] = []] = await db.run([dashboardRulesSql(ids.orgId)]);
