@@ -7,6 +7,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { ListingIdentity } from "../adapters/stock-record";
 import type { ResolvedWarehouse } from "../validate/validate-stock";
 import { ownsPage, type PageScope } from "./page-scope";
+import { numberArray, textArray } from "./pg-array";
 
 export const arr = <T>(values: T[]) => sql.param(values);
 
@@ -56,12 +57,11 @@ export function warehouseStatements(
 
 /** Products for new listings, by article (the first name wins; an empty name is filled in later). */
 function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], unknownOnly: SQL): SQL {
-  const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
   return sql`insert into products (org_id, article, name, brand, category)
       select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
-      from unnest(${arr(fresh.map((p) => p.article))}::text[], ${arr(fresh.map((p) => p.name))}::text[],
-        ${text(fresh.map((p) => p.brand))}::text[], ${text(fresh.map((p) => p.category))}::text[],
-        ${arr(fresh.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
+      from unnest(${textArray(fresh.map((p) => p.article))}::text[], ${textArray(fresh.map((p) => p.name))}::text[],
+        ${textArray(fresh.map((p) => p.brand))}::text[], ${textArray(fresh.map((p) => p.category))}::text[],
+        ${textArray(fresh.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
       where ${ownsPage(scope)} ${unknownOnly}
       order by t.article, t.name desc
       on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
@@ -72,8 +72,6 @@ function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], u
 export function catalogStatements(scope: PageScope, rows: readonly { listing: ListingIdentity }[]): SQL[] {
   const listings = lastListings(rows);
   if (listings.length === 0) return [];
-  const text = (values: (string | undefined)[]) => arr(values.map((v) => v ?? null));
-  const num = (values: (number | undefined)[]) => arr(values.map((v) => v ?? null));
   // Only new listings need a product: a known one keeps its own (maybe joined to another article:
   // link-products.ts).
   const unknownOnly = sql`and not exists (select 1 from listings l where l.account_id = ${scope.accountId} and l.external_key = t.key)`;
@@ -92,11 +90,11 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
           where k.account_id = ${scope.accountId} and k.external_key = t.key)),
         ${scope.accountId}, ${scope.marketplace}::marketplace, t.key, t.sku, t.offer_id, t.nm_id,
         t.chrt_id, t.barcode, t.size, t.name
-      from unnest(${arr(listings.map((l) => l.externalKey))}::text[], ${arr(listings.map((l) => l.article))}::text[],
-        ${num(listings.map((l) => l.ozonSku))}::bigint[], ${text(listings.map((l) => l.offerId))}::text[],
-        ${num(listings.map((l) => l.wbNmId))}::bigint[], ${num(listings.map((l) => l.wbChrtId))}::bigint[],
-        ${text(listings.map((l) => l.barcode))}::text[], ${text(listings.map((l) => l.size))}::text[],
-        ${arr(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
+      from unnest(${textArray(listings.map((l) => l.externalKey))}::text[], ${textArray(listings.map((l) => l.article))}::text[],
+        ${numberArray(listings.map((l) => l.ozonSku))}::bigint[], ${textArray(listings.map((l) => l.offerId))}::text[],
+        ${numberArray(listings.map((l) => l.wbNmId))}::bigint[], ${numberArray(listings.map((l) => l.wbChrtId))}::bigint[],
+        ${textArray(listings.map((l) => l.barcode))}::text[], ${textArray(listings.map((l) => l.size))}::text[],
+        ${textArray(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
       left join products p on p.org_id = ${scope.orgId} and p.article = t.article
       where ${ownsPage(scope)} ${changedOnly}
       order by t.key

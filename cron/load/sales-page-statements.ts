@@ -1,11 +1,13 @@
 // The statements that load one validated sales page in one round trip: claim the page, register warehouses
 // and aliases, upsert products and listings, upsert the sales facts on the vendor's own key (account × kind ×
 // external id; duplicates in the page collapse to the last row), store rejects, move the feed's watermark and
-// add the page's counts to the run. The last statement answers {claimed, loaded}.
+// add the page's counts to the run. The last statement answers {claimed, loaded}. Its columns go as array literals
+// built here (pg-array.ts), not through the driver's per-element escaping.
 import { type SQL, sql } from "drizzle-orm";
 import type { ValidatedSalesPage, ValidSale } from "../validate/validate-sales";
-import { arr, catalogStatements, warehouseStatements } from "./catalog-statements";
+import { catalogStatements, warehouseStatements } from "./catalog-statements";
 import { claimPage, ownsPage, type PageScope } from "./page-scope";
+import { numberArray, textArray } from "./pg-array";
 import { rejectStatement } from "./stock-page-statements";
 import { watermarkStatement } from "./watermark";
 
@@ -18,11 +20,11 @@ function salesStatement(
   return sql`with input as (
       select distinct on (t.kind, t.ext) l.id as listing_id, l.product_id, a.warehouse_id, t.kind, t.ext,
         t.occurred_at, t.quantity, t.revenue, t.region, t.status, t.last_change_at
-      from unnest(${arr(rows.map((r) => r.listing.externalKey))}::text[], ${arr(rows.map((r) => r.kind))}::text[],
-        ${arr(rows.map((r) => r.externalId))}::text[], ${arr(rows.map((r) => r.occurredAt))}::timestamptz[],
-        ${arr(rows.map((r) => r.quantity))}::int[], ${arr(rows.map((r) => r.revenue))}::numeric[],
-        ${arr(rows.map((r) => r.warehouse?.alias ?? null))}::text[], ${arr(rows.map((r) => r.region))}::text[],
-        ${arr(rows.map((r) => r.status))}::text[], ${arr(rows.map((r) => r.lastChangeAt))}::timestamptz[])
+      from unnest(${textArray(rows.map((r) => r.listing.externalKey))}::text[], ${textArray(rows.map((r) => r.kind))}::text[],
+        ${textArray(rows.map((r) => r.externalId))}::text[], ${textArray(rows.map((r) => r.occurredAt))}::timestamptz[],
+        ${numberArray(rows.map((r) => r.quantity))}::int[], ${numberArray(rows.map((r) => r.revenue))}::numeric[],
+        ${textArray(rows.map((r) => r.warehouse?.alias ?? null))}::text[], ${textArray(rows.map((r) => r.region))}::text[],
+        ${textArray(rows.map((r) => r.status))}::text[], ${textArray(rows.map((r) => r.lastChangeAt))}::timestamptz[])
         with ordinality as t(key, kind, ext, occurred_at, quantity, revenue, alias, region, status, last_change_at, ord)
       join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
       left join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
