@@ -51,6 +51,8 @@ export function reportAdapterList(
   const list = configured ? [...configured] : DEFAULT_REPORTS[marketplace];
   for (const id of list)
     if (reportAdapter(id).marketplace !== marketplace)
-      throw new UnknownAdapterError(`Adapter ${id} is not a ${marketplace} adapter`);
+      throw new UnknownAdapterError(
+        `Adapter ${id} is not ${marketplace === "ozon" ? "an Ozon" : "a WB"} adapter`,
+      );
   return list;
 }

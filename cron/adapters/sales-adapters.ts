@@ -47,7 +47,9 @@ export function salesAdapterList(
   const list = configured ? [...configured] : DEFAULT_SALES[marketplace];
   for (const id of list) {
     if (salesAdapter(id).marketplace !== marketplace)
-      throw new UnknownAdapterError(`Adapter ${id} is not a ${marketplace} adapter`);
+      throw new UnknownAdapterError(
+        `Adapter ${id} is not ${marketplace === "ozon" ? "an Ozon" : "a WB"} adapter`,
+      );
   }
   for (const [a, b] of SAME_ORDERS) {
     if (list.includes(a) && list.includes(b))

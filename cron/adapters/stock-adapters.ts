@@ -63,7 +63,9 @@ export function stockAdapterChain(
   for (const id of chain) {
     const adapter = stockAdapter(id);
     if (adapter.marketplace !== marketplace)
-      throw new UnknownAdapterError(`Adapter ${id} is not a ${marketplace} adapter`);
+      throw new UnknownAdapterError(
+        `Adapter ${id} is not ${marketplace === "ozon" ? "an Ozon" : "a WB"} adapter`,
+      );
   }
   return chain;
 }

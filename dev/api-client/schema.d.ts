@@ -1571,6 +1571,8 @@ export interface components {
             status: number | null;
             /** @description What the vendor said */
             detail: string | null;
+            /** @description With wrong_key, when the key says so itself: the day it expired (YYYY-MM-DD; a WB token's exp) */
+            expiredOn: string | null;
             /** @description With missing_scope, when known: the access the key lacks, as the vendor's cabinet names it (a WB token's categories, e.g. Статистика) */
             missing: string[];
         };

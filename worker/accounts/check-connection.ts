@@ -32,6 +32,8 @@ export interface ConnectionCheck {
   status: number | null;
   /** What the vendor said (its own words), for support; never the credentials. */
   detail: string | null;
+  /** With wrong_key, when the key says so itself: the day it expired (YYYY-MM-DD). */
+  expiredOn: string | null;
   /** With missing_scope, when known: the access the key lacks, as the vendor's cabinet names it. */
   missing: string[];
 }
@@ -104,13 +106,16 @@ function wbTokenVerdict(
 ): ConnectionCheck | null {
   const claims = credentials.wb ? readWbToken(credentials.wb.token) : null;
   if (!claims) return null;
-  if (claims.expiresAt && claims.expiresAt <= now)
+  if (claims.expiresAt && claims.expiresAt <= now) {
+    const expiredOn = claims.expiresAt.toISOString().slice(0, 10);
     return {
       outcome: "wrong_key",
       status: null,
-      detail: `the token expired on ${claims.expiresAt.toISOString().slice(0, 10)}: create a new one in the WB cabinet`,
+      detail: `the token expired on ${expiredOn}: create a new one in the WB cabinet`,
+      expiredOn,
       missing: [],
     };
+  }
   const missing = wbCategoriesNeeded(endpoints).filter((category) => !claims.categories.has(category));
   if (missing.length === 0) return null;
   const names = missing.map((category) => `${WB_TOKEN_CATEGORIES[category].cabinetName} (${category})`);
@@ -118,6 +123,7 @@ function wbTokenVerdict(
     outcome: "missing_scope",
     status: null,
     detail: `the token lacks the WB API categories the sync reads: ${names.join(", ")}; create a token with them`,
+    expiredOn: null,
     missing: missing.map((category) => WB_TOKEN_CATEGORIES[category].cabinetName),
   };
 }
@@ -142,9 +148,15 @@ export async function checkConnection(
   try {
     const { endpoint, request, mapError } = probe(marketplace, credentials, baseUrl);
     await client.call(endpoint, { requests: 10, perMs: 1000 }, request, mapError);
-    return { outcome: "ok", status: 200, detail: null, missing: [] };
+    return { outcome: "ok", status: 200, detail: null, expiredOn: null, missing: [] };
   } catch (error) {
     if (!(error instanceof MarketplaceError)) throw error;
-    return { outcome: outcomeOf(error), status: error.status, detail: error.message, missing: [] };
+    return {
+      outcome: outcomeOf(error),
+      status: error.status,
+      detail: error.message,
+      expiredOn: null,
+      missing: [],
+    };
   }
 }

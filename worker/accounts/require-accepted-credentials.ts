@@ -23,6 +23,7 @@ export async function requireAcceptedCredentials(
       ...(verdict.status !== null && { status: verdict.status }),
       ...(verdict.detail && { detail: verdict.detail }),
       ...(verdict.missing.length > 0 && { missing: verdict.missing.join(", ") }),
+      ...(verdict.expiredOn && { expiredOn: verdict.expiredOn }),
     },
   };
   const plain = describeOutcome(verdict.outcome);

@@ -155,14 +155,10 @@ export function registerUsers(app: OpenAPIHono<AppEnv>): void {
     const { id } = c.req.valid("param");
     const { password, ...change } = c.req.valid("json");
     const principal = c.get("principal");
-    if (id === principal.userId && ((change.role && change.role !== "admin") || change.disabled)) {
-      throw new ApiError(
-        "BAD_REQUEST",
-        "role: you cannot demote or disable yourself",
-        {},
-        { reason: "self" },
-      );
-    }
+    if (id === principal.userId && change.disabled)
+      throw new ApiError("BAD_REQUEST", "disabled: you cannot disable yourself", {}, { reason: "self" });
+    if (id === principal.userId && change.role && change.role !== "admin")
+      throw new ApiError("BAD_REQUEST", "role: you cannot demote yourself", {}, { reason: "self" });
     if (change.role === "admin") requireSignedInAdmin(principal);
     const passwordHash = password ? await hashPassword(password) : undefined;
     // A new password or disabling ends the user's sessions (the caller's own one stays when they change

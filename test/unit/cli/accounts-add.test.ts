@@ -129,7 +129,7 @@ describe("AccountConfigSchema", () => {
 
   it("names every bad id, and fields it does not know (a misspelt key is not silently ignored)", () => {
     expect(problems("wb", { stock: ["ozon.v1.analytics_stocks", "x"] })).toEqual([
-      "endpoints.stock[0]: Adapter ozon.v1.analytics_stocks is not a wb adapter",
+      "endpoints.stock[0]: Adapter ozon.v1.analytics_stocks is not a WB adapter",
       'endpoints.stock[1]: unknown stock adapter "x"; known for wb: wb.v1.supplier_stocks, wb.v1.stocks_report_wb_warehouses, wb.v1.warehouse_remains, wb.v2.content_cards, wb.v3.seller_stocks',
     ]);
     expect(problems("ozon", { adapters: ["ozon.v2.stock_on_warehouses"] })).toEqual([

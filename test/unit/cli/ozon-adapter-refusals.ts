@@ -11,7 +11,7 @@ export const OZON_ADAPTER_REFUSALS = [
     problem: "another marketplace's id",
     options: ["--sales-adapters", "wb.v1.supplier_sales"],
     message:
-      "error: accounts: --sales-adapters: endpoints.sales[0]: Adapter wb.v1.supplier_sales is not a ozon adapter",
+      "error: accounts: --sales-adapters: endpoints.sales[0]: Adapter wb.v1.supplier_sales is not an Ozon adapter",
   },
   {
     problem: "two feeds that count the same orders",

@@ -17,7 +17,7 @@ describe("salesAdapterList", () => {
 
   it("refuses unknown ids and another marketplace's adapters", () => {
     expect(() => salesAdapterList("ozon", ["ozon.v9.nothing"])).toThrow(UnknownAdapterError);
-    expect(() => salesAdapterList("ozon", [WB_SUPPLIER_ORDERS_ID])).toThrow(/not a ozon adapter/);
+    expect(() => salesAdapterList("ozon", [WB_SUPPLIER_ORDERS_ID])).toThrow(/not an Ozon adapter/);
   });
 
   it("refuses the analytics feed beside the FBO or FBS postings feed, in either order, naming both", () => {

@@ -24,6 +24,7 @@ describe("connectVerdict", () => {
       message: "credentials: …",
       status: 404,
       detail: "Invalid Api-Key",
+      expiredOn: null,
       missing: [],
     });
     expect(connectVerdict(refusal(400, "missing_scope"))).toMatchObject({
@@ -34,6 +35,10 @@ describe("connectVerdict", () => {
     expect(
       connectVerdict(refusal(400, "missing_scope", { detail: "lacks …", missing: "Статистика, Аналитика" })),
     ).toMatchObject({ outcome: "missing_scope", missing: ["Статистика", "Аналитика"] });
+    expect(connectVerdict(refusal(400, "wrong_key", { expiredOn: "2020-09-13" }))).toMatchObject({
+      outcome: "wrong_key",
+      expiredOn: "2020-09-13",
+    });
     expect(connectVerdict(refusal(503, "rate_limited", { status: 429 }))).toMatchObject({
       outcome: "rate_limited",
       status: 429,

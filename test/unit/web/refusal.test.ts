@@ -27,6 +27,18 @@ describe("a refused change in Russian", () => {
         "Не сохранено: Эл. почта — это не адрес эл. почты",
       ],
       [
+        400,
+        "disabled: you cannot disable yourself",
+        { field: "disabled", reason: "self" },
+        "Не сохранено: Отключён — нельзя отключить самого себя",
+      ],
+      [
+        400,
+        "role: you cannot demote yourself",
+        { field: "role", reason: "self" },
+        "Не сохранено: Роль — нельзя снять с себя роль администратора",
+      ],
+      [
         409,
         'name: your organization already has an account named "Main"',
         { field: "name", reason: "taken" },

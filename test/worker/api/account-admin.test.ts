@@ -189,6 +189,7 @@ describe("connecting an account", () => {
     const oldError = ((await old.json()) as ErrorBody).error;
     expect(oldError).toMatchObject({ field: "credentials", reason: "wrong_key" });
     expect(JSON.stringify(oldError.params)).toContain("expired on 2023-11-14");
+    expect(oldError.params?.expiredOn).toBe("2023-11-14");
   });
 
   it("refuses a bad body naming the field, and a taken name", async () => {

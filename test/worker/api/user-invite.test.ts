@@ -52,4 +52,18 @@ describe("inviting a user", () => {
     expect(disabled.status).toBe(200);
     expect((await get("/api/auth/me", ip(), { cookie: viewer })).status).toBe(401);
   });
+
+  it("refuses an admin disabling or demoting themselves, naming the field they sent", async () => {
+    const self = `/api/users/${acme.users.admin.id}`;
+    for (const [change, field] of [
+      [{ disabled: true }, "disabled"],
+      [{ role: "viewer" }, "role"],
+    ] as const) {
+      const refused = await send("PATCH", self, change, ip(), { cookie: admin });
+      expect(refused.status).toBe(400);
+      const { error } = (await refused.json()) as { error: { field: string; reason: string } };
+      expect({ field: error.field, reason: error.reason }).toEqual({ field, reason: "self" });
+    }
+    expect((await get("/api/auth/me", ip(), { cookie: admin })).status).toBe(200);
+  });
 });

@@ -147,7 +147,6 @@ export const en = {
   "product.reorderNow": "Reorder {qty} units now",
   "product.noReorder": "No reorder needed",
   "product.noSales": "No sales in the velocity window: days of cover cannot be computed.",
-  "product.notFound": "No such product.",
   "product.listings": "Listings",
   "product.changes": "Recent stock changes",
   "chart.available": "Available",
@@ -347,13 +346,15 @@ export const en = {
     "Delete this account with all its products, stock, sales and sync history? This cannot be undone.",
   "accounts.outcome.ok": "Connected: the marketplace accepted the credentials.",
   "accounts.outcome.wrong_key":
-    "Wrong key: the marketplace does not accept these credentials. Check the key (and the Client-Id for Ozon).",
+    "Wrong key: the marketplace does not accept these credentials. Check the key (for Ozon, the Client-Id too).",
   "accounts.outcome.missing_scope":
     "The key is valid but lacks access to the data the sync reads: give it the needed scopes in the seller's cabinet.",
   "accounts.outcome.rate_limited": "The marketplace is limiting requests right now: try again in a minute.",
   "accounts.outcome.unreachable": "The marketplace could not be reached or failed: try again later.",
   "accounts.outcome.vendor_error": "The marketplace answered in an unexpected way: see the details.",
-  "accounts.missingAccess": "Missing categories: {list}. Create a token with them and connect it.",
+  "accounts.missingAccess":
+    "The token lacks categories the sync reads: {list}. Create a token with them and connect it.",
+  "accounts.tokenExpired": "The token expired on {date}: create a new one in the WB cabinet and connect it.",
   "accounts.vendorSaid": "Details for support (the marketplace's answer)",
   "accounts.notChecked":
     "Not connected: the marketplace could not check these credentials, and nothing was saved. Try connecting again.",
@@ -430,6 +431,11 @@ export const en = {
   "product.supplyViewer": "An operator or an administrator can change them.",
   "product.daysOut": "Days out of stock",
   "product.averageDailySales": "Sold a day in stock",
+  "product.lostSalesNotYet":
+    "Cannot tell yet: lost sales are counted over days of stock history, and there is none yet (it is kept from the first sync on).",
+  "product.notFound":
+    "There is no such product in your organization: it may have been removed, or the link is wrong.",
+  "product.backToInventory": "Back to the stock list",
   "product.noLostSales": "No sales lost: no warehouse ran out while the product sold.",
   "settings.statusBasis": "Status by",
   "settings.basis.cover": "Days of cover (against the lead time)",
@@ -544,7 +550,11 @@ export const en = {
   "refusal.accountNameTaken": "another account of your organization has this name",
   "refusal.sameCabinet":
     "this seller cabinet is already connected as “{account}”; to change its key, use “Change key” on that account",
-  "refusal.self": "you cannot demote or disable yourself",
+  "refusal.self": "you cannot make this change to yourself",
+  "refusal.selfDisable": "you cannot disable yourself",
+  "refusal.selfDemote": "you cannot take away your own admin role",
+  "refusal.selfLockout":
+    "the list must include the address you are using now, or you would lock yourself out",
   "refusal.thresholdsOrder": "thresholds must rise: critical < low < overstock",
   "refusal.coverCeiling": "must be more than lead time + safety stock",
   "refusal.afterTo": "the start is after the end",

@@ -18,12 +18,13 @@ export function connectVerdict(failure: unknown): ConnectionCheckAnswer | null {
   if (!(failure instanceof ApiFailure) || failure.problem?.field !== "credentials") return null;
   const outcome = NOT_CONNECTED.find((one) => one === failure.problem?.reason);
   if (!outcome) return null;
-  const { status, detail, missing } = failure.problem.params ?? {};
+  const { status, detail, missing, expiredOn } = failure.problem.params ?? {};
   return {
     outcome,
     message: failure.message,
     status: typeof status === "number" ? status : null,
     detail: typeof detail === "string" ? detail : null,
+    expiredOn: typeof expiredOn === "string" ? expiredOn : null,
     missing: typeof missing === "string" && missing.length > 0 ? missing.split(", ") : [],
   };
 }

@@ -65,6 +65,14 @@ function formatProblem(problem: FieldProblem): string {
   return t("refusal.characters");
 }
 
+/** A change the caller may not make to themselves: which one, by the field it came under. */
+function selfProblem(field: string): string {
+  if (field === "disabled") return t("refusal.selfDisable");
+  if (field === "role") return t("refusal.selfDemote");
+  if (field === "ipAllowlist") return t("refusal.selfLockout");
+  return t("refusal.self");
+}
+
 function takenProblem(field: string): string {
   if (field === "email") return t("refusal.emailTaken");
   if (field === "name") return t("refusal.accountNameTaken");
@@ -77,7 +85,6 @@ const PLAIN_REASONS: Record<string, MessageKey> = {
   invalid_value: "refusal.value",
   unknown_field: "refusal.unknownField",
   repeated: "refusal.repeated",
-  self: "refusal.self",
   thresholds_order: "refusal.thresholdsOrder",
   cover_ceiling_short: "refusal.coverCeiling",
   after_to: "refusal.afterTo",
@@ -95,6 +102,8 @@ export function problemText(problem: FieldProblem): string {
       return formatProblem(problem);
     case "taken":
       return takenProblem(problem.field);
+    case "self":
+      return selfProblem(problem.field);
     case "same_cabinet":
       return t("refusal.sameCabinet", { account: String(problem.params?.account ?? "") });
     case "period_too_long":

@@ -66,7 +66,10 @@ function LostSales({ lost }: { lost: ProductDetail["lostSales"] }) {
         })}
       </p>
       {lost.byWarehouse.length === 0 ? (
-        <EmptyState>{t("product.noLostSales")}</EmptyState>
+        // Without a day of stock history nothing can be said yet, not that nothing was lost.
+        <EmptyState>
+          {t(lost.observedDays > 0 ? "product.noLostSales" : "product.lostSalesNotYet")}
+        </EmptyState>
       ) : (
         <TableRegion label={title}>
           <table>
@@ -195,7 +198,15 @@ export default function ProductPage() {
       <a href="/inventory" class="small">
         ← {t("nav.inventory")}
       </a>
-      {detail.error.value && !data ? (
+      {detail.error.value?.status === 404 && !data ? (
+        // A link to a product since deleted, or of another organization: no retry can bring it.
+        <>
+          <h1>{t("product.title")}</h1>
+          <EmptyState>
+            {t("product.notFound")} <a href="/inventory">{t("product.backToInventory")}</a>
+          </EmptyState>
+        </>
+      ) : detail.error.value && !data ? (
         <ErrorState error={detail.error.value} onRetry={() => productModel.load(id)} />
       ) : !data ? (
         <>

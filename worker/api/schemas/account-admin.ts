@@ -55,7 +55,10 @@ export function credentialProblems(
   return [
     ...needed
       .filter((field) => credentials[field] === undefined)
-      .map((field): [string, string] => [field, `required for a ${marketplace} account`]),
+      .map((field): [string, string] => [
+        field,
+        `required for ${marketplace === "ozon" ? "an Ozon" : "a WB"} account`,
+      ]),
     ...foreign
       .filter((field) => credentials[field] !== undefined)
       .map((field): [string, string] => [field, `not used by a ${marketplace} account`]),
@@ -190,6 +193,10 @@ export const ConnectionCheckSchema = z
       .nullable()
       .openapi({ description: "The vendor's HTTP status, when it answered" }),
     detail: z.string().nullable().openapi({ description: "What the vendor said" }),
+    expiredOn: z.string().nullable().openapi({
+      description:
+        "With wrong_key, when the key says so itself: the day it expired (YYYY-MM-DD; a WB token's exp)",
+    }),
     missing: z.array(z.string()).openapi({
       description:
         "With missing_scope, when known: the access the key lacks, as the vendor's cabinet names it (a WB token's categories, e.g. Статистика)",

@@ -3,6 +3,7 @@
 // status and its own words, usually English), marked as not ours to translate.
 import type { ConnectionCheckAnswer } from "../../../../worker/api/schemas/account-admin";
 import { t } from "../../i18n/locale";
+import { formatDate } from "../../lib/format";
 
 export function ConnectionVerdict({ verdict, testId }: { verdict: ConnectionCheckAnswer; testId: string }) {
   return (
@@ -12,11 +13,17 @@ export function ConnectionVerdict({ verdict, testId }: { verdict: ConnectionChec
       data-outcome={verdict.outcome}
       class={verdict.outcome === "ok" ? "notice" : "form-error"}
     >
-      {t(`accounts.outcome.${verdict.outcome}`)}
-      {verdict.missing.length > 0 && (
-        <p data-testid={`${testId}-missing`}>
+      {/* What the key says of itself (read, not checked with the vendor) replaces the vendor's general verdict. */}
+      {verdict.expiredOn ? (
+        <span data-testid={`${testId}-expired`}>
+          {t("accounts.tokenExpired", { date: formatDate(verdict.expiredOn) })}
+        </span>
+      ) : verdict.missing.length > 0 ? (
+        <span data-testid={`${testId}-missing`}>
           {t("accounts.missingAccess", { list: verdict.missing.join(", ") })}
-        </p>
+        </span>
+      ) : (
+        t(`accounts.outcome.${verdict.outcome}`)
       )}
       {verdict.detail && (
         <details class="muted small">
