@@ -159,6 +159,9 @@ export const en = {
   "analytics.week": "Week",
   "analytics.month": "Month",
   "analytics.top": "Top products",
+  "analytics.noCategory": "No category",
+  "analytics.noCategoryNote":
+    "“No category”: products not on Wildberries. The category comes from the WB card; the Ozon reports we read do not carry one.",
   "analytics.categories": "Categories",
   "analytics.regions": "Regions",
   "analytics.periodRefused": "The link's period could not be read: showing the last 30 days.",

@@ -161,6 +161,9 @@ export const ru: Record<MessageKey, string> = {
   "analytics.week": "Неделя",
   "analytics.month": "Месяц",
   "analytics.top": "Лучшие товары",
+  "analytics.noCategory": "Без категории",
+  "analytics.noCategoryNote":
+    "«Без категории» — товары, которых нет на Wildberries: категорию даёт карточка WB, а отчёты Ozon, которые мы читаем, её не передают.",
   "analytics.categories": "Категории",
   "analytics.regions": "Регионы",
   "analytics.periodRefused": "Период из ссылки не распознан: показаны последние 30 дней.",

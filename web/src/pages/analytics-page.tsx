@@ -269,16 +269,23 @@ export default function AnalyticsPage() {
             isEmpty={(d) => d.items.length === 0}
           >
             {(d) => (
-              <Table
-                label={t("analytics.categories")}
-                head={[t("col.category"), t("col.products"), t("col.units"), t("col.revenue")]}
-                rows={d.items.map((c) => [
-                  c.category ?? "—",
-                  formatNumber(c.products),
-                  formatNumber(c.units),
-                  formatMoney(c.revenue),
-                ])}
-              />
+              <>
+                <Table
+                  label={t("analytics.categories")}
+                  head={[t("col.category"), t("col.products"), t("col.units"), t("col.revenue")]}
+                  rows={d.items.map((c) => [
+                    c.category ?? t("analytics.noCategory"),
+                    formatNumber(c.products),
+                    formatNumber(c.units),
+                    formatMoney(c.revenue),
+                  ])}
+                />
+                {d.items.some((c) => c.category === null) && (
+                  <p class="muted small" data-testid="no-category-note">
+                    {t("analytics.noCategoryNote")}
+                  </p>
+                )}
+              </>
             )}
           </LoadState>
         </section>
