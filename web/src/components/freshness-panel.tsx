@@ -7,6 +7,7 @@ import type { Run } from "../api/types";
 import { t } from "../i18n/locale";
 import { formatAge } from "../lib/format";
 import { isStale } from "../lib/freshness";
+import { useClock } from "../models/clock";
 import { roleAtLeast, session } from "../models/session";
 import { describeSunset, sunsetModel } from "../models/sunsets";
 import { syncModel } from "../models/sync";
@@ -40,6 +41,7 @@ function SunsetWarnings({ accountId }: { accountId: string }) {
 
 export function FreshnessPanel() {
   useEffect(() => syncModel.watch(), []);
+  const now = useClock();
   const { runs, accounts } = syncModel;
   const list = accounts.value;
   let body: ComponentChildren;
@@ -54,11 +56,13 @@ export function FreshnessPanel() {
           <li key={account.accountId} class="freshness-item" data-testid="freshness">
             <span class={`mp mp-${account.marketplace}`}>{t(`mp.${account.marketplace}`)}</span>
             <span class="ellipsis">{account.account}</span>
-            <span class={isStale(account.lastSuccessAt) ? "muted stale" : "muted"}>
+            <span class={isStale(account.lastSuccessAt, now) ? "muted stale" : "muted"}>
               {account.lastSuccessAt
-                ? t("overview.lastSync", { age: formatAge(account.lastSuccessAt) })
+                ? t("overview.lastSync", { age: formatAge(account.lastSuccessAt, now) })
                 : t("overview.neverSynced")}
-              {account.lastSuccessAt && isStale(account.lastSuccessAt) ? ` · ${t("overview.stale")}` : ""}
+              {account.lastSuccessAt && isStale(account.lastSuccessAt, now)
+                ? ` · ${t("overview.stale")}`
+                : ""}
             </span>
             {account.running && <RunProgress run={account.running} />}
             {account.lastRun ? (
