@@ -47,7 +47,7 @@ export function wholeNumber(min: number, max: number = INT4_MAX) {
 /** An id of a serial row (warehouses, products, aliases). */
 export const Int4Id = () => wholeNumber(1);
 
-export const ScopeQuery = z.object({
+export const ScopeQuery = z.strictObject({
   marketplace: z.enum(MARKETPLACES).optional().openapi({ description: "Only this marketplace's stock" }),
   warehouseId: Int4Id().optional().openapi({ description: "Only this warehouse's stock" }),
   category: text().trim().min(1).max(200).optional(),
@@ -56,7 +56,7 @@ export const ScopeQuery = z.object({
   }),
 });
 
-export const PageQuery = z.object({
+export const PageQuery = z.strictObject({
   page: wholeNumber(1).default(1),
   pageSize: wholeNumber(1, 500).default(50),
 });

@@ -34,7 +34,7 @@ import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
 
-const PeriodQuery = z.object({
+const PeriodQuery = z.strictObject({
   from: IsoDate.optional().openapi({
     description: "First day, YYYY-MM-DD (default: velocity window before `to`)",
   }),

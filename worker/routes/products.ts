@@ -18,7 +18,7 @@ import { cacheAside } from "../middleware/cache";
 
 const Iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-const ProductQuery = z.object({ days: wholeNumber(1, 730).default(90) });
+const ProductQuery = z.strictObject({ days: wholeNumber(1, 730).default(90) });
 
 const route = createRoute({
   method: "get",

@@ -13,7 +13,7 @@ import { ApiError } from "../errors";
 import { cacheAside } from "../middleware/cache";
 import { requireRole } from "../middleware/require-role";
 
-const WarehouseQuery = z.object({ marketplace: z.enum(MARKETPLACES).optional() });
+const WarehouseQuery = z.strictObject({ marketplace: z.enum(MARKETPLACES).optional() });
 
 const listRoute = createRoute({
   method: "get",

@@ -131,7 +131,7 @@ export const TestSendSchema = z
   })
   .openapi("AlertTestSend");
 
-export const AlertLogQuery = z.object({
+export const AlertLogQuery = z.strictObject({
   status: z.enum(DELIVERY_STATUSES).optional(),
   rule: z.enum(LOGGED_RULES).optional(),
 });
