@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_FILTERS,
   filtersFromQuery,
+  ignoredInQuery,
   inventoryCsvPath,
   inventoryPagePath,
   inventoryQuery,
@@ -78,5 +79,15 @@ describe("inventory filters in the page's address", () => {
       "marketplace=amazon&status=gone&sort=price&order=up&page=0&warehouseId=x",
     );
     expect(filtersFromQuery(query)).toEqual(DEFAULT_FILTERS);
+  });
+
+  it("names the address's parameters it could not read, and none of those it read or that are defaults", () => {
+    const bogus = new URLSearchParams("page=-3&status=bogus&sort=zzz&utm=1&marketplace=wb&search=кеды");
+    expect(ignoredInQuery(bogus).sort()).toEqual(["page", "sort", "status", "utm"]);
+    const fine = new URLSearchParams(
+      "marketplace=ozon&status=critical&sort=available&order=asc&page=1&search=x",
+    );
+    expect(ignoredInQuery(fine)).toEqual([]);
+    expect(ignoredInQuery(new URLSearchParams("page=3&order=desc&warehouseId=7"))).toEqual([]);
   });
 });

@@ -100,6 +100,8 @@ export const en = {
   "col.reorderPoint": "Reorder point",
   "col.suggested": "Order qty",
   "col.reorderIn": "Reorder in",
+  "inventory.addressIgnored":
+    "Part of the link was not understood ({names}): the default view is shown for it.",
   "inventory.title": "Inventory",
   "inventory.search": "Search article or name",
   "inventory.marketplace": "Marketplace",

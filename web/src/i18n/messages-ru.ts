@@ -102,6 +102,7 @@ export const ru: Record<MessageKey, string> = {
   "col.reorderPoint": "Точка заказа",
   "col.suggested": "Заказать",
   "col.reorderIn": "Заказать через",
+  "inventory.addressIgnored": "Часть ссылки не распознана ({names}): для этого показан вид по умолчанию.",
   "inventory.title": "Остатки",
   "inventory.search": "Поиск по артикулу или названию",
   "inventory.marketplace": "Маркетплейс",

@@ -92,6 +92,22 @@ export function filtersFromQuery(query: URLSearchParams): InventoryFilters {
   };
 }
 
+/**
+ * The address's parameters the page could not read (unknown names, or values it does not offer), so it can say it
+ * shows the default for them rather than silently dropping them.
+ */
+export function ignoredInQuery(query: URLSearchParams): string[] {
+  const read = new URLSearchParams(inventoryQuery(filtersFromQuery(query)));
+  const ignored = new Set<string>();
+  for (const [name, value] of query) {
+    if (name === "order" && value === DEFAULT_FILTERS.order) continue;
+    if (name === "sort" && value === DEFAULT_FILTERS.sort) continue;
+    if (name === "page" && value === "1") continue;
+    if (read.get(name) !== value) ignored.add(name);
+  }
+  return [...ignored];
+}
+
 /** Changing anything but the page starts again from page 1. */
 export function withFilter<K extends keyof InventoryFilters>(
   filters: InventoryFilters,

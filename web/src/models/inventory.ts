@@ -10,6 +10,7 @@ import {
   DEFAULT_FILTERS,
   filtersFromQuery,
   type InventoryFilters,
+  ignoredInQuery,
   inventoryCsvPath,
   inventoryPagePath,
   inventoryQuery,
@@ -22,6 +23,8 @@ const SEARCH_PAUSE_MS = 300;
 
 export function createInventoryModel() {
   const filters = signal<InventoryFilters>(DEFAULT_FILTERS);
+  /** The address's parameters the page could not read (said on the page, until a filter is changed). */
+  const ignored = signal<string[]>([]);
   const list = createResource<InventoryPage>();
   const warehouses = createResource<{ items: Warehouse[] }>();
   const categories = createResource<CategorySales>();
@@ -42,6 +45,7 @@ export function createInventoryModel() {
   }
 
   function set<K extends keyof InventoryFilters>(name: K, value: InventoryFilters[K]): void {
+    ignored.value = [];
     filters.value = withFilter(filters.value, name, value);
     setQuery(inventoryQuery(filters.value), { replace: name === "search" });
     clearTimeout(searchTimer);
@@ -57,6 +61,7 @@ export function createInventoryModel() {
 
   /** Shows the filters of the address (opened, reloaded, or reached with Back); loads when they differ. */
   function fromUrl(search: string): void {
+    ignored.value = ignoredInQuery(new URLSearchParams(search));
     const wanted = filtersFromQuery(new URLSearchParams(search));
     const same =
       new URLSearchParams(inventoryQuery(wanted)).toString() ===
@@ -67,7 +72,7 @@ export function createInventoryModel() {
     load();
   }
 
-  return { filters, list, warehouses, categories, csvPath, load, set, reset, fromUrl };
+  return { filters, list, warehouses, categories, csvPath, ignored, load, set, reset, fromUrl };
 }
 
 export const inventoryModel = createInventoryModel();

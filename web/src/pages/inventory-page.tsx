@@ -183,6 +183,11 @@ export default function InventoryPage() {
   return (
     <section class="page">
       <h1>{t("inventory.title")}</h1>
+      {inventoryModel.ignored.value.length > 0 && (
+        <p class="notice" role="status" data-testid="address-ignored">
+          {t("inventory.addressIgnored", { names: inventoryModel.ignored.value.join(", ") })}
+        </p>
+      )}
       <div class="card">
         <Filters />
       </div>
