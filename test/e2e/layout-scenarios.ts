@@ -220,7 +220,7 @@ export const layoutScenarios: Scenario[] = [
     },
   },
   {
-    name: "on a 390 px phone the inventory's status and available, each run's status, the supply plan's quantity and value and the ABC products show without scrolling sideways; the webhook address takes its form's width",
+    name: "on a 390 px phone the inventory's status and available, each run's status, the supply plan's quantity and value and the ABC products show without scrolling sideways; the Settings invite fields are labelled and as wide as the role select, the connect form's data sources stand apart from its button; the webhook address takes its form's width",
     async run(page, { simUrl }) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
