@@ -100,7 +100,7 @@ const sourcesScenario: Scenario = {
       await refused.waitFor();
       assert.match(
         await refused.innerText(),
-        /Не сохранено: Источники продаж — эти источники считают одни и те же заказы[\s\S]*Действуют прежние источники/,
+        /Не сохранено: Источники продаж — эти источники считают одни и те же заказы: выберите один из них\. Действуют прежние источники\./,
       );
       assert.deepEqual(
         (await apiJson<AccountAdapters>(page, path)).adapters,

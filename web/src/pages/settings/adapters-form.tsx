@@ -54,7 +54,9 @@ export function AdaptersForm({
             });
       onDone(changed, savedText(before, effectiveAdapters(changed, adapters)));
     } catch (failure) {
-      refusal.value = `${errorText(toFailure(failure))} ${t("accounts.sourcesNotChanged")}`;
+      // The refusal's sentence, then that the sources in use stay ("…выберите один из них. Действуют прежние…").
+      const said = errorText(toFailure(failure));
+      refusal.value = `${said}${/[.!?…]$/.test(said) ? "" : "."} ${t("accounts.sourcesNotChanged")}`;
     } finally {
       busy.value = false;
     }
