@@ -24,6 +24,11 @@ const DEFAULT_SALES: Record<Marketplace, string[]> = {
   wb: [wbSupplierOrdersV1.id, wbSupplierSalesV1.id],
 };
 
+/** Two feeds chosen together that count the same orders (the API answers with reason `same_orders`). */
+export class SameOrdersError extends UnknownAdapterError {
+  override name = "SameOrdersError";
+}
+
 /** Feeds that count the same orders: configured together, every order would be counted twice. */
 const SAME_ORDERS: readonly (readonly [string, string])[] = [
   [ozonAnalyticsDataV1.id, ozonPostingFboListV3.id],
@@ -53,7 +58,7 @@ export function salesAdapterList(
   }
   for (const [a, b] of SAME_ORDERS) {
     if (list.includes(a) && list.includes(b))
-      throw new UnknownAdapterError(
+      throw new SameOrdersError(
         `Sales adapters ${a} and ${b} count the same orders: configure one of them, not both`,
       );
   }

@@ -1,6 +1,8 @@
 // Settings → Marketplace accounts end to end: connecting the demo's own Ozon cabinet again is refused in Russian;
 // the admin connects a second cabinet the simulator knows, the connection check says it works, a sync of it lands
-// rows; an account with a wrong key is reported as such.
+// rows; an account with a wrong key is reported as such. The sunset warning leads to the account's «Источники
+// данных», where the admin switches a data source (proven by the API's answer) and a refused pair of sales feeds
+// is named under the field with nothing changed.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { apiJson, screenshot, settled, visit } from "./pages";
@@ -51,7 +53,99 @@ async function checkVerdict(page: Page, name: string): Promise<string> {
   return (await verdict.getAttribute("data-outcome")) ?? "";
 }
 
+interface AccountAdapters {
+  id: string;
+  name: string;
+  adapters: { stock: string[]; sales: string[] | null };
+}
+
+/** The checked adapter ids of one kind in the account card's data sources form. */
+const checked = (form: ReturnType<Page["locator"]>, kind: "stock" | "sales") =>
+  form
+    .locator(`.adapter-choice[data-kind="${kind}"] input[type="checkbox"]:checked`)
+    .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+
+const sourcesScenario: Scenario = {
+  name: "the sunset warning leads to Settings; an admin switches an account's data source there, and a refused pair of sales feeds is named under the field with nothing changed",
+  async run(page) {
+    await visit(page, "/");
+    await settled(page);
+    // The demo Ozon account reads the deprecated v2 stock endpoint: the warning says where to switch, and links there.
+    const where = page.locator('[data-testid="sunset-warning"] [data-testid="sunset-where"]').first();
+    assert.match(await where.innerText(), /Настройки → аккаунт → «Источники данных»/);
+    await where.click();
+    await page.waitForFunction(() => window.location.pathname === "/settings");
+    await settled(page);
+    const { items } = await apiJson<{ items: AccountAdapters[] }>(page, "/api/accounts");
+    const listed = items.find((item) => item.name === "Ozon demo");
+    assert.ok(listed, "the demo Ozon account");
+    const path = `/api/accounts/${listed.id}`;
+    const before = await apiJson<AccountAdapters>(page, path);
+    try {
+      const row = page.locator('[data-testid="account-row"][data-account="Ozon demo"]');
+      await row.locator('[data-testid="account-sources"]:not([disabled])').click();
+      const form = row.locator('[data-testid="account-sources-form"]');
+      await form.locator('.adapter-choice[data-kind="sales"] input').first().waitFor();
+      // The form shows what the account uses now: the defaults, as it names none.
+      assert.deepEqual(await checked(form, "sales"), [
+        "ozon.v3.posting_fbo_list",
+        "ozon.v4.posting_fbs_list",
+      ]);
+      assert.ok((await checked(form, "stock")).includes("ozon.v2.stock_on_warehouses"));
+
+      // Ozon's analytics orders count the same orders as the FBO postings: refused, named, nothing changed.
+      await form.locator('input[value="ozon.v1.analytics_data"]').check();
+      await form.locator('button[type="submit"]').click();
+      const refused = form.locator('[data-testid="adapters-refused"]');
+      await refused.waitFor();
+      assert.match(
+        await refused.innerText(),
+        /Не сохранено: Источники продаж — эти источники считают одни и те же заказы: выберите один из них\. Действуют прежние источники\./,
+      );
+      assert.deepEqual(
+        (await apiJson<AccountAdapters>(page, path)).adapters,
+        before.adapters,
+        "nothing changed",
+      );
+      await screenshot(page, "settings-sources-refused-ru-desktop");
+
+      // The switch the warning advises: the analytics FBO stock instead of the deprecated v2 endpoint.
+      await form.locator('input[value="ozon.v1.analytics_data"]').uncheck();
+      await form.locator('input[value="ozon.v1.analytics_stocks"]').check();
+      await form.locator('input[value="ozon.v2.stock_on_warehouses"]').uncheck();
+      await form.locator('button[type="submit"]').click();
+      const note = row.locator('[data-testid="account-note"]');
+      await note.waitFor();
+      assert.match(
+        await note.innerText(),
+        /Источники данных сохранены\. Добавлены: «остатки Ozon FBO \(аналитика, v1\)»\. Убраны: «остатки по складам Ozon \(v2\)»\./,
+      );
+      const after = await apiJson<AccountAdapters>(page, path);
+      assert.ok(after.adapters.stock.includes("ozon.v1.analytics_stocks"), JSON.stringify(after.adapters));
+      assert.ok(
+        !after.adapters.stock.includes("ozon.v2.stock_on_warehouses"),
+        JSON.stringify(after.adapters),
+      );
+      assert.deepEqual(
+        after.adapters.sales,
+        before.adapters.sales,
+        "the untouched sales sources stay as stored",
+      );
+      // Opened again, the form shows the new choice.
+      await row.locator('[data-testid="account-sources"]').click();
+      assert.ok((await checked(form, "stock")).includes("ozon.v1.analytics_stocks"));
+    } finally {
+      // The other scenarios sync the demo account with its default sources.
+      const restored = await page.request.patch(new URL(path, page.url()).href, {
+        data: { adapters: { stock: before.adapters.stock } },
+      });
+      assert.equal(restored.status(), 200, await restored.text());
+    }
+  },
+};
+
 export const accountScenarios: Scenario[] = [
+  sourcesScenario,
   {
     name: "an admin connects an Ozon account in Settings, checks it, its first sync starts by itself and lands rows; a wrong key is named at connect and nothing is kept",
     async run(page, { simUrl }) {

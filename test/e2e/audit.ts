@@ -115,3 +115,36 @@ export async function clippingProblems(page: Page, options: { regionsFit: boolea
     return problems;
   }, options);
 }
+
+/**
+ * Checkboxes and radio buttons out of line with their label: the box's vertical centre more than 3 px from the
+ * centre of the label's first line of text (a box as tall as a text field stood above the words on a phone).
+ */
+export async function checkboxAlignmentProblems(page: Page): Promise<string[]> {
+  await allowNamedFunctions(page);
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const box of Array.from(
+      document.querySelectorAll<HTMLInputElement>('label input[type="checkbox"], label input[type="radio"]'),
+    )) {
+      const rect = box.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const label = box.closest("label") as HTMLLabelElement;
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      let line: DOMRect | undefined;
+      for (let node = walker.nextNode(); node && !line; node = walker.nextNode()) {
+        if ((node.textContent ?? "").trim() === "") continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        line = Array.from(range.getClientRects()).find((r) => r.width > 0);
+      }
+      if (!line) continue;
+      const offset = rect.top + rect.height / 2 - (line.top + line.height / 2);
+      if (Math.abs(offset) > 3) {
+        const text = (label.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
+        problems.push(`checkbox ${Math.round(offset)} px off its label's line: "${text}"`);
+      }
+    }
+    return problems;
+  });
+}

@@ -1,8 +1,9 @@
-// Issue 18's layout and accessibility checks over every dashboard page: axe-core (0 critical, 0 serious)
-// and no clipped text or sideways overflow, in both themes, at 1440 and 390 px.
+// Issue 18's layout and accessibility checks over every dashboard page: axe-core (0 critical, 0 serious),
+// no clipped text or sideways overflow and every checkbox in line with its label, in both themes, at 1440 and
+// 390 px.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { axeProblems, clippingProblems } from "./audit";
+import { axeProblems, checkboxAlignmentProblems, clippingProblems } from "./audit";
 import { faultedRunPath } from "./faulted-run";
 import { currentLanguage, DASHBOARD_PAGES, PHONE, screenshot, settled, visit } from "./pages";
 import type { Scenario } from "./scenarios";
@@ -63,9 +64,46 @@ const fitsWithoutScrolling = (path: string, size: string) =>
     (prefix) => path === prefix || path.startsWith(`${prefix}?`) || path.startsWith(`${prefix}/`),
   );
 
+/**
+ * Settings on a phone: the invite fields have visible labels and take the role select's width; the connect form's
+ * opened "Data sources" stands apart from the Connect button; the adapter checkboxes sit in line with their words.
+ */
+async function settingsFormsOnPhone(page: Page): Promise<void> {
+  await visit(page, "/settings");
+  await settled(page);
+  const invite = page.locator('[data-testid="invite-user"]');
+  const widths = await invite.evaluate((form) =>
+    ["email", "name", "role"].map((name) => {
+      const control = form.querySelector(`[name="${name}"]`) as HTMLElement;
+      const caption = control.closest("label")?.querySelector("span");
+      return [
+        name,
+        control.getBoundingClientRect().width,
+        caption?.getBoundingClientRect().height ?? 0,
+      ] as const;
+    }),
+  );
+  const role = widths[2]?.[1] ?? 0;
+  for (const [name, width, caption] of widths) {
+    assert.ok(caption > 0, `the invite's ${name} field has a visible label`);
+    assert.ok(Math.abs(width - role) <= 2, `the invite's ${name} is ${width} px, the role select ${role} px`);
+  }
+  const connect = page.locator('[data-testid="connect-account"]');
+  await connect.locator("details.connect-adapters > summary").click();
+  const gap = await connect.evaluate((form) => {
+    const details = form.querySelector("details.connect-adapters") as HTMLElement;
+    const button = form.querySelector('button[type="submit"]') as HTMLElement;
+    return button.getBoundingClientRect().top - details.getBoundingClientRect().bottom;
+  });
+  assert.ok(gap >= 8, `the data sources end ${gap} px above the Connect button`);
+  await page.waitForSelector('[data-testid="connect-account"] .adapter-choice input[type="checkbox"]');
+  assert.deepEqual(await checkboxAlignmentProblems(page), [], "the adapter checkboxes are in line");
+  await screenshot(page, `settings-forms-${await currentLanguage(page)}-phone`);
+}
+
 export const layoutScenarios: Scenario[] = [
   {
-    name: "axe finds nothing critical or serious and no text is cut, on every page in both themes at 1440 and 390 px",
+    name: "axe finds nothing critical or serious, no text is cut and checkboxes sit in line with their labels, on every page in both themes at 1440 and 390 px",
     async run(page, { simUrl }) {
       const paths = await auditedPaths(page, simUrl);
       const problems: string[] = [];
@@ -83,6 +121,8 @@ export const layoutScenarios: Scenario[] = [
             for (const problem of await axeProblems(page)) problems.push(`${where}: ${problem}`);
             const clipped = await clippingProblems(page, { regionsFit: fitsWithoutScrolling(path, size) });
             for (const problem of clipped.slice(0, 8)) problems.push(`${where}: ${problem}`);
+            for (const problem of await checkboxAlignmentProblems(page))
+              problems.push(`${where}: ${problem}`);
           }
         }
       }
@@ -180,7 +220,7 @@ export const layoutScenarios: Scenario[] = [
     },
   },
   {
-    name: "on a 390 px phone the inventory's status and available, each run's status, the supply plan's quantity and value and the ABC products show without scrolling sideways; the webhook address takes its form's width",
+    name: "on a 390 px phone the inventory's status and available, each run's status, the supply plan's quantity and value and the ABC products show without scrolling sideways; the Settings invite fields are labelled and as wide as the role select, the connect form's data sources stand apart from its button; the webhook address takes its form's width",
     async run(page, { simUrl }) {
       await page.setViewportSize(PHONE);
       const hidden: string[] = [];
@@ -228,6 +268,8 @@ export const layoutScenarios: Scenario[] = [
       await visit(page, await faultedRunPath(page, simUrl));
       await settled(page);
       await screenshot(page, `run-rejects-${await currentLanguage(page)}-phone`);
+
+      await settingsFormsOnPhone(page);
 
       for (const viewport of [PHONE, WIDE]) {
         await page.setViewportSize(viewport);

@@ -51,7 +51,7 @@ function screenName(path: string): string {
 
 export const scenarios: Scenario[] = [
   {
-    name: "sign-in refuses a wrong password, then signs in to the Overview",
+    name: "sign-in refuses a wrong password, counts down a throttled sign-in, then signs in to the Overview",
     async run(page, { baseUrl }) {
       await page.goto(`${baseUrl}/inventory`);
       await page.waitForURL(/\/signin/);
@@ -62,8 +62,26 @@ export const scenarios: Scenario[] = [
       await page.waitForSelector('[data-testid="sign-in-error"]');
       assert.match((await page.textContent('[data-testid="sign-in-error"]')) ?? "", /Неверная|wrong/);
       await page.fill('input[name="password"]', DEMO_PASSWORD);
+      // Sign-in throttled (the API's 429 with Retry-After, answered here once): the form counts the wait down
+      // instead of only saying "Входим…", then signs in by itself.
+      let throttled = false;
+      await page.route("**/api/auth/login", (route) => {
+        if (throttled) return route.continue();
+        throttled = true;
+        return route.fulfill({
+          status: 429,
+          headers: { "Retry-After": "5" },
+          contentType: "application/json",
+          body: JSON.stringify({ error: { code: "RATE_LIMITED", message: "too many sign-in attempts" } }),
+        });
+      });
       await page.click('[data-testid="sign-in"]');
+      const wait = page.locator('[data-testid="sign-in-throttled"]');
+      await wait.waitFor();
+      assert.match(await wait.innerText(), /Слишком много попыток входа; повторим через [1-5] с\./);
+      assert.match(await page.locator('[data-testid="sign-in"]').innerText(), /Повтор через [1-5] с/);
       await page.waitForURL(`${baseUrl}/inventory`);
+      await page.unroute("**/api/auth/login");
       await visit(page, "/");
       await page.waitForSelector('[data-testid="category-critical"]');
     },

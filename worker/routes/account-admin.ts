@@ -168,7 +168,13 @@ function endpointsWith(
   if (checked.success) return checked.data.endpoints;
   const issue = checked.error.issues[0];
   const message = issue ? describeConfigIssue(issue) : "endpoints: invalid";
-  throw new ApiError("BAD_REQUEST", message.replace(/^endpoints/, "adapters"));
+  const reason = issue?.code === "custom" ? issue.params?.reason : undefined;
+  throw new ApiError(
+    "BAD_REQUEST",
+    message.replace(/^endpoints/, "adapters"),
+    {},
+    typeof reason === "string" ? { reason } : undefined,
+  );
 }
 
 type StoredAccount = NonNullable<Awaited<ReturnType<typeof accountForAdmin>>>;

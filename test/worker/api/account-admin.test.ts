@@ -299,6 +299,23 @@ describe("changing and deleting an account", () => {
     expect(((await unknown.json()) as ErrorBody).error.message).toMatch(
       /^adapters\.sales\[0\]: unknown sales adapter "nope"/,
     );
+    // Two feeds that count the same orders: a reason of its own for the dashboard, and nothing changed.
+    const twice = await send(
+      "PATCH",
+      `/api/accounts/${created.id}`,
+      { adapters: { sales: ["ozon.v1.analytics_data", "ozon.v3.posting_fbo_list"] } },
+      ip(),
+      { cookie: initechAdmin },
+    );
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as ErrorBody).error).toMatchObject({
+      field: "adapters.sales",
+      reason: "same_orders",
+    });
+    const kept = (await (
+      await get(`/api/accounts/${created.id}`, ip(), { cookie: initechAdmin })
+    ).json()) as AdminAccount;
+    expect(kept.adapters).toEqual({ stock: ["ozon.v2.stock_on_warehouses"], sales: [] });
   });
 
   it("deletes an account with its runs, but not while one is running", async () => {

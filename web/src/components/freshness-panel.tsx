@@ -28,13 +28,24 @@ export function RunProgress({ run }: { run: Run }) {
   );
 }
 
-/** A small warning when the account's adapters use a vendor endpoint that is deprecated or about to go. */
+/**
+ * A small warning when the account's adapters use a vendor endpoint that is deprecated or about to go, and where
+ * the switch is made (Settings → the account → Data sources; a link for admins, who can make it).
+ */
 function SunsetWarnings({ accountId }: { accountId: string }) {
   const notices = sunsetModel.of(accountId);
   if (notices.length === 0) return null;
+  const where = t("overview.sunsetWhere");
   return (
     <span class="small sunset-warning" role="note" data-testid="sunset-warning">
-      {notices.map(describeSunset).join(" ")}
+      {notices.map(describeSunset).join(" ")}{" "}
+      {roleAtLeast(session.role.value, "admin") ? (
+        <a href="/settings#marketplace-accounts" data-testid="sunset-where">
+          {where}
+        </a>
+      ) : (
+        where
+      )}
     </span>
   );
 }

@@ -17,6 +17,8 @@ const LABELS: FieldLabels = {
   "credentials.apiKey": "accounts.ozonApiKey",
   "credentials.token": "accounts.token",
   adapters: "field.adapters",
+  "adapters.stock": "field.stockAdapters",
+  "adapters.sales": "field.salesAdapters",
   criticalMax: "settings.criticalMax",
   lowMax: "settings.lowMax",
   overstockMin: "settings.overstockMin",
@@ -89,6 +91,7 @@ const PLAIN_REASONS: Record<string, MessageKey> = {
   cover_ceiling_short: "refusal.coverCeiling",
   after_to: "refusal.afterTo",
   not_used: "refusal.notUsed",
+  same_orders: "refusal.sameOrders",
   disabled: "refusal.disabled",
 };
 

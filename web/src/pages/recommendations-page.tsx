@@ -154,12 +154,12 @@ export default function RecommendationsPage() {
             {t("reco.perWarehouse")}
           </button>
         </fieldset>
-        <label class="small">
+        <label class="small check-line">
           <input
             type="checkbox"
             checked={onlyReorder.value}
             onChange={(e) => set({ onlyReorder: e.currentTarget.checked })}
-          />{" "}
+          />
           {t("reco.onlyReorder")}
         </label>
         <span class="spacer" />

@@ -1,6 +1,8 @@
-// Sign in with email and password; a wrong password says so without saying which of the two was wrong.
+// Sign in with email and password; a wrong password says so without saying which of the two was wrong. While
+// sign-in is throttled (429), the form counts down to the next try instead of only saying "Signing in…".
 import { useSignal } from "@preact/signals";
 import { Field } from "../components/field";
+import { useRateLimitWait } from "../components/rate-limit-notice";
 import { errorText } from "../components/states";
 import { t } from "../i18n/locale";
 import { session } from "../models/session";
@@ -9,6 +11,8 @@ export function SignInPage() {
   const email = useSignal("");
   const password = useSignal("");
   const error = session.signInError.value;
+  const waiting = useRateLimitWait();
+  const throttled = session.signingIn.value && waiting !== null;
   return (
     <main class="signin">
       <form
@@ -39,11 +43,21 @@ export function SignInPage() {
             onInput={(event) => (password.value = event.currentTarget.value)}
           />
         </Field>
-        <p class="form-error" role="alert" data-testid={error ? "sign-in-error" : undefined}>
-          {error ? (error.status === 401 ? t("auth.wrong") : errorText(error)) : "\u00a0"}
-        </p>
+        {throttled ? (
+          <p class="notice" role="status" data-testid="sign-in-throttled">
+            {t("auth.throttled", { seconds: waiting })}
+          </p>
+        ) : (
+          <p class="form-error" role="alert" data-testid={error ? "sign-in-error" : undefined}>
+            {error ? (error.status === 401 ? t("auth.wrong") : errorText(error)) : "\u00a0"}
+          </p>
+        )}
         <button type="submit" class="button primary" disabled={session.signingIn.value} data-testid="sign-in">
-          {session.signingIn.value ? t("auth.signingIn") : t("auth.submit")}
+          {throttled
+            ? t("auth.retryIn", { seconds: waiting })
+            : session.signingIn.value
+              ? t("auth.signingIn")
+              : t("auth.submit")}
         </button>
       </form>
     </main>

@@ -192,12 +192,12 @@ export default function SupplyPlanPage() {
           <option value="ozon">{t("mp.ozon")}</option>
           <option value="wb">{t("mp.wb")}</option>
         </select>
-        <label class="small">
+        <label class="small check-line">
           <input
             type="checkbox"
             checked={all.value}
             onChange={(e) => set({ all: e.currentTarget.checked })}
-          />{" "}
+          />
           {t("supply.all")}
         </label>
         <span class="spacer" />

@@ -1,7 +1,7 @@
 // An account's endpoint config as it is saved: its shape, and every adapter id put through the adapter
 // registries (cron/adapters), so a bad id is refused when saved instead of failing a sync mid-run.
 import { z } from "@hono/zod-openapi";
-import { SALES_ADAPTERS, salesAdapterList } from "../../../cron/adapters/sales-adapters";
+import { SALES_ADAPTERS, SameOrdersError, salesAdapterList } from "../../../cron/adapters/sales-adapters";
 import { STOCK_ADAPTERS, stockSources, UnknownAdapterError } from "../../../cron/adapters/stock-adapters";
 import type { Marketplace } from "../../../db/schema/enums";
 import { MARKETPLACES } from "../../../db/schema/enums";
@@ -33,12 +33,16 @@ const ADAPTER_LISTS: readonly AdapterList[] = [
 ];
 
 /** The registry's refusal of the ids, or null when it takes them. */
-function refusal(list: AdapterList, marketplace: Marketplace, ids: readonly string[]): string | null {
+function refusal(
+  list: AdapterList,
+  marketplace: Marketplace,
+  ids: readonly string[],
+): UnknownAdapterError | null {
   try {
     list.check(marketplace, ids);
     return null;
   } catch (error) {
-    if (error instanceof UnknownAdapterError) return error.message;
+    if (error instanceof UnknownAdapterError) return error;
     throw error;
   }
 }
@@ -62,11 +66,14 @@ function checkList(
     const problem = refusal(list, marketplace, [id]);
     if (problem === null) return;
     clean = false;
-    const message = Object.hasOwn(list.registry, id) ? problem : unknownId(list, marketplace, id);
+    const message = Object.hasOwn(list.registry, id) ? problem.message : unknownId(list, marketplace, id);
     ctx.addIssue({ code: "custom", path: ["endpoints", list.field, index], message });
   });
   const together = clean ? refusal(list, marketplace, ids) : null;
-  if (together !== null) ctx.addIssue({ code: "custom", path: ["endpoints", list.field], message: together });
+  if (together === null) return;
+  // Two feeds that count the same orders: a reason of its own, so the dashboard can say it in words.
+  const params = together instanceof SameOrdersError ? { reason: "same_orders" } : undefined;
+  ctx.addIssue({ code: "custom", path: ["endpoints", list.field], message: together.message, params });
 }
 
 /** A marketplace account's endpoint config, valid for that marketplace. */

@@ -1,6 +1,6 @@
 // Settings → Marketplace accounts (admin): connect an Ozon or WB account with its credentials and adapters,
 // check the connection (the vendor's verdict in plain words; connecting checks first and keeps no account whose
-// credentials the vendor refuses), sync, enable or disable, rename, delete.
+// credentials the vendor refuses), sync, enable or disable, rename, change the key or the data sources, delete.
 // Credentials go to the API once and never come back: the list shows only "set" and the key's last 4.
 
 import { useSignal } from "@preact/signals";
@@ -15,11 +15,13 @@ import type { Marketplace } from "../../api/types";
 import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
-import { adapterName } from "../../lib/adapter-names";
+import { recommendedAdapters } from "../../lib/adapter-changes";
 import { connectVerdict } from "../../lib/connect-verdict";
 import { SYNC_START_PATH, syncRequestBody } from "../../lib/sync-request";
 import { toFailure } from "../../models/resource";
 import { syncModel } from "../../models/sync";
+import { AdapterPicker } from "./adapter-picker";
+import { AdaptersForm } from "./adapters-form";
 import { ChangeKeyForm } from "./change-key-form";
 import { ConnectionVerdict } from "./connection-verdict";
 import { CredentialFields, credentialsBody } from "./credential-fields";
@@ -32,52 +34,6 @@ interface Listed {
 }
 
 const MARKETPLACE_LABEL: Record<Marketplace, string> = { ozon: "Ozon", wb: "Wildberries" };
-
-function AdapterChoice(props: {
-  adapters: MarketplaceAdapters | null;
-  marketplace: Marketplace;
-  kind: "stock" | "sales";
-  chosen: string[];
-  onChange: (ids: string[]) => void;
-}) {
-  const offered =
-    props.adapters?.items.find((item) => item.marketplace === props.marketplace)?.[props.kind] ?? [];
-  return (
-    <fieldset class="field">
-      <legend>{t(props.kind === "stock" ? "accounts.stockAdapters" : "accounts.salesAdapters")}</legend>
-      {offered.map((adapter) => (
-        <label key={adapter.id} class="small">
-          <input
-            type="checkbox"
-            checked={props.chosen.includes(adapter.id)}
-            onChange={(event) =>
-              props.onChange(
-                event.currentTarget.checked
-                  ? [...props.chosen, adapter.id]
-                  : props.chosen.filter((id) => id !== adapter.id),
-              )
-            }
-          />{" "}
-          <span>{adapterName(adapter.id)}</span> <span class="mono muted">{adapter.id}</span>
-          {adapter.deprecated && (
-            <>
-              {" "}
-              <span class="badge badge-low" data-testid="adapter-deprecated">
-                {t("adapter.deprecated")}
-              </span>
-            </>
-          )}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-const defaults = (adapters: MarketplaceAdapters | null, marketplace: Marketplace, kind: "stock" | "sales") =>
-  adapters?.items
-    .find((item) => item.marketplace === marketplace)
-    ?.[kind].filter((a) => a.recommended)
-    .map((a) => a.id) ?? [];
 
 function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | null; onDone: () => void }) {
   const marketplace = useSignal<Marketplace>("ozon");
@@ -94,8 +50,8 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   /** The vendor refused the credentials, or could not say: nothing was kept. */
   const refused = useSignal<ConnectionCheckAnswer | null>(null);
   const mp = marketplace.value;
-  const chosenStock = stock.value ?? defaults(adapters, mp, "stock");
-  const chosenSales = sales.value ?? defaults(adapters, mp, "sales");
+  const chosenStock = stock.value ?? recommendedAdapters(adapters, mp, "stock");
+  const chosenSales = sales.value ?? recommendedAdapters(adapters, mp, "sales");
   async function submit() {
     error.value = null;
     refused.value = null;
@@ -159,21 +115,16 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
         </label>
         <CredentialFields marketplace={mp} clientId={clientId} secret={mp === "ozon" ? apiKey : token} />
       </div>
-      <details>
+      <details class="connect-adapters">
         <summary>{t("accounts.adapters")}</summary>
-        <AdapterChoice
+        <AdapterPicker
           adapters={adapters}
           marketplace={mp}
-          kind="stock"
-          chosen={chosenStock}
-          onChange={(ids) => (stock.value = ids)}
-        />
-        <AdapterChoice
-          adapters={adapters}
-          marketplace={mp}
-          kind="sales"
-          chosen={chosenSales}
-          onChange={(ids) => (sales.value = ids)}
+          chosen={{ stock: chosenStock, sales: chosenSales }}
+          onChange={(kind, ids) => {
+            if (kind === "stock") stock.value = ids;
+            else sales.value = ids;
+          }}
         />
       </details>
       <div class="toolbar">
@@ -212,10 +163,19 @@ function ConnectForm({ adapters, onDone }: { adapters: MarketplaceAdapters | nul
   );
 }
 
-function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => void }) {
+function AccountRow({
+  account,
+  adapters,
+  onChanged,
+}: {
+  account: Listed;
+  adapters: MarketplaceAdapters | null;
+  onChanged: () => void;
+}) {
   const verdict = useSignal<ConnectionCheckAnswer | null>(null);
   const detail = useSignal<AccountAdmin | null>(null);
   const changingKey = useSignal(false);
+  const changingSources = useSignal(false);
   const note = useSignal<string | null>(null);
   const error = useSignal<ApiFailure | null>(null);
   const base = `/api/accounts/${account.id}`;
@@ -296,6 +256,19 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
           >
             {t("accounts.changeKey")}
           </button>
+          <button
+            type="button"
+            class="button small"
+            aria-expanded={changingSources.value}
+            disabled={detail.value === null}
+            onClick={() => {
+              changingSources.value = !changingSources.value;
+              note.value = null;
+            }}
+            data-testid="account-sources"
+          >
+            {t("accounts.sources")}
+          </button>
           <button type="button" class="button small" onClick={remove}>
             {t("accounts.delete")}
           </button>
@@ -313,8 +286,23 @@ function AccountRow({ account, onChanged }: { account: Listed; onChanged: () => 
             }}
           />
         )}
+        {changingSources.value && detail.value && (
+          <AdaptersForm
+            account={detail.value}
+            adapters={adapters}
+            onDone={(changed, saved) => {
+              detail.value = changed;
+              changingSources.value = false;
+              note.value = saved;
+            }}
+          />
+        )}
         {verdict.value && <ConnectionVerdict verdict={verdict.value} testId="account-verdict" />}
-        {note.value && <p role="status">{note.value}</p>}
+        {note.value && (
+          <p role="status" data-testid="account-note">
+            {note.value}
+          </p>
+        )}
         {error.value && (
           <p class="form-error" role="alert">
             {errorText(error.value, { name: "accounts.name" })}
@@ -342,8 +330,14 @@ export function MarketplaceAccounts() {
       () => {},
     );
   }, []);
+  // Arrived from a sunset warning's link (/settings#marketplace-accounts): show the accounts once listed.
+  const listed = accounts.value !== null;
+  useEffect(() => {
+    if (listed && window.location.hash === "#marketplace-accounts")
+      document.getElementById("marketplace-accounts")?.scrollIntoView();
+  }, [listed]);
   return (
-    <section class="card" data-testid="marketplace-accounts">
+    <section class="card" id="marketplace-accounts" data-testid="marketplace-accounts">
       <h2>{t("accounts.title")}</h2>
       {error.value && (
         <p class="form-error" role="alert">
@@ -363,7 +357,7 @@ export function MarketplaceAccounts() {
             </thead>
             <tbody>
               {accounts.value.map((account) => (
-                <AccountRow key={account.id} account={account} onChanged={load} />
+                <AccountRow key={account.id} account={account} adapters={adapters.value} onChanged={load} />
               ))}
             </tbody>
           </table>

@@ -5,6 +5,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import { type ApiFailure, apiGet, apiRequest } from "../../api/client";
 import type { Role } from "../../api/types";
+import { Field } from "../../components/field";
 import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
@@ -57,41 +58,50 @@ export function Users() {
     <section class="card" data-testid="users">
       <h2>{t("users.title")}</h2>
       <form
-        class="toolbar"
+        class="invite-form"
+        data-testid="invite-user"
         onSubmit={(event) => {
           event.preventDefault();
           void invite();
         }}
       >
-        <input
-          type="email"
-          required
-          aria-label={t("users.email")}
-          placeholder={t("users.email")}
-          value={email.value}
-          onInput={(e) => (email.value = e.currentTarget.value)}
-        />
-        <input
-          aria-label={t("users.name")}
-          placeholder={t("users.name")}
-          value={name.value}
-          maxLength={200}
-          onInput={(e) => (name.value = e.currentTarget.value)}
-        />
-        <select
-          aria-label={t("users.role")}
-          value={role.value}
-          onChange={(e) => (role.value = e.currentTarget.value as Role)}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="button">
-          {t("users.invite")}
-        </button>
+        <div class="form-grid">
+          <Field label={t("users.email")}>
+            <input
+              type="email"
+              name="email"
+              required
+              value={email.value}
+              onInput={(e) => (email.value = e.currentTarget.value)}
+            />
+          </Field>
+          <Field label={t("users.name")}>
+            <input
+              name="name"
+              value={name.value}
+              maxLength={200}
+              onInput={(e) => (name.value = e.currentTarget.value)}
+            />
+          </Field>
+          <Field label={t("users.role")}>
+            <select
+              name="role"
+              value={role.value}
+              onChange={(e) => (role.value = e.currentTarget.value as Role)}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div class="toolbar">
+          <button type="submit" class="button">
+            {t("users.invite")}
+          </button>
+        </div>
       </form>
       {invited.value && (
         <p class="notice" role="status" data-testid="user-invited">
