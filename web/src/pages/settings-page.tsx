@@ -10,6 +10,7 @@ import {
   statusRulesProblem,
 } from "../../../domain/stock-status";
 import type { Role, Settings } from "../api/types";
+import { Field } from "../components/field";
 import { SaveBar } from "../components/save-bar";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
@@ -280,34 +281,44 @@ function ApiKeys() {
   return (
     <section class="card" data-testid="api-keys">
       <h2>{t("settings.apiKeys")}</h2>
+      {/* Labelled fields, as the invite form's: a placeholder alone is gone once the name is typed. */}
       <form
-        class="toolbar"
+        class="invite-form"
+        data-testid="create-api-key"
         onSubmit={(event) => {
           event.preventDefault();
           if (name.value.trim()) void settingsModel.createKey(name.value.trim(), role.value);
         }}
       >
-        <input
-          aria-label={t("settings.keyName")}
-          placeholder={t("settings.keyName")}
-          value={name.value}
-          onInput={(e) => (name.value = e.currentTarget.value)}
-          maxLength={100}
-        />
-        <select
-          aria-label={t("settings.keyRole")}
-          value={role.value}
-          onChange={(e) => (role.value = e.currentTarget.value as Role)}
-        >
-          {(["viewer", "operator", "admin"] as const).map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="button">
-          {t("settings.createKey")}
-        </button>
+        <div class="form-grid">
+          <Field label={t("settings.keyName")}>
+            <input
+              name="keyName"
+              required
+              value={name.value}
+              onInput={(e) => (name.value = e.currentTarget.value)}
+              maxLength={100}
+            />
+          </Field>
+          <Field label={t("settings.keyRole")}>
+            <select
+              name="keyRole"
+              value={role.value}
+              onChange={(e) => (role.value = e.currentTarget.value as Role)}
+            >
+              {(["viewer", "operator", "admin"] as const).map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div class="toolbar">
+          <button type="submit" class="button">
+            {t("settings.createKey")}
+          </button>
+        </div>
       </form>
       {createdKey.value && (
         <p class="notice" role="status">
