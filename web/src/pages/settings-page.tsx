@@ -11,6 +11,7 @@ import {
 } from "../../../domain/stock-status";
 import type { Role, Settings } from "../api/types";
 import { Field } from "../components/field";
+import { RoleOptions } from "../components/role-options";
 import { SaveBar } from "../components/save-bar";
 import { errorText, LoadState } from "../components/states";
 import { TableRegion } from "../components/table-region";
@@ -306,11 +307,7 @@ function ApiKeys() {
               value={role.value}
               onChange={(e) => (role.value = e.currentTarget.value as Role)}
             >
-              {(["viewer", "operator", "admin"] as const).map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           </Field>
         </div>

@@ -6,6 +6,7 @@ import { useEffect } from "preact/hooks";
 import { type ApiFailure, apiGet, apiRequest } from "../../api/client";
 import type { Role } from "../../api/types";
 import { Field } from "../../components/field";
+import { RoleOptions } from "../../components/role-options";
 import { errorText } from "../../components/states";
 import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
@@ -19,8 +20,6 @@ interface User {
   role: Role;
   disabledAt: string | null;
 }
-
-const ROLES = ["viewer", "operator", "admin"] as const;
 
 export function Users() {
   const users = useSignal<User[] | null>(null);
@@ -89,11 +88,7 @@ export function Users() {
               value={role.value}
               onChange={(e) => (role.value = e.currentTarget.value as Role)}
             >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           </Field>
         </div>
@@ -146,11 +141,7 @@ export function Users() {
                         )
                       }
                     >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`role.${r}`)}
-                        </option>
-                      ))}
+                      <RoleOptions />
                     </select>
                   </td>
                   <td>
