@@ -85,10 +85,15 @@ export async function updateOrganizationSettings(
   return rows[0];
 }
 
-/** Marks the organization's data as changed: every cached answer for it stops matching. */
-export async function bumpDataVersion(db: Database, orgId: string): Promise<void> {
-  await db
+/**
+ * Marks the organization's data as changed: every cached answer for it stops matching. Returns the new data
+ * version (undefined when there is no such organization).
+ */
+export async function bumpDataVersion(db: Database, orgId: string): Promise<number | undefined> {
+  const [row] = await db
     .update(organizations)
     .set({ dataVersion: sql`${organizations.dataVersion} + 1` })
-    .where(eq(organizations.id, orgId));
+    .where(eq(organizations.id, orgId))
+    .returning({ dataVersion: organizations.dataVersion });
+  return row?.dataVersion;
 }

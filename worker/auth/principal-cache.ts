@@ -5,7 +5,9 @@
 // Staleness bound: an entry lives at most PRINCIPAL_CACHE_TTL_MS (30 s) and never past its session's
 // expiry. Within THIS isolate, logout, API-key revocation, user changes (disable, role, password) and
 // organization changes made through the API (settings, warehouse mapping) drop the affected entries at
-// once. Changes made elsewhere (another isolate, a sync run finishing, direct SQL) reach a caller already
+// once; a change that moved the data version here (settings, a mapping, a product's supply settings) updates
+// the cached callers' settings and version in place, so their next request needs no lookup to see it. Changes
+// made elsewhere (another isolate, a sync run finishing, direct SQL) reach a caller already
 // cached here within 30 s: a revoked key or signed-out session elsewhere may keep working for up to
 // 30 s, new thresholds and a run's new data version (hence new data) show within 30 s, which is inside
 // the issue's "new data within a minute".
@@ -74,6 +76,27 @@ export class PrincipalCache {
 
   forgetOrganization(orgId: string): void {
     this.forgetWhere((caller) => caller.principal.orgId === orgId);
+  }
+
+  /**
+   * Gives every cached caller of the organization its settings as just written (a data version never goes
+   * back: an older one, from a request that raced a newer change here, is ignored).
+   */
+  updateOrganization(organization: OrganizationSettings): void {
+    for (const entry of this.entries.values()) {
+      const cached = entry.organization;
+      if (cached.id === organization.id && cached.dataVersion <= organization.dataVersion)
+        entry.organization = organization;
+    }
+  }
+
+  /** Moves the organization's data version in its cached callers (a change that left its settings alone). */
+  advanceDataVersion(orgId: string, dataVersion: number): void {
+    for (const entry of this.entries.values()) {
+      const cached = entry.organization;
+      if (cached.id === orgId && cached.dataVersion < dataVersion)
+        entry.organization = { ...cached, dataVersion };
+    }
   }
 
   forgetUser(userId: string): void {

@@ -51,8 +51,8 @@ export function registerProductSupply(app: OpenAPIHono<AppEnv>): void {
     const change = c.req.valid("json");
     const found = await setProductSupplySettings(c.var.db, principal.orgId, id, change, principal.userId);
     if (!found) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
-    await bumpDataVersion(c.var.db, principal.orgId);
-    principalCache.forgetOrganization(principal.orgId);
+    const dataVersion = await bumpDataVersion(c.var.db, principal.orgId);
+    if (dataVersion !== undefined) principalCache.advanceDataVersion(principal.orgId, dataVersion);
     return c.json({ productId: id, ...change }, 200);
   });
 }

@@ -129,8 +129,8 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
       );
     const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
-    // Cached callers carry the settings and data version: re-read them on this isolate's next request.
-    principalCache.forgetOrganization(row.id);
+    // Cached callers carry the settings and data version: this isolate's next request sees these at once.
+    principalCache.updateOrganization(row);
     return c.json(toJson(row), 200);
   });
 }

@@ -108,8 +108,8 @@ export function registerWarehouses(app: OpenAPIHono<AppEnv>): void {
         "warehouseId: no such alias, or no canonical warehouse of the alias's marketplace with this id, in your organization",
       );
     }
-    await bumpDataVersion(c.var.db, principal.orgId);
-    principalCache.forgetOrganization(principal.orgId);
+    const dataVersion = await bumpDataVersion(c.var.db, principal.orgId);
+    if (dataVersion !== undefined) principalCache.advanceDataVersion(principal.orgId, dataVersion);
     return c.json(
       {
         id: Number(row.id),

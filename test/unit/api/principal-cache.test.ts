@@ -1,5 +1,6 @@
 // The in-isolate principal cache: entries live 30 s at most (never past the session's expiry), the
-// oldest goes first when full, and logout / revocation / user and organization changes drop entries.
+// oldest goes first when full, logout / revocation / user changes drop entries, and organization changes
+// made here update them in place.
 import { describe, expect, it } from "vitest";
 import type { Principal } from "../../../worker/auth/principal";
 import {
@@ -88,6 +89,25 @@ describe("PrincipalCache", () => {
     cache.forgetOrganization("org-1");
     expect(cache.get("session:5", 1)).toBeUndefined();
     expect(cache.get("session:4", 1)?.principal.orgId).toBe("org-2");
+  });
+
+  it("gives an organization's cached callers its new settings and data version, never an older one", () => {
+    const cache = new PrincipalCache();
+    cache.set("session:1", caller("org-1", { userId: "u1" }), 0);
+    cache.set("key:k", caller("org-1", { via: "api_key", apiKeyId: "k1" }), 0);
+    cache.set("session:2", caller("org-2", { userId: "u2" }), 0);
+    const changed = { ...caller("org-1").organization, leadTimeDays: 21, dataVersion: 3 };
+    cache.updateOrganization(changed);
+    expect(cache.get("session:1", 1)?.organization).toMatchObject({ leadTimeDays: 21, dataVersion: 3 });
+    expect(cache.get("key:k", 1)?.organization).toMatchObject({ leadTimeDays: 21, dataVersion: 3 });
+    expect(cache.get("session:2", 1)?.organization).toMatchObject({ leadTimeDays: 14, dataVersion: 1 });
+    // A slower request's answer from before that change does not undo it.
+    cache.updateOrganization({ ...changed, leadTimeDays: 15, dataVersion: 2 });
+    expect(cache.get("session:1", 1)?.organization).toMatchObject({ leadTimeDays: 21, dataVersion: 3 });
+    cache.advanceDataVersion("org-1", 4);
+    cache.advanceDataVersion("org-1", 2);
+    expect(cache.get("session:1", 1)?.organization).toMatchObject({ leadTimeDays: 21, dataVersion: 4 });
+    expect(cache.get("session:2", 1)?.organization.dataVersion).toBe(1);
   });
 
   it("remembers when an API key's last use was written", () => {
