@@ -1,11 +1,10 @@
 // Lost sales of one product per warehouse over the last days (Ozon's way, domain/lost-sales.ts, over the same
 // censored days the forecast reads), at the product's unit price (the one finalize stored on product_summary:
 // domain/selling-price.ts), the days of stock history the window holds (snapshots start at the first sync),
-// and its forecast.
+// and its forecast: statements for the product page's one batch (product-detail.ts), and what its rows mean.
 import { sql } from "drizzle-orm";
 import { type LostSales, lostRevenue, lostSales } from "../../domain/lost-sales";
 import type { UnitPriceSource } from "../../domain/selling-price";
-import type { Database } from "../client";
 import { warehouseDemandDays } from "./demand-days";
 
 /** Ozon's window for average daily sales. */
@@ -29,34 +28,36 @@ export interface ProductLostSales {
   byWarehouse: WarehouseLostSales[];
 }
 
-export async function productLostSales(
-  db: Database,
-  orgId: string,
-  productId: number,
-): Promise<ProductLostSales> {
+/** The two statements behind a product's lost sales: its days per warehouse, and the days of stock history. */
+export function productLostSalesStatements(orgId: string, productId: number) {
   const days = warehouseDemandDays({
     orgId,
     products: sql`select ${productId}::bigint`,
     windowDays: LOST_SALES_DAYS,
   });
-  const [series, price, history] = await Promise.all([
-    db.execute(sql`with d as (${days})
+  return {
+    series: sql`with d as (${days})
       select d.warehouse_id, w.name as warehouse, d.units, d.in_stock from d join warehouses w on w.id = d.warehouse_id
-      order by d.warehouse_id, d.day`),
-    db.execute(sql`select unit_price, price_source from product_summary
-      where org_id = ${orgId} and product_id = ${productId}`),
-    db.execute(sql`select (case when min(day) is null then 0
+      order by d.warehouse_id, d.day`,
+    history: sql`select (case when min(day) is null then 0
         else least(${LOST_SALES_DAYS}::int, current_date - min(day)) end)::int as observed_days
       from inventory_daily where org_id = ${orgId} and product_id = ${productId}
-        and day >= current_date - ${LOST_SALES_DAYS + 1}::int and day < current_date`),
-  ]);
-  const priced = price.rows[0] as { unit_price: number; price_source: UnitPriceSource } | undefined;
-  const unitPrice = Number(priced?.unit_price ?? 0);
+        and day >= current_date - ${LOST_SALES_DAYS + 1}::int and day < current_date`,
+  };
+}
+
+/** A product's lost sales from those statements' rows and its stored unit price (none before a finalize). */
+export function productLostSalesFrom(
+  seriesRows: Record<string, unknown>[],
+  historyRows: Record<string, unknown>[],
+  price: { unitPrice: number; priceSource: string } | undefined,
+): ProductLostSales {
+  const unitPrice = Number(price?.unitPrice ?? 0);
   const observedDays = Number(
-    (history.rows[0] as { observed_days: number | null } | undefined)?.observed_days ?? 0,
+    (historyRows[0] as { observed_days: number | null } | undefined)?.observed_days ?? 0,
   );
   const byId = new Map<number, { warehouse: string; days: { units: number; inStock: boolean }[] }>();
-  for (const row of series.rows as Array<{
+  for (const row of seriesRows as Array<{
     warehouse_id: number;
     warehouse: string;
     units: number;
@@ -76,7 +77,7 @@ export async function productLostSales(
     periodDays: LOST_SALES_DAYS,
     observedDays,
     unitPrice: Math.round(unitPrice * 100) / 100,
-    priceSource: priced?.price_source ?? "none",
+    priceSource: (price?.priceSource ?? "none") as UnitPriceSource,
     units: Math.round(units * 10) / 10,
     rub: lostRevenue(units, unitPrice),
     byWarehouse: byWarehouse.filter((line) => line.lostUnits > 0),
@@ -90,21 +91,13 @@ export interface StoredForecast {
 }
 
 /** The forecast a run stored with the product's velocity; null before the first run with forecasts. */
-export async function productForecast(
-  db: Database,
-  orgId: string,
-  productId: number,
-): Promise<StoredForecast | null> {
-  const result = await db.execute(sql`select demand_model, observed_days, censored_days from product_summary
-    where org_id = ${orgId} and product_id = ${productId} and demand_model is not null`);
-  const row = result.rows[0] as
-    | { demand_model: StoredForecast["model"]; observed_days: number; censored_days: number }
-    | undefined;
-  return row
-    ? {
-        model: row.demand_model,
-        observedDays: Number(row.observed_days),
-        censoredDays: Number(row.censored_days),
-      }
-    : null;
+export function storedForecast(
+  summary: { demandModel: string | null; observedDays: number; censoredDays: number } | undefined,
+): StoredForecast | null {
+  if (!summary?.demandModel) return null;
+  return {
+    model: summary.demandModel as StoredForecast["model"],
+    observedDays: Number(summary.observedDays),
+    censoredDays: Number(summary.censoredDays),
+  };
 }

@@ -1,26 +1,12 @@
 // A product's own minimum order and pack size for the supply plan (db/schema/supply.ts): set, or cleared back
-// to the organization's defaults, in one statement scoped to the organization; and read back for the product page.
+// to the organization's defaults, in one statement scoped to the organization (the product page reads it back
+// in its own batch: product-detail.ts).
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 
 export interface ProductSupplyChange {
   minOrderUnits: number | null;
   packSize: number | null;
-}
-
-/** The product's own minimum order and pack size (null where it uses the organization's). */
-export async function productSupplySettings(
-  db: Database,
-  orgId: string,
-  productId: number,
-): Promise<ProductSupplyChange> {
-  const result = await db.execute(sql`select min_order_units, pack_size from product_supply_settings
-    where org_id = ${orgId} and product_id = ${productId}`);
-  const row = result.rows[0] as { min_order_units: number | null; pack_size: number | null } | undefined;
-  return {
-    minOrderUnits: row?.min_order_units == null ? null : Number(row.min_order_units),
-    packSize: row?.pack_size == null ? null : Number(row.pack_size),
-  };
 }
 
 /** Stores the change (both null removes the product's row); false when the organization has no such product. */

@@ -3,9 +3,7 @@
 // forecast behind its velocity, its lost sales per warehouse over the last 28 days (db/queries/lost-sales.ts), and
 // its own minimum order and pack size for the supply plan beside the organization's.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { productForecast, productLostSales } from "../../db/queries/lost-sales";
 import { productDetail } from "../../db/queries/product-detail";
-import { productSupplySettings } from "../../db/queries/product-supply";
 import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
 import { explainForecast, FORECAST_WINDOW_DAYS } from "../../domain/forecast";
 import { stockStatus } from "../../domain/stock-status";
@@ -39,11 +37,7 @@ export function registerProducts(app: OpenAPIHono<AppEnv>): void {
     const organization = c.get("organization");
     const detail = await productDetail(c.var.db, organization.id, id, days);
     if (!detail) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
-    const [forecast, lost, supply] = await Promise.all([
-      productForecast(c.var.db, organization.id, id),
-      productLostSales(c.var.db, organization.id, id),
-      productSupplySettings(c.var.db, organization.id, id),
-    ]);
+    const { forecast, lostSales: lost, supply } = detail;
     const available = detail.stock.reduce((sum, line) => sum + line.available, 0);
     const inTransit = detail.stock.reduce((sum, line) => sum + line.inTransit, 0);
     const velocity = detail.summary?.velocity ?? 0;
