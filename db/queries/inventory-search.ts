@@ -1,4 +1,4 @@
-// What a seller's search text matches in the catalogue: the article, every word of the name in any order,
+// What a seller's search text matches in the catalogue: every word in the article or the name in any order,
 // or a marketplace identifier of one of the product's listings (WB nmId, Ozon SKU, barcode). One SQL
 // predicate over products p, shared by every list that takes `search`.
 import { type SQL, sql } from "drizzle-orm";
@@ -11,8 +11,9 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-function contains(text: string): string {
-  return `%${escapeLike(text)}%`;
+/** A LIKE pattern for `text` anywhere, lower-cased in SQL as `products.search_text` is (the same lower()). */
+function contains(text: string): SQL {
+  return sql`lower(${`%${escapeLike(text)}%`}::text)`;
 }
 
 /** The digits as a bigint the listings' id columns can compare with, or undefined when they cannot be one. */
@@ -24,14 +25,16 @@ function marketplaceId(text: string): string | undefined {
 
 /**
  * A condition on products `p` (and their listings) that holds when the product matches `search`:
- * its article contains the text; or each word of the text occurs in the name or the article, in any
- * order; or one of its listings has that WB nmId, Ozon SKU or barcode exactly.
+ * each word of the text occurs in the name or the article, in any order, whatever the letter case (an
+ * article containing the whole text contains each of its words); or one of its listings has that WB nmId,
+ * Ozon SKU or barcode exactly. The words are matched in `p.search_text` (article, a space, name: a word has
+ * no whitespace, so it cannot match across the two).
  */
 export function productSearchSql(search: string): SQL {
   const text = search.trim();
   const words = text.split(/\s+/).filter((word) => word.length > 0);
   const everyWord = sql.join(
-    words.map((word) => sql`(p.name ilike ${contains(word)} or p.article ilike ${contains(word)})`),
+    words.map((word) => sql`p.search_text like ${contains(word)}`),
     sql` and `,
   );
   const id = marketplaceId(text);
@@ -41,6 +44,5 @@ export function productSearchSql(search: string): SQL {
       : sql`(l.barcode = ${text} or l.wb_nm_id = ${id}::bigint or l.ozon_sku = ${id}::bigint)`;
   // The listings that match, as an uncorrelated IN: the planner hashes their product ids once per statement,
   // where a correlated EXISTS probed listings for every product the text did not match.
-  return sql`(p.article ilike ${contains(text)} or (${everyWord})
-    or p.id in (select l.product_id from listings l where ${listingMatch}))`;
+  return sql`((${everyWord}) or p.id in (select l.product_id from listings l where ${listingMatch}))`;
 }

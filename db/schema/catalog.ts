@@ -1,5 +1,7 @@
 // The seller's catalogue: products (the seller's own article, across marketplaces) and listings (one
 // product on one marketplace account, with that marketplace's identifiers).
+
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -28,6 +30,9 @@ export const products = pgTable(
     name: text("name").notNull().default(""),
     brand: text("brand"),
     category: text("category"),
+    // What a search matches the words against (db/queries/inventory-search.ts): the article and the name,
+    // lower-cased once when written, so a search compares bytes (LIKE) instead of lower-casing both per row.
+    searchText: text("search_text").notNull().generatedAlwaysAs(sql`lower(article || ' ' || name)`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,9 +1,9 @@
-// Inventory search through the Worker: the article, the name's words in any order, a WB nmId, an Ozon SKU
-// and a barcode each find the product, in every scope, and never another tenant's product.
+// Inventory search through the Worker: the article, the name's words in any order and letter case (Cyrillic
+// too), a WB nmId, an Ozon SKU and a barcode each find the product, in every scope, and never another tenant's.
 
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listings } from "../../../db/schema";
+import { listings, products } from "../../../db/schema";
 import { useTestDatabase } from "../../support/worker-database";
 import { type Catalog, db, get, seedAcmeAndGlobex, signIn } from "./fixtures";
 
@@ -83,5 +83,16 @@ describe("GET /api/inventory?search", () => {
   it("takes % and _ literally", async () => {
     expect(await articles(search("%"))).toEqual([]);
     expect(await articles(search("A_00"))).toEqual([]);
+  });
+
+  it("finds a Russian name in any letter case, and follows a renamed product", async () => {
+    const id = shop.products["A-003"] as number;
+    await db().update(products).set({ name: "Футболка хлопковая Ёлка" }).where(eq(products.id, id));
+    expect(await articles(search("ФУТБОЛКА"))).toEqual(["A-003"]);
+    expect(await articles(search("ёлка футб"))).toEqual(["A-003"]);
+    expect(await articles(search("а-003"))).toEqual([]);
+    await db().update(products).set({ name: "Пальто" }).where(eq(products.id, id));
+    expect(await articles(search("футболка"))).toEqual([]);
+    expect(await articles(search("пальто"))).toEqual(["A-003"]);
   });
 });
