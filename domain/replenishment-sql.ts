@@ -18,6 +18,19 @@ export function reorderDueSql(
 }
 
 /**
+ * A bound every line due for reorder meets, for an index to range over: ⌈x⌉ < x + 1, so the test implies
+ * (available + in transit − 2) ÷ velocity < lead + safety days; one day more absorbs floating point. Lines it
+ * lets through still need reorderDueSql. Written as product_warehouse_summary_reorder_idx's key (migration 0036).
+ */
+export function reorderCandidateSql(
+  stock: StockColumns,
+  settings: { leadTimeDays: number; safetyStockDays: number },
+): SQL {
+  return sql`(${stock.velocity} > 0 and ((${stock.available} + ${stock.inTransit} - 2)::float8 / ${stock.velocity})
+    < ${settings.leadTimeDays + settings.safetyStockDays + 1}::float8)`;
+}
+
+/**
  * reorderNumbers' suggested quantity: when the reorder is due, ⌈velocity × target days⌉ + ⌈velocity × safety
  * days⌉ − (available + in transit), at least 0; otherwise 0 (an int, never null).
  */

@@ -5,7 +5,7 @@
 // The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
 // domain/replenishment.ts explains it.
 import { type SQL, sql } from "drizzle-orm";
-import { reorderDueSql, type StockColumns } from "../../domain/replenishment-sql";
+import { reorderCandidateSql, reorderDueSql, type StockColumns } from "../../domain/replenishment-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
 
@@ -95,7 +95,12 @@ function warehouseLineScope(query: RecommendationQuery): SQL {
   const scope = [sql`s.org_id = ${query.orgId}`];
   if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
-  if (query.onlyReorder) scope.push(reorderDueSql(WAREHOUSE_LINE_STOCK, query));
+  if (query.onlyReorder)
+    scope.push(
+      // The index's range first (product_warehouse_summary_reorder_idx), then the exact test on what it holds.
+      reorderCandidateSql(WAREHOUSE_LINE_STOCK, query),
+      reorderDueSql(WAREHOUSE_LINE_STOCK, query),
+    );
   // A line shows only with its warehouse (an inner join before).
   scope.push(sql`exists (select 1 from warehouses w where w.id = s.warehouse_id)`);
   return sql.join(scope, sql` and `);

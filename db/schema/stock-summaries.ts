@@ -1,6 +1,8 @@
 // Read models of stock in one marketplace or one warehouse, refreshed by the run's finalize in its transaction
 // (db/queries/stock-summaries.ts): the dashboard, the inventory list and the per-warehouse recommendations read
 // them instead of summing inventory rows and forecasting each warehouse's demand per request.
+
+import { sql } from "drizzle-orm";
 import {
   bigint,
   doublePrecision,
@@ -63,5 +65,11 @@ export const productWarehouseSummary = pgTable(
     // recommendations read (migration 0027 adds INCLUDE (marketplace, available, reserved, in_transit, velocity),
     // which drizzle cannot express): an index-only scan instead of a heap page per row.
     index("product_warehouse_summary_warehouse_idx").on(t.orgId, t.warehouseId, t.productId),
+    // The lines that may be due for reorder at any lead and safety days, by a bound of their cover
+    // (db/queries/recommendations.ts' REORDER_CANDIDATE): per-warehouse recommendations read a range of it
+    // instead of every line (migration 0036 adds the same INCLUDE as above).
+    index("product_warehouse_summary_reorder_idx")
+      .on(t.orgId, sql`((available + in_transit - 2)::float8 / velocity)`)
+      .where(sql`velocity > 0`),
   ],
 );

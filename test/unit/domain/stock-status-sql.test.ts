@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { daysOfCover } from "../../../domain/cover";
 import { daysOfCoverSql } from "../../../domain/cover-sql";
 import { reorderDue, reorderNumbers } from "../../../domain/replenishment";
-import { reorderDueSql, suggestedQuantitySql } from "../../../domain/replenishment-sql";
+import { reorderCandidateSql, reorderDueSql, suggestedQuantitySql } from "../../../domain/replenishment-sql";
 import {
   DEFAULT_STATUS_RULES,
   STOCK_STATUSES,
@@ -107,5 +107,26 @@ describe("reorder test, suggested quantity and cover in SQL", () => {
         cover: daysOfCover(figures.available, figures.velocity),
       });
     });
+  });
+
+  it("lets every line due for reorder through the index's candidate bound, at any lead and safety days", async () => {
+    for (const [leadTimeDays, safetyStockDays] of [
+      [0, 0],
+      [1, 0],
+      [14, 7],
+      [13, 1],
+      [90, 30],
+      [365, 0],
+    ] as const) {
+      const settings = { leadTimeDays, safetyStockDays };
+      const rows = await evaluate({
+        due: reorderDueSql(stock, settings),
+        candidate: sql`coalesce(${reorderCandidateSql(stock, settings)}, false)`,
+      });
+      const missed = rows.flatMap((row, i) => (row.due && !row.candidate ? [grid[i]] : []));
+      expect({ settings, missed }).toEqual({ settings, missed: [] });
+      // The bound is narrow: it lets through at most a day's cover more than the test.
+      expect(rows.filter((row) => row.candidate).length).toBeLessThan(rows.length);
+    }
   });
 });
