@@ -2,7 +2,7 @@
 // status, each status' first DASHBOARD_STORED_TOP products and the money, computed by the same statements as a
 // request (dashboard.ts, dashboard-money.ts) when the data or the settings change: in a finalize's closing
 // transaction and in a settings change's; with them each warehouse's and each category's counts and Top-N
-// (dashboard-breakdowns.ts). A request uses it only when its data version and settings are the
+// (dashboard-breakdowns.ts) and the warehouses' stock totals (warehouse-totals.ts). A request uses it only when its data version and settings are the
 // organization's own (a writer that moves the version without refreshing it, or a settings change racing
 // another, leaves it unused, never wrong), and computes the answer itself otherwise.
 import { type SQL, sql } from "drizzle-orm";
@@ -17,6 +17,7 @@ import {
   moneyFromRow,
   observedDaysSql,
 } from "./dashboard-money";
+import { storeWarehouseTotalsSql } from "./warehouse-totals";
 
 /** The Top-N stored per status: the Overview asks for 10 (the API's default). */
 export const DASHBOARD_STORED_TOP = 10;
@@ -77,7 +78,11 @@ export function refreshDashboardReadModels(
         stock = excluded.stock, money = excluded.money, refreshed_at = excluded.refreshed_at`,
   );
   const breakdowns = warehouses ? (["warehouse", "category"] as const) : (["category"] as const);
-  return [...scopes, ...refreshDashboardBreakdowns(orgId, rules, tag, DASHBOARD_STORED_TOP, breakdowns)];
+  return [
+    ...scopes,
+    storeWarehouseTotalsSql(orgId, tag),
+    ...refreshDashboardBreakdowns(orgId, rules, tag, DASHBOARD_STORED_TOP, breakdowns),
+  ];
 }
 
 /** The dashboard's filters, as the route takes them. */

@@ -2,22 +2,18 @@
 // a canonical warehouse (same organization and marketplace only).
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { inventory, warehouseAliases, warehouses } from "../schema";
+import { warehouseAliases, warehouses } from "../schema";
 import type { Marketplace } from "../schema/enums";
+import { warehouseTotalsSql } from "./warehouse-totals";
 
-export async function warehousesWithTotals(db: Database, orgId: string, marketplace?: Marketplace) {
-  const totals = db
-    .select({
-      warehouseId: inventory.warehouseId,
-      available: sql<number>`sum(${inventory.available})::int`.as("available"),
-      reserved: sql<number>`sum(${inventory.reserved})::int`.as("reserved"),
-      inTransit: sql<number>`sum(${inventory.inTransit})::int`.as("in_transit"),
-      products: sql<number>`count(distinct ${inventory.productId})::int`.as("products"),
-    })
-    .from(inventory)
-    .where(eq(inventory.orgId, orgId))
-    .groupBy(inventory.warehouseId)
-    .as("totals");
+/** The organization's canonical warehouses (of one marketplace) with their stock totals at `dataVersion`. */
+export async function warehousesWithTotals(
+  db: Database,
+  orgId: string,
+  dataVersion: number,
+  marketplace?: Marketplace,
+) {
+  const totals = sql`${warehouseTotalsSql(orgId, dataVersion)} totals`;
   const conditions = [eq(warehouses.orgId, orgId)];
   if (marketplace) conditions.push(eq(warehouses.marketplace, marketplace));
   return db
@@ -29,13 +25,13 @@ export async function warehousesWithTotals(db: Database, orgId: string, marketpl
       region: warehouses.region,
       type: warehouses.type,
       provisional: warehouses.provisional,
-      available: sql<number>`coalesce(${totals.available}, 0)`,
-      reserved: sql<number>`coalesce(${totals.reserved}, 0)`,
-      inTransit: sql<number>`coalesce(${totals.inTransit}, 0)`,
-      products: sql<number>`coalesce(${totals.products}, 0)`,
+      available: sql<number>`coalesce(totals.available, 0)`,
+      reserved: sql<number>`coalesce(totals.reserved, 0)`,
+      inTransit: sql<number>`coalesce(totals.in_transit, 0)`,
+      products: sql<number>`coalesce(totals.products, 0)`,
     })
     .from(warehouses)
-    .leftJoin(totals, eq(totals.warehouseId, warehouses.id))
+    .leftJoin(totals, sql`totals.warehouse_id = ${warehouses.id}`)
     .where(and(...conditions))
     .orderBy(asc(warehouses.marketplace), asc(warehouses.name));
 }

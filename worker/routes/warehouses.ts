@@ -70,9 +70,11 @@ const mapRoute = createRoute({
 
 export function registerWarehouses(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
+    const organization = c.get("organization");
     const rows = await warehousesWithTotals(
       c.var.db,
-      c.get("principal").orgId,
+      organization.id,
+      organization.dataVersion,
       c.req.valid("query").marketplace,
     );
     return c.json(

@@ -3,6 +3,7 @@
 // answer computed per request (dashboard.ts, dashboard-money.ts), after a first sync and after a sync that changes
 // and zeroes stock; a stored answer is not used at another data version, with other settings, or for a larger
 // Top-N, nor for a search. The per-request answer of a category or a search is the every-product list narrowed.
+// The warehouses' stock totals stored with it equal their sums per request.
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,7 @@ import {
   storedDashboard,
 } from "../../../db/queries/dashboard-store";
 import type { ClassifiedStockRow } from "../../../db/queries/product-stock";
+import { warehousesWithTotals } from "../../../db/queries/warehouses";
 import { STOCK_STATUSES } from "../../../domain/stock-status";
 import { fullOzonStockRun, type OzonStock } from "./ozon-stock-run";
 import { migratedDatabase, seedAccount, type TestDatabase } from "./pglite-database";
@@ -62,6 +64,15 @@ async function storedFilters(): Promise<DashboardFilters[]> {
 
 async function expectStoredAsPerRequest(): Promise<void> {
   const org = await organization();
+  // The warehouses' stock totals, stored with it: the same as summed per request (at a version none is stored for).
+  const [tag] = await db.query<{ data_version: number }>(
+    "select data_version from dashboard_read_models where org_id = $1 and scope = 'warehouses'",
+    [ids.orgId],
+  );
+  expect(Number(tag?.data_version)).toBe(org.dataVersion);
+  const totals = await warehousesWithTotals(api, org.id, org.dataVersion);
+  expect(totals.some((line) => Number(line.available) > 0)).toBe(true);
+  expect(totals).toEqual(await warehousesWithTotals(api, org.id, -1));
   for (const filters of await storedFilters()) {
     const wholeProducts = filters.warehouseId === undefined && filters.category === undefined;
     for (const limit of [1, 3, DASHBOARD_STORED_TOP]) {

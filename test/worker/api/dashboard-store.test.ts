@@ -132,7 +132,7 @@ describe("GET /api/dashboard from the stored answer", () => {
     await changeSettings({ statusBasis: "units" });
     // The warehouses' answers are left to the next finalize (seconds for a big seller's 40 warehouses).
     expect(await storedVersions()).toEqual(
-      ["all", "category:accessories", "category:outerwear", "ozon", "wb"].map((scope) => ({
+      ["all", "category:accessories", "category:outerwear", "ozon", "warehouses", "wb"].map((scope) => ({
         scope,
         current: true,
       })),
@@ -147,6 +147,7 @@ describe("GET /api/dashboard from the stored answer", () => {
         "ozon",
         `warehouse:${shop.warehouses.Koledino}`,
         `warehouse:${shop.warehouses.Tver}`,
+        "warehouses",
         "wb",
       ].sort(),
     );
@@ -208,5 +209,44 @@ describe("GET /api/dashboard from the stored answer", () => {
       55,
     );
     expect((await dashboard(`/api/dashboard?limit=3&${warehouse}&all=true`)).counts.normal).not.toBe(55);
+  });
+});
+
+interface WarehouseList {
+  items: Array<{ name: string; available: number; reserved: number; inTransit: number; products: number }>;
+}
+
+async function warehouseList(query = ""): Promise<WarehouseList["items"]> {
+  const response = await get(`/api/warehouses${query}`, ip(), { cookie: admin });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return ((await response.json()) as WarehouseList).items;
+}
+
+describe("GET /api/warehouses from the stored totals", () => {
+  it("answers from totals stored with the Overview, as summing the stock per request does", async () => {
+    await moveVersionOnly();
+    const perRequest = await warehouseList();
+    // Koledino: A-001 2, A-002 10 and A-004 150 units; Tver: A-001 1, A-003 50, A-004 30, A-005 0.
+    expect(perRequest.map(({ name, available, products }) => ({ name, available, products }))).toEqual([
+      { name: "Tver", available: 81, products: 4 },
+      { name: "Koledino", available: 162, products: 3 },
+    ]);
+    // A settings change stores the totals: read at its version, they are the sums per request.
+    await changeSettings({ name: `Shop ${crypto.randomUUID().slice(0, 8)}` });
+    expect(await warehouseList()).toEqual(perRequest);
+    // Marked before the next version's first request (answers are cached per version), to tell them apart.
+    await changeSettings({ name: `Shop ${crypto.randomUUID().slice(0, 8)}` });
+    await db().execute(sql`update dashboard_read_models
+      set stock = (select jsonb_agg(jsonb_set(e, '{available}', '9999')) from jsonb_array_elements(stock) e)
+      where org_id = ${tenant.orgId} and scope = 'warehouses'`);
+    expect((await warehouseList()).map((line) => line.available)).toEqual([9999, 9999]);
+    expect((await warehouseList("?marketplace=ozon")).map((line) => [line.name, line.available])).toEqual([
+      ["Tver", 9999],
+    ]);
+    // At a version that stored none, the stock is summed again.
+    await moveVersionOnly();
+    expect(await warehouseList()).toEqual(perRequest);
+    await storeAsFinalizeDoes();
+    expect(await warehouseList()).toEqual(perRequest);
   });
 });
