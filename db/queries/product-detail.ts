@@ -21,11 +21,12 @@ import { productLostSalesFrom, productLostSalesStatements, storedForecast } from
 /**
  * When a sync last confirmed a stock cell: its last write, or the end of a later run of its account that read
  * every stock source whole (such a run zeroes every cell it did not see, so a cell it left alone was seen
- * unchanged).
+ * unchanged): the last of etl_runs_account_confirmed_idx (migration 0037).
  */
 const confirmedAt = sql<Date>`greatest(${inventory.lastSyncedAt}, (
-  select max(r.finished_at) from etl_runs r join listings l on l.account_id = r.account_id
-  where l.id = ${inventory.listingId} and r.stock_confirmed))`.mapWith(inventory.lastSyncedAt);
+  select max(r.finished_at) from etl_runs r
+  where r.account_id = (select l.account_id from listings l where l.id = ${inventory.listingId})
+    and r.stock_confirmed))`.mapWith(inventory.lastSyncedAt);
 
 export async function productDetail(db: Database, orgId: string, productId: number, historyDays: number) {
   const since = sql`(current_date - ${historyDays}::int)`;

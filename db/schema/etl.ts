@@ -66,6 +66,9 @@ export const etlRuns = pgTable(
   (t) => [
     index("etl_runs_account_started_idx").on(t.accountId, t.startedAt),
     index("etl_runs_org_started_idx").on(t.orgId, t.startedAt),
+    // An account's last run that confirmed its stock (the product page's "confirmed at"): one index entry, where
+    // every run of the organization was read for each stock line.
+    index("etl_runs_account_confirmed_idx").on(t.accountId, t.finishedAt).where(sql`stock_confirmed`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "etl_runs_account_confirmed_idx" ON "etl_runs" USING btree ("account_id","finished_at") WHERE stock_confirmed;
