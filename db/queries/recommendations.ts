@@ -119,16 +119,20 @@ export async function recommendationLineCount(
     per === "product"
       ? sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
           select count(*)::int as total from lines ${reorderFilter(query)}`
-      : sql`select count(*)::int as total from product_warehouse_summary s join products p on p.id = s.product_id
-          where ${warehouseLineScope(query)}`,
+      : sql`select count(*)::int as total from product_warehouse_summary s where ${warehouseLineScope(query)}`,
   );
   return Number((result.rows[0] as { total: number } | undefined)?.total ?? 0);
 }
 
+// URGENCY's numbers only (cover, velocity): the lines cut on them with their ties hold the page's lines.
+const LINE_URGENCY_NUMBERS = sql`order by case when velocity > 0 then available / velocity end asc nulls last,
+  velocity desc`;
+
 /**
- * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (its
- * warehouse index covers them) with their product's article, counted, and cut to the page by URGENCY with a
- * bounded sort before warehouses are joined for the names, products for the product's, and the page's own rows
+ * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (an index
+ * covers them; every row has its product, whose deletion removes it), counted, and cut to the page's end on their
+ * numbers (cover, velocity, with ties) before products is joined for the article that orders the rest of URGENCY,
+ * then cut to the page; warehouses are joined for the names, products for the product's, and the page's own rows
  * for their forecast's model and days. One statement; a page past the end answers no rows, as before.
  */
 export async function warehouseRecommendationInputs(
@@ -136,19 +140,20 @@ export async function warehouseRecommendationInputs(
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
   const result = await db.execute(sql`with lines as materialized (
-      select s.product_id, p.article, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
-      from product_warehouse_summary s join products p on p.id = s.product_id
-      where ${warehouseLineScope(query)})
+      select s.product_id, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
+      from product_warehouse_summary s where ${warehouseLineScope(query)})
     select counted.total_count, page.*
     from (select count(*)::int as total_count from lines) counted
     left join lateral (
-      select c.product_id, c.article, p.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
+      select c.product_id, c.article, c.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
         c.available, c.in_transit, c.velocity, d.demand_model, d.observed_days, d.censored_days
-      from (select * from lines c ${LINE_URGENCY} limit ${query.limit} offset ${query.offset}) c
-      join products p on p.id = c.product_id
+      from (select n.*, p.article, p.name
+        from (select * from lines ${LINE_URGENCY_NUMBERS}
+          fetch first ${query.offset + query.limit} rows with ties) n
+        join products p on p.id = n.product_id) c
       join warehouses w on w.id = c.warehouse_id
       join product_warehouse_summary d on d.org_id = ${query.orgId} and d.product_id = c.product_id
         and d.warehouse_id = c.warehouse_id and d.marketplace = c.marketplace
-      ${LINE_URGENCY}) page on true`);
+      ${LINE_URGENCY} limit ${query.limit} offset ${query.offset}) page on true`);
   return (result.rows as unknown as RecommendationRow[]).filter((row) => row.product_id !== null);
 }
