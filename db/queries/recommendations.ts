@@ -101,8 +101,6 @@ function warehouseLineScope(query: RecommendationQuery): SQL {
       reorderCandidateSql(WAREHOUSE_LINE_STOCK, query),
       reorderDueSql(WAREHOUSE_LINE_STOCK, query),
     );
-  // A line shows only with its warehouse (an inner join before).
-  scope.push(sql`exists (select 1 from warehouses w where w.id = s.warehouse_id)`);
   return sql.join(scope, sql` and `);
 }
 
@@ -130,26 +128,25 @@ const LINE_URGENCY_NUMBERS = sql`order by case when velocity > 0 then available 
 
 /**
  * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (an index
- * covers them; every row has its product, whose deletion removes it), counted, and cut to the page's end on their
- * numbers (cover, velocity, with ties) before products is joined for the article that orders the rest of URGENCY,
- * then cut to the page; warehouses are joined for the names, products for the product's, and the page's own rows
- * for their forecast's model and days. One statement; a page past the end answers no rows, as before.
+ * covers them; every row has its product and warehouse, whose deletion removes it) twice, to count them and to cut
+ * them to the page's end on their numbers (cover, velocity, with ties: the page lies within), before products is
+ * joined for the article that orders the rest of URGENCY; then cut to the page, with warehouses joined for the
+ * names, products for the product's, and the page's own rows for their forecast's model and days. One statement
+ * (two index scans cost less than materializing the lines); a page past the end answers no rows, as before.
  */
 export async function warehouseRecommendationInputs(
   db: Database,
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
-  const result = await db.execute(sql`with lines as materialized (
-      select s.product_id, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
-      from product_warehouse_summary s where ${warehouseLineScope(query)})
-    select counted.total_count, page.*
-    from (select count(*)::int as total_count from lines) counted
+  const lines = sql`select s.product_id, s.warehouse_id, s.marketplace, s.available, s.in_transit, s.velocity
+    from product_warehouse_summary s where ${warehouseLineScope(query)}`;
+  const result = await db.execute(sql`select counted.total_count, page.*
+    from (select count(*)::int as total_count from (${lines}) l) counted
     left join lateral (
       select c.product_id, c.article, c.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
         c.available, c.in_transit, c.velocity, d.demand_model, d.observed_days, d.censored_days
       from (select n.*, p.article, p.name
-        from (select * from lines ${LINE_URGENCY_NUMBERS}
-          fetch first ${query.offset + query.limit} rows with ties) n
+        from (${lines} ${LINE_URGENCY_NUMBERS} fetch first ${query.offset + query.limit} rows with ties) n
         join products p on p.id = n.product_id) c
       join warehouses w on w.id = c.warehouse_id
       join product_warehouse_summary d on d.org_id = ${query.orgId} and d.product_id = c.product_id
