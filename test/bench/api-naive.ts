@@ -116,12 +116,30 @@ export const naive = {
       left join recent on recent.product_id = p.id
       where p.org_id = ${quote(c.orgId)}
       order by case when recent.velocity > 0 then current.available / recent.velocity end nulls last limit 50`,
-  product: (c: NaiveContext) => `select (select row_to_json(p) from products p where p.id = ${c.productId}),
-      (select json_agg(i) from inventory i where i.org_id = ${quote(c.orgId)} and i.product_id = ${c.productId}),
-      (select json_agg(d) from (select day, sum(quantity), sum(revenue) from sales
-        where org_id = ${quote(c.orgId)} and product_id = ${c.productId} and day > current_date - 90 group by day) d),
-      (select sum(quantity) / 30.0 from sales where org_id = ${quote(c.orgId)} and product_id = ${c.productId}
-        and kind = 'order' and day > current_date - 30)`,
+  // What the product page shows, from raw rows: the product, its stock lines and listings, 90 days of stock
+  // (summed per day) and of sales, the last 100 stock changes, the 28 days of orders and stock per warehouse that
+  // lost sales read, and its velocity from the last 30 days of orders.
+  product: (c: NaiveContext) => {
+    const of = (alias = "") => `${alias}org_id = ${quote(c.orgId)} and ${alias}product_id = ${c.productId}`;
+    return `select (select row_to_json(p) from products p where p.id = ${c.productId}) as product,
+      (select json_agg(i) from (select i.*, w.name from inventory i join warehouses w on w.id = i.warehouse_id
+        where ${of("i.")} order by i.available desc) i) as stock,
+      (select json_agg(l) from listings l where ${of("l.")}) as listings,
+      (select json_agg(d) from (select day, sum(available), sum(reserved), sum(in_transit) from inventory_daily
+        where ${of()} and day >= current_date - 90 group by day order by day) d) as stock_history,
+      (select json_agg(a) from (select * from inventory_audit where ${of()} order by changed_at desc limit 100) a)
+        as audit,
+      (select json_agg(d) from (select day, count(*) filter (where kind = 'order') as orders,
+          sum(quantity) filter (where kind = 'order') as units, sum(revenue) filter (where kind = 'order') as revenue,
+          sum(quantity) filter (where kind = 'return') as returns
+        from sales where ${of()} and day >= current_date - 90 group by day order by day) d) as sales_history,
+      (select json_agg(d) from (select warehouse_id, day, sum(quantity) from sales
+        where ${of()} and kind = 'order' and day >= current_date - 28 group by 1, 2) d) as lost_orders,
+      (select json_agg(d) from (select warehouse_id, day, sum(available) from inventory_daily
+        where ${of()} and day >= current_date - 29 group by 1, 2) d) as lost_stock,
+      (select sum(quantity) / 30.0 from sales where ${of()} and kind = 'order' and day > current_date - 30)
+        as velocity`;
+  },
   warehouses: (c: NaiveContext) => `select w.*, (select count(*) from inventory i where i.warehouse_id = w.id)
       from warehouses w where w.org_id = ${quote(c.orgId)} order by w.name`,
 };
