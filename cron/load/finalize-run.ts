@@ -365,6 +365,9 @@ export function relinkTransaction(orgId: string): SQL[] {
   return [analyzeGrownTables(), ...relinkStatements(orgId)];
 }
 
+/** finalizeRun's database round trips, in order (a benchmark times finalize as the run's last this many). */
+export const FINALIZE_ROUND_TRIPS = 5;
+
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));
   await run(salesSummaryTransaction(input));

@@ -14,6 +14,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { eq } from "drizzle-orm";
 import { runStockSync, runSync } from "../../cron/engine/run-in-process";
 import { MemoryRequestGate } from "../../cron/http/request-gate";
+import { FINALIZE_ROUND_TRIPS } from "../../cron/load/finalize-run";
 import { batchRunner, type StatementRunner } from "../../cron/load/statement-runner";
 import { createDatabase, type DatabaseConfig } from "../../db/client";
 import { etlRuns } from "../../db/schema";
@@ -181,9 +182,12 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
   // every body once more, CPU the production path does not spend.
   const [logged] = await db.select({ apiMs: etlRuns.apiMs }).from(etlRuns).where(eq(etlRuns.id, runId));
   figures.apiMs = logged?.apiMs ?? 0;
-  figures.finalizeMs = calls.at(-1)?.ms ?? 0;
+  // Finalize is the run's last round trips (relink, sales summaries, the run's end, the settings read, the stored
+  // Overview), after every page.
+  const finalize = calls.slice(-FINALIZE_ROUND_TRIPS);
+  figures.finalizeMs = finalize.reduce((sum, call) => sum + call.ms, 0);
   // A page load sends ≥ 3 statements (claim, API counts, inventory...); watermark and listing reads send one.
-  for (const call of calls.slice(0, -1)) {
+  for (const call of calls.slice(0, -FINALIZE_ROUND_TRIPS)) {
     if (call.statements >= 3) {
       figures.pageLoadMs += call.ms;
       figures.pageLoads++;

@@ -3,7 +3,7 @@
 // of a full run zeroes stock that disappeared from the listing.
 import { beforeEach, describe, expect, it } from "vitest";
 import { readStockOnWarehousesRow } from "../../../cron/adapters/ozon/stock-on-warehouses-v2";
-import { finalizeRun } from "../../../cron/load/finalize-run";
+import { FINALIZE_ROUND_TRIPS, finalizeRun } from "../../../cron/load/finalize-run";
 import { loadStockPage, loadStockPages, type StockPageLoad } from "../../../cron/load/load-stock-page";
 import type { PageScope } from "../../../cron/load/page-scope";
 import type { StatementRunner } from "../../../cron/load/statement-runner";
@@ -286,7 +286,14 @@ describe("finishing a full run", () => {
       row(61, "Казань", 0, { ...sameProduct, reserved_amount: 0, promised_amount: 2 }),
       row(62, "Тверь", 3, { ...sameProduct, reserved_amount: 0 }),
     ]);
-    await finalizeRun(db.run, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
+    // Counted, as bench:ingest times finalize as the run's last FINALIZE_ROUND_TRIPS round trips.
+    let roundTrips = 0;
+    const counted: typeof db.run = (statements) => {
+      roundTrips++;
+      return db.run(statements);
+    };
+    await finalizeRun(counted, { ...ids, runId, zeroUnseen: true, status: "succeeded", error: null });
+    expect(roundTrips).toBe(FINALIZE_ROUND_TRIPS);
     const summary = await db.query(
       `select s.available, s.reserved, s.in_transit, s.ozon_available, s.wb_available, s.warehouse_count
        from product_summary s join products p on p.id = s.product_id where p.article = 'A-6'`,
