@@ -32,6 +32,24 @@ function writes(query: string): string {
   return tables.length ? `→ ${[...new Set(tables)].join(", ")}: ` : "";
 }
 
+/**
+ * The tables finalize keeps for the API's reads alone (per-day totals, per-product periods and ranks, stock per
+ * marketplace and per warehouse, stock per day, the stored Overview): their upkeep is what the read routes cost
+ * a sync.
+ */
+const READ_MODELS = [
+  "sales_day_totals",
+  "product_sales_windows",
+  "category_sales_windows",
+  "sales_windows",
+  "product_abc_windows",
+  "abc_class_windows",
+  "product_marketplace_stock",
+  "product_warehouse_summary",
+  "product_stock_days",
+  "dashboard_read_models",
+];
+
 /** The statements by total execution time, with the sum over all of them; `database` names another than the
  * in-process one (the queue path's "queue"). */
 export async function statementReport(world: IngestWorld, top = 10, database?: string): Promise<string> {
@@ -45,8 +63,23 @@ export async function statementReport(world: IngestWorld, top = 10, database?: s
     );
     const sum = rows.reduce((total, row) => total + row.total_ms, 0);
     const planned = rows.reduce((total, row) => total + row.plan_ms, 0);
+    const byModel = new Map<string, number>();
+    for (const row of rows) {
+      const model = READ_MODELS.find((table) =>
+        new RegExp(`\\b(?:insert into|update|delete from)\\s+${table}\\b`, "i").test(row.query),
+      );
+      if (model) byModel.set(model, (byModel.get(model) ?? 0) + row.total_ms + row.plan_ms);
+    }
+    const upkeep = [...byModel.values()].reduce((total, ms) => total + ms, 0);
     const lines = [
-      `PostgreSQL execution time over all statements: ${(sum / 1000).toFixed(2)} s, planning ${(planned / 1000).toFixed(2)} s; the top ${top}:`,
+      `PostgreSQL execution time over all statements: ${(sum / 1000).toFixed(2)} s, planning ${(planned / 1000).toFixed(2)} s`,
+      `  the API's read models (finalize's upkeep for the read routes, planning included): ${(upkeep / 1000).toFixed(2)} s (${((100 * upkeep) / (sum + planned || 1)).toFixed(1)}%): ${[
+        ...byModel,
+      ]
+        .sort(([, a], [, b]) => b - a)
+        .map(([table, ms]) => `${table} ${(ms / 1000).toFixed(2)}`)
+        .join(", ")}`,
+      `the top ${top}:`,
     ];
     lines.push("  total s   share   calls  mean ms  plan s      rows  statement");
     for (const row of rows.slice(0, top)) {
