@@ -9,6 +9,7 @@ import { ApiError, handleError, handleNotFound } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { type InitOptions, init } from "./middleware/init";
+import { jsonCharset } from "./middleware/json-charset";
 import { rateLimitPolicy } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   );
   app.use("/api/*", rateLimitPolicy());
   app.use("/api/*", apiBodyLimit(API_BODY_LIMIT_BYTES, bodyTooLarge));
+  app.use("/api/*", jsonCharset());
   app.use("/api/*", authenticate());
 
   registerHealth(app);

@@ -59,6 +59,20 @@ describe("bodies Hono refuses before validation", () => {
       "UNSUPPORTED_MEDIA_TYPE",
     );
     await expectError(await post({}, '{"name":"x"}'), 415, "UNSUPPORTED_MEDIA_TYPE");
+    // JSON is UTF-8: a body labelled with another charset is refused, not read as UTF-8 regardless.
+    for (const charset of ["utf-16", '"UTF-16LE"', "iso-8859-1"]) {
+      const refused = await post({ "Content-Type": `application/json; charset=${charset}` }, '{"name":"x"}');
+      expect(refused.status).toBe(415);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/UTF-8/);
+    }
+    for (const charset of ["utf-8", '"UTF-8"', "utf8"]) {
+      const named = `key ${charset}`;
+      const accepted = await post(
+        { "Content-Type": `application/json; charset=${charset}` },
+        JSON.stringify({ name: named, role: "viewer" }),
+      );
+      expect(accepted.status, await accepted.clone().text()).toBe(201);
+    }
     const huge = JSON.stringify({ name: "x".repeat(100_000) });
     await expectError(
       await post({ "Content-Type": "application/json" }, huge),
