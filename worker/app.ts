@@ -3,9 +3,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { cors } from "hono/cors";
 import { describeInputIssue, primaryIssue } from "./api/input-issue";
+import { methodNotAllowed } from "./api/method-not-allowed";
 import { openApiConfig } from "./api/openapi-document";
 import type { AppEnv } from "./context";
-import { ApiError, handleError, handleNotFound } from "./errors";
+import { ApiError, handleError } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { type InitOptions, init } from "./middleware/init";
@@ -72,13 +73,14 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
 
   // Requests outside /api normally never reach the Worker (the asset router answers them first); any that
   // do get the same static dashboard, including the SPA fallback for deep links.
+  const notFound = methodNotAllowed(app.routes);
   app.get("*", async (c) => {
-    if (c.req.path.startsWith("/api/")) return handleNotFound(c);
+    if (c.req.path.startsWith("/api/")) return notFound(c);
     const asset = await c.env.ASSETS.fetch(c.req.raw);
     return new Response(asset.body, asset); // a mutable copy, so middleware can add headers
   });
 
-  app.notFound(handleNotFound);
+  app.notFound(notFound);
   app.onError(handleError);
   return app;
 }

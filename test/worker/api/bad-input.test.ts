@@ -83,6 +83,28 @@ describe("bodies Hono refuses before validation", () => {
   });
 });
 
+describe("a method the path does not take", () => {
+  it("is a 405 naming the methods it takes; a path that does not exist stays a 404", async () => {
+    const ask = (method: string, path: string) =>
+      SELF.fetch(`http://edge.test${path}`, {
+        method,
+        headers: { "CF-Connecting-IP": ip(), Cookie: cookie, "Content-Type": "application/json" },
+        ...(method === "GET" || method === "HEAD" ? {} : { body: "{}" }),
+      });
+    const dashboard = await ask("POST", "/api/dashboard");
+    await expectError(dashboard, 405, "METHOD_NOT_ALLOWED");
+    expect(dashboard.headers.get("Allow")).toBe("GET, HEAD");
+    const login = await ask("GET", "/api/auth/login");
+    await expectError(login, 405, "METHOD_NOT_ALLOWED");
+    expect(login.headers.get("Allow")).toBe("POST");
+    const product = await ask("DELETE", "/api/products/5");
+    await expectError(product, 405, "METHOD_NOT_ALLOWED");
+    expect(product.headers.get("Allow")).toBe("GET, HEAD");
+    await expectError(await ask("GET", "/api/no-such-thing"), 404, "NOT_FOUND");
+    await expectError(await ask("POST", "/api/products/5/nothing"), 404, "NOT_FOUND");
+  });
+});
+
 describe("query and path values", () => {
   it("an unknown query parameter is a 400 naming it on every read route, cached or not", async () => {
     // Before, `/api/analytics/kpis?days=7` answered the default 30 days as if asked for them.
