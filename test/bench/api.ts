@@ -16,6 +16,7 @@ import { type ExplainedStatement, explainDuring, planLog, setAutoExplain } from 
 import { startBenchPostgres } from "./api-postgres";
 import { benchVariants, type RouteContext } from "./api-routes";
 import { seedBenchData } from "./api-seed";
+import { seedBenchHistory } from "./api-seed-history";
 import { measureUpkeep } from "./api-upkeep";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
@@ -41,7 +42,8 @@ interface RouteResult {
   meets: boolean;
 }
 
-/** The ids and days the variants name: a WB warehouse, the first product, the organization's today. */
+/** The ids and days the variants name: a WB warehouse, an Ozon cluster, the first product, the WB account and its
+ * newest run, the organization's today. */
 async function routeContext(serverUrl: string, orgId: string): Promise<RouteContext> {
   const client = new pg.Client({ connectionString: serverUrl.replace(/\/[^/]*$/, "/bench") });
   await client.connect();
@@ -49,6 +51,10 @@ async function routeContext(serverUrl: string, orgId: string): Promise<RouteCont
     const found = await client.query(
       `select (select min(id) from warehouses where org_id = $1 and marketplace = 'wb')::int as warehouse_id,
         (select min(id) from products where org_id = $1)::int as product_id,
+        (select min(cluster) from warehouses where org_id = $1) as cluster,
+        (select id from marketplace_accounts where org_id = $1 and marketplace = 'wb') as account_id,
+        (select r.id from etl_runs r join marketplace_accounts a on a.id = r.account_id
+          where r.org_id = $1 and a.marketplace = 'wb' order by r.started_at desc limit 1) as run_id,
         to_char((now() at time zone o.time_zone)::date, 'YYYY-MM-DD') as today,
         to_char((now() at time zone o.time_zone)::date - 89, 'YYYY-MM-DD') as from90
       from organizations o where o.id = $1`,
@@ -59,6 +65,9 @@ async function routeContext(serverUrl: string, orgId: string): Promise<RouteCont
       orgId,
       warehouseId: row.warehouse_id,
       productId: row.product_id,
+      cluster: row.cluster,
+      accountId: row.account_id,
+      runId: row.run_id,
       today: row.today,
       from90: row.from90,
     };
@@ -110,6 +119,9 @@ async function main(): Promise<void> {
         const query = new PgDialect().sqlToQuery(statement);
         await direct.query(query.sql, query.params as unknown[]);
       }
+      // Rows a later version of the seed added (runs, alerts, clusters), once.
+      await seedBenchHistory(direct, orgId);
+      await direct.query("analyze etl_runs, etl_pages, etl_rejects, alert_deliveries, warehouses");
     } else {
       console.log(`seeding ${PRODUCTS} products × ${WAREHOUSES} warehouses, ${SALES} sales…`);
       await seedBenchData(direct, orgId, await hashPassword("bench-password"), {
