@@ -59,9 +59,9 @@ export interface SupplyPlanRow {
  * total, or on a warehouse the stock feed no longer lists): their warehouses' forecasts are computed here; every
  * stocked cell's is the one finalize stored on product_warehouse_summary (the same forecast over the same days).
  */
-function unstockedDemandProducts(orgId: string): SQL {
+function unstockedDemandProducts(orgId: string, products: SQL): SQL {
   return sql`select distinct s.product_id from sales s
-    where s.org_id = ${orgId} and s.kind = 'order' and s.warehouse_id is not null
+    where s.org_id = ${orgId} and s.kind = 'order' and s.warehouse_id is not null and ${products}
       and s.day >= current_date - ${FORECAST_WINDOW_DAYS}::int and s.day < current_date
       and not exists (select 1 from product_warehouse_summary t where t.org_id = ${orgId}
         and t.product_id = s.product_id and t.warehouse_id = s.warehouse_id)`;
@@ -76,12 +76,20 @@ export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Pr
     lineFilters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
   if (scope.cluster !== undefined) lineFilters.push(sql`l.cluster = ${scope.cluster}`);
   if (scope.search !== undefined) lineFilters.push(productSearchSql(scope.search));
-  const result = await db.execute(sql`with unstocked as (${unstockedDemandProducts(scope.orgId)}),
+  // A product's lines depend on its own rows only (its share is over its own destinations): a search reads the
+  // rows of the products it finds, where the other filters keep every product's and cut the lines at the end.
+  const inScope = (alias: string) =>
+    scope.search === undefined
+      ? sql`true`
+      : sql`${sql.raw(alias)}.product_id in (select p.id from products p
+          where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)})`;
+  const result =
+    await db.execute(sql`with unstocked as (${unstockedDemandProducts(scope.orgId, inScope("s"))}),
     ${demandForecastCtes(days)},
     stock as (
       select t.product_id, t.warehouse_id, sum(t.available)::int as available, sum(t.in_transit)::int as in_transit,
         max(t.velocity) as velocity
-      from product_warehouse_summary t where t.org_id = ${scope.orgId}
+      from product_warehouse_summary t where t.org_id = ${scope.orgId} and ${inScope("t")}
       group by t.product_id, t.warehouse_id),
     per_warehouse as (
       select product_id, warehouse_id, available, in_transit, velocity from stock
