@@ -81,8 +81,8 @@ export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Pr
   const inScope = (alias: string) =>
     scope.search === undefined
       ? sql`true`
-      : sql`${sql.raw(alias)}.product_id in (select p.id from products p
-          where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)})`;
+      : sql`${sql.raw(alias)}.product_id = any(array(select p.id from products p
+          where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)}))`;
   const result =
     await db.execute(sql`with unstocked as (${unstockedDemandProducts(scope.orgId, inScope("s"))}),
     ${demandForecastCtes(days)},
