@@ -1,8 +1,11 @@
 // Inputs of the supply plan, one row per product × destination: a cluster (its warehouses of one marketplace
-// summed) or a warehouse outside any cluster. Stock from inventory (available, in transit). Velocity: the
+// summed) or a warehouse outside any cluster. Stock (available, in transit) and each stocked warehouse's demand
+// forecast from product_warehouse_summary, which finalize keeps equal to the inventory rows and to
+// domain/forecast-sql.ts over the orders and stock snapshots (db/queries/stock-summaries.ts); a warehouse with
+// orders but no stock row is forecast here, the same way. Velocity: the
 // product's own forecast (product_summary.velocity, the one Recommendations and the Overview use) spread over its
 // destinations by their share of its recent demand, the share being each destination's warehouses' demand
-// forecasts (domain/forecast-sql.ts over the orders and stock snapshots) over the sum of all its destinations'
+// forecasts over the sum of all its destinations'
 // (every marketplace's, whatever the scope): so a product's destinations together forecast exactly what the
 // product does (summed per warehouse they forecast more: each warehouse's series leaves out its own days out of
 // stock). Orders WB books on a marketplace-wide total ("Склад WB РФ", type unknown: since 2026-08-15 WB names no
@@ -11,6 +14,7 @@
 // Koledino already holds; the product's own minimum order and pack size where it set them; and its unit price,
 // the one finalize stored on product_summary (domain/selling-price.ts). domain/supply-plan.ts does the arithmetic.
 import { type SQL, sql } from "drizzle-orm";
+import { FORECAST_WINDOW_DAYS } from "../../domain/forecast";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
@@ -50,25 +54,48 @@ export interface SupplyPlanRow {
   unit_price: number;
 }
 
+/**
+ * The products with demand at a warehouse where they have no stock row (orders booked on WB's marketplace-wide
+ * total, or on a warehouse the stock feed no longer lists): their warehouses' forecasts are computed here; every
+ * stocked cell's is the one finalize stored on product_warehouse_summary (the same forecast over the same days).
+ */
+function unstockedDemandProducts(orgId: string, products: SQL): SQL {
+  return sql`select distinct s.product_id from sales s
+    where s.org_id = ${orgId} and s.kind = 'order' and s.warehouse_id is not null and ${products}
+      and s.day >= current_date - ${FORECAST_WINDOW_DAYS}::int and s.day < current_date
+      and not exists (select 1 from product_warehouse_summary t where t.org_id = ${orgId}
+        and t.product_id = s.product_id and t.warehouse_id = s.warehouse_id)`;
+}
+
 export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Promise<SupplyPlanRow[]> {
-  const stockScope = [sql`i.org_id = ${scope.orgId}`];
   // Every marketplace's demand and stock: a destination's share is of the product's whole demand.
-  const days = warehouseDemandDays({ orgId: scope.orgId });
+  const days = warehouseDemandDays({ orgId: scope.orgId, products: sql`select product_id from unstocked` });
   const lineFilters: SQL[] = [sql`p.org_id = ${scope.orgId}`];
   if (scope.marketplace) lineFilters.push(sql`l.marketplace = ${scope.marketplace}`);
   if (scope.warehouseId !== undefined)
     lineFilters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
   if (scope.cluster !== undefined) lineFilters.push(sql`l.cluster = ${scope.cluster}`);
   if (scope.search !== undefined) lineFilters.push(productSearchSql(scope.search));
-  const result = await db.execute(sql`with ${demandForecastCtes(days)},
+  // A product's lines depend on its own rows only (its share is over its own destinations): a search reads the
+  // rows of the products it finds, where the other filters keep every product's and cut the lines at the end.
+  const inScope = (alias: string) =>
+    scope.search === undefined
+      ? sql`true`
+      : sql`${sql.raw(alias)}.product_id = any(array(select p.id from products p
+          where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)}))`;
+  const result =
+    await db.execute(sql`with unstocked as (${unstockedDemandProducts(scope.orgId, inScope("s"))}),
+    ${demandForecastCtes(days)},
     stock as (
-      select i.product_id, i.warehouse_id, sum(i.available)::int as available, sum(i.in_transit)::int as in_transit
-      from inventory i where ${sql.join(stockScope, sql` and `)}
-      group by i.product_id, i.warehouse_id),
+      select t.product_id, t.warehouse_id, sum(t.available)::int as available, sum(t.in_transit)::int as in_transit,
+        max(t.velocity) as velocity
+      from product_warehouse_summary t where t.org_id = ${scope.orgId} and ${inScope("t")}
+      group by t.product_id, t.warehouse_id),
     per_warehouse as (
-      select coalesce(s.product_id, d.product_id) as product_id, coalesce(s.warehouse_id, d.warehouse_id) as warehouse_id,
-        coalesce(s.available, 0) as available, coalesce(s.in_transit, 0) as in_transit, coalesce(d.per_day, 0) as velocity
-      from stock s full join demand_forecast d on d.product_id = s.product_id and d.warehouse_id = s.warehouse_id),
+      select product_id, warehouse_id, available, in_transit, velocity from stock
+      union all
+      select d.product_id, d.warehouse_id, 0, 0, coalesce(d.per_day, 0) from demand_forecast d
+      where not exists (select 1 from stock s where s.product_id = d.product_id and s.warehouse_id = d.warehouse_id)),
     located as (
       select pw.*, w.marketplace, w.type, w.cluster, coalesce(w.cluster, w.name) as destination,
         w.name as warehouse_name, case when w.cluster is null then w.id end as own_warehouse_id

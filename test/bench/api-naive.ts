@@ -21,6 +21,17 @@ interface PeriodFilter {
   grain?: "day" | "week" | "month";
 }
 
+interface SupplyFilter {
+  marketplace?: "ozon" | "wb";
+  warehouseId?: number;
+  cluster?: string;
+  search?: string;
+  /** Every line, not only those to ship. */
+  all?: boolean;
+  /** The export: every line, no page. */
+  csv?: boolean;
+}
+
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 function period(c: NaiveContext, p: PeriodFilter): string {
@@ -57,9 +68,39 @@ export const naive = {
     ranked as (select *, row_number() over (partition by status order by available) as rank,
       count(*) over (partition by status) as n from classified)
     select * from ranked where rank <= 10`,
-  inventory: (c: NaiveContext, f: StockFilter, status?: string) => `${stock(c, f)}
+  /** `limit` null: every row (the CSV export). */
+  inventory: (c: NaiveContext, f: StockFilter, status?: string, limit: number | null = 50) => `${stock(c, f)}
     select *, count(*) over () as total from classified ${status ? `where status = ${quote(status)}` : ""}
-    order by available, article limit 50`,
+    order by available, article ${limit === null ? "" : `limit ${limit}`}`,
+  /** Per product × destination (a cluster, or a warehouse outside any): the stock and the last 30 days' orders of
+   * its warehouses, the lines at or below the reorder point (unless `all`), by marketplace, destination, article. */
+  supplyPlan: (c: NaiveContext, f: SupplyFilter) => {
+    const lines = [`p.org_id = ${quote(c.orgId)}`];
+    if (f.marketplace) lines.push(`w.marketplace = ${quote(f.marketplace)}`);
+    if (f.cluster) lines.push(`w.cluster = ${quote(f.cluster)}`);
+    if (f.warehouseId !== undefined)
+      lines.push(`coalesce(w.cluster, w.name) = (select coalesce(cluster, name) from warehouses
+        where id = ${f.warehouseId})`);
+    if (f.search)
+      lines.push(`(p.article ilike ${quote(`%${f.search}%`)} or p.name ilike ${quote(`%${f.search}%`)})`);
+    return `with stock as (select product_id, warehouse_id, sum(available) as available, sum(in_transit) as in_transit
+        from inventory where org_id = ${quote(c.orgId)} group by product_id, warehouse_id),
+      sold as (select product_id, warehouse_id, sum(quantity) / 30.0 as velocity from sales
+        where org_id = ${quote(c.orgId)} and kind = 'order' and day > current_date - 30 group by product_id, warehouse_id),
+      cells as (select coalesce(s.product_id, v.product_id) as product_id, coalesce(s.warehouse_id, v.warehouse_id)
+          as warehouse_id, coalesce(s.available, 0) as available, coalesce(s.in_transit, 0) as in_transit,
+          coalesce(v.velocity, 0) as velocity
+        from stock s full join sold v on v.product_id = s.product_id and v.warehouse_id = s.warehouse_id),
+      lines as (select p.id, p.article, p.name, w.marketplace, coalesce(w.cluster, w.name) as destination,
+          array_agg(w.name order by w.name) as warehouses, sum(x.available) as available,
+          sum(x.in_transit) as in_transit, sum(x.velocity) as velocity
+        from cells x join warehouses w on w.id = x.warehouse_id join products p on p.id = x.product_id
+        where ${lines.join(" and ")}
+        group by p.id, p.article, p.name, w.marketplace, coalesce(w.cluster, w.name))
+      select *, count(*) over () as total from lines
+      ${f.all ? "" : "where available + in_transit <= ceil(velocity * 14) + ceil(velocity * 7)"}
+      order by marketplace, destination, article ${f.csv ? "" : "limit 50"}`;
+  },
   recommendations: (c: NaiveContext, f: StockFilter) => `${stock(c, f)}
     select * from classified where available + in_transit <= ceil(velocity * 14) + ceil(velocity * 7)
     order by case when velocity > 0 then available / velocity end nulls last limit 50`,

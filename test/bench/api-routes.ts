@@ -1,6 +1,7 @@
 // What `npm run bench:api` measures: every read route of the OpenAPI document with its common filters
-// (one marketplace, one warehouse, a category, a search, a 90-day period, week and month grain), each beside
-// its naive baseline (test/bench/api-naive.ts) where the route computes something from the facts.
+// (one marketplace, one warehouse, a cluster, a category, a search, a 90-day period, week and month grain, the
+// CSV exports), each beside its naive baseline (test/bench/api-naive.ts) where the route computes something from
+// the facts. test/unit/api/bench-coverage.test.ts fails when a GET of the document has no variant here.
 import { type NaiveContext, naive } from "./api-naive";
 
 export interface BenchVariant {
@@ -18,6 +19,11 @@ export interface RouteContext extends NaiveContext {
   /** The last day of every period, and the first of the 90-day one. */
   today: string;
   from90: string;
+  /** An Ozon cluster of the seeded warehouses. */
+  cluster: string;
+  /** The WB account, and its newest run. */
+  accountId: string;
+  runId: string;
 }
 
 export function benchVariants(c: RouteContext): BenchVariant[] {
@@ -46,12 +52,21 @@ export function benchVariants(c: RouteContext): BenchVariant[] {
       naive: (n) => naive.inventory(n, scope),
     });
   }
-  variants.push({
-    name: "inventory/critical",
-    path: "/api/inventory?status=critical&sort=daysOfCover",
-    cached: true,
-    naive: (n) => naive.inventory(n, {}, "critical"),
-  });
+  variants.push(
+    {
+      name: "inventory/critical",
+      path: "/api/inventory?status=critical&sort=daysOfCover",
+      cached: true,
+      naive: (n) => naive.inventory(n, {}, "critical"),
+    },
+    {
+      // The export: every product of the scope, not a page.
+      name: "inventory/csv",
+      path: "/api/inventory?format=csv&lang=ru",
+      cached: true,
+      naive: (n) => naive.inventory(n, {}, undefined, null),
+    },
+  );
   variants.push(
     {
       name: "recommendations/product",
@@ -124,10 +139,21 @@ export function benchVariants(c: RouteContext): BenchVariant[] {
       cached: true,
       naive: (n) => naive.product(n),
     },
+    ...supplyPlanVariants(c),
     { name: "warehouses/list", path: "/api/warehouses", cached: true, naive: (n) => naive.warehouses(n) },
     { name: "warehouses/aliases", path: "/api/warehouses/aliases", cached: false },
     { name: "accounts/list", path: "/api/accounts", cached: false },
+    { name: "accounts/detail", path: `/api/accounts/${c.accountId}`, cached: false },
+    { name: "accounts/progress", path: `/api/accounts/${c.accountId}/progress`, cached: false },
+    { name: "marketplace-adapters/list", path: "/api/marketplace-adapters", cached: false },
     { name: "runs/list", path: "/api/runs", cached: false },
+    { name: "runs/list-failed", path: `/api/runs?status=failed&accountId=${c.accountId}`, cached: false },
+    { name: "runs/detail", path: `/api/runs/${c.runId}`, cached: false },
+    { name: "alerts/log", path: "/api/alerts/log", cached: false },
+    { name: "alerts/log-failed", path: "/api/alerts/log?status=failed", cached: false },
+    { name: "alerts/log-rule", path: "/api/alerts/log?rule=run_failed", cached: false },
+    { name: "alerts/settings", path: "/api/alerts/settings", cached: false },
+    { name: "alerts/channels", path: "/api/alerts/channels", cached: false },
     { name: "settings/read", path: "/api/settings", cached: false },
     { name: "users/list", path: "/api/users", cached: false },
     { name: "api-keys/list", path: "/api/api-keys", cached: false },
@@ -135,4 +161,24 @@ export function benchVariants(c: RouteContext): BenchVariant[] {
     { name: "health/read", path: "/api/health", cached: false, anyStatus: true },
   );
   return variants;
+}
+
+/** The supply plan: the lines to ship, one marketplace, one cluster, a warehouse outside any, a search, every line
+ * (all=true), and the Russian CSV export of every line to ship. */
+function supplyPlanVariants(c: RouteContext): BenchVariant[] {
+  const scopes: Array<[string, string, Parameters<typeof naive.supplyPlan>[1]]> = [
+    ["default", "", {}],
+    ["marketplace", "marketplace=ozon", { marketplace: "ozon" }],
+    ["cluster", `cluster=${encodeURIComponent(c.cluster)}`, { cluster: c.cluster }],
+    ["warehouse", `warehouseId=${c.warehouseId}`, { warehouseId: c.warehouseId }],
+    ["search", "search=Product%20123", { search: "Product 123" }],
+    ["all", "all=true", { all: true }],
+    ["csv", "format=csv&lang=ru", { csv: true }],
+  ];
+  return scopes.map(([label, query, scope]) => ({
+    name: `supply-plan/${label}`,
+    path: `/api/supply-plan${query ? `?${query}` : ""}`,
+    cached: true,
+    naive: (n: NaiveContext) => naive.supplyPlan(n, scope),
+  }));
 }

@@ -1,7 +1,8 @@
 // Seeds the API benchmark's data set straight into PostgreSQL with set-based SQL: one organization,
 // 40 warehouses, N products with a listing per marketplace, products × 40 inventory rows, M sales rows
 // over a year, a stock snapshot of every cell for each of the last 90 days (inventory_daily), then the read models (sales_daily, sales_day_totals, product_sales_windows, product_stock_days, product_summary with its
-// lost sales, the per-warehouse and per-marketplace stock) the API reads.
+// lost sales, the per-warehouse and per-marketplace stock) the API reads, and the runs, alerts and clusters of
+// api-seed-history.ts.
 
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -11,6 +12,7 @@ import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { rebuildStockDays } from "../../db/queries/stock-days";
 import { rebuildStockSummaries } from "../../db/queries/stock-summaries";
+import { seedBenchHistory } from "./api-seed-history";
 
 export interface BenchSize {
   products: number;
@@ -96,6 +98,8 @@ export async function seedBenchData(
     const query = new PgDialect().sqlToQuery(statement);
     await client.query(query.sql, query.params);
   }
+  // Clusters, a year of runs and alerts, some products' supply units (api-seed-history.ts).
+  await seedBenchHistory(client, orgId);
   // Autovacuum's steady state: statistics and a visibility map, for the routes and the baseline alike.
   await client.query("vacuum analyze");
 }

@@ -16,6 +16,7 @@ import { type ExplainedStatement, explainDuring, planLog, setAutoExplain } from 
 import { startBenchPostgres } from "./api-postgres";
 import { benchVariants, type RouteContext } from "./api-routes";
 import { seedBenchData } from "./api-seed";
+import { seedBenchHistory } from "./api-seed-history";
 import { measureUpkeep } from "./api-upkeep";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
@@ -32,16 +33,20 @@ const EXPLAINED_VARIANTS = 8;
 
 interface RouteResult {
   path: string;
-  miss_p50_ms: number;
-  miss_p95_ms: number;
+  /** Null when the route did not answer (`error`). */
+  miss_p50_ms: number | null;
+  miss_p95_ms: number | null;
   hit_p50_ms: number | null;
   hit_p95_ms: number | null;
   naive_p95_ms: number | null;
   /** miss p95 < 50 ms, hit p95 < 15 ms, and miss p95 below the naive baseline's p95. */
   meets: boolean;
+  /** Why the route did not answer 200 (the variant is recorded as not met and the run goes on). */
+  error?: string;
 }
 
-/** The ids and days the variants name: a WB warehouse, the first product, the organization's today. */
+/** The ids and days the variants name: a WB warehouse, an Ozon cluster, the first product, the WB account and its
+ * newest run, the organization's today. */
 async function routeContext(serverUrl: string, orgId: string): Promise<RouteContext> {
   const client = new pg.Client({ connectionString: serverUrl.replace(/\/[^/]*$/, "/bench") });
   await client.connect();
@@ -49,6 +54,10 @@ async function routeContext(serverUrl: string, orgId: string): Promise<RouteCont
     const found = await client.query(
       `select (select min(id) from warehouses where org_id = $1 and marketplace = 'wb')::int as warehouse_id,
         (select min(id) from products where org_id = $1)::int as product_id,
+        (select min(cluster) from warehouses where org_id = $1) as cluster,
+        (select id from marketplace_accounts where org_id = $1 and marketplace = 'wb') as account_id,
+        (select r.id from etl_runs r join marketplace_accounts a on a.id = r.account_id
+          where r.org_id = $1 and a.marketplace = 'wb' order by r.started_at desc limit 1) as run_id,
         to_char((now() at time zone o.time_zone)::date, 'YYYY-MM-DD') as today,
         to_char((now() at time zone o.time_zone)::date - 89, 'YYYY-MM-DD') as from90
       from organizations o where o.id = $1`,
@@ -59,6 +68,9 @@ async function routeContext(serverUrl: string, orgId: string): Promise<RouteCont
       orgId,
       warehouseId: row.warehouse_id,
       productId: row.product_id,
+      cluster: row.cluster,
+      accountId: row.account_id,
+      runId: row.run_id,
       today: row.today,
       from90: row.from90,
     };
@@ -110,6 +122,9 @@ async function main(): Promise<void> {
         const query = new PgDialect().sqlToQuery(statement);
         await direct.query(query.sql, query.params as unknown[]);
       }
+      // Rows a later version of the seed added (runs, alerts, clusters), once.
+      await seedBenchHistory(direct, orgId);
+      await direct.query("analyze etl_runs, etl_pages, etl_rejects, alert_deliveries, warehouses");
     } else {
       console.log(`seeding ${PRODUCTS} products × ${WAREHOUSES} warehouses, ${SALES} sales…`);
       await seedBenchData(direct, orgId, await hashPassword("bench-password"), {
@@ -200,41 +215,58 @@ async function main(): Promise<void> {
     const routes: Record<string, RouteResult> = {};
     for (const variant of variants) {
       const { path } = variant;
-      const expect = (cache: "HIT" | "MISS") => (variant.cached ? cache : undefined);
-      const options = { anyStatus: variant.anyStatus === true };
-      await newDataVersion();
-      await call(path, expect("MISS"), options);
-      const miss: number[] = [];
-      // The cache key carries the organization's data version: a new one before each sample (untimed).
-      for (let i = 0; i < SAMPLES; i++) {
+      try {
+        const expect = (cache: "HIT" | "MISS") => (variant.cached ? cache : undefined);
+        const options = { anyStatus: variant.anyStatus === true };
         await newDataVersion();
-        miss.push(await timed(() => call(path, expect("MISS"), options)));
+        await call(path, expect("MISS"), options);
+        const miss: number[] = [];
+        // The cache key carries the organization's data version: a new one before each sample (untimed).
+        for (let i = 0; i < SAMPLES; i++) {
+          await newDataVersion();
+          miss.push(await timed(() => call(path, expect("MISS"), options)));
+        }
+        const hit: number[] = [];
+        if (variant.cached) {
+          for (let i = 0; i < SAMPLES; i++) hit.push(await timed(() => call(path, "HIT", options)));
+        }
+        const baseline: number[] = [];
+        const naiveText = variant.naive?.(context);
+        if (naiveText !== undefined) {
+          for (let i = 0; i < Math.max(5, Math.floor(SAMPLES / 6)); i++)
+            baseline.push(await timed(() => naiveSql.query(naiveText)));
+        }
+        const result: RouteResult = {
+          path,
+          miss_p50_ms: percentile(miss, 50),
+          miss_p95_ms: percentile(miss, 95),
+          hit_p50_ms: variant.cached ? percentile(hit, 50) : null,
+          hit_p95_ms: variant.cached ? percentile(hit, 95) : null,
+          naive_p95_ms: naiveText === undefined ? null : percentile(baseline, 95),
+          meets: false,
+        };
+        result.meets =
+          result.miss_p95_ms !== null &&
+          result.miss_p95_ms < 50 &&
+          (result.hit_p95_ms === null || result.hit_p95_ms < 15) &&
+          (result.naive_p95_ms === null || (result.miss_p95_ms ?? 0) < result.naive_p95_ms);
+        routes[variant.name] = result;
+        console.log(variant.name, JSON.stringify(result));
+      } catch (error) {
+        // A route that fails (e.g. an answer over the database's response limit) is a result, not the run's end.
+        const failed: RouteResult = {
+          path,
+          miss_p50_ms: null,
+          miss_p95_ms: null,
+          hit_p50_ms: null,
+          hit_p95_ms: null,
+          naive_p95_ms: null,
+          meets: false,
+          error: (error instanceof Error ? error.message : String(error)).slice(0, 300),
+        };
+        routes[variant.name] = failed;
+        console.log(variant.name, JSON.stringify(failed));
       }
-      const hit: number[] = [];
-      if (variant.cached) {
-        for (let i = 0; i < SAMPLES; i++) hit.push(await timed(() => call(path, "HIT", options)));
-      }
-      const baseline: number[] = [];
-      const naiveText = variant.naive?.(context);
-      if (naiveText !== undefined) {
-        for (let i = 0; i < Math.max(5, Math.floor(SAMPLES / 6)); i++)
-          baseline.push(await timed(() => naiveSql.query(naiveText)));
-      }
-      const result: RouteResult = {
-        path,
-        miss_p50_ms: percentile(miss, 50),
-        miss_p95_ms: percentile(miss, 95),
-        hit_p50_ms: variant.cached ? percentile(hit, 50) : null,
-        hit_p95_ms: variant.cached ? percentile(hit, 95) : null,
-        naive_p95_ms: naiveText === undefined ? null : percentile(baseline, 95),
-        meets: false,
-      };
-      result.meets =
-        result.miss_p95_ms < 50 &&
-        (result.hit_p95_ms === null || result.hit_p95_ms < 15) &&
-        (result.naive_p95_ms === null || result.miss_p95_ms < result.naive_p95_ms);
-      routes[variant.name] = result;
-      console.log(variant.name, JSON.stringify(result));
     }
 
     // The session lookup: a signed-in caller's first request in an isolate that has not cached it (a new sign-in,
@@ -263,7 +295,8 @@ async function main(): Promise<void> {
       await setAutoExplain(admin, true);
       try {
         const slowest = Object.entries(routes)
-          .sort(([, a], [, b]) => b.miss_p95_ms - a.miss_p95_ms)
+          .filter(([, r]) => r.error === undefined)
+          .sort(([, a], [, b]) => (b.miss_p95_ms ?? 0) - (a.miss_p95_ms ?? 0))
           .slice(0, EXPLAINED_VARIANTS);
         for (const [name, result] of slowest) {
           await newDataVersion();

@@ -19,14 +19,18 @@ export interface FailedRun {
   error: string;
 }
 
-/** Runs still "running" with no step within a lease as of `nowMs`. */
+/**
+ * Runs still "running" with no step within a lease as of `nowMs`. The running runs first (a few among a year of
+ * finished ones): with their last page probed in the same filter, the planner priced a probe per run of the log
+ * and compiled the statement (JIT, ~10 ms at 8,760 runs) to read none.
+ */
 export async function stuckRuns(db: Database, nowMs: number): Promise<StuckRun[]> {
   const since = new Date(nowMs - DEFAULT_LEASE_MS).toISOString();
   const result = await db.execute(
-    sql`select r.id, r.account_id, a.org_id, r.started_at from etl_runs r
+    sql`with running as materialized (select id, account_id, started_at from etl_runs where status = 'running')
+      select r.id, r.account_id, a.org_id, r.started_at from running r
       join marketplace_accounts a on a.id = r.account_id
-      where r.status = 'running'
-        and greatest(r.started_at, (select max(p.processed_at) from etl_pages p where p.run_id = r.id))
+      where greatest(r.started_at, (select max(p.processed_at) from etl_pages p where p.run_id = r.id))
           < ${since}::timestamptz
       order by r.started_at`,
   );
@@ -38,15 +42,19 @@ export async function stuckRuns(db: Database, nowMs: number): Promise<StuckRun[]
   }));
 }
 
-/** The organization's accounts whose latest finished run failed, with its reason. */
+/**
+ * The organization's accounts whose latest finished run failed, with its reason: each account's newest finished run
+ * from its own runs (etl_runs_account_started_idx), where sorting every run of the organization took ~10 ms at a
+ * year of runs.
+ */
 export async function failedRunsOf(db: Database, orgId: string): Promise<FailedRun[]> {
   const result = await db.execute(
-    sql`select id, account_id, error from (
-        select distinct on (r.account_id) r.id, r.account_id, r.status, r.error from etl_runs r
-        join marketplace_accounts a on a.id = r.account_id
-        where a.org_id = ${orgId} and r.status in ('succeeded', 'partial', 'failed') and r.finished_at is not null
-        order by r.account_id, r.finished_at desc) latest
-      where status = 'failed' order by account_id`,
+    sql`select latest.id, latest.account_id, latest.error from marketplace_accounts a
+      cross join lateral (
+        select r.id, r.account_id, r.status, r.error from etl_runs r
+        where r.account_id = a.id and r.status in ('succeeded', 'partial', 'failed') and r.finished_at is not null
+        order by r.finished_at desc limit 1) latest
+      where a.org_id = ${orgId} and latest.status = 'failed' order by latest.account_id`,
   );
   return result.rows.map((row) => ({
     accountId: String(row.account_id),

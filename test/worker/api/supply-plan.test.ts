@@ -14,6 +14,7 @@ import {
   distinctIps,
   type ErrorBody,
   get,
+  rebuildStockReadModels,
   seedCatalog,
   seedShop,
   seedTenant,
@@ -154,8 +155,9 @@ beforeAll(async () => {
   await sellDaily("P-4", "Склад WB РФ", 2, 500);
   // The seller's own price, where a listing has one, comes before the average selling price.
   await db().execute(sql`update listings set price = '1999.50' where product_id = ${shop.products["P-2"]}`);
-  // What finalize stores: sales_daily from the orders, each product's unit price from it and the listings, and
-  // the product's forecast (flat series: P-1 1 + 1 + 3 = 5/day, P-2 and P-3 1, P-4 2).
+  // What finalize stores: each warehouse's stock and forecast, sales_daily from the orders, each product's unit
+  // price from it and the listings, and the product's forecast (flat series: P-1 1 + 1 + 3 = 5/day, P-2 and P-3 1, P-4 2).
+  await rebuildStockReadModels(tenant.orgId);
   for (const statement of refreshSalesDaily({ orgId: tenant.orgId })) await db().execute(statement);
   const velocities: Record<string, number> = { "P-1": 5, "P-2": 1, "P-3": 1, "P-4": 2 };
   for (const [article, velocity] of Object.entries(velocities))

@@ -119,9 +119,16 @@ describe("GET /api/health", () => {
       ...failed,
     });
     const acmeRun = run(acme);
+    // An earlier run of acme's that succeeded: only the latest finished run counts.
+    const earlier = {
+      ...run(acme),
+      status: "succeeded" as const,
+      finishedAt: new Date(Date.now() - 3_600_000),
+      error: null,
+    };
     await databaseFromEnv(env)
       .insert(etlRuns)
-      .values([acmeRun, run(globex)]);
+      .values([earlier, acmeRun, run(globex)]);
 
     const anonymous = await getHealth("10.0.0.3");
     // A seller's revoked token is not the service's failure.
@@ -143,6 +150,12 @@ describe("GET /api/health", () => {
     const forged = await getHealth("10.0.0.5", "mi_session=forged.value");
     expect(forged.status).toBe(200);
     expect(forged.body.sunsets).toEqual([]);
+
+    // A later run that succeeded: the account is no longer listed.
+    await databaseFromEnv(env)
+      .insert(etlRuns)
+      .values({ ...run(acme), status: "succeeded", finishedAt: new Date(Date.now() + 1000), error: null });
+    expect((await getHealth("10.0.0.6", cookie)).body.failedRuns).toEqual([]);
   });
 
   it("answers 503 naming the database when the SQL endpoint is unreachable", async () => {
