@@ -1,6 +1,7 @@
 // `npm run bench:ingest`: ≥ 100,000 simulator stock rows through the engine's in-process driver into a throwaway
-// PostgreSQL 15 (via the local Neon endpoint), the production queue path (the Worker under wrangler dev) syncing
-// the same-sized seller with limits lifted and at the vendors' limits, the in-process driver syncing that same
+// PostgreSQL 15 (via the local Neon endpoint), the production queue path (the Worker under wrangler dev): a first sync
+// of the same stock feeds (the bare upsert's rows, like for like), then the same-sized seller's every feed with limits
+// lifted and at the vendors' limits, the in-process driver syncing that same
 // workload (every feed) beside it, against a bare unnest upsert, per-row INSERTs and COPY in the same run. Prints a table and writes bench-results/ingest.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
