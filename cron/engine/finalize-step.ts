@@ -7,7 +7,7 @@ import { finalizeRun } from "../load/finalize-run";
 import type { FinalizeMessage } from "../messages";
 import type { EnginePorts, RunOutcome } from "./ports";
 import type { RunContext } from "./run-context";
-import { storedProgress } from "./run-feeds";
+import { readStoredProgress, storedProgressStatement } from "./run-feeds";
 import { progressOf, zeroingOf } from "./stock-progress";
 
 /** Problems after which the stock listing is incomplete: never zero what we did not see. */
@@ -24,13 +24,17 @@ export async function finalizeStep(
   run: RunContext,
   message: FinalizeMessage,
 ): Promise<void> {
-  const [rows = []] = await ports.run([sql`select issues, pages_done from etl_runs where id = ${run.runId}`]);
+  // The run's problems and the stock feed's stored progress, in one round trip.
+  const [rows = [], stored = []] = await ports.run([
+    sql`select issues, pages_done from etl_runs where id = ${run.runId}`,
+    storedProgressStatement(run.runId),
+  ]);
   const state = rows[0] && {
     issues: (typeof rows[0].issues === "string" ? JSON.parse(rows[0].issues) : rows[0].issues) as RunIssue[],
     pagesDone: Number(rows[0].pages_done),
   };
   // The stock feed's end stored its progress (run-feeds.ts); a run begun before the join carries it here.
-  const progress = (await storedProgress(ports.run, run.runId)) ?? progressOf(message);
+  const progress = readStoredProgress(stored) ?? progressOf(message);
   // A stock adapter switched off whose source a replacement then read whole is history, not a problem.
   const replaced = (issue: RunIssue) =>
     issue.code === "ENDPOINT_SWITCHED_OFF" &&

@@ -5,10 +5,10 @@
 // decides when finalize runs: a chain's end marks its feed finished under the run's row lock, and the delivery
 // that finished the last feed sends finalize. A redelivery of that page sends it again (the first send may have
 // been lost); a redelivery of any other page finds its feed finished by someone else and sends nothing.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { REPORT_ADAPTERS, reportAdapterList } from "../adapters/report-adapters";
 import { SALES_ADAPTERS, salesAdapterList } from "../adapters/sales-adapters";
-import type { StatementRunner } from "../load/statement-runner";
+import type { ResultRow, StatementRunner } from "../load/statement-runner";
 import type { RunContext } from "./run-context";
 import type { StockProgress } from "./stock-progress";
 
@@ -75,11 +75,19 @@ export async function finishFeed(
   return { mine: yes(row.mine), finalize: yes(row.finalize) };
 }
 
+/** The statement storedProgress sends, for a caller that sends it with others (readStoredProgress reads its rows). */
+export function storedProgressStatement(runId: string): SQL {
+  return sql`select progress from etl_run_feeds where run_id = ${runId} and feed = ${STOCK_FEED}`;
+}
+
 /** The stock feed's sources read whole, as its end stored them; null for a run begun before the join existed. */
 export async function storedProgress(runner: StatementRunner, runId: string): Promise<StockProgress | null> {
-  const [rows = []] = await runner([
-    sql`select progress from etl_run_feeds where run_id = ${runId} and feed = ${STOCK_FEED}`,
-  ]);
+  const [rows = []] = await runner([storedProgressStatement(runId)]);
+  return readStoredProgress(rows);
+}
+
+/** storedProgressStatement's answer. */
+export function readStoredProgress(rows: readonly ResultRow[]): StockProgress | null {
   const row = rows[0];
   if (!row) return null;
   const value = typeof row.progress === "string" ? JSON.parse(row.progress) : row.progress;

@@ -50,8 +50,9 @@ function zeroUnseenStock(input: FinalizeInput): SQL {
   const sources = input.zeroEndpoints
     ? sql`and i.source_endpoint = any(${sql.param([...input.zeroEndpoints])}::text[])`
     : sql``;
-  // The cells the run's stock pages saw (etl_pages.seen_*): unchanged cells are not rewritten by a page, so
-  // inventory.run_id cannot tell seen from unseen. One hash anti-join over the account's stock.
+  // The cells the run's stock pages saw unchanged (etl_pages.seen_*): a page does not rewrite those, so
+  // inventory.run_id cannot tell them from unseen ones; a cell a page wrote carries the run's id and is not
+  // recorded there (a first sync records none). One hash anti-join over the account's stock.
   return sql`with seen as (
       select s.listing_id, s.warehouse_id
       from etl_pages p cross join lateral unnest(p.seen_listing_ids, p.seen_warehouse_ids) as s(listing_id, warehouse_id)
@@ -371,8 +372,9 @@ export const FINALIZE_ROUND_TRIPS = 5;
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));
   await run(salesSummaryTransaction(input));
-  await run(finalizeStatements(input));
-  await run(refreshDashboardStatements(await run([dashboardRulesSql(input.orgId)]), input.orgId));
+  // The organization's dashboard settings are read at the end of the run's own transaction (one round trip less).
+  const ended = await run([...finalizeStatements(input), dashboardRulesSql(input.orgId)]);
+  await run(refreshDashboardStatements(ended.slice(-1), input.orgId));
 }
 
 /**

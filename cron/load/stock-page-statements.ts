@@ -115,7 +115,9 @@ function inventoryStatement(
         last_synced_at = excluded.last_synced_at, run_id = excluded.run_id
       returning 1
     ),
-    seen as (${addSeenCells(scope, sql`merged`)} returning 1),
+    -- Only cells the page leaves as they were: a cell it writes carries the run's id, which finalize's zeroing
+    -- reads as seen, so on a first sync (every cell new) nothing is recorded.
+    seen as (${addSeenCells(scope, sql`merged where existed and not changed`)} returning 1),
     audited as (
       insert into inventory_audit (org_id, listing_id, warehouse_id, product_id, change_type, old_available, new_available,
         old_reserved, new_reserved, old_in_transit, new_in_transit, run_id)
@@ -179,12 +181,16 @@ function identified(row: RejectedRow): { key: string; alias: string } | null {
   return typeof key === "string" && typeof alias === "string" ? { key, alias } : null;
 }
 
-/** Appends the cells (listing_id, warehouse_id) of the named relation to the page's seen cells, if it owns the page. */
+/**
+ * Appends the cells (listing_id, warehouse_id) of `cells` (a relation, with a condition when needed) to the page's
+ * seen cells, if it owns the page and there are any.
+ */
 function addSeenCells(scope: PageScope, cells: SQL): SQL {
   return sql`update etl_pages p set
       seen_listing_ids = coalesce(p.seen_listing_ids, '{}') || (select coalesce(array_agg(listing_id), '{}') from ${cells}),
       seen_warehouse_ids = coalesce(p.seen_warehouse_ids, '{}') || (select coalesce(array_agg(warehouse_id), '{}') from ${cells})
-    where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}`;
+    where p.run_id = ${scope.runId} and p.page_key = ${scope.pageKey} and ${ownsPage(scope)}
+      and exists (select 1 from ${cells})`;
 }
 
 /** Adds the cells of rule-rejected rows to the page's seen cells, so finalize keeps their stock as it was. */

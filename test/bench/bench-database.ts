@@ -7,7 +7,7 @@ import pg from "pg";
 import { encryptCredentials } from "../../cron/credentials";
 import { createDatabase, type Database, type DatabaseConfig } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { marketplaceAccounts, organizations } from "../../db/schema";
+import { type AccountEndpoints, marketplaceAccounts, organizations } from "../../db/schema";
 import { LIFTED_RATE_SCALE } from "./ingest-pipeline";
 import { BENCH_CREDENTIALS, type IngestWorld } from "./ingest-setup";
 
@@ -32,12 +32,16 @@ export async function createBenchDatabase(world: IngestWorld, name: string): Pro
   return { name, config, db: createDatabase(config) };
 }
 
+/** Each account's feeds, when not the marketplace defaults (e.g. stock only: the in-process stock sync's feeds). */
+export type BenchFeeds = Record<"ozon" | "wb", Omit<AccountEndpoints, "rateScale">>;
+
 /** One organization with an Ozon and a Wildberries account on the simulator, client budgets lifted. */
 export async function seedBenchSeller(
   db: Database,
   simUrl: string,
   key: string,
   slug: string,
+  feeds?: BenchFeeds,
 ): Promise<{ orgId: string; accounts: { ozon: string; wb: string } }> {
   const orgId = crypto.randomUUID();
   await db.insert(organizations).values({ id: orgId, name: `Bench seller (${slug})`, slug });
@@ -49,7 +53,7 @@ export async function seedBenchSeller(
         marketplace,
         name: `Bench ${marketplace}`,
         baseUrl: `${simUrl}/${marketplace}`,
-        endpoints: { rateScale: LIFTED_RATE_SCALE },
+        endpoints: { ...feeds?.[marketplace], rateScale: LIFTED_RATE_SCALE },
         credentialsEncrypted: await encryptCredentials(BENCH_CREDENTIALS, key),
       })
       .returning({ id: marketplaceAccounts.id });

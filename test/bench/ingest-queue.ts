@@ -2,7 +2,8 @@
 // local Queues and the SyncCoordinator Durable Object) syncing its own simulator (the vendors as they answer
 // this month) into its own database on the benchmark's PostgreSQL, through a request-counting proxy in front
 // of the local Neon endpoint. A sync is fired as Cron fires it (/__scheduled, the full-sync cron) and timed
-// from the firing to the last run's finished_at.
+// from the firing to the last run's finished_at. With `stockOnly` the same Worker syncs the in-process stock sync's
+// workload instead (legacy simulator, the two stock feeds, no sales feeds or reports): the bare upsert's rows.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,18 +68,39 @@ async function waitForHealth(url: string, worker: ChildProcess): Promise<void> {
   throw new Error(`the Worker did not answer ${url}/api/health within 180 s`);
 }
 
-export async function startQueueBench(
-  world: IngestWorld,
-  options: { minRows: number; seed: number; vendorLatencyMs: number; logFile: string },
-): Promise<QueueBench> {
+/** A queue bench's own database, simulator and feeds. */
+export interface QueueBenchOptions {
+  minRows: number;
+  seed: number;
+  vendorLatencyMs: number;
+  logFile: string;
+  /** The database's name on the benchmark's PostgreSQL (default "queue"). */
+  database?: string;
+  /**
+   * Stock only: the simulator in legacy mode and each account reading just these stock feeds (no sales feeds, no
+   * reports), the in-process stock sync's workload; absent = this month's vendors and the accounts' defaults.
+   */
+  stockOnly?: Record<"ozon" | "wb", string[]>;
+}
+
+/** The in-process stock sync's two feeds (test/bench/ingest-pipeline.ts), which the legacy simulator serves. */
+export const STOCK_ONLY_FEEDS: Record<"ozon" | "wb", string[]> = {
+  ozon: ["ozon.v2.stock_on_warehouses"],
+  wb: ["wb.v1.supplier_stocks"],
+};
+
+export async function startQueueBench(world: IngestWorld, options: QueueBenchOptions): Promise<QueueBench> {
+  const database = options.database ?? "queue";
+  const stockOnly = options.stockOnly;
   const closers: (() => Promise<void> | void)[] = [];
   const close = async () => {
     for (const closer of closers.reverse()) await Promise.resolve(closer()).catch(() => undefined);
   };
   try {
-    // Its own simulator in this month's vendor mode (the production defaults), limits off until limitsOn.
+    // Its own simulator in this month's vendor mode (the production defaults), limits off until limitsOn; in
+    // legacy mode for the stock-only sync (WB's supplier/stocks still answers there, as for the in-process one).
     const simThread = await startSimulatorThread(options.minRows, options.seed, {
-      mode: "current",
+      mode: stockOnly ? "legacy" : "current",
       limitsEnabled: false,
       timeScale: 1,
     });
@@ -96,9 +118,13 @@ export async function startQueueBench(
       if (!faults.ok) throw new Error(`simulator latency: HTTP ${faults.status} ${await faults.text()}`);
     }
 
-    const { config, db } = await createBenchDatabase(world, "queue");
+    const { config, db } = await createBenchDatabase(world, database);
     const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
-    await seedBenchSeller(db, sim.url, key, "bench-queue");
+    const feeds = stockOnly && {
+      ozon: { stock: stockOnly.ozon, sales: [], reports: [] },
+      wb: { stock: stockOnly.wb, sales: [], reports: [] },
+    };
+    await seedBenchSeller(db, sim.url, key, `bench-${database}`, feeds || undefined);
 
     const counter = await startSqlCounter(world.endpoint.sqlUrl);
     closers.push(() => counter.close());
@@ -178,7 +204,7 @@ export async function startQueueBench(
         if (!cleared.ok) throw new Error(`simulator stats: HTTP ${cleared.status}`);
       },
       floor: async (timeScale) => rateLimitFloor(await simulatorRequests(sim.url), timeScale),
-      vacuum: () => vacuumBenchDatabase(world, "queue"),
+      vacuum: () => vacuumBenchDatabase(world, database),
       close,
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 // `npm run bench:ingest`: ≥ 100,000 simulator stock rows through the engine's in-process driver into a throwaway
-// PostgreSQL 15 (via the local Neon endpoint), the production queue path (the Worker under wrangler dev) syncing
-// the same-sized seller with limits lifted and at the vendors' limits, the in-process driver syncing that same
+// PostgreSQL 15 (via the local Neon endpoint), the production queue path (the Worker under wrangler dev): a first sync
+// of the same stock feeds (the bare upsert's rows, like for like), then the same-sized seller's every feed with limits
+// lifted and at the vendors' limits, the in-process driver syncing that same
 // workload (every feed) beside it, against a bare unnest upsert, per-row INSERTs and COPY in the same run. Prints a table and writes bench-results/ingest.json.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -23,7 +24,7 @@ import {
   stockTarget,
 } from "./ingest-pipeline";
 import { PROFILE_PG_OPTIONS, resetStatementStats, statementReport } from "./ingest-profile";
-import { type QueueBench, startQueueBench } from "./ingest-queue";
+import { type QueueBench, STOCK_ONLY_FEEDS, startQueueBench } from "./ingest-queue";
 import {
   formatQueue,
   formatTable,
@@ -111,9 +112,11 @@ async function main(): Promise<void> {
   }
   let threads: AccountThreads | undefined;
   let queue: QueueBench | undefined;
+  let stockQueue: QueueBench | undefined;
   let full: FullInProcessBench | undefined;
   const closeAll = async () => {
     await queue?.close();
+    await stockQueue?.close();
     await full?.close();
     await threads?.close();
     await world.close();
@@ -151,6 +154,26 @@ async function main(): Promise<void> {
     const median = medianSync(scheduled);
 
     mkdirSync("bench-results", { recursive: true });
+    // The production path's first sync of the same workload as the in-process stock sync and the bare upsert: the
+    // legacy simulator of the same size and seed, each account reading only the two stock feeds (no sales feeds,
+    // no reports), into an empty database of its own; its own Worker, closed before the full queue bench starts.
+    console.log("Queue path, stock only (the in-process stock sync's feeds): starting its Worker…");
+    stockQueue = await startQueueBench(world, {
+      minRows,
+      seed,
+      vendorLatencyMs: 0,
+      logFile: "bench-results/ingest-worker-stock.log",
+      database: "queue_stock",
+      stockOnly: STOCK_ONLY_FEEDS,
+    });
+    if (values.profile) await resetStatementStats(world);
+    const queueStockFirst = await stockQueue.sync("queue stock-only first sync");
+    const profileQueueStock = values.profile ? await statementReport(world, 15, "queue_stock") : "";
+    console.log(
+      `  stock-only first sync: ${queueStockFirst.extracted} rows in ${(queueStockFirst.ms / 1000).toFixed(2)} s`,
+    );
+    await stockQueue.close();
+    stockQueue = undefined;
     console.log(
       "Queue path: starting the Worker (wrangler dev: workerd, local Queues, the SyncCoordinator DO)…",
     );
@@ -241,6 +264,9 @@ async function main(): Promise<void> {
       queue_rows: queueScheduled.extracted,
       queue_rows_per_s: perSecond(queueScheduled.extracted, queueScheduled.ms),
       queue_first_sync_rows_per_s: perSecond(queueFirst.extracted, queueFirst.ms),
+      // The queue path's first sync of the stock feeds only: the rows the bare upsert loads (like for like).
+      queue_stock_first_sync_rows: queueStockFirst.extracted,
+      queue_stock_first_sync_rows_per_s: perSecond(queueStockFirst.extracted, queueStockFirst.ms),
       queue_wall_s: queueLimited.ms / 1000,
       rate_limit_floor_s: floor.seconds,
       rate_limit_time_scale: timeScale,
@@ -252,11 +278,13 @@ async function main(): Promise<void> {
       `\n${formatTable({ first, median, scheduled, bare, perRow, copy, loaded: loaded.length, figures })}`,
     );
     console.log(
-      `\n${formatQueue({ first: queueFirst, scheduled: queueScheduled, limited: queueLimited, fullFirst, fullScheduled, floor, timeScale, heapMb, figures })}`,
+      `\n${formatQueue({ first: queueFirst, stockFirst: queueStockFirst, scheduled: queueScheduled, limited: queueLimited, fullFirst, fullScheduled, floor, timeScale, heapMb, figures })}`,
     );
     if (profile) console.log(`\nFirst full sync, database side:\n${profile}`);
     if (profileScheduled)
       console.log(`\nScheduled full syncs (all ${syncs}), database side:\n${profileScheduled}`);
+    if (profileQueueStock)
+      console.log(`\nQueue path's stock-only first sync, database side:\n${profileQueueStock}`);
     if (profileQueue) console.log(`\nQueue path's first sync, database side:\n${profileQueue}`);
     writeFileSync("bench-results/ingest.json", `${JSON.stringify(figures, null, 2)}\n`);
     console.log("Wrote bench-results/ingest.json");

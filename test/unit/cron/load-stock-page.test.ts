@@ -277,6 +277,32 @@ describe("finishing a full run", () => {
     expect(run).toEqual({ status: "succeeded", stock_confirmed: true });
   });
 
+  it("records as seen only the cells a page left unchanged, and zeroes only the cells no page saw", async () => {
+    const seen = async (runId: string) =>
+      db.query<{ seen: string[] | null }>(
+        "select seen_listing_ids::text[] as seen from etl_pages where run_id = $1",
+        [runId],
+      );
+    const sku = async (id: string) =>
+      (await db.query<{ sku: string }>("select ozon_sku::text as sku from listings where id = $1", [id]))[0]
+        ?.sku;
+    const first = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(first, 0, [row(71, "Тверь", 6), row(72, "Тверь", 8), row(73, "Тверь", 4)]);
+    // A first sync writes every cell (each carries the run's id): nothing to record.
+    expect(await seen(first)).toEqual([{ seen: null }]);
+    await finalizeRun(db.run, { ...ids, runId: first, zeroUnseen: true, status: "succeeded", error: null });
+    const second = await startTestRun(db, ids.orgId, ids.accountId);
+    await loadPage(second, 0, [row(71, "Тверь", 6), row(72, "Тверь", 9)]);
+    const [page] = await seen(second);
+    expect(await Promise.all((page?.seen ?? []).map(sku))).toEqual(["71"]);
+    await finalizeRun(db.run, { ...ids, runId: second, zeroUnseen: true, status: "succeeded", error: null });
+    expect((await stock()).filter((r) => ["71", "72", "73"].includes(r.sku))).toEqual([
+      { sku: "71", warehouse: "Тверь", available: 6 },
+      { sku: "72", warehouse: "Тверь", available: 9 },
+      { sku: "73", warehouse: "Тверь", available: 0 },
+    ]);
+  });
+
   it("summarizes a product's stock over its warehouses: sums, and warehouses that hold stock", async () => {
     const runId = await startTestRun(db, ids.orgId, ids.accountId);
     // sku 61 and 62 share the article "A-6" (one product); 61 is at two warehouses, one of them empty.
