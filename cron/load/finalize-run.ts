@@ -367,7 +367,7 @@ export function relinkTransaction(orgId: string): SQL[] {
 }
 
 /** finalizeRun's database round trips, in order (a benchmark times finalize as the run's last this many). */
-export const FINALIZE_ROUND_TRIPS = 5;
+export const FINALIZE_ROUND_TRIPS = 4;
 
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));

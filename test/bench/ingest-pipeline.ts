@@ -182,7 +182,7 @@ async function syncAccount(job: AccountJob, kind: SyncKind): Promise<AccountFigu
   // every body once more, CPU the production path does not spend.
   const [logged] = await db.select({ apiMs: etlRuns.apiMs }).from(etlRuns).where(eq(etlRuns.id, runId));
   figures.apiMs = logged?.apiMs ?? 0;
-  // Finalize is the run's last round trips (relink, sales summaries, the run's end, the settings read, the stored
+  // Finalize is the run's last round trips (relink, sales summaries, the run's end with the settings read, the stored
   // Overview), after every page.
   const finalize = calls.slice(-FINALIZE_ROUND_TRIPS);
   figures.finalizeMs = finalize.reduce((sum, call) => sum + call.ms, 0);
