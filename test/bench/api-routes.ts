@@ -13,6 +13,11 @@ export interface BenchVariant {
   naive?: (context: NaiveContext) => string;
   /** The health route answers 503 when a check fails (no KV quota, a stuck run), and is timed all the same. */
   anyStatus?: boolean;
+  /**
+   * Answered from what only a run's finalize stores (one warehouse's Overview): before each miss, the stored answers
+   * are written as finalize writes them after the settings change that moved the version, i.e. a sync ran since.
+   */
+  storedByFinalize?: boolean;
 }
 
 export interface RouteContext extends NaiveContext {
@@ -42,6 +47,7 @@ export function benchVariants(c: RouteContext): BenchVariant[] {
       path: `/api/dashboard${query ? `?${query}` : ""}`,
       cached: true,
       naive: (n) => naive.dashboard(n, scope),
+      storedByFinalize: label === "warehouse",
     });
   }
   for (const [label, query, scope] of scopes) {
