@@ -10,7 +10,7 @@ import { ApiError, handleError } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { type InitOptions, init } from "./middleware/init";
-import { jsonCharset } from "./middleware/json-charset";
+import { jsonEncoding } from "./middleware/json-encoding";
 import { rateLimitPolicy } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   );
   app.use("/api/*", rateLimitPolicy());
   app.use("/api/*", apiBodyLimit(API_BODY_LIMIT_BYTES, bodyTooLarge));
-  app.use("/api/*", jsonCharset());
+  app.use("/api/*", jsonEncoding());
   app.use("/api/*", authenticate());
 
   registerHealth(app);
@@ -75,7 +75,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   // do get the same static dashboard, including the SPA fallback for deep links.
   const notFound = methodNotAllowed(app.routes);
   app.get("*", async (c) => {
-    if (c.req.path.startsWith("/api/")) return notFound(c);
+    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return notFound(c);
     const asset = await c.env.ASSETS.fetch(c.req.raw);
     return new Response(asset.body, asset); // a mutable copy, so middleware can add headers
   });

@@ -1,1 +1,1 @@
-ALTER TABLE "products" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(article || ' ' || name)) STORED NOT NULL;
+ALTER TABLE "products" ADD COLUMN "search_text" text GENERATED ALWAYS AS (replace(lower(article || ' ' || name), 'ё', 'е')) STORED NOT NULL;

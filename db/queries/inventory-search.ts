@@ -11,9 +11,9 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** A LIKE pattern for `text` anywhere, lower-cased in SQL as `products.search_text` is (the same lower()). */
+/** A LIKE pattern for `text` anywhere, folded in SQL as `products.search_text` is (the same lower(), ё as е). */
 function contains(text: string): SQL {
-  return sql`lower(${`%${escapeLike(text)}%`}::text)`;
+  return sql`replace(lower(${`%${escapeLike(text)}%`}::text), 'ё', 'е')`;
 }
 
 /** The digits as a bigint the listings' id columns can compare with, or undefined when they cannot be one. */
@@ -25,7 +25,7 @@ function marketplaceId(text: string): string | undefined {
 
 /**
  * A condition on products `p` (and their listings) that holds when the product matches `search`:
- * each word of the text occurs in the name or the article, in any order, whatever the letter case (an
+ * each word of the text occurs in the name or the article, in any order, whatever the letter case and ё or е (an
  * article containing the whole text contains each of its words); or one of its listings has that WB nmId,
  * Ozon SKU or barcode exactly. The words are matched in `p.search_text` (article, a space, name: a word has
  * no whitespace, so it cannot match across the two).

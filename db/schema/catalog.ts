@@ -31,8 +31,11 @@ export const products = pgTable(
     brand: text("brand"),
     category: text("category"),
     // What a search matches the words against (db/queries/inventory-search.ts): the article and the name,
-    // lower-cased once when written, so a search compares bytes (LIKE) instead of lower-casing both per row.
-    searchText: text("search_text").notNull().generatedAlwaysAs(sql`lower(article || ' ' || name)`),
+    // lower-cased once when written and ё read as е (as Russian is typed), so a search compares bytes (LIKE)
+    // instead of lower-casing both per row.
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(sql`replace(lower(article || ' ' || name), 'ё', 'е')`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

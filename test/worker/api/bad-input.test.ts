@@ -65,6 +65,34 @@ describe("bodies Hono refuses before validation", () => {
       expect(refused.status).toBe(415);
       expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/UTF-8/);
     }
+    for (const contentType of [
+      "application/json; charset=utf-8; charset=utf-16",
+      "application/json; charset=utf-16; charset=utf-8",
+      "application/json; charset=",
+    ]) {
+      const refused = await post({ "Content-Type": contentType }, '{"name":"x"}');
+      expect(refused.status, contentType).toBe(415);
+    }
+    // Bytes that are not UTF-8 (Windows-1251 "Ключ", a stray 0xFF) are refused, not stored as replacement characters.
+    for (const bytes of [
+      new Uint8Array([
+        ...new TextEncoder().encode('{"name":"'),
+        0xca,
+        0xeb,
+        0xfe,
+        0xf7,
+        ...new TextEncoder().encode('"}'),
+      ]),
+      new Uint8Array([...new TextEncoder().encode('{"name":"a'), 0xff, ...new TextEncoder().encode('b"}')]),
+    ]) {
+      const response = await SELF.fetch("http://edge.test/api/api-keys", {
+        method: "POST",
+        headers: { "CF-Connecting-IP": ip(), Cookie: cookie, "Content-Type": "application/json" },
+        body: bytes,
+      });
+      await expectError(response.clone(), 400, "BAD_REQUEST", "body");
+      expect(((await response.json()) as { error: { reason: string } }).error.reason).toBe("encoding");
+    }
     for (const charset of ["utf-8", '"UTF-8"', "utf8"]) {
       const named = `key ${charset}`;
       const accepted = await post(
@@ -101,6 +129,8 @@ describe("a method the path does not take", () => {
     await expectError(product, 405, "METHOD_NOT_ALLOWED");
     expect(product.headers.get("Allow")).toBe("GET, HEAD");
     await expectError(await ask("GET", "/api/no-such-thing"), 404, "NOT_FOUND");
+    // The API's root is the API's, not the dashboard's page.
+    await expectError(await ask("GET", "/api"), 404, "NOT_FOUND");
     await expectError(await ask("POST", "/api/products/5/nothing"), 404, "NOT_FOUND");
   });
 });

@@ -85,13 +85,19 @@ describe("GET /api/inventory?search", () => {
     expect(await articles(search("A_00"))).toEqual([]);
   });
 
-  it("finds a Russian name in any letter case, and follows a renamed product", async () => {
+  it("finds a Russian name in any letter case and with е for ё, and follows a renamed product", async () => {
     const id = shop.products["A-003"] as number;
     await db().update(products).set({ name: "Футболка хлопковая Ёлка" }).where(eq(products.id, id));
     expect(await articles(search("ФУТБОЛКА"))).toEqual(["A-003"]);
     expect(await articles(search("ёлка футб"))).toEqual(["A-003"]);
+    // ё and е are one letter to a search, either way round (sellers type е).
+    expect(await articles(search("елка"))).toEqual(["A-003"]);
+    await db().update(products).set({ name: "Худи чёрный" }).where(eq(products.id, id));
+    expect(await articles(search("ЧЕРНЫЙ худи"))).toEqual(["A-003"]);
+    expect(await articles(search("чёрн"))).toEqual(["A-003"]);
     expect(await articles(search("а-003"))).toEqual([]);
     await db().update(products).set({ name: "Пальто" }).where(eq(products.id, id));
+    expect(await articles(search("черный"))).toEqual([]);
     expect(await articles(search("футболка"))).toEqual([]);
     expect(await articles(search("пальто"))).toEqual(["A-003"]);
   });
