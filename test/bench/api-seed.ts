@@ -5,7 +5,6 @@
 // api-seed-history.ts.
 
 import { sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type pg from "pg";
 import { refreshLostSales } from "../../db/queries/lost-sales-refresh";
 import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
@@ -13,6 +12,7 @@ import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { rebuildStockDays } from "../../db/queries/stock-days";
 import { rebuildStockSummaries } from "../../db/queries/stock-summaries";
 import { seedBenchHistory } from "./api-seed-history";
+import { runStatements } from "./pg-statements";
 
 export interface BenchSize {
   products: number;
@@ -76,28 +76,17 @@ export async function seedBenchData(
   ];
   for (const statement of statements) await client.query(statement);
   // The day totals as finalize keeps them (the same statement, over every day).
-  const totals = new PgDialect().sqlToQuery(rebuildSalesDayTotals(orgId));
-  await client.query(totals.sql, totals.params);
+  await runStatements(client, [rebuildSalesDayTotals(orgId)]);
   // The per-product standard periods up to today, as finalize keeps them (the same statements).
-  for (const statement of refreshSalesWindows({ orgId })) {
-    const query = new PgDialect().sqlToQuery(statement);
-    await client.query(query.sql, query.params);
-  }
+  await runStatements(client, refreshSalesWindows({ orgId }));
   // The snapshots' stock per product × day, as finalize and the migration keep it (the same sums).
-  for (const statement of rebuildStockDays(orgId)) {
-    const query = new PgDialect().sqlToQuery(statement);
-    await client.query(query.sql, query.params);
-  }
+  await runStatements(client, rebuildStockDays(orgId));
   // Every product's lost sales, as a day's first finalize stores them (the same statement).
-  const lost = new PgDialect().sqlToQuery(
+  await runStatements(client, [
     refreshLostSales(orgId, sql`select product_id from product_summary where org_id = ${orgId}`),
-  );
-  await client.query(lost.sql, lost.params);
+  ]);
   // Stock per product × warehouse (with its forecast) and per marketplace, as a day's first finalize keeps them.
-  for (const statement of rebuildStockSummaries(orgId)) {
-    const query = new PgDialect().sqlToQuery(statement);
-    await client.query(query.sql, query.params);
-  }
+  await runStatements(client, rebuildStockSummaries(orgId));
   // Clusters, a year of runs and alerts, some products' supply units (api-seed-history.ts).
   await seedBenchHistory(client, orgId);
   // Autovacuum's steady state: statistics and a visibility map, for the routes and the baseline alike.

@@ -6,7 +6,6 @@
 // finalize upkeep out, for quick runs.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { neon, neonConfig } from "@neondatabase/serverless";
-import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { unstable_dev } from "wrangler";
 import { migrateDatabase } from "../../db/migrate";
@@ -23,6 +22,7 @@ import { benchVariants, type RouteContext } from "./api-routes";
 import { seedBenchData } from "./api-seed";
 import { seedBenchHistory } from "./api-seed-history";
 import { measureUpkeep } from "./api-upkeep";
+import { runInTransaction, runStatements } from "./pg-statements";
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10_000);
 const SALES = Number(process.env.BENCH_SALES ?? 2_000_000);
@@ -123,10 +123,7 @@ async function main(): Promise<void> {
       orgId = seeded.rows[0].id;
       console.log(`reusing the seeded database (organization ${orgId})`);
       // Read models a newer migration added empty (a finalize would fill them): the per-period ones again.
-      for (const statement of refreshSalesWindows({ orgId })) {
-        const query = new PgDialect().sqlToQuery(statement);
-        await direct.query(query.sql, query.params as unknown[]);
-      }
+      await runStatements(direct, refreshSalesWindows({ orgId }));
       // Rows a later version of the seed added (runs, alerts, clusters), once.
       await seedBenchHistory(direct, orgId);
       await direct.query("analyze etl_runs, etl_pages, etl_rejects, alert_deliveries, warehouses");
@@ -213,21 +210,9 @@ async function main(): Promise<void> {
     };
     // The Overview's stored answers as a finalize writes them (the warehouses' too), in one transaction.
     const storeAsFinalizeDoes = async () => {
-      const dialect = new PgDialect();
-      const read = dialect.sqlToQuery(dashboardRulesSql(orgId));
-      const rules = await direct.query(read.sql, read.params as unknown[]);
-      const statements = refreshDashboardReadModels(orgId, dashboardRulesFromRow(rules.rows[0] ?? {}));
-      await direct.query("begin");
-      try {
-        for (const statement of statements) {
-          const query = dialect.sqlToQuery(statement);
-          await direct.query(query.sql, query.params as unknown[]);
-        }
-        await direct.query("commit");
-      } catch (error) {
-        await direct.query("rollback");
-        throw error;
-      }
+      const [rules] = await runStatements(direct, [dashboardRulesSql(orgId)]);
+      const row = rules?.rows[0] ?? {};
+      await runInTransaction(direct, refreshDashboardReadModels(orgId, dashboardRulesFromRow(row)));
     };
     neonConfig.fetchEndpoint = endpoint.sqlUrl;
     const naiveSql = neon(databaseUrl);
