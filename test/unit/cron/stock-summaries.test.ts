@@ -7,7 +7,6 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { finalizeRun } from "../../../cron/load/finalize-run";
 import type { Database } from "../../../db/client";
 import { dashboardData } from "../../../db/queries/dashboard";
 import { warehouseDemandDays } from "../../../db/queries/demand-days";
@@ -19,6 +18,7 @@ import { reorderDueSql } from "../../../domain/replenishment-sql";
 import { DEFAULT_STATUS_RULES, STOCK_STATUSES } from "../../../domain/stock-status";
 import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
 import { seedOrganization, seedProducts } from "./seed-organization";
+import { warehouseCells } from "./warehouse-cells";
 
 type Marketplace = "ozon" | "wb";
 
@@ -31,62 +31,14 @@ const products: Record<string, string> = {};
 const warehouses: Record<string, number> = {};
 const WAREHOUSES: Record<string, Marketplace> = { O1: "ozon", O2: "ozon", W1: "wb", W2: "wb" };
 
-async function stock(cell: string, available: number, reserved = 0, inTransit = 0) {
-  // cell: "A-1:wb@W1"
-  const [listing, warehouse] = cell.split("@") as [string, string];
-  const marketplace = WAREHOUSES[warehouse] as Marketplace;
-  await db.query(
-    `insert into inventory (org_id, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit,
-       source_endpoint, last_synced_at)
-     select $1, l.id, $2, l.product_id, $3, $4, $5, $6, 'test', clock_timestamp() from listings l where l.id = $7
-     on conflict (listing_id, warehouse_id) do update set available = excluded.available,
-       reserved = excluded.reserved, in_transit = excluded.in_transit, last_synced_at = excluded.last_synced_at`,
-    [orgId, warehouses[warehouse], marketplace, available, reserved, inTransit, listings[listing]],
-  );
-}
-
-async function order(runId: string | null, cell: string, back: number, quantity: number) {
-  const [listing, warehouse] = cell.split("@") as [string, string];
-  const marketplace = WAREHOUSES[warehouse] as Marketplace;
-  await db.query(
-    `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, warehouse_id,
-       occurred_at, day, quantity, revenue, run_id)
-     select $1, $2, $3, 'order', $4, l.id, l.product_id, $5, now() - make_interval(days => $6::int),
-       current_date - $6::int, $7, 100 * $7, $8 from listings l where l.id = $9`,
-    [
-      orgId,
-      accounts[marketplace],
-      marketplace,
-      crypto.randomUUID(),
-      warehouses[warehouse],
-      back,
-      quantity,
-      runId,
-      listings[listing],
-    ],
-  );
-}
-
-async function snapshot(cell: string, back: number, available: number) {
-  const [listing, warehouse] = cell.split("@") as [string, string];
-  await db.query(
-    `insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved,
-       in_transit)
-     select $1, current_date - $2::int, l.id, $3, l.product_id, l.marketplace, $4, 0, 0 from listings l where l.id = $5`,
-    [orgId, back, warehouses[warehouse], available, listings[listing]],
-  );
-}
-
-async function finalize(marketplace: Marketplace, runId: string) {
-  await finalizeRun(db.run, {
-    orgId,
-    accountId: accounts[marketplace],
-    runId,
-    zeroUnseen: false,
-    status: "succeeded",
-    error: null,
-  });
-}
+const { stock, order, snapshot, finalize } = warehouseCells(() => ({
+  db,
+  orgId,
+  accounts,
+  listings,
+  warehouses,
+  marketplaceOf: (warehouse) => WAREHOUSES[warehouse] as Marketplace,
+}));
 
 /** The previous query: stock summed from the inventory rows in scope, velocity from product_summary. */
 async function previousScopedStock(scope: StockScope) {

@@ -7,7 +7,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { finalizeRun } from "../../../cron/load/finalize-run";
 import type { Database } from "../../../db/client";
 import { warehouseDemandDays } from "../../../db/queries/demand-days";
 import { productSearchSql } from "../../../db/queries/inventory-search";
@@ -15,6 +14,7 @@ import { type SupplyPlanScope, supplyPlanInputs } from "../../../db/queries/supp
 import { demandForecastCtes } from "../../../domain/forecast-sql";
 import { migratedDatabase, startTestRun, type TestDatabase } from "./pglite-database";
 import { seedOrganization, seedProducts } from "./seed-organization";
+import { warehouseCells } from "./warehouse-cells";
 
 type Marketplace = "ozon" | "wb";
 
@@ -35,65 +35,14 @@ const WAREHOUSES: Record<string, { marketplace: Marketplace; cluster: string | n
   WT: { marketplace: "wb", cluster: "Россия", type: "unknown" },
 };
 
-const cellOf = (cell: string) => {
-  // "A-1:wb@W1"
-  const [listing, warehouse] = cell.split("@") as [string, string];
-  return { listing, warehouse, marketplace: WAREHOUSES[warehouse]?.marketplace as Marketplace };
-};
-
-async function stock(cell: string, available: number, inTransit = 0) {
-  const { listing, warehouse, marketplace } = cellOf(cell);
-  await db.query(
-    `insert into inventory (org_id, listing_id, warehouse_id, product_id, marketplace, available, reserved, in_transit,
-       source_endpoint, last_synced_at)
-     select $1, l.id, $2, l.product_id, $3, $4, 0, $5, 'test', clock_timestamp() from listings l where l.id = $6
-     on conflict (listing_id, warehouse_id) do update set available = excluded.available,
-       in_transit = excluded.in_transit, last_synced_at = excluded.last_synced_at`,
-    [orgId, warehouses[warehouse], marketplace, available, inTransit, listings[listing]],
-  );
-}
-
-async function order(runId: string | null, cell: string, back: number, quantity: number) {
-  const { listing, warehouse, marketplace } = cellOf(cell);
-  await db.query(
-    `insert into sales (org_id, account_id, marketplace, kind, external_id, listing_id, product_id, warehouse_id,
-       occurred_at, day, quantity, revenue, run_id)
-     select $1, $2, $3, 'order', $4, l.id, l.product_id, $5, now() - make_interval(days => $6::int),
-       current_date - $6::int, $7, 100 * $7, $8 from listings l where l.id = $9`,
-    [
-      orgId,
-      accounts[marketplace],
-      marketplace,
-      crypto.randomUUID(),
-      warehouses[warehouse],
-      back,
-      quantity,
-      runId,
-      listings[listing],
-    ],
-  );
-}
-
-async function snapshot(cell: string, back: number, available: number) {
-  const { listing, warehouse } = cellOf(cell);
-  await db.query(
-    `insert into inventory_daily (org_id, day, listing_id, warehouse_id, product_id, marketplace, available, reserved,
-       in_transit)
-     select $1, current_date - $2::int, l.id, $3, l.product_id, l.marketplace, $4, 0, 0 from listings l where l.id = $5`,
-    [orgId, back, warehouses[warehouse], available, listings[listing]],
-  );
-}
-
-async function finalize(marketplace: Marketplace, runId: string) {
-  await finalizeRun(db.run, {
-    orgId,
-    accountId: accounts[marketplace],
-    runId,
-    zeroUnseen: false,
-    status: "succeeded",
-    error: null,
-  });
-}
+const { stock, order, snapshot, finalize } = warehouseCells(() => ({
+  db,
+  orgId,
+  accounts,
+  listings,
+  warehouses,
+  marketplaceOf: (warehouse) => WAREHOUSES[warehouse]?.marketplace as Marketplace,
+}));
 
 /** The previous query: stock from the inventory rows, every product × warehouse forecast per request. */
 async function previousSupplyPlanInputs(scope: SupplyPlanScope) {
@@ -229,10 +178,10 @@ beforeAll(async () => {
 
 describe("the supply plan's inputs from the stored per-warehouse forecasts", () => {
   it("equal the per-request forecast of every product × warehouse, in every scope, after runs", async () => {
-    await stock("A-1:ozon@O1", 10, 2);
+    await stock("A-1:ozon@O1", 10, 0, 2);
     await stock("A-1:ozon@O2", 0);
     await stock("A-1:ozon@O3", 4);
-    await stock("A-1:wb@W1", 3, 5);
+    await stock("A-1:wb@W1", 3, 0, 5);
     await stock("A-1:wb@W2", 40);
     await stock("A-2:ozon@O1", 0);
     await stock("A-2:wb@W1", 6);
@@ -264,7 +213,7 @@ describe("the supply plan's inputs from the stored per-warehouse forecasts", () 
     // A later WB run the same day: a cell zeroed, a cell new, orders of this run at the total and at W1.
     const second = await startTestRun(db, orgId, accounts.wb);
     await stock("A-1:wb@W1", 0);
-    await stock("A-3:wb@W1", 5, 1);
+    await stock("A-3:wb@W1", 5, 0, 1);
     await order(second, "A-3:wb@WT", 1, 4);
     await order(second, "A-2:wb@W1", 1, 2);
     await finalize("wb", second);
