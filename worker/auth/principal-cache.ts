@@ -3,10 +3,10 @@
 // trip at all.
 //
 // Staleness bound: an entry lives at most PRINCIPAL_CACHE_TTL_MS (30 s) and never past its session's
-// expiry. Within THIS isolate, logout, API-key revocation, user changes (disable, role, password) and
-// organization changes made through the API (settings, warehouse mapping) drop the affected entries at
-// once; a change that moved the data version here (settings, a mapping, a product's supply settings) updates
-// the cached callers' settings and version in place, so their next request needs no lookup to see it. Changes
+// expiry. Within THIS isolate, logout, API-key revocation and user changes (disable, role, password) drop the
+// affected entries at once; an organization change made through the API that moves the data version (settings,
+// a warehouse mapping, a product's supply settings) updates its cached callers' settings and version in place,
+// so their next request needs no lookup to see it. Changes
 // made elsewhere (another isolate, a sync run finishing, direct SQL) reach a caller already
 // cached here within 30 s: a revoked key or signed-out session elsewhere may keep working for up to
 // 30 s, new thresholds and a run's new data version (hence new data) show within 30 s, which is inside
@@ -72,10 +72,6 @@ export class PrincipalCache {
   /** Drops every entry matching `predicate` (a user, an API key, an organization). */
   forgetWhere(predicate: (caller: CachedCaller) => boolean): void {
     for (const [key, entry] of this.entries) if (predicate(entry)) this.entries.delete(key);
-  }
-
-  forgetOrganization(orgId: string): void {
-    this.forgetWhere((caller) => caller.principal.orgId === orgId);
   }
 
   /**
