@@ -106,7 +106,7 @@ export function reconcilePlan(products: readonly ProductReconciliation[], top = 
     .sort(
       (a, b) =>
         Math.abs(b.planUnits - b.orderNowUnits) - Math.abs(a.planUnits - a.orderNowUnits) ||
-        a.article.localeCompare(b.article),
+        byCodeUnits(a.article, b.article),
     );
   return {
     planUnits: sum((product) => product.planUnits),
@@ -118,6 +118,12 @@ export function reconcilePlan(products: readonly ProductReconciliation[], top = 
     destinations: sum((product) => product.destinations),
     products: differing.slice(0, top),
   };
+}
+
+/** Articles in code unit order, as the database's "C" collation sorts them (db/queries/supply-plan.ts). */
+function byCodeUnits(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 const signed = (value: number) => (value >= 0 ? `+${value}` : `${value}`);

@@ -22,6 +22,7 @@ import {
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { refreshStockDays } from "../../db/queries/stock-days";
 import { refreshStockSummaries } from "../../db/queries/stock-summaries";
+import { refreshSupplyPlanLinesOfRun } from "../../db/queries/supply-plan-lines";
 import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
 import type { Marketplace, RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
@@ -327,6 +328,13 @@ export function finalizeStatements(input: FinalizeInput): SQL[] {
     // Stock per product × warehouse (with its demand forecast) and per marketplace, for the scoped reads; also
     // before the snapshot time moves.
     ...refreshStockSummaries(
+      input.orgId,
+      sql`select product_id from mine`,
+      sql`${accountSnapshot(input)}, ${changedProducts(input)}`,
+    ),
+    // The supply plan's lines per destination, from the stock summaries just refreshed (every product's after a
+    // warehouse moved); also before the snapshot time moves.
+    ...refreshSupplyPlanLinesOfRun(
       input.orgId,
       sql`select product_id from mine`,
       sql`${accountSnapshot(input)}, ${changedProducts(input)}`,

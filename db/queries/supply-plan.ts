@@ -1,24 +1,15 @@
-// Inputs of the supply plan, one row per product × destination: a cluster (its warehouses of one marketplace
-// summed) or a warehouse outside any cluster. Stock (available, in transit) and each stocked warehouse's demand
-// forecast from product_warehouse_summary, which finalize keeps equal to the inventory rows and to
-// domain/forecast-sql.ts over the orders and stock snapshots (db/queries/stock-summaries.ts); a warehouse with
-// orders but no stock row is forecast here, the same way. Velocity: the
-// product's own forecast (product_summary.velocity, the one Recommendations and the Overview use) spread over its
-// destinations by their share of its recent demand, the share being each destination's warehouses' demand
-// forecasts over the sum of all its destinations'
-// (every marketplace's, whatever the scope): so a product's destinations together forecast exactly what the
-// product does (summed per warehouse they forecast more: each warehouse's series leaves out its own days out of
-// stock). Orders WB books on a marketplace-wide total ("Склад WB РФ", type unknown: since 2026-08-15 WB names no
-// shipping warehouse) cannot be placed: that demand meets the stock of the product's warehouses of the
-// marketplace that have no demand of their own, as one destination, so the plan does not ship to the total what
-// Koledino already holds; the product's own minimum order and pack size where it set them; and its unit price,
-// the one finalize stored on product_summary (domain/selling-price.ts). domain/supply-plan.ts does the arithmetic.
+// The supply plan read from its stored lines (supply_plan_lines, one per product × destination, which finalize keeps:
+// db/queries/supply-plan-lines.ts) with what may change between runs joined as it is now: the product's
+// forecast spread by the destination's share of its demand (the velocity Recommendations and the Overview use,
+// product_summary.velocity), its own minimum order and pack size, its unit price. The database does each line's
+// arithmetic (domain/supply-plan-sql.ts) so that a page, the totals and the reconciliation cost one statement
+// whatever the plan's size: a big seller's plan is 250,000 lines, more than a database answer may carry.
 import { type SQL, sql } from "drizzle-orm";
-import { FORECAST_WINDOW_DAYS } from "../../domain/forecast";
-import { demandForecastCtes } from "../../domain/forecast-sql";
+import { suggestedQuantitySql } from "../../domain/replenishment-sql";
+import { roublesSql, type SupplyPlanSettings, supplyLineLateral } from "../../domain/supply-plan-sql";
+import type { ProductReconciliation, ReconciliationParts } from "../../domain/supply-reconciliation";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
-import { warehouseDemandDays } from "./demand-days";
 import { productSearchSql } from "./inventory-search";
 
 export interface SupplyPlanScope {
@@ -37,6 +28,8 @@ export interface SupplyPlanRow {
   marketplace: Marketplace;
   /** A cluster's name, or the warehouse's name outside any cluster. */
   destination: string;
+  /** "c:" + cluster or "w:" + warehouse id: with marketplace, destination and article, a line's place in order. */
+  destination_key: string;
   cluster: string | null;
   /** The warehouse outside any cluster; null for a cluster. */
   warehouse_id: number | null;
@@ -54,93 +47,238 @@ export interface SupplyPlanRow {
   unit_price: number;
 }
 
-/**
- * The products with demand at a warehouse where they have no stock row (orders booked on WB's marketplace-wide
- * total, or on a warehouse the stock feed no longer lists): their warehouses' forecasts are computed here; every
- * stocked cell's is the one finalize stored on product_warehouse_summary (the same forecast over the same days).
- */
-function unstockedDemandProducts(orgId: string, products: SQL): SQL {
-  return sql`select distinct s.product_id from sales s
-    where s.org_id = ${orgId} and s.kind = 'order' and s.warehouse_id is not null and ${products}
-      and s.day >= current_date - ${FORECAST_WINDOW_DAYS}::int and s.day < current_date
-      and not exists (select 1 from product_warehouse_summary t where t.org_id = ${orgId}
-        and t.product_id = s.product_id and t.warehouse_id = s.warehouse_id)`;
+/** Where a line stands in the plan's order; an export reads the lines after one. */
+export type SupplyPlanPosition = Pick<
+  SupplyPlanRow,
+  "marketplace" | "destination" | "article" | "destination_key"
+>;
+
+export interface SupplyPlanTotals {
+  lines: number;
+  products: number;
+  destinations: number;
+  units: number;
+  value: number;
 }
 
-export async function supplyPlanInputs(db: Database, scope: SupplyPlanScope): Promise<SupplyPlanRow[]> {
-  // Every marketplace's demand and stock: a destination's share is of the product's whole demand.
-  const days = warehouseDemandDays({ orgId: scope.orgId, products: sql`select product_id from unstocked` });
-  const lineFilters: SQL[] = [sql`p.org_id = ${scope.orgId}`];
-  if (scope.marketplace) lineFilters.push(sql`l.marketplace = ${scope.marketplace}`);
-  if (scope.warehouseId !== undefined)
-    lineFilters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
-  if (scope.cluster !== undefined) lineFilters.push(sql`l.cluster = ${scope.cluster}`);
-  if (scope.search !== undefined) lineFilters.push(productSearchSql(scope.search));
-  // A product's lines depend on its own rows only (its share is over its own destinations): a search reads the
-  // rows of the products it finds, where the other filters keep every product's and cut the lines at the end.
-  const inScope = (alias: string) =>
-    scope.search === undefined
-      ? sql`true`
-      : sql`${sql.raw(alias)}.product_id = any(array(select p.id from products p
-          where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)}))`;
-  const result =
-    await db.execute(sql`with unstocked as (${unstockedDemandProducts(scope.orgId, inScope("s"))}),
-    ${demandForecastCtes(days)},
-    stock as (
-      select t.product_id, t.warehouse_id, sum(t.available)::int as available, sum(t.in_transit)::int as in_transit,
-        max(t.velocity) as velocity
-      from product_warehouse_summary t where t.org_id = ${scope.orgId} and ${inScope("t")}
-      group by t.product_id, t.warehouse_id),
-    per_warehouse as (
-      select product_id, warehouse_id, available, in_transit, velocity from stock
-      union all
-      select d.product_id, d.warehouse_id, 0, 0, coalesce(d.per_day, 0) from demand_forecast d
-      where not exists (select 1 from stock s where s.product_id = d.product_id and s.warehouse_id = d.warehouse_id)),
-    located as (
-      select pw.*, w.marketplace, w.type, w.cluster, coalesce(w.cluster, w.name) as destination,
-        w.name as warehouse_name, case when w.cluster is null then w.id end as own_warehouse_id
-      from per_warehouse pw join warehouses w on w.id = pw.warehouse_id and w.org_id = ${scope.orgId}),
-    marketplace_totals as (
-      select distinct on (product_id, marketplace) product_id, marketplace, cluster, destination, own_warehouse_id
-      from located where type = 'unknown' and velocity > 0
-      order by product_id, marketplace, velocity desc),
-    placed as (
-      select l.product_id, l.warehouse_id, l.warehouse_name, l.available, l.in_transit, l.velocity, l.marketplace,
-        case when t.product_id is null or l.velocity > 0 then l.cluster else t.cluster end as cluster,
-        case when t.product_id is null or l.velocity > 0 then l.destination else t.destination end as destination,
-        case when t.product_id is null or l.velocity > 0 then l.own_warehouse_id else t.own_warehouse_id end
-          as own_warehouse_id
-      from located l left join marketplace_totals t on t.product_id = l.product_id and t.marketplace = l.marketplace),
-    lines as (
-      select product_id, marketplace, destination, cluster, own_warehouse_id as warehouse_id,
-        array_agg(warehouse_id order by warehouse_name) as warehouse_ids,
-        array_agg(warehouse_name order by warehouse_name) as warehouses,
-        sum(available)::int as available, sum(in_transit)::int as in_transit, sum(velocity)::float8 as velocity
-      from placed group by product_id, marketplace, destination, cluster, own_warehouse_id),
-    shared as (
-      select lines.*, coalesce(velocity / nullif(sum(velocity) over (partition by product_id), 0), 0)::float8 as share
-      from lines)
-    select l.product_id, p.article, p.name, l.marketplace::text as marketplace, l.destination, l.cluster,
-      l.warehouse_id, l.warehouses, l.available, l.in_transit, l.share as demand_share,
-      (coalesce(ps.velocity, 0) * l.share)::float8 as velocity, coalesce(ps.velocity, 0)::float8 as product_velocity,
-      pss.min_order_units, pss.pack_size, coalesce(ps.unit_price, 0)::float8 as unit_price
-    from shared l
-    join products p on p.id = l.product_id
+export interface SupplyPlanPage {
+  rows: SupplyPlanRow[];
+  /** Lines in the answer's list (every line with `all`, else those that ship). */
+  total: number;
+  /** Over the lines that ship. */
+  totals: SupplyPlanTotals;
+  /** Over the scope's products (null for one cluster or warehouse): the parts and the products differing most. */
+  reconciliation: (ReconciliationParts & { products: ProductReconciliation[] }) | null;
+}
+
+/**
+ * The scope's stored lines with what is joined per read: the columns the arithmetic and the order need (a line's
+ * cluster, warehouses and share are joined to the rows answered, `rowColumns`).
+ */
+function scopedLines(scope: SupplyPlanScope): SQL {
+  const filters: SQL[] = [sql`l.org_id = ${scope.orgId}`];
+  if (scope.marketplace) filters.push(sql`l.marketplace = ${scope.marketplace}`);
+  if (scope.warehouseId !== undefined) filters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
+  if (scope.cluster !== undefined) filters.push(sql`l.cluster = ${scope.cluster}`);
+  // A product's lines depend on its own rows only: a search keeps every line of the products it finds.
+  if (scope.search !== undefined)
+    filters.push(sql`l.product_id in (select p.id from products p
+      where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)})`);
+  return sql`select l.org_id, l.product_id, l.article, l.marketplace, l.destination, l.destination_key, l.available,
+      l.in_transit, (coalesce(ps.velocity, 0) * l.demand_share)::float8 as velocity,
+      coalesce(ps.velocity, 0)::float8 as product_velocity, pss.min_order_units, pss.pack_size,
+      coalesce(ps.unit_price, 0)::float8 as unit_price
+    from supply_plan_lines l
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = l.product_id
     left join product_supply_settings pss on pss.product_id = l.product_id
-    where ${sql.join(lineFilters, sql` and `)}
-    order by l.marketplace, l.destination, p.article`);
-  return (result.rows as unknown as SupplyPlanRow[]).map((row) => ({
-    ...row,
+    where ${sql.join(filters, sql` and `)}`;
+}
+
+/** The scope's lines (alias `planned`) with supplyLine's numbers and each line's value in ₽. */
+function plannedLines(scope: SupplyPlanScope, settings: SupplyPlanSettings): SQL {
+  const unitPrice = roublesSql(sql`l.unit_price`);
+  return sql`planned as materialized (
+    select l.*, sl.v, sl.stock_position, sl.reorder_point, sl.shortfall, sl.rounded_to_packs, sl.quantity,
+      ${roublesSql(sql`sl.quantity::float8 * ${unitPrice}`)} as line_value, ${unitPrice} as line_price
+    from (${scopedLines(scope)}) l
+    ${supplyLineLateral(
+      {
+        available: sql`l.available`,
+        inTransit: sql`l.in_transit`,
+        velocity: sql`l.velocity`,
+        minOrderUnits: sql`l.min_order_units`,
+        packSize: sql`l.pack_size`,
+      },
+      settings,
+    )})`;
+}
+
+const LINE_ORDER = sql`marketplace, destination, article, destination_key`;
+
+/** `from (lines) l ${rowJoins}` then `select ${rowColumns}`: a SupplyPlanRow's columns for the lines read. */
+const rowJoins = sql`join supply_plan_lines s on s.org_id = l.org_id and s.product_id = l.product_id
+    and s.marketplace = l.marketplace and s.destination_key = l.destination_key
+  join products p on p.id = l.product_id`;
+const rowColumns = sql`l.product_id, l.article, p.name, l.marketplace, l.destination, l.destination_key, s.cluster,
+  s.warehouse_id, s.warehouses, l.available, l.in_transit, l.velocity, s.demand_share, l.product_velocity,
+  l.min_order_units, l.pack_size, l.unit_price`;
+
+/** A row as the route reads it: numbers as numbers whatever the driver. */
+function supplyPlanRow(row: Record<string, unknown>): SupplyPlanRow {
+  const optional = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return {
     product_id: Number(row.product_id),
-    warehouse_id: row.warehouse_id === null ? null : Number(row.warehouse_id),
+    article: String(row.article),
+    name: String(row.name),
+    marketplace: row.marketplace as Marketplace,
+    destination: String(row.destination),
+    destination_key: String(row.destination_key),
+    cluster: (row.cluster ?? null) as string | null,
+    warehouse_id: optional(row.warehouse_id),
+    warehouses: row.warehouses as string[],
     available: Number(row.available),
     in_transit: Number(row.in_transit),
     velocity: Number(row.velocity),
     demand_share: Number(row.demand_share),
     product_velocity: Number(row.product_velocity),
-    min_order_units: row.min_order_units === null ? null : Number(row.min_order_units),
-    pack_size: row.pack_size === null ? null : Number(row.pack_size),
+    min_order_units: optional(row.min_order_units),
+    pack_size: optional(row.pack_size),
     unit_price: Number(row.unit_price),
-  }));
+  };
+}
+
+export interface SupplyPlanRange {
+  /** Only the lines after this one in the plan's order. */
+  after?: SupplyPlanPosition | undefined;
+  limit?: number | undefined;
+  /** With the settings: only the lines that ship under them. */
+  shipping?: SupplyPlanSettings | undefined;
+}
+
+/** The scope's lines in the plan's order (marketplace, destination, article), or a range of them. */
+export async function supplyPlanInputs(
+  db: Database,
+  scope: SupplyPlanScope,
+  range: SupplyPlanRange = {},
+): Promise<SupplyPlanRow[]> {
+  const after = range.after
+    ? sql`and (l.marketplace, l.destination, l.article, l.destination_key) > (${range.after.marketplace}::marketplace,
+        ${range.after.destination}, ${range.after.article}, ${range.after.destination_key})`
+    : sql``;
+  const source = range.shipping
+    ? sql`(select * from planned where quantity > 0) l`
+    : sql`(${scopedLines(scope)}) l`;
+  const result =
+    await db.execute(sql`${range.shipping ? sql`with ${plannedLines(scope, range.shipping)}` : sql``}
+    select ${rowColumns} from ${source} ${rowJoins}
+    where true ${after}
+    order by l.marketplace, l.destination, l.article, l.destination_key
+    ${range.limit === undefined ? sql`` : sql`limit ${range.limit}`}`);
+  return (result.rows as Record<string, unknown>[]).map(supplyPlanRow);
+}
+
+/**
+ * One page of the plan (every line with `all`, else those that ship), how many lines that list has, the totals of
+ * the lines that ship, and, for the whole plan or one marketplace, the reconciliation with each product's
+ * order-now (domain/supply-reconciliation.ts' reconcileProduct per product, reconcilePlan over them): one statement.
+ */
+export async function supplyPlanPage(
+  db: Database,
+  scope: SupplyPlanScope,
+  settings: SupplyPlanSettings,
+  list: { all: boolean; page: number; pageSize: number },
+): Promise<SupplyPlanPage> {
+  const listed = list.all ? sql`true` : sql`quantity > 0`;
+  // A cluster or a warehouse is part of a product's destinations: its order-now has nothing to compare with.
+  const reconciled = scope.cluster === undefined && scope.warehouseId === undefined;
+  // Over all destinations, the product's own forecast (what Recommendations read); in a marketplace, its share.
+  const productVelocity =
+    scope.marketplace === undefined ? sql`max(product_velocity)` : sql`sum(velocity)::float8`;
+  const reconciliation = reconciled
+    ? sql`(select json_build_object('planUnits', coalesce(sum(plan_units), 0), 'orderNowUnits',
+          coalesce(sum(order_now_units), 0), 'planValue', ${roublesSql(sql`coalesce(sum(plan_value), 0)`)},
+          'orderNowValue', ${roublesSql(sql`coalesce(sum(order_now_value), 0)`)},
+          'packsAndMinimum', coalesce(sum(packs_and_minimum), 0), 'coverCap', coalesce(sum(cover_cap), 0),
+          'destinations', coalesce(sum(shortfalls - order_now_units), 0),
+          'products', (select coalesce(json_agg(json_build_object('productId', d.product_id, 'article', d.article,
+              'planUnits', d.plan_units, 'orderNowUnits', d.order_now_units, 'planValue', d.plan_value,
+              'orderNowValue', d.order_now_value, 'packsAndMinimum', d.packs_and_minimum, 'coverCap', d.cover_cap,
+              'destinations', d.shortfalls - d.order_now_units, 'short', d.short, 'surplus', d.surplus)
+              order by d.rank), '[]'::json)
+            from (select r.*, row_number() over (order by abs(r.plan_units - r.order_now_units) desc,
+                r.article collate "C") as rank
+              from reconciled r where r.plan_units <> r.order_now_units
+              order by rank limit 5) d))
+        from reconciled)`
+    : sql`null::json`;
+  const result = await db.execute(sql`with ${plannedLines(scope, settings)},
+    listed as (select * from planned where ${listed}),
+    page as (
+      select ${rowColumns} from (select * from listed order by ${LINE_ORDER}
+        offset ${(list.page - 1) * list.pageSize} limit ${list.pageSize}) l
+      ${rowJoins}),
+    products_planned as (
+      select product_id, min(article) as article, sum(available)::int as available,
+        sum(in_transit)::int as in_transit, ${productVelocity} as velocity, max(line_price) as unit_price,
+        sum(quantity)::int as plan_units, ${roublesSql(sql`sum(line_value)`)} as plan_value,
+        sum(rounded_to_packs - shortfall)::int as packs_and_minimum, sum(quantity - rounded_to_packs)::int as cover_cap,
+        sum(shortfall)::int as shortfalls,
+        array_agg(destination order by ${LINE_ORDER}) filter (where shortfall > 0) as short,
+        array_agg(destination order by ${LINE_ORDER})
+          filter (where stock_position > reorder_point and stock_position > 0) as surplus
+      from planned where ${reconciled ? sql`true` : sql`false`} group by product_id),
+    reconciled as (
+      select r.*, o.order_now_units, ${roublesSql(sql`o.order_now_units::float8 * r.unit_price`)} as order_now_value
+      from products_planned r
+      cross join lateral (select ${suggestedQuantitySql(
+        { available: sql`r.available`, inTransit: sql`r.in_transit`, velocity: sql`r.velocity` },
+        settings,
+      )} as order_now_units) o)
+    select
+      (select coalesce(json_agg(g order by ${LINE_ORDER}), '[]'::json) from page g) as rows,
+      (select count(*)::int from listed) as total,
+      (select json_build_object('lines', count(*), 'products', count(distinct product_id),
+          'destinations', count(distinct (marketplace, destination)), 'units', coalesce(sum(quantity), 0),
+          'value', ${roublesSql(sql`coalesce(sum(line_value), 0)`)})
+        from planned where quantity > 0) as totals,
+      ${reconciliation} as reconciliation`);
+  const row = result.rows[0] as Record<string, unknown>;
+  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+  const totals = json(row.totals) as Record<string, unknown>;
+  const stored = json(row.reconciliation) as
+    | (Record<string, unknown> & { products: Array<Record<string, unknown>> })
+    | null;
+  return {
+    rows: (json(row.rows) as Record<string, unknown>[]).map(supplyPlanRow),
+    total: Number(row.total),
+    totals: {
+      lines: Number(totals.lines),
+      products: Number(totals.products),
+      destinations: Number(totals.destinations),
+      units: Number(totals.units),
+      value: Number(totals.value),
+    },
+    reconciliation: stored && {
+      ...reconciliationParts(stored),
+      products: stored.products.map((product) => ({
+        ...reconciliationParts(product),
+        productId: Number(product.productId),
+        article: String(product.article),
+        short: (product.short as string[] | null) ?? [],
+        surplus: (product.surplus as string[] | null) ?? [],
+      })),
+    },
+  };
+}
+
+function reconciliationParts(row: Record<string, unknown>): ReconciliationParts {
+  return {
+    planUnits: Number(row.planUnits),
+    orderNowUnits: Number(row.orderNowUnits),
+    planValue: Number(row.planValue),
+    orderNowValue: Number(row.orderNowValue),
+    packsAndMinimum: Number(row.packsAndMinimum),
+    coverCap: Number(row.coverCap),
+    destinations: Number(row.destinations),
+  };
 }

@@ -1,7 +1,17 @@
 // Tenants and the people and machines that act for them: organizations with their stock settings,
 // users, dashboard sessions and API keys. Every other business table points at organizations.id.
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { roleEnum, statusBasisEnum } from "./enums";
 
 export const organizations = pgTable(
@@ -30,6 +40,9 @@ export const organizations = pgTable(
     ipAllowlist: text("ip_allowlist").array().notNull().default(sql`'{}'::text[]`),
     // Bumped at the end of every run that changed data; part of every API cache key.
     dataVersion: integer("data_version").notNull().default(1),
+    // Set when a warehouse's cluster, name or type changed or a warehouse went (a trigger, migration 0038): the
+    // next finalize rebuilds every product's supply plan lines, not only its own (db/queries/supply-plan-lines.ts).
+    supplyPlanStale: boolean("supply_plan_stale").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,8 +1,20 @@
 // A product's own supply plan units (minimum order, pack size), where it differs from the organization's
 // defaults; null keeps the default. One row per product that sets either.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { products } from "./catalog";
+import { marketplaceEnum } from "./enums";
 import { organizations, users } from "./organizations";
 
 export const productSupplySettings = pgTable(
@@ -24,6 +36,49 @@ export const productSupplySettings = pgTable(
     check(
       "product_supply_settings_positive",
       sql`(${t.minOrderUnits} is null or ${t.minOrderUnits} >= 1) and (${t.packSize} is null or ${t.packSize} >= 1)`,
+    ),
+  ],
+);
+
+/**
+ * The supply plan's inputs, one row per product × destination (a cluster of one marketplace, or a warehouse
+ * outside any cluster), as of the product's last finalize (db/queries/supply-plan-lines.ts): stock summed over
+ * the destination's warehouses and the destination's share of the product's recent demand. What depends on the
+ * organization's settings or the product's own (minimum order, pack size, unit price, the forecast itself) is
+ * joined when the plan is read, so a settings change never leaves these rows stale.
+ */
+export const supplyPlanLines = pgTable(
+  "supply_plan_lines",
+  {
+    // No FKs, as the other read models (migration 0032): triggers remove a deleted organization's or product's rows.
+    orgId: uuid("org_id").notNull(),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    /** "c:" + the cluster, or "w:" + the warehouse's id outside any cluster: two may share a name. */
+    destinationKey: text("destination_key").notNull(),
+    /** The cluster's name, or the warehouse's outside any cluster. */
+    destination: text("destination").notNull(),
+    cluster: text("cluster"),
+    /** The warehouse outside any cluster; null for a cluster. */
+    warehouseId: integer("warehouse_id"),
+    warehouseIds: integer("warehouse_ids").array().notNull(),
+    warehouses: text("warehouses").array().notNull(),
+    /** The product's article (its key in the organization, never changed): the plan's order without a join. */
+    article: text("article").notNull(),
+    available: integer("available").notNull(),
+    inTransit: integer("in_transit").notNull(),
+    /** The destination's share of the product's recent demand, 0–1. */
+    demandShare: doublePrecision("demand_share").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.productId, t.marketplace, t.destinationKey] }),
+    // The plan's order (marketplace, destination, article): a page or an export chunk is a range of it.
+    index("supply_plan_lines_order_idx").on(
+      t.orgId,
+      t.marketplace,
+      t.destination,
+      t.article,
+      t.destinationKey,
     ),
   ],
 );

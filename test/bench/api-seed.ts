@@ -11,6 +11,7 @@ import { rebuildSalesDayTotals } from "../../db/queries/sales-summaries";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { rebuildStockDays } from "../../db/queries/stock-days";
 import { rebuildStockSummaries } from "../../db/queries/stock-summaries";
+import { rebuildSupplyPlanLines } from "../../db/queries/supply-plan-lines";
 import { seedBenchHistory } from "./api-seed-history";
 import { runStatements } from "./pg-statements";
 
@@ -89,6 +90,8 @@ export async function seedBenchData(
   await runStatements(client, rebuildStockSummaries(orgId));
   // Clusters, a year of runs and alerts, some products' supply units (api-seed-history.ts).
   await seedBenchHistory(client, orgId);
+  // The supply plan's lines per destination, as finalize keeps them (after the clusters above).
+  await runStatements(client, rebuildSupplyPlanLines(orgId));
   // Autovacuum's steady state: statistics and a visibility map, for the routes and the baseline alike.
   await client.query("vacuum analyze");
 }

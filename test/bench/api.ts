@@ -15,6 +15,7 @@ import {
   refreshDashboardReadModels,
 } from "../../db/queries/dashboard-store";
 import { refreshSalesWindows } from "../../db/queries/sales-windows";
+import { rebuildSupplyPlanLines } from "../../db/queries/supply-plan-lines";
 import { hashPassword } from "../../worker/auth/password";
 import { type ExplainedStatement, explainDuring, planLog, setAutoExplain } from "./api-explain";
 import { startBenchPostgres } from "./api-postgres";
@@ -126,6 +127,9 @@ async function main(): Promise<void> {
       await runStatements(direct, refreshSalesWindows({ orgId }));
       // Rows a later version of the seed added (runs, alerts, clusters), once.
       await seedBenchHistory(direct, orgId);
+      // The supply plan's lines, when a warehouse moved since they were written (the migration wrote them).
+      const stale = await direct.query("select supply_plan_stale from organizations where id = $1", [orgId]);
+      if (stale.rows[0]?.supply_plan_stale) await runStatements(direct, rebuildSupplyPlanLines(orgId));
       await direct.query("analyze etl_runs, etl_pages, etl_rejects, alert_deliveries, warehouses");
     } else {
       console.log(`seeding ${PRODUCTS} products × ${WAREHOUSES} warehouses, ${SALES} sales…`);

@@ -28,13 +28,23 @@ export function csvField(value: CsvValue, dialect: CsvDialect = CSV_DIALECTS.en)
   return typeof value !== "number" && /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The CSV's lines (the header first when `header`), each ending in CRLF; the BOM is the caller's. */
+export function csvLines<Row>(
+  columns: Array<{ header: string; value: (row: Row) => CsvValue }>,
+  rows: readonly Row[],
+  dialect: CsvDialect = CSV_DIALECTS.en,
+  header = true,
+): string {
+  const line = (cells: CsvValue[]) => cells.map((cell) => csvField(cell, dialect)).join(dialect.separator);
+  const lines = header ? [line(columns.map((column) => column.header))] : [];
+  for (const row of rows) lines.push(line(columns.map((column) => column.value(row))));
+  return lines.map((text) => `${text}\r\n`).join("");
+}
+
 export function toCsv<Row>(
   columns: Array<{ header: string; value: (row: Row) => CsvValue }>,
   rows: readonly Row[],
   dialect: CsvDialect = CSV_DIALECTS.en,
 ): string {
-  const line = (cells: CsvValue[]) => cells.map((cell) => csvField(cell, dialect)).join(dialect.separator);
-  const lines = [line(columns.map((column) => column.header))];
-  for (const row of rows) lines.push(line(columns.map((column) => column.value(row))));
-  return `${dialect.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
+  return `${dialect.bom ? "\uFEFF" : ""}${csvLines(columns, rows, dialect)}`;
 }

@@ -99,10 +99,12 @@ export function cacheAside(options: CacheAsideOptions = {}): MiddlewareHandler<A
     const cached = await c.var.cache.getWithMetadata<CachedHeaders>(key, "stream");
     if (cached.value) return hit(c, cached.value, cached.metadata ?? {});
     await next();
+    // A handler that streams an answer of any size (an export) says no-store: it is not read whole to be kept.
+    const streamed = c.res.headers.get("Cache-Control") === "no-store";
     c.header("X-Cache", "MISS");
-    c.header("Cache-Control", "private, no-cache");
+    if (!streamed) c.header("Cache-Control", "private, no-cache");
     c.header("Vary", "Cookie, Authorization");
-    if (c.res.status !== 200) return;
+    if (c.res.status !== 200 || streamed) return;
     const body = await c.res.clone().arrayBuffer();
     const headers: CachedHeaders = {};
     for (const name of keep) {

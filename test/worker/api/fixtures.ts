@@ -2,6 +2,7 @@
 // and a small catalogue (products, listings, warehouses, stock, summaries, sales) per organization.
 import { env, SELF } from "cloudflare:test";
 import { rebuildStockSummaries } from "../../../db/queries/stock-summaries";
+import { rebuildSupplyPlanLines } from "../../../db/queries/supply-plan-lines";
 import {
   inventory,
   listings,
@@ -221,6 +222,7 @@ export async function seedCatalog(orgId: string, spec: CatalogSpec): Promise<Cat
 export async function rebuildStockReadModels(orgId: string): Promise<void> {
   const database = db();
   for (const statement of rebuildStockSummaries(orgId)) await database.execute(statement);
+  for (const statement of rebuildSupplyPlanLines(orgId)) await database.execute(statement);
 }
 
 export function get(
