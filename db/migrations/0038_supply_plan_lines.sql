@@ -12,17 +12,29 @@ CREATE TABLE "supply_plan_lines" (
 	"available" integer NOT NULL,
 	"in_transit" integer NOT NULL,
 	"demand_share" double precision NOT NULL,
+	"velocity" double precision NOT NULL,
 	CONSTRAINT "supply_plan_lines_org_id_product_id_marketplace_destination_key_pk" PRIMARY KEY("org_id","product_id","marketplace","destination_key")
 );
 --> statement-breakpoint
+CREATE TABLE "supply_plan_products" (
+	"org_id" uuid NOT NULL,
+	"product_id" bigint NOT NULL,
+	"marketplace" "marketplace" NOT NULL,
+	"available" integer NOT NULL,
+	"in_transit" integer NOT NULL,
+	"velocity" double precision NOT NULL,
+	CONSTRAINT "supply_plan_products_org_id_product_id_marketplace_pk" PRIMARY KEY("org_id","product_id","marketplace")
+);
+--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "supply_plan_stale" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "supply_plan_lines_due_idx" ON "supply_plan_lines" USING btree ("org_id",((available + in_transit - 2)::float8 / (floor(velocity * 1000::float8 + 0.5::float8) / 1000::float8))) WHERE floor(velocity * 1000::float8 + 0.5::float8) > 0;--> statement-breakpoint
 CREATE INDEX "supply_plan_lines_order_idx" ON "supply_plan_lines" USING btree ("org_id","marketplace","destination","article","destination_key");
-
 --> statement-breakpoint
 -- A deleted organization's or product's lines go with it (no foreign keys, as the other read models: 0032).
 CREATE OR REPLACE FUNCTION "organizations_delete_supply_plan_lines"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM supply_plan_lines s USING gone g WHERE s.org_id = g.id;
+  DELETE FROM supply_plan_products s USING gone g WHERE s.org_id = g.id;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -32,6 +44,7 @@ CREATE TRIGGER "organizations_delete_supply_plan_lines" AFTER DELETE ON "organiz
 CREATE OR REPLACE FUNCTION "products_delete_supply_plan_lines"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM supply_plan_lines s USING gone g WHERE s.org_id = g.org_id AND s.product_id = g.id;
+  DELETE FROM supply_plan_products s USING gone g WHERE s.org_id = g.org_id AND s.product_id = g.id;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -61,7 +74,7 @@ CREATE TRIGGER "warehouses_mark_supply_plan_stale_delete" AFTER DELETE ON "wareh
   FOR EACH STATEMENT EXECUTE FUNCTION "warehouses_mark_supply_plan_stale"();
 --> statement-breakpoint
 -- Backfill: every organization's products, as db/queries/supply-plan-lines.ts' rebuildSupplyPlanLines does (its
--- statement rendered with the organization as v_org), so the plan answers before the next run.
+-- two statements rendered with the organization as v_org), so the plan answers before the next run.
 DO $$
 DECLARE v_org uuid;
 BEGIN
@@ -150,16 +163,19 @@ with  unstocked as (select distinct s.product_id from sales s
         array_agg(warehouse_name order by warehouse_name) as warehouses,
         sum(available)::int as available, sum(in_transit)::int as in_transit, sum(velocity)::float8 as velocity
       from placed group by product_id, marketplace, destination, cluster, own_warehouse_id),
-    planned as (
+    shared as (
       select g.product_id, g.marketplace,
         case when g.cluster is null then 'w:' || g.warehouse_id else 'c:' || g.cluster end as destination_key,
         g.destination, g.cluster, g.warehouse_id, g.warehouse_ids, g.warehouses, p.article, g.available,
         g.in_transit,
         coalesce(g.velocity / nullif(sum(g.velocity) over (partition by g.product_id), 0), 0)::float8 as demand_share
       from grouped g join products p on p.id = g.product_id),
+    planned as (
+      select s.*, (coalesce(ps.velocity, 0) * s.demand_share)::float8 as velocity
+      from shared s left join product_summary ps on ps.org_id = v_org and ps.product_id = s.product_id),
     kept as (
       select t.product_id, t.marketplace, t.destination_key, t.destination, t.cluster, t.warehouse_id,
-        t.warehouse_ids, t.warehouses, t.article, t.available, t.in_transit, t.demand_share
+        t.warehouse_ids, t.warehouses, t.article, t.available, t.in_transit, t.demand_share, t.velocity
       from supply_plan_lines t where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)),
     diff as (
       select l.*, k.product_id as kept_product_id, k.marketplace as kept_marketplace,
@@ -168,22 +184,39 @@ with  unstocked as (select distinct s.product_id from sales s
         and k.destination_key = l.destination_key
       where l.product_id is null or k.product_id is null
         or (k.destination, k.cluster, k.warehouse_id, k.warehouse_ids, k.warehouses, k.article, k.available,
-          k.in_transit, k.demand_share)
+          k.in_transit, k.demand_share, k.velocity)
           is distinct from (l.destination, l.cluster, l.warehouse_id, l.warehouse_ids, l.warehouses, l.article,
-            l.available, l.in_transit, l.demand_share)),
+            l.available, l.in_transit, l.demand_share, l.velocity)),
     upserted as (
       insert into supply_plan_lines as t (org_id, product_id, marketplace, destination_key, destination, cluster,
-        warehouse_id, warehouse_ids, warehouses, article, available, in_transit, demand_share)
+        warehouse_id, warehouse_ids, warehouses, article, available, in_transit, demand_share, velocity)
       select v_org, product_id, marketplace, destination_key, destination, cluster, warehouse_id, warehouse_ids,
-        warehouses, article, available, in_transit, demand_share
+        warehouses, article, available, in_transit, demand_share, velocity
       from diff where product_id is not null order by product_id, marketplace, destination_key
       on conflict (org_id, product_id, marketplace, destination_key) do update set
         destination = excluded.destination, cluster = excluded.cluster, warehouse_id = excluded.warehouse_id,
         warehouse_ids = excluded.warehouse_ids, warehouses = excluded.warehouses, article = excluded.article,
-        available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share
+        available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share,
+        velocity = excluded.velocity
       returning 1)
     delete from supply_plan_lines t using diff d
     where d.product_id is null and t.org_id = v_org and t.product_id = d.kept_product_id
       and t.marketplace = d.kept_marketplace and t.destination_key = d.kept_destination_key;
+with  fresh as (
+      select product_id, marketplace, sum(available)::int as available, sum(in_transit)::int as in_transit,
+        sum(velocity order by destination, destination_key)::float8 as velocity
+      from supply_plan_lines where org_id = v_org and product_id in (select p.id from products p where p.org_id = v_org)
+      group by product_id, marketplace),
+    upserted as (
+      insert into supply_plan_products as t (org_id, product_id, marketplace, available, in_transit, velocity)
+      select v_org, product_id, marketplace, available, in_transit, velocity from fresh
+      order by product_id, marketplace
+      on conflict (org_id, product_id, marketplace) do update set available = excluded.available,
+        in_transit = excluded.in_transit, velocity = excluded.velocity
+      where (t.available, t.in_transit, t.velocity) is distinct from
+        (excluded.available, excluded.in_transit, excluded.velocity)
+      returning 1)
+    delete from supply_plan_products t where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
+      and not exists (select 1 from fresh f where f.product_id = t.product_id and f.marketplace = t.marketplace);
   END LOOP;
 END $$;

@@ -67,25 +67,52 @@ function plannedLinesCtes(orgId: string, products: SQL): SQL {
         array_agg(warehouse_name order by warehouse_name) as warehouses,
         sum(available)::int as available, sum(in_transit)::int as in_transit, sum(velocity)::float8 as velocity
       from placed group by product_id, marketplace, destination, cluster, own_warehouse_id),
-    planned as (
+    shared as (
       select g.product_id, g.marketplace,
         case when g.cluster is null then 'w:' || g.warehouse_id else 'c:' || g.cluster end as destination_key,
         g.destination, g.cluster, g.warehouse_id, g.warehouse_ids, g.warehouses, p.article, g.available,
         g.in_transit,
         coalesce(g.velocity / nullif(sum(g.velocity) over (partition by g.product_id), 0), 0)::float8 as demand_share
-      from grouped g join products p on p.id = g.product_id)`;
+      from grouped g join products p on p.id = g.product_id),
+    planned as (
+      select s.*, (coalesce(ps.velocity, 0) * s.demand_share)::float8 as velocity
+      from shared s left join product_summary ps on ps.org_id = ${orgId} and ps.product_id = s.product_id)`;
 }
 
 /**
  * Makes the supply plan lines of `products` (a query of product ids; `ctes` are common table expressions it
- * reads) what their stock and demand say: one statement, the changed and new rows written in key order, the
- * rows without a line any more deleted.
+ * reads) what their stock and demand say, then their per-marketplace sums: the changed and new rows written in
+ * key order, the rows without a line any more deleted.
  */
-export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL): SQL {
+export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL): SQL[] {
+  return [refreshLines(orgId, products, ctes), refreshProductSums(orgId, products, ctes)];
+}
+
+/** supply_plan_products of `products` from their lines just written. */
+function refreshProductSums(orgId: string, products: SQL, ctes: SQL | undefined): SQL {
+  return sql`with ${ctes ? sql`${ctes},` : sql``} fresh as (
+      select product_id, marketplace, sum(available)::int as available, sum(in_transit)::int as in_transit,
+        sum(velocity order by destination, destination_key)::float8 as velocity
+      from supply_plan_lines where org_id = ${orgId} and product_id in (${products})
+      group by product_id, marketplace),
+    upserted as (
+      insert into supply_plan_products as t (org_id, product_id, marketplace, available, in_transit, velocity)
+      select ${orgId}, product_id, marketplace, available, in_transit, velocity from fresh
+      order by product_id, marketplace
+      on conflict (org_id, product_id, marketplace) do update set available = excluded.available,
+        in_transit = excluded.in_transit, velocity = excluded.velocity
+      where (t.available, t.in_transit, t.velocity) is distinct from
+        (excluded.available, excluded.in_transit, excluded.velocity)
+      returning 1)
+    delete from supply_plan_products t where t.org_id = ${orgId} and t.product_id in (${products})
+      and not exists (select 1 from fresh f where f.product_id = t.product_id and f.marketplace = t.marketplace)`;
+}
+
+function refreshLines(orgId: string, products: SQL, ctes: SQL | undefined): SQL {
   return sql`with ${ctes ? sql`${ctes},` : sql``} ${plannedLinesCtes(orgId, products)},
     kept as (
       select t.product_id, t.marketplace, t.destination_key, t.destination, t.cluster, t.warehouse_id,
-        t.warehouse_ids, t.warehouses, t.article, t.available, t.in_transit, t.demand_share
+        t.warehouse_ids, t.warehouses, t.article, t.available, t.in_transit, t.demand_share, t.velocity
       from supply_plan_lines t where t.org_id = ${orgId} and t.product_id in (${products})),
     diff as (
       select l.*, k.product_id as kept_product_id, k.marketplace as kept_marketplace,
@@ -94,19 +121,20 @@ export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL)
         and k.destination_key = l.destination_key
       where l.product_id is null or k.product_id is null
         or (k.destination, k.cluster, k.warehouse_id, k.warehouse_ids, k.warehouses, k.article, k.available,
-          k.in_transit, k.demand_share)
+          k.in_transit, k.demand_share, k.velocity)
           is distinct from (l.destination, l.cluster, l.warehouse_id, l.warehouse_ids, l.warehouses, l.article,
-            l.available, l.in_transit, l.demand_share)),
+            l.available, l.in_transit, l.demand_share, l.velocity)),
     upserted as (
       insert into supply_plan_lines as t (org_id, product_id, marketplace, destination_key, destination, cluster,
-        warehouse_id, warehouse_ids, warehouses, article, available, in_transit, demand_share)
+        warehouse_id, warehouse_ids, warehouses, article, available, in_transit, demand_share, velocity)
       select ${orgId}, product_id, marketplace, destination_key, destination, cluster, warehouse_id, warehouse_ids,
-        warehouses, article, available, in_transit, demand_share
+        warehouses, article, available, in_transit, demand_share, velocity
       from diff where product_id is not null order by product_id, marketplace, destination_key
       on conflict (org_id, product_id, marketplace, destination_key) do update set
         destination = excluded.destination, cluster = excluded.cluster, warehouse_id = excluded.warehouse_id,
         warehouse_ids = excluded.warehouse_ids, warehouses = excluded.warehouses, article = excluded.article,
-        available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share
+        available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share,
+        velocity = excluded.velocity
       returning 1)
     delete from supply_plan_lines t using diff d
     where d.product_id is null and t.org_id = ${orgId} and t.product_id = d.kept_product_id
@@ -120,7 +148,7 @@ export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL)
 export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL): SQL[] {
   const stale = sql`(select supply_plan_stale from organizations where id = ${orgId})`;
   return [
-    refreshSupplyPlanLines(
+    ...refreshSupplyPlanLines(
       orgId,
       sql`${mine} union select p.id from products p where p.org_id = ${orgId} and ${stale}`,
       ctes,
@@ -132,7 +160,7 @@ export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL)
 /** Every product of the organization's lines (seeded data, a rebuild after the organization's warehouses moved). */
 export function rebuildSupplyPlanLines(orgId: string): SQL[] {
   return [
-    refreshSupplyPlanLines(orgId, sql`select p.id from products p where p.org_id = ${orgId}`),
+    ...refreshSupplyPlanLines(orgId, sql`select p.id from products p where p.org_id = ${orgId}`),
     sql`update organizations set supply_plan_stale = false where id = ${orgId} and supply_plan_stale`,
   ];
 }
@@ -141,11 +169,14 @@ export function rebuildSupplyPlanLines(orgId: string): SQL[] {
  * After an account's listings went (with their stock summaries): the lines of the products that lost a
  * marketplace, computed again from what is left.
  */
-export function refreshUnlistedSupplyPlanLines(orgId: string): SQL {
+export function refreshUnlistedSupplyPlanLines(orgId: string): SQL[] {
+  // Read into a CTE first: the lines statement deletes the very rows that name these products.
   return refreshSupplyPlanLines(
     orgId,
-    sql`select distinct t.product_id from supply_plan_lines t where t.org_id = ${orgId}
+    sql`select product_id from unlisted`,
+    sql`unlisted as materialized (
+      select distinct t.product_id from supply_plan_products t where t.org_id = ${orgId}
       and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = t.product_id
-        and l.marketplace = t.marketplace)`,
+        and l.marketplace = t.marketplace))`,
   );
 }

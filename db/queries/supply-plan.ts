@@ -6,7 +6,12 @@
 // whatever the plan's size: a big seller's plan is 250,000 lines, more than a database answer may carry.
 import { type SQL, sql } from "drizzle-orm";
 import { suggestedQuantitySql } from "../../domain/replenishment-sql";
-import { roublesSql, type SupplyPlanSettings, supplyLineLateral } from "../../domain/supply-plan-sql";
+import {
+  roublesSql,
+  type SupplyPlanSettings,
+  supplyCandidateSql,
+  supplyLinesSql,
+} from "../../domain/supply-plan-sql";
 import type { ProductReconciliation, ReconciliationParts } from "../../domain/supply-reconciliation";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
@@ -72,45 +77,40 @@ export interface SupplyPlanPage {
 }
 
 /**
- * The scope's stored lines with what is joined per read: the columns the arithmetic and the order need (a line's
- * cluster, warehouses and share are joined to the rows answered, `rowColumns`).
+ * The scope's stored lines with what is joined per read (alias l): the columns the arithmetic and the order need
+ * (a line's cluster, warehouses and share are joined to the rows answered, `rowJoins`). With `due`, only the
+ * lines that may be due under those settings (supply_plan_lines_due_idx): the others ship nothing.
  */
-function scopedLines(scope: SupplyPlanScope): SQL {
-  const filters: SQL[] = [sql`l.org_id = ${scope.orgId}`];
+function scopedLines(scope: SupplyPlanScope, due?: SupplyPlanSettings): SQL {
+  const filters: SQL[] = [];
   if (scope.marketplace) filters.push(sql`l.marketplace = ${scope.marketplace}`);
   if (scope.warehouseId !== undefined) filters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
   if (scope.cluster !== undefined) filters.push(sql`l.cluster = ${scope.cluster}`);
-  // A product's lines depend on its own rows only: a search keeps every line of the products it finds.
-  if (scope.search !== undefined)
-    filters.push(sql`l.product_id in (select p.id from products p
-      where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)})`);
-  return sql`select l.org_id, l.product_id, l.article, l.marketplace, l.destination, l.destination_key, l.available,
-      l.in_transit, (coalesce(ps.velocity, 0) * l.demand_share)::float8 as velocity,
-      coalesce(ps.velocity, 0)::float8 as product_velocity, pss.min_order_units, pss.pack_size,
-      coalesce(ps.unit_price, 0)::float8 as unit_price
-    from supply_plan_lines l
+  const products = scopeProducts(scope);
+  if (products) filters.push(sql`l.product_id in (${products})`);
+  return sql`select l.org_id, l.product_id, l.article, l.marketplace, l.destination, l.destination_key,
+      l.available, l.in_transit, l.velocity, coalesce(ps.velocity, 0)::float8 as product_velocity,
+      pss.min_order_units, pss.pack_size, coalesce(ps.unit_price, 0)::float8 as unit_price
+    from (select * from supply_plan_lines where org_id = ${scope.orgId}
+      ${due ? sql`and ${supplyCandidateSql(due)}` : sql``}) l
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = l.product_id
     left join product_supply_settings pss on pss.product_id = l.product_id
-    where ${sql.join(filters, sql` and `)}`;
+    ${filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``}`;
 }
 
-/** The scope's lines (alias `planned`) with supplyLine's numbers and each line's value in ₽. */
-function plannedLines(scope: SupplyPlanScope, settings: SupplyPlanSettings): SQL {
-  const unitPrice = roublesSql(sql`l.unit_price`);
-  return sql`planned as materialized (
-    select l.*, sl.v, sl.stock_position, sl.reorder_point, sl.shortfall, sl.rounded_to_packs, sl.quantity,
-      ${roublesSql(sql`sl.quantity::float8 * ${unitPrice}`)} as line_value, ${unitPrice} as line_price
-    from (${scopedLines(scope)}) l
-    ${supplyLineLateral(
-      {
-        available: sql`l.available`,
-        inTransit: sql`l.in_transit`,
-        velocity: sql`l.velocity`,
-        minOrderUnits: sql`l.min_order_units`,
-        packSize: sql`l.pack_size`,
-      },
-      settings,
-    )})`;
+/** The products a search finds (a product's lines depend on its own rows only: all its lines are kept). */
+function scopeProducts(scope: SupplyPlanScope): SQL | undefined {
+  return scope.search === undefined
+    ? undefined
+    : sql`select p.id from products p where p.org_id = ${scope.orgId} and ${productSearchSql(scope.search)}`;
+}
+
+/** `lines` (a query of scopedLines' columns) with supplyLine's numbers and each line's value and unit price in ₽. */
+function plannedSql(lines: SQL, settings: SupplyPlanSettings): SQL {
+  const unitPrice = roublesSql(sql`q.unit_price`);
+  return sql`select q.*, ${roublesSql(sql`q.quantity::float8 * ${unitPrice}`)} as line_value,
+      ${unitPrice} as line_price
+    from (${supplyLinesSql(lines, settings)}) q`;
 }
 
 const LINE_ORDER = sql`marketplace, destination, article, destination_key`;
@@ -166,11 +166,9 @@ export async function supplyPlanInputs(
         ${range.after.destination}, ${range.after.article}, ${range.after.destination_key})`
     : sql``;
   const source = range.shipping
-    ? sql`(select * from planned where quantity > 0) l`
+    ? sql`(select * from (${plannedSql(scopedLines(scope, range.shipping), range.shipping)}) d where quantity > 0) l`
     : sql`(${scopedLines(scope)}) l`;
-  const result =
-    await db.execute(sql`${range.shipping ? sql`with ${plannedLines(scope, range.shipping)}` : sql``}
-    select ${rowColumns} from ${source} ${rowJoins}
+  const result = await db.execute(sql`select ${rowColumns} from ${source} ${rowJoins}
     where true ${after}
     order by l.marketplace, l.destination, l.article, l.destination_key
     ${range.limit === undefined ? sql`` : sql`limit ${range.limit}`}`);
@@ -178,9 +176,80 @@ export async function supplyPlanInputs(
 }
 
 /**
+ * The reconciliation's common table expressions, over `planned` (the lines that may be due): per product, its
+ * lines' parts (what ships, packs, cap, shortfalls: nothing on a line that is not due) and its order-now over all
+ * its stock in the scope (supply_plan_products: every product of the scope, due or not), as
+ * domain/supply-reconciliation.ts' reconcileProduct; `top`: the five that differ most, with their destinations
+ * short and holding stock above their reorder point (from all their lines).
+ */
+function reconciliationCtes(scope: SupplyPlanScope, settings: SupplyPlanSettings): SQL {
+  // Over all destinations, the product's own forecast (what Recommendations read); in a marketplace, its share.
+  const velocity =
+    scope.marketplace === undefined
+      ? sql`coalesce(max(ps.velocity), 0)::float8`
+      : sql`sum(sp.velocity)::float8`;
+  const products = scopeProducts(scope);
+  return sql`line_parts as (
+      select product_id, sum(quantity)::int as plan_units, ${roublesSql(sql`sum(line_value)`)} as plan_value,
+        sum(rounded_to_packs - shortfall)::int as packs_and_minimum,
+        sum(quantity - rounded_to_packs)::int as cover_cap, sum(shortfall)::int as shortfalls,
+        array_agg(destination order by ${LINE_ORDER}) filter (where shortfall > 0) as short
+      from planned group by product_id),
+    product_stock as (
+      select sp.product_id, sum(sp.available)::int as available, sum(sp.in_transit)::int as in_transit,
+        ${velocity} as velocity, ${roublesSql(sql`coalesce(max(ps.unit_price), 0)::float8`)} as unit_price
+      from supply_plan_products sp
+      left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = sp.product_id
+      where sp.org_id = ${scope.orgId}
+        ${scope.marketplace ? sql`and sp.marketplace = ${scope.marketplace}` : sql``}
+        ${products ? sql`and sp.product_id in (${products})` : sql``}
+      group by sp.product_id),
+    reconciled as (
+      select s.product_id, coalesce(lp.plan_units, 0) as plan_units, coalesce(lp.plan_value, 0) as plan_value,
+        coalesce(lp.packs_and_minimum, 0) as packs_and_minimum, coalesce(lp.cover_cap, 0) as cover_cap,
+        coalesce(lp.shortfalls, 0) as shortfalls, lp.short, o.order_now_units,
+        ${roublesSql(sql`o.order_now_units::float8 * s.unit_price`)} as order_now_value
+      from product_stock s
+      cross join lateral (select ${suggestedQuantitySql(
+        { available: sql`s.available`, inTransit: sql`s.in_transit`, velocity: sql`s.velocity` },
+        settings,
+      )} as order_now_units) o
+      left join line_parts lp on lp.product_id = s.product_id),
+    top as (
+      select r.*, p.article, row_number() over (order by abs(r.plan_units - r.order_now_units) desc,
+          p.article collate "C") as rank
+      from reconciled r join products p on p.id = r.product_id
+      where r.plan_units <> r.order_now_units
+      order by rank limit 5),
+    top_surplus as (
+      select product_id, array_agg(destination order by ${LINE_ORDER})
+          filter (where stock_position > reorder_point and stock_position > 0) as surplus
+      from (${plannedSql(
+        sql`select * from (${scopedLines(scope)}) a where a.product_id in (select product_id from top)`,
+        settings,
+      )}) t group by product_id)`;
+}
+
+const RECONCILIATION = sql`(select json_build_object('planUnits', coalesce(sum(plan_units), 0),
+      'orderNowUnits', coalesce(sum(order_now_units), 0),
+      'planValue', ${roublesSql(sql`coalesce(sum(plan_value), 0)`)},
+      'orderNowValue', ${roublesSql(sql`coalesce(sum(order_now_value), 0)`)},
+      'packsAndMinimum', coalesce(sum(packs_and_minimum), 0), 'coverCap', coalesce(sum(cover_cap), 0),
+      'destinations', coalesce(sum(shortfalls - order_now_units), 0),
+      'products', (select coalesce(json_agg(json_build_object('productId', d.product_id, 'article', d.article,
+          'planUnits', d.plan_units, 'orderNowUnits', d.order_now_units, 'planValue', d.plan_value,
+          'orderNowValue', d.order_now_value, 'packsAndMinimum', d.packs_and_minimum, 'coverCap', d.cover_cap,
+          'destinations', d.shortfalls - d.order_now_units, 'short', d.short, 'surplus', u.surplus)
+          order by d.rank), '[]'::json)
+        from top d left join top_surplus u on u.product_id = d.product_id))
+    from reconciled)`;
+
+/**
  * One page of the plan (every line with `all`, else those that ship), how many lines that list has, the totals of
  * the lines that ship, and, for the whole plan or one marketplace, the reconciliation with each product's
- * order-now (domain/supply-reconciliation.ts' reconcileProduct per product, reconcilePlan over them): one statement.
+ * order-now (domain/supply-reconciliation.ts' reconcileProduct per product, reconcilePlan over them): one
+ * statement, which reads the lines that may be due (a bound of their cover, an index) and each product's stock
+ * summed, never every line: a big seller's plan is 250,000 lines.
  */
 export async function supplyPlanPage(
   db: Database,
@@ -188,60 +257,30 @@ export async function supplyPlanPage(
   settings: SupplyPlanSettings,
   list: { all: boolean; page: number; pageSize: number },
 ): Promise<SupplyPlanPage> {
-  const listed = list.all ? sql`true` : sql`quantity > 0`;
   // A cluster or a warehouse is part of a product's destinations: its order-now has nothing to compare with.
   const reconciled = scope.cluster === undefined && scope.warehouseId === undefined;
-  // Over all destinations, the product's own forecast (what Recommendations read); in a marketplace, its share.
-  const productVelocity =
-    scope.marketplace === undefined ? sql`max(product_velocity)` : sql`sum(velocity)::float8`;
-  const reconciliation = reconciled
-    ? sql`(select json_build_object('planUnits', coalesce(sum(plan_units), 0), 'orderNowUnits',
-          coalesce(sum(order_now_units), 0), 'planValue', ${roublesSql(sql`coalesce(sum(plan_value), 0)`)},
-          'orderNowValue', ${roublesSql(sql`coalesce(sum(order_now_value), 0)`)},
-          'packsAndMinimum', coalesce(sum(packs_and_minimum), 0), 'coverCap', coalesce(sum(cover_cap), 0),
-          'destinations', coalesce(sum(shortfalls - order_now_units), 0),
-          'products', (select coalesce(json_agg(json_build_object('productId', d.product_id, 'article', d.article,
-              'planUnits', d.plan_units, 'orderNowUnits', d.order_now_units, 'planValue', d.plan_value,
-              'orderNowValue', d.order_now_value, 'packsAndMinimum', d.packs_and_minimum, 'coverCap', d.cover_cap,
-              'destinations', d.shortfalls - d.order_now_units, 'short', d.short, 'surplus', d.surplus)
-              order by d.rank), '[]'::json)
-            from (select r.*, row_number() over (order by abs(r.plan_units - r.order_now_units) desc,
-                r.article collate "C") as rank
-              from reconciled r where r.plan_units <> r.order_now_units
-              order by rank limit 5) d))
-        from reconciled)`
-    : sql`null::json`;
-  const result = await db.execute(sql`with ${plannedLines(scope, settings)},
-    listed as (select * from planned where ${listed}),
-    page as (
-      select ${rowColumns} from (select * from listed order by ${LINE_ORDER}
-        offset ${(list.page - 1) * list.pageSize} limit ${list.pageSize}) l
-      ${rowJoins}),
-    products_planned as (
-      select product_id, min(article) as article, sum(available)::int as available,
-        sum(in_transit)::int as in_transit, ${productVelocity} as velocity, max(line_price) as unit_price,
-        sum(quantity)::int as plan_units, ${roublesSql(sql`sum(line_value)`)} as plan_value,
-        sum(rounded_to_packs - shortfall)::int as packs_and_minimum, sum(quantity - rounded_to_packs)::int as cover_cap,
-        sum(shortfall)::int as shortfalls,
-        array_agg(destination order by ${LINE_ORDER}) filter (where shortfall > 0) as short,
-        array_agg(destination order by ${LINE_ORDER})
-          filter (where stock_position > reorder_point and stock_position > 0) as surplus
-      from planned where ${reconciled ? sql`true` : sql`false`} group by product_id),
-    reconciled as (
-      select r.*, o.order_now_units, ${roublesSql(sql`o.order_now_units::float8 * r.unit_price`)} as order_now_value
-      from products_planned r
-      cross join lateral (select ${suggestedQuantitySql(
-        { available: sql`r.available`, inTransit: sql`r.in_transit`, velocity: sql`r.velocity` },
+  const window = sql`order by ${LINE_ORDER} offset ${(list.page - 1) * list.pageSize} limit ${list.pageSize}`;
+  // Every line: a range of the plan's order, its numbers computed for that page alone.
+  const page = list.all
+    ? sql`page as (select ${rowColumns} from (${plannedSql(
+        sql`select * from (${scopedLines(scope)}) a ${window}`,
         settings,
-      )} as order_now_units) o)
+      )}) l ${rowJoins})`
+    : sql`page as (select ${rowColumns} from (select * from planned where quantity > 0 ${window}) l ${rowJoins})`;
+  const total = list.all
+    ? sql`(select count(*)::int from (${scopedLines(scope)}) a)`
+    : sql`(select count(*)::int from planned where quantity > 0)`;
+  const result =
+    await db.execute(sql`with planned as materialized (${plannedSql(scopedLines(scope, settings), settings)}),
+    ${page}${reconciled ? sql`, ${reconciliationCtes(scope, settings)}` : sql``}
     select
       (select coalesce(json_agg(g order by ${LINE_ORDER}), '[]'::json) from page g) as rows,
-      (select count(*)::int from listed) as total,
+      ${total} as total,
       (select json_build_object('lines', count(*), 'products', count(distinct product_id),
           'destinations', count(distinct (marketplace, destination)), 'units', coalesce(sum(quantity), 0),
           'value', ${roublesSql(sql`coalesce(sum(line_value), 0)`)})
         from planned where quantity > 0) as totals,
-      ${reconciliation} as reconciliation`);
+      ${reconciled ? RECONCILIATION : sql`null::json`} as reconciliation`);
   const row = result.rows[0] as Record<string, unknown>;
   const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
   const totals = json(row.totals) as Record<string, unknown>;

@@ -13,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { SUPPLY_COVER_BOUND, SUPPLY_PLAN_VELOCITY_ROUNDS_ABOVE_ZERO } from "../../domain/supply-plan-sql";
 import { products } from "./catalog";
 import { marketplaceEnum } from "./enums";
 import { organizations, users } from "./organizations";
@@ -69,9 +70,19 @@ export const supplyPlanLines = pgTable(
     inTransit: integer("in_transit").notNull(),
     /** The destination's share of the product's recent demand, 0–1. */
     demandShare: doublePrecision("demand_share").notNull(),
+    /**
+     * The destination's forecast: the product's (product_summary.velocity, which only finalize writes, before
+     * these rows) × its share, units a day.
+     */
+    velocity: doublePrecision("velocity").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.productId, t.marketplace, t.destinationKey] }),
+    // The lines that may be due at any lead and safety days, by a bound of their cover at the plan's velocity
+    // (domain/supply-plan-sql.ts' supplyCandidateSql): the plan reads a range of it, not every line.
+    index("supply_plan_lines_due_idx")
+      .on(t.orgId, sql`${sql.raw(SUPPLY_COVER_BOUND)}`)
+      .where(sql`${sql.raw(SUPPLY_PLAN_VELOCITY_ROUNDS_ABOVE_ZERO)}`),
     // The plan's order (marketplace, destination, article): a page or an export chunk is a range of it.
     index("supply_plan_lines_order_idx").on(
       t.orgId,
@@ -81,4 +92,22 @@ export const supplyPlanLines = pgTable(
       t.destinationKey,
     ),
   ],
+);
+
+/**
+ * Per product × marketplace, its supply plan lines summed (db/queries/supply-plan-lines.ts, with them): what the
+ * plan's reconciliation compares with, each product's order-now over its stock, without reading every line.
+ */
+export const supplyPlanProducts = pgTable(
+  "supply_plan_products",
+  {
+    orgId: uuid("org_id").notNull(),
+    productId: bigint("product_id", { mode: "number" }).notNull(),
+    marketplace: marketplaceEnum("marketplace").notNull(),
+    available: integer("available").notNull(),
+    inTransit: integer("in_transit").notNull(),
+    /** Σ the lines' velocity in the plan's order of destinations (the sum the route made, to the last bit). */
+    velocity: doublePrecision("velocity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.productId, t.marketplace] })],
 );

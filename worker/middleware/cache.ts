@@ -9,7 +9,8 @@
 // answers the same key from the pending write, so the next identical request here is a HIT at once.
 // KV holds the body as it was sent, its headers in the entry's metadata, and a hit streams the body out as
 // KV hands it over: a large answer (ABC's every product, megabytes) is neither escaped into an envelope on
-// the way in nor parsed out of one on the way back.
+// the way in nor parsed out of one on the way back. A handler that streams an answer of any size (the supply
+// plan's CSV) sets `Cache-Control: no-store`: that answer is passed through, never read whole to be kept.
 
 import type { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
