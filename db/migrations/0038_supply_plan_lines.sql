@@ -74,7 +74,7 @@ CREATE TRIGGER "warehouses_mark_supply_plan_stale_delete" AFTER DELETE ON "wareh
   FOR EACH STATEMENT EXECUTE FUNCTION "warehouses_mark_supply_plan_stale"();
 --> statement-breakpoint
 -- Backfill: every organization's products, as db/queries/supply-plan-lines.ts' rebuildSupplyPlanLines does (its
--- two statements rendered with the organization as v_org), so the plan answers before the next run.
+-- statement rendered with the organization as v_org), so the plan answers before the next run.
 DO $$
 DECLARE v_org uuid;
 BEGIN
@@ -198,25 +198,27 @@ with  unstocked as (select distinct s.product_id from sales s
         warehouse_ids = excluded.warehouse_ids, warehouses = excluded.warehouses, article = excluded.article,
         available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share,
         velocity = excluded.velocity
-      returning 1)
-    delete from supply_plan_lines t using diff d
-    where d.product_id is null and t.org_id = v_org and t.product_id = d.kept_product_id
-      and t.marketplace = d.kept_marketplace and t.destination_key = d.kept_destination_key;
-with  fresh as (
+      returning 1),
+    -- Per product × marketplace, the lines summed, the velocities in the plan's order of destinations.
+    sums as (
       select product_id, marketplace, sum(available)::int as available, sum(in_transit)::int as in_transit,
         sum(velocity order by destination, destination_key)::float8 as velocity
-      from supply_plan_lines where org_id = v_org and product_id in (select p.id from products p where p.org_id = v_org)
-      group by product_id, marketplace),
-    upserted as (
+      from planned group by product_id, marketplace),
+    sums_upserted as (
       insert into supply_plan_products as t (org_id, product_id, marketplace, available, in_transit, velocity)
-      select v_org, product_id, marketplace, available, in_transit, velocity from fresh
+      select v_org, product_id, marketplace, available, in_transit, velocity from sums
       order by product_id, marketplace
       on conflict (org_id, product_id, marketplace) do update set available = excluded.available,
         in_transit = excluded.in_transit, velocity = excluded.velocity
       where (t.available, t.in_transit, t.velocity) is distinct from
         (excluded.available, excluded.in_transit, excluded.velocity)
+      returning 1),
+    sums_deleted as (
+      delete from supply_plan_products t where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
+        and not exists (select 1 from sums s where s.product_id = t.product_id and s.marketplace = t.marketplace)
       returning 1)
-    delete from supply_plan_products t where t.org_id = v_org and t.product_id in (select p.id from products p where p.org_id = v_org)
-      and not exists (select 1 from fresh f where f.product_id = t.product_id and f.marketplace = t.marketplace);
+    delete from supply_plan_lines t using diff d
+    where d.product_id is null and t.org_id = v_org and t.product_id = d.kept_product_id
+      and t.marketplace = d.kept_marketplace and t.destination_key = d.kept_destination_key;
   END LOOP;
 END $$;

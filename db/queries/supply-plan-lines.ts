@@ -81,34 +81,10 @@ function plannedLinesCtes(orgId: string, products: SQL): SQL {
 
 /**
  * Makes the supply plan lines of `products` (a query of product ids; `ctes` are common table expressions it
- * reads) what their stock and demand say, then their per-marketplace sums: the changed and new rows written in
- * key order, the rows without a line any more deleted.
+ * reads) what their stock and demand say, and their per-marketplace sums, in one statement: the changed and new
+ * rows written in key order, the rows without a line any more deleted.
  */
-export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL): SQL[] {
-  return [refreshLines(orgId, products, ctes), refreshProductSums(orgId, products, ctes)];
-}
-
-/** supply_plan_products of `products` from their lines just written. */
-function refreshProductSums(orgId: string, products: SQL, ctes: SQL | undefined): SQL {
-  return sql`with ${ctes ? sql`${ctes},` : sql``} fresh as (
-      select product_id, marketplace, sum(available)::int as available, sum(in_transit)::int as in_transit,
-        sum(velocity order by destination, destination_key)::float8 as velocity
-      from supply_plan_lines where org_id = ${orgId} and product_id in (${products})
-      group by product_id, marketplace),
-    upserted as (
-      insert into supply_plan_products as t (org_id, product_id, marketplace, available, in_transit, velocity)
-      select ${orgId}, product_id, marketplace, available, in_transit, velocity from fresh
-      order by product_id, marketplace
-      on conflict (org_id, product_id, marketplace) do update set available = excluded.available,
-        in_transit = excluded.in_transit, velocity = excluded.velocity
-      where (t.available, t.in_transit, t.velocity) is distinct from
-        (excluded.available, excluded.in_transit, excluded.velocity)
-      returning 1)
-    delete from supply_plan_products t where t.org_id = ${orgId} and t.product_id in (${products})
-      and not exists (select 1 from fresh f where f.product_id = t.product_id and f.marketplace = t.marketplace)`;
-}
-
-function refreshLines(orgId: string, products: SQL, ctes: SQL | undefined): SQL {
+export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL): SQL {
   return sql`with ${ctes ? sql`${ctes},` : sql``} ${plannedLinesCtes(orgId, products)},
     kept as (
       select t.product_id, t.marketplace, t.destination_key, t.destination, t.cluster, t.warehouse_id,
@@ -135,6 +111,24 @@ function refreshLines(orgId: string, products: SQL, ctes: SQL | undefined): SQL 
         warehouse_ids = excluded.warehouse_ids, warehouses = excluded.warehouses, article = excluded.article,
         available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share,
         velocity = excluded.velocity
+      returning 1),
+    -- Per product × marketplace, the lines summed, the velocities in the plan's order of destinations.
+    sums as (
+      select product_id, marketplace, sum(available)::int as available, sum(in_transit)::int as in_transit,
+        sum(velocity order by destination, destination_key)::float8 as velocity
+      from planned group by product_id, marketplace),
+    sums_upserted as (
+      insert into supply_plan_products as t (org_id, product_id, marketplace, available, in_transit, velocity)
+      select ${orgId}, product_id, marketplace, available, in_transit, velocity from sums
+      order by product_id, marketplace
+      on conflict (org_id, product_id, marketplace) do update set available = excluded.available,
+        in_transit = excluded.in_transit, velocity = excluded.velocity
+      where (t.available, t.in_transit, t.velocity) is distinct from
+        (excluded.available, excluded.in_transit, excluded.velocity)
+      returning 1),
+    sums_deleted as (
+      delete from supply_plan_products t where t.org_id = ${orgId} and t.product_id in (${products})
+        and not exists (select 1 from sums s where s.product_id = t.product_id and s.marketplace = t.marketplace)
       returning 1)
     delete from supply_plan_lines t using diff d
     where d.product_id is null and t.org_id = ${orgId} and t.product_id = d.kept_product_id
@@ -148,7 +142,7 @@ function refreshLines(orgId: string, products: SQL, ctes: SQL | undefined): SQL 
 export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL): SQL[] {
   const stale = sql`(select supply_plan_stale from organizations where id = ${orgId})`;
   return [
-    ...refreshSupplyPlanLines(
+    refreshSupplyPlanLines(
       orgId,
       sql`${mine} union select p.id from products p where p.org_id = ${orgId} and ${stale}`,
       ctes,
@@ -160,7 +154,7 @@ export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL)
 /** Every product of the organization's lines (seeded data, a rebuild after the organization's warehouses moved). */
 export function rebuildSupplyPlanLines(orgId: string): SQL[] {
   return [
-    ...refreshSupplyPlanLines(orgId, sql`select p.id from products p where p.org_id = ${orgId}`),
+    refreshSupplyPlanLines(orgId, sql`select p.id from products p where p.org_id = ${orgId}`),
     sql`update organizations set supply_plan_stale = false where id = ${orgId} and supply_plan_stale`,
   ];
 }
@@ -169,14 +163,11 @@ export function rebuildSupplyPlanLines(orgId: string): SQL[] {
  * After an account's listings went (with their stock summaries): the lines of the products that lost a
  * marketplace, computed again from what is left.
  */
-export function refreshUnlistedSupplyPlanLines(orgId: string): SQL[] {
-  // Read into a CTE first: the lines statement deletes the very rows that name these products.
+export function refreshUnlistedSupplyPlanLines(orgId: string): SQL {
   return refreshSupplyPlanLines(
     orgId,
-    sql`select product_id from unlisted`,
-    sql`unlisted as materialized (
-      select distinct t.product_id from supply_plan_products t where t.org_id = ${orgId}
+    sql`select distinct t.product_id from supply_plan_products t where t.org_id = ${orgId}
       and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = t.product_id
-        and l.marketplace = t.marketplace))`,
+        and l.marketplace = t.marketplace)`,
   );
 }

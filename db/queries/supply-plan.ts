@@ -76,26 +76,31 @@ export interface SupplyPlanPage {
   reconciliation: (ReconciliationParts & { products: ProductReconciliation[] }) | null;
 }
 
+/** The scope's stored lines (supply_plan_lines' own columns), filtered in the scope. */
+function scopeLineRows(scope: SupplyPlanScope, due?: SupplyPlanSettings): SQL {
+  const filters: SQL[] = [sql`org_id = ${scope.orgId}`];
+  if (due) filters.push(supplyCandidateSql(due));
+  if (scope.marketplace) filters.push(sql`marketplace = ${scope.marketplace}`);
+  if (scope.warehouseId !== undefined) filters.push(sql`${scope.warehouseId}::int = any(warehouse_ids)`);
+  if (scope.cluster !== undefined) filters.push(sql`cluster = ${scope.cluster}`);
+  const products = scopeProducts(scope);
+  if (products) filters.push(sql`product_id in (${products})`);
+  return sql`select * from supply_plan_lines where ${sql.join(filters, sql` and `)}`;
+}
+
 /**
  * The scope's stored lines with what is joined per read (alias l): the columns the arithmetic and the order need
  * (a line's cluster, warehouses and share are joined to the rows answered, `rowJoins`). With `due`, only the
- * lines that may be due under those settings (supply_plan_lines_due_idx): the others ship nothing.
+ * lines that may be due under those settings (supply_plan_lines_due_idx): the others ship nothing. `tail`
+ * follows the filters before anything is joined: `and …`, or a range of the plan's order (its index).
  */
-function scopedLines(scope: SupplyPlanScope, due?: SupplyPlanSettings): SQL {
-  const filters: SQL[] = [];
-  if (scope.marketplace) filters.push(sql`l.marketplace = ${scope.marketplace}`);
-  if (scope.warehouseId !== undefined) filters.push(sql`${scope.warehouseId}::int = any(l.warehouse_ids)`);
-  if (scope.cluster !== undefined) filters.push(sql`l.cluster = ${scope.cluster}`);
-  const products = scopeProducts(scope);
-  if (products) filters.push(sql`l.product_id in (${products})`);
+function scopedLines(scope: SupplyPlanScope, due?: SupplyPlanSettings, tail?: SQL): SQL {
   return sql`select l.org_id, l.product_id, l.article, l.marketplace, l.destination, l.destination_key,
       l.available, l.in_transit, l.velocity, coalesce(ps.velocity, 0)::float8 as product_velocity,
       pss.min_order_units, pss.pack_size, coalesce(ps.unit_price, 0)::float8 as unit_price
-    from (select * from supply_plan_lines where org_id = ${scope.orgId}
-      ${due ? sql`and ${supplyCandidateSql(due)}` : sql``}) l
+    from (${scopeLineRows(scope, due)} ${tail ?? sql``}) l
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = l.product_id
-    left join product_supply_settings pss on pss.product_id = l.product_id
-    ${filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``}`;
+    left join product_supply_settings pss on pss.product_id = l.product_id`;
 }
 
 /** The products a search finds (a product's lines depend on its own rows only: all its lines are kept). */
@@ -218,14 +223,15 @@ function reconciliationCtes(scope: SupplyPlanScope, settings: SupplyPlanSettings
     top as (
       select r.*, p.article, row_number() over (order by abs(r.plan_units - r.order_now_units) desc,
           p.article collate "C") as rank
-      from reconciled r join products p on p.id = r.product_id
-      where r.plan_units <> r.order_now_units
+      from (select * from reconciled where plan_units <> order_now_units
+        order by abs(plan_units - order_now_units) desc fetch first 5 rows with ties) r
+      join products p on p.id = r.product_id
       order by rank limit 5),
     top_surplus as (
       select product_id, array_agg(destination order by ${LINE_ORDER})
           filter (where stock_position > reorder_point and stock_position > 0) as surplus
       from (${plannedSql(
-        sql`select * from (${scopedLines(scope)}) a where a.product_id in (select product_id from top)`,
+        scopedLines(scope, undefined, sql`and product_id in (select product_id from top)`),
         settings,
       )}) t group by product_id)`;
 }
@@ -262,13 +268,11 @@ export async function supplyPlanPage(
   const window = sql`order by ${LINE_ORDER} offset ${(list.page - 1) * list.pageSize} limit ${list.pageSize}`;
   // Every line: a range of the plan's order, its numbers computed for that page alone.
   const page = list.all
-    ? sql`page as (select ${rowColumns} from (${plannedSql(
-        sql`select * from (${scopedLines(scope)}) a ${window}`,
-        settings,
-      )}) l ${rowJoins})`
+    ? sql`page as (select ${rowColumns} from (${plannedSql(scopedLines(scope, undefined, window), settings)}) l
+        ${rowJoins})`
     : sql`page as (select ${rowColumns} from (select * from planned where quantity > 0 ${window}) l ${rowJoins})`;
   const total = list.all
-    ? sql`(select count(*)::int from (${scopedLines(scope)}) a)`
+    ? sql`(select count(*)::int from (${scopeLineRows(scope)}) a)`
     : sql`(select count(*)::int from planned where quantity > 0)`;
   const result =
     await db.execute(sql`with planned as materialized (${plannedSql(scopedLines(scope, settings), settings)}),

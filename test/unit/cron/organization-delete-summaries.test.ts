@@ -1,5 +1,5 @@
 // The product summaries finalize writes (product_summary, product_stock_days, product_marketplace_stock,
-// product_warehouse_summary) have no organization foreign key (migration 0032): on a real PostgreSQL server, an
+// product_warehouse_summary, supply_plan_lines, supply_plan_products) have no organization foreign key (migration 0032): on a real PostgreSQL server, an
 // organization's deletion still removes them, by the organizations trigger, and leaves another organization's;
 // its sales go too, though the warehouses trigger updates them after their listings are gone (migration 0032
 // checks only sales an update moved to another listing).
@@ -14,6 +14,8 @@ const SUMMARIES = [
   "product_stock_days",
   "product_marketplace_stock",
   "product_warehouse_summary",
+  "supply_plan_lines",
+  "supply_plan_products",
 ] as const;
 
 describe.skipIf(!postgresInstalled())(

@@ -8,7 +8,7 @@ import { deleteAccount } from "../../../db/queries/account-admin";
 import { rebuildSalesDayTotals } from "../../../db/queries/sales-summaries";
 import { rebuildSalesWindows } from "../../../db/queries/sales-windows";
 import { useTestDatabase } from "../../support/worker-database";
-import { db, seedTenant, type Tenant } from "./fixtures";
+import { db, rebuildStockReadModels, seedTenant, type Tenant } from "./fixtures";
 
 useTestDatabase();
 
@@ -53,6 +53,15 @@ beforeAll(async () => {
     sql`insert into sales_windows (org_id, days, ends_on) values (${org}, 2, date '2026-11-02')`,
   );
   for (const statement of rebuildSalesWindows(org)) await db().execute(statement);
+  // Stock of both accounts' listings at one warehouse, and the read models finalize keeps of it (the supply plan's
+  // lines among them).
+  const [warehouse] = await rows(sql`insert into warehouses (org_id, marketplace, name)
+    values (${org}, 'wb', 'Коледино') returning id`);
+  await db().execute(sql`insert into inventory (org_id, listing_id, warehouse_id, product_id, marketplace, available,
+      reserved, in_transit, source_endpoint, last_synced_at)
+    select l.org_id, l.id, ${warehouse?.id}, l.product_id, 'wb', 4, 0, 1, 'test', now() from listings l
+    where l.org_id = ${org}`);
+  await rebuildStockReadModels(org);
 });
 
 /** The period's per-product rows and ABC ranks and class totals as stored. */
@@ -90,5 +99,14 @@ describe("deleting an account", () => {
     expect(stored.ranks.filter((row) => row.scope === "all")).toHaveLength(2);
     for (const statement of rebuildSalesWindows(acme.orgId)) await db().execute(statement);
     expect(await periodRows(acme.orgId)).toEqual(stored);
+  });
+
+  it("drops the supply plan's lines of a product no listing sells any more, and keeps the others'", async () => {
+    const lines = await rows(sql`select p.article, l.available, sp.available as product_available
+      from supply_plan_lines l join products p on p.id = l.product_id
+      join supply_plan_products sp on sp.org_id = l.org_id and sp.product_id = l.product_id
+        and sp.marketplace = l.marketplace
+      where l.org_id = ${acme.orgId} order by 1`);
+    expect(lines.map((line) => line.article)).toEqual(["ONLY-KEPT", "SHARED"]);
   });
 });

@@ -163,6 +163,8 @@ beforeAll(async () => {
   for (const [article, velocity] of Object.entries(velocities))
     await db().execute(sql`update product_summary set velocity = ${velocity}
       where org_id = ${tenant.orgId} and product_id = ${shop.products[article] as number}`);
+  // The supply plan's lines carry the product's forecast × their share: written after it, as finalize does.
+  await rebuildStockReadModels(tenant.orgId);
   await db().execute(
     refreshUnitPrice(
       tenant.orgId,
@@ -225,8 +227,10 @@ describe("GET /api/supply-plan", () => {
       ["Tver", 3],
       ["Центр", 2],
     ]);
+    // A run's finalize writes the product's forecast, then the lines that carry it.
     await db().execute(sql`update product_summary set velocity = 2.5
       where org_id = ${tenant.orgId} and product_id = ${shop.products["P-1"]}`);
+    await rebuildStockReadModels(tenant.orgId);
     await db().execute(
       sql`update organizations set data_version = data_version + 1 where id = ${tenant.orgId}`,
     );
@@ -240,6 +244,7 @@ describe("GET /api/supply-plan", () => {
     } finally {
       await db().execute(sql`update product_summary set velocity = 5
         where org_id = ${tenant.orgId} and product_id = ${shop.products["P-1"]}`);
+      await rebuildStockReadModels(tenant.orgId);
       await db().execute(
         sql`update organizations set data_version = data_version + 1 where id = ${tenant.orgId}`,
       );
