@@ -34,8 +34,8 @@ function writes(query: string): string {
 
 /**
  * The tables finalize keeps for the API's reads alone (per-day totals, per-product periods and ranks, stock per
- * marketplace and per warehouse, stock per day, the stored Overview): their upkeep is what the read routes cost
- * a sync.
+ * marketplace and per warehouse, stock per day, the stored Overview, the supply plan's lines and their sums per
+ * product): their upkeep is what the read routes cost a sync.
  */
 const READ_MODELS = [
   "sales_day_totals",
@@ -48,6 +48,8 @@ const READ_MODELS = [
   "product_warehouse_summary",
   "product_stock_days",
   "dashboard_read_models",
+  "supply_plan_lines",
+  "supply_plan_products",
 ];
 
 /** The statements by total execution time, with the sum over all of them; `database` names another than the
