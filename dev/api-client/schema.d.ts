@@ -1889,6 +1889,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
@@ -2023,6 +2032,15 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -2070,6 +2088,15 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["ApiKey"][];
                     };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */
@@ -2264,6 +2291,15 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["User"][];
                     };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */
@@ -2489,6 +2525,15 @@ export interface operations {
                     "application/json": components["schemas"]["Settings"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -2604,7 +2649,7 @@ export interface operations {
                 /** @description Only this warehouse's stock */
                 warehouseId?: number;
                 category?: string;
-                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter */
                 search?: string;
                 /** @description Top-N per status */
                 limit?: number;
@@ -2672,7 +2717,7 @@ export interface operations {
                 /** @description Only this warehouse's stock */
                 warehouseId?: number;
                 category?: string;
-                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter */
                 search?: string;
                 page?: number;
                 pageSize?: number;
@@ -3391,6 +3436,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -3666,6 +3720,15 @@ export interface operations {
                     "application/json": components["schemas"]["Accounts"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -3881,6 +3944,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarketplaceAdapters"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */
@@ -4414,6 +4486,15 @@ export interface operations {
                     "application/json": components["schemas"]["AlertSettings"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -4537,6 +4618,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertChannels"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */

@@ -21,7 +21,7 @@ import type { Marketplace } from "../../db/schema/enums";
 import { checkConnection, describeOutcome } from "../accounts/check-connection";
 import { requireAcceptedCredentials } from "../accounts/require-accepted-credentials";
 import { fingerprintOfNewCabinet, sameCabinetError } from "../accounts/same-cabinet";
-import { UuidParam } from "../api/common";
+import { NoQuery, UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import {
   AccountAdminSchema,
@@ -50,9 +50,10 @@ const adaptersRoute = createRoute({
   tags,
   summary: "The stock and sales adapters each marketplace offers, defaults marked (admin)",
   ...adminRoute,
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(MarketplaceAdaptersSchema, "Adapters by marketplace"),
-    ...errorResponses(403),
+    ...errorResponses(400, 403),
   },
 });
 
@@ -63,7 +64,7 @@ const getRoute = createRoute({
   tags,
   summary: "One marketplace account's settings, credentials masked (admin)",
   ...adminRoute,
-  request: { params: UuidParam },
+  request: { params: UuidParam, query: NoQuery },
   responses: { 200: jsonContent(AccountAdminSchema, "The account"), ...errorResponses(400, 404) },
 });
 

@@ -5,6 +5,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { type AccountFreshnessRow, accountsWithFreshness } from "../../db/queries/accounts";
 import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../db/schema/enums";
+import { NoQuery } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RUN_COUNTS } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
@@ -58,12 +59,13 @@ const listRoute = createRoute({
   tags: ["accounts"],
   summary: "Marketplace accounts with the last successful run, its age and the run in progress",
   security: AUTHENTICATED,
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(
       z.object({ items: z.array(AccountSchema), now: z.string() }).openapi("Accounts"),
       "Accounts by marketplace and name",
     ),
-    ...errorResponses(),
+    ...errorResponses(400),
   },
 });
 
