@@ -438,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Marketplace accounts with the last successful run, its age and the run in progress */
+        /** Marketplace accounts with the last successful run, its age and the run in progress; for an admin, their adapters and masked credentials */
         get: operations["listAccounts"];
         put?: never;
         /**
@@ -1481,6 +1481,21 @@ export interface components {
                 updated: number;
                 failed: number;
             } | null;
+            /** @description Admins only: the configured adapters, as GET /api/accounts/{id} shows them */
+            adapters?: {
+                /** @description Configured stock adapters; [] = the default */
+                stock: string[];
+                /** @description null = the default; [] = no sales sync */
+                sales: string[] | null;
+            };
+            /** @description Admins only: whether set, Ozon's Client-Id and the key's last 4, as GET /api/accounts/{id} */
+            credentials?: {
+                set: boolean;
+                /** @description Ozon's Client-Id (an id, not a secret) */
+                clientId: string | null;
+                /** @description The last 4 characters of the key or token */
+                keyEnding: string | null;
+            };
         };
         ProgressEvent: {
             /** @enum {string} */
