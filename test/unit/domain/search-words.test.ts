@@ -1,7 +1,7 @@
 // The words a search looks for: copy-paste's invisible characters dropped, decomposed letters composed, and
 // nothing (so no filter) from a blank or invisible-only text.
 import { describe, expect, it } from "vitest";
-import { searchWords } from "../../../domain/search-words";
+import { cyrillicReading, searchWords } from "../../../domain/search-words";
 
 describe("searchWords", () => {
   it("splits on any whitespace and drops the empty ends", () => {
@@ -23,5 +23,21 @@ describe("searchWords", () => {
     expect(searchWords("пуховыи\u0306 е\u0308лка")).toEqual(["пуховый", "ёлка"]);
     expect(searchWords("Cafe\u0301")).toEqual(["Café"]);
     expect(searchWords("Духи №5™")).toEqual(["Духи", "№5™"]);
+  });
+});
+
+describe("cyrillicReading", () => {
+  it("reads a Russian word's Latin look-alike letters as Cyrillic", () => {
+    expect(cyrillicReading("чёpный")).toBe("чёрный");
+    expect(cyrillicReading("CTOЛ")).toBe("СТОЛ");
+    expect(cyrillicReading("кoфтa")).toBe("кофта");
+  });
+
+  it("leaves a word of one script, or with a Latin letter nothing Cyrillic looks like, to be searched as typed", () => {
+    expect(cyrillicReading("coat")).toBeUndefined();
+    expect(cyrillicReading("A-001")).toBeUndefined();
+    expect(cyrillicReading("а-003")).toBeUndefined();
+    expect(cyrillicReading("пальто")).toBeUndefined();
+    expect(cyrillicReading("ПЛ-Q12")).toBeUndefined();
   });
 });
