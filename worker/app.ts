@@ -9,8 +9,10 @@ import type { AppEnv } from "./context";
 import { ApiError, handleError } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { apiBodyLimit } from "./middleware/body-limit";
+import { uncompressedBodies } from "./middleware/content-encoding";
 import { type InitOptions, init } from "./middleware/init";
 import { jsonEncoding } from "./middleware/json-encoding";
+import { decodableQuery } from "./middleware/query-encoding";
 import { rateLimitPolicy } from "./middleware/rate-limit";
 import { requestId } from "./middleware/request-id";
 import { securityHeaders } from "./middleware/security-headers";
@@ -62,8 +64,13 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   );
   app.use("/api/*", rateLimitPolicy());
   app.use("/api/*", apiBodyLimit(API_BODY_LIMIT_BYTES, bodyTooLarge));
+  app.use("/api/*", uncompressedBodies());
   app.use("/api/*", jsonEncoding());
   app.use("/api/*", authenticate());
+  // A method the path does not take is a 405 before a route of a less specific path (`{id}`) can take it.
+  const methods = methodNotAllowed(app.routes);
+  app.use("/api/*", methods.refuse);
+  app.use("/api/*", decodableQuery());
 
   registerHealth(app);
   registerApiRoutes(app);
@@ -73,14 +80,13 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
 
   // Requests outside /api normally never reach the Worker (the asset router answers them first); any that
   // do get the same static dashboard, including the SPA fallback for deep links.
-  const notFound = methodNotAllowed(app.routes);
   app.get("*", async (c) => {
-    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return notFound(c);
+    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return methods.notFound(c);
     const asset = await c.env.ASSETS.fetch(c.req.raw);
     return new Response(asset.body, asset); // a mutable copy, so middleware can add headers
   });
 
-  app.notFound(notFound);
+  app.notFound(methods.notFound);
   app.onError(handleError);
   return app;
 }

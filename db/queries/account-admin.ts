@@ -63,22 +63,28 @@ export async function accountNameTaken(
 const ofOrg = (orgId: string, accountId: string) =>
   and(eq(marketplaceAccounts.orgId, orgId), eq(marketplaceAccounts.id, accountId));
 
+const ADMIN_COLUMNS = {
+  id: marketplaceAccounts.id,
+  marketplace: marketplaceAccounts.marketplace,
+  name: marketplaceAccounts.name,
+  enabled: marketplaceAccounts.enabled,
+  endpoints: marketplaceAccounts.endpoints,
+  baseUrl: marketplaceAccounts.baseUrl,
+  credentialsEncrypted: marketplaceAccounts.credentialsEncrypted,
+};
+
 /** What an admin sees of one account: everything but the credentials themselves. */
 export async function accountForAdmin(db: Database, orgId: string, accountId: string) {
-  const [row] = await db
-    .select({
-      id: marketplaceAccounts.id,
-      marketplace: marketplaceAccounts.marketplace,
-      name: marketplaceAccounts.name,
-      enabled: marketplaceAccounts.enabled,
-      endpoints: marketplaceAccounts.endpoints,
-      baseUrl: marketplaceAccounts.baseUrl,
-      credentialsEncrypted: marketplaceAccounts.credentialsEncrypted,
-    })
-    .from(marketplaceAccounts)
-    .where(ofOrg(orgId, accountId));
+  const [row] = await db.select(ADMIN_COLUMNS).from(marketplaceAccounts).where(ofOrg(orgId, accountId));
   return row ?? null;
 }
+
+/** What an admin sees of each of the organization's accounts (Settings lists them all at once). */
+export function accountsForAdmin(db: Database, orgId: string) {
+  return db.select(ADMIN_COLUMNS).from(marketplaceAccounts).where(eq(marketplaceAccounts.orgId, orgId));
+}
+
+export type AdminAccountRow = NonNullable<Awaited<ReturnType<typeof accountForAdmin>>>;
 
 /** Enables or disables one account of the organization; answers the row, or null when there is none. */
 export async function setAccountEnabled(db: Database, orgId: string, accountId: string, enabled: boolean) {

@@ -2,6 +2,7 @@
 // or a marketplace identifier of one of the product's listings (WB nmId, Ozon SKU, barcode). One SQL
 // predicate over products p, shared by every list that takes `search`.
 import { type SQL, sql } from "drizzle-orm";
+import { cyrillicReading, searchWords } from "../../domain/search-words";
 
 /** Largest bigint: a longer run of digits cannot be an nmId or a SKU (and would overflow the cast). */
 const BIGINT_MAX = 9223372036854775807n;
@@ -28,13 +29,21 @@ function marketplaceId(text: string): string | undefined {
  * each word of the text occurs in the name or the article, in any order, whatever the letter case and ё or е (an
  * article containing the whole text contains each of its words); or one of its listings has that WB nmId,
  * Ozon SKU or barcode exactly. The words are matched in `p.search_text` (article, a space, name: a word has
- * no whitespace, so it cannot match across the two).
+ * no whitespace, so it cannot match across the two). Characters nobody sees are not searched for
+ * (domain/search-words.ts); a text of nothing else matches every product. A word mixing Cyrillic with Latin
+ * letters drawn alike also matches as read all in Cyrillic.
  */
 export function productSearchSql(search: string): SQL {
-  const text = search.trim();
-  const words = text.split(/\s+/).filter((word) => word.length > 0);
+  const words = searchWords(search);
+  if (words.length === 0) return sql`true`;
+  const text = words.join(" ");
   const everyWord = sql.join(
-    words.map((word) => sql`p.search_text like ${contains(word)}`),
+    words.map((word) => {
+      const reading = cyrillicReading(word);
+      return reading === undefined
+        ? sql`p.search_text like ${contains(word)}`
+        : sql`(p.search_text like ${contains(word)} or p.search_text like ${contains(reading)})`;
+    }),
     sql` and `,
   );
   const id = marketplaceId(text);

@@ -438,7 +438,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Marketplace accounts with the last successful run, its age and the run in progress */
+        /** Marketplace accounts with the last successful run, its age and the run in progress; for an admin, their adapters and masked credentials */
         get: operations["listAccounts"];
         put?: never;
         /**
@@ -1481,6 +1481,21 @@ export interface components {
                 updated: number;
                 failed: number;
             } | null;
+            /** @description Admins only: the configured adapters, as GET /api/accounts/{id} shows them */
+            adapters?: {
+                /** @description Configured stock adapters; [] = the default */
+                stock: string[];
+                /** @description null = the default; [] = no sales sync */
+                sales: string[] | null;
+            };
+            /** @description Admins only: whether set, Ozon's Client-Id and the key's last 4, as GET /api/accounts/{id} */
+            credentials?: {
+                set: boolean;
+                /** @description Ozon's Client-Id (an id, not a secret) */
+                clientId: string | null;
+                /** @description The last 4 characters of the key or token */
+                keyEnding: string | null;
+            };
         };
         ProgressEvent: {
             /** @enum {string} */
@@ -1889,6 +1904,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limit exceeded (per API key, per signed-in user, or per IP for anyone else); see Retry-After and RateLimit-Policy */
             429: {
                 headers: {
@@ -2023,6 +2047,15 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -2070,6 +2103,15 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["ApiKey"][];
                     };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */
@@ -2264,6 +2306,15 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["User"][];
                     };
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */
@@ -2489,6 +2540,15 @@ export interface operations {
                     "application/json": components["schemas"]["Settings"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -2604,7 +2664,7 @@ export interface operations {
                 /** @description Only this warehouse's stock */
                 warehouseId?: number;
                 category?: string;
-                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter */
                 search?: string;
                 /** @description Top-N per status */
                 limit?: number;
@@ -2672,7 +2732,7 @@ export interface operations {
                 /** @description Only this warehouse's stock */
                 warehouseId?: number;
                 category?: string;
-                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter */
                 search?: string;
                 page?: number;
                 pageSize?: number;
@@ -3391,6 +3451,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -3666,6 +3735,15 @@ export interface operations {
                     "application/json": components["schemas"]["Accounts"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -3881,6 +3959,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarketplaceAdapters"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */
@@ -4414,6 +4501,15 @@ export interface operations {
                     "application/json": components["schemas"]["AlertSettings"];
                 };
             };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid session cookie or API key */
             401: {
                 headers: {
@@ -4537,6 +4633,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertChannels"];
+                };
+            };
+            /** @description Invalid input; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No valid session cookie or API key */

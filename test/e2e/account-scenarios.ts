@@ -73,9 +73,22 @@ const sourcesScenario: Scenario = {
     // The demo Ozon account reads the deprecated v2 stock endpoint: the warning says where to switch, and links there.
     const where = page.locator('[data-testid="sunset-warning"] [data-testid="sunset-where"]').first();
     assert.match(await where.innerText(), /Настройки → аккаунт → «Источники данных»/);
+    // Settings lists the accounts in one request: no GET /api/accounts/{id} per row (it made one each).
+    const perAccount: string[] = [];
+    const countPerAccount = (request: { method(): string; url(): string }) => {
+      if (
+        request.method() === "GET" &&
+        /\/api\/accounts\/[0-9a-f-]{36}$/.test(new URL(request.url()).pathname)
+      )
+        perAccount.push(request.url());
+    };
+    page.on("request", countPerAccount);
     await where.click();
     await page.waitForFunction(() => window.location.pathname === "/settings");
     await settled(page);
+    await page.locator('[data-testid="account-row"]').first().waitFor();
+    page.off("request", countPerAccount);
+    assert.deepEqual(perAccount, [], "Settings asked for each account on its own");
     const { items } = await apiJson<{ items: AccountAdapters[] }>(page, "/api/accounts");
     const listed = items.find((item) => item.name === "Ozon demo");
     assert.ok(listed, "the demo Ozon account");

@@ -2,6 +2,7 @@
 // the text and number shapes every client value takes before it may reach PostgreSQL.
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES } from "../../db/schema/enums";
+import { searchWords } from "../../domain/search-words";
 
 /** PostgreSQL's int4: every serial id and every limit the API passes on fits in it. */
 export const INT4_MAX = 2_147_483_647;
@@ -47,14 +48,31 @@ export function wholeNumber(min: number, max: number = INT4_MAX) {
 /** An id of a serial row (warehouses, products, aliases). */
 export const Int4Id = () => wholeNumber(1);
 
+/**
+ * A search box's text, its words as the search reads them (domain/search-words.ts): an empty or blank one, or one
+ * of invisible characters only (a seller cleared the box: `search=`), is no filter rather than a 400.
+ */
+export function searchText() {
+  return text()
+    .trim()
+    .max(200)
+    .transform((value) => searchWords(value).join(" ") || undefined)
+    .optional()
+    .openapi({
+      description:
+        "Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter",
+    });
+}
+
 export const ScopeQuery = z.strictObject({
   marketplace: z.enum(MARKETPLACES).optional().openapi({ description: "Only this marketplace's stock" }),
   warehouseId: Int4Id().optional().openapi({ description: "Only this warehouse's stock" }),
   category: text().trim().min(1).max(200).optional(),
-  search: text().trim().min(1).max(200).optional().openapi({
-    description: "Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode",
-  }),
+  search: searchText(),
 });
+
+/** The query of a read route that takes no parameters: any parameter is refused by name, as every read route does. */
+export const NoQuery = z.strictObject({});
 
 export const PageQuery = z.strictObject({
   page: wholeNumber(1).default(1),

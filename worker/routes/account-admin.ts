@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import type { AccountCredentials } from "../../cron/adapters/adapter";
 import { decryptCredentials, encryptCredentials } from "../../cron/credentials";
 import {
+  type AdminAccountRow,
   accountForAdmin,
   accountNameTaken,
   accountOfCabinet,
@@ -18,10 +19,11 @@ import {
 } from "../../db/queries/account-admin";
 import type { AccountEndpoints } from "../../db/schema";
 import type { Marketplace } from "../../db/schema/enums";
+import { adminView } from "../accounts/admin-view";
 import { checkConnection, describeOutcome } from "../accounts/check-connection";
 import { requireAcceptedCredentials } from "../accounts/require-accepted-credentials";
 import { fingerprintOfNewCabinet, sameCabinetError } from "../accounts/same-cabinet";
-import { UuidParam } from "../api/common";
+import { NoQuery, UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import {
   AccountAdminSchema,
@@ -50,9 +52,10 @@ const adaptersRoute = createRoute({
   tags,
   summary: "The stock and sales adapters each marketplace offers, defaults marked (admin)",
   ...adminRoute,
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(MarketplaceAdaptersSchema, "Adapters by marketplace"),
-    ...errorResponses(403),
+    ...errorResponses(400, 403),
   },
 });
 
@@ -63,7 +66,7 @@ const getRoute = createRoute({
   tags,
   summary: "One marketplace account's settings, credentials masked (admin)",
   ...adminRoute,
-  request: { params: UuidParam },
+  request: { params: UuidParam, query: NoQuery },
   responses: { 200: jsonContent(AccountAdminSchema, "The account"), ...errorResponses(400, 404) },
 });
 
@@ -177,33 +180,10 @@ function endpointsWith(
   );
 }
 
-type StoredAccount = NonNullable<Awaited<ReturnType<typeof accountForAdmin>>>;
-
-async function toAdminJson(
-  row: StoredAccount,
-  credentialsKey: string,
-): Promise<z.infer<typeof AccountAdminSchema>> {
-  const credentials = await decryptCredentials(row.credentialsEncrypted, credentialsKey).catch(() => null);
-  const key = credentials?.ozon?.apiKey ?? credentials?.wb?.token ?? null;
-  return {
-    id: row.id,
-    marketplace: row.marketplace,
-    name: row.name,
-    enabled: row.enabled,
-    adapters: { stock: row.endpoints.stock ?? [], sales: row.endpoints.sales ?? null },
-    credentials: {
-      set: key !== null,
-      clientId: credentials?.ozon?.clientId ?? null,
-      // Only a key long enough that 4 characters leave most of it unknown shows an ending.
-      keyEnding: key !== null && key.length >= 12 ? key.slice(-4) : null,
-    },
-  };
-}
-
 const nameTakenError = (name: string) =>
   new ApiError("CONFLICT", `name: your organization already has an account named "${name}"`);
 
-async function storedAccount(c: Context<AppEnv>, id: string): Promise<StoredAccount> {
+async function storedAccount(c: Context<AppEnv>, id: string): Promise<AdminAccountRow> {
   const row = await accountForAdmin(c.var.db, c.get("principal").orgId, id);
   if (!row) throw new ApiError("NOT_FOUND", "id: no marketplace account with this id in your organization");
   return row;
@@ -215,7 +195,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, async (c) => {
     const row = await storedAccount(c, c.req.valid("param").id);
     c.header("Cache-Control", "no-store");
-    return c.json(await toAdminJson(row, c.var.config.credentialsKey), 200);
+    return c.json(await adminView(row, c.var.config.credentialsKey), 200);
   });
 
   app.openapi(connectRoute, async (c) => {
@@ -253,7 +233,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     }
     if (!body.enabled) await setAccountEnabled(c.var.db, orgId, added.id, false);
     c.header("Cache-Control", "no-store");
-    return c.json(await toAdminJson(await storedAccount(c, added.id), c.var.config.credentialsKey), 201);
+    return c.json(await adminView(await storedAccount(c, added.id), c.var.config.credentialsKey), 201);
   });
 
   app.openapi(changeRoute, async (c) => {
@@ -297,7 +277,7 @@ export function registerAccountAdmin(app: OpenAPIHono<AppEnv>): void {
     if (!changed)
       throw new ApiError("NOT_FOUND", "id: no marketplace account with this id in your organization");
     c.header("Cache-Control", "no-store");
-    return c.json(await toAdminJson(await storedAccount(c, id), c.var.config.credentialsKey), 200);
+    return c.json(await adminView(await storedAccount(c, id), c.var.config.credentialsKey), 200);
   });
 
   app.openapi(checkRoute, async (c) => {

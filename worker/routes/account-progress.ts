@@ -5,7 +5,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { marketplaceAccounts } from "../../db/schema";
-import { UuidParam } from "../api/common";
+import { NoQuery, UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RunSchema } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
@@ -35,7 +35,7 @@ const progressRoute = createRoute({
     "answers the current event once. Authenticated like every operation (session cookie or API key); a browser " +
     "upgrade from another origin is refused (403).",
   security: AUTHENTICATED,
-  request: { params: UuidParam },
+  request: { params: UuidParam, query: NoQuery },
   responses: {
     101: { description: "Switched to a WebSocket carrying ProgressEvent messages" },
     200: jsonContent(ProgressEventSchema, "The account's run now"),

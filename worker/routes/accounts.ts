@@ -1,12 +1,18 @@
 // GET /api/accounts (viewer): the organization's marketplace accounts with their data freshness: when
 // the last successful run finished and how old that is, how the last finished run ended, and the run in
-// progress with its pages and counts. Not KV-cached: a run in progress changes it without bumping the
-// data version, and it is one small indexed statement.
+// progress with its pages and counts; for an admin also each account's adapters and credentials as
+// GET /api/accounts/{id} shows them, so Settings lists every account in one request. Not KV-cached: a run in
+// progress changes it without bumping the data version, and it is one small indexed statement.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { accountsForAdmin } from "../../db/queries/account-admin";
 import { type AccountFreshnessRow, accountsWithFreshness } from "../../db/queries/accounts";
 import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../db/schema/enums";
+import { adminView } from "../accounts/admin-view";
+import { NoQuery } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
+import { AccountAdminSchema } from "../api/schemas/account-admin";
 import { RUN_COUNTS } from "../api/schemas/runs";
+import { roleAtLeast } from "../auth/principal";
 import type { AppEnv } from "../context";
 
 const AccountSchema = z
@@ -48,6 +54,13 @@ const AccountSchema = z
       })
       .nullable()
       .openapi({ description: "The run in progress; null when none" }),
+    adapters: AccountAdminSchema.shape.adapters
+      .optional()
+      .openapi({ description: "Admins only: the configured adapters, as GET /api/accounts/{id} shows them" }),
+    credentials: AccountAdminSchema.shape.credentials.optional().openapi({
+      description:
+        "Admins only: whether set, Ozon's Client-Id and the key's last 4, as GET /api/accounts/{id}",
+    }),
   })
   .openapi("Account");
 
@@ -56,14 +69,16 @@ const listRoute = createRoute({
   operationId: "listAccounts",
   path: "/api/accounts",
   tags: ["accounts"],
-  summary: "Marketplace accounts with the last successful run, its age and the run in progress",
+  summary:
+    "Marketplace accounts with the last successful run, its age and the run in progress; for an admin, their adapters and masked credentials",
   security: AUTHENTICATED,
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(
       z.object({ items: z.array(AccountSchema), now: z.string() }).openapi("Accounts"),
       "Accounts by marketplace and name",
     ),
-    ...errorResponses(),
+    ...errorResponses(400),
   },
 });
 
@@ -120,9 +135,23 @@ export function toAccount(row: AccountFreshnessRow, now: Date): z.infer<typeof A
 
 export function registerAccounts(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const rows = await accountsWithFreshness(c.var.db, c.get("principal").orgId);
+    const { orgId, role } = c.get("principal");
+    const [rows, adminRows] = await Promise.all([
+      accountsWithFreshness(c.var.db, orgId),
+      roleAtLeast(role, "admin") ? accountsForAdmin(c.var.db, orgId) : [],
+    ]);
+    const views = new Map(
+      await Promise.all(
+        adminRows.map(async (row) => [row.id, await adminView(row, c.var.config.credentialsKey)] as const),
+      ),
+    );
     const now = new Date();
+    const items = rows.map((row) => {
+      const view = views.get(row.id);
+      const account = toAccount(row, now);
+      return view ? { ...account, adapters: view.adapters, credentials: view.credentials } : account;
+    });
     c.header("Cache-Control", "private, no-cache");
-    return c.json({ items: rows.map((row) => toAccount(row, now)), now: now.toISOString() }, 200);
+    return c.json({ items, now: now.toISOString() }, 200);
   });
 }

@@ -15,7 +15,7 @@ import {
 import { deepLink, newLinkCode, startCommand } from "../alerts/telegram-link";
 import { sendTestAlert } from "../alerts/test-send";
 import { webhookUrlProblem } from "../alerts/webhook-target";
-import { UuidParam } from "../api/common";
+import { NoQuery, UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import {
   type AlertChannel,
@@ -62,7 +62,8 @@ const listRoute = createRoute({
   tags,
   summary: "The organization's alert channels, with failing state; never a webhook secret",
   security: AUTHENTICATED,
-  responses: { 200: jsonContent(AlertChannelsSchema, "Channels"), ...errorResponses() },
+  request: { query: NoQuery },
+  responses: { 200: jsonContent(AlertChannelsSchema, "Channels"), ...errorResponses(400) },
 });
 
 const webhookRoute = createRoute({

@@ -4,6 +4,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { type AlertSettingsRow, readAlertSettings, saveAlertSettings } from "../../db/queries/alert-admin";
 import { ALERT_RULES, type AlertRule } from "../../db/schema/alerts";
+import { NoQuery } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { type AlertSettings, AlertSettingsBody, AlertSettingsSchema } from "../api/schemas/alerts";
 import type { AppEnv } from "../context";
@@ -43,7 +44,8 @@ const getRoute = createRoute({
   tags: ["alerts"],
   summary: "The organization's alert settings",
   security: AUTHENTICATED,
-  responses: { 200: jsonContent(AlertSettingsSchema, "Alert settings"), ...errorResponses() },
+  request: { query: NoQuery },
+  responses: { 200: jsonContent(AlertSettingsSchema, "Alert settings"), ...errorResponses(400) },
 });
 
 const putRoute = createRoute({

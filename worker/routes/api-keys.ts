@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../db/queries/api-keys";
 import { ROLES } from "../../db/schema/enums";
-import { text, UuidParam } from "../api/common";
+import { NoQuery, text, UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { ApiKeySchema } from "../api/schemas/organization";
 import { issueApiKey } from "../auth/api-key-format";
@@ -51,9 +51,10 @@ const listKeysRoute = createRoute({
   security: AUTHENTICATED,
   middleware: admin,
   "x-required-role": "admin",
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(z.object({ items: z.array(ApiKeySchema) }), "Keys, newest first"),
-    ...errorResponses(403),
+    ...errorResponses(400, 403),
   },
 });
 

@@ -4,6 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createSession, deleteSession } from "../../db/queries/sessions";
 import { findUserForLogin, upgradePasswordHash } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
+import { NoQuery } from "../api/common";
 import {
   AUTHENTICATED,
   BODY_ERRORS,
@@ -77,7 +78,8 @@ const meRoute = createRoute({
   tags: ["auth"],
   summary: "The signed-in user or API key, its role and organization",
   security: AUTHENTICATED,
-  responses: { 200: jsonContent(MeSchema, "The caller"), ...errorResponses() },
+  request: { query: NoQuery },
+  responses: { 200: jsonContent(MeSchema, "The caller"), ...errorResponses(400) },
 });
 
 export function registerAuth(app: OpenAPIHono<AppEnv>): void {

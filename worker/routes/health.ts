@@ -11,6 +11,7 @@ import { accountSunsetWarnings } from "../../cron/adapters/sunsets";
 import type { Database } from "../../db/client";
 import type { AccountEndpoints } from "../../db/schema/accounts";
 import { MARKETPLACES, type Marketplace } from "../../db/schema/enums";
+import { NoQuery } from "../api/common";
 import { PUBLIC, publicErrorResponses } from "../api/responses";
 import type { AppEnv } from "../context";
 import { failedRunsOf, stuckMessage, stuckRuns } from "./health-runs";
@@ -64,8 +65,9 @@ const route = createRoute({
   summary:
     "Service health: database, KV, stuck runs and version; for a signed-in caller, their accounts on a vendor endpoint about to go and their failed runs",
   security: PUBLIC,
+  request: { query: NoQuery },
   responses: {
-    ...publicErrorResponses(),
+    ...publicErrorResponses(400),
     200: { description: "Every check passed", content: { "application/json": { schema: HealthSchema } } },
     503: {
       description: "A check failed; `failing` names it",

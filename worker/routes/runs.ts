@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listRuns, runDetail } from "../../db/queries/runs";
 import { RUN_STATUSES } from "../../db/schema/enums";
-import { PageQuery, UuidParam } from "../api/common";
+import { NoQuery, PageQuery, UuidParam } from "../api/common";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RunDetailSchema, RunPageSchema } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
@@ -34,7 +34,7 @@ const detailRoute = createRoute({
   tags: ["runs"],
   summary: "One run: counts, issues, pages and rejected rows",
   security: AUTHENTICATED,
-  request: { params: UuidParam },
+  request: { params: UuidParam, query: NoQuery },
   responses: { 200: jsonContent(RunDetailSchema, "The run"), ...errorResponses(400, 404) },
 });
 

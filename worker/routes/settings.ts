@@ -5,7 +5,7 @@ import { updateOrganizationSettings } from "../../db/queries/organizations";
 import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
 import { canonicalTimeZone, isTimeZone } from "../../domain/time-zone";
-import { displayName } from "../api/common";
+import { displayName, NoQuery } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { SettingsSchema } from "../api/schemas/organization";
 import type { OrganizationSettings } from "../auth/principal";
@@ -67,7 +67,8 @@ const getRoute = createRoute({
   tags: ["settings"],
   summary: "The organization's settings",
   security: AUTHENTICATED,
-  responses: { 200: jsonContent(SettingsSchema, "Settings"), ...errorResponses() },
+  request: { query: NoQuery },
+  responses: { 200: jsonContent(SettingsSchema, "Settings"), ...errorResponses(400) },
 });
 
 const patchRoute = createRoute({

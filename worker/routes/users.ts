@@ -5,7 +5,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { createUser, findUserRole, listUsers, updateUser } from "../../db/queries/users";
 import { ROLES } from "../../db/schema/enums";
-import { text, UuidParam } from "../api/common";
+import { NoQuery, text, UuidParam } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { hashPassword } from "../auth/password";
 import type { Principal } from "../auth/principal";
@@ -97,9 +97,10 @@ const listRoute = createRoute({
   security: AUTHENTICATED,
   middleware: admin,
   "x-required-role": "admin",
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(z.object({ items: z.array(UserSchema) }), "Users by email"),
-    ...errorResponses(403),
+    ...errorResponses(400, 403),
   },
 });
 

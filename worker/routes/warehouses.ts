@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { bumpDataVersion } from "../../db/queries/organizations";
 import { aliasesAwaitingReview, mapWarehouseAlias, warehousesWithTotals } from "../../db/queries/warehouses";
 import { MARKETPLACES } from "../../db/schema/enums";
-import { INT4_MAX, IntIdParam } from "../api/common";
+import { INT4_MAX, IntIdParam, NoQuery } from "../api/common";
 import { AUTHENTICATED, BODY_ERRORS, errorResponses, jsonContent } from "../api/responses";
 import { MappedAliasSchema, WarehouseAliasSchema, WarehouseSchema } from "../api/schemas/warehouses";
 import { principalCache } from "../auth/principal-cache";
@@ -38,9 +38,10 @@ const aliasesRoute = createRoute({
   summary: "Warehouse names awaiting review (low confidence or provisional)",
   security: AUTHENTICATED,
   middleware: [cacheAside()],
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(z.object({ items: z.array(WarehouseAliasSchema) }), "Aliases, least confident first"),
-    ...errorResponses(),
+    ...errorResponses(400),
   },
 });
 

@@ -97,6 +97,27 @@ describe("connecting an account", () => {
     expect(stored?.baseUrl).toBe(`${env.SIMULATOR_URL}/ozon`);
   });
 
+  it("lists every account as its detail shows it to an admin (Settings' one request), and to a viewer without", async () => {
+    const detail = (await (
+      await get(`/api/accounts/${ozonMain.id}`, ip(), { cookie: admin })
+    ).json()) as AdminAccount;
+    const listed = (await (await get("/api/accounts", ip(), { cookie: admin })).json()) as {
+      items: Array<AdminAccount & { lastSuccess: unknown }>;
+    };
+    const item = listed.items.find((account) => account.id === ozonMain.id);
+    expect(item).toMatchObject(detail);
+    expect(item?.credentials).toEqual({ set: true, clientId: "1001", keyEnding: "-key" });
+    expect(item?.lastSuccess).toBeNull();
+    const viewer = await signIn(acme.users.viewer.email, ip());
+    const viewed = (await (await get("/api/accounts", ip(), { cookie: viewer })).json()) as {
+      items: Array<Record<string, unknown>>;
+    };
+    const seen = viewed.items.find((account) => account.id === ozonMain.id);
+    expect(seen?.name).toBe("Ozon main");
+    expect(seen).not.toHaveProperty("credentials");
+    expect(seen).not.toHaveProperty("adapters");
+  });
+
   it("refuses credentials the marketplace refuses, naming why and saving nothing", async () => {
     const typo = await connect({
       marketplace: "ozon",

@@ -111,6 +111,56 @@ describe("bodies Hono refuses before validation", () => {
   });
 });
 
+describe("how a body's bytes arrive", () => {
+  const post = (headers: Record<string, string>, body: BodyInit) =>
+    SELF.fetch("http://edge.test/api/api-keys", {
+      method: "POST",
+      headers: { "CF-Connecting-IP": ip(), Cookie: cookie, ...headers },
+      body,
+    });
+
+  it("a JSON Content-Type with a space before ';' or a trailing ';' is JSON (RFC 9110's grammar)", async () => {
+    for (const contentType of [
+      "application/json ;charset=utf-8",
+      "application/json;",
+      "application/json ; charset=UTF-8 ;",
+      "Application/JSON",
+    ]) {
+      const accepted = await post(
+        { "Content-Type": contentType },
+        JSON.stringify({ name: `key ${contentType}`, role: "viewer" }),
+      );
+      expect(accepted.status, `${contentType}: ${await accepted.clone().text()}`).toBe(201);
+      expect(((await accepted.json()) as { name: string }).name).toBe(`key ${contentType}`);
+    }
+    // Written loosely, another charset is still refused.
+    const utf16 = await post({ "Content-Type": "application/json ;charset=utf-16" }, '{"name":"x"}');
+    await expectError(utf16, 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("a compressed body is a 415 saying to send it uncompressed, not malformed JSON", async () => {
+    const json = JSON.stringify({ name: "zipped", role: "viewer" });
+    const gzip = await new Response(
+      new Blob([json]).stream().pipeThrough(new CompressionStream("gzip")),
+    ).arrayBuffer();
+    for (const [encoding, body] of [
+      ["gzip", gzip],
+      ["deflate", json],
+      ["br", json],
+    ] as const) {
+      const refused = await post({ "Content-Type": "application/json", "Content-Encoding": encoding }, body);
+      expect(refused.headers.get("Accept-Encoding")).toBe("identity");
+      const text = await refused.text();
+      expect(refused.status, text).toBe(415);
+      const { error } = JSON.parse(text) as ErrorBody;
+      expect(error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+      expect(error.message).toBe(`Content-Encoding: ${encoding} is not accepted; send the body uncompressed`);
+    }
+    const identity = await post({ "Content-Type": "application/json", "Content-Encoding": "identity" }, json);
+    expect(identity.status).toBe(201);
+  });
+});
+
 describe("a method the path does not take", () => {
   it("is a 405 naming the methods it takes; a path that does not exist stays a 404", async () => {
     const ask = (method: string, path: string) =>
@@ -133,6 +183,27 @@ describe("a method the path does not take", () => {
     await expectError(await ask("GET", "/api"), 404, "NOT_FOUND");
     await expectError(await ask("POST", "/api/products/5/nothing"), 404, "NOT_FOUND");
   });
+
+  it("a literal path takes its own routes' methods, not those of a {id} route beside it", async () => {
+    const ask = (method: string, path: string) =>
+      SELF.fetch(`http://edge.test${path}`, {
+        method,
+        headers: { "CF-Connecting-IP": ip(), Cookie: cookie, "Content-Type": "application/json" },
+        ...(method === "GET" ? {} : { body: '{"enabled":false}' }),
+      });
+    // PATCH and DELETE are /api/alerts/channels/{id}'s: sent to .../webhook they are the same 405, not an "id" 400.
+    for (const method of ["GET", "PATCH", "DELETE", "POST"]) {
+      const response = await ask(method, "/api/alerts/channels/webhook");
+      await expectError(response.clone(), 405, "METHOD_NOT_ALLOWED");
+      expect(response.headers.get("Allow"), method).toBe("PUT");
+    }
+    // A channel's id still reaches the {id} routes.
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    await expectError(await ask("PATCH", `/api/alerts/channels/${unknown}`), 404, "NOT_FOUND");
+    const channel = await ask("GET", `/api/alerts/channels/${unknown}`);
+    await expectError(channel.clone(), 405, "METHOD_NOT_ALLOWED");
+    expect(channel.headers.get("Allow")).toBe("PATCH, DELETE");
+  });
 });
 
 describe("query and path values", () => {
@@ -149,6 +220,13 @@ describe("query and path values", () => {
       "/api/products/1?period=30",
       "/api/runs?state=failed",
       "/api/alerts/log?kind=x",
+      // The reads that take no parameters refuse one too (health answered as if it had not been sent).
+      "/api/health?foo=1",
+      "/api/auth/me?verbose=1",
+      "/api/settings?x=",
+      "/api/accounts?page=2",
+      "/api/alerts/channels?type=webhook",
+      "/api/runs/00000000-0000-4000-8000-000000000000?page=1",
     ]) {
       const response = await get(path, ip(), { cookie });
       const text = await response.text();
@@ -291,6 +369,26 @@ describe("query and path values", () => {
       "BAD_REQUEST",
       "id",
     );
+  });
+
+  it("a %-escape that does not decode is a 400 naming the parameter, not searched for as is", async () => {
+    for (const [query, field] of [
+      ["search=%E0%A4%A", "search"],
+      ["search=100%", "search"],
+      ["category=%FF", "category"],
+      ["pageSize=3&%E0=1", "query"],
+    ] as const) {
+      const response = await get(`/api/inventory?${query}`, ip(), { cookie });
+      const text = await response.text();
+      expect(response.status, `${query}: ${text}`).toBe(400);
+      const { error } = JSON.parse(text) as ErrorBody;
+      expect({ field: error.field, reason: error.reason }, query).toEqual({ field, reason: "encoding" });
+      expect(error.message.startsWith(`${field}: has a %-escape that does not decode`), error.message).toBe(
+        true,
+      );
+    }
+    // Escaped properly, the same text is searched for.
+    expect((await get("/api/inventory?search=100%25", ip(), { cookie })).status).toBe(200);
   });
 
   it("a parameter sent twice is a 400 that names the repetition, not its values", async () => {

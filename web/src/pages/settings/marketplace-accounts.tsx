@@ -26,11 +26,17 @@ import { ChangeKeyForm } from "./change-key-form";
 import { ConnectionVerdict } from "./connection-verdict";
 import { CredentialFields, credentialsBody } from "./credential-fields";
 
-interface Listed {
+/** An account as GET /api/accounts lists it; an admin's list also carries its adapters and masked credentials. */
+interface Listed extends Partial<Pick<AccountAdmin, "adapters" | "credentials">> {
   id: string;
   marketplace: Marketplace;
   name: string;
   enabled: boolean;
+}
+
+/** The account as its admin sees it, from the list: one request for every row, not one per row. */
+function adminView({ id, marketplace, name, enabled, adapters, credentials }: Listed): AccountAdmin | null {
+  return adapters && credentials ? { id, marketplace, name, enabled, adapters, credentials } : null;
 }
 
 const MARKETPLACE_LABEL: Record<Marketplace, string> = { ozon: "Ozon", wb: "Wildberries" };
@@ -173,18 +179,15 @@ function AccountRow({
   onChanged: () => void;
 }) {
   const verdict = useSignal<ConnectionCheckAnswer | null>(null);
-  const detail = useSignal<AccountAdmin | null>(null);
+  const detail = useSignal<AccountAdmin | null>(adminView(account));
   const changingKey = useSignal(false);
   const changingSources = useSignal(false);
   const note = useSignal<string | null>(null);
   const error = useSignal<ApiFailure | null>(null);
   const base = `/api/accounts/${account.id}`;
   useEffect(() => {
-    void apiGet<AccountAdmin>(base).then(
-      (row) => (detail.value = row),
-      () => {},
-    );
-  }, [base]);
+    detail.value = adminView(account);
+  }, [account]);
   async function act(action: () => Promise<unknown>, changes = true) {
     error.value = null;
     note.value = null;
