@@ -4332,7 +4332,7 @@ export interface operations {
                 warehouseId?: number;
                 /** @description Only this cluster */
                 cluster?: string;
-                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode */
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter */
                 search?: string;
                 /** @description true: every product × destination, not only those to ship */
                 all?: "true" | "false";

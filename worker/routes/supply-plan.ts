@@ -15,7 +15,7 @@ import {
 } from "../../db/queries/supply-plan";
 import { MARKETPLACES } from "../../db/schema/enums";
 import { explainReconciliation } from "../../domain/supply-reconciliation";
-import { Int4Id, PageQuery, text } from "../api/common";
+import { Int4Id, PageQuery, searchText, text } from "../api/common";
 import { CSV_DIALECTS, CSV_LANGUAGES, type CsvLanguage, csvLines } from "../api/csv";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
 import { SupplyPlanSchema } from "../api/schemas/supply-plan";
@@ -34,9 +34,7 @@ const SupplyPlanQuery = PageQuery.extend({
     .optional()
     .openapi({ description: "Only the destination holding this warehouse (its whole cluster)" }),
   cluster: text().trim().min(1).max(200).optional().openapi({ description: "Only this cluster" }),
-  search: text().trim().min(1).max(200).optional().openapi({
-    description: "Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode",
-  }),
+  search: searchText(),
   all: z
     .enum(["true", "false"])
     .default("false")

@@ -301,6 +301,12 @@ describe("GET /api/supply-plan", () => {
     expect(
       (await plan("?marketplace=ozon&search=%D0%9A%D1%83%D1%80%D1%82")).items.map((l) => l.article),
     ).toEqual(["P-2"]);
+    // A cleared search box (blank, or only a copied zero-width space) is the whole plan, not a 400.
+    const whole = (await plan("?all=true")).items.map((l) => [l.article, l.destination.name]);
+    for (const blank of ["", "%20%20", "%E2%80%8B"])
+      expect(
+        (await plan(`?all=true&search=${blank}`)).items.map((l) => [l.article, l.destination.name]),
+      ).toEqual(whole);
   });
 
   it("a product's own minimum order and pack size (PUT, operator) round its line; null restores the defaults", async () => {
