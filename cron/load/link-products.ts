@@ -8,6 +8,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { moveStockDays } from "../../db/queries/stock-days";
 import type { Marketplace } from "../../db/schema/enums";
+import { textArray } from "./pg-array";
 
 /** The only marketplace whose listings (with their stock, history and sales) a relink moves to another product. */
 export const RELINKED_MARKETPLACE: Marketplace = "ozon";
@@ -57,6 +58,33 @@ function prepareRelink(orgId: string): SQL[] {
       where product_id <> current_product_id`,
     sql`select pg_advisory_xact_lock(${relinkLockKey(orgId)}) where exists (select 1 from relink_links)`,
   ];
+}
+
+/**
+ * The product a new Ozon listing joins as it is inserted, by the same rule as the relink: the WB article's product
+ * when the organization already has a WB listing of that article in the size the offer names
+ * (`<article>-<size>`), the smallest product id among several (as prepareRelink chooses), with the WB size. A CTE
+ * body answering (key, product_id, size) for the listings of `keys` (their offer ids beside) that the account
+ * does not have yet: each offer is split at each of its dashes and each split probed by index (products by
+ * article, listings by product), so the cost follows the page, not the organization's catalogue. When the WB
+ * listing commits first, the finalize's relink then has nothing to move (no product made for the offer only to
+ * be emptied, no stock, audit or snapshot rows rewritten); when it commits later, the relink joins them as before.
+ */
+export function sizedOfferProducts(
+  orgId: string,
+  accountId: string,
+  keys: readonly string[],
+  offerIds: readonly (string | null | undefined)[],
+): SQL {
+  return sql`select distinct on (t.key) t.key, p.id as product_id, substr(t.offer_id, d.at + 1) as size
+    from unnest(${textArray(keys)}::text[], ${textArray(offerIds)}::text[]) as t(key, offer_id)
+    cross join lateral generate_series(2, length(t.offer_id) - 1) as d(at)
+    join products p on p.org_id = ${orgId} and p.article = left(t.offer_id, d.at - 1)
+    where substr(t.offer_id, d.at, 1) = '-' and substr(t.offer_id, d.at + 1) <> '0'
+      and not exists (select 1 from listings k where k.account_id = ${accountId} and k.external_key = t.key)
+      and exists (select 1 from listings w where w.product_id = p.id and w.marketplace = 'wb'
+        and w.size = substr(t.offer_id, d.at + 1))
+    order by t.key, p.id`;
 }
 
 /** Moves the listings prepareRelink found (and their stock, history and sales) to the WB article's product. */
