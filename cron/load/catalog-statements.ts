@@ -64,8 +64,8 @@ function productStatement(
   sized: SQL | null,
 ): SQL {
   // A new Ozon offer that joins a WB article's product at once needs no product of its own.
-  const unsized = sized ? sql`and t.key not in (select key from sized)` : sql``;
-  return sql`${sized ? sql`with sized as (${sized}) ` : sql``}insert into products (org_id, article, name, brand, category)
+  const unsized = sized ? sql`and not exists (select 1 from sized z where z.key = t.key)` : sql``;
+  return sql`${sized ? sql`with sized as materialized (${sized}) ` : sql``}insert into products (org_id, article, name, brand, category)
       select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
       from unnest(${textArray(fresh.map((p) => p.article))}::text[], ${textArray(fresh.map((p) => p.name))}::text[],
         ${textArray(fresh.map((p) => p.brand))}::text[], ${textArray(fresh.map((p) => p.category))}::text[],
@@ -92,17 +92,12 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
   // New Ozon listings of sized offers join the WB article's product as they are inserted (link-products.ts).
   const sized =
     scope.marketplace === RELINKED_MARKETPLACE
-      ? sizedOfferProducts(
-          scope.orgId,
-          scope.accountId,
-          listings.map((l) => l.externalKey),
-          listings.map((l) => l.offerId),
-        )
+      ? sizedOfferProducts(scope.orgId, scope.accountId, listings)
       : null;
   const products = [productStatement(scope, listings, unknownOnly, sized)];
   return [
     ...products,
-    sql`${sized ? sql`with sized as (${sized}) ` : sql``}insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
+    sql`${sized ? sql`with sized as materialized (${sized}) ` : sql``}insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
         wb_chrt_id, barcode, size, name)
       select ${scope.orgId}, coalesce(${sized ? sql`z.product_id, ` : sql``}p.id, (select k.product_id from listings k
           where k.account_id = ${scope.accountId} and k.external_key = t.key)),

@@ -64,27 +64,38 @@ function prepareRelink(orgId: string): SQL[] {
  * The product a new Ozon listing joins as it is inserted, by the same rule as the relink: the WB article's product
  * when the organization already has a WB listing of that article in the size the offer names
  * (`<article>-<size>`), the smallest product id among several (as prepareRelink chooses), with the WB size. A CTE
- * body answering (key, product_id, size) for the listings of `keys` (their offer ids beside) that the account
- * does not have yet: each offer is split at each of its dashes and each split probed by index (products by
- * article, listings by product), so the cost follows the page, not the organization's catalogue. When the WB
- * listing commits first, the finalize's relink then has nothing to move (no product made for the offer only to
- * be emptied, no stock, audit or snapshot rows rewritten); when it commits later, the relink joins them as before.
+ * body answering (key, product_id, size) for those of `listings` the account does not have yet; null when no offer
+ * of them has a dash. Each offer is split at each of its dashes here, and each split is probed by index (products
+ * by article, listings by product), so the cost follows the page, not the organization's catalogue. When the WB
+ * listing commits first, the finalize's relink then has nothing to move (no product made for the offer only to be
+ * emptied, no stock, audit or snapshot rows rewritten); when it commits later, the relink joins them as before.
  */
 export function sizedOfferProducts(
   orgId: string,
   accountId: string,
-  keys: readonly string[],
-  offerIds: readonly (string | null | undefined)[],
-): SQL {
-  return sql`select distinct on (t.key) t.key, p.id as product_id, substr(t.offer_id, d.at + 1) as size
-    from unnest(${textArray(keys)}::text[], ${textArray(offerIds)}::text[]) as t(key, offer_id)
-    cross join lateral generate_series(2, length(t.offer_id) - 1) as d(at)
-    join products p on p.org_id = ${orgId} and p.article = left(t.offer_id, d.at - 1)
-    where substr(t.offer_id, d.at, 1) = '-' and substr(t.offer_id, d.at + 1) <> '0'
-      and not exists (select 1 from listings k where k.account_id = ${accountId} and k.external_key = t.key)
-      and exists (select 1 from listings w where w.product_id = p.id and w.marketplace = 'wb'
-        and w.size = substr(t.offer_id, d.at + 1))
-    order by t.key, p.id`;
+  listings: readonly { externalKey: string; offerId?: string | null | undefined }[],
+): SQL | null {
+  const keys: string[] = [];
+  const articles: string[] = [];
+  const sizes: string[] = [];
+  for (const { externalKey, offerId } of listings) {
+    if (!offerId) continue;
+    for (let at = offerId.indexOf("-"); at >= 0; at = offerId.indexOf("-", at + 1)) {
+      const size = offerId.slice(at + 1);
+      if (size === "0") continue;
+      keys.push(externalKey);
+      articles.push(offerId.slice(0, at));
+      sizes.push(size);
+    }
+  }
+  if (keys.length === 0) return null;
+  return sql`select distinct on (c.key) c.key, p.id as product_id, c.size
+    from unnest(${textArray(keys)}::text[], ${textArray(articles)}::text[], ${textArray(sizes)}::text[])
+      as c(key, article, size)
+    join products p on p.org_id = ${orgId} and p.article = c.article
+    where not exists (select 1 from listings k where k.account_id = ${accountId} and k.external_key = c.key)
+      and exists (select 1 from listings w where w.product_id = p.id and w.marketplace = 'wb' and w.size = c.size)
+    order by c.key, p.id`;
 }
 
 /** Moves the listings prepareRelink found (and their stock, history and sales) to the WB article's product. */
