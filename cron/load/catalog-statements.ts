@@ -6,6 +6,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ListingIdentity } from "../adapters/stock-record";
 import type { ResolvedWarehouse } from "../validate/validate-stock";
+import { RELINKED_MARKETPLACE, sizedOfferProducts } from "./link-products";
 import { ownsPage, type PageScope } from "./page-scope";
 import { numberArray, textArray } from "./pg-array";
 
@@ -56,13 +57,20 @@ export function warehouseStatements(
 }
 
 /** Products for new listings, by article (the first name wins; an empty name is filled in later). */
-function productStatement(scope: PageScope, fresh: readonly ListingIdentity[], unknownOnly: SQL): SQL {
-  return sql`insert into products (org_id, article, name, brand, category)
+function productStatement(
+  scope: PageScope,
+  fresh: readonly ListingIdentity[],
+  unknownOnly: SQL,
+  sized: SQL | null,
+): SQL {
+  // A new Ozon offer that joins a WB article's product at once needs no product of its own.
+  const unsized = sized ? sql`and not exists (select 1 from sized z where z.key = t.key)` : sql``;
+  return sql`${sized ? sql`with sized as materialized (${sized}) ` : sql``}insert into products (org_id, article, name, brand, category)
       select distinct on (t.article) ${scope.orgId}, t.article, t.name, t.brand, t.category
       from unnest(${textArray(fresh.map((p) => p.article))}::text[], ${textArray(fresh.map((p) => p.name))}::text[],
         ${textArray(fresh.map((p) => p.brand))}::text[], ${textArray(fresh.map((p) => p.category))}::text[],
         ${textArray(fresh.map((p) => p.externalKey))}::text[]) as t(article, name, brand, category, key)
-      where ${ownsPage(scope)} ${unknownOnly}
+      where ${ownsPage(scope)} ${unknownOnly} ${unsized}
       order by t.article, t.name desc
       on conflict (org_id, article) do update set name = excluded.name, updated_at = now()
       where products.name = '' and excluded.name <> ''`;
@@ -81,21 +89,27 @@ export function catalogStatements(scope: PageScope, rows: readonly { listing: Li
           and k.active and k.name = coalesce(nullif(t.name, ''), k.name)
           and k.barcode is not distinct from coalesce(t.barcode, k.barcode)
           and k.wb_chrt_id is not distinct from coalesce(t.chrt_id, k.wb_chrt_id))`;
-  const products = [productStatement(scope, listings, unknownOnly)];
+  // New Ozon listings of sized offers join the WB article's product as they are inserted (link-products.ts).
+  const sized =
+    scope.marketplace === RELINKED_MARKETPLACE
+      ? sizedOfferProducts(scope.orgId, scope.accountId, listings)
+      : null;
+  const products = [productStatement(scope, listings, unknownOnly, sized)];
   return [
     ...products,
-    sql`insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
+    sql`${sized ? sql`with sized as materialized (${sized}) ` : sql``}insert into listings (org_id, product_id, account_id, marketplace, external_key, ozon_sku, offer_id, wb_nm_id,
         wb_chrt_id, barcode, size, name)
-      select ${scope.orgId}, coalesce(p.id, (select k.product_id from listings k
+      select ${scope.orgId}, coalesce(${sized ? sql`z.product_id, ` : sql``}p.id, (select k.product_id from listings k
           where k.account_id = ${scope.accountId} and k.external_key = t.key)),
         ${scope.accountId}, ${scope.marketplace}::marketplace, t.key, t.sku, t.offer_id, t.nm_id,
-        t.chrt_id, t.barcode, t.size, t.name
+        t.chrt_id, t.barcode, ${sized ? sql`coalesce(z.size, t.size)` : sql`t.size`}, t.name
       from unnest(${textArray(listings.map((l) => l.externalKey))}::text[], ${textArray(listings.map((l) => l.article))}::text[],
         ${numberArray(listings.map((l) => l.ozonSku))}::bigint[], ${textArray(listings.map((l) => l.offerId))}::text[],
         ${numberArray(listings.map((l) => l.wbNmId))}::bigint[], ${numberArray(listings.map((l) => l.wbChrtId))}::bigint[],
         ${textArray(listings.map((l) => l.barcode))}::text[], ${textArray(listings.map((l) => l.size))}::text[],
         ${textArray(listings.map((l) => l.name))}::text[]) as t(key, article, sku, offer_id, nm_id, chrt_id, barcode, size, name)
       left join products p on p.org_id = ${scope.orgId} and p.article = t.article
+      ${sized ? sql`left join sized z on z.key = t.key` : sql``}
       where ${ownsPage(scope)} ${changedOnly}
       order by t.key
       on conflict (account_id, external_key) do update set

@@ -8,6 +8,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { moveStockDays } from "../../db/queries/stock-days";
 import type { Marketplace } from "../../db/schema/enums";
+import { textArray } from "./pg-array";
 
 /** The only marketplace whose listings (with their stock, history and sales) a relink moves to another product. */
 export const RELINKED_MARKETPLACE: Marketplace = "ozon";
@@ -57,6 +58,44 @@ function prepareRelink(orgId: string): SQL[] {
       where product_id <> current_product_id`,
     sql`select pg_advisory_xact_lock(${relinkLockKey(orgId)}) where exists (select 1 from relink_links)`,
   ];
+}
+
+/**
+ * The product a new Ozon listing joins as it is inserted, by the same rule as the relink: the WB article's product
+ * when the organization already has a WB listing of that article in the size the offer names
+ * (`<article>-<size>`), the smallest product id among several (as prepareRelink chooses), with the WB size. A CTE
+ * body answering (key, product_id, size) for those of `listings` the account does not have yet; null when no offer
+ * of them has a dash. Each offer is split at each of its dashes here, and each split is probed by index (products
+ * by article, listings by product), so the cost follows the page, not the organization's catalogue. When the WB
+ * listing commits first, the finalize's relink then has nothing to move (no product made for the offer only to be
+ * emptied, no stock, audit or snapshot rows rewritten); when it commits later, the relink joins them as before.
+ */
+export function sizedOfferProducts(
+  orgId: string,
+  accountId: string,
+  listings: readonly { externalKey: string; offerId?: string | null | undefined }[],
+): SQL | null {
+  const keys: string[] = [];
+  const articles: string[] = [];
+  const sizes: string[] = [];
+  for (const { externalKey, offerId } of listings) {
+    if (!offerId) continue;
+    for (let at = offerId.indexOf("-"); at >= 0; at = offerId.indexOf("-", at + 1)) {
+      const size = offerId.slice(at + 1);
+      if (size === "0") continue;
+      keys.push(externalKey);
+      articles.push(offerId.slice(0, at));
+      sizes.push(size);
+    }
+  }
+  if (keys.length === 0) return null;
+  return sql`select distinct on (c.key) c.key, p.id as product_id, c.size
+    from unnest(${textArray(keys)}::text[], ${textArray(articles)}::text[], ${textArray(sizes)}::text[])
+      as c(key, article, size)
+    join products p on p.org_id = ${orgId} and p.article = c.article
+    where not exists (select 1 from listings k where k.account_id = ${accountId} and k.external_key = c.key)
+      and exists (select 1 from listings w where w.product_id = p.id and w.marketplace = 'wb' and w.size = c.size)
+    order by c.key, p.id`;
 }
 
 /** Moves the listings prepareRelink found (and their stock, history and sales) to the WB article's product. */

@@ -65,9 +65,22 @@ function inventoryStatement(
     byKey.inTransit.push(row.inTransit);
     byKey.quality.push(row.quality);
   });
-  return sql`with placed as (
-      -- No product here: only the rows this page writes need one (see written).
-      select l.id as listing_id, t.alias, t.available, t.reserved, t.in_transit, t.quality, t.ord
+  return sql`with warehouse_at as (
+      -- The page's aliases resolved once (a few dozen), by position: each row takes its warehouse by subscript
+      -- instead of a join over the page's rows (planned with an empty table's statistics on a first sync as a
+      -- nested loop of every alias × every row).
+      select array(
+        select a.warehouse_id
+        from unnest(${textArray([...aliasAt.keys()])}::text[]) with ordinality as named(alias, at)
+        left join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
+          and a.alias = named.alias and a.active
+        order by named.at
+      ) as ids
+    ),
+    placed as (
+      -- The listing's product comes with it (the same row the key found); only the rows written use it.
+      select l.id as listing_id, l.product_id, (select ids from warehouse_at)[t.alias] as warehouse_id,
+        t.available, t.reserved, t.in_transit, t.quality, t.ord
       from unnest(${numberArray(byKey.ord)}::int[], ${textArray(byKey.key)}::text[], ${numberArray(byKey.alias)}::int[],
         ${numberArray(byKey.available)}::int[], ${numberArray(byKey.reserved)}::int[],
         ${numberArray(byKey.inTransit)}::int[], ${numberArray(byKey.quality)}::real[])
@@ -75,14 +88,11 @@ function inventoryStatement(
       join listings l on l.account_id = ${scope.accountId} and l.external_key = t.key
     ),
     input as (
-      select distinct on (p.listing_id, a.warehouse_id) p.listing_id, a.warehouse_id,
+      select distinct on (p.listing_id, p.warehouse_id) p.listing_id, p.warehouse_id, p.product_id,
         p.available, p.reserved, p.in_transit, p.quality
       from placed p
-      join unnest(${textArray([...aliasAt.keys()])}::text[]) with ordinality as named(alias, at) on named.at = p.alias
-      join warehouse_aliases a on a.org_id = ${scope.orgId} and a.marketplace = ${scope.marketplace}::marketplace
-        and a.alias = named.alias and a.active
-      where ${ownsPage(scope)}
-      order by p.listing_id, a.warehouse_id, p.ord desc
+      where p.warehouse_id is not null and ${ownsPage(scope)}
+      order by p.listing_id, p.warehouse_id, p.ord desc
     ),
     -- Each input row with the stock it replaces, by one index probe per row. Joining input to a second CTE of
     -- the previous stock (the old shape) nested two CTE scans, since the planner takes unnest for 100 rows:
@@ -95,14 +105,10 @@ function inventoryStatement(
       from input n left join inventory i using (listing_id, warehouse_id)
     ),
     -- Only new cells and changed values are written: a routine run rewrites (and bloats) nothing it did not
-    -- change. Those rows take the listing's product by one primary-key probe each (offset 0 keeps it a probe);
-    -- the others need none. An existing cell keeps its product: link-products.ts moves a relinked listing's
-    -- stock in the transaction that relinks it, which the relink lock keeps from running during a page load.
+    -- change. An existing cell keeps its product: link-products.ts moves a relinked listing's stock in the
+    -- transaction that relinks it, which the relink lock keeps from running during a page load.
     written as materialized (
-      select m.*, l.product_id
-      from merged m
-      cross join lateral (select x.product_id from listings x where x.id = m.listing_id offset 0) l
-      where not m.existed or m.changed
+      select m.* from merged m where not m.existed or m.changed
     ),
     upserted as (
       insert into inventory as inv (org_id, listing_id, warehouse_id, product_id, marketplace, available, reserved,

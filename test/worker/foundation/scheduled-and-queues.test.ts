@@ -1,5 +1,5 @@
 // Cron Triggers and the queues through the Worker's own handlers: the health cron records its report in
-// KV, a sync cron starts one run per account and records refusals, malformed queue messages are
+// KV, a sync cron starts one run per account (their starts queued in one batch) and records refusals, malformed queue messages are
 // dropped, and a dead-lettered page fails its run, forgets the cells its pages saw and frees the account's
 // coordinator.
 import {
@@ -12,12 +12,14 @@ import {
 } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import type { IngestMessage } from "../../../cron/messages";
 import { jobForCron } from "../../../cron/schedule";
-import { etlPages, etlRuns } from "../../../db/schema";
+import { etlPages, etlRuns, marketplaceAccounts } from "../../../db/schema";
 import { databaseFromEnv } from "../../../worker/db";
 import worker from "../../../worker/index";
 import { DEAD_LETTER_QUEUE_NAME, INGEST_QUEUE_NAME } from "../../../worker/queue";
 import { LAST_HEALTH_KEY } from "../../../worker/scheduled";
+import { startRunsForEnabledAccounts } from "../../../worker/sync/start-run";
 import { useTestDatabase } from "../../support/worker-database";
 import { seedAccount } from "./seed";
 
@@ -58,6 +60,44 @@ describe("Cron Triggers", () => {
     expect(refused[0]?.error).toContain(granted[0]?.id ?? "missing");
     expect(granted).toHaveLength(1);
     expect(granted[0]).toMatchObject({ kind: "full", trigger: "cron" });
+  });
+});
+
+describe("starting every account's run", () => {
+  it("queues the accounts' starts in one batch, so the queue delivers them side by side", async () => {
+    const { orgId, accountId } = await seedAccount("batch-org");
+    const db = databaseFromEnv(env);
+    const [second] = await db
+      .insert(marketplaceAccounts)
+      .values({ orgId, marketplace: "wb", name: "batch-org wb", credentialsEncrypted: "v1.test.test" })
+      .returning({ id: marketplaceAccounts.id });
+    if (!second) throw new Error("account not created");
+    // What reaches the queue: each call's messages (a send is a batch of one).
+    const calls: IngestMessage[][] = [];
+    const queue = {
+      send: async (body: IngestMessage) => void calls.push([body]),
+      sendBatch: async (batch: { body: IngestMessage }[]) => void calls.push(batch.map((m) => m.body)),
+    };
+    const outcomes = await startRunsForEnabledAccounts(
+      { ...env, INGEST_QUEUE: queue as unknown as Env["INGEST_QUEUE"] },
+      db,
+      "full",
+      "cron",
+      orgId,
+    );
+    expect(outcomes.map((o) => o.started)).toEqual([true, true]);
+    const runIds = outcomes.map((o) => o.runId).sort();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.map((m) => m.runId).sort()).toEqual(runIds);
+    expect(calls[0]?.map((m) => [m.type, m.accountId]).sort()).toEqual(
+      [
+        ["start", accountId],
+        ["start", second.id],
+      ].sort(),
+    );
+    // The runs are recorded as running, each waiting for its start.
+    const runs = await db.select().from(etlRuns).where(eq(etlRuns.orgId, orgId));
+    expect(runs.map((run) => run.status)).toEqual(["running", "running"]);
   });
 });
 
