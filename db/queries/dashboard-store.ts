@@ -17,6 +17,7 @@ import {
   moneyFromRow,
   observedDaysSql,
 } from "./dashboard-money";
+import { jsonColumn } from "./json-column";
 import { storeWarehouseTotalsSql } from "./warehouse-totals";
 
 /** The Top-N stored per status: the Overview asks for 10 (the API's default). */
@@ -42,7 +43,7 @@ export function dashboardRules(settings: DashboardRules): DashboardRules {
 }
 
 function sameRules(stored: unknown, current: DashboardRules): boolean {
-  const tag = (typeof stored === "string" ? JSON.parse(stored) : stored) as Record<string, unknown> | null;
+  const tag = jsonColumn(stored) as Record<string, unknown> | null;
   return tag !== null && RULE_KEYS.every((key) => tag[key] === current[key]);
 }
 
@@ -136,10 +137,11 @@ export async function storedDashboard(
     | undefined;
   if (!row || Number(row.data_version) !== organization.dataVersion) return null;
   if (!sameRules(row.rules, dashboardRules(organization))) return null;
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-  const data = dashboardFromJsonRow(json(row.stock));
+  const data = dashboardFromJsonRow(jsonColumn(row.stock));
   for (const rows of Object.values(data.rows)) rows.splice(limit);
-  const money = scope.money ? moneyFromRow({ ...json(row.money), observed_days: row.observed_days }) : null;
+  const money = scope.money
+    ? moneyFromRow({ ...jsonColumn<object>(row.money), observed_days: row.observed_days })
+    : null;
   return { data, money };
 }
 

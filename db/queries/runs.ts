@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { etlPages, etlRejects, etlRuns, marketplaceAccounts } from "../schema";
 import type { RunStatus } from "../schema/enums";
+import { jsonColumn } from "./json-column";
 
 /** The newest problem the run recorded (its code, message and when), as the run log's issues hold it. */
 export interface LastIssue {
@@ -15,8 +16,6 @@ export interface LastIssue {
   at: string;
 }
 
-const parseJson = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-
 /**
  * What says a run is stuck or failing: how often a step failed and was retried (STEP_FAILED issues), the
  * newest issue, whether the run is waiting on a retry now (its newest issue a failed step, no page loaded
@@ -26,7 +25,7 @@ function runTroubleColumns() {
   return {
     retries: sql<number>`(select count(*) from jsonb_array_elements(${etlRuns.issues}) as i
       where i->>'code' = 'STEP_FAILED')`.mapWith(Number),
-    lastIssue: sql<LastIssue | null>`(${etlRuns.issues} -> -1)`.mapWith(parseJson),
+    lastIssue: sql<LastIssue | null>`(${etlRuns.issues} -> -1)`.mapWith(jsonColumn<LastIssue | null>),
     retrying: sql<boolean>`coalesce(${etlRuns.status} = 'running'
       and ${etlRuns.issues} -> -1 ->> 'code' = 'STEP_FAILED'
       and not exists (select 1 from etl_pages p where p.run_id = ${etlRuns.id}

@@ -9,7 +9,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { warehouseForecastCtes } from "./warehouse-forecast";
 
 /** `ctes`: common table expressions `products` reads (finalize's changed products), or none. */
-function withCtes(ctes: SQL | undefined): SQL {
+export function withCtes(ctes: SQL | undefined): SQL {
   return ctes ? sql`${ctes},` : sql``;
 }
 

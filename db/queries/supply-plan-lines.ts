@@ -17,6 +17,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { FORECAST_WINDOW_DAYS } from "../../domain/forecast";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { warehouseDemandDays } from "./demand-days";
+import { withCtes } from "./stock-summaries";
 
 /**
  * The products with demand at a warehouse where they have no stock row (orders booked on WB's marketplace-wide
@@ -85,7 +86,7 @@ function plannedLinesCtes(orgId: string, products: SQL): SQL {
  * rows written in key order, the rows without a line any more deleted.
  */
 export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL): SQL {
-  return sql`with ${ctes ? sql`${ctes},` : sql``} ${plannedLinesCtes(orgId, products)},
+  return sql`with ${withCtes(ctes)} ${plannedLinesCtes(orgId, products)},
     kept as (
       select t.product_id, t.marketplace, t.destination_key, t.destination, t.cluster, t.warehouse_id,
         t.warehouse_ids, t.warehouses, t.article, t.available, t.in_transit, t.demand_share, t.velocity
@@ -147,7 +148,7 @@ export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL)
       sql`${mine} union select p.id from products p where p.org_id = ${orgId} and ${stale}`,
       ctes,
     ),
-    sql`update organizations set supply_plan_stale = false where id = ${orgId} and supply_plan_stale`,
+    staleCleared(orgId),
   ];
 }
 
@@ -155,8 +156,13 @@ export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL)
 export function rebuildSupplyPlanLines(orgId: string): SQL[] {
   return [
     refreshSupplyPlanLines(orgId, sql`select p.id from products p where p.org_id = ${orgId}`),
-    sql`update organizations set supply_plan_stale = false where id = ${orgId} and supply_plan_stale`,
+    staleCleared(orgId),
   ];
+}
+
+/** Every product's lines were just written: the organization's warehouses are no longer ahead of them. */
+function staleCleared(orgId: string): SQL {
+  return sql`update organizations set supply_plan_stale = false where id = ${orgId} and supply_plan_stale`;
 }
 
 /**

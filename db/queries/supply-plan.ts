@@ -16,6 +16,7 @@ import type { ProductReconciliation, ReconciliationParts } from "../../domain/su
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
 import { productSearchSql } from "./inventory-search";
+import { jsonColumn } from "./json-column";
 
 export interface SupplyPlanScope {
   orgId: string;
@@ -286,13 +287,12 @@ export async function supplyPlanPage(
         from planned where quantity > 0) as totals,
       ${reconciled ? RECONCILIATION : sql`null::json`} as reconciliation`);
   const row = result.rows[0] as Record<string, unknown>;
-  const json = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
-  const totals = json(row.totals) as Record<string, unknown>;
-  const stored = json(row.reconciliation) as
+  const totals = jsonColumn(row.totals) as Record<string, unknown>;
+  const stored = jsonColumn(row.reconciliation) as
     | (Record<string, unknown> & { products: Array<Record<string, unknown>> })
     | null;
   return {
-    rows: (json(row.rows) as Record<string, unknown>[]).map(supplyPlanRow),
+    rows: (jsonColumn(row.rows) as Record<string, unknown>[]).map(supplyPlanRow),
     total: Number(row.total),
     totals: {
       lines: Number(totals.lines),

@@ -16,6 +16,7 @@ import {
   stockoutSoonProductIdsSql,
 } from "../../db/queries/alerts";
 import { handleDeadLettersSql } from "../../db/queries/dead-letters";
+import { jsonColumn } from "../../db/queries/json-column";
 import type { AccountEndpoints, Marketplace } from "../../db/schema";
 import { ALERT_RULES, type AlertRule } from "../../db/schema/alerts";
 import type { StatusRules } from "../../domain/stock-status";
@@ -29,8 +30,6 @@ export interface AlertMessage {
 export interface AlertQueue {
   sendBatch(messages: { body: AlertMessage }[]): Promise<unknown>;
 }
-
-const json = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
 
 /** Parses a Postgres text[] as the HTTP driver returns it ("{a,b}") or an array. */
 function textArray(value: unknown): string[] | null {
@@ -131,7 +130,7 @@ export async function evaluateRunAlerts(
   const warningDays = Number(row.sunset_warning_days);
   const warnings = accountSunsetWarnings(
     row.marketplace as Marketplace,
-    json<AccountEndpoints>(row.endpoints) ?? {},
+    jsonColumn<AccountEndpoints>(row.endpoints) ?? {},
     nowMs,
   ).filter((w) => w.state !== "switching-off" || (w.daysLeft ?? 0) <= warningDays);
   const subjectOf = (adapter: string) => `${accountId}:${adapter}`;
