@@ -6,9 +6,17 @@ export type ExplanationLanguage = "en" | "ru";
 
 type Format = (value: number | null) => string;
 
+// Made once: building an Intl formatter costs more than the rest of a line's explanation (an export explains
+// 11,000 lines).
+const RU_PLURALS = new Intl.PluralRules("ru");
+const NUMBER_FORMATS: Record<ExplanationLanguage, Intl.NumberFormat> = {
+  ru: new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
+};
+
 /** Russian nouns agree with their number: 1 день, 2 дня, 5 дней. */
 function ruCount(count: number | null, forms: [one: string, few: string, many: string], n: Format): string {
-  const rule = new Intl.PluralRules("ru").select(count ?? 0);
+  const rule = RU_PLURALS.select(count ?? 0);
   const word = rule === "one" ? forms[0] : rule === "few" ? forms[1] : rule === "many" ? forms[2] : forms[1];
   return `${n(count)} ${word}`;
 }
@@ -87,7 +95,7 @@ export function explainSupply(
   numbers: SupplyNumbers,
   language: ExplanationLanguage,
 ): string[] {
-  const format = new Intl.NumberFormat(language === "ru" ? "ru-RU" : "en-GB", { maximumFractionDigits: 2 });
+  const format = NUMBER_FORMATS[language];
   const n: Format = (value) => (value === null ? "—" : format.format(value));
   return language === "ru" ? russian(inputs, numbers, n) : english(inputs, numbers, n);
 }

@@ -23,6 +23,12 @@ import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { refreshStockDays } from "../../db/queries/stock-days";
 import { refreshStockSummaries } from "../../db/queries/stock-summaries";
 import { refreshSupplyPlanLinesOfRun } from "../../db/queries/supply-plan-lines";
+import {
+  refreshSupplyPlanStore,
+  supplyPlanLock,
+  supplyPlanSettingsFromRow,
+  supplyPlanSettingsSql,
+} from "../../db/queries/supply-plan-store";
 import { refreshUnitPrice } from "../../db/queries/unit-price-refresh";
 import type { Marketplace, RunStatus } from "../../db/schema/enums";
 import { demandForecastCtes } from "../../domain/forecast-sql";
@@ -380,9 +386,19 @@ export const FINALIZE_ROUND_TRIPS = 4;
 export async function finalizeRun(run: StatementRunner, input: FinalizeInput): Promise<void> {
   await run(relinkTransaction(input.orgId));
   await run(salesSummaryTransaction(input));
-  // The organization's dashboard settings are read at the end of the run's own transaction (one round trip less).
-  const ended = await run([...finalizeStatements(input), dashboardRulesSql(input.orgId)]);
-  await run(refreshDashboardStatements(ended.slice(-1), input.orgId));
+  // The organization's dashboard and supply settings are read at the end of the run's own transaction (one round
+  // trip less).
+  const ended = await run([
+    ...finalizeStatements(input),
+    dashboardRulesSql(input.orgId),
+    supplyPlanSettingsSql(input.orgId),
+  ]);
+  const [dashboard, supply] = ended.slice(-2);
+  // The supply plan's lock first, as a settings change takes it before the rows both write.
+  await run([
+    ...refreshSupplyPlanStatements(supply, input.orgId),
+    ...refreshDashboardStatements(dashboard, input.orgId),
+  ]);
 }
 
 /**
@@ -391,7 +407,17 @@ export async function finalizeRun(run: StatementRunner, input: FinalizeInput): P
  * answer is tagged with the version and settings it was computed with, so a change between the two is never
  * taken for the stored one).
  */
-function refreshDashboardStatements(read: ResultRow[][], orgId: string): SQL[] {
-  const row = read[0]?.[0];
+function refreshDashboardStatements(read: ResultRow[] | undefined, orgId: string): SQL[] {
+  const row = read?.[0];
   return row ? refreshDashboardReadModels(orgId, dashboardRulesFromRow(row)) : [];
+}
+
+/**
+ * The supply plan's stored answer, in the same transaction: the quantities of the lines the run's end wrote and
+ * each scope's summary, with the settings `read` found (a change since leaves them unwritten: the settings
+ * change's own transaction stored them after the run's end, or its next refresh will).
+ */
+function refreshSupplyPlanStatements(read: ResultRow[] | undefined, orgId: string): SQL[] {
+  const row = read?.[0];
+  return row ? [supplyPlanLock(orgId), ...refreshSupplyPlanStore(orgId, supplyPlanSettingsFromRow(row))] : [];
 }

@@ -2,9 +2,16 @@
 // data version that every cached API answer is keyed by.
 import { eq, sql } from "drizzle-orm";
 import type { StatusBasis } from "../../domain/stock-status";
+import type { SupplyPlanSettings } from "../../domain/supply-plan-sql";
 import type { Database } from "../client";
 import { organizations } from "../schema";
 import { type DashboardRules, dashboardRules, refreshDashboardReadModels } from "./dashboard-store";
+import {
+  refreshSupplyPlanStore,
+  supplyPlanLock,
+  supplyPlanRules,
+  supplyRulesChanged,
+} from "./supply-plan-store";
 
 export const organizationSettingsColumns = {
   id: organizations.id,
@@ -48,7 +55,8 @@ export interface SettingsChange {
 
 /**
  * Applies a settings change and bumps the data version, since statuses and figures depend on it; in the same
- * transaction, the Overview's stored answer is computed again with the settings as they now are. Only values
+ * transaction, the Overview's and the supply plan's stored answers are computed again with the settings as they
+ * now are (every line's quantity when a supply setting moved). Only values
  * that differ from the stored ones are written: a change that changes nothing (`{}`, or a retried PATCH) writes
  * nothing and keeps the data version (and the stored answer, which is still that version's), so no cached answer
  * is thrown away for it.
@@ -72,7 +80,10 @@ export async function updateOrganizationSettings(
   );
   if (Object.keys(values).length === 0) return current;
   const rules = dashboardRules({ ...current, ...values } as DashboardRules);
-  const [rows] = await db.batch([
+  const supply = supplyPlanRules({ ...current, ...values } as SupplyPlanSettings);
+  const [, rows] = await db.batch([
+    // The supply plan's lock before the organization's row, as a finalize takes them.
+    db.execute(supplyPlanLock(orgId)),
     db
       .update(organizations)
       .set({ ...values, dataVersion: sql`${organizations.dataVersion} + 1` })
@@ -80,6 +91,9 @@ export async function updateOrganizationSettings(
       .returning(organizationSettingsColumns),
     ...refreshDashboardReadModels(orgId, rules, { warehouses: false }).map((statement) =>
       db.execute(statement),
+    ),
+    ...refreshSupplyPlanStore(orgId, supply, { every: supplyRulesChanged(current, supply) }).map(
+      (statement) => db.execute(statement),
     ),
   ]);
   return rows[0];

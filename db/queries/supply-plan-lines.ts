@@ -3,7 +3,8 @@
 // Finalize refreshes the products it changed (its `mine`), or every product after a warehouse's cluster, name or
 // type changed (organizations.supply_plan_stale, set by a trigger), in its transaction after the stock summaries;
 // `rebuildSupplyPlanLines` covers every product (seeded data, the migration's backfill). The plan itself
-// (db/queries/supply-plan.ts) reads these rows with the settings of the moment.
+// (db/queries/supply-plan.ts) reads these rows with the settings of the moment; a written row's quantity is null
+// until supply-plan-store.ts computes it (under the lock every writer of these rows holds).
 //
 // Stock (available, in transit) and each stocked warehouse's demand forecast come from product_warehouse_summary;
 // a warehouse with orders but no stock row is forecast here, the same way. A destination's share is its
@@ -18,6 +19,7 @@ import { FORECAST_WINDOW_DAYS } from "../../domain/forecast";
 import { demandForecastCtes } from "../../domain/forecast-sql";
 import { warehouseDemandDays } from "./demand-days";
 import { withCtes } from "./stock-summaries";
+import { supplyPlanLock } from "./supply-plan-store";
 
 /**
  * The products with demand at a warehouse where they have no stock row (orders booked on WB's marketplace-wide
@@ -111,7 +113,7 @@ export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL)
         destination = excluded.destination, cluster = excluded.cluster, warehouse_id = excluded.warehouse_id,
         warehouse_ids = excluded.warehouse_ids, warehouses = excluded.warehouses, article = excluded.article,
         available = excluded.available, in_transit = excluded.in_transit, demand_share = excluded.demand_share,
-        velocity = excluded.velocity
+        velocity = excluded.velocity, quantity = null
       returning 1),
     -- Per product × marketplace, the lines summed, the velocities in the plan's order of destinations.
     sums as (
@@ -143,6 +145,7 @@ export function refreshSupplyPlanLines(orgId: string, products: SQL, ctes?: SQL)
 export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL): SQL[] {
   const stale = sql`(select supply_plan_stale from organizations where id = ${orgId})`;
   return [
+    supplyPlanLock(orgId),
     refreshSupplyPlanLines(
       orgId,
       sql`${mine} union select p.id from products p where p.org_id = ${orgId} and ${stale}`,
@@ -155,6 +158,7 @@ export function refreshSupplyPlanLinesOfRun(orgId: string, mine: SQL, ctes: SQL)
 /** Every product of the organization's lines (seeded data, a rebuild after the organization's warehouses moved). */
 export function rebuildSupplyPlanLines(orgId: string): SQL[] {
   return [
+    supplyPlanLock(orgId),
     refreshSupplyPlanLines(orgId, sql`select p.id from products p where p.org_id = ${orgId}`),
     staleCleared(orgId),
   ];
@@ -169,11 +173,14 @@ function staleCleared(orgId: string): SQL {
  * After an account's listings went (with their stock summaries): the lines of the products that lost a
  * marketplace, computed again from what is left.
  */
-export function refreshUnlistedSupplyPlanLines(orgId: string): SQL {
-  return refreshSupplyPlanLines(
-    orgId,
-    sql`select distinct t.product_id from supply_plan_products t where t.org_id = ${orgId}
-      and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = t.product_id
-        and l.marketplace = t.marketplace)`,
-  );
+export function refreshUnlistedSupplyPlanLines(orgId: string): SQL[] {
+  return [
+    supplyPlanLock(orgId),
+    refreshSupplyPlanLines(
+      orgId,
+      sql`select distinct t.product_id from supply_plan_products t where t.org_id = ${orgId}
+        and not exists (select 1 from listings l where l.org_id = ${orgId} and l.product_id = t.product_id
+          and l.marketplace = t.marketplace)`,
+    ),
+  ];
 }

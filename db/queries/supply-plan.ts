@@ -77,10 +77,20 @@ export interface SupplyPlanPage {
   reconciliation: (ReconciliationParts & { products: ProductReconciliation[] }) | null;
 }
 
+/** Which of the scope's lines: those that may be due under settings, those that ship as stored, a range. */
+interface LineFilter {
+  due?: SupplyPlanSettings | undefined;
+  /** Only the lines whose stored quantity ships (supply_plan_lines_ship_idx; supply-plan-store.ts keeps it). */
+  shipping?: boolean | undefined;
+  /** After the filters, before anything is joined: `and …`, or a range of the plan's order (its index). */
+  tail?: SQL | undefined;
+}
+
 /** The scope's stored lines (supply_plan_lines' own columns), filtered in the scope. */
-function scopeLineRows(scope: SupplyPlanScope, due?: SupplyPlanSettings): SQL {
+function scopeLineRows(scope: SupplyPlanScope, { due, shipping }: LineFilter = {}): SQL {
   const filters: SQL[] = [sql`org_id = ${scope.orgId}`];
   if (due) filters.push(supplyCandidateSql(due));
+  if (shipping) filters.push(sql`quantity > 0`);
   if (scope.marketplace) filters.push(sql`marketplace = ${scope.marketplace}`);
   if (scope.warehouseId !== undefined) filters.push(sql`${scope.warehouseId}::int = any(warehouse_ids)`);
   if (scope.cluster !== undefined) filters.push(sql`cluster = ${scope.cluster}`);
@@ -92,14 +102,13 @@ function scopeLineRows(scope: SupplyPlanScope, due?: SupplyPlanSettings): SQL {
 /**
  * The scope's stored lines with what is joined per read (alias l): the columns the arithmetic and the order need
  * (a line's cluster, warehouses and share are joined to the rows answered, `rowJoins`). With `due`, only the
- * lines that may be due under those settings (supply_plan_lines_due_idx): the others ship nothing. `tail`
- * follows the filters before anything is joined: `and …`, or a range of the plan's order (its index).
+ * lines that may be due under those settings (supply_plan_lines_due_idx): the others ship nothing.
  */
-function scopedLines(scope: SupplyPlanScope, due?: SupplyPlanSettings, tail?: SQL): SQL {
+function scopedLines(scope: SupplyPlanScope, filter: LineFilter = {}): SQL {
   return sql`select l.org_id, l.product_id, l.article, l.marketplace, l.destination, l.destination_key,
       l.available, l.in_transit, l.velocity, coalesce(ps.velocity, 0)::float8 as product_velocity,
       pss.min_order_units, pss.pack_size, coalesce(ps.unit_price, 0)::float8 as unit_price
-    from (${scopeLineRows(scope, due)} ${tail ?? sql``}) l
+    from (${scopeLineRows(scope, filter)} ${filter.tail ?? sql``}) l
     left join product_summary ps on ps.org_id = ${scope.orgId} and ps.product_id = l.product_id
     left join product_supply_settings pss on pss.product_id = l.product_id`;
 }
@@ -172,7 +181,8 @@ export async function supplyPlanInputs(
         ${range.after.destination}, ${range.after.article}, ${range.after.destination_key})`
     : sql``;
   const source = range.shipping
-    ? sql`(select * from (${plannedSql(scopedLines(scope, range.shipping), range.shipping)}) d where quantity > 0) l`
+    ? sql`(select * from (${plannedSql(scopedLines(scope, { due: range.shipping }), range.shipping)}) d
+        where quantity > 0) l`
     : sql`(${scopedLines(scope)}) l`;
   const result = await db.execute(sql`select ${rowColumns} from ${source} ${rowJoins}
     where true ${after}
@@ -232,7 +242,7 @@ function reconciliationCtes(scope: SupplyPlanScope, settings: SupplyPlanSettings
       select product_id, array_agg(destination order by ${LINE_ORDER})
           filter (where stock_position > reorder_point and stock_position > 0) as surplus
       from (${plannedSql(
-        scopedLines(scope, undefined, sql`and product_id in (select product_id from top)`),
+        scopedLines(scope, { tail: sql`and product_id in (select product_id from top)` }),
         settings,
       )}) t group by product_id)`;
 }
@@ -251,6 +261,42 @@ const RECONCILIATION = sql`(select json_build_object('planUnits', coalesce(sum(p
         from top d left join top_surplus u on u.product_id = d.product_id))
     from reconciled)`;
 
+/** A cluster or a warehouse is part of a product's destinations: its order-now has nothing to compare with. */
+function reconciled(scope: SupplyPlanScope): boolean {
+  return scope.cluster === undefined && scope.warehouseId === undefined;
+}
+
+/** `planned` (the lines that may be due, with their numbers) and, for the whole plan or a marketplace, the reconciliation's. */
+function summaryCtes(scope: SupplyPlanScope, settings: SupplyPlanSettings): SQL {
+  return sql`planned as materialized (${plannedSql(scopedLines(scope, { due: settings }), settings)})${
+    reconciled(scope) ? sql`, ${reconciliationCtes(scope, settings)}` : sql``
+  }`;
+}
+
+/** The scope's summary over summaryCtes: the lines that ship, their totals, the reconciliation, every line's count. */
+function summaryColumns(scope: SupplyPlanScope, { lines }: { lines: boolean }): SQL {
+  return sql`(select count(*)::int from planned where quantity > 0) as shipping,
+    ${lines ? sql`(select count(*)::int from (${scopeLineRows(scope)}) a)` : sql`null::int`} as lines,
+    (select json_build_object('lines', count(*), 'products', count(distinct product_id),
+        'destinations', count(distinct (marketplace, destination)), 'units', coalesce(sum(quantity), 0),
+        'value', ${roublesSql(sql`coalesce(sum(line_value), 0)`)})
+      from planned where quantity > 0) as totals,
+    ${reconciled(scope) ? RECONCILIATION : sql`null::json`} as reconciliation`;
+}
+
+/** The scope's summary (shipping, lines, totals, reconciliation) as a request computes it: what the store keeps. */
+export function supplyPlanSummarySql(scope: SupplyPlanScope, settings: SupplyPlanSettings): SQL {
+  return sql`with ${summaryCtes(scope, settings)} select ${summaryColumns(scope, { lines: true })}`;
+}
+
+type PageList = { all: boolean; page: number; pageSize: number };
+
+function pageWindow(list: PageList): SQL {
+  return sql`order by ${LINE_ORDER} offset ${(list.page - 1) * list.pageSize} limit ${list.pageSize}`;
+}
+
+const PAGE_ROWS = sql`(select coalesce(json_agg(g order by ${LINE_ORDER}), '[]'::json) from page g) as rows`;
+
 /**
  * One page of the plan (every line with `all`, else those that ship), how many lines that list has, the totals of
  * the lines that ship, and, for the whole plan or one marketplace, the reconciliation with each product's
@@ -262,38 +308,47 @@ export async function supplyPlanPage(
   db: Database,
   scope: SupplyPlanScope,
   settings: SupplyPlanSettings,
-  list: { all: boolean; page: number; pageSize: number },
+  list: PageList,
 ): Promise<SupplyPlanPage> {
-  // A cluster or a warehouse is part of a product's destinations: its order-now has nothing to compare with.
-  const reconciled = scope.cluster === undefined && scope.warehouseId === undefined;
-  const window = sql`order by ${LINE_ORDER} offset ${(list.page - 1) * list.pageSize} limit ${list.pageSize}`;
+  const window = pageWindow(list);
   // Every line: a range of the plan's order, its numbers computed for that page alone.
   const page = list.all
-    ? sql`page as (select ${rowColumns} from (${plannedSql(scopedLines(scope, undefined, window), settings)}) l
+    ? sql`page as (select ${rowColumns} from (${plannedSql(scopedLines(scope, { tail: window }), settings)}) l
         ${rowJoins})`
     : sql`page as (select ${rowColumns} from (select * from planned where quantity > 0 ${window}) l ${rowJoins})`;
-  const total = list.all
-    ? sql`(select count(*)::int from (${scopeLineRows(scope)}) a)`
-    : sql`(select count(*)::int from planned where quantity > 0)`;
-  const result =
-    await db.execute(sql`with planned as materialized (${plannedSql(scopedLines(scope, settings), settings)}),
-    ${page}${reconciled ? sql`, ${reconciliationCtes(scope, settings)}` : sql``}
-    select
-      (select coalesce(json_agg(g order by ${LINE_ORDER}), '[]'::json) from page g) as rows,
-      ${total} as total,
-      (select json_build_object('lines', count(*), 'products', count(distinct product_id),
-          'destinations', count(distinct (marketplace, destination)), 'units', coalesce(sum(quantity), 0),
-          'value', ${roublesSql(sql`coalesce(sum(line_value), 0)`)})
-        from planned where quantity > 0) as totals,
-      ${reconciled ? RECONCILIATION : sql`null::json`} as reconciliation`);
-  const row = result.rows[0] as Record<string, unknown>;
+  const result = await db.execute(sql`with ${summaryCtes(scope, settings)}, ${page}
+    select ${PAGE_ROWS}, ${summaryColumns(scope, { lines: list.all })}`);
+  return pageFromRow(result.rows[0] as Record<string, unknown>, list);
+}
+
+/**
+ * The same page from the stored summary `model` (a query of one row: lines, shipping, totals, reconciliation;
+ * none when it is not current) and the lines' stored quantities: a range of the plan's order, never the lines
+ * that may be due. Null when `model` has no row.
+ */
+export async function storedSupplyPlanPage(
+  db: Database,
+  scope: SupplyPlanScope,
+  settings: SupplyPlanSettings,
+  list: PageList,
+  model: SQL,
+): Promise<SupplyPlanPage | null> {
+  const lines = scopedLines(scope, { shipping: !list.all, tail: pageWindow(list) });
+  const result = await db.execute(sql`with model as (${model}),
+    page as (select ${rowColumns} from (${plannedSql(lines, settings)}) l ${rowJoins})
+    select ${PAGE_ROWS}, m.lines, m.shipping, m.totals, m.reconciliation from model m`);
+  const row = result.rows[0] as Record<string, unknown> | undefined;
+  return row ? pageFromRow(row, list) : null;
+}
+
+function pageFromRow(row: Record<string, unknown>, list: PageList): SupplyPlanPage {
   const totals = jsonColumn(row.totals) as Record<string, unknown>;
   const stored = jsonColumn(row.reconciliation) as
     | (Record<string, unknown> & { products: Array<Record<string, unknown>> })
     | null;
   return {
     rows: (jsonColumn(row.rows) as Record<string, unknown>[]).map(supplyPlanRow),
-    total: Number(row.total),
+    total: Number(list.all ? row.lines : row.shipping),
     totals: {
       lines: Number(totals.lines),
       products: Number(totals.products),

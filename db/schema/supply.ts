@@ -7,6 +7,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -75,6 +76,12 @@ export const supplyPlanLines = pgTable(
      * these rows) × its share, units a day.
      */
     velocity: doublePrecision("velocity").notNull(),
+    /**
+     * What the line ships under the organization's supply settings and the product's own units
+     * (db/queries/supply-plan-store.ts); null until computed: a written line's inputs, or the product's units,
+     * changed since. The stored plan is used only while no line of the organization is null.
+     */
+    quantity: integer("quantity"),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.productId, t.marketplace, t.destinationKey] }),
@@ -91,6 +98,12 @@ export const supplyPlanLines = pgTable(
       t.article,
       t.destinationKey,
     ),
+    // The lines that ship, in the plan's order: a page of the stored plan is a range of it.
+    index("supply_plan_lines_ship_idx")
+      .on(t.orgId, t.marketplace, t.destination, t.article, t.destinationKey)
+      .where(sql`quantity > 0`),
+    // The lines whose quantity is not computed yet: what the next store refresh computes.
+    index("supply_plan_lines_uncomputed_idx").on(t.orgId).where(sql`quantity is null`),
   ],
 );
 
@@ -110,4 +123,35 @@ export const supplyPlanProducts = pgTable(
     velocity: doublePrecision("velocity").notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.productId, t.marketplace] })],
+);
+
+/**
+ * The supply plan's totals and reconciliation for the whole plan and for each marketplace, stored whole
+ * (db/queries/supply-plan-store.ts) with the count of its lines: computed by the statement a request runs when
+ * the lines or the settings change, and tagged with the organization's data version and the supply settings it
+ * was computed with; a request uses it only while both match and every line's quantity is computed.
+ */
+export const supplyPlanReadModels = pgTable(
+  "supply_plan_read_models",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** 'all' (both marketplaces), 'ozon' or 'wb'. */
+    scope: text("scope").notNull(),
+    /** organizations.data_version when it was computed. */
+    dataVersion: integer("data_version").notNull(),
+    /** The supply settings it was computed with (supply-plan-store.ts' supplyPlanRules). */
+    rules: jsonb("rules").notNull(),
+    /** Every line of the scope (the list with `all=true`). */
+    lines: integer("lines").notNull(),
+    /** The lines that ship (the default list). */
+    shipping: integer("shipping").notNull(),
+    /** SupplyPlanTotals over the lines that ship. */
+    totals: jsonb("totals").notNull(),
+    /** The reconciliation with its five products that differ most. */
+    reconciliation: jsonb("reconciliation").notNull(),
+    refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.scope] })],
 );

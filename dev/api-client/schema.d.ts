@@ -1598,7 +1598,7 @@ export interface components {
             pageSize: number;
             /** @description Lines over all pages */
             total: number;
-            /** @description Over every line of the plan, not only the page's */
+            /** @description Over every line that ships, not only the page's; with all=true too, where `total` also counts the lines with nothing to ship */
             totals: {
                 lines: number;
                 products: number;

@@ -12,6 +12,11 @@ import { refreshSalesWindows } from "../../db/queries/sales-windows";
 import { rebuildStockDays } from "../../db/queries/stock-days";
 import { rebuildStockSummaries } from "../../db/queries/stock-summaries";
 import { rebuildSupplyPlanLines } from "../../db/queries/supply-plan-lines";
+import {
+  refreshSupplyPlanStore,
+  supplyPlanSettingsFromRow,
+  supplyPlanSettingsSql,
+} from "../../db/queries/supply-plan-store";
 import { seedBenchHistory } from "./api-seed-history";
 import { runStatements } from "./pg-statements";
 
@@ -92,6 +97,12 @@ export async function seedBenchData(
   await seedBenchHistory(client, orgId);
   // The supply plan's lines per destination, as finalize keeps them (after the clusters above).
   await runStatements(client, rebuildSupplyPlanLines(orgId));
+  // Its stored answer under the organization's settings, as a finalize stores it.
+  const [settings] = await runStatements(client, [supplyPlanSettingsSql(orgId)]);
+  await runStatements(
+    client,
+    refreshSupplyPlanStore(orgId, supplyPlanSettingsFromRow(settings?.rows[0] ?? {})),
+  );
   // Autovacuum's steady state: statistics and a visibility map, for the routes and the baseline alike.
   await client.query("vacuum analyze");
 }

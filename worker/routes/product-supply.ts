@@ -2,7 +2,6 @@
 // null falls back to the organization's (PATCH /api/settings). A change bumps the data version, so the cached
 // plan refreshes.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { bumpDataVersion } from "../../db/queries/organizations";
 import { setProductSupplySettings } from "../../db/queries/product-supply";
 import { SETTING_RANGES } from "../../domain/setting-ranges";
 import { IntIdParam } from "../api/common";
@@ -49,10 +48,17 @@ export function registerProductSupply(app: OpenAPIHono<AppEnv>): void {
     const principal = c.get("principal");
     const { id } = c.req.valid("param");
     const change = c.req.valid("json");
-    const found = await setProductSupplySettings(c.var.db, principal.orgId, id, change, principal.userId);
-    if (!found) throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
-    const dataVersion = await bumpDataVersion(c.var.db, principal.orgId);
-    if (dataVersion !== undefined) principalCache.advanceDataVersion(principal.orgId, dataVersion);
+    const dataVersion = await setProductSupplySettings(
+      c.var.db,
+      principal.orgId,
+      id,
+      change,
+      principal.userId,
+      c.get("organization"),
+    );
+    if (dataVersion === undefined)
+      throw new ApiError("NOT_FOUND", "id: no product with this id in your organization");
+    principalCache.advanceDataVersion(principal.orgId, dataVersion);
     return c.json({ productId: id, ...change }, 200);
   });
 }

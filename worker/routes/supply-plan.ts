@@ -4,19 +4,23 @@
 // the reconciliation says why the plan's units differ from "order now" (domain/supply-reconciliation.ts);
 // `format=csv` streams every line in `lang`'s dialect (Russian Excel: ";", BOM, decimal comma, Russian headers
 // and explanations). The database counts, sums and pages the lines (db/queries/supply-plan.ts): the Worker
-// explains only the lines it answers with.
+// explains only the lines it answers with; the whole plan and each marketplace's come from their stored answer
+// (db/queries/supply-plan-store.ts) while it is current.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Database } from "../../db/client";
 import {
   type SupplyPlanPosition,
   type SupplyPlanScope,
+  storedSupplyPlanPage,
   supplyPlanInputs,
   supplyPlanPage,
 } from "../../db/queries/supply-plan";
+import { currentSupplyPlanModel, storedSupplyPlanScope } from "../../db/queries/supply-plan-store";
 import { MARKETPLACES } from "../../db/schema/enums";
 import { explainReconciliation } from "../../domain/supply-reconciliation";
 import { Int4Id, PageQuery, searchText, text } from "../api/common";
 import { CSV_DIALECTS, CSV_LANGUAGES, type CsvLanguage, csvLines } from "../api/csv";
+import { dayInTimeZone } from "../api/period";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
 import { SupplyPlanSchema } from "../api/schemas/supply-plan";
 import { supplyPlanCsvColumns } from "../api/supply-plan-csv";
@@ -106,7 +110,8 @@ export function registerSupplyPlan(app: OpenAPIHono<AppEnv>): void {
     const org = c.get("organization");
     const scope = { orgId: org.id, ...filters };
     if (format === "csv") {
-      const day = new Date().toISOString().slice(0, 10);
+      // The seller's own date: at 02:00 in Moscow the file is already tomorrow's.
+      const day = dayInTimeZone(new Date(), org.timeZone);
       // Streamed, so not kept in the cache (which holds whole answers): an export is a deliberate click.
       return c.body(exportCsv(c.var.db, scope, org, all === "true", lang), 200, {
         "Content-Type": "text/csv; charset=utf-8",
@@ -114,7 +119,14 @@ export function registerSupplyPlan(app: OpenAPIHono<AppEnv>): void {
         "Cache-Control": "no-store",
       });
     }
-    const plan = await supplyPlanPage(c.var.db, scope, org, { all: all === "true", page, pageSize });
+    const list = { all: all === "true", page, pageSize };
+    // The whole plan or a marketplace's from its stored answer while it is current, else computed here.
+    const key = storedSupplyPlanScope(scope);
+    const plan =
+      (key === null
+        ? null
+        : await storedSupplyPlanPage(c.var.db, scope, org, list, currentSupplyPlanModel(org.id, key, org))) ??
+      (await supplyPlanPage(c.var.db, scope, org, list));
     return c.json(
       {
         items: plan.rows.map((row) => planLine(row, org)),

@@ -13,9 +13,16 @@ import { productSearchSql } from "../../../db/queries/inventory-search";
 import {
   type SupplyPlanRow,
   type SupplyPlanScope,
+  storedSupplyPlanPage,
   supplyPlanInputs,
   supplyPlanPage,
 } from "../../../db/queries/supply-plan";
+import {
+  currentSupplyPlanModel,
+  refreshSupplyPlanStore,
+  storedSupplyPlanScope,
+  supplyPlanLock,
+} from "../../../db/queries/supply-plan-store";
 import { demandForecastCtes } from "../../../domain/forecast-sql";
 import type { SupplyPlanSettings } from "../../../domain/supply-plan-sql";
 import {
@@ -223,10 +230,42 @@ function referencePlan(
   };
 }
 
-/** supplyPlanPage answers, page by page, what the reference computes from every line, in every scope. */
+/**
+ * The organization's supply settings changed as PATCH /api/settings changes them (updateOrganizationSettings: the
+ * lock, the row with a new data version, the stored plan again, every quantity that may move).
+ */
+async function changeSettings(settings: SupplyPlanSettings): Promise<void> {
+  await db.run([
+    supplyPlanLock(orgId),
+    sql`update organizations set lead_time_days = ${settings.leadTimeDays},
+      safety_stock_days = ${settings.safetyStockDays}, target_cover_days = ${settings.targetCoverDays},
+      cover_ceiling_days = ${settings.coverCeilingDays}, min_order_units = ${settings.minOrderUnits},
+      pack_size = ${settings.packSize}, data_version = data_version + 1 where id = ${orgId}`,
+    ...refreshSupplyPlanStore(orgId, settings, { every: true }),
+  ]);
+}
+
+/** The stored page, as the route asks for it (null when the stored plan is not current). */
+function storedPage(
+  scope: SupplyPlanScope,
+  settings: SupplyPlanSettings,
+  list: Parameters<typeof supplyPlanPage>[3],
+) {
+  const key = storedSupplyPlanScope(scope);
+  return key === null
+    ? Promise.resolve(null)
+    : storedSupplyPlanPage(api, scope, settings, list, currentSupplyPlanModel(orgId, key, settings));
+}
+
+/**
+ * supplyPlanPage answers, page by page, what the reference computes from every line, in every scope; so does the
+ * stored plan for the whole plan and each marketplace, once the settings are the organization's (the quantities
+ * computed again from the previous settings' each time).
+ */
 async function expectPlanEqualsReference(): Promise<number> {
   let shipped = 0;
   for (const settings of SETTINGS) {
+    await changeSettings(settings);
     for (const scope of scopes()) {
       const rows = await supplyPlanInputs(api, scope);
       for (const all of [false, true]) {
@@ -243,6 +282,9 @@ async function expectPlanEqualsReference(): Promise<number> {
           expect(answer.total, where).toBe(expected.total);
           expect(answer.totals, where).toEqual(expected.totals);
           expect(answer.reconciliation, where).toEqual(expected.reconciliation);
+          if (storedSupplyPlanScope(scope) !== null) {
+            expect(await storedPage(scope, settings, { all, page, pageSize }), where).toEqual(answer);
+          }
         }
         // The export's ranges join into the whole list.
         const chunks: SupplyPlanRow[] = [];
@@ -357,5 +399,53 @@ describe("the supply plan's inputs from the stored per-warehouse forecasts", () 
   it("pages, totals and reconciles in the database as the route did from every line, under several settings", async () => {
     // Lines that ship, lines capped, lines covered, in every scope: the comparison is not of empty plans.
     expect(await expectPlanEqualsReference()).toBeGreaterThan(20);
+  });
+
+  it("stores the plan at finalize and uses it only while it is the organization's current one", async () => {
+    const settings = SETTINGS[0] as SupplyPlanSettings;
+    await changeSettings(settings);
+    const whole = { orgId };
+    const list = { all: false, page: 1, pageSize: 50 };
+    const current = await storedPage(whole, settings, list);
+    expect(current?.total).toBeGreaterThan(1);
+    expect(current).toEqual(await supplyPlanPage(api, whole, settings, list));
+    // Under other settings than the organization's: not that plan.
+    expect(await storedPage(whole, SETTINGS[2] as SupplyPlanSettings, list)).toBeNull();
+    // A writer that moves the data version without storing it again (an account's deletion).
+    await db.query("update organizations set data_version = data_version + 1 where id = $1", [orgId]);
+    expect(await storedPage(whole, settings, list)).toBeNull();
+    await db.run(refreshSupplyPlanStore(orgId, settings));
+    expect(await storedPage(whole, settings, list)).toEqual(current);
+    // A line written and not computed yet (as refreshSupplyPlanLines leaves it): not used.
+    await db.query(
+      "update supply_plan_lines set quantity = null where product_id = $1 and destination = 'W2'",
+      [products["A-3"]],
+    );
+    expect(await storedPage(whole, settings, list)).toBeNull();
+    // A stored plan computed under settings the organization no longer has writes nothing.
+    await db.run(refreshSupplyPlanStore(orgId, SETTINGS[1] as SupplyPlanSettings));
+    expect(await storedPage(whole, settings, list)).toBeNull();
+    // A finalize stores it again: the same answer as computed, with the emptied cell, and without a line that
+    // shipped and is now stocked for months (its stored quantity computed again).
+    const shipped = current?.rows.find((row) => row.article !== "A-3");
+    expect(shipped).toBeDefined();
+    await stock(`${shipped?.article}:${shipped?.marketplace}@${shipped?.warehouses[0]}`, 5_000);
+    await stock("A-3:wb@W2", 0);
+    await finalize("ozon", await startTestRun(db, orgId, accounts.ozon));
+    await finalize("wb", await startTestRun(db, orgId, accounts.wb));
+    const after = await storedPage(whole, settings, list);
+    expect(after).toEqual(await supplyPlanPage(api, whole, settings, list));
+    expect(after).not.toEqual(current);
+    const same = (row: SupplyPlanRow) =>
+      row.product_id === shipped?.product_id && row.destination_key === shipped.destination_key;
+    expect(after?.rows.some(same)).toBe(false);
+    const every = { all: true, page: 1, pageSize: 50 };
+    const line = (await storedPage(whole, settings, every))?.rows.find(
+      (row) => row.article === "A-3" && row.destination === "W2",
+    );
+    expect(line?.available).toBe(0);
+    expect(await storedPage(whole, settings, every)).toEqual(
+      await supplyPlanPage(api, whole, settings, every),
+    );
   });
 });

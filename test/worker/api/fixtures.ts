@@ -4,6 +4,11 @@ import { env, SELF } from "cloudflare:test";
 import { rebuildStockSummaries } from "../../../db/queries/stock-summaries";
 import { rebuildSupplyPlanLines } from "../../../db/queries/supply-plan-lines";
 import {
+  refreshSupplyPlanStore,
+  supplyPlanSettingsFromRow,
+  supplyPlanSettingsSql,
+} from "../../../db/queries/supply-plan-store";
+import {
   inventory,
   listings,
   marketplaceAccounts,
@@ -223,6 +228,15 @@ export async function rebuildStockReadModels(orgId: string): Promise<void> {
   const database = db();
   for (const statement of rebuildStockSummaries(orgId)) await database.execute(statement);
   for (const statement of rebuildSupplyPlanLines(orgId)) await database.execute(statement);
+  await storeSupplyPlan(orgId);
+}
+
+/** The supply plan's stored answer, as a finalize's last transaction stores it (after what it reads changed). */
+export async function storeSupplyPlan(orgId: string): Promise<void> {
+  const database = db();
+  const settings = (await database.execute(supplyPlanSettingsSql(orgId))).rows[0] as Record<string, unknown>;
+  for (const statement of refreshSupplyPlanStore(orgId, supplyPlanSettingsFromRow(settings)))
+    await database.execute(statement);
 }
 
 export function get(

@@ -20,6 +20,7 @@ import {
   seedTenant,
   send,
   signIn,
+  storeSupplyPlan,
   type Tenant,
 } from "./fixtures";
 
@@ -171,6 +172,7 @@ beforeAll(async () => {
       sql`select product_id from product_summary where org_id = ${tenant.orgId}`,
     ),
   );
+  await storeSupplyPlan(tenant.orgId);
   viewer = await signIn(tenant.users.viewer.email, ip());
   operator = await signIn(tenant.users.operator.email, ip());
 });

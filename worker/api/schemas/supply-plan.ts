@@ -122,7 +122,10 @@ export const SupplyPlanSchema = z
         units: Units,
         value: z.number(),
       })
-      .openapi({ description: "Over every line of the plan, not only the page's" }),
+      .openapi({
+        description:
+          "Over every line that ships, not only the page's; with all=true too, where `total` also counts the lines with nothing to ship",
+      }),
     reconciliation: SupplyReconciliationSchema,
   })
   .openapi("SupplyPlan");
