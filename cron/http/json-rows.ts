@@ -1,9 +1,9 @@
-// Reads a vendor's JSON answer as a stream (@streamparser/json over the body's bytes): each row of the array at
-// `path` (the body itself, or one inside a wrapper such as data.items) is handed on as soon as it is parsed and
-// then dropped by the parser, so a page never holds its body's text or its parsed tree, only what the reader
+// Reads a vendor's JSON answer as a stream (json-row-scanner.ts over the body's decoded text): each row of the
+// array at `path` (the body itself, or one inside a wrapper such as data.items) is handed on as soon as its text
+// has arrived and been parsed, so a page never holds its body's text or its parsed tree, only what the reader
 // keeps of each row. A small body is also kept whole, so an answer without rows can still be checked for its
 // wrapper (`[]` is an empty listing, a moved wrapper is not).
-import { JSONParser } from "@streamparser/json";
+import { RowScanner, ScanError } from "./json-row-scanner";
 
 /** Where a body's rows are and what the vendor's contract calls them (for the MALFORMED_RESPONSE message). */
 export interface RowsAt {
@@ -32,26 +32,11 @@ export async function streamRows(
   at: RowsAt,
   onRow: (raw: unknown) => void,
 ): Promise<StreamedRows> {
-  const selector = at.path.length === 0 ? "$.*" : `$.${at.path.join(".")}.*`;
-  // Strings gathered in a buffer rather than one string per character: less garbage per row.
-  const parser = new JSONParser({
-    paths: [selector],
-    keepStack: false,
-    stringBufferSize: 64 * 1024,
-    numberBufferSize: 64,
-  });
   let rows = 0;
-  let misplaced: string | null = null;
-  parser.onValue = ({ value, parent, key }) => {
-    // The selector also matches members of an object in the rows' place: not an array of rows.
-    if (!Array.isArray(parent)) {
-      misplaced ??= `${String(key)} is a member of an object, not a row of an array`;
-      return;
-    }
-    if (misplaced) return;
+  const scanner = new RowScanner(at.path, (row) => {
     rows++;
-    onRow(value);
-  };
+    onRow(row);
+  });
   const kept: Uint8Array[] = [];
   let keptBytes = 0;
   let head = "";
@@ -62,25 +47,27 @@ export async function streamRows(
     const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
     try {
       if (chunk.done) {
-        // The parser ends by itself after the body's one value; ending it again would be an error.
-        if (!parser.isEnded) parser.end();
+        scanner.write(decoder.decode());
+        scanner.end();
         break;
       }
-      if (head.length < HEAD_CHARS)
-        head += decoder.decode(chunk.value, { stream: true }).slice(0, HEAD_CHARS);
       if (keptBytes <= SMALL_BODY_BYTES) kept.push(chunk.value);
       keptBytes += chunk.value.byteLength;
       if (keptBytes > SMALL_BODY_BYTES) kept.length = 0;
-      parser.write(chunk.value);
+      const text = decoder.decode(chunk.value, { stream: true });
+      if (head.length < HEAD_CHARS) head += text.slice(0, HEAD_CHARS);
+      scanner.write(text);
     } catch (error) {
       await reader?.cancel().catch(() => undefined);
+      if (error instanceof ScanError && error.problem === "no-rows-there")
+        return {
+          ok: false,
+          problem: "no-rows-there",
+          head: head.slice(0, HEAD_CHARS),
+          detail: error.message,
+        };
       return { ok: false, problem: "not-json", head: head.slice(0, HEAD_CHARS), detail: String(error) };
     }
-    if (misplaced) break;
-  }
-  if (misplaced) {
-    await reader?.cancel().catch(() => undefined);
-    return { ok: false, problem: "no-rows-there", head: head.slice(0, HEAD_CHARS), detail: misplaced };
   }
   if (rows > 0) return { ok: true, rows };
   // No row: an empty listing, or an answer of another shape. A big one with no rows where they belong is the latter.

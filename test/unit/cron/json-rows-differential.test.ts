@@ -2,7 +2,9 @@
 // random documents: rows of every JSON kind with the strings that trip a scanner (quotes and backslashes escaped,
 // brackets and commas inside strings, \u escapes, Cyrillic and emoji cut across chunks), at the top level or
 // inside a wrapper whose other members hold arrays and a same-named key, pretty-printed or not, its bytes cut at
-// random. Every row must arrive equal and in order; a text cut short or with a stray bracket must fail.
+// random. Every row must arrive equal and in order; a text cut short or with a stray bracket must fail; and a
+// text with one character deleted, replaced or inserted anywhere is read as JSON.parse reads it (the same rows
+// when it is still JSON, a failure when it is not).
 import { describe, expect, it } from "vitest";
 import { type RowsAt, streamRows } from "../../../cron/http/json-rows";
 
@@ -134,6 +136,52 @@ describe("streamRows against JSON.parse of the whole text", () => {
         const result = await streamRows(cutBody(body, r), at, () => {});
         expect(result.ok, `seed ${seed}: ${body.slice(-40)}`).toBe(false);
       }
+    }
+  });
+
+  it("reads a text with one character changed anywhere as JSON.parse does", async () => {
+    const edits = ['"', "\\", ",", ":", "[", "]", "{", "}", " ", "1", "e", "-", ".", "t", "n", "x", "\u0001"];
+    for (let seed = 1; seed <= 3000; seed++) {
+      const r = generator(seed);
+      const { document, at } = randomDocument(r);
+      const text = JSON.stringify(document, null, r.pick([undefined, 1]));
+      const where = r.int(text.length + 1);
+      const kind = r.int(3);
+      const edit = r.pick(edits);
+      const edited =
+        kind === 0
+          ? text.slice(0, where) + text.slice(where + 1)
+          : kind === 1
+            ? text.slice(0, where) + edit + text.slice(where + 1)
+            : text.slice(0, where) + edit + text.slice(where);
+      // As its bytes read back (an edit that splits an emoji's surrogates leaves U+FFFD in the bytes).
+      const body = new TextDecoder().decode(new TextEncoder().encode(edited));
+      let whole: unknown;
+      let parsed = true;
+      try {
+        whole = JSON.parse(body);
+      } catch {
+        parsed = false;
+      }
+      const seen: unknown[] = [];
+      const result = await streamRows(cutBody(body, r), at, (row) => seen.push(row));
+      if (!parsed) {
+        expect(result.ok, `seed ${seed}: ${body}`).toBe(false);
+        continue;
+      }
+      // Still JSON: the rows are the array at the rows' place; anything else there is no rows (or not an array).
+      let place: unknown = whole;
+      for (const key of at.path)
+        place =
+          place !== null && typeof place === "object" && !Array.isArray(place)
+            ? (place as Record<string, unknown>)[key]
+            : undefined;
+      if (Array.isArray(place)) {
+        expect(result.ok, `seed ${seed}: ${body}`).toBe(true);
+        expect(seen, `seed ${seed}: ${body}`).toEqual(place);
+      } else if (place !== null && typeof place === "object" && Object.keys(place).length > 0)
+        expect(result, `seed ${seed}: ${body}`).toMatchObject({ ok: false, problem: "no-rows-there" });
+      else expect(result, `seed ${seed}: ${body}`).toMatchObject({ ok: true, rows: 0 });
     }
   });
 });
