@@ -1,7 +1,7 @@
 // The supply plan: what to ship to each cluster or warehouse (GET /api/supply-plan), filtered by marketplace
 // and search, a page of lines at a time grouped by destination for the page; the export is the API's own CSV
 // of every line, in the interface language.
-import { computed, signal } from "@preact/signals";
+import { batch, computed, signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type { Marketplace, SupplyPlan, SupplyPlanLine } from "../api/types";
 import { locale } from "../i18n/locale";
@@ -56,6 +56,15 @@ export function createSupplyPlanModel() {
   const plan = createResource<SupplyPlan>();
   const destinations = computed(() => byDestination(plan.data.value?.items ?? []));
   const pages = computed(() => Math.max(1, Math.ceil((plan.data.value?.total ?? 0) / SUPPLY_PAGE_SIZE)));
+  // Another session starts from the unfiltered first page.
+  session.onSessionEnd(() => {
+    batch(() => {
+      marketplace.value = "";
+      search.value = "";
+      all.value = false;
+      page.value = 1;
+    });
+  });
 
   function query(): Record<string, string> {
     return { marketplace: marketplace.value, search: search.value.trim(), all: String(all.value) };
@@ -67,7 +76,7 @@ export function createSupplyPlanModel() {
       page: String(page.value),
       pageSize: String(SUPPLY_PAGE_SIZE),
     });
-    void plan.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<SupplyPlan>(path, abort));
+    void plan.ensure(`${path}#${session.dataScope.value}`, (abort) => apiGet<SupplyPlan>(path, abort));
   }
 
   /** A filter change starts again at the first page. */

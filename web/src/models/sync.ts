@@ -2,7 +2,7 @@
 // while a page watches (watch()), each visible account's run arrives over its progress socket
 // (progress-sockets.ts) and is merged into the runs; only while a socket is down does the model poll, as it
 // did before sockets. When a run ends the session re-reads the data version, which makes the other pages reload.
-import { computed, effect, signal, untracked } from "@preact/signals";
+import { batch, computed, effect, signal, untracked } from "@preact/signals";
 import { type ApiFailure, apiGet, apiPath, apiRequest } from "../api/client";
 import type { Run, RunDetail, RunPage } from "../api/types";
 import { accountFreshness, type KnownAccount } from "../lib/freshness";
@@ -43,6 +43,15 @@ export function createSyncModel() {
   let poller: ReturnType<typeof setTimeout> | undefined;
 
   const sockets = createProgressSockets(applyEvent);
+  // Another session: no poll for the last one's runs, and its runs list from the first page.
+  session.onSessionEnd(() => {
+    clearTimeout(poller);
+    batch(() => {
+      page.value = 1;
+      startError.value = null;
+      lastOutcomes.value = [];
+    });
+  });
   const watchedAccounts = computed(() => {
     const ids = new Set(accounts.value.map((account) => account.accountId));
     for (const outcome of lastOutcomes.value) ids.add(outcome.accountId);
@@ -85,13 +94,13 @@ export function createSyncModel() {
   function load(): Promise<void> {
     loadAccounts();
     const path = apiPath("/api/runs", { page: page.value, pageSize: 25 });
-    return runs.load(path, (abort) => apiGet<RunPage>(path, abort));
+    return runs.load(`${path}#${session.dataScope.value}`, (abort) => apiGet<RunPage>(path, abort));
   }
 
   function ensure(): Promise<void> {
     if (!known.data.value) loadAccounts();
     const path = apiPath("/api/runs", { page: page.value, pageSize: 25 });
-    return runs.ensure(path, (abort) => apiGet<RunPage>(path, abort));
+    return runs.ensure(`${path}#${session.dataScope.value}`, (abort) => apiGet<RunPage>(path, abort));
   }
 
   /** Polls while something runs and no socket brings it; one last read of `me` picks up the new data version. */

@@ -381,8 +381,8 @@ function ApiKeys() {
 }
 
 export default function SettingsPage() {
-  const version = session.dataVersion.value;
-  useEffect(() => settingsModel.load(), [version]);
+  const scope = session.dataScope.value;
+  useEffect(() => settingsModel.load(), [scope]);
   const admin = roleAtLeast(session.role.value, "admin");
   const { settings } = settingsModel;
   return (

@@ -125,8 +125,8 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
 }
 
 export default function SupplyPlanPage() {
-  const version = session.dataVersion.value;
-  useEffect(() => supplyPlanModel.load(), [version]);
+  const scope = session.dataScope.value;
+  useEffect(() => supplyPlanModel.load(), [scope]);
   const { plan, destinations, marketplace, search, all, page, pages, set, exportHref } = supplyPlanModel;
   const data = plan.data.value;
 
