@@ -463,6 +463,10 @@ export const en = {
   "settings.coverCeiling": "Overstock: cover above, days",
   "settings.coverCeilingTooLow":
     "“Overstock: cover above, days” ({ceiling}) must be more than lead time and safety stock together ({lead} + {safety}).",
+  "settings.targetCoverShort":
+    "“Target cover, days” ({target}) must be more than lead time and safety stock together ({lead} + {safety}): otherwise a product at its reorder point gets an order of 0 or almost nothing.",
+  "settings.targetCoverOverCeiling":
+    "“Target cover, days” ({target}) must not be more than “Overstock: cover above, days” ({ceiling}): what an order brings would be overstock.",
   "settings.fixField": "Cannot save: fix the field “{field}” (explained under it).",
   "settings.thresholdsOrder":
     "Thresholds must rise: critical ({critical}) < low ({low}) < overstock ({overstock}).",
@@ -574,6 +578,8 @@ export const en = {
     "the list must include the address you are using now, or you would lock yourself out",
   "refusal.thresholdsOrder": "thresholds must rise: critical < low < overstock",
   "refusal.coverCeiling": "must be more than lead time + safety stock",
+  "refusal.targetCoverShort": "must be more than lead time + safety stock",
+  "refusal.targetCoverOverCeiling": "must not be more than the cover ceiling",
   "refusal.afterTo": "the start is after the end",
   "refusal.periodTooLong": "a period spans at most {maximum} days",
   "refusal.notUsed": "not used by this marketplace",
