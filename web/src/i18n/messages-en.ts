@@ -400,6 +400,10 @@ export const en = {
   "supply.cluster": "Cluster",
   "supply.warehouse": "Warehouse",
   "supply.groupTotals": "{units, plural, one {# unit} other {# units}} · {value}",
+  "supply.groupTotalsPage": "on this page: {units, plural, one {# unit} other {# units}} · {value}",
+  "supply.noMatch": "No product to ship matches “{search}”.",
+  "supply.noData":
+    "No data yet: connect a marketplace account in Settings; the plan appears after its first sync.",
   "supply.ship": "Ship",
   "supply.packs": "Packs",
   "supply.value": "Value",

@@ -403,6 +403,11 @@ export const ru: Record<MessageKey, string> = {
   "supply.warehouse": "Склад",
   "supply.groupTotals":
     "{units, plural, one {# штука} few {# штуки} many {# штук} other {# штуки}} · {value}",
+  "supply.groupTotalsPage":
+    "на этой странице: {units, plural, one {# штука} few {# штуки} many {# штук} other {# штуки}} · {value}",
+  "supply.noMatch": "Среди товаров к отгрузке ничего не найдено по запросу «{search}».",
+  "supply.noData":
+    "Данных пока нет: подключите аккаунт маркетплейса в настройках — план появится после первой синхронизации.",
   "supply.ship": "Отгрузить",
   "supply.packs": "Упаковок",
   "supply.value": "Сумма",

@@ -33,6 +33,8 @@ export function createSyncModel() {
   const items = computed<Run[]>(() => runs.data.value?.items ?? []);
   const known = createResource<{ items: KnownAccount[] }>();
   const accounts = computed(() => accountFreshness(items.value, known.data.value?.items ?? []));
+  /** How many marketplace accounts the organization has; undefined until read. */
+  const accountCount = computed(() => known.data.value?.items.length);
   const active = computed(() => items.value.filter((run) => run.status === "running"));
   const anyRunning = computed(() => active.value.length > 0);
   const lastOutcomes = signal<SyncOutcome[]>([]);
@@ -89,6 +91,11 @@ export function createSyncModel() {
   /** The accounts, so one without runs yet (just connected) is listed as never synced. */
   function loadAccounts(): void {
     void known.load("accounts", (abort) => apiGet<{ items: KnownAccount[] }>("/api/accounts", abort));
+  }
+
+  /** The accounts, read once a session (an empty page says "no data yet" when there are none). */
+  function ensureAccounts(): void {
+    if (!known.data.value && !known.loading.value) loadAccounts();
   }
 
   function load(): Promise<void> {
@@ -181,6 +188,7 @@ export function createSyncModel() {
     detail,
     items,
     accounts,
+    accountCount,
     active,
     starting,
     startError,
@@ -188,6 +196,7 @@ export function createSyncModel() {
     page,
     socketsDown: sockets.down,
     ensure,
+    ensureAccounts,
     refresh,
     startSync,
     watch,
