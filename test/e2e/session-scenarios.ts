@@ -16,7 +16,7 @@ interface Scenario {
   run(page: Page, context: { baseUrl: string; dbPort: number; api: ApiSession }): Promise<void>;
 }
 
-const OTHER = { email: "other@tenant.e2e", password: "other-password-123" };
+const OTHER = { email: "other@tenant.test", password: "other-password-123" };
 const PAGES = ["/", "/inventory", "/recommendations", "/analytics", "/warehouses", "/supply-plan"];
 
 async function signInAs(page: Page, email: string, password: string): Promise<void> {
@@ -59,11 +59,40 @@ export const sessionScenarios: Scenario[] = [
       await page.selectOption(".toolbar select", "");
       await page.waitForSelector('[data-testid="supply-totals"]');
       await settled(page);
+      // A reload refused while a plan is shown: the refusal is said above the plan it left, not swallowed.
+      await page.route("**/api/supply-plan?**", (route) =>
+        route.fulfill({
+          status: 400,
+          contentType: "application/json",
+          body: JSON.stringify({
+            error: {
+              code: "BAD_REQUEST",
+              message: "search: too long",
+              field: "search",
+              reason: "too_big",
+              params: { maximum: 200, origin: "string" },
+            },
+          }),
+        }),
+      );
+      await box.fill("DM");
+      await page.waitForSelector('[data-testid="supply-reload-error"] [role="alert"]');
+      assert.ok(
+        await page.locator('[data-testid="supply-totals"]').isVisible(),
+        "the plan shown stays under it",
+      );
+      await page.unroute("**/api/supply-plan?**");
+      await box.fill("");
+      await page.waitForSelector('[data-testid="supply-reload-error"]', { state: "detached" });
+      await settled(page);
 
       await page.setViewportSize(PHONE);
       try {
         const next = page.locator(".pager button", { hasText: "Вперёд" });
-        if ((await next.count()) === 0) return; // one page only: nothing to page through
+        if ((await next.count()) === 0) {
+          console.log("    (the plan has one page: paging not checked)");
+          return;
+        }
         const head = await page.locator('[data-testid="supply-destination"] > p').first().innerText();
         assert.match(
           head,

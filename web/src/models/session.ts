@@ -28,7 +28,7 @@ export function createSession() {
   const role = computed(() => me.value?.role);
   /** Whose data is shown: an answer cached under one scope is never shown under another. */
   const dataScope = computed(() => `${me.value?.organization.id ?? "none"}#${dataVersion.value}`);
-  /** Who the data held belongs to (the organization and the user), kept through a sign-out. */
+  /** Whose data the models hold (the organization and the user); null once the session ended. */
   let holder: string | null = null;
   const endListeners: Array<() => void> = [];
   let watcher: ReturnType<typeof setInterval> | undefined;
