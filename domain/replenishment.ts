@@ -43,6 +43,29 @@ export function reorderPoint(velocity: number, leadTimeDays: number, safetyStock
   return Math.ceil(v * leadTimeDays) + Math.ceil(v * safetyStockDays);
 }
 
+/** The numbers the target-cover rule ties together (the organization's settings). */
+export interface TargetCoverSettings {
+  leadTimeDays: number;
+  safetyStockDays: number;
+  targetCoverDays: number;
+  coverCeilingDays: number;
+}
+
+export type TargetCoverProblem = "target_cover_short" | "target_cover_over_ceiling";
+
+/**
+ * Settings under which an order makes sense: the target cover goes past lead time + safety days (within the lead
+ * time a product at its reorder point is told "order 0", "covered, nothing to ship"; a little past it, the order
+ * barely lifts the stock over the reorder point, which is reached again days later) and stays within the cover
+ * ceiling (else every order is cut back to the ceiling, and what it brings is called overstock). Null when both hold.
+ */
+export function targetCoverProblem(settings: TargetCoverSettings): TargetCoverProblem | null {
+  if (!(settings.targetCoverDays > settings.leadTimeDays + settings.safetyStockDays))
+    return "target_cover_short";
+  if (settings.targetCoverDays > settings.coverCeilingDays) return "target_cover_over_ceiling";
+  return null;
+}
+
 /** "Order now": the product sells and its stock position (available + in transit) is at or below the reorder point. */
 export function reorderDue(
   stock: { available: number; inTransit: number; velocity: number },

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
       }
       const started = Date.now();
       try {
-        await scenario.run(page, { baseUrl: dev.url, simUrl: dev.simUrl, api });
+        await scenario.run(page, { baseUrl: dev.url, simUrl: dev.simUrl, dbPort: dev.dbPort, api });
         passed++;
         console.log(`✓ ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {

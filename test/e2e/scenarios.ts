@@ -16,6 +16,7 @@ import { formScenarios } from "./form-scenarios";
 import { layoutScenarios } from "./layout-scenarios";
 import { apiJson, DASHBOARD_PAGES, DESKTOP, PHONE, screenshot, setLanguage, settled, visit } from "./pages";
 import { russianScenarios } from "./russian";
+import { sessionScenarios } from "./session-scenarios";
 import { availableByWarehouse, stockTruth, unitsByProduct } from "./truth";
 
 /** `npm run dev` seeds this seller; E2E_EMAIL / E2E_PASSWORD point the run at another account. */
@@ -25,6 +26,8 @@ export const DEMO_PASSWORD = process.env.E2E_PASSWORD ?? DEMO_LOGIN.password;
 export interface ScenarioContext {
   baseUrl: string;
   simUrl: string;
+  /** The local Neon endpoint's port (its Postgres wire and its /sql): a scenario may add an organization. */
+  dbPort: number;
   /** Signed in as the demo seller outside the browser. */
   api: ApiSession;
 }
@@ -559,6 +562,7 @@ export const scenarios: Scenario[] = [
   ...accountScenarios,
   ...alertScenarios,
   ...formScenarios,
+  ...sessionScenarios,
   {
     name: "signing out returns to the sign-in page",
     async run(page) {

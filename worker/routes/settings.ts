@@ -2,6 +2,7 @@
 // inputs, time zone and IP allowlist. A change bumps the data version, so cached answers refresh.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { updateOrganizationSettings } from "../../db/queries/organizations";
+import { type TargetCoverSettings, targetCoverProblem } from "../../domain/replenishment";
 import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
 import { canonicalTimeZone, isTimeZone } from "../../domain/time-zone";
@@ -107,6 +108,38 @@ function ruleRefusal(problem: string, change: Record<string, unknown>, merged: R
   return new ApiError("BAD_REQUEST", `${field}: ${rule} (now ${numbers})`, {}, { field, reason, params });
 }
 
+/** The numbers the target-cover rule reads; a change touching none of them is not refused by it. */
+const TARGET_COVER_FIELDS = [
+  "targetCoverDays",
+  "leadTimeDays",
+  "safetyStockDays",
+  "coverCeilingDays",
+] as const;
+
+const TARGET_COVER_RULES = {
+  target_cover_short: "must be more than leadTimeDays + safetyStockDays",
+  target_cover_over_ceiling: "must not be more than coverCeilingDays",
+} as const;
+
+/**
+ * A target cover an order cannot reach sensibly, always named under targetCoverDays (the number that sets what an
+ * order brings), with the rule's numbers in `params`. Checked only when the change touches one of them, so an
+ * organization saved before the rule can still change its name or time zone.
+ */
+function targetCoverRefusal(change: Record<string, unknown>, merged: TargetCoverSettings): ApiError | null {
+  if (!TARGET_COVER_FIELDS.some((name) => change[name] !== undefined)) return null;
+  const reason = targetCoverProblem(merged);
+  if (reason === null) return null;
+  const params = Object.fromEntries(TARGET_COVER_FIELDS.map((name) => [name, merged[name]]));
+  const numbers = TARGET_COVER_FIELDS.map((name) => `${name} ${params[name]}`).join(", ");
+  return new ApiError(
+    "BAD_REQUEST",
+    `targetCoverDays: ${TARGET_COVER_RULES[reason]} (now ${numbers})`,
+    {},
+    { field: "targetCoverDays", reason, params },
+  );
+}
+
 export function registerSettings(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, (c) => {
     c.header("Cache-Control", "no-store");
@@ -118,6 +151,8 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
     const merged = { ...c.get("organization"), ...change };
     const problem = statusRulesProblem(merged);
     if (problem !== null) throw ruleRefusal(problem, change, merged);
+    const target = targetCoverRefusal(change, merged);
+    if (target !== null) throw target;
     // An allowlist without the caller's own address would refuse the caller's next request, and every admin's
     // from elsewhere: nobody could undo it from the dashboard.
     const own = clientIp(c.req.raw.headers);

@@ -1,6 +1,6 @@
 // Replenishment figures checked against hand-computed numbers.
 import { describe, expect, it } from "vitest";
-import { replenish, stockoutDate } from "../../../domain/replenishment";
+import { replenish, stockoutDate, targetCoverProblem } from "../../../domain/replenishment";
 
 const settings = { leadTimeDays: 14, safetyStockDays: 7, targetCoverDays: 45 };
 
@@ -46,5 +46,26 @@ describe("replenish", () => {
   it("projects the stock-out day from whole days of cover", () => {
     expect(stockoutDate(new Date("2026-03-01T10:00:00Z"), 15.9)).toBe("2026-03-16");
     expect(stockoutDate(new Date("2026-03-01T10:00:00Z"), null)).toBeNull();
+  });
+});
+
+describe("targetCoverProblem", () => {
+  const defaults = { leadTimeDays: 14, safetyStockDays: 7, targetCoverDays: 45, coverCeilingDays: 120 };
+
+  it("accepts the defaults and a target cover up to the cover ceiling", () => {
+    expect(targetCoverProblem(defaults)).toBeNull();
+    expect(targetCoverProblem({ ...defaults, targetCoverDays: 22 })).toBeNull();
+    expect(targetCoverProblem({ ...defaults, targetCoverDays: 120 })).toBeNull();
+  });
+
+  it("refuses a target cover within lead time + safety days (lead 30, target 10 told a due product: order 0)", () => {
+    expect(targetCoverProblem({ ...defaults, leadTimeDays: 30, targetCoverDays: 10 })).toBe(
+      "target_cover_short",
+    );
+    expect(targetCoverProblem({ ...defaults, targetCoverDays: 21 })).toBe("target_cover_short");
+  });
+
+  it("refuses a target cover above the cover ceiling", () => {
+    expect(targetCoverProblem({ ...defaults, targetCoverDays: 200 })).toBe("target_cover_over_ceiling");
   });
 });

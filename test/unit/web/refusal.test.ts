@@ -58,6 +58,18 @@ describe("a refused change in Russian", () => {
       ],
       [
         400,
+        "targetCoverDays: must be more than leadTimeDays + safetyStockDays (now targetCoverDays 10, leadTimeDays 30, safetyStockDays 7, coverCeilingDays 120)",
+        { field: "targetCoverDays", reason: "target_cover_short" },
+        "Не сохранено: Целевой запас, дней — должно быть больше срока поставки и страхового запаса вместе",
+      ],
+      [
+        400,
+        "targetCoverDays: must not be more than coverCeilingDays (now targetCoverDays 200, leadTimeDays 14, safetyStockDays 7, coverCeilingDays 120)",
+        { field: "targetCoverDays", reason: "target_cover_over_ceiling" },
+        "Не сохранено: Целевой запас, дней — должно быть не больше предела запаса",
+      ],
+      [
+        400,
         "credentials.apiKey: the Api-Key may hold only Latin letters, digits and punctuation (no spaces)",
         { field: "credentials.apiKey", reason: "invalid_format", params: { format: "regex" } },
         "Не сохранено: API-ключ — только латинские буквы, цифры и знаки препинания, без пробелов",

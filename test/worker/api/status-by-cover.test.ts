@@ -163,6 +163,53 @@ describe("status settings", () => {
   });
 });
 
+describe("the target cover", () => {
+  const patch = (change: object) => send("PATCH", "/api/settings", change, ip(), { cookie: admin });
+  const sane = { leadTimeDays: 14, safetyStockDays: 7, targetCoverDays: 45, coverCeilingDays: 120 };
+
+  it.each([
+    // Lead 30, target 10: a line at its reorder point was told "order 0", "covered, nothing to ship".
+    [
+      { ...sane, leadTimeDays: 30, targetCoverDays: 10 },
+      "target_cover_short",
+      /must be more than leadTimeDays \+ safetyStockDays/,
+    ],
+    [
+      { ...sane, targetCoverDays: 21 },
+      "target_cover_short",
+      /targetCoverDays 21, leadTimeDays 14, safetyStockDays 7/,
+    ],
+    [
+      { targetCoverDays: 200, coverCeilingDays: 120 },
+      "target_cover_over_ceiling",
+      /must not be more than coverCeilingDays/,
+    ],
+    // Named under targetCoverDays though the change sent only the lead time.
+    [{ leadTimeDays: 40 }, "target_cover_short", /^targetCoverDays: .*leadTimeDays 40/],
+  ])("refuses %j under targetCoverDays, saving nothing", async (change, reason, message) => {
+    expect((await patch(sane)).status).toBe(200);
+    const before = await json<StatusRules & { targetCoverDays: number; dataVersion: number }>(
+      "/api/settings",
+    );
+    const response = await patch(change);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error).toMatchObject({ field: "targetCoverDays", reason });
+    expect(error.message).toMatch(/^targetCoverDays: /);
+    expect(error.message).toMatch(message);
+    expect(await json("/api/settings")).toEqual(before);
+  });
+
+  it("takes a target cover past lead time + safety days and up to the ceiling, and the benchmark's 14 ↔ 15 lead time", async () => {
+    expect((await patch(sane)).status).toBe(200);
+    expect((await patch({ targetCoverDays: 22 })).status).toBe(200);
+    expect((await patch({ targetCoverDays: 120 })).status).toBe(200);
+    expect((await patch({ targetCoverDays: 45, leadTimeDays: 15 })).status).toBe(200);
+    expect((await patch({ leadTimeDays: 14 })).status).toBe(200);
+    expect(await json("/api/settings")).toMatchObject(sane);
+  });
+});
+
 describe("a settings change that changes nothing", () => {
   it("keeps the data version (no cached answer is thrown away); a real change bumps it once", async () => {
     const version = async () => (await json<{ dataVersion: number }>("/api/settings")).dataVersion;

@@ -102,10 +102,12 @@ describe("stock status over the demo seller", () => {
     try {
       // A long lead time (200 + 30 safety days, goods shipped from afar): the demo's faster sellers (2–3.6 a
       // day) with a few hundred units are due an order, the case where a units-only status said "overstock"
-      // beside "order now". The cover ceiling stays above lead time + safety days, as the settings require.
+      // beside "order now". The target cover and the cover ceiling stay above lead time + safety days, as the
+      // settings require.
       const tenant = await seedTenant("demo-status", {
         leadTimeDays: 200,
         safetyStockDays: 30,
+        targetCoverDays: 300,
         coverCeilingDays: 365,
       });
       for (const marketplace of ["ozon", "wb"] as const) {

@@ -400,6 +400,10 @@ export const en = {
   "supply.cluster": "Cluster",
   "supply.warehouse": "Warehouse",
   "supply.groupTotals": "{units, plural, one {# unit} other {# units}} · {value}",
+  "supply.groupTotalsPage": "on this page: {units, plural, one {# unit} other {# units}} · {value}",
+  "supply.noMatch": "No product to ship matches “{search}”.",
+  "supply.noData":
+    "No data yet: connect a marketplace account in Settings; the plan appears after its first sync.",
   "supply.ship": "Ship",
   "supply.packs": "Packs",
   "supply.value": "Value",
@@ -463,6 +467,10 @@ export const en = {
   "settings.coverCeiling": "Overstock: cover above, days",
   "settings.coverCeilingTooLow":
     "“Overstock: cover above, days” ({ceiling}) must be more than lead time and safety stock together ({lead} + {safety}).",
+  "settings.targetCoverShort":
+    "“Target cover, days” ({target}) must be more than lead time and safety stock together ({lead} + {safety}): otherwise a product at its reorder point gets an order of 0 or almost nothing.",
+  "settings.targetCoverOverCeiling":
+    "“Target cover, days” ({target}) must not be more than “Overstock: cover above, days” ({ceiling}): what an order brings would be overstock.",
   "settings.fixField": "Cannot save: fix the field “{field}” (explained under it).",
   "settings.thresholdsOrder":
     "Thresholds must rise: critical ({critical}) < low ({low}) < overstock ({overstock}).",
@@ -574,6 +582,8 @@ export const en = {
     "the list must include the address you are using now, or you would lock yourself out",
   "refusal.thresholdsOrder": "thresholds must rise: critical < low < overstock",
   "refusal.coverCeiling": "must be more than lead time + safety stock",
+  "refusal.targetCoverShort": "must be more than lead time + safety stock",
+  "refusal.targetCoverOverCeiling": "must not be more than the cover ceiling",
   "refusal.afterTo": "the start is after the end",
   "refusal.periodTooLong": "a period spans at most {maximum} days",
   "refusal.notUsed": "not used by this marketplace",

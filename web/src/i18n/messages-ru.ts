@@ -403,6 +403,11 @@ export const ru: Record<MessageKey, string> = {
   "supply.warehouse": "Склад",
   "supply.groupTotals":
     "{units, plural, one {# штука} few {# штуки} many {# штук} other {# штуки}} · {value}",
+  "supply.groupTotalsPage":
+    "на этой странице: {units, plural, one {# штука} few {# штуки} many {# штук} other {# штуки}} · {value}",
+  "supply.noMatch": "Среди товаров к отгрузке ничего не найдено по запросу «{search}».",
+  "supply.noData":
+    "Данных пока нет: подключите аккаунт маркетплейса в настройках — план появится после первой синхронизации.",
   "supply.ship": "Отгрузить",
   "supply.packs": "Упаковок",
   "supply.value": "Сумма",
@@ -469,6 +474,10 @@ export const ru: Record<MessageKey, string> = {
   "settings.coverCeiling": "Избыток: запас больше, дней",
   "settings.coverCeilingTooLow":
     "«Избыток: запас больше, дней» ({ceiling}) должен быть больше срока поставки и страхового запаса вместе ({lead} + {safety}).",
+  "settings.targetCoverShort":
+    "«Целевой запас, дней» ({target}) должен быть больше срока поставки и страхового запаса вместе ({lead} + {safety}): иначе товару в точке заказа предложат заказать 0 или почти ничего.",
+  "settings.targetCoverOverCeiling":
+    "«Целевой запас, дней» ({target}) должен быть не больше «Избыток: запас больше, дней» ({ceiling}): привезённое заказом стало бы избытком.",
   "settings.fixField": "Сохранить нельзя: исправьте поле «{field}» (объяснение под ним).",
   "settings.thresholdsOrder":
     "Пороги должны расти: критично ({critical}) < мало ({low}) < избыток ({overstock}).",
@@ -585,6 +594,8 @@ export const ru: Record<MessageKey, string> = {
     "в списке должен быть адрес, с которого вы работаете сейчас, иначе вы закроете доступ самому себе",
   "refusal.thresholdsOrder": "пороги должны расти: критично < мало < избыток",
   "refusal.coverCeiling": "должно быть больше срока поставки и страхового запаса вместе",
+  "refusal.targetCoverShort": "должно быть больше срока поставки и страхового запаса вместе",
+  "refusal.targetCoverOverCeiling": "должно быть не больше предела запаса",
   "refusal.afterTo": "начало периода позже его конца",
   "refusal.periodTooLong":
     "период не длиннее {maximum, plural, one {# дня} few {# дней} many {# дней} other {# дня}}",

@@ -89,6 +89,8 @@ const PLAIN_REASONS: Record<string, MessageKey> = {
   repeated: "refusal.repeated",
   thresholds_order: "refusal.thresholdsOrder",
   cover_ceiling_short: "refusal.coverCeiling",
+  target_cover_short: "refusal.targetCoverShort",
+  target_cover_over_ceiling: "refusal.targetCoverOverCeiling",
   after_to: "refusal.afterTo",
   not_used: "refusal.notUsed",
   same_orders: "refusal.sameOrders",

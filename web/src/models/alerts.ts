@@ -1,7 +1,7 @@
 // Alerts (Alerts page): the organization's alert settings, its channels with their failing state, the delivery
 // log a page at a time with filters, and the admin's actions: save settings, set the webhook (its secret kept
 // here only until the page is left), link Telegram with a one-time code, enable, test, delete a channel.
-import { signal } from "@preact/signals";
+import { batch, signal } from "@preact/signals";
 import { type ApiFailure, apiGet, apiRequest } from "../api/client";
 import type {
   AlertChannel,
@@ -13,6 +13,7 @@ import type {
   TelegramLink,
 } from "../api/types";
 import { createResource, toFailure } from "./resource";
+import { session } from "./session";
 
 export const LOG_PAGE_SIZE = 20;
 
@@ -47,6 +48,19 @@ export function createAlertsModel() {
   const link = signal<TelegramLink | null>(null);
   const testResults = signal<Record<string, AlertTestSend>>({});
   const testing = signal<string | null>(null);
+  // The webhook secret and the Telegram code belong to whoever asked for them: never to the next session.
+  session.onSessionEnd(() => {
+    batch(() => {
+      filter.value = { status: "", rule: "", page: 1 };
+      saveError.value = null;
+      savedAt.value = null;
+      channelError.value = null;
+      shownSecret.value = null;
+      link.value = null;
+      testResults.value = {};
+      testing.value = null;
+    });
+  });
 
   function load(): void {
     void settings.load("alert-settings", (abort) => apiGet<AlertSettings>("/api/alerts/settings", abort));

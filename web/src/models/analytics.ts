@@ -1,6 +1,6 @@
 // Analytics for the last 30 days: KPIs, the sales trend at a chosen grain, top products, categories,
 // regions and ABC classes. Each part loads on its own so one slow query does not hold up the rest.
-import { signal } from "@preact/signals";
+import { batch, signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type {
   AbcAnalysis,
@@ -47,9 +47,19 @@ export function createAnalyticsModel() {
   const abcPage = signal(1);
   /** What of the address the page could not take (a period, an ABC class or page): the defaults show instead. */
   const addressRefused = signal({ period: false, abc: false });
+  // Another session starts from the default period, grain and ABC view.
+  session.onSessionEnd(() => {
+    batch(() => {
+      grain.value = "day";
+      period.value = DEFAULT_PERIOD;
+      abcClass.value = null;
+      abcPage.value = 1;
+      addressRefused.value = { period: false, abc: false };
+    });
+  });
 
   function get<T>(resource: ReturnType<typeof createResource<T>>, path: string): void {
-    void resource.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<T>(path, abort));
+    void resource.ensure(`${path}#${session.dataScope.value}`, (abort) => apiGet<T>(path, abort));
   }
 
   function load(): void {

@@ -30,18 +30,22 @@ export function createInventoryModel() {
   const categories = createResource<CategorySales>();
   const csvPath = computed(() => inventoryCsvPath(filters.value, locale.value));
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  // Another session starts from the default filters, with no search pending.
+  session.onSessionEnd(() => {
+    clearTimeout(searchTimer);
+    filters.value = DEFAULT_FILTERS;
+    ignored.value = [];
+  });
 
   function load(): void {
     const path = inventoryPagePath(filters.value);
-    const version = session.dataVersion.value;
-    void list.ensure(`${path}#${version}`, (abort) => apiGet<InventoryPage>(path, abort));
-    void warehouses.ensure(`wh#${version}`, (abort) =>
+    const scope = session.dataScope.value;
+    void list.ensure(`${path}#${scope}`, (abort) => apiGet<InventoryPage>(path, abort));
+    void warehouses.ensure(`wh#${scope}`, (abort) =>
       apiGet<{ items: Warehouse[] }>("/api/warehouses", abort),
     );
     const categoryPath = apiPath("/api/analytics/categories", lastDays(isoDay(new Date()), 365));
-    void categories.ensure(`${categoryPath}#${version}`, (abort) =>
-      apiGet<CategorySales>(categoryPath, abort),
-    );
+    void categories.ensure(`${categoryPath}#${scope}`, (abort) => apiGet<CategorySales>(categoryPath, abort));
   }
 
   function set<K extends keyof InventoryFilters>(name: K, value: InventoryFilters[K]): void {

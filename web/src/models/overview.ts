@@ -15,20 +15,23 @@ export function createOverviewModel() {
   const kpis = createResource<Kpis>();
   /** The category shown in full (virtualized), or null for Top-10 everywhere. */
   const expanded = signal<StockStatus | null>(null);
+  session.onSessionEnd(() => {
+    expanded.value = null;
+  });
 
   function load(): void {
-    const version = session.dataVersion.value;
+    const scope = session.dataScope.value;
     const top = apiPath("/api/dashboard", { limit: 10 });
-    void dashboard.ensure(`${top}#${version}`, (abort) => apiGet<Dashboard>(top, abort));
+    void dashboard.ensure(`${top}#${scope}`, (abort) => apiGet<Dashboard>(top, abort));
     const period = lastDays(isoDay(new Date()), 30);
     const kpiPath = apiPath("/api/analytics/kpis", period);
-    void kpis.ensure(`${kpiPath}#${version}`, (abort) => apiGet<Kpis>(kpiPath, abort));
+    void kpis.ensure(`${kpiPath}#${scope}`, (abort) => apiGet<Kpis>(kpiPath, abort));
     if (expanded.value) loadEverything();
   }
 
   function loadEverything(): void {
     const path = apiPath("/api/dashboard", { all: "true" });
-    void everything.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<Dashboard>(path, abort));
+    void everything.ensure(`${path}#${session.dataScope.value}`, (abort) => apiGet<Dashboard>(path, abort));
   }
 
   function toggle(status: StockStatus): void {

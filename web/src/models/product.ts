@@ -11,7 +11,7 @@ export function createProductModel() {
 
   function load(id: number): void {
     const path = `/api/products/${id}?days=90`;
-    void detail.ensure(`${path}#${session.dataVersion.value}`, (abort) => apiGet<ProductDetail>(path, abort));
+    void detail.ensure(`${path}#${session.dataScope.value}`, (abort) => apiGet<ProductDetail>(path, abort));
     settingsModel.load();
   }
 

@@ -1,12 +1,17 @@
 // What to reorder, most urgent first, per product or per product × warehouse, paged; exported as CSV.
-import { signal } from "@preact/signals";
+import { batch, signal } from "@preact/signals";
 import { apiGet, apiPath } from "../api/client";
 import type { Recommendation, Recommendations } from "../api/types";
 import { locale, t } from "../i18n/locale";
 import { type CsvCell, toCsv } from "../lib/csv";
 import { explainReorder } from "../lib/reorder-advice";
 import { setQuery } from "../lib/router";
-import { type RecommendationsView, recommendationsQuery, viewFromQuery } from "./recommendations-query";
+import {
+  DEFAULT_VIEW,
+  type RecommendationsView,
+  recommendationsQuery,
+  viewFromQuery,
+} from "./recommendations-query";
 import { createResource } from "./resource";
 import { session } from "./session";
 
@@ -53,6 +58,14 @@ export function createRecommendationsModel() {
   const onlyReorder = signal(true);
   const page = signal(1);
   const list = createResource<Recommendations>();
+  // Another session starts from the default view.
+  session.onSessionEnd(() => {
+    batch(() => {
+      per.value = DEFAULT_VIEW.per;
+      onlyReorder.value = DEFAULT_VIEW.onlyReorder;
+      page.value = DEFAULT_VIEW.page;
+    });
+  });
 
   function path(pageNumber: number, pageSize = RECOMMENDATION_PAGE_SIZE): string {
     return apiPath("/api/recommendations", {
@@ -65,7 +78,7 @@ export function createRecommendationsModel() {
 
   function load(): void {
     const p = path(page.value);
-    void list.ensure(`${p}#${session.dataVersion.value}`, (abort) => apiGet<Recommendations>(p, abort));
+    void list.ensure(`${p}#${session.dataScope.value}`, (abort) => apiGet<Recommendations>(p, abort));
   }
 
   function set(change: { per?: "product" | "warehouse"; onlyReorder?: boolean; page?: number }): void {

@@ -1,5 +1,6 @@
 // One piece of remote data as signals (data, error, loading) with a load action that cancels the
-// previous request, keeps the last good data on screen while reloading, and ignores stale answers.
+// previous request, keeps the last good data on screen while reloading, and ignores stale answers. Every resource
+// is listed so that a session's end (models/session.ts) can clear them all: no answer outlives its session.
 import { batch, type Signal, signal } from "@preact/signals";
 import { ApiFailure } from "../api/client";
 
@@ -18,6 +19,13 @@ export interface Resource<T> {
 export function toFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
   return new ApiFailure(0, "CLIENT", error instanceof Error ? error.message : String(error));
+}
+
+const everyResource = new Set<Resource<unknown>>();
+
+/** Clears every resource created (its data, error and key) and cancels its request: the session ended. */
+export function forgetEveryResource(): void {
+  for (const resource of everyResource) resource.reset();
 }
 
 export function createResource<T>(): Resource<T> {
@@ -59,7 +67,7 @@ export function createResource<T>(): Resource<T> {
     }
   }
 
-  return {
+  const resource: Resource<T> = {
     data,
     error,
     loading,
@@ -82,4 +90,6 @@ export function createResource<T>(): Resource<T> {
       });
     },
   };
+  everyResource.add(resource as Resource<unknown>);
+  return resource;
 }

@@ -1,8 +1,11 @@
 // Who is signed in (from /api/auth/me), with sign-in and sign-out beside it. The organization's data
 // version comes along with `me`; watchDataVersion() re-reads it so open pages refresh after a sync.
+// `dataScope` (the organization and its data version) is what the models key their cached answers by, and when
+// the session ends (signed out, or another organization's `me` arrives) every resource and model filter is cleared.
 import { batch, computed, signal } from "@preact/signals";
 import { ApiFailure, apiGet, apiRequest, whenUnauthorized } from "../api/client";
 import type { Me, Role } from "../api/types";
+import { forgetEveryResource } from "./resource";
 
 export type SessionState = "checking" | "signedIn" | "signedOut";
 
@@ -23,9 +26,29 @@ export function createSession() {
   /** When the data version was last confirmed (ms): "data as of". */
   const checkedAt = signal(0);
   const role = computed(() => me.value?.role);
+  /** Whose data is shown: an answer cached under one scope is never shown under another. */
+  const dataScope = computed(() => `${me.value?.organization.id ?? "none"}#${dataVersion.value}`);
+  /** Whose data the models hold (the organization and the user); null once the session ended. */
+  let holder: string | null = null;
+  const endListeners: Array<() => void> = [];
   let watcher: ReturnType<typeof setInterval> | undefined;
 
+  /** Clears every resource and what each model registered (filters, pages, secrets shown once). */
+  function endSession(): void {
+    holder = null;
+    forgetEveryResource();
+    for (const listener of endListeners) listener();
+  }
+
+  /** `listener` runs when the session ends: signed out, or another organization or user signed in. */
+  function onSessionEnd(listener: () => void): void {
+    endListeners.push(listener);
+  }
+
   function accept(next: Me): void {
+    const nextHolder = `${next.organization.id}/${next.user?.id ?? next.apiKeyId ?? ""}`;
+    if (holder !== null && holder !== nextHolder) endSession();
+    holder = nextHolder;
     batch(() => {
       me.value = next;
       state.value = "signedIn";
@@ -36,6 +59,7 @@ export function createSession() {
   }
 
   function forget(): void {
+    endSession();
     batch(() => {
       me.value = null;
       state.value = "signedOut";
@@ -97,12 +121,14 @@ export function createSession() {
     signingIn,
     checkFailure,
     dataVersion,
+    dataScope,
     checkedAt,
     check,
     signIn,
     signOut,
     accept,
     forget,
+    onSessionEnd,
     watchDataVersion,
   };
 }

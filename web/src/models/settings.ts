@@ -1,6 +1,6 @@
 // Organization settings (the stock status rule, lead time, target cover, minimum order and pack size) with saving for admins, and API keys
 // (admin): list, create (the secret shown once), revoke.
-import { signal } from "@preact/signals";
+import { batch, signal } from "@preact/signals";
 import { type ApiFailure, apiGet, apiRequest } from "../api/client";
 import type { ApiKey, Role, Settings } from "../api/types";
 import { createResource, toFailure } from "./resource";
@@ -31,9 +31,18 @@ export function createSettingsModel() {
   const savedAt = signal<number | null>(null);
   const createdKey = signal<string | null>(null);
   const keyError = signal<ApiFailure | null>(null);
+  // A key's secret is shown once, to whoever created it: never to the next session.
+  session.onSessionEnd(() => {
+    batch(() => {
+      saveError.value = null;
+      savedAt.value = null;
+      createdKey.value = null;
+      keyError.value = null;
+    });
+  });
 
   function load(): void {
-    void settings.ensure(`settings#${session.dataVersion.value}`, (abort) =>
+    void settings.ensure(`settings#${session.dataScope.value}`, (abort) =>
       apiGet<Settings>("/api/settings", abort),
     );
   }

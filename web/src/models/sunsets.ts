@@ -5,6 +5,7 @@ import { apiGet } from "../api/client";
 import { t } from "../i18n/locale";
 import { adapterName } from "../lib/adapter-names";
 import { formatDate } from "../lib/format";
+import { session } from "./session";
 
 export interface SunsetNotice {
   accountId: string;
@@ -25,20 +26,29 @@ export function describeSunset(notice: SunsetNotice): string {
 
 const byAccount = signal<ReadonlyMap<string, SunsetNotice[]>>(new Map());
 let requested = false;
+/** Which session's read an answer belongs to: one that arrives after the session ended is dropped. */
+let generation = 0;
+session.onSessionEnd(() => {
+  generation++;
+  requested = false;
+  byAccount.value = new Map();
+});
 
 /** Reads the warnings once; a failed read leaves none (the warning is advice, not the page's data). */
 function ensure(): void {
   if (requested) return;
   requested = true;
+  const asked = generation;
   apiGet<{ sunsets?: SunsetNotice[] }>("/api/health").then(
     (health) => {
+      if (asked !== generation) return;
       const map = new Map<string, SunsetNotice[]>();
       for (const notice of health.sunsets ?? [])
         map.set(notice.accountId, [...(map.get(notice.accountId) ?? []), notice]);
       byAccount.value = map;
     },
     () => {
-      requested = false;
+      if (asked === generation) requested = false;
     },
   );
 }

@@ -2,7 +2,7 @@
 // while a page watches (watch()), each visible account's run arrives over its progress socket
 // (progress-sockets.ts) and is merged into the runs; only while a socket is down does the model poll, as it
 // did before sockets. When a run ends the session re-reads the data version, which makes the other pages reload.
-import { computed, effect, signal, untracked } from "@preact/signals";
+import { batch, computed, effect, signal, untracked } from "@preact/signals";
 import { type ApiFailure, apiGet, apiPath, apiRequest } from "../api/client";
 import type { Run, RunDetail, RunPage } from "../api/types";
 import { accountFreshness, type KnownAccount } from "../lib/freshness";
@@ -33,6 +33,8 @@ export function createSyncModel() {
   const items = computed<Run[]>(() => runs.data.value?.items ?? []);
   const known = createResource<{ items: KnownAccount[] }>();
   const accounts = computed(() => accountFreshness(items.value, known.data.value?.items ?? []));
+  /** How many marketplace accounts the organization has; undefined until read. */
+  const accountCount = computed(() => known.data.value?.items.length);
   const active = computed(() => items.value.filter((run) => run.status === "running"));
   const anyRunning = computed(() => active.value.length > 0);
   const lastOutcomes = signal<SyncOutcome[]>([]);
@@ -43,6 +45,15 @@ export function createSyncModel() {
   let poller: ReturnType<typeof setTimeout> | undefined;
 
   const sockets = createProgressSockets(applyEvent);
+  // Another session: no poll for the last one's runs, and its runs list from the first page.
+  session.onSessionEnd(() => {
+    clearTimeout(poller);
+    batch(() => {
+      page.value = 1;
+      startError.value = null;
+      lastOutcomes.value = [];
+    });
+  });
   const watchedAccounts = computed(() => {
     const ids = new Set(accounts.value.map((account) => account.accountId));
     for (const outcome of lastOutcomes.value) ids.add(outcome.accountId);
@@ -82,16 +93,21 @@ export function createSyncModel() {
     void known.load("accounts", (abort) => apiGet<{ items: KnownAccount[] }>("/api/accounts", abort));
   }
 
+  /** The accounts, read once a session (an empty page says "no data yet" when there are none). */
+  function ensureAccounts(): void {
+    if (!known.data.value && !known.loading.value) loadAccounts();
+  }
+
   function load(): Promise<void> {
     loadAccounts();
     const path = apiPath("/api/runs", { page: page.value, pageSize: 25 });
-    return runs.load(path, (abort) => apiGet<RunPage>(path, abort));
+    return runs.load(`${path}#${session.dataScope.value}`, (abort) => apiGet<RunPage>(path, abort));
   }
 
   function ensure(): Promise<void> {
     if (!known.data.value) loadAccounts();
     const path = apiPath("/api/runs", { page: page.value, pageSize: 25 });
-    return runs.ensure(path, (abort) => apiGet<RunPage>(path, abort));
+    return runs.ensure(`${path}#${session.dataScope.value}`, (abort) => apiGet<RunPage>(path, abort));
   }
 
   /** Polls while something runs and no socket brings it; one last read of `me` picks up the new data version. */
@@ -172,6 +188,7 @@ export function createSyncModel() {
     detail,
     items,
     accounts,
+    accountCount,
     active,
     starting,
     startError,
@@ -179,6 +196,7 @@ export function createSyncModel() {
     page,
     socketsDown: sockets.down,
     ensure,
+    ensureAccounts,
     refresh,
     startSync,
     watch,

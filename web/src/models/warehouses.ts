@@ -13,19 +13,23 @@ export function createWarehousesModel() {
   const mapError = signal<ApiFailure | null>(null);
   const lastMapped = signal<{ alias: string; warehouse: string } | null>(null);
   const totalUnits = computed(() => warehouses.data.value?.items.reduce((sum, w) => sum + w.available, 0));
+  session.onSessionEnd(() => {
+    mapError.value = null;
+    lastMapped.value = null;
+  });
   const canonical = computed(() => (warehouses.data.value?.items ?? []).filter((w) => !w.provisional));
 
   function loadWarehouses(): void {
-    const version = session.dataVersion.value;
-    void warehouses.ensure(`wh#${version}`, (abort) =>
+    const scope = session.dataScope.value;
+    void warehouses.ensure(`wh#${scope}`, (abort) =>
       apiGet<{ items: Warehouse[] }>("/api/warehouses", abort),
     );
   }
 
   function load(): void {
-    const version = session.dataVersion.value;
+    const scope = session.dataScope.value;
     loadWarehouses();
-    void aliases.ensure(`aliases#${version}`, (abort) =>
+    void aliases.ensure(`aliases#${scope}`, (abort) =>
       apiGet<{ items: WarehouseAlias[] }>("/api/warehouses/aliases", abort),
     );
   }

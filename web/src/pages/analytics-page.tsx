@@ -212,10 +212,10 @@ function Abc() {
 }
 
 export default function AnalyticsPage() {
-  const version = session.dataVersion.value;
+  const scope = session.dataScope.value;
   const search = currentSearch.value;
   useEffect(() => analyticsModel.fromUrl(search), [search]);
-  useEffect(() => analyticsModel.load(), [version]);
+  useEffect(() => analyticsModel.load(), [scope]);
   const { top, categories, regions, kpis } = analyticsModel;
   const period = kpis.data.value?.period;
   return (

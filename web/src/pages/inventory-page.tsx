@@ -176,10 +176,10 @@ function InventoryTable() {
 }
 
 export default function InventoryPage() {
-  const version = session.dataVersion.value;
+  const scope = session.dataScope.value;
   const search = currentSearch.value;
   useEffect(() => inventoryModel.fromUrl(search), [search]);
-  useEffect(() => inventoryModel.load(), [version]);
+  useEffect(() => inventoryModel.load(), [scope]);
   return (
     <section class="page">
       <h1>{t("inventory.title")}</h1>

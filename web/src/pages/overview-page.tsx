@@ -186,14 +186,14 @@ function MoneyRow() {
 }
 
 export function OverviewPage() {
-  const version = session.dataVersion.value;
+  const scope = session.dataScope.value;
   useEffect(() => {
     overviewModel.load();
     warehousesModel.loadWarehouses();
-  }, [version]);
+  }, [scope]);
   useEffect(() => {
     void syncModel.refresh();
-  }, [version]);
+  }, [scope]);
 
   const kpiError = overviewModel.kpis.error.value;
   return (

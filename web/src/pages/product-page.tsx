@@ -187,8 +187,8 @@ function Charts({ detail }: { detail: ProductDetail }) {
 export default function ProductPage() {
   const current = route.value;
   const id = current.page === "product" ? current.id : 0;
-  const version = session.dataVersion.value;
-  useEffect(() => productModel.load(id), [id, version]);
+  const scope = session.dataScope.value;
+  useEffect(() => productModel.load(id), [id, scope]);
   const { detail, settings } = productModel;
   const data = detail.data.value?.product.id === id ? detail.data.value : undefined;
   const { lines: stockLines, sized } = data ? stockWithSizes(data) : { lines: [], sized: false };

@@ -16,10 +16,10 @@ import { RECOMMENDATION_PAGE_SIZE, recommendationsModel } from "../models/recomm
 import { session } from "../models/session";
 
 export default function RecommendationsPage() {
-  const version = session.dataVersion.value;
+  const scope = session.dataScope.value;
   const search = currentSearch.value;
   useEffect(() => recommendationsModel.fromUrl(search), [search]);
-  useEffect(() => recommendationsModel.load(), [version]);
+  useEffect(() => recommendationsModel.load(), [scope]);
   const { list, per, onlyReorder, page, set } = recommendationsModel;
   const open = useSignal<string | null>(null);
   const exporting = useSignal(false);

@@ -2,6 +2,7 @@
 // change them), and for admins API keys, marketplace accounts and users.
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
+import { targetCoverProblem } from "../../../domain/replenishment";
 import { SETTING_RANGES } from "../../../domain/setting-ranges";
 import {
   DEFAULT_STATUS_RULES,
@@ -43,10 +44,20 @@ interface RuleProblem {
   fields: SettingsField[];
 }
 
-/** The API's rule (statusRulesProblem) as the reader's text: which numbers to fix. */
+/** The API's rules (statusRulesProblem, then targetCoverProblem) as the reader's text: which numbers to fix. */
 function statusProblem(draft: Draft): RuleProblem | null {
   const problem = statusRulesProblem({ ...DEFAULT_STATUS_RULES, ...draft });
-  if (problem === null) return null;
+  if (problem === null) {
+    const target = targetCoverProblem(draft);
+    if (target === null) return null;
+    // Said under the target cover first, as the API names it.
+    return target === "target_cover_short"
+      ? {
+          message: "settings.targetCoverShort",
+          fields: ["targetCoverDays", "safetyStockDays", "leadTimeDays"],
+        }
+      : { message: "settings.targetCoverOverCeiling", fields: ["targetCoverDays", "coverCeilingDays"] };
+  }
   return problem.startsWith("coverCeilingDays")
     ? {
         message: "settings.coverCeilingTooLow",
@@ -215,6 +226,7 @@ function SettingsForm({ settings, editable }: { settings: Settings; editable: bo
           ceiling: draft.value.coverCeilingDays,
           lead: draft.value.leadTimeDays,
           safety: draft.value.safetyStockDays,
+          target: draft.value.targetCoverDays,
           critical: draft.value.criticalMax,
           low: draft.value.lowMax,
           overstock: draft.value.overstockMin,
@@ -381,8 +393,8 @@ function ApiKeys() {
 }
 
 export default function SettingsPage() {
-  const version = session.dataVersion.value;
-  useEffect(() => settingsModel.load(), [version]);
+  const scope = session.dataScope.value;
+  useEffect(() => settingsModel.load(), [scope]);
   const admin = roleAtLeast(session.role.value, "admin");
   const { settings } = settingsModel;
   return (

@@ -14,11 +14,18 @@ import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber } from "../lib/format";
 import { session } from "../models/session";
-import { type SupplyDestination, supplyPlanModel } from "../models/supply-plan";
+import {
+  emptyPlanKey,
+  groupTotalsKey,
+  SUPPLY_SEARCH_MAX,
+  type SupplyDestination,
+  supplyPlanModel,
+} from "../models/supply-plan";
+import { syncModel } from "../models/sync";
 
 const COLUMNS = 10;
 
-function DestinationTable({ group }: { group: SupplyDestination }) {
+function DestinationTable({ group, pages }: { group: SupplyDestination; pages: number }) {
   const open = useSignal<number | null>(null);
   return (
     <div class="card" data-testid="supply-destination">
@@ -35,7 +42,7 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
           </>
         )}
         {" · "}
-        {t("supply.groupTotals", { units: group.units, value: formatMoney(group.value) })}
+        {t(groupTotalsKey(pages), { units: group.units, value: formatMoney(group.value) })}
       </p>
       <TableRegion label={group.name} phoneCards>
         <table data-testid="supply-table">
@@ -125,10 +132,17 @@ function DestinationTable({ group }: { group: SupplyDestination }) {
 }
 
 export default function SupplyPlanPage() {
-  const version = session.dataVersion.value;
-  useEffect(() => supplyPlanModel.load(), [version]);
-  const { plan, destinations, marketplace, search, all, page, pages, set, exportHref } = supplyPlanModel;
+  const scope = session.dataScope.value;
+  useEffect(() => supplyPlanModel.load(), [scope]);
+  const { plan, destinations, marketplace, search, all, page, pages, set, type, exportHref } =
+    supplyPlanModel;
   const data = plan.data.value;
+  const empty = data !== undefined && data.items.length === 0 && page.value <= 1;
+  // An empty plan without a search says whether the organization has accounts at all.
+  useEffect(() => {
+    if (empty) syncModel.ensureAccounts();
+  }, [empty]);
+  const emptyKey = empty ? emptyPlanKey(search.value, syncModel.accountCount.value) : null;
 
   let body: ComponentChildren;
   if (plan.error.value && !data)
@@ -143,10 +157,14 @@ export default function SupplyPlanPage() {
         <Skeleton rows={12} />
       </div>
     );
-  else if (data.items.length === 0 && page.value <= 1)
+  else if (empty)
     body = (
       <div class="card">
-        <EmptyState>{t("supply.empty")}</EmptyState>
+        {emptyKey ? (
+          <EmptyState>{t(emptyKey, { search: search.value.trim() })}</EmptyState>
+        ) : (
+          <Skeleton rows={2} />
+        )}
         {data.reconciliation && <SupplyReconciliationNote reconciliation={data.reconciliation} />}
       </div>
     );
@@ -162,9 +180,18 @@ export default function SupplyPlanPage() {
         </p>
         {data.reconciliation && <SupplyReconciliationNote reconciliation={data.reconciliation} />}
         {destinations.value.map((group) => (
-          <DestinationTable key={group.key} group={group} />
+          <DestinationTable key={group.key} group={group} pages={pages.value} />
         ))}
-        <Pager page={page.value} pages={pages.value} onPage={(next) => set({ page: next })} />
+        <Pager
+          page={page.value}
+          pages={pages.value}
+          onPage={(next) => {
+            set({ page: next });
+            // On a phone the pager sits under fifty cards: the next page starts at the list's top.
+            const list = document.querySelector('[data-testid="supply-totals"]');
+            if (list && list.getBoundingClientRect().top < 0) list.scrollIntoView({ block: "start" });
+          }}
+        />
       </>
     );
 
@@ -178,7 +205,8 @@ export default function SupplyPlanPage() {
           placeholder={t("supply.search")}
           aria-label={t("supply.search")}
           value={search.value}
-          onChange={(event) => set({ search: event.currentTarget.value })}
+          maxLength={SUPPLY_SEARCH_MAX}
+          onInput={(event) => type(event.currentTarget.value)}
           data-testid="supply-search"
         />
         <select
@@ -205,6 +233,12 @@ export default function SupplyPlanPage() {
           {t("common.export")}
         </a>
       </div>
+      {/* A refused or failed reload (the data shown is the previous answer's): say so above it. */}
+      {plan.error.value && data && (
+        <div class="card" data-testid="supply-reload-error">
+          <ErrorState error={plan.error.value} onRetry={supplyPlanModel.load} />
+        </div>
+      )}
       {body}
     </section>
   );

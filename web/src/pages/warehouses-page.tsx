@@ -63,8 +63,8 @@ function AliasRow({ alias, canMap }: { alias: WarehouseAlias; canMap: boolean })
 }
 
 export default function WarehousesPage() {
-  const version = session.dataVersion.value;
-  useEffect(() => warehousesModel.load(), [version]);
+  const scope = session.dataScope.value;
+  useEffect(() => warehousesModel.load(), [scope]);
   const { warehouses, aliases, mapError, lastMapped } = warehousesModel;
   const canMap = roleAtLeast(session.role.value, "operator");
   return (
