@@ -3,11 +3,13 @@
 // that warehouse's orders and stock snapshots, kept by finalize in db/queries/stock-summaries.ts, read narrow and
 // joined to names only for the page).
 // The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
-// domain/replenishment.ts explains it.
+// domain/replenishment.ts explains it. A search keeps the products it finds (db/queries/inventory-search.ts), as the
+// inventory's does.
 import { type SQL, sql } from "drizzle-orm";
 import { reorderCandidateSql, reorderDueSql, type StockColumns } from "../../domain/replenishment-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
+import { searchedProductIdsSql } from "./inventory-search";
 
 export interface RecommendationQuery {
   orgId: string;
@@ -16,6 +18,8 @@ export interface RecommendationQuery {
   velocityWindowDays: number;
   marketplace?: Marketplace | undefined;
   warehouseId?: number | undefined;
+  /** The search box's text (worker/api/common.ts searchText): only the products it finds. */
+  search?: string | undefined;
   onlyReorder: boolean;
   offset: number;
   limit: number;
@@ -45,9 +49,19 @@ export const LINE_STOCK: StockColumns = {
   velocity: sql`velocity`,
 };
 
-function reorderFilter(query: RecommendationQuery): SQL {
-  if (!query.onlyReorder) return sql``;
-  return sql`where ${reorderDueSql(LINE_STOCK, query)}`;
+/** The products the query's search finds, as a condition on a line's `product_id`; none without a search. */
+function searchedProducts(query: RecommendationQuery, productId: SQL): SQL[] {
+  if (query.search === undefined) return [];
+  return [sql`${productId} in (${searchedProductIdsSql(query.orgId, query.search)})`];
+}
+
+/** The per-product lines to keep: those to reorder (with onlyReorder) of the products searched for. */
+function lineFilter(query: RecommendationQuery): SQL {
+  const conditions = [
+    ...(query.onlyReorder ? [reorderDueSql(LINE_STOCK, query)] : []),
+    ...searchedProducts(query, sql`product_id`),
+  ];
+  return conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
 }
 
 // Most urgent first: fewest days of cover, then fastest sellers; a product's lines in several warehouses in
@@ -74,7 +88,7 @@ export async function productRecommendationInputs(
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
   const result = await db.execute(sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
-    select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}
+    select *, count(*) over ()::int as total_count from lines ${lineFilter(query)} ${URGENCY}
     limit ${query.limit} offset ${query.offset}`);
   return result.rows as unknown as RecommendationRow[];
 }
@@ -90,11 +104,12 @@ const WAREHOUSE_LINE_STOCK: StockColumns = {
 const LINE_URGENCY = sql`order by case when c.velocity > 0 then c.available / c.velocity end asc nulls last,
   c.velocity desc, c.article, c.warehouse_id, c.marketplace::text`;
 
-/** The product × warehouse lines in the query's scope (and to reorder), over product_warehouse_summary `s`. */
+/** The product × warehouse lines in the query's scope (searched for, and to reorder), over product_warehouse_summary `s`. */
 function warehouseLineScope(query: RecommendationQuery): SQL {
   const scope = [sql`s.org_id = ${query.orgId}`];
   if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
+  scope.push(...searchedProducts(query, sql`s.product_id`));
   if (query.onlyReorder)
     scope.push(
       // The index's range first (product_warehouse_summary_reorder_idx), then the exact test on what it holds.
@@ -116,7 +131,7 @@ export async function recommendationLineCount(
   const result = await db.execute(
     per === "product"
       ? sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
-          select count(*)::int as total from lines ${reorderFilter(query)}`
+          select count(*)::int as total from lines ${lineFilter(query)}`
       : sql`select count(*)::int as total from product_warehouse_summary s where ${warehouseLineScope(query)}`,
   );
   return Number((result.rows[0] as { total: number } | undefined)?.total ?? 0);

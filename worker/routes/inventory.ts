@@ -6,6 +6,7 @@ import { STOCK_STATUSES } from "../../db/schema/enums";
 import { PageQuery, ScopeQuery } from "../api/common";
 import { CSV_DIALECTS, CSV_LANGUAGES, toCsv } from "../api/csv";
 import { inventoryCsvColumns } from "../api/inventory-csv";
+import { pageAnswer } from "../api/page-answer";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
 import { InventoryPageSchema } from "../api/schemas/stock";
 import { toStockLine } from "../api/stock";
@@ -66,9 +67,6 @@ export function registerInventory(app: OpenAPIHono<AppEnv>): void {
         "Content-Type": "text/csv; charset=utf-8",
       });
     }
-    return c.json(
-      { items, page, pageSize, total: result.total, pages: Math.ceil(result.total / pageSize) },
-      200,
-    );
+    return c.json({ items, ...pageAnswer(page, pageSize, result.total) }, 200);
   });
 }

@@ -60,6 +60,7 @@ interface Plan {
   page: number;
   pageSize: number;
   total: number;
+  pages: number;
   totals: { lines: number; products: number; destinations: number; units: number; value: number };
   reconciliation: Reconciliation | null;
 }
@@ -274,14 +275,14 @@ describe("GET /api/supply-plan", () => {
     expect((await plan(`?cluster=${encodeURIComponent("Центр")}`)).reconciliation).toBeNull();
   });
 
-  it("pages the lines (page, pageSize) with the total; the totals and the CSV cover every line", async () => {
+  it("pages the lines (page, pageSize) with the total and the page count; the totals and the CSV cover every line", async () => {
     const first = await plan("?pageSize=3");
-    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 4 });
+    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 4, pages: 2 });
     expect(first.items.map((l) => l.article)).toEqual(["P-1", "P-2", "P-4"]);
     expect(first.totals.units).toBe(347);
     const second = await plan("?pageSize=3&page=2");
     expect(second.items.map((l) => [l.article, l.destination.name])).toEqual([["P-1", "Центр"]]);
-    expect((await plan("?pageSize=3&page=3")).items).toEqual([]);
+    expect(await plan("?pageSize=3&page=3")).toMatchObject({ items: [], page: 3, total: 4, pages: 2 });
     const csv = await get("/api/supply-plan?format=csv&pageSize=1", ip(), { cookie: viewer });
     expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(5);
   });
