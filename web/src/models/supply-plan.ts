@@ -55,7 +55,7 @@ export function createSupplyPlanModel() {
   const page = signal(1);
   const plan = createResource<SupplyPlan>();
   const destinations = computed(() => byDestination(plan.data.value?.items ?? []));
-  const pages = computed(() => Math.max(1, Math.ceil((plan.data.value?.total ?? 0) / SUPPLY_PAGE_SIZE)));
+  const pages = computed(() => Math.max(1, plan.data.value?.pages ?? 0));
 
   function query(): Record<string, string> {
     return { marketplace: marketplace.value, search: search.value.trim(), all: String(all.value) };
