@@ -114,7 +114,10 @@ const NARROW_LINE_COLUMNS: UrgencyColumns = {
   marketplace: sql`c.marketplace::text`,
 };
 
-/** The product × warehouse lines in the query's scope (searched for, and to reorder), over product_warehouse_summary `s`. */
+/**
+ * The product × warehouse lines in the query's scope (of the products searched for, and to reorder), over
+ * product_warehouse_summary `s`.
+ */
 function warehouseLineScope(query: RecommendationQuery): SQL {
   const scope = [sql`s.org_id = ${query.orgId}`];
   if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
@@ -151,8 +154,8 @@ export async function recommendationLineCount(
  * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (an index
  * covers them; every row has its product and warehouse, whose deletion removes it) twice, to count them and to cut
  * them to the page's end on their numbers (cover, velocity, with ties: the page lies within), before products is
- * joined for the article that orders the rest of the urgency order; then cut to the page, with warehouses joined for the
- * names, products for the product's, and the page's own rows for their forecast's model and days. One statement
+ * joined for the article that orders the rest of the urgency order; then cut to the page, with warehouses joined
+ * for the names, products for the product's, and the page's own rows for their forecast's model and days. One statement
  * (two index scans cost less than materializing the lines); a page past the end answers no rows, as before.
  */
 export async function warehouseRecommendationInputs(
