@@ -1,7 +1,6 @@
 // The Hono application: middleware in the order every request meets it, then the routes, the OpenAPI
 // document and the error contract. Thin by design: routes call db/ queries and cron/ services.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import { describeInputIssue, primaryIssue } from "./api/input-issue";
 import { methodNotAllowed } from "./api/method-not-allowed";
 import { openApiConfig } from "./api/openapi-document";
@@ -10,6 +9,7 @@ import { ApiError, handleError } from "./errors";
 import { authenticate } from "./middleware/authenticate";
 import { apiBodyLimit } from "./middleware/body-limit";
 import { uncompressedBodies } from "./middleware/content-encoding";
+import { apiCors } from "./middleware/cors";
 import { type InitOptions, init } from "./middleware/init";
 import { jsonEncoding } from "./middleware/json-encoding";
 import { decodableQuery } from "./middleware/query-encoding";
@@ -50,25 +50,16 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   app.use("*", securityHeaders());
   app.use("*", requestId());
   app.use("*", init(options));
-  app.use(
-    "/api/*",
-    cors({
-      origin: (origin, c) => {
-        return c.var.config.corsOrigins.includes(origin) ? origin : null;
-      },
-      credentials: true,
-      allowHeaders: ["Content-Type", "Authorization", "X-Request-Id"],
-      exposeHeaders: ["X-Request-Id", "X-Cache", "Retry-After", "RateLimit", "RateLimit-Policy"],
-      maxAge: 600,
-    }),
-  );
+  // A method the path does not take is a 405 before a route of a less specific path (`{id}`) can take it; a
+  // preflight names the path's methods, and a path no route matches has none to name (404). Read at the first
+  // request, when every route is registered.
+  const methods = methodNotAllowed(app.routes);
+  app.use("/api/*", apiCors(methods.allowedFor));
   app.use("/api/*", rateLimitPolicy());
   app.use("/api/*", apiBodyLimit(API_BODY_LIMIT_BYTES, bodyTooLarge));
   app.use("/api/*", uncompressedBodies());
   app.use("/api/*", jsonEncoding());
   app.use("/api/*", authenticate());
-  // A method the path does not take is a 405 before a route of a less specific path (`{id}`) can take it.
-  const methods = methodNotAllowed(app.routes);
   app.use("/api/*", methods.refuse);
   app.use("/api/*", decodableQuery());
 

@@ -55,3 +55,11 @@ export function productSearchSql(search: string): SQL {
   // where a correlated EXISTS probed listings for every product the text did not match.
   return sql`((${everyWord}) or p.id in (select l.product_id from listings l where ${listingMatch}))`;
 }
+
+/**
+ * The ids of the organization's products that match `search` (productSearchSql), for a list over a read model
+ * to keep `product_id in (…)`: recommendations per product and per warehouse.
+ */
+export function searchedProductIdsSql(orgId: string, search: string): SQL {
+  return sql`select p.id from products p where p.org_id = ${orgId} and ${productSearchSql(search)}`;
+}

@@ -3,11 +3,14 @@
 // that warehouse's orders and stock snapshots, kept by finalize in db/queries/stock-summaries.ts, read narrow and
 // joined to names only for the page).
 // The reorder test is the domain's (domain/replenishment-sql.ts), in SQL only to filter and page;
-// domain/replenishment.ts explains it.
+// domain/replenishment.ts explains it. A search keeps the products it finds (db/queries/inventory-search.ts), as the
+// inventory's does.
 import { type SQL, sql } from "drizzle-orm";
 import { reorderCandidateSql, reorderDueSql, type StockColumns } from "../../domain/replenishment-sql";
+import { type UrgencyColumns, urgencyNumbersSql, urgencyOrderSql } from "../../domain/urgency-sql";
 import type { Database } from "../client";
 import type { Marketplace } from "../schema/enums";
+import { searchedProductIdsSql } from "./inventory-search";
 
 export interface RecommendationQuery {
   orgId: string;
@@ -16,6 +19,8 @@ export interface RecommendationQuery {
   velocityWindowDays: number;
   marketplace?: Marketplace | undefined;
   warehouseId?: number | undefined;
+  /** The search box's text (worker/api/common.ts searchText): only the products it finds. */
+  search?: string | undefined;
   onlyReorder: boolean;
   offset: number;
   limit: number;
@@ -45,15 +50,29 @@ export const LINE_STOCK: StockColumns = {
   velocity: sql`velocity`,
 };
 
-function reorderFilter(query: RecommendationQuery): SQL {
-  if (!query.onlyReorder) return sql``;
-  return sql`where ${reorderDueSql(LINE_STOCK, query)}`;
+/** The products the query's search finds, as a condition on a line's `product_id`; none without a search. */
+function searchedProducts(query: RecommendationQuery, productId: SQL): SQL[] {
+  if (query.search === undefined) return [];
+  return [sql`${productId} in (${searchedProductIdsSql(query.orgId, query.search)})`];
 }
 
-// Most urgent first: fewest days of cover, then fastest sellers; a product's lines in several warehouses in
-// warehouse order, so that pages never share or skip a line.
-const URGENCY = sql`order by case when velocity > 0 then available / velocity end asc nulls last, velocity desc, article,
-  warehouse_id, marketplace`;
+/** The per-product lines to keep: those to reorder (with onlyReorder) of the products searched for. */
+function lineFilter(query: RecommendationQuery): SQL {
+  const conditions = [
+    ...(query.onlyReorder ? [reorderDueSql(LINE_STOCK, query)] : []),
+    ...searchedProducts(query, sql`product_id`),
+  ];
+  return conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
+}
+
+/** The lines' columns as the urgency order reads them (domain/urgency-sql.ts: most urgent first). */
+const LINE_COLUMNS: UrgencyColumns = {
+  available: sql`available`,
+  velocity: sql`velocity`,
+  article: sql`article`,
+  warehouseId: sql`warehouse_id`,
+  marketplace: sql`marketplace`,
+};
 
 /**
  * The per-product lines (product_summary ps joined to products p): the stock of the marketplace in scope, the
@@ -74,7 +93,7 @@ export async function productRecommendationInputs(
   query: RecommendationQuery,
 ): Promise<RecommendationRow[]> {
   const result = await db.execute(sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
-    select *, count(*) over ()::int as total_count from lines ${reorderFilter(query)} ${URGENCY}
+    select *, count(*) over ()::int as total_count from lines ${lineFilter(query)} ${urgencyOrderSql(LINE_COLUMNS)}
     limit ${query.limit} offset ${query.offset}`);
   return result.rows as unknown as RecommendationRow[];
 }
@@ -86,15 +105,24 @@ const WAREHOUSE_LINE_STOCK: StockColumns = {
   velocity: sql`s.velocity`,
 };
 
-// URGENCY over the narrow lines `c`.
-const LINE_URGENCY = sql`order by case when c.velocity > 0 then c.available / c.velocity end asc nulls last,
-  c.velocity desc, c.article, c.warehouse_id, c.marketplace::text`;
+/** The narrow lines `c`'s columns as the urgency order reads them. */
+const NARROW_LINE_COLUMNS: UrgencyColumns = {
+  available: sql`c.available`,
+  velocity: sql`c.velocity`,
+  article: sql`c.article`,
+  warehouseId: sql`c.warehouse_id`,
+  marketplace: sql`c.marketplace::text`,
+};
 
-/** The product × warehouse lines in the query's scope (and to reorder), over product_warehouse_summary `s`. */
+/**
+ * The product × warehouse lines in the query's scope (of the products searched for, and to reorder), over
+ * product_warehouse_summary `s`.
+ */
 function warehouseLineScope(query: RecommendationQuery): SQL {
   const scope = [sql`s.org_id = ${query.orgId}`];
   if (query.marketplace) scope.push(sql`s.marketplace = ${query.marketplace}`);
   if (query.warehouseId !== undefined) scope.push(sql`s.warehouse_id = ${query.warehouseId}`);
+  scope.push(...searchedProducts(query, sql`s.product_id`));
   if (query.onlyReorder)
     scope.push(
       // The index's range first (product_warehouse_summary_reorder_idx), then the exact test on what it holds.
@@ -116,22 +144,18 @@ export async function recommendationLineCount(
   const result = await db.execute(
     per === "product"
       ? sql`with lines as (${productStockLinesSql(query.orgId, query.marketplace)})
-          select count(*)::int as total from lines ${reorderFilter(query)}`
+          select count(*)::int as total from lines ${lineFilter(query)}`
       : sql`select count(*)::int as total from product_warehouse_summary s where ${warehouseLineScope(query)}`,
   );
   return Number((result.rows[0] as { total: number } | undefined)?.total ?? 0);
 }
 
-// URGENCY's numbers only (cover, velocity): the lines cut on them with their ties hold the page's lines.
-const LINE_URGENCY_NUMBERS = sql`order by case when velocity > 0 then available / velocity end asc nulls last,
-  velocity desc`;
-
 /**
  * Per product × warehouse: the lines in scope (and to reorder) read narrow from product_warehouse_summary (an index
  * covers them; every row has its product and warehouse, whose deletion removes it) twice, to count them and to cut
  * them to the page's end on their numbers (cover, velocity, with ties: the page lies within), before products is
- * joined for the article that orders the rest of URGENCY; then cut to the page, with warehouses joined for the
- * names, products for the product's, and the page's own rows for their forecast's model and days. One statement
+ * joined for the article that orders the rest of the urgency order; then cut to the page, with warehouses joined
+ * for the names, products for the product's, and the page's own rows for their forecast's model and days. One statement
  * (two index scans cost less than materializing the lines); a page past the end answers no rows, as before.
  */
 export async function warehouseRecommendationInputs(
@@ -146,11 +170,11 @@ export async function warehouseRecommendationInputs(
       select c.product_id, c.article, c.name, c.warehouse_id, w.name as warehouse, c.marketplace::text as marketplace,
         c.available, c.in_transit, c.velocity, d.demand_model, d.observed_days, d.censored_days
       from (select n.*, p.article, p.name
-        from (${lines} ${LINE_URGENCY_NUMBERS} fetch first ${query.offset + query.limit} rows with ties) n
+        from (${lines} order by ${urgencyNumbersSql(LINE_COLUMNS)} fetch first ${query.offset + query.limit} rows with ties) n
         join products p on p.id = n.product_id) c
       join warehouses w on w.id = c.warehouse_id
       join product_warehouse_summary d on d.org_id = ${query.orgId} and d.product_id = c.product_id
         and d.warehouse_id = c.warehouse_id and d.marketplace = c.marketplace
-      ${LINE_URGENCY} limit ${query.limit} offset ${query.offset}) page on true`);
+      ${urgencyOrderSql(NARROW_LINE_COLUMNS)} limit ${query.limit} offset ${query.offset}) page on true`);
   return (result.rows as unknown as RecommendationRow[]).filter((row) => row.product_id !== null);
 }

@@ -992,9 +992,13 @@ export interface components {
         } | null;
         InventoryPage: {
             items: components["schemas"]["StockLine"][];
+            /** @description The page answered, from 1 */
             page: number;
+            /** @description Items a page holds */
             pageSize: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Pages the items fill: ⌈total ÷ pageSize⌉, 0 when none */
             pages: number;
         };
         ProductDetail: {
@@ -1258,10 +1262,14 @@ export interface components {
                 /** @enum {string} */
                 abcClass: "A" | "B" | "C";
             }[];
+            /** @description The page answered, from 1 */
             page: number;
+            /** @description Items a page holds */
             pageSize: number;
             /** @description Products of `class` (or all): what the pages hold */
             total: number;
+            /** @description Pages the items fill: ⌈total ÷ pageSize⌉, 0 when none */
+            pages: number;
         };
         Turnover: {
             period: {
@@ -1286,9 +1294,14 @@ export interface components {
         };
         Recommendations: {
             items: components["schemas"]["Recommendation"][];
+            /** @description The page answered, from 1 */
             page: number;
+            /** @description Items a page holds */
             pageSize: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Pages the items fill: ⌈total ÷ pageSize⌉, 0 when none */
+            pages: number;
         };
         Recommendation: {
             productId: number;
@@ -1357,9 +1370,14 @@ export interface components {
         };
         RunPage: {
             items: components["schemas"]["Run"][];
+            /** @description The page answered, from 1 */
             page: number;
+            /** @description Items a page holds */
             pageSize: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Pages the items fill: ⌈total ÷ pageSize⌉, 0 when none */
+            pages: number;
         };
         Run: {
             /** Format: uuid */
@@ -1594,10 +1612,14 @@ export interface components {
         SupplyPlan: {
             /** @description The page's lines */
             items: components["schemas"]["SupplyPlanLine"][];
+            /** @description The page answered, from 1 */
             page: number;
+            /** @description Items a page holds */
             pageSize: number;
             /** @description Lines over all pages */
             total: number;
+            /** @description Pages the items fill: ⌈total ÷ pageSize⌉, 0 when none */
+            pages: number;
             /** @description Over every line that ships, not only the page's; with all=true too, where `total` also counts the lines with nothing to ship */
             totals: {
                 lines: number;
@@ -1821,9 +1843,14 @@ export interface components {
         };
         AlertLogPage: {
             items: components["schemas"]["AlertDelivery"][];
+            /** @description The page answered, from 1 */
             page: number;
+            /** @description Items a page holds */
             pageSize: number;
+            /** @description Items over all pages */
             total: number;
+            /** @description Pages the items fill: ⌈total ÷ pageSize⌉, 0 when none */
+            pages: number;
         };
         AlertDelivery: {
             /** Format: uuid */
@@ -3317,6 +3344,8 @@ export interface operations {
                 warehouseId?: number;
                 /** @description false: every line, not only those to reorder */
                 onlyReorder?: "true" | "false";
+                /** @description Matches the article, the name's words in any order, a WB nmId, an Ozon SKU or a barcode; empty or blank: no filter */
+                search?: string;
             };
             header?: never;
             path?: never;

@@ -106,6 +106,9 @@ export const naive = {
     order by case when velocity > 0 then available / velocity end nulls last limit 50`,
   warehouseRecommendations: (c: NaiveContext, f: StockFilter) => {
     const warehouse = f.warehouseId === undefined ? "" : ` and warehouse_id = ${f.warehouseId}`;
+    const search = f.search
+      ? ` and (p.article ilike ${quote(`%${f.search}%`)} or p.name ilike ${quote(`%${f.search}%`)})`
+      : "";
     return `with stock as (select product_id, warehouse_id, sum(available) as available, sum(in_transit) as in_transit
         from inventory where org_id = ${quote(c.orgId)}${warehouse} group by product_id, warehouse_id),
       sold as (select product_id, warehouse_id, sum(quantity) / 30.0 as velocity from sales
@@ -114,7 +117,7 @@ export const naive = {
       select s.*, p.article, coalesce(v.velocity, 0) as velocity, count(*) over () as total
       from stock s join products p on p.id = s.product_id
       left join sold v on v.product_id = s.product_id and v.warehouse_id = s.warehouse_id
-      where s.available + s.in_transit <= ceil(coalesce(v.velocity, 0) * 21)
+      where s.available + s.in_transit <= ceil(coalesce(v.velocity, 0) * 21)${search}
       order by case when v.velocity > 0 then s.available / v.velocity end nulls last limit 50`;
   },
   kpis: (c: NaiveContext, p: PeriodFilter) => {

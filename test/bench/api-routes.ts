@@ -98,6 +98,18 @@ export function benchVariants(c: RouteContext): BenchVariant[] {
       cached: true,
       naive: (n) => naive.warehouseRecommendations(n, { warehouseId: c.warehouseId }),
     },
+    {
+      name: "recommendations/product-search",
+      path: "/api/recommendations?search=Product%20123",
+      cached: true,
+      naive: (n) => naive.recommendations(n, { search: "Product 123" }),
+    },
+    {
+      name: "recommendations/warehouse-search",
+      path: "/api/recommendations?per=warehouse&search=Product%20123",
+      cached: true,
+      naive: (n) => naive.warehouseRecommendations(n, { search: "Product 123" }),
+    },
   );
   // Analytics: the default period (the velocity window up to today), one marketplace, 90 days.
   const periods: Array<[string, string, { from?: string; marketplace?: "ozon" | "wb" }]> = [

@@ -50,7 +50,8 @@ function allowedMethods(routes: readonly PathRoute[], path: string): string[] {
 }
 
 /**
- * For an app's routes: `refuse`, the /api middleware that answers 405 with Allow for a method the path does not
+ * For an app's routes: `allowedFor`, the methods a path takes (none for a path no route matches: what a CORS
+ * preflight answers with), `refuse`, the /api middleware that answers 405 with Allow for a method the path does not
  * take before a less specific route's handler is reached, and `notFound`, the not-found handler (405 when the
  * path takes other methods, else the 404). Middleware (method ALL) and the dashboard's catch-all (`*`) are not
  * routes of a path.
@@ -84,5 +85,5 @@ export function methodNotAllowed(routes: readonly RegisteredRoute[]) {
     if (allowed.length === 0 || allowed.includes(c.req.method)) return handleNotFound(c);
     return answer(c, allowed);
   };
-  return { refuse, notFound };
+  return { allowedFor, refuse, notFound };
 }

@@ -60,13 +60,16 @@ function queryInput(queries: Record<string, string[]>): Record<string, string | 
   );
 }
 
-/** The cache key: organization, data version, and a SHA-256 of the route and its validated input. */
+/**
+ * The cache key: organization, data version, and a SHA-256 of the route and its validated input. The prefix moves
+ * when answers change shape (v4: every paged answer carries `pages`), so that none cached before is served after.
+ */
 export async function cacheKey(
   orgId: string,
   dataVersion: number,
   question: { route: string; params?: unknown; query?: unknown },
 ): Promise<string> {
-  return `api:v3:${orgId}:${dataVersion}:${await sha256Hex(JSON.stringify(canonical(question)))}`;
+  return `api:v4:${orgId}:${dataVersion}:${await sha256Hex(JSON.stringify(canonical(question)))}`;
 }
 
 /** Answers being written to KV by this isolate, by key: read-your-writes before KV has them. */

@@ -7,6 +7,7 @@ import type { AlertLanguage } from "../../db/schema/alerts";
 import type { AlertPayload } from "../alerts/payload";
 import { alertText } from "../alerts/texts";
 import { PageQuery } from "../api/common";
+import { pageAnswer } from "../api/page-answer";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { AlertLogPageSchema, AlertLogQuery } from "../api/schemas/alerts";
 import type { AppEnv } from "../context";
@@ -53,6 +54,6 @@ export function registerAlertLog(app: OpenAPIHono<AppEnv>): void {
       createdAt: new Date(row.createdAt).toISOString(),
       sentAt: row.sentAt === null ? null : new Date(row.sentAt).toISOString(),
     }));
-    return c.json({ items, page: query.page, pageSize: query.pageSize, total }, 200);
+    return c.json({ items, ...pageAnswer(query.page, query.pageSize, total) }, 200);
   });
 }

@@ -18,6 +18,7 @@ import { MARKETPLACES } from "../../db/schema/enums";
 import { ABC_CLASSES, type AbcClass, abcShares } from "../../domain/abc";
 import { daysOfCover as coverOf, stockoutDate } from "../../domain/cover";
 import { IsoDate, PageQuery, wholeNumber } from "../api/common";
+import { pageAnswer } from "../api/page-answer";
 import { dayInTimeZone, type Period, periodLength, previousPeriod, resolvePeriod } from "../api/period";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import {
@@ -307,9 +308,7 @@ export function registerAnalytics(app: OpenAPIHono<AppEnv>): void {
         classes,
         revenue: round(revenue),
         items,
-        page,
-        pageSize,
-        total: found.matching,
+        ...pageAnswer(page, pageSize, found.matching),
       },
       200,
     );

@@ -6,6 +6,8 @@ import { STOCK_STATUSES } from "../../db/schema/enums";
 import { PageQuery, ScopeQuery } from "../api/common";
 import { CSV_DIALECTS, CSV_LANGUAGES, toCsv } from "../api/csv";
 import { inventoryCsvColumns } from "../api/inventory-csv";
+import { pageAnswer } from "../api/page-answer";
+import { dayInTimeZone } from "../api/period";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
 import { InventoryPageSchema } from "../api/schemas/stock";
 import { toStockLine } from "../api/stock";
@@ -60,15 +62,12 @@ export function registerInventory(app: OpenAPIHono<AppEnv>): void {
     if (csv) {
       c.header(
         "Content-Disposition",
-        `attachment; filename="inventory-${today.toISOString().slice(0, 10)}.csv"`,
+        `attachment; filename="inventory-${dayInTimeZone(today, organization.timeZone)}.csv"`,
       );
       return c.body(toCsv(inventoryCsvColumns(lang), items, CSV_DIALECTS[lang]), 200, {
         "Content-Type": "text/csv; charset=utf-8",
       });
     }
-    return c.json(
-      { items, page, pageSize, total: result.total, pages: Math.ceil(result.total / pageSize) },
-      200,
-    );
+    return c.json({ items, ...pageAnswer(page, pageSize, result.total) }, 200);
   });
 }

@@ -1,7 +1,7 @@
 // GET /api/recommendations: what to reorder, per product or per product × warehouse, with the reorder
 // point, suggested quantity, stock-out date and the inputs that produced them (velocity, lead time,
 // safety stock, target cover), most urgent first; the velocity is the demand forecast, and `forecast` says
-// which model made it and why.
+// which model made it and why. `search` keeps the products it finds, as the inventory's does.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   productRecommendationInputs,
@@ -12,7 +12,8 @@ import {
 import { MARKETPLACES } from "../../db/schema/enums";
 import { explainForecast, FORECAST_WINDOW_DAYS, type ForecastModel } from "../../domain/forecast";
 import { replenish, stockoutDate } from "../../domain/replenishment";
-import { Int4Id, PageQuery } from "../api/common";
+import { Int4Id, PageQuery, searchText } from "../api/common";
+import { pageAnswer } from "../api/page-answer";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RecommendationsSchema } from "../api/schemas/recommendations";
 import type { AppEnv } from "../context";
@@ -27,6 +28,7 @@ const RecommendationQuery = PageQuery.extend({
     .enum(["true", "false"])
     .default("true")
     .openapi({ description: "false: every line, not only those to reorder" }),
+  search: searchText(),
 });
 
 const route = createRoute({
@@ -62,6 +64,7 @@ export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
       ...settings,
       marketplace: query.marketplace,
       warehouseId: query.warehouseId,
+      search: query.search,
       onlyReorder: query.onlyReorder === "true",
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
@@ -99,7 +102,7 @@ export function registerRecommendations(app: OpenAPIHono<AppEnv>): void {
         : input.offset > 0
           ? await recommendationLineCount(c.var.db, input, query.per)
           : 0;
-    return c.json({ items, page: query.page, pageSize: query.pageSize, total }, 200);
+    return c.json({ items, ...pageAnswer(query.page, query.pageSize, total) }, 200);
   });
 }
 

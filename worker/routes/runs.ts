@@ -4,6 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { listRuns, runDetail } from "../../db/queries/runs";
 import { RUN_STATUSES } from "../../db/schema/enums";
 import { NoQuery, PageQuery, UuidParam } from "../api/common";
+import { pageAnswer } from "../api/page-answer";
 import { AUTHENTICATED, errorResponses, jsonContent } from "../api/responses";
 import { RunDetailSchema, RunPageSchema } from "../api/schemas/runs";
 import type { AppEnv } from "../context";
@@ -53,7 +54,7 @@ export function registerRuns(app: OpenAPIHono<AppEnv>): void {
       startedAt: iso(run.startedAt) ?? "",
       finishedAt: iso(run.finishedAt),
     }));
-    return c.json({ items, page: query.page, pageSize: query.pageSize, total }, 200);
+    return c.json({ items, ...pageAnswer(query.page, query.pageSize, total) }, 200);
   });
 
   app.openapi(detailRoute, async (c) => {

@@ -20,6 +20,7 @@ import { MARKETPLACES } from "../../db/schema/enums";
 import { explainReconciliation } from "../../domain/supply-reconciliation";
 import { Int4Id, PageQuery, searchText, text } from "../api/common";
 import { CSV_DIALECTS, CSV_LANGUAGES, type CsvLanguage, csvLines } from "../api/csv";
+import { pageAnswer } from "../api/page-answer";
 import { dayInTimeZone } from "../api/period";
 import { AUTHENTICATED, errorResponses } from "../api/responses";
 import { SupplyPlanSchema } from "../api/schemas/supply-plan";
@@ -130,9 +131,7 @@ export function registerSupplyPlan(app: OpenAPIHono<AppEnv>): void {
     return c.json(
       {
         items: plan.rows.map((row) => planLine(row, org)),
-        page,
-        pageSize,
-        total: plan.total,
+        ...pageAnswer(page, pageSize, plan.total),
         totals: plan.totals,
         reconciliation: plan.reconciliation && {
           ...plan.reconciliation,

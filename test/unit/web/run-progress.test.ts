@@ -37,7 +37,13 @@ function run(partial: Partial<Run>): Run {
   };
 }
 
-const pageOf = (items: Run[], page = 1): RunPage => ({ items, page, pageSize: 2, total: items.length });
+const pageOf = (items: Run[], page = 1): RunPage => ({
+  items,
+  page,
+  pageSize: 2,
+  total: items.length,
+  pages: Math.ceil(items.length / 2),
+});
 
 describe("withRun", () => {
   it("replaces the run where it is, with its new progress", () => {
@@ -55,9 +61,9 @@ describe("withRun", () => {
     const a = run({ startedAt: "2026-04-01T09:00:00.000Z" });
     const b = run({ startedAt: "2026-04-01T08:00:00.000Z" });
     const fresh = run({ startedAt: "2026-04-01T11:00:00.000Z" });
-    const next = withRun({ ...pageOf([a, b]), total: 5 }, fresh);
+    const next = withRun({ ...pageOf([a, b]), total: 4, pages: 2 }, fresh);
     expect(next.items.map((r) => r.id)).toEqual([fresh.id, a.id]);
-    expect(next.total).toBe(6);
+    expect({ total: next.total, pages: next.pages }).toEqual({ total: 5, pages: 3 });
   });
 
   it("leaves other pages, and runs older than the page's newest, alone", () => {

@@ -233,7 +233,10 @@ describe("GET /api/analytics/*", () => {
 });
 
 interface Recommendations {
+  page: number;
+  pageSize: number;
   total: number;
+  pages: number;
   items: Array<{
     article: string;
     warehouse: string | null;
@@ -315,8 +318,47 @@ describe("GET /api/recommendations", () => {
       const path = `/api/recommendations?per=${per}&onlyReorder=false&pageSize=2`;
       const first = await read<Recommendations>(path, "10.8.2.3");
       expect(first.total).toBeGreaterThan(2);
+      // As the inventory answers: the pages the total fills.
+      expect(first.pages).toBe(Math.ceil(first.total / 2));
       const past = await read<Recommendations>(`${path}&page=999`, "10.8.2.3");
-      expect(past).toMatchObject({ items: [], page: 999, total: first.total });
+      expect(past).toMatchObject({ items: [], page: 999, total: first.total, pages: first.pages });
+    }
+  });
+
+  it("search keeps the products it finds, per product and per warehouse, only this tenant's", async () => {
+    const articles = async (query: string) => {
+      const body = await read<Recommendations>(`/api/recommendations?onlyReorder=false&${query}`, "10.8.2.4");
+      expect(body.total, query).toBe(body.items.length);
+      return body.items.map((i) => [i.article, i.warehouse]);
+    };
+    // The name's words in any order and letter case, as the inventory's search (globex has the same catalogue).
+    expect(await articles("search=coat")).toEqual(
+      expect.arrayContaining([
+        ["A-001", null],
+        ["A-002", null],
+      ]),
+    );
+    expect(await articles("search=coat")).toHaveLength(2);
+    expect(await articles("search=COAT%20red")).toEqual([["A-001", null]]);
+    expect(await articles("search=a-004")).toEqual([["A-004", null]]);
+    expect(await articles("search=coat%20green")).toEqual([]);
+    const perWarehouse = await articles("per=warehouse&search=red%20coat");
+    expect(perWarehouse.length).toBeGreaterThan(0);
+    expect(new Set(perWarehouse.map(([article]) => article))).toEqual(new Set(["A-001"]));
+    // Only those to reorder by default: the search narrows the same list.
+    const due = await read<Recommendations>("/api/recommendations?search=coat", "10.8.2.4");
+    expect(due.items.length).toBeGreaterThan(0);
+    expect(due.items.filter((i) => !["A-001", "A-002"].includes(i.article) || !i.needsReorder)).toEqual([]);
+  });
+
+  it("a blank search, or one of invisible characters only, is no filter", async () => {
+    for (const per of ["product", "warehouse"]) {
+      const path = `/api/recommendations?per=${per}&onlyReorder=false`;
+      const all = await read<Recommendations>(path, "10.8.2.5");
+      for (const search of ["", "%20%20", "%09", encodeURIComponent("\u200b \ufeff")]) {
+        const cleared = await read<Recommendations>(`${path}&search=${search}`, "10.8.2.5");
+        expect(cleared, `${per} ${search}`).toEqual(all);
+      }
     }
   });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { refreshSalesDaily } from "../../../cron/load/finalize-run";
 import { refreshUnitPrice } from "../../../db/queries/unit-price-refresh";
 import { inventoryDaily, sales, warehouses } from "../../../db/schema";
+import { dayInTimeZone } from "../../../worker/api/period";
 import { useTestDatabase } from "../../support/worker-database";
 import {
   type Catalog,
@@ -61,6 +62,7 @@ interface Plan {
   page: number;
   pageSize: number;
   total: number;
+  pages: number;
   totals: { lines: number; products: number; destinations: number; units: number; value: number };
   reconciliation: Reconciliation | null;
 }
@@ -276,14 +278,14 @@ describe("GET /api/supply-plan", () => {
     expect((await plan(`?cluster=${encodeURIComponent("Центр")}`)).reconciliation).toBeNull();
   });
 
-  it("pages the lines (page, pageSize) with the total; the totals and the CSV cover every line", async () => {
+  it("pages the lines (page, pageSize) with the total and the page count; the totals and the CSV cover every line", async () => {
     const first = await plan("?pageSize=3");
-    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 4 });
+    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 4, pages: 2 });
     expect(first.items.map((l) => l.article)).toEqual(["P-1", "P-2", "P-4"]);
     expect(first.totals.units).toBe(347);
     const second = await plan("?pageSize=3&page=2");
     expect(second.items.map((l) => [l.article, l.destination.name])).toEqual([["P-1", "Центр"]]);
-    expect((await plan("?pageSize=3&page=3")).items).toEqual([]);
+    expect(await plan("?pageSize=3&page=3")).toMatchObject({ items: [], page: 3, total: 4, pages: 2 });
     const csv = await get("/api/supply-plan?format=csv&pageSize=1", ip(), { cookie: viewer });
     expect((await csv.text()).trimEnd().split("\r\n")).toHaveLength(5);
   });
@@ -347,10 +349,22 @@ describe("GET /api/supply-plan", () => {
   });
 
   it("exports the plan for Russian Excel: BOM, ';', decimal comma, Russian headers and explanations", async () => {
+    // Named by the seller's date, in a zone whose date is not UTC's at this hour (UTC−11 before 11:00 UTC, UTC+14
+    // from then), whichever day the request straddled.
+    const zone = new Date().getUTCHours() < 11 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+    const admin = await signIn(tenant.users.admin.email, ip());
+    const zoned = await send("PATCH", "/api/settings", { timeZone: zone }, ip(), { cookie: admin });
+    expect(zoned.status, await zoned.clone().text()).toBe(200);
+    const before = dayInTimeZone(new Date(), zone);
     const response = await get("/api/supply-plan?format=csv&lang=ru", ip(), { cookie: viewer });
+    const after = dayInTimeZone(new Date(), zone);
+    expect(before).not.toBe(new Date().toISOString().slice(0, 10));
+    await send("PATCH", "/api/settings", { timeZone: "Europe/Moscow" }, ip(), { cookie: admin });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="supply-plan-/);
+    expect([before, after].map((day) => `attachment; filename="supply-plan-${day}.csv"`)).toContain(
+      response.headers.get("Content-Disposition"),
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = new TextDecoder().decode(bytes.slice(3)).trimEnd().split("\r\n");

@@ -49,6 +49,32 @@ describe("HTTP contract", () => {
     expect(denied.headers.get("Access-Control-Allow-Origin")).toBeNull();
   });
 
+  it("answers a preflight only for a path that exists, naming the methods that path takes", async () => {
+    const preflight = (path: string) =>
+      SELF.fetch(`http://edge.test${path}`, {
+        method: "OPTIONS",
+        headers: { ...ip, Origin: "http://localhost:8787", "Access-Control-Request-Method": "GET" },
+      });
+    for (const [path, methods] of [
+      ["/api/dashboard", "GET,HEAD"],
+      ["/api/users", "GET,POST,HEAD"],
+      ["/api/users/00000000-0000-4000-8000-000000000000", "PATCH"],
+      ["/api/alerts/channels/webhook", "PUT"],
+    ] as const) {
+      const answer = await preflight(path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 204 });
+      expect(answer.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:8787");
+      expect(answer.headers.get("Access-Control-Allow-Credentials")).toBe("true");
+      expect(answer.headers.get("Access-Control-Allow-Methods")).toBe(methods);
+    }
+    for (const path of ["/api/nope", "/api", "/api/dashboard/extra", "/api/users/1/2"]) {
+      const answer = await preflight(path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+      expect(answer.headers.get("Access-Control-Allow-Methods")).toBeNull();
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    }
+  });
+
   it("publishes an OpenAPI 3.1 document that lists the health route", async () => {
     const response = await SELF.fetch("http://edge.test/api/openapi.json", { headers: ip });
     expect(response.status).toBe(200);

@@ -80,7 +80,7 @@ export function createSupplyPlanModel() {
   const plan = createResource<SupplyPlan>();
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   const destinations = computed(() => byDestination(plan.data.value?.items ?? []));
-  const pages = computed(() => Math.max(1, Math.ceil((plan.data.value?.total ?? 0) / SUPPLY_PAGE_SIZE)));
+  const pages = computed(() => Math.max(1, plan.data.value?.pages ?? 0));
   // Another session starts from the unfiltered first page.
   session.onSessionEnd(() => {
     clearTimeout(searchTimer);

@@ -3,6 +3,7 @@
 // (progress-sockets.ts) and is merged into the runs; only while a socket is down does the model poll, as it
 // did before sockets. When a run ends the session re-reads the data version, which makes the other pages reload.
 import { batch, computed, effect, signal, untracked } from "@preact/signals";
+import { pageAnswer } from "../../../worker/api/page-answer";
 import { type ApiFailure, apiGet, apiPath, apiRequest } from "../api/client";
 import type { Run, RunDetail, RunPage } from "../api/types";
 import { accountFreshness, type KnownAccount } from "../lib/freshness";
@@ -21,7 +22,11 @@ export function withRun(page: RunPage, run: Run): RunPage {
   if (index >= 0) return { ...page, items: page.items.map((item, i) => (i === index ? run : item)) };
   const newest = page.items[0];
   if (page.page !== 1 || (newest && newest.startedAt > run.startedAt)) return page;
-  return { ...page, items: [run, ...page.items].slice(0, page.pageSize), total: page.total + 1 };
+  return {
+    ...page,
+    items: [run, ...page.items].slice(0, page.pageSize),
+    ...pageAnswer(page.page, page.pageSize, page.total + 1),
+  };
 }
 
 export function createSyncModel() {

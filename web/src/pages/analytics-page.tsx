@@ -12,7 +12,7 @@ import { TableRegion } from "../components/table-region";
 import { locale, t } from "../i18n/locale";
 import { formatMoney, formatNumber, formatPercent, formatPeriod, formatShare } from "../lib/format";
 import { currentSearch } from "../lib/router";
-import { ABC_PAGE_SIZE, analyticsModel } from "../models/analytics";
+import { analyticsModel } from "../models/analytics";
 import { session } from "../models/session";
 
 const GRAINS: Grain[] = ["day", "week", "month"];
@@ -196,7 +196,7 @@ function Abc() {
             />
             <Pager
               page={abcPage.value}
-              pages={Math.max(1, Math.ceil(d.total / ABC_PAGE_SIZE))}
+              pages={Math.max(1, d.pages)}
               onPage={(page) => {
                 analyticsModel.setAbc({ page });
                 // On a phone the pager sits under fifteen cards: the next page starts at the list's top.

@@ -12,7 +12,7 @@ import { formatDate, formatNumber } from "../lib/format";
 import { isoDay } from "../lib/period";
 import { explainReorder } from "../lib/reorder-advice";
 import { currentSearch } from "../lib/router";
-import { RECOMMENDATION_PAGE_SIZE, recommendationsModel } from "../models/recommendations";
+import { recommendationsModel } from "../models/recommendations";
 import { session } from "../models/session";
 
 export default function RecommendationsPage() {
@@ -33,11 +33,7 @@ export default function RecommendationsPage() {
     // No rows on a page past the end of a list that has some: the pager says so and leads back.
     body =
       data.total > 0 ? (
-        <Pager
-          page={page.value}
-          pages={Math.ceil(data.total / RECOMMENDATION_PAGE_SIZE)}
-          onPage={(p) => set({ page: p })}
-        />
+        <Pager page={page.value} pages={data.pages} onPage={(p) => set({ page: p })} />
       ) : (
         <EmptyState>{t("reco.empty")}</EmptyState>
       );
@@ -126,11 +122,7 @@ export default function RecommendationsPage() {
             </tbody>
           </table>
         </TableRegion>
-        <Pager
-          page={page.value}
-          pages={Math.ceil(data.total / RECOMMENDATION_PAGE_SIZE)}
-          onPage={(p) => set({ page: p })}
-        />
+        <Pager page={page.value} pages={data.pages} onPage={(p) => set({ page: p })} />
       </>
     );
 

@@ -115,11 +115,7 @@ export default function SyncPage() {
                   </tbody>
                 </table>
               </TableRegion>
-              <Pager
-                page={page.value}
-                pages={Math.ceil(d.total / d.pageSize)}
-                onPage={(p) => void syncModel.goToPage(p)}
-              />
+              <Pager page={page.value} pages={d.pages} onPage={(p) => void syncModel.goToPage(p)} />
             </>
           )}
         </LoadState>

@@ -10,6 +10,7 @@ import {
 } from "../../../db/schema/alerts";
 import { SETTING_RANGES } from "../../../domain/setting-ranges";
 import { canonicalTimeZone, isTimeZone } from "../../../domain/time-zone";
+import { PageFields } from "./page";
 
 /** What a delivery's rule can be in the log: a rule, or a test message an admin sent. */
 export const LOGGED_RULES = [...ALERT_RULES, "test"] as const;
@@ -154,9 +155,7 @@ export const AlertLogItemSchema = z
 export const AlertLogPageSchema = z
   .object({
     items: z.array(AlertLogItemSchema),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
+    ...PageFields,
   })
   .openapi("AlertLogPage");
 

@@ -1,5 +1,6 @@
 // GET /api/analytics/*'s answers. Pure schemas (zod only): the dashboard imports their types from here.
 import { z } from "@hono/zod-openapi";
+import { PageFields } from "./page";
 
 export const SalesTotalsSchema = z.object({
   revenue: z.number(),
@@ -88,8 +89,7 @@ export const AbcAnalysisSchema = z
       .openapi({ description: "Each class over every product: products, revenue and share of revenue" }),
     revenue: z.number().openapi({ description: "Revenue of every product (negative counted as 0)" }),
     items: z.array(AbcItemSchema).openapi({ description: "One page of the products (of `class`), by rank" }),
-    page: z.number().int(),
-    pageSize: z.number().int(),
+    ...PageFields,
     total: z.number().int().openapi({ description: "Products of `class` (or all): what the pages hold" }),
   })
   .openapi("AbcAnalysis");

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES } from "../../../db/schema/enums";
 import { ForecastSchema } from "./forecast";
+import { PageFields } from "./page";
 
 export const RecommendationSchema = z
   .object({
@@ -37,9 +38,7 @@ export const RecommendationSchema = z
 export const RecommendationsSchema = z
   .object({
     items: z.array(RecommendationSchema),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
+    ...PageFields,
   })
   .openapi("Recommendations");
 

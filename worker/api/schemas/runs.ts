@@ -2,6 +2,7 @@
 // only): the dashboard and the CLI import their types from here.
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES, RUN_KINDS, RUN_STATUSES, RUN_TRIGGERS } from "../../../db/schema/enums";
+import { PageFields } from "./page";
 
 /** A run's row counts so far, as a run and an account's active run report them. */
 export const RUN_COUNTS = {
@@ -62,9 +63,7 @@ export const RunSchema = z
 export const RunPageSchema = z
   .object({
     items: z.array(RunSchema),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
+    ...PageFields,
   })
   .openapi("RunPage");
 

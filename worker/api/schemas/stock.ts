@@ -2,6 +2,7 @@
 // Pure schemas (zod only): the dashboard and the CLI import their types from here.
 import { z } from "@hono/zod-openapi";
 import { STATUS_BASES, STOCK_STATUSES, type StockStatus } from "../../../db/schema/enums";
+import { PageFields } from "./page";
 
 export const StockLineSchema = z
   .object({
@@ -95,10 +96,7 @@ export type Dashboard = z.infer<typeof DashboardSchema>;
 export const InventoryPageSchema = z
   .object({
     items: z.array(StockLineSchema),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-    pages: z.number().int(),
+    ...PageFields,
   })
   .openapi("InventoryPage");
 

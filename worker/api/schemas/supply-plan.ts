@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import { MARKETPLACES } from "../../../db/schema/enums";
 import { SUPPLY_OUTCOMES } from "../../../domain/supply-plan";
+import { PageFields } from "./page";
 
 const Units = z.number().int();
 
@@ -111,8 +112,7 @@ export const SupplyReconciliationSchema = z
 export const SupplyPlanSchema = z
   .object({
     items: z.array(SupplyPlanLineSchema).openapi({ description: "The page's lines" }),
-    page: Units,
-    pageSize: Units,
+    ...PageFields,
     total: Units.openapi({ description: "Lines over all pages" }),
     totals: z
       .object({

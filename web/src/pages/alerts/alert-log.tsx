@@ -7,7 +7,7 @@ import { TableRegion } from "../../components/table-region";
 import { t } from "../../i18n/locale";
 import type { MessageKey } from "../../i18n/messages-en";
 import { formatDateTime } from "../../lib/format";
-import { alertsModel, LOG_PAGE_SIZE } from "../../models/alerts";
+import { alertsModel } from "../../models/alerts";
 import { deliveryReasonText } from "./delivery-reason";
 import { ruleLabel } from "./rule-label";
 
@@ -84,7 +84,7 @@ function LogTable({ page }: { page: AlertLogPage }) {
       </TableRegion>
       <Pager
         page={page.page}
-        pages={Math.max(1, Math.ceil(page.total / LOG_PAGE_SIZE))}
+        pages={Math.max(1, page.pages)}
         onPage={(next) => {
           alertsModel.filter.value = { ...alertsModel.filter.value, page: next };
           alertsModel.loadLog();
