@@ -23,11 +23,22 @@ function ruCount(count: number | null, forms: [one: string, few: string, many: s
 
 const ruDays = (count: number | null, n: Format) => ruCount(count, ["день", "дня", "дней"], n);
 
+/** Whether v × days, or the safety stock's v × safety days, is not whole (the plan rounds each up: supplyLine). */
+function roundedUp(i: SupplyInputs, days: number): boolean {
+  const fractional = (x: number) => Math.abs(x - Math.round(x)) > 1e-9;
+  return fractional(i.velocity * days) || fractional(i.velocity * i.safetyStockDays);
+}
+
+/** A capped line with nothing to ship because not one whole pack fits under the cap (not the minimum order). */
+function packDoesNotFit(i: SupplyInputs, a: SupplyNumbers): boolean {
+  return i.packSize > 1 && a.capRoom < i.packSize;
+}
+
 function english(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
   if (a.outcome === "no-demand") return ["No demand forecast at this destination: nothing to ship."];
   const v = `${n(i.velocity)}/day`;
   const lines = [
-    `Reorder point ${n(a.reorderPoint)} = ${v} × ${n(i.leadTimeDays)} lead-time days + safety stock ${n(a.safetyStock)} (${n(i.safetyStockDays)} days).`,
+    `Reorder point ${n(a.reorderPoint)} = ${v} × ${n(i.leadTimeDays)} lead-time days + safety stock ${n(a.safetyStock)} (${n(i.safetyStockDays)} days)${roundedUp(i, i.leadTimeDays) ? ", each rounded up to whole units" : ""}.`,
     `Stock position ${n(a.stockPosition)} = ${n(i.available)} available + ${n(i.inTransit)} in transit.`,
   ];
   if (a.outcome === "covered") {
@@ -35,7 +46,7 @@ function english(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
     return lines;
   }
   lines.push(
-    `Shortfall ${n(a.shortfall)} = target ${n(a.targetStock)} (${v} × ${n(i.targetCoverDays)} days + safety stock) − position ${n(a.stockPosition)}.`,
+    `Shortfall ${n(a.shortfall)} = target ${n(a.targetStock)} (${v} × ${n(i.targetCoverDays)} days${roundedUp(i, i.targetCoverDays) ? " rounded up" : ""} + safety stock) − position ${n(a.stockPosition)}.`,
   );
   if (a.afterMinOrder > a.shortfall) lines.push(`Raised to the minimum order: ${n(a.afterMinOrder)}.`);
   if (i.packSize > 1) {
@@ -51,7 +62,9 @@ function english(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
   lines.push(
     a.outcome === "ship"
       ? `Ship ${n(a.quantity)}: ${n(a.coverAfterDays)} days of cover after it arrives.`
-      : `Less than the minimum order fits under the cap: nothing to ship.`,
+      : packDoesNotFit(i, a)
+        ? `Not even one pack of ${n(i.packSize)} fits under the cap: nothing to ship.`
+        : `Less than the minimum order fits under the cap: nothing to ship.`,
   );
   return lines;
 }
@@ -60,7 +73,7 @@ function russian(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
   if (a.outcome === "no-demand") return ["Спроса в этом направлении нет: отгружать нечего."];
   const v = `${n(i.velocity)}/день`;
   const lines = [
-    `Точка заказа ${n(a.reorderPoint)} = ${v} × ${ruDays(i.leadTimeDays, n)} поставки + страховой запас ${n(a.safetyStock)} (${ruDays(i.safetyStockDays, n)}).`,
+    `Точка заказа ${n(a.reorderPoint)} = ${v} × ${ruDays(i.leadTimeDays, n)} поставки + страховой запас ${n(a.safetyStock)} (${ruDays(i.safetyStockDays, n)})${roundedUp(i, i.leadTimeDays) ? ", каждое с округлением вверх до целых штук" : ""}.`,
     `Запас в наличии и в пути ${n(a.stockPosition)} = ${n(i.available)} доступно + ${n(i.inTransit)} в пути.`,
   ];
   if (a.outcome === "covered") {
@@ -68,7 +81,7 @@ function russian(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
     return lines;
   }
   lines.push(
-    `Не хватает ${n(a.shortfall)} = цель ${n(a.targetStock)} (${v} × ${ruDays(i.targetCoverDays, n)} + страховой запас) − запас ${n(a.stockPosition)}.`,
+    `Не хватает ${n(a.shortfall)} = цель ${n(a.targetStock)} (${v} × ${ruDays(i.targetCoverDays, n)}${roundedUp(i, i.targetCoverDays) ? " с округлением вверх" : ""} + страховой запас) − запас ${n(a.stockPosition)}.`,
   );
   if (a.afterMinOrder > a.shortfall) lines.push(`Увеличено до минимальной партии: ${n(a.afterMinOrder)}.`);
   if (i.packSize > 1) {
@@ -85,7 +98,9 @@ function russian(i: SupplyInputs, a: SupplyNumbers, n: Format): string[] {
   lines.push(
     a.outcome === "ship"
       ? `Отгрузить ${n(a.quantity)}: после поступления запаса хватит на ${ruDays(a.coverAfterDays, n)}.`
-      : "Под потолок не помещается даже минимальная партия: отгружать нечего.",
+      : packDoesNotFit(i, a)
+        ? `Под потолок не помещается даже одна упаковка по ${n(i.packSize)}: отгружать нечего.`
+        : "Под потолок не помещается даже минимальная партия: отгружать нечего.",
   );
   return lines;
 }

@@ -142,7 +142,7 @@ export function explainReconciliation(reconciliation: PlanReconciliation): strin
     const example = reconciliation.products.find((p) => p.destinations !== 0 && p.short.length > 0);
     const where =
       example && example.surplus.length > 0
-        ? ` (e.g. ${example.article}: ${example.short.join(", ")} short while ${example.surplus.join(", ")} holds stock)`
+        ? ` (e.g. ${example.article}: ${example.short.join(", ")} short while ${example.surplus.join(", ")} ${example.surplus.length > 1 ? "hold" : "holds"} stock)`
         : "";
     reasons.push(
       `${signed(destinations)} because destinations are planned one by one: one is short while another has stock the order-now counts${where}`,

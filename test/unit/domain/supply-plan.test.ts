@@ -178,4 +178,30 @@ describe("explainSupply", () => {
     const covered = line({ available: 10, inTransit: 50, velocity: 2 });
     expect(explainSupply(covered, supplyLine(covered), "en").at(-1)).toContain("nothing to ship");
   });
+
+  it("says the pack, not the minimum order, when not one pack fits under the cap", () => {
+    // 0.05/day: cap ⌊6⌋ = 6 leaves room for 6, a pack of 10 does not fit (minimum order 1).
+    const packed = line({ velocity: 0.05, packSize: 10 });
+    const numbers = supplyLine(packed);
+    expect(numbers.quantity).toBe(0);
+    expect(explainSupply(packed, numbers, "en").at(-1)).toBe(
+      "Not even one pack of 10 fits under the cap: nothing to ship.",
+    );
+    expect(explainSupply(packed, numbers, "ru").at(-1)).toBe(
+      "Под потолок не помещается даже одна упаковка по 10: отгружать нечего.",
+    );
+  });
+
+  it("says a figure was rounded up when the arithmetic as written is not whole", () => {
+    // 0.53/day: ⌈0.53 × 14⌉ = 8, ⌈0.53 × 7⌉ = 4, reorder point 12 (0.53 × 14 + 4 = 11.42 as written).
+    const slow = line({ velocity: 0.53 });
+    const [reorder, , shortfall] = explainSupply(slow, supplyLine(slow), "en");
+    expect(reorder).toBe(
+      "Reorder point 12 = 0.53/day × 14 lead-time days + safety stock 4 (7 days), each rounded up to whole units.",
+    );
+    expect(shortfall).toContain("(0.53/day × 45 days rounded up + safety stock)");
+    expect(explainSupply(slow, supplyLine(slow), "ru")[0]).toContain(
+      "каждое с округлением вверх до целых штук",
+    );
+  });
 });

@@ -78,5 +78,8 @@ describe("reconcileProduct", () => {
     expect(explainReconciliation(plan)).toBe(
       "plan 60 units (15030 RUB) vs order-now 0 units (0 RUB): +8 from packs and minimum orders, +52 because destinations are planned one by one: one is short while another has stock the order-now counts (e.g. P-7: A short while B holds stock).",
     );
+    // Two destinations holding stock agree with their verb.
+    const two = { ...plan, products: plan.products.map((p) => ({ ...p, surplus: ["B", "C"] })) };
+    expect(explainReconciliation(two)).toContain("(e.g. P-7: A short while B, C hold stock)");
   });
 });
