@@ -40,11 +40,6 @@ export function supplyPlanRules(settings: SupplyPlanSettings): SupplyPlanSetting
   return Object.fromEntries(RULE_KEYS.map((key) => [key, settings[key]])) as unknown as SupplyPlanSettings;
 }
 
-/** Whether a settings change moves the plan's quantities. */
-export function supplyRulesChanged(before: SupplyPlanSettings, after: SupplyPlanSettings): boolean {
-  return RULE_KEYS.some((key) => before[key] !== after[key]);
-}
-
 /** The organization still has these supply settings (a refresh computed with others writes nothing). */
 function settingsAre(orgId: string, settings: SupplyPlanSettings): SQL {
   return sql`exists (select 1 from organizations o where o.id = ${orgId}
@@ -62,19 +57,30 @@ function notCandidateSql(settings: SupplyPlanSettings): SQL {
 }
 
 /**
- * Statements that compute the quantities of the organization's lines under `settings`: those not computed yet,
- * or (`every`, after the supply settings changed) every line that may ship under the old or the new settings.
- * A line that cannot be due ships nothing; the others get supplyLine's quantity (domain/supply-plan-sql.ts).
+ * Whether the lines' computed quantities may be under other settings than `settings`: the stored whole plan, written
+ * with them in each refresh's transaction, is not tagged with these (a supply setting moved, or a refresh found the
+ * settings moved under it and wrote nothing: two settings changes racing each other).
  */
-function computeQuantities(orgId: string, settings: SupplyPlanSettings, every: boolean): SQL[] {
-  const pending = every ? sql`(quantity is null or quantity <> 0)` : sql`quantity is null`;
+function quantitiesUnderOtherSettings(orgId: string, settings: SupplyPlanSettings): SQL {
+  return sql`not exists (select 1 from supply_plan_read_models m where m.org_id = ${orgId} and m.scope = 'all'
+    and m.rules = ${JSON.stringify(supplyPlanRules(settings))}::jsonb)`;
+}
+
+/**
+ * Statements that compute the quantities of the organization's lines under `settings`: those not computed yet, and
+ * every line that may ship under the old or the new settings when the quantities were computed under others. A
+ * line that cannot be due ships nothing; the others get supplyLine's quantity (domain/supply-plan-sql.ts).
+ */
+function computeQuantities(orgId: string, settings: SupplyPlanSettings): SQL[] {
+  const moved = quantitiesUnderOtherSettings(orgId, settings);
   const due = sql`select l.org_id, l.product_id, l.marketplace, l.destination_key, l.available, l.in_transit,
       l.velocity, pss.min_order_units, pss.pack_size
     from supply_plan_lines l left join product_supply_settings pss on pss.product_id = l.product_id
-    where l.org_id = ${orgId} and ${supplyCandidateSql(settings)} ${every ? sql`` : sql`and l.quantity is null`}`;
+    where l.org_id = ${orgId} and ${supplyCandidateSql(settings)} and (l.quantity is null or ${moved})`;
   return [
     sql`update supply_plan_lines set quantity = 0
-      where org_id = ${orgId} and ${pending} and ${notCandidateSql(settings)} and ${settingsAre(orgId, settings)}`,
+      where org_id = ${orgId} and (quantity is null or (quantity <> 0 and ${moved}))
+        and ${notCandidateSql(settings)} and ${settingsAre(orgId, settings)}`,
     sql`update supply_plan_lines t set quantity = q.quantity
       from (${supplyLinesSql(due, settings)}) q
       where t.org_id = ${orgId} and t.product_id = q.product_id and t.marketplace = q.marketplace
@@ -92,15 +98,12 @@ const SCOPES: ReadonlyArray<{ key: string; marketplace: Marketplace | undefined 
 
 /**
  * Statements that store the organization's plan under `settings` (which must be the organization's as the
- * transaction sees them, else nothing is written): the quantities not computed yet (`every`: all that may have
- * moved), and each scope's summary tagged with the data version. Run them after whatever changed the lines, the
- * settings or the data version, in its transaction, which took supplyPlanLock before either.
+ * transaction sees them, else nothing is written): the quantities not computed yet (all that may have moved when
+ * they were computed under other settings), and each scope's summary tagged with the data version and the settings.
+ * Run them after whatever changed the lines, the settings or the data version, in its transaction, which took
+ * supplyPlanLock before either.
  */
-export function refreshSupplyPlanStore(
-  orgId: string,
-  settings: SupplyPlanSettings,
-  { every = false }: { every?: boolean } = {},
-): SQL[] {
+export function refreshSupplyPlanStore(orgId: string, settings: SupplyPlanSettings): SQL[] {
   const tag = JSON.stringify(supplyPlanRules(settings));
   const models = SCOPES.map(
     ({ key, marketplace }) => sql`insert into supply_plan_read_models as m
@@ -113,7 +116,7 @@ export function refreshSupplyPlanStore(
         lines = excluded.lines, shipping = excluded.shipping, totals = excluded.totals,
         reconciliation = excluded.reconciliation, refreshed_at = excluded.refreshed_at`,
   );
-  return [...computeQuantities(orgId, settings, every), ...models];
+  return [...computeQuantities(orgId, settings), ...models];
 }
 
 /** The stored scope answering a request's filters: the whole plan or one marketplace, nothing narrower. */

@@ -566,8 +566,11 @@ export const scenarios: Scenario[] = [
   {
     name: "signing out returns to the sign-in page",
     async run(page) {
+      // From a page with a search: whoever signs in next (maybe of another organization) starts at home, not there.
+      await page.goto(new URL("/inventory?search=DM", page.url()).href);
       await page.click('[data-testid="sign-out"]');
       await page.waitForURL(/\/signin/);
+      assert.equal(new URL(page.url()).search, "", "no next= after the visitor's own sign-out");
       const me = await page.request.get(new URL("/api/auth/me", page.url()).href);
       assert.equal(me.status(), 401);
       // The sign-in page in both languages, on a desktop and a phone.

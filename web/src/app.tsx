@@ -58,11 +58,13 @@ export function App() {
     return session.watchDataVersion();
   }, []);
 
-  // Signed out anywhere: go to /signin?next=…; signed in on /signin: go where the visitor was headed.
+  // Signed out anywhere: go to /signin?next=… (after their own sign-out, /signin alone: whoever signs in next,
+  // maybe of another organization, must not land on this one's page and search); signed in on /signin: go where
+  // the visitor was headed.
   useEffect(() => {
     const onSignIn = route.value.page === "signin";
     if (state === "signedOut" && !onSignIn) {
-      const next = currentPath.value + currentSearch.value;
+      const next = session.signedOutOnPurpose.value ? "/" : currentPath.value + currentSearch.value;
       navigate(`/signin${next === "/" ? "" : `?next=${encodeURIComponent(next)}`}`, { replace: true });
     } else if (state === "signedIn" && onSignIn) {
       navigate(afterSignIn(new URLSearchParams(currentSearch.value).get("next")), { replace: true });

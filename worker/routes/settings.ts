@@ -1,7 +1,7 @@
 // Organization settings: GET for everyone signed in, PATCH (admin) for the stock status rule (basis, cover ceiling, units thresholds), replenishment
 // inputs, time zone and IP allowlist. A change bumps the data version, so cached answers refresh.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { updateOrganizationSettings } from "../../db/queries/organizations";
+import { SettingsBusyError, updateOrganizationSettings } from "../../db/queries/organizations";
 import { type TargetCoverSettings, targetCoverProblem } from "../../domain/replenishment";
 import { type RangedSetting, SETTING_RANGES } from "../../domain/setting-ranges";
 import { STATUS_BASES, statusRulesProblem } from "../../domain/stock-status";
@@ -82,7 +82,10 @@ const patchRoute = createRoute({
   middleware: [requireRole("admin")],
   "x-required-role": "admin",
   request: { body: { content: { "application/json": { schema: SettingsChange } }, required: true } },
-  responses: { 200: jsonContent(SettingsSchema, "Updated settings"), ...errorResponses(...BODY_ERRORS) },
+  responses: {
+    200: jsonContent(SettingsSchema, "Updated settings"),
+    ...errorResponses(...BODY_ERRORS, 409),
+  },
 });
 
 /** The fields each ordering rule ties together, the one the domain names first. */
@@ -148,11 +151,17 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(patchRoute, async (c) => {
     const change = c.req.valid("json");
-    const merged = { ...c.get("organization"), ...change };
-    const problem = statusRulesProblem(merged);
-    if (problem !== null) throw ruleRefusal(problem, change, merged);
-    const target = targetCoverRefusal(change, merged);
-    if (target !== null) throw target;
+    // Checked again on the organization's row as the write finds it (another change may have landed meanwhile).
+    const check = (organization: object) => {
+      const merged = { ...organization, ...change } as Parameters<typeof statusRulesProblem>[0] &
+        TargetCoverSettings &
+        Record<string, unknown>;
+      const problem = statusRulesProblem(merged);
+      if (problem !== null) throw ruleRefusal(problem, change, merged);
+      const target = targetCoverRefusal(change, merged);
+      if (target !== null) throw target;
+    };
+    check(c.get("organization"));
     // An allowlist without the caller's own address would refuse the caller's next request, and every admin's
     // from elsewhere: nobody could undo it from the dashboard.
     const own = clientIp(c.req.raw.headers);
@@ -163,7 +172,15 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
         {},
         { reason: "self", params: { address: own } },
       );
-    const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change);
+    const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change, check).catch(
+      (error: unknown) => {
+        if (!(error instanceof SettingsBusyError)) throw error;
+        throw new ApiError(
+          "CONFLICT",
+          "settings: changed by others while this change was written; send it again",
+        );
+      },
+    );
     if (!row) throw new ApiError("NOT_FOUND", "organization not found");
     // Cached callers carry the settings and data version: this isolate's next request sees these at once.
     principalCache.updateOrganization(row);

@@ -241,7 +241,7 @@ async function changeSettings(settings: SupplyPlanSettings): Promise<void> {
       safety_stock_days = ${settings.safetyStockDays}, target_cover_days = ${settings.targetCoverDays},
       cover_ceiling_days = ${settings.coverCeilingDays}, min_order_units = ${settings.minOrderUnits},
       pack_size = ${settings.packSize}, data_version = data_version + 1 where id = ${orgId}`,
-    ...refreshSupplyPlanStore(orgId, settings, { every: true }),
+    ...refreshSupplyPlanStore(orgId, settings),
   ]);
 }
 
@@ -399,6 +399,42 @@ describe("the supply plan's inputs from the stored per-warehouse forecasts", () 
   it("pages, totals and reconciles in the database as the route did from every line, under several settings", async () => {
     // Lines that ship, lines capped, lines covered, in every scope: the comparison is not of empty plans.
     expect(await expectPlanEqualsReference()).toBeGreaterThan(20);
+  });
+
+  it("two settings changes racing leave no quantity computed under settings the organization never had", async () => {
+    const start = SETTINGS[1] as SupplyPlanSettings;
+    await changeSettings(start);
+    // Each change merges itself into the settings it read before the other committed (updateOrganizationSettings).
+    const safetyChange = { ...start, safetyStockDays: 10 };
+    const leadChange = { ...start, leadTimeDays: 30 };
+    const both = { ...start, safetyStockDays: 10, leadTimeDays: 30 };
+    const whole = { orgId };
+    const list = { all: false, page: 1, pageSize: 50 };
+    const live = await supplyPlanPage(api, whole, both, list);
+    expect(live.rows).not.toEqual((await supplyPlanPage(api, whole, safetyChange, list)).rows);
+    await changeSettings(safetyChange);
+    // The second change's row update lands on the first's; its store refresh, under the settings it merged, finds
+    // others and writes nothing.
+    await db.run([
+      supplyPlanLock(orgId),
+      sql`update organizations set lead_time_days = 30, data_version = data_version + 1 where id = ${orgId}`,
+      ...refreshSupplyPlanStore(orgId, leadChange),
+    ]);
+    expect(await storedPage(whole, both, list)).toBeNull();
+    // The next finalize stores the plan under the settings the organization has, every quantity again.
+    await finalize("wb", await startTestRun(db, orgId, accounts.wb));
+    for (const scope of [
+      whole,
+      { orgId, marketplace: "ozon" as const },
+      { orgId, marketplace: "wb" as const },
+    ]) {
+      for (const all of [false, true]) {
+        const page = { all, page: 1, pageSize: 50 };
+        const stored = await storedPage(scope, both, page);
+        expect(stored, JSON.stringify({ scope, all })).not.toBeNull();
+        expect(stored, JSON.stringify({ scope, all })).toEqual(await supplyPlanPage(api, scope, both, page));
+      }
+    }
   });
 
   it("stores the plan at finalize and uses it only while it is the organization's current one", async () => {

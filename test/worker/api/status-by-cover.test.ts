@@ -1,10 +1,12 @@
 // Stock status by days of cover (the default basis) through the Worker: the dashboard's counts, the
 // inventory's statuses and filters and the recommendations agree with domain/stock-status.ts, the basis and
 // cover ceiling change through PATCH /api/settings (validated), and "overstock" never meets "order now".
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_STATUS_RULES, type StatusRules, stockStatus } from "../../../domain/stock-status";
 import { useTestDatabase } from "../../support/worker-database";
 import {
+  db,
   distinctIps,
   type ErrorBody,
   get,
@@ -207,6 +209,27 @@ describe("the target cover", () => {
     expect((await patch({ targetCoverDays: 45, leadTimeDays: 15 })).status).toBe(200);
     expect((await patch({ leadTimeDays: 14 })).status).toBe(200);
     expect(await json("/api/settings")).toMatchObject(sane);
+  });
+
+  it("checks a change against the settings as stored, not as this isolate last saw them", async () => {
+    expect((await patch(sane)).status).toBe(200);
+    // Another admin's change through another isolate: lead time 30 (30 + 7 < 45), unseen by this one's cache.
+    await db().execute(sql`update organizations set lead_time_days = 30, data_version = data_version + 1
+      where id = ${shop.orgId}`);
+    // Valid against 14 + 20 < 45; with the stored 30 it is 30 + 20 ≥ 45.
+    const response = await patch({ safetyStockDays: 20 });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+      field: "targetCoverDays",
+      reason: "target_cover_short",
+    });
+    const [stored] = (
+      await db().execute(
+        sql`select lead_time_days, safety_stock_days from organizations where id = ${shop.orgId}`,
+      )
+    ).rows as Array<{ lead_time_days: number; safety_stock_days: number }>;
+    expect(stored).toEqual({ lead_time_days: 30, safety_stock_days: 7 });
+    expect((await patch(sane)).status).toBe(200);
   });
 });
 

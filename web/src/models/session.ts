@@ -25,6 +25,8 @@ export function createSession() {
   const dataVersion = signal(0);
   /** When the data version was last confirmed (ms): "data as of". */
   const checkedAt = signal(0);
+  /** The last sign-out was the visitor's own click (the next sign-in starts at home, not where they were). */
+  const signedOutOnPurpose = signal(false);
   const role = computed(() => me.value?.role);
   /** Whose data is shown: an answer cached under one scope is never shown under another. */
   const dataScope = computed(() => `${me.value?.organization.id ?? "none"}#${dataVersion.value}`);
@@ -52,6 +54,7 @@ export function createSession() {
     batch(() => {
       me.value = next;
       state.value = "signedIn";
+      signedOutOnPurpose.value = false;
       checkedAt.value = Date.now();
       if (next.organization.dataVersion !== dataVersion.value)
         dataVersion.value = next.organization.dataVersion;
@@ -97,6 +100,7 @@ export function createSession() {
   }
 
   async function signOut(): Promise<void> {
+    signedOutOnPurpose.value = true;
     try {
       await apiRequest("POST", "/api/auth/logout");
     } finally {
@@ -123,6 +127,7 @@ export function createSession() {
     dataVersion,
     dataScope,
     checkedAt,
+    signedOutOnPurpose,
     check,
     signIn,
     signOut,
