@@ -60,6 +60,7 @@ export async function updateOrganizationSettings(
   db: Database,
   orgId: string,
   change: SettingsChange,
+  /** Throws to refuse the change, given the stored row with the change merged in (a change that changes nothing too). */
   validate: (merged: OrganizationSettingsRow) => void = () => {},
 ): Promise<OrganizationSettingsRow | undefined> {
   // Read, check and write as one version of the row: a change written meanwhile (another admin's, a run's
@@ -78,9 +79,9 @@ export async function updateOrganizationSettings(
           JSON.stringify(value) !== JSON.stringify(current[name as keyof OrganizationSettingsRow]),
       ),
     );
-    if (Object.keys(values).length === 0) return current;
     const merged = { ...current, ...values } as OrganizationSettingsRow;
     validate(merged);
+    if (Object.keys(values).length === 0) return current;
     const [, rows] = await db.batch([
       // The supply plan's lock before the organization's row, as a finalize takes them.
       db.execute(supplyPlanLock(orgId)),

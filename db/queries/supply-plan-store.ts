@@ -40,6 +40,11 @@ export function supplyPlanRules(settings: SupplyPlanSettings): SupplyPlanSetting
   return Object.fromEntries(RULE_KEYS.map((key) => [key, settings[key]])) as unknown as SupplyPlanSettings;
 }
 
+/** The stored answer's tag for these settings, as supply_plan_read_models.rules holds it. */
+function rulesTag(settings: SupplyPlanSettings): SQL {
+  return sql`${JSON.stringify(supplyPlanRules(settings))}::jsonb`;
+}
+
 /** The organization still has these supply settings (a refresh computed with others writes nothing). */
 function settingsAre(orgId: string, settings: SupplyPlanSettings): SQL {
   return sql`exists (select 1 from organizations o where o.id = ${orgId}
@@ -63,7 +68,7 @@ function notCandidateSql(settings: SupplyPlanSettings): SQL {
  */
 function quantitiesUnderOtherSettings(orgId: string, settings: SupplyPlanSettings): SQL {
   return sql`not exists (select 1 from supply_plan_read_models m where m.org_id = ${orgId} and m.scope = 'all'
-    and m.rules = ${JSON.stringify(supplyPlanRules(settings))}::jsonb)`;
+    and m.rules = ${rulesTag(settings)})`;
 }
 
 /**
@@ -104,11 +109,10 @@ const SCOPES: ReadonlyArray<{ key: string; marketplace: Marketplace | undefined 
  * supplyPlanLock before either.
  */
 export function refreshSupplyPlanStore(orgId: string, settings: SupplyPlanSettings): SQL[] {
-  const tag = JSON.stringify(supplyPlanRules(settings));
   const models = SCOPES.map(
     ({ key, marketplace }) => sql`insert into supply_plan_read_models as m
         (org_id, scope, data_version, rules, lines, shipping, totals, reconciliation, refreshed_at)
-      select o.id, ${key}::text, o.data_version, ${tag}::jsonb, s.lines, s.shipping, s.totals, s.reconciliation,
+      select o.id, ${key}::text, o.data_version, ${rulesTag(settings)}, s.lines, s.shipping, s.totals, s.reconciliation,
         now()
       from organizations o cross join (${supplyPlanSummarySql({ orgId, marketplace }, settings)}) s
       where o.id = ${orgId} and ${settingsAre(orgId, settings)}
@@ -133,7 +137,7 @@ export function storedSupplyPlanScope(scope: SupplyPlanScope): string | null {
 export function currentSupplyPlanModel(orgId: string, key: string, settings: SupplyPlanSettings): SQL {
   return sql`select m.lines, m.shipping, m.totals, m.reconciliation
     from supply_plan_read_models m join organizations o on o.id = m.org_id and o.data_version = m.data_version
-    where m.org_id = ${orgId} and m.scope = ${key} and m.rules = ${JSON.stringify(supplyPlanRules(settings))}::jsonb
+    where m.org_id = ${orgId} and m.scope = ${key} and m.rules = ${rulesTag(settings)}
       and not exists (select 1 from supply_plan_lines l where l.org_id = ${orgId} and l.quantity is null)`;
 }
 

@@ -151,7 +151,9 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(patchRoute, async (c) => {
     const change = c.req.valid("json");
-    // Checked again on the organization's row as the write finds it (another change may have landed meanwhile).
+    // Checked on the organization's row as the write finds it, not on this isolate's cached copy (another change
+    // may have landed meanwhile), and again if the write finds the row moved.
+    const own = clientIp(c.req.raw.headers);
     const check = (organization: object) => {
       const merged = { ...organization, ...change } as Parameters<typeof statusRulesProblem>[0] &
         TargetCoverSettings &
@@ -160,18 +162,16 @@ export function registerSettings(app: OpenAPIHono<AppEnv>): void {
       if (problem !== null) throw ruleRefusal(problem, change, merged);
       const target = targetCoverRefusal(change, merged);
       if (target !== null) throw target;
+      // An allowlist without the caller's own address would refuse the caller's next request, and every admin's
+      // from elsewhere: nobody could undo it from the dashboard.
+      if (change.ipAllowlist && change.ipAllowlist.length > 0 && !change.ipAllowlist.includes(own))
+        throw new ApiError(
+          "BAD_REQUEST",
+          `ipAllowlist: must include your own address (${own}), or this change would lock you out`,
+          {},
+          { reason: "self", params: { address: own } },
+        );
     };
-    check(c.get("organization"));
-    // An allowlist without the caller's own address would refuse the caller's next request, and every admin's
-    // from elsewhere: nobody could undo it from the dashboard.
-    const own = clientIp(c.req.raw.headers);
-    if (change.ipAllowlist && change.ipAllowlist.length > 0 && !change.ipAllowlist.includes(own))
-      throw new ApiError(
-        "BAD_REQUEST",
-        `ipAllowlist: must include your own address (${own}), or this change would lock you out`,
-        {},
-        { reason: "self", params: { address: own } },
-      );
     const row = await updateOrganizationSettings(c.var.db, c.get("principal").orgId, change, check).catch(
       (error: unknown) => {
         if (!(error instanceof SettingsBusyError)) throw error;
