@@ -350,15 +350,17 @@ describe("GET /api/supply-plan", () => {
 
   it("exports the plan for Russian Excel: BOM, ';', decimal comma, Russian headers and explanations", async () => {
     // Named by the seller's date, in a zone whose date is not UTC's at this hour (UTC−11 before 11:00 UTC, UTC+14
-    // from then), whichever day the request straddled.
-    const zone = new Date().getUTCHours() < 11 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+    // from then), whichever day the request straddled. Every time-dependent choice reads one instant or brackets
+    // the request: no clock window can fail it.
+    const chosenAt = new Date();
+    const zone = chosenAt.getUTCHours() < 11 ? "Pacific/Pago_Pago" : "Pacific/Kiritimati";
+    expect(dayInTimeZone(chosenAt, zone)).not.toBe(chosenAt.toISOString().slice(0, 10));
     const admin = await signIn(tenant.users.admin.email, ip());
     const zoned = await send("PATCH", "/api/settings", { timeZone: zone }, ip(), { cookie: admin });
     expect(zoned.status, await zoned.clone().text()).toBe(200);
     const before = dayInTimeZone(new Date(), zone);
     const response = await get("/api/supply-plan?format=csv&lang=ru", ip(), { cookie: viewer });
     const after = dayInTimeZone(new Date(), zone);
-    expect(before).not.toBe(new Date().toISOString().slice(0, 10));
     await send("PATCH", "/api/settings", { timeZone: "Europe/Moscow" }, ip(), { cookie: admin });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
